@@ -1,0 +1,8 @@
+//! (to be filled in)
+
+use super::Handler;
+
+#[derive(Debug, Default)]
+pub struct State {}
+
+pub const HANDLERS: &[(&str, Handler)] = &[];

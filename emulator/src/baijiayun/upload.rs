@@ -1,0 +1,274 @@
+//! getUploadUrl, getResumeUploadUrl and the upload endpoint itself.
+//!
+//! The upload endpoint takes the file as multipart (field `data`, or `file`),
+//! whole or as ranged parts (`Content-Range: bytes START-END/TOTAL`, END
+//! inclusive) appended in order. Bytes are written and hashed as they arrive,
+//! so a dropped connection leaves exactly what arrived, and
+//! getResumeUploadUrl reports it as `upload_size`.
+
+use std::io::Write;
+use std::sync::Arc;
+
+use axum::extract::{Multipart, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use md5::Digest;
+use serde_json::{json, Value};
+
+use super::video::{with_video, Video, UPLOADING};
+use super::{ApiError, Handler, Req};
+use crate::server::ConnKill;
+use crate::state::{lock, Shared};
+
+pub const HANDLERS: &[(&str, Handler)] = &[
+    ("video/getUploadUrl", get_upload_url),
+    ("video/getResumeUploadUrl", get_resume_upload_url),
+];
+
+/// Parses `16,1` into definition bits, checking each.
+fn bits(req: &Req, key: &str, allowed: &[i64]) -> Result<Option<Vec<i64>>, ApiError> {
+    let Some(raw) = req.opt(key).filter(|s| !s.is_empty()) else {
+        return Ok(None);
+    };
+    let mut out = Vec::new();
+    for p in raw.split(',') {
+        let b: i64 = p.trim().parse().map_err(|_| ApiError::param(format!("{key} must be comma-separated numbers")))?;
+        if !allowed.contains(&b) {
+            return Err(ApiError::param(format!("{key} value {b} is not one of {allowed:?}")));
+        }
+        out.push(b);
+    }
+    Ok(Some(out))
+}
+
+fn flag(req: &Req, key: &str, allowed: &[i64]) -> Result<Option<i64>, ApiError> {
+    match req.opt_i64(key)? {
+        Some(v) if !allowed.contains(&v) => Err(ApiError::param(format!("{key} must be one of {allowed:?}"))),
+        v => Ok(v),
+    }
+}
+
+fn upload_url(shared: &Shared, v: &Video, https: bool) -> String {
+    let base = shared.base_url();
+    // The emulator only speaks http; `use_https=1` is recorded, not honoured.
+    let _ = https;
+    format!("{base}/upload?fid={}&ts={}&token={}", v.id, shared.clock.now_secs(), v.upload_token)
+}
+
+fn get_upload_url(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
+    let file_name = req.str("file_name")?.to_owned();
+    let definitions = bits(req, "definition", &[16, 1, 2, 4, 8])?
+        .ok_or_else(|| ApiError::param("definition is required"))?;
+    let formats = bits(req, "format", &[1, 2, 4])?;
+    let audio = flag(req, "audio_with_view", &[0, 1])?.unwrap_or(0) == 1;
+    let encrypt = flag(req, "encrypt", &[1, 2])?.unwrap_or(2) == 1;
+    let https = flag(req, "use_https", &[0, 1])?.unwrap_or(0) == 1;
+    let watermark_pos = flag(req, "watermark_pos", &[1, 2, 3, 4])?;
+    let callback_url = req.opt("callback_url").filter(|s| !s.is_empty()).map(str::to_owned);
+    if let Some(url) = &callback_url {
+        if !(url.starts_with("http://") || url.starts_with("https://")) {
+            return Err(ApiError::param("callback_url must start with http:// or https://"));
+        }
+    }
+    let id = 100_000 + shared.bjy.next_video_id.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let now = shared.clock.now_secs();
+    let path = shared.data_dir.join(format!("video-{id}.bin"));
+    std::fs::File::create(&path).map_err(|e| ApiError::new(4001, format!("storage failed: {e}")))?;
+    let mut v = Video::new(id, file_name, path, now);
+    v.definitions = definitions;
+    if let Some(f) = formats {
+        v.formats = f;
+    }
+    v.audio_with_view = audio;
+    v.encrypt = encrypt;
+    v.watermark = req.opt("watermark").filter(|s| !s.is_empty()).map(str::to_owned);
+    v.watermark_pos = watermark_pos.map(|p| p.to_string());
+    v.callback_url = callback_url;
+    let url = upload_url(shared, &v, https);
+    lock(&shared.bjy.videos).insert(id, v);
+    Ok(json!({ "video_id": id, "upload_url": url }))
+}
+
+fn get_resume_upload_url(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
+    let id = req.i64("video_id")?;
+    let https = flag(req, "use_https", &[0, 1])?.unwrap_or(0) == 1;
+    with_video(shared, id, |v| {
+        if v.status != UPLOADING {
+            return Err(ApiError::new(4001, format!("video {id} is not uploading (status {})", v.status)));
+        }
+        Ok(json!({ "video_id": id, "upload_url": upload_url(shared, v, https), "upload_size": v.received }))
+    })
+}
+
+#[derive(serde::Deserialize)]
+pub(crate) struct UploadQuery {
+    fid: Option<i64>,
+    token: Option<String>,
+}
+
+fn reply(status: StatusCode, code: i64, msg: &str, extra: Option<Value>) -> Response {
+    let mut body = json!({ "code": code, "msg": msg });
+    if let Some(data) = extra {
+        body["data"] = data;
+    }
+    (status, Json(body)).into_response()
+}
+
+/// `Content-Range: bytes START-END/TOTAL` → (start, end inclusive, total).
+fn content_range(headers: &HeaderMap) -> Result<Option<(u64, u64, u64)>, String> {
+    let Some(raw) = headers.get("content-range") else {
+        return Ok(None);
+    };
+    let bad = || "Content-Range must be `bytes START-END/TOTAL`".to_owned();
+    let raw = raw.to_str().map_err(|_| bad())?.trim();
+    let rest = raw.strip_prefix("bytes ").ok_or_else(bad)?;
+    let (range, total) = rest.split_once('/').ok_or_else(bad)?;
+    let (start, end) = range.split_once('-').ok_or_else(bad)?;
+    let (start, end, total): (u64, u64, u64) = (
+        start.trim().parse().map_err(|_| bad())?,
+        end.trim().parse().map_err(|_| bad())?,
+        total.trim().parse().map_err(|_| bad())?,
+    );
+    if start > end || end >= total {
+        return Err(bad());
+    }
+    Ok(Some((start, end, total)))
+}
+
+/// `POST /upload?fid=…&token=…`: the file, whole or one ranged part.
+pub(crate) async fn upload_file(
+    State(shared): State<Arc<Shared>>,
+    Extension(kill): Extension<ConnKill>,
+    Query(q): Query<UploadQuery>,
+    headers: HeaderMap,
+    mut multipart: Multipart,
+) -> Response {
+    shared.count_request("/upload");
+    let latency = shared.latency();
+    if !latency.is_zero() {
+        tokio::time::sleep(latency).await;
+    }
+    if shared.inject_error() {
+        return reply(StatusCode::INTERNAL_SERVER_ERROR, 500, "injected server error", None);
+    }
+    let range = match content_range(&headers) {
+        Ok(r) => r,
+        Err(msg) => return reply(StatusCode::BAD_REQUEST, 4001, &msg, None),
+    };
+    let (Some(id), Some(token)) = (q.fid, q.token) else {
+        return reply(StatusCode::BAD_REQUEST, 4001, "fid and token are required", None);
+    };
+    // Check the token and the range against what is held; open the file.
+    let prepared = {
+        let mut videos = lock(&shared.bjy.videos);
+        match videos.get_mut(&id) {
+            None => Err((StatusCode::NOT_FOUND, "no such upload")),
+            Some(v) if v.upload_token != token => Err((StatusCode::FORBIDDEN, "invalid upload token")),
+            Some(v) if v.status != UPLOADING => Err((StatusCode::CONFLICT, "the upload is already complete")),
+            Some(v) => {
+                v.upload_requests += 1;
+                match range {
+                    Some((start, _, total)) => {
+                        if v.total_size.is_some_and(|t| t != total) {
+                            Err((StatusCode::CONFLICT, "TOTAL differs from earlier parts"))
+                        } else if start != v.received {
+                            Err((StatusCode::CONFLICT, "range start does not match upload_size"))
+                        } else {
+                            v.total_size = Some(total);
+                            Ok(v.path.clone())
+                        }
+                    }
+                    None => {
+                        // A whole-file upload starts over.
+                        v.received = 0;
+                        v.hasher = md5::Md5::new();
+                        v.total_size = None;
+                        Ok(v.path.clone())
+                    }
+                }
+            }
+        }
+    };
+    let path = match prepared {
+        Ok(p) => p,
+        Err((status, msg)) => return reply(status, 4001, msg, None),
+    };
+    let mut file = match std::fs::OpenOptions::new().write(true).open(&path) {
+        Ok(f) => f,
+        Err(e) => return reply(StatusCode::INTERNAL_SERVER_ERROR, 4001, &format!("storage failed: {e}"), None),
+    };
+    let offset = lock(&shared.bjy.videos).get(&id).map(|v| v.received).unwrap_or(0);
+    if file.set_len(offset).is_err() || std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(offset)).is_err() {
+        return reply(StatusCode::INTERNAL_SERVER_ERROR, 4001, "storage failed", None);
+    }
+    let drop_after = shared.take_drop();
+    let mut this_request: u64 = 0;
+    let mut saw_file = false;
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            // The client went away: keep what arrived.
+            Err(_) => return reply(StatusCode::BAD_REQUEST, 4001, "the body was cut short", None),
+        };
+        let name = field.name().unwrap_or("").to_owned();
+        if name != "data" && name != "file" {
+            continue;
+        }
+        saw_file = true;
+        let mut field = field;
+        loop {
+            let chunk = match field.chunk().await {
+                Ok(Some(c)) => c,
+                Ok(None) => break,
+                Err(_) => return reply(StatusCode::BAD_REQUEST, 4001, "the body was cut short", None),
+            };
+            let mut chunk = &chunk[..];
+            let mut cut = false;
+            if let Some(limit) = drop_after {
+                if this_request + chunk.len() as u64 >= limit {
+                    chunk = &chunk[..(limit - this_request) as usize];
+                    cut = true;
+                }
+            }
+            if let Some((_, end, _)) = range {
+                if offset + this_request + chunk.len() as u64 > end + 1 {
+                    return reply(StatusCode::BAD_REQUEST, 4001, "the part is longer than its Content-Range", None);
+                }
+            }
+            if file.write_all(chunk).is_err() {
+                return reply(StatusCode::INTERNAL_SERVER_ERROR, 4001, "storage failed", None);
+            }
+            this_request += chunk.len() as u64;
+            if let Some(v) = lock(&shared.bjy.videos).get_mut(&id) {
+                v.hasher.update(chunk);
+                v.received += chunk.len() as u64;
+            }
+            if cut {
+                // Fault: cut the TCP connection with no answer.
+                kill.0.notify_one();
+                std::future::pending::<()>().await;
+            }
+        }
+    }
+    if !saw_file {
+        return reply(StatusCode::BAD_REQUEST, 4001, "no file part named `data`", None);
+    }
+    let now = shared.clock.now_secs();
+    let mut videos = lock(&shared.bjy.videos);
+    let Some(v) = videos.get_mut(&id) else {
+        return reply(StatusCode::NOT_FOUND, 4001, "the video was deleted during the upload", None);
+    };
+    if let Some((_, end, total)) = range {
+        if v.received != end + 1 {
+            return reply(StatusCode::BAD_REQUEST, 4001, "the part is shorter than its Content-Range", None);
+        }
+        if v.received < total {
+            return reply(StatusCode::OK, 1, "success", Some(json!({ "upload_size": v.received })));
+        }
+    }
+    v.finish_upload(now);
+    reply(StatusCode::OK, 1, "success", Some(json!({ "upload_size": v.received })))
+}
+

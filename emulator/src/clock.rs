@@ -1,0 +1,28 @@
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// The emulator's clock: wall time plus an offset tests can move forward, so
+/// status changes that take minutes at the provider take no time in a test.
+#[derive(Debug, Default)]
+pub struct Clock {
+    offset_ms: AtomicI64,
+}
+
+impl Clock {
+    /// Milliseconds since the Unix epoch, as the emulator sees it.
+    pub fn now_ms(&self) -> i64 {
+        let wall = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_millis() as i64)
+            .unwrap_or(0);
+        wall + self.offset_ms.load(Ordering::SeqCst)
+    }
+
+    pub fn now_secs(&self) -> i64 {
+        self.now_ms() / 1000
+    }
+
+    pub fn advance_ms(&self, ms: i64) {
+        self.offset_ms.fetch_add(ms.max(0), Ordering::SeqCst);
+    }
+}

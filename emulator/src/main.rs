@@ -1,0 +1,79 @@
+//! `vodkit-emulator`: runs the emulator on a chosen or random loopback port
+//! and prints its base URL and credentials as one JSON line on stdout, so a
+//! test in any language can start it and read where it is.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::Parser;
+use vodkit_emulator::{Config, Emulator};
+
+#[derive(Parser)]
+#[command(version, about = "A local server speaking the Baijiayun VOD API, for vodkit tests")]
+struct Args {
+    /// Port on 127.0.0.1 (0 = a free one).
+    #[arg(long, default_value_t = 0)]
+    port: u16,
+    #[arg(long, default_value = "12345678")]
+    partner_id: String,
+    #[arg(long, default_value = "emulator-partner-key")]
+    partner_key: String,
+    #[arg(long, default_value = "emulator-secret-key")]
+    secret_key: String,
+    /// Where uploads are stored (default: a temporary directory).
+    #[arg(long)]
+    data_dir: Option<PathBuf>,
+    /// Emulated seconds of transcoding.
+    #[arg(long, default_value_t = 2)]
+    transcode_secs: i64,
+    /// Requests per account and IP per window (0 = unlimited).
+    #[arg(long, default_value_t = 200)]
+    rate_limit: u32,
+    /// Rate-limit window in milliseconds.
+    #[arg(long, default_value_t = 10_000)]
+    rate_window_ms: u64,
+    /// Comma-separated waits before callback retries, in milliseconds.
+    #[arg(long, default_value = "5000,30000")]
+    callback_retry_ms: String,
+}
+
+fn main() {
+    let args = Args::parse();
+    let delays = args
+        .callback_retry_ms
+        .split(',')
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| s.trim().parse::<u64>().map(Duration::from_millis))
+        .collect::<Result<Vec<_>, _>>();
+    let Ok(callback_retry_delays) = delays else {
+        eprintln!("--callback-retry-ms must be comma-separated integers");
+        std::process::exit(2);
+    };
+    let config = Config {
+        partner_id: args.partner_id.clone(),
+        partner_key: args.partner_key.clone(),
+        secret_key: args.secret_key,
+        data_dir: args.data_dir,
+        transcode_secs: args.transcode_secs,
+        rate_limit: (args.rate_limit > 0).then(|| (args.rate_limit, Duration::from_millis(args.rate_window_ms))),
+        callback_retry_delays,
+        ..Config::default()
+    };
+    let emulator = match Emulator::start_on(config, SocketAddr::from(([127, 0, 0, 1], args.port))) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("cannot start the emulator: {e}");
+            std::process::exit(1);
+        }
+    };
+    let line = serde_json::json!({
+        "base_url": emulator.base_url(),
+        "partner_id": args.partner_id,
+        "partner_key": args.partner_key,
+    });
+    println!("{line}");
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    emulator.wait();
+}

@@ -1,0 +1,11 @@
+//! The HTTP layer every provider shares: one pooled blocking client per SDK
+//! client, timeouts, proxy, user agent, and the retry loop.
+
+mod config;
+mod retry;
+mod transport;
+
+pub use config::HttpConfig;
+pub use retry::RetryPolicy;
+pub use transport::{Response, Transport};
+pub(crate) use transport::status_error;

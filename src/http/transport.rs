@@ -1,0 +1,150 @@
+use std::io::Read;
+use std::time::Duration;
+
+use reqwest::blocking::{Client, RequestBuilder};
+use reqwest::header::HeaderMap;
+
+use super::{HttpConfig, RetryPolicy};
+use crate::error::{Error, ErrorKind, Result};
+
+/// API answers are small; anything bigger than this is not an answer we can use,
+/// and reading it whole would break the SDK's memory bound.
+const MAX_RESPONSE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Headers providers and gateways use to name a request.
+const REQUEST_ID_HEADERS: &[&str] = &["x-request-id", "x-requestid", "request-id", "x-trace-id"];
+
+/// One pooled, keep-alive HTTP client. Cheap to share by reference across threads.
+pub struct Transport {
+    client: Client,
+    config: HttpConfig,
+}
+
+impl std::fmt::Debug for Transport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Transport").field("config", &self.config).finish()
+    }
+}
+
+/// An HTTP answer read in full.
+#[derive(Debug)]
+pub struct Response {
+    pub status: u16,
+    pub body: Vec<u8>,
+    pub request_id: Option<String>,
+    pub retry_after: Option<Duration>,
+}
+
+impl Transport {
+    pub fn new(config: &HttpConfig) -> Result<Self> {
+        let mut builder = Client::builder()
+            .connect_timeout(config.connect_timeout)
+            // Per-request timeouts are set on each request: uploads and API
+            // calls need very different ones.
+            .timeout(None::<Duration>)
+            .user_agent(config.user_agent.clone())
+            .pool_max_idle_per_host(config.pool_max_idle_per_host)
+            .tcp_nodelay(true);
+        if let Some(proxy) = &config.proxy {
+            let proxy = reqwest::Proxy::all(proxy.as_str())
+                .map_err(|_| Error::invalid_input("the proxy setting is not a valid URL"))?;
+            builder = builder.proxy(proxy);
+        } else {
+            builder = builder.no_proxy();
+        }
+        let client = builder
+            .build()
+            .map_err(|e| Error::internal(format!("cannot build the HTTP client: {e}")))?;
+        Ok(Transport {
+            client,
+            config: config.clone(),
+        })
+    }
+
+    pub fn config(&self) -> &HttpConfig {
+        &self.config
+    }
+
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
+    /// Sends one request and reads the answer whole. Network failures become
+    /// [`ErrorKind::Network`]; any HTTP status is returned for the provider to judge.
+    pub fn send(&self, request: RequestBuilder) -> Result<Response> {
+        let response = request.send().map_err(Error::from)?;
+        let status = response.status().as_u16();
+        let request_id = request_id(response.headers());
+        let retry_after = retry_after(response.headers());
+        let mut body = Vec::new();
+        response
+            .take(MAX_RESPONSE_BYTES + 1)
+            .read_to_end(&mut body)
+            .map_err(|e| {
+                Error::new(ErrorKind::Network, format!("reading the answer failed: {e}"))
+                    .with_request_id(request_id.clone())
+            })?;
+        if body.len() as u64 > MAX_RESPONSE_BYTES {
+            return Err(Error::new(ErrorKind::Server, "the answer is larger than 16 MiB")
+                .with_http_status(status)
+                .with_request_id(request_id));
+        }
+        log::debug!("HTTP {status}, {} bytes", body.len());
+        Ok(Response {
+            status,
+            body,
+            request_id,
+            retry_after,
+        })
+    }
+
+    /// Runs `attempt` until it succeeds, fails with a non-retryable error, or
+    /// the policy's retries are spent; sleeps the policy's back-off in between.
+    pub fn with_retries<T>(
+        policy: &RetryPolicy,
+        mut attempt: impl FnMut(u32) -> Result<T>,
+    ) -> Result<T> {
+        let mut n = 0;
+        loop {
+            match attempt(n) {
+                Ok(v) => return Ok(v),
+                Err(err) if policy.should_retry(&err, n) => {
+                    let wait = policy.backoff(n, Some(&err));
+                    log::info!("retrying after {:?}: {}", wait, err);
+                    std::thread::sleep(wait);
+                    n += 1;
+                }
+                Err(err) => return Err(err),
+            }
+        }
+    }
+}
+
+fn request_id(headers: &HeaderMap) -> Option<String> {
+    REQUEST_ID_HEADERS
+        .iter()
+        .find_map(|h| headers.get(*h))
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+}
+
+fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    headers
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map(Duration::from_secs)
+}
+
+/// Classifies a bare HTTP status when the body is not a provider envelope.
+pub(crate) fn status_error(status: u16, request_id: Option<String>) -> Error {
+    let kind = match status {
+        429 => ErrorKind::RateLimited,
+        401 | 403 => ErrorKind::Auth,
+        s if s >= 500 => ErrorKind::Server,
+        _ => ErrorKind::Provider,
+    };
+    Error::new(kind, format!("HTTP status {status}"))
+        .with_http_status(status)
+        .with_request_id(request_id)
+}

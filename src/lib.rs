@@ -1,0 +1,31 @@
+//! vodkit: one client for three video-on-demand platforms.
+//!
+//! The core is provider-neutral: [`Error`] and its classification, the HTTP
+//! transport with retries ([`http`]), the upload engine ([`upload`]) and the
+//! secret wrapper ([`Secret`]). Each provider lives in [`providers`] and is
+//! re-exported at the crate root (`vodkit::baijiayun`).
+//!
+//! ```no_run
+//! use vodkit::baijiayun::{Client, Config, UploadOptions};
+//!
+//! let client = Client::new(Config::new("12345678", "partner-key").private_domain("acme"))?;
+//! let uploaded = client.upload("lecture.mp4", &UploadOptions::default())?;
+//! let status = client.get_status(uploaded.video_id)?;
+//! println!("video {} is in state {:?}", uploaded.video_id, status.status);
+//! # Ok::<(), vodkit::Error>(())
+//! ```
+
+pub mod error;
+pub mod http;
+pub mod lenient;
+pub mod params;
+pub mod providers;
+pub mod secret;
+pub mod upload;
+
+pub use error::{Error, ErrorKind, Result};
+pub use providers::baijiayun;
+pub use secret::Secret;
+
+/// The crate version, as in `Cargo.toml`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,136 @@
+//! Request parameters: typed request structs flattened into the ordered
+//! `key=value` pairs that are signed and sent as a form.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+
+/// The parameters of one request, in insertion order. Values are the exact
+/// strings that go on the wire, so what is signed is what is sent.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Params(Vec<(String, String)>);
+
+impl std::fmt::Debug for Params {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Parameter values may include secrets (secret_key, sign): print keys only.
+        f.debug_list().entries(self.0.iter().map(|(k, _)| k)).finish()
+    }
+}
+
+impl Params {
+    pub fn new() -> Self {
+        Params(Vec::new())
+    }
+
+    /// Sets `key` (replacing an earlier value of the same key).
+    pub fn set(&mut self, key: impl Into<String>, value: impl Into<String>) -> &mut Self {
+        let key = key.into();
+        let value = value.into();
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some(slot) => slot.1 = value,
+            None => self.0.push((key, value)),
+        }
+        self
+    }
+
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
+
+    pub fn remove(&mut self, key: &str) -> Option<String> {
+        let pos = self.0.iter().position(|(k, _)| k == key)?;
+        Some(self.0.remove(pos).1)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn into_vec(self) -> Vec<(String, String)> {
+        self.0
+    }
+
+    /// Flattens a request struct (or any JSON object) into parameters:
+    /// strings as they are, numbers in decimal, booleans as `1`/`0`, `null`
+    /// left out, and lists or objects as compact JSON text (the providers take
+    /// structured parameters such as `notice` or `question_list` that way).
+    pub fn from_serialize<T: Serialize + ?Sized>(value: &T) -> Result<Self> {
+        let value = serde_json::to_value(value)
+            .map_err(|e| Error::invalid_input(format!("parameters cannot be encoded: {e}")))?;
+        Self::from_json(&value)
+    }
+
+    /// As [`Params::from_serialize`], from a JSON object.
+    pub fn from_json(value: &Value) -> Result<Self> {
+        let Value::Object(map) = value else {
+            return Err(Error::invalid_input("parameters must be a JSON object"));
+        };
+        let mut params = Params::new();
+        for (key, value) in map {
+            let text = match value {
+                Value::Null => continue,
+                Value::String(s) => s.clone(),
+                Value::Number(n) => n.to_string(),
+                Value::Bool(b) => if *b { "1" } else { "0" }.to_owned(),
+                other => other.to_string(),
+            };
+            params.set(key.clone(), text);
+        }
+        Ok(params)
+    }
+}
+
+impl<K: Into<String>, V: Into<String>> FromIterator<(K, V)> for Params {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
+        let mut p = Params::new();
+        for (k, v) in iter {
+            p.set(k, v);
+        }
+        p
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flattening_keeps_exact_strings() {
+        #[derive(Serialize)]
+        struct R {
+            a: i64,
+            b: Option<String>,
+            c: String,
+            d: bool,
+            e: Vec<u8>,
+        }
+        let p = Params::from_serialize(&R {
+            a: 0,
+            b: None,
+            c: String::new(),
+            d: true,
+            e: vec![1, 2],
+        })
+        .unwrap();
+        assert_eq!(p.get("a"), Some("0"));
+        assert_eq!(p.get("b"), None);
+        assert_eq!(p.get("c"), Some(""));
+        assert_eq!(p.get("d"), Some("1"));
+        assert_eq!(p.get("e"), Some("[1,2]"));
+    }
+
+    #[test]
+    fn debug_hides_values() {
+        let p: Params = [("secret_key", "s3cr3t")].into_iter().collect();
+        assert!(!format!("{p:?}").contains("s3cr3t"));
+    }
+}

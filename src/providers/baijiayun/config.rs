@@ -1,0 +1,144 @@
+use std::collections::BTreeMap;
+
+use crate::error::{Error, Result};
+use crate::http::{HttpConfig, RetryPolicy};
+use crate::secret::Secret;
+
+/// Everything a Baijiayun [`super::Client`] needs. Build it with
+/// [`Config::new`] and the setters, or read it from JSON (the bindings do);
+/// `Debug` never shows the keys.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(default)]
+pub struct Config {
+    /// The account id (`partner_id`).
+    pub partner_id: String,
+    /// The signing key (`partner_key`); never sent, only signed with.
+    pub partner_key: Secret,
+    /// The key that may reset `partner_key` (API 1, `secret_key`).
+    pub secret_key: Option<Secret>,
+    /// The customer's private domain: `acme` for `https://acme.at.baijiayun.com`.
+    pub private_domain: Option<String>,
+    /// A full base URL instead (`https://api.baijiayun.com`, an emulator);
+    /// wins over `private_domain`. `/openapi/...` is appended to it.
+    pub base_url: Option<String>,
+    pub http: HttpConfig,
+    pub retry: RetryPolicy,
+    /// The multipart field name of the uploaded file (`curl -F data=@file`).
+    pub upload_field: String,
+    /// Upload part size in bytes; files larger than this go as ranged parts.
+    pub part_size: u64,
+    /// Per-operation path overrides, keyed by operation name
+    /// (`video/getStatus` → `video/getStatusV2`). The provisional paths of
+    /// API 41-58 can be corrected here without a new release.
+    pub path_overrides: BTreeMap<String, String>,
+    /// Envelope codes that mean "rate limited" (HTTP 429 always does).
+    pub rate_limit_codes: Vec<i64>,
+}
+
+pub(crate) const DEFAULT_PART_SIZE: u64 = 8 * 1024 * 1024;
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            partner_id: String::new(),
+            partner_key: Secret::default(),
+            secret_key: None,
+            private_domain: None,
+            base_url: None,
+            http: HttpConfig::default(),
+            retry: RetryPolicy::default(),
+            upload_field: "data".to_owned(),
+            part_size: DEFAULT_PART_SIZE,
+            path_overrides: BTreeMap::new(),
+            rate_limit_codes: vec![429],
+        }
+    }
+}
+
+impl Config {
+    pub fn new(partner_id: impl Into<String>, partner_key: impl Into<Secret>) -> Self {
+        Config {
+            partner_id: partner_id.into(),
+            partner_key: partner_key.into(),
+            ..Config::default()
+        }
+    }
+
+    pub fn private_domain(mut self, domain: impl Into<String>) -> Self {
+        self.private_domain = Some(domain.into());
+        self
+    }
+
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+
+    pub fn secret_key(mut self, key: impl Into<Secret>) -> Self {
+        self.secret_key = Some(key.into());
+        self
+    }
+
+    pub fn http(mut self, http: HttpConfig) -> Self {
+        self.http = http;
+        self
+    }
+
+    pub fn retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    pub fn part_size(mut self, bytes: u64) -> Self {
+        self.part_size = bytes;
+        self
+    }
+
+    pub fn path_override(mut self, operation: impl Into<String>, path: impl Into<String>) -> Self {
+        self.path_overrides.insert(operation.into(), path.into());
+        self
+    }
+
+    /// Checks the config and returns the API root (`…/openapi/`).
+    pub(crate) fn api_root(&self) -> Result<String> {
+        if self.partner_id.trim().is_empty() {
+            return Err(Error::invalid_input("partner_id is empty"));
+        }
+        if self.partner_key.is_empty() {
+            return Err(Error::invalid_input("partner_key is empty"));
+        }
+        if self.part_size == 0 {
+            return Err(Error::invalid_input("part_size must be at least 1 byte"));
+        }
+        if self.upload_field.is_empty() {
+            return Err(Error::invalid_input("upload_field is empty"));
+        }
+        let base = match (&self.base_url, &self.private_domain) {
+            (Some(url), _) => {
+                let url = url.trim().trim_end_matches('/');
+                if !(url.starts_with("http://") || url.starts_with("https://")) {
+                    return Err(Error::invalid_input(
+                        "base_url must start with http:// or https://",
+                    ));
+                }
+                url.to_owned()
+            }
+            (None, Some(domain)) => {
+                let ok = !domain.is_empty()
+                    && domain.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+                if !ok {
+                    return Err(Error::invalid_input(
+                        "private_domain must be letters, digits and '-' (e.g. \"acme\")",
+                    ));
+                }
+                format!("https://{domain}.at.baijiayun.com")
+            }
+            (None, None) => {
+                return Err(Error::invalid_input(
+                    "set either private_domain or base_url",
+                ))
+            }
+        };
+        Ok(format!("{base}/openapi/"))
+    }
+}
