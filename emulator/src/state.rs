@@ -171,6 +171,11 @@ impl Shared {
         Some(v.snapshot())
     }
 
+    /// The full emulator record of a video (what getUploadUrl stored, etc.).
+    pub fn bjy_video(&self, id: i64) -> Option<Video> {
+        lock(&self.bjy.videos).get(&id).cloned()
+    }
+
     pub(crate) fn count_request(&self, path: &str) {
         *lock(&self.requests).entry(path.to_owned()).or_default() += 1;
     }

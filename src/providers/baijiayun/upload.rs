@@ -73,6 +73,9 @@ impl UploadOptions {
         if file_name.trim().is_empty() {
             return Err(Error::invalid_input("file_name is empty"));
         }
+        if self.part_size == Some(0) {
+            return Err(Error::invalid_input("part_size must be at least 1 byte"));
+        }
         if self.definitions.is_empty() {
             return Err(Error::invalid_input("at least one definition is required"));
         }
