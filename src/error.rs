@@ -41,7 +41,10 @@ pub enum ErrorKind {
 impl ErrorKind {
     /// Whether a request that failed this way may succeed when sent again.
     pub fn is_retryable(self) -> bool {
-        matches!(self, ErrorKind::RateLimited | ErrorKind::Network | ErrorKind::Server)
+        matches!(
+            self,
+            ErrorKind::RateLimited | ErrorKind::Network | ErrorKind::Server
+        )
     }
 
     pub fn as_str(self) -> &'static str {
@@ -70,7 +73,10 @@ impl fmt::Display for ErrorKind {
 /// A failed SDK call. Carries the provider's own code, message and request id
 /// when the provider answered. Messages never contain secrets: URLs are
 /// stripped of their query strings and keys are never formatted.
-pub struct Error {
+pub struct Error(Box<Inner>);
+
+// Boxed so `Result<T, Error>` stays one pointer wide on the happy path.
+struct Inner {
     kind: ErrorKind,
     message: String,
     provider_code: Option<String>,
@@ -85,7 +91,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Error {
+        Error(Box::new(Inner {
             kind,
             message: message.into(),
             provider_code: None,
@@ -94,7 +100,7 @@ impl Error {
             retry_after: None,
             detail: None,
             source: None,
-        }
+        }))
     }
 
     pub fn invalid_input(message: impl Into<String>) -> Self {
@@ -115,78 +121,78 @@ impl Error {
     }
 
     pub fn with_provider_code(mut self, code: impl Into<String>) -> Self {
-        self.provider_code = Some(code.into());
+        self.0.provider_code = Some(code.into());
         self
     }
 
     pub fn with_request_id(mut self, id: Option<String>) -> Self {
-        self.request_id = id;
+        self.0.request_id = id;
         self
     }
 
     pub fn with_http_status(mut self, status: u16) -> Self {
-        self.http_status = Some(status);
+        self.0.http_status = Some(status);
         self
     }
 
     pub fn with_retry_after(mut self, after: Option<std::time::Duration>) -> Self {
-        self.retry_after = after;
+        self.0.retry_after = after;
         self
     }
 
     /// A short machine-readable sub-reason (e.g. why a callback failed verification).
     pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
-        self.detail = Some(detail.into());
+        self.0.detail = Some(detail.into());
         self
     }
 
     pub fn with_source(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Self {
-        self.source = Some(Box::new(source));
+        self.0.source = Some(Box::new(source));
         self
     }
 
     pub fn kind(&self) -> ErrorKind {
-        self.kind
+        self.0.kind
     }
 
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 
     /// The provider's own error code (`1002`, `A00010`, `"403"` …), if it answered with one.
     pub fn provider_code(&self) -> Option<&str> {
-        self.provider_code.as_deref()
+        self.0.provider_code.as_deref()
     }
 
     pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
+        self.0.request_id.as_deref()
     }
 
     pub fn http_status(&self) -> Option<u16> {
-        self.http_status
+        self.0.http_status
     }
 
     /// How long the provider asked us to wait (HTTP `Retry-After`).
     pub fn retry_after(&self) -> Option<std::time::Duration> {
-        self.retry_after
+        self.0.retry_after
     }
 
     pub fn detail(&self) -> Option<&str> {
-        self.detail.as_deref()
+        self.0.detail.as_deref()
     }
 
     pub fn is_retryable(&self) -> bool {
-        self.kind.is_retryable()
+        self.0.kind.is_retryable()
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} error: {}", self.kind, self.message)?;
-        if let Some(code) = &self.provider_code {
+        write!(f, "{} error: {}", self.0.kind, self.0.message)?;
+        if let Some(code) = &self.0.provider_code {
             write!(f, " (provider code {code})")?;
         }
-        if let Some(id) = &self.request_id {
+        if let Some(id) = &self.0.request_id {
             write!(f, " [request {id}]")?;
         }
         Ok(())
@@ -196,19 +202,20 @@ impl fmt::Display for Error {
 impl fmt::Debug for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Error")
-            .field("kind", &self.kind)
-            .field("message", &self.message)
-            .field("provider_code", &self.provider_code)
-            .field("request_id", &self.request_id)
-            .field("http_status", &self.http_status)
-            .field("detail", &self.detail)
+            .field("kind", &self.0.kind)
+            .field("message", &self.0.message)
+            .field("provider_code", &self.0.provider_code)
+            .field("request_id", &self.0.request_id)
+            .field("http_status", &self.0.http_status)
+            .field("detail", &self.0.detail)
             .finish()
     }
 }
 
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.source
+        self.0
+            .source
             .as_deref()
             .map(|e| e as &(dyn std::error::Error + 'static))
     }

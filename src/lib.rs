@@ -16,6 +16,7 @@
 //! ```
 
 pub mod error;
+pub mod ffi;
 pub mod http;
 pub mod lenient;
 pub mod params;

@@ -35,8 +35,6 @@ fn receiver(replies: Vec<&'static str>) -> Receiver {
     Receiver { url, bodies }
 }
 
-use std::io::Read;
-
 fn fields(body: &[u8]) -> Vec<(String, String)> {
     form_urlencoded::parse(body).into_owned().collect()
 }
@@ -65,7 +63,9 @@ fn transcode_callbacks_verify_and_tampered_copies_do_not() {
     };
     let id = client.upload(&path, &options).unwrap().video_id;
     // The status-20 callback is refused once, then retried; then transcoding ends.
-    common::wait_for(Duration::from_secs(10), || (rx.bodies.lock().unwrap().len() >= 2).then_some(()));
+    common::wait_for(Duration::from_secs(10), || {
+        (rx.bodies.lock().unwrap().len() >= 2).then_some(())
+    });
     emu.state().clock.advance_ms(60_000);
 
     // 20 (refused, then retried) and 100.
@@ -73,19 +73,36 @@ fn transcode_callbacks_verify_and_tampered_copies_do_not() {
         let b = rx.bodies.lock().unwrap().clone();
         (b.len() >= 3).then_some(b)
     });
-    let verifier = CallbackVerifier::new(emu.state().partner_key()).max_age(Duration::from_secs(300));
+    let verifier =
+        CallbackVerifier::new(emu.state().partner_key()).max_age(Duration::from_secs(300));
     let events: Vec<_> = bodies
         .iter()
-        .map(|b| verifier.verify_transcode_body(b).expect("a genuine callback verifies"))
+        .map(|b| {
+            verifier
+                .verify_transcode_body(b)
+                .expect("a genuine callback verifies")
+        })
         .collect();
     assert!(events.iter().all(|e| e.video_id == id));
     // Deliveries may interleave; the refused status-20 one came twice.
     let uploaded: Vec<_> = events.iter().filter(|e| e.status == 20).collect();
     assert_eq!(uploaded.len(), 2);
-    assert_eq!(uploaded[0].qid, uploaded[1].qid, "a retry repeats the delivery (dedupe on qid)");
-    assert_eq!(uploaded[0].file_md5, None, "status 20 carries only the documented fields");
-    let done = events.iter().find(|e| e.status == 100).expect("a status-100 callback");
-    assert_eq!(done.file_md5.as_deref(), Some(common::md5_file(&path).as_str()));
+    assert_eq!(
+        uploaded[0].qid, uploaded[1].qid,
+        "a retry repeats the delivery (dedupe on qid)"
+    );
+    assert_eq!(
+        uploaded[0].file_md5, None,
+        "status 20 carries only the documented fields"
+    );
+    let done = events
+        .iter()
+        .find(|e| e.status == 100)
+        .expect("a status-100 callback");
+    assert_eq!(
+        done.file_md5.as_deref(),
+        Some(common::md5_file(&path).as_str())
+    );
     assert_eq!(done.total_size, Some(4096));
     assert_eq!(done.length, Some(1));
     assert_eq!(done.now_definition.as_deref(), Some("low,std"));
@@ -94,7 +111,10 @@ fn transcode_callbacks_verify_and_tampered_copies_do_not() {
     assert!(records.iter().any(|r| r.attempts == 2 && r.delivered));
 
     // Same fields as a map (what a web framework hands over).
-    let done_body = bodies.iter().find(|b| verifier.verify_transcode_body(b).unwrap().status == 100).unwrap();
+    let done_body = bodies
+        .iter()
+        .find(|b| verifier.verify_transcode_body(b).unwrap().status == 100)
+        .unwrap();
     let genuine = fields(done_body);
     verifier.verify_transcode(genuine.clone()).unwrap();
 
@@ -110,12 +130,22 @@ fn transcode_callbacks_verify_and_tampered_copies_do_not() {
     let mut added = genuine.clone();
     added.push(("extra".into(), "1".into()));
     assert_eq!(failure(&encode(&added)), VerifyFailure::Tampered);
-    let removed: Vec<_> = genuine.iter().filter(|(k, _)| k != "qid").cloned().collect();
+    let removed: Vec<_> = genuine
+        .iter()
+        .filter(|(k, _)| k != "qid")
+        .cloned()
+        .collect();
     assert_eq!(failure(&encode(&removed)), VerifyFailure::Tampered);
-    let other = CallbackVerifier::new("another-key").verify_transcode_body(done_body).unwrap_err();
+    let other = CallbackVerifier::new("another-key")
+        .verify_transcode_body(done_body)
+        .unwrap_err();
     assert_eq!(VerifyFailure::of(&other), Some(VerifyFailure::Tampered));
     // Unsigned.
-    let unsigned: Vec<_> = genuine.iter().filter(|(k, _)| k != "sign").cloned().collect();
+    let unsigned: Vec<_> = genuine
+        .iter()
+        .filter(|(k, _)| k != "sign")
+        .cloned()
+        .collect();
     assert_eq!(failure(&encode(&unsigned)), VerifyFailure::Unsigned);
     // Malformed.
     assert_eq!(failure(b""), VerifyFailure::Malformed);
@@ -138,12 +168,21 @@ fn playback_auth_requests_verify() {
     f.push(("sign".into(), sign));
     let v = CallbackVerifier::new(key);
     let req = v.verify_playback_auth(f.clone()).unwrap();
-    assert_eq!((req.access_key.as_str(), req.video_id, req.timestamp), ("fgh6789", 123, Some(1700000000)));
+    assert_eq!(
+        (req.access_key.as_str(), req.video_id, req.timestamp),
+        ("fgh6789", 123, Some(1700000000))
+    );
     let unsigned: Vec<_> = f.iter().filter(|(k, _)| k != "sign").cloned().collect();
     let err = v.verify_playback_auth(unsigned.clone()).unwrap_err();
     assert_eq!(VerifyFailure::of(&err), Some(VerifyFailure::Unsigned));
-    assert!(CallbackVerifier::new(key).require_signed_auth(false).verify_playback_auth(unsigned).is_ok());
+    assert!(CallbackVerifier::new(key)
+        .require_signed_auth(false)
+        .verify_playback_auth(unsigned)
+        .is_ok());
     let no_key: Vec<_> = vec![("video_id".to_owned(), "1".to_owned())];
-    let err = CallbackVerifier::new(key).require_signed_auth(false).verify_playback_auth(no_key).unwrap_err();
+    let err = CallbackVerifier::new(key)
+        .require_signed_auth(false)
+        .verify_playback_auth(no_key)
+        .unwrap_err();
     assert_eq!(VerifyFailure::of(&err), Some(VerifyFailure::Malformed));
 }

@@ -13,13 +13,18 @@ use vodkit_emulator::Faults;
 #[test]
 fn wrong_partner_key_is_an_auth_error_and_not_retried() {
     let emu = common::emulator();
-    let config = Config::new(emu.state().config.partner_id.clone(), "not-the-key").base_url(emu.base_url());
+    let config =
+        Config::new(emu.state().config.partner_id.clone(), "not-the-key").base_url(emu.base_url());
     let client = Client::new(config).unwrap();
     let err = client.get_status(1).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Auth);
     assert_eq!(err.provider_code(), Some("1002"));
     assert_eq!(err.message(), "sign error");
-    assert_eq!(emu.state().request_count("/openapi/video/getStatus"), 1, "auth is never retried");
+    assert_eq!(
+        emu.state().request_count("/openapi/video/getStatus"),
+        1,
+        "auth is never retried"
+    );
 }
 
 #[test]
@@ -27,13 +32,17 @@ fn unknown_partner_is_an_auth_error() {
     let emu = common::emulator();
     let client = Client::new(Config::new("999", "k").base_url(emu.base_url())).unwrap();
     let err = client.get_status(1).unwrap_err();
-    assert_eq!((err.kind(), err.provider_code()), (ErrorKind::Auth, Some("2001")));
+    assert_eq!(
+        (err.kind(), err.provider_code()),
+        (ErrorKind::Auth, Some("2001"))
+    );
 }
 
 #[test]
 fn rate_limited_requests_are_retried_then_succeed() {
     let emu = common::emulator();
-    emu.state().set_rate_limit(Some((3, Duration::from_millis(300))));
+    emu.state()
+        .set_rate_limit(Some((3, Duration::from_millis(300))));
     let mut config = common::config(&emu);
     config.retry = RetryPolicy {
         max_retries: 10,
@@ -44,16 +53,24 @@ fn rate_limited_requests_are_retried_then_succeed() {
     let client = Client::new(config).unwrap();
     for _ in 0..8 {
         // The 429 answers carry Retry-After: 1, capped by max_backoff.
-        client.call_raw("video_account/getTranscodeCallbackUrl", Params::new()).unwrap();
+        client
+            .call_raw("video_account/getTranscodeCallbackUrl", Params::new())
+            .unwrap();
     }
-    let sent = emu.state().request_count("/openapi/video_account/getTranscodeCallbackUrl");
-    assert!(sent > 8, "some requests were throttled and retried ({sent} sent)");
+    let sent = emu
+        .state()
+        .request_count("/openapi/video_account/getTranscodeCallbackUrl");
+    assert!(
+        sent > 8,
+        "some requests were throttled and retried ({sent} sent)"
+    );
 }
 
 #[test]
 fn rate_limit_surfaces_as_rate_limited_when_retries_run_out() {
     let emu = common::emulator();
-    emu.state().set_rate_limit(Some((1, Duration::from_secs(60))));
+    emu.state()
+        .set_rate_limit(Some((1, Duration::from_secs(60))));
     let mut config = common::config(&emu);
     config.retry.max_retries = 1;
     let client = Client::new(config).unwrap();
@@ -69,21 +86,42 @@ fn rate_limit_surfaces_as_rate_limited_when_retries_run_out() {
 fn server_errors_are_retried_per_policy() {
     let emu = common::emulator();
     let client = common::client(&emu); // 4 retries
-    emu.state().set_faults(Faults { fail_next: 3, ..Faults::default() });
-    let data = client.call_raw("video_account/getTranscodeCallbackUrl", Params::new()).unwrap();
+    emu.state().set_faults(Faults {
+        fail_next: 3,
+        ..Faults::default()
+    });
+    let data = client
+        .call_raw("video_account/getTranscodeCallbackUrl", Params::new())
+        .unwrap();
     assert_eq!(data["url"], "");
-    assert_eq!(emu.state().request_count("/openapi/video_account/getTranscodeCallbackUrl"), 4);
+    assert_eq!(
+        emu.state()
+            .request_count("/openapi/video_account/getTranscodeCallbackUrl"),
+        4
+    );
 
-    emu.state().set_faults(Faults { fail_next: 10, ..Faults::default() });
-    let err = client.call_raw("video_account/getTranscodeCallbackUrl", Params::new()).unwrap_err();
+    emu.state().set_faults(Faults {
+        fail_next: 10,
+        ..Faults::default()
+    });
+    let err = client
+        .call_raw("video_account/getTranscodeCallbackUrl", Params::new())
+        .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Server);
     assert_eq!(err.http_status(), Some(500));
-    assert_eq!(emu.state().request_count("/openapi/video_account/getTranscodeCallbackUrl"), 4 + 5);
+    assert_eq!(
+        emu.state()
+            .request_count("/openapi/video_account/getTranscodeCallbackUrl"),
+        4 + 5
+    );
 
     let mut config = common::config(&emu);
     config.retry = RetryPolicy::none();
     let client = Client::new(config).unwrap();
-    emu.state().set_faults(Faults { fail_next: 1, ..Faults::default() });
+    emu.state().set_faults(Faults {
+        fail_next: 1,
+        ..Faults::default()
+    });
     let before = emu.state().total_requests();
     assert_eq!(client.get_status(1).unwrap_err().kind(), ErrorKind::Server);
     assert_eq!(emu.state().total_requests(), before + 1);
@@ -92,7 +130,11 @@ fn server_errors_are_retried_per_policy() {
 #[test]
 fn network_errors_are_classified_and_retried() {
     // A port nobody listens on.
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let mut config = Config::new("1", "k").base_url(format!("http://127.0.0.1:{port}"));
     config.retry = RetryPolicy {
         max_retries: 2,
@@ -109,11 +151,17 @@ fn network_errors_are_classified_and_retried() {
 fn invalid_parameters_are_invalid_input_with_the_provider_code() {
     let emu = common::emulator();
     let client = common::client(&emu);
-    let err = client.call_raw("video/getStatus", Params::new()).unwrap_err();
+    let err = client
+        .call_raw("video/getStatus", Params::new())
+        .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
     assert_eq!(err.provider_code(), Some("1001"));
     assert_eq!(err.message(), "video_id is required");
-    assert_eq!(emu.state().request_count("/openapi/video/getStatus"), 1, "never retried");
+    assert_eq!(
+        emu.state().request_count("/openapi/video/getStatus"),
+        1,
+        "never retried"
+    );
 }
 
 #[test]
@@ -121,15 +169,26 @@ fn the_generic_call_signs_any_path_and_returns_data() {
     let emu = common::emulator();
     let client = common::client(&emu);
     let params: Params = [("url", "http://127.0.0.1:1/cb")].into_iter().collect();
-    let data = client.call_raw("/video_account/setTranscodeCallbackUrl", params).unwrap();
+    let data = client
+        .call_raw("/video_account/setTranscodeCallbackUrl", params)
+        .unwrap();
     assert_eq!(data, serde_json::json!({ "url": "http://127.0.0.1:1/cb" }));
     let data = client
-        .call_json("video_account/getTranscodeCallbackUrl", &serde_json::json!({}))
+        .call_json(
+            "video_account/getTranscodeCallbackUrl",
+            &serde_json::json!({}),
+        )
         .unwrap();
     assert_eq!(data["url"], "http://127.0.0.1:1/cb");
     let err = client.call_raw("video/nothing", Params::new()).unwrap_err();
-    assert_eq!((err.http_status(), err.provider_code()), (Some(404), Some("404")));
+    assert_eq!(
+        (err.http_status(), err.provider_code()),
+        (Some(404), Some("404"))
+    );
     for bad in ["", "../x", "a?b=1"] {
-        assert_eq!(client.call_raw(bad, Params::new()).unwrap_err().kind(), ErrorKind::InvalidInput);
+        assert_eq!(
+            client.call_raw(bad, Params::new()).unwrap_err().kind(),
+            ErrorKind::InvalidInput
+        );
     }
 }

@@ -35,7 +35,9 @@ fn half_a_gibibyte_arrives_intact_in_bounded_memory() {
         last = p.bytes_done;
         ControlFlow::Continue(())
     });
-    let up = client.upload_with(&path, &UploadOptions::default(), control).unwrap();
+    let up = client
+        .upload_with(&path, &UploadOptions::default(), control)
+        .unwrap();
     assert_eq!(up.bytes, size);
     assert_eq!(last, size);
 

@@ -30,15 +30,23 @@ fn ranged_upload_with_monotonic_progress_ending_at_the_size() {
             seen.push(*p);
             ControlFlow::Continue(())
         });
-    let up = client.upload_with(&path, &UploadOptions::default(), control).unwrap();
+    let up = client
+        .upload_with(&path, &UploadOptions::default(), control)
+        .unwrap();
     let stored = emu.state().video(up.video_id).unwrap();
     assert_eq!(stored.md5.unwrap(), common::md5_file(&path));
     assert_eq!(stored.received_bytes, 5 * MIB + 123);
     assert_eq!(stored.upload_requests, 6, "six ranged parts of 1 MiB");
     assert!(seen.len() >= 2);
-    assert!(seen.windows(2).all(|w| w[0].bytes_done <= w[1].bytes_done), "monotonic");
+    assert!(
+        seen.windows(2).all(|w| w[0].bytes_done <= w[1].bytes_done),
+        "monotonic"
+    );
     let last = seen.last().unwrap();
-    assert_eq!((last.bytes_done, last.bytes_total), (5 * MIB + 123, 5 * MIB + 123));
+    assert_eq!(
+        (last.bytes_done, last.bytes_total),
+        (5 * MIB + 123, 5 * MIB + 123)
+    );
     assert!(seen.iter().all(|p| p.bytes_total == 5 * MIB + 123));
 }
 
@@ -64,23 +72,38 @@ fn dropped_connection_resumes_from_the_server_offset_with_identical_bytes() {
     // the server keeps what arrived.
     let mut parts_seen = 0;
     let state = emu.state().clone();
-    let control = UploadControl::new().progress_interval(Duration::ZERO).on_progress(move |p| {
-        if p.bytes_done >= 2 * MIB && parts_seen == 0 {
-            parts_seen += 1;
-            state.set_faults(Faults {
-                drop_after_bytes: Some(300 * 1024),
-                ..Faults::default()
-            });
-        }
-        ControlFlow::Continue(())
-    });
-    let up = client.upload_with(&path, &UploadOptions::default(), control).unwrap();
+    let control = UploadControl::new()
+        .progress_interval(Duration::ZERO)
+        .on_progress(move |p| {
+            if p.bytes_done >= 2 * MIB && parts_seen == 0 {
+                parts_seen += 1;
+                state.set_faults(Faults {
+                    drop_after_bytes: Some(300 * 1024),
+                    ..Faults::default()
+                });
+            }
+            ControlFlow::Continue(())
+        });
+    let up = client
+        .upload_with(&path, &UploadOptions::default(), control)
+        .unwrap();
     let stored = emu.state().video(up.video_id).unwrap();
     assert_eq!(stored.md5.unwrap(), common::md5_file(&path));
-    assert_eq!(std::fs::read(&stored.path).unwrap(), std::fs::read(&path).unwrap());
+    assert_eq!(
+        std::fs::read(&stored.path).unwrap(),
+        std::fs::read(&path).unwrap()
+    );
     // 4 parts, one cut short and finished by one more request.
-    assert!(stored.upload_requests >= 5, "{} upload requests", stored.upload_requests);
-    assert!(emu.state().request_count("/openapi/video/getResumeUploadUrl") >= 1);
+    assert!(
+        stored.upload_requests >= 5,
+        "{} upload requests",
+        stored.upload_requests
+    );
+    assert!(
+        emu.state()
+            .request_count("/openapi/video/getResumeUploadUrl")
+            >= 1
+    );
 }
 
 #[test]
@@ -97,7 +120,13 @@ fn interrupted_upload_resumes_in_a_later_call() {
     });
     let err = client.upload(&path, &UploadOptions::default()).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Network, "{err}");
-    let video_id: i64 = err.detail().unwrap().strip_prefix("video_id=").unwrap().parse().unwrap();
+    let video_id: i64 = err
+        .detail()
+        .unwrap()
+        .strip_prefix("video_id=")
+        .unwrap()
+        .parse()
+        .unwrap();
     assert_eq!(emu.state().video(video_id).unwrap().received_bytes, MIB / 2);
 
     let mut first = None;
@@ -105,9 +134,14 @@ fn interrupted_upload_resumes_in_a_later_call() {
         first.get_or_insert(p.bytes_done);
         ControlFlow::Continue(())
     });
-    let up = client.resume_upload(video_id, &path, &UploadOptions::default(), control).unwrap();
+    let up = client
+        .resume_upload(video_id, &path, &UploadOptions::default(), control)
+        .unwrap();
     assert_eq!(up.resumed_from, MIB / 2);
-    assert!(first.unwrap() >= MIB / 2, "progress starts at the server offset");
+    assert!(
+        first.unwrap() >= MIB / 2,
+        "progress starts at the server offset"
+    );
     let stored = emu.state().video(video_id).unwrap();
     assert_eq!(stored.md5.unwrap(), common::md5_file(&path));
 }
@@ -130,7 +164,9 @@ fn cancel_from_the_callback_and_from_another_thread() {
             ControlFlow::Continue(())
         }
     });
-    let err = client.upload_with(&path, &UploadOptions::default(), control).unwrap_err();
+    let err = client
+        .upload_with(&path, &UploadOptions::default(), control)
+        .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Cancelled);
 
     let token = CancelToken::new();
@@ -140,7 +176,11 @@ fn cancel_from_the_callback_and_from_another_thread() {
         t.cancel();
     });
     let err = client
-        .upload_with(&path, &UploadOptions::default(), UploadControl::new().cancel_token(token))
+        .upload_with(
+            &path,
+            &UploadOptions::default(),
+            UploadControl::new().cancel_token(token),
+        )
         .unwrap_err();
     canceller.join().unwrap();
     assert_eq!(err.kind(), ErrorKind::Cancelled);
@@ -154,12 +194,16 @@ fn progress_is_reported_on_the_calling_thread() {
     let path = common::random_file(dir.path(), "thread.mp4", 3 * MIB);
     let me = std::thread::current().id();
     let mut calls = 0;
-    let control = UploadControl::new().progress_interval(Duration::ZERO).on_progress(|_| {
-        assert_eq!(std::thread::current().id(), me);
-        calls += 1;
-        ControlFlow::Continue(())
-    });
-    client.upload_with(&path, &UploadOptions::default(), control).unwrap();
+    let control = UploadControl::new()
+        .progress_interval(Duration::ZERO)
+        .on_progress(|_| {
+            assert_eq!(std::thread::current().id(), me);
+            calls += 1;
+            ControlFlow::Continue(())
+        });
+    client
+        .upload_with(&path, &UploadOptions::default(), control)
+        .unwrap();
     assert!(calls > 1);
 }
 
@@ -176,22 +220,64 @@ fn bad_input_fails_before_any_request() {
         (dir.path().to_owned(), UploadOptions::default()),
         (empty, UploadOptions::default()),
         (std::path::PathBuf::new(), UploadOptions::default()),
-        (file.clone(), UploadOptions { file_name: Some("  ".into()), ..Default::default() }),
-        (file.clone(), UploadOptions { definitions: vec![], ..Default::default() }),
-        (file.clone(), UploadOptions { definitions: vec![3], ..Default::default() }),
-        (file.clone(), UploadOptions { formats: vec![8], ..Default::default() }),
-        (file.clone(), UploadOptions { callback_url: Some("ftp://x".into()), ..Default::default() }),
-        (file.clone(), UploadOptions { part_size: Some(0), ..Default::default() }),
+        (
+            file.clone(),
+            UploadOptions {
+                file_name: Some("  ".into()),
+                ..Default::default()
+            },
+        ),
+        (
+            file.clone(),
+            UploadOptions {
+                definitions: vec![],
+                ..Default::default()
+            },
+        ),
+        (
+            file.clone(),
+            UploadOptions {
+                definitions: vec![3],
+                ..Default::default()
+            },
+        ),
+        (
+            file.clone(),
+            UploadOptions {
+                formats: vec![8],
+                ..Default::default()
+            },
+        ),
+        (
+            file.clone(),
+            UploadOptions {
+                callback_url: Some("ftp://x".into()),
+                ..Default::default()
+            },
+        ),
+        (
+            file.clone(),
+            UploadOptions {
+                part_size: Some(0),
+                ..Default::default()
+            },
+        ),
     ];
     for (path, options) in cases {
         let err = client.upload(&path, &options).unwrap_err();
-        assert_eq!(err.kind(), ErrorKind::InvalidInput, "{path:?} {options:?}: {err}");
+        assert_eq!(
+            err.kind(),
+            ErrorKind::InvalidInput,
+            "{path:?} {options:?}: {err}"
+        );
     }
     assert_eq!(emu.state().total_requests(), 0, "nothing was sent");
     // A bad config fails at construction.
-    let err = vodkit::baijiayun::Client::new(Config::new("", "k").base_url("http://x")).unwrap_err();
+    let err =
+        vodkit::baijiayun::Client::new(Config::new("", "k").base_url("http://x")).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
-    let err = vodkit::baijiayun::Client::new(Config::new("1", "k").private_domain("a/b")).unwrap_err();
+    let err =
+        vodkit::baijiayun::Client::new(Config::new("1", "k").private_domain("a/b")).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
 }
 

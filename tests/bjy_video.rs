@@ -23,7 +23,10 @@ fn upload_then_status_info_urls_token_delete() {
     assert_eq!(up.bytes, 300_000);
     assert_eq!(up.resumed_from, 0);
     let stored = emu.state().video(up.video_id).unwrap();
-    assert_eq!(stored.md5.as_deref(), Some(common::md5_file(&path).as_str()));
+    assert_eq!(
+        stored.md5.as_deref(),
+        Some(common::md5_file(&path).as_str())
+    );
     assert_eq!(stored.name, "lecture.mp4");
 
     let status = client.get_status(up.video_id).unwrap();
@@ -32,7 +35,12 @@ fn upload_then_status_info_urls_token_delete() {
     assert_eq!(status.info, "转码中");
 
     // Urls are refused until transcoding is over.
-    let err = client.get_url(&GetUrl { video_id: up.video_id, ..Default::default() }).unwrap_err();
+    let err = client
+        .get_url(&GetUrl {
+            video_id: up.video_id,
+            ..Default::default()
+        })
+        .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Provider);
     assert_eq!(err.provider_code(), Some("1003"));
 
@@ -53,16 +61,28 @@ fn upload_then_status_info_urls_token_delete() {
     assert!(!info.create_time.is_empty());
     // 3 definitions × 2 formats.
     assert_eq!(info.transcode_info.len(), 6);
-    assert!(info.transcode_info.iter().all(|t| t.size > 0 && (t.format == "mp4" || t.format == "m3u8")));
+    assert!(info
+        .transcode_info
+        .iter()
+        .all(|t| t.size > 0 && (t.format == "mp4" || t.format == "m3u8")));
     assert!(info.total_transcode_size > info.total_size);
     assert!(info.category.is_empty());
 
-    let urls = client.get_url(&GetUrl { video_id: up.video_id, format: Some("mp4".into()), expires_in: Some(60) }).unwrap();
+    let urls = client
+        .get_url(&GetUrl {
+            video_id: up.video_id,
+            format: Some("mp4".into()),
+            expires_in: Some(60),
+        })
+        .unwrap();
     assert_eq!(urls.video_id, up.video_id);
     let keys: Vec<_> = urls.play_info.keys().cloned().collect();
     assert_eq!(keys, vec!["high", "low", "superHD"]);
     let high = &urls.play_info["high"];
-    assert_eq!((high.width, high.height, high.size, high.duration), (640, 368, 300_000, 1));
+    assert_eq!(
+        (high.width, high.height, high.size, high.duration),
+        (640, 368, 300_000, 1)
+    );
     // The play URL serves the stored bytes.
     let bytes = reqwest::blocking::get(&high.url).unwrap().bytes().unwrap();
     assert_eq!(bytes.len(), 300_000);

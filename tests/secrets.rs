@@ -18,7 +18,9 @@ fn assert_clean(text: &str, secrets: &[&str]) {
 
 #[test]
 fn configs_clients_and_verifiers_hide_keys() {
-    let config = Config::new("12345678", KEY).secret_key(SECRET).base_url("http://127.0.0.1:1");
+    let config = Config::new("12345678", KEY)
+        .secret_key(SECRET)
+        .base_url("http://127.0.0.1:1");
     assert_clean(&format!("{config:?}"), &[KEY, SECRET]);
     let client = Client::new(config.clone()).unwrap();
     assert_clean(&format!("{client:?}"), &[KEY, SECRET]);
@@ -47,7 +49,10 @@ fn errors_hide_keys_and_upload_tokens() {
     let client = Client::new(config).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = common::random_file(dir.path(), "t.mp4", 100_000);
-    emu.state().set_faults(Faults { drop_after_bytes: Some(10), ..Faults::default() });
+    emu.state().set_faults(Faults {
+        drop_after_bytes: Some(10),
+        ..Faults::default()
+    });
     let err = client.upload(&path, &UploadOptions::default()).unwrap_err();
     let video_id: i64 = err.detail().unwrap()[9..].parse().unwrap();
     let token = emu.state().bjy_video(video_id).unwrap().upload_token;

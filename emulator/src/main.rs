@@ -10,7 +10,10 @@ use clap::Parser;
 use vodkit_emulator::{Config, Emulator};
 
 #[derive(Parser)]
-#[command(version, about = "A local server speaking the Baijiayun VOD API, for vodkit tests")]
+#[command(
+    version,
+    about = "A local server speaking the Baijiayun VOD API, for vodkit tests"
+)]
 struct Args {
     /// Port on 127.0.0.1 (0 = a free one).
     #[arg(long, default_value_t = 0)]
@@ -56,7 +59,8 @@ fn main() {
         secret_key: args.secret_key,
         data_dir: args.data_dir,
         transcode_secs: args.transcode_secs,
-        rate_limit: (args.rate_limit > 0).then(|| (args.rate_limit, Duration::from_millis(args.rate_window_ms))),
+        rate_limit: (args.rate_limit > 0)
+            .then(|| (args.rate_limit, Duration::from_millis(args.rate_window_ms))),
         callback_retry_delays,
         ..Config::default()
     };

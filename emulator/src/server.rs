@@ -45,13 +45,15 @@ impl Emulator {
             .enable_all()
             .thread_name("vodkit-emulator")
             .build()?;
-        let app = crate::baijiayun::router(shared.clone()).merge(crate::control::router(shared.clone()));
+        let app =
+            crate::baijiayun::router(shared.clone()).merge(crate::control::router(shared.clone()));
         let bg = shared.clone();
         let thread = std::thread::Builder::new()
             .name("vodkit-emulator".into())
             .spawn(move || {
                 runtime.block_on(async move {
-                    let listener = tokio::net::TcpListener::from_std(std_listener).expect("listener");
+                    let listener =
+                        tokio::net::TcpListener::from_std(std_listener).expect("listener");
                     tokio::spawn(crate::baijiayun::background(bg));
                     tokio::select! {
                         _ = accept_loop(listener, app) => {}
@@ -111,11 +113,12 @@ async fn accept_loop(listener: tokio::net::TcpListener, app: Router) {
         tokio::spawn(async move {
             let kill = ConnKill::default();
             let k = kill.clone();
-            let service = hyper::service::service_fn(move |mut req: Request<hyper::body::Incoming>| {
-                req.extensions_mut().insert(k.clone());
-                req.extensions_mut().insert(Peer(peer));
-                app.clone().oneshot(req.map(axum::body::Body::new))
-            });
+            let service =
+                hyper::service::service_fn(move |mut req: Request<hyper::body::Incoming>| {
+                    req.extensions_mut().insert(k.clone());
+                    req.extensions_mut().insert(Peer(peer));
+                    app.clone().oneshot(req.map(axum::body::Body::new))
+                });
             let conn = hyper::server::conn::http1::Builder::new()
                 .keep_alive(true)
                 .serve_connection(TokioIo::new(stream), service);

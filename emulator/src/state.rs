@@ -105,7 +105,9 @@ impl Shared {
                 (dir.clone(), None)
             }
             None => {
-                let tmp = tempfile::Builder::new().prefix("vodkit-emulator-").tempdir()?;
+                let tmp = tempfile::Builder::new()
+                    .prefix("vodkit-emulator-")
+                    .tempdir()?;
                 (tmp.path().to_owned(), Some(tmp))
             }
         };

@@ -11,7 +11,10 @@ pub struct HttpConfig {
     #[serde(with = "crate::lenient::duration_ms", rename = "request_timeout_ms")]
     pub request_timeout: Duration,
     /// Time allowed for one upload part (sending it and reading the answer).
-    #[serde(with = "crate::lenient::duration_ms", rename = "upload_part_timeout_ms")]
+    #[serde(
+        with = "crate::lenient::duration_ms",
+        rename = "upload_part_timeout_ms"
+    )]
     pub upload_part_timeout: Duration,
     /// Proxy URL for all traffic (`http://host:port`, `socks5://…` is not built in).
     pub proxy: Option<String>,

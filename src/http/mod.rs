@@ -7,5 +7,5 @@ mod transport;
 
 pub use config::HttpConfig;
 pub use retry::RetryPolicy;
-pub use transport::{Response, Transport};
 pub(crate) use transport::status_error;
+pub use transport::{Response, Transport};

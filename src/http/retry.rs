@@ -95,7 +95,8 @@ mod tests {
     #[test]
     fn retry_after_is_honoured() {
         let p = RetryPolicy::default();
-        let err = Error::new(ErrorKind::RateLimited, "x").with_retry_after(Some(Duration::from_secs(2)));
+        let err =
+            Error::new(ErrorKind::RateLimited, "x").with_retry_after(Some(Duration::from_secs(2)));
         assert!(p.backoff(0, Some(&err)) >= Duration::from_secs(2));
     }
 }

@@ -22,7 +22,9 @@ pub struct Transport {
 
 impl std::fmt::Debug for Transport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Transport").field("config", &self.config).finish()
+        f.debug_struct("Transport")
+            .field("config", &self.config)
+            .finish()
     }
 }
 
@@ -52,8 +54,11 @@ impl Transport {
         } else {
             builder = builder.no_proxy();
         }
-        let client = builder
-            .build()
+        // reqwest's blocking client runs its I/O on a thread it spawns here;
+        // that thread inherits our signal mask. With SIGPIPE blocked there, a
+        // write to a connection the server dropped fails with EPIPE instead of
+        // killing a C, PHP or Python host process that never ignored SIGPIPE.
+        let client = without_sigpipe(|| builder.build())
             .map_err(|e| Error::internal(format!("cannot build the HTTP client: {e}")))?;
         Ok(Transport {
             client,
@@ -81,13 +86,18 @@ impl Transport {
             .take(MAX_RESPONSE_BYTES + 1)
             .read_to_end(&mut body)
             .map_err(|e| {
-                Error::new(ErrorKind::Network, format!("reading the answer failed: {e}"))
-                    .with_request_id(request_id.clone())
+                Error::new(
+                    ErrorKind::Network,
+                    format!("reading the answer failed: {e}"),
+                )
+                .with_request_id(request_id.clone())
             })?;
         if body.len() as u64 > MAX_RESPONSE_BYTES {
-            return Err(Error::new(ErrorKind::Server, "the answer is larger than 16 MiB")
-                .with_http_status(status)
-                .with_request_id(request_id));
+            return Err(
+                Error::new(ErrorKind::Server, "the answer is larger than 16 MiB")
+                    .with_http_status(status)
+                    .with_request_id(request_id),
+            );
         }
         log::debug!("HTTP {status}, {} bytes", body.len());
         Ok(Response {
@@ -118,6 +128,30 @@ impl Transport {
             }
         }
     }
+}
+
+/// Runs `f` with SIGPIPE blocked on this thread, so threads it spawns start
+/// with SIGPIPE blocked; restores the mask afterwards.
+#[cfg(unix)]
+fn without_sigpipe<T>(f: impl FnOnce() -> T) -> T {
+    // SAFETY: plain signal-mask calls on a zero-initialised sigset_t.
+    unsafe {
+        let mut block: libc::sigset_t = std::mem::zeroed();
+        let mut old: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut block);
+        libc::sigaddset(&mut block, libc::SIGPIPE);
+        let blocked = libc::pthread_sigmask(libc::SIG_BLOCK, &block, &mut old) == 0;
+        let result = f();
+        if blocked {
+            libc::pthread_sigmask(libc::SIG_SETMASK, &old, std::ptr::null_mut());
+        }
+        result
+    }
+}
+
+#[cfg(not(unix))]
+fn without_sigpipe<T>(f: impl FnOnce() -> T) -> T {
+    f()
 }
 
 fn request_id(headers: &HeaderMap) -> Option<String> {

@@ -39,10 +39,13 @@ impl CancelToken {
     }
 }
 
+/// A progress callback as the engine stores it.
+type ProgressCallback<'a> = Box<dyn FnMut(&Progress) -> ProgressFlow + 'a>;
+
 /// How the caller watches and steers one upload: a progress callback (called
 /// on the calling thread; returning `Break` aborts) and a cancel token.
 pub struct UploadControl<'a> {
-    pub(crate) progress: Option<Box<dyn FnMut(&Progress) -> ProgressFlow + 'a>>,
+    pub(crate) progress: Option<ProgressCallback<'a>>,
     pub(crate) cancel: Option<CancelToken>,
     pub(crate) interval: Duration,
 }

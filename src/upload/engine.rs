@@ -93,7 +93,8 @@ pub fn run(
             // once nothing else is in flight) the server says where to resume.
             if outcome.is_ok() {
                 if let Some(retry) = pending.take() {
-                    let ready = Instant::now() >= retry.at && (!sink.ordered() || in_flight.is_empty());
+                    let ready =
+                        Instant::now() >= retry.at && (!sink.ordered() || in_flight.is_empty());
                     if !ready {
                         pending = Some(retry);
                     } else if let Err(e) = requeue(&mut state, sink, &mut failures, retry.part) {
@@ -105,9 +106,16 @@ pub fn run(
             // Hand out parts while there is room and no back-off pending.
             if pending.is_none() && outcome.is_ok() {
                 while in_flight.len() < concurrency {
-                    let Some(part) = state.queue.pop_front() else { break };
+                    let Some(part) = state.queue.pop_front() else {
+                        break;
+                    };
                     let sent = Arc::new(AtomicU64::new(0));
-                    let body = match source.part_body(part.offset, part.len, sent.clone(), abort.clone()) {
+                    let body = match source.part_body(
+                        part.offset,
+                        part.len,
+                        sent.clone(),
+                        abort.clone(),
+                    ) {
                         Ok(b) => b,
                         Err(e) => {
                             outcome = Err(e);
@@ -142,10 +150,15 @@ pub fn run(
                 break;
             }
 
-            let wait = control.interval.clamp(Duration::from_millis(5), Duration::from_millis(50));
+            let wait = control
+                .interval
+                .clamp(Duration::from_millis(5), Duration::from_millis(50));
             match rx.recv_timeout(wait) {
                 Ok(Finished { id, result }) => {
-                    let pos = in_flight.iter().position(|f| f.id == id).expect("a part we started");
+                    let pos = in_flight
+                        .iter()
+                        .position(|f| f.id == id)
+                        .expect("a part we started");
                     let done = in_flight.swap_remove(pos);
                     state.sent_total += done.sent.load(Ordering::Relaxed);
                     match result {
@@ -158,7 +171,10 @@ pub fn run(
                         Err(err) => match schedule_retry(options, &mut failures, &err) {
                             Some(at) => {
                                 log::info!("part at {} failed ({err}); retrying", done.part.offset);
-                                pending = Some(PendingRetry { at, part: done.part });
+                                pending = Some(PendingRetry {
+                                    at,
+                                    part: done.part,
+                                });
                             }
                             None => {
                                 outcome = Err(err);
@@ -179,7 +195,10 @@ pub fn run(
             }
             // Progress: acknowledged bytes plus what is on the wire now, never
             // less than what was already reported.
-            let live: u64 = in_flight.iter().map(|f| f.sent.load(Ordering::Relaxed)).sum();
+            let live: u64 = in_flight
+                .iter()
+                .map(|f| f.sent.load(Ordering::Relaxed))
+                .sum();
             let due = last_report.is_none_or(|t| t.elapsed() >= control.interval);
             if outcome.is_ok() && due {
                 let p = Progress {
@@ -275,11 +294,14 @@ impl State {
         if held > self.total {
             return Err(Error::new(
                 ErrorKind::Integrity,
-                format!("the server holds {held} bytes of a {}-byte file", self.total),
+                format!(
+                    "the server holds {held} bytes of a {}-byte file",
+                    self.total
+                ),
             ));
         }
         self.done = held;
-        self.queue = split(&[held..self.total], self.part_size);
+        self.queue = split(std::slice::from_ref(&(held..self.total)), self.part_size);
         Ok(())
     }
 
@@ -294,11 +316,11 @@ fn missing_ranges(total: u64, committed: &Committed) -> Vec<Range<u64>> {
     match committed {
         Committed::Prefix(held) => {
             let held = (*held).min(total);
+            let mut missing = Vec::new();
             if held < total {
-                vec![held..total]
-            } else {
-                vec![]
+                missing.push(held..total);
             }
+            missing
         }
         Committed::Ranges(ranges) => {
             let mut held: Vec<Range<u64>> = ranges

@@ -76,7 +76,10 @@ impl FileSource {
         if meta.len() != self.size || meta.modified().ok() != self.modified {
             return Err(Error::new(
                 ErrorKind::Integrity,
-                format!("{} changed while it was being uploaded", self.path.display()),
+                format!(
+                    "{} changed while it was being uploaded",
+                    self.path.display()
+                ),
             ));
         }
         Ok(())
@@ -114,7 +117,9 @@ pub struct PartBody {
 
 impl std::fmt::Debug for PartBody {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PartBody").field("remaining", &self.remaining).finish()
+        f.debug_struct("PartBody")
+            .field("remaining", &self.remaining)
+            .finish()
     }
 }
 
@@ -126,7 +131,9 @@ impl Read for PartBody {
         if self.remaining == 0 {
             return Ok(0);
         }
-        let want = buf.len().min(usize::try_from(self.remaining).unwrap_or(usize::MAX));
+        let want = buf
+            .len()
+            .min(usize::try_from(self.remaining).unwrap_or(usize::MAX));
         let n = self.file.read(&mut buf[..want])?;
         if n == 0 {
             return Err(io::Error::new(

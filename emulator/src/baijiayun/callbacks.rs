@@ -67,7 +67,12 @@ pub(crate) async fn run(shared: Arc<Shared>) {
     }
 }
 
-async fn deliver(shared: Arc<Shared>, client: reqwest::Client, url: String, fields: Vec<(String, String)>) {
+async fn deliver(
+    shared: Arc<Shared>,
+    client: reqwest::Client,
+    url: String,
+    fields: Vec<(String, String)>,
+) {
     let body = form_urlencoded::Serializer::new(String::new())
         .extend_pairs(fields.iter())
         .finish();
@@ -94,13 +99,17 @@ async fn deliver(shared: Arc<Shared>, client: reqwest::Client, url: String, fiel
             .send()
             .await;
         let ok = match result {
-            Ok(r) if r.status().is_success() => r
-                .bytes()
-                .await
-                .ok()
-                .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
-                .and_then(|v| v.get("code").and_then(|c| c.as_i64().or_else(|| c.as_str()?.parse().ok())))
-                == Some(0),
+            Ok(r) if r.status().is_success() => {
+                r.bytes()
+                    .await
+                    .ok()
+                    .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
+                    .and_then(|v| {
+                        v.get("code")
+                            .and_then(|c| c.as_i64().or_else(|| c.as_str()?.parse().ok()))
+                    })
+                    == Some(0)
+            }
             _ => false,
         };
         let mut all = lock(&shared.callbacks);

@@ -60,11 +60,17 @@ pub struct ApiError {
 impl ApiError {
     /// Code 1001: a parameter is missing or wrong.
     pub fn param(msg: impl Into<String>) -> Self {
-        ApiError { code: 1001, msg: msg.into() }
+        ApiError {
+            code: 1001,
+            msg: msg.into(),
+        }
     }
 
     pub fn new(code: i64, msg: impl Into<String>) -> Self {
-        ApiError { code, msg: msg.into() }
+        ApiError {
+            code,
+            msg: msg.into(),
+        }
     }
 }
 
@@ -115,20 +121,27 @@ impl Req {
         self.str(key)?
             .split(',')
             .filter(|s| !s.trim().is_empty())
-            .map(|s| s.trim().parse().map_err(|_| ApiError::param(format!("{key} must be comma-separated integers"))))
+            .map(|s| {
+                s.trim()
+                    .parse()
+                    .map_err(|_| ApiError::param(format!("{key} must be comma-separated integers")))
+            })
             .collect()
     }
 
     /// A parameter that carries JSON text (`notice`, `question_list`, …).
     pub fn json(&self, key: &str) -> Result<Value, ApiError> {
-        serde_json::from_str(self.str(key)?).map_err(|_| ApiError::param(format!("{key} must be JSON")))
+        serde_json::from_str(self.str(key)?)
+            .map_err(|_| ApiError::param(format!("{key} must be JSON")))
     }
 
     pub fn page(&self, default_size: i64, max_size: i64) -> Result<(i64, i64), ApiError> {
         let page = self.opt_i64("page")?.unwrap_or(1);
         let size = self.opt_i64("page_size")?.unwrap_or(default_size);
         if page < 1 || size < 1 || size > max_size {
-            return Err(ApiError::param(format!("page must be >= 1 and page_size 1..={max_size}")));
+            return Err(ApiError::param(format!(
+                "page must be >= 1 and page_size 1..={max_size}"
+            )));
         }
         Ok((page, size))
     }
@@ -187,7 +200,11 @@ pub(crate) fn envelope(code: i64, data: Value, msg: &str, now: i64) -> Value {
 }
 
 fn answer(status: StatusCode, code: i64, msg: &str, shared: &Shared) -> Response {
-    (status, Json(envelope(code, Value::Null, msg, shared.clock.now_secs()))).into_response()
+    (
+        status,
+        Json(envelope(code, Value::Null, msg, shared.clock.now_secs())),
+    )
+        .into_response()
 }
 
 async fn openapi(
@@ -206,7 +223,12 @@ async fn openapi(
         tokio::time::sleep(latency).await;
     }
     if shared.inject_error() {
-        return answer(StatusCode::INTERNAL_SERVER_ERROR, 500, "injected server error", shared);
+        return answer(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            500,
+            "injected server error",
+            shared,
+        );
     }
     let req = match parse_request(&method, &headers, query, request).await {
         Ok(r) => r,
@@ -217,17 +239,36 @@ async fn openapi(
         return answer(StatusCode::OK, 1001, "partner_id is required", shared);
     }
     if !shared.rate_ok(&partner_id, peer.0.ip()) {
-        let mut r = answer(StatusCode::TOO_MANY_REQUESTS, 429, "too many requests: 200 per 10 s", shared);
-        r.headers_mut().insert(header::RETRY_AFTER, "1".parse().expect("static"));
+        let mut r = answer(
+            StatusCode::TOO_MANY_REQUESTS,
+            429,
+            "too many requests: 200 per 10 s",
+            shared,
+        );
+        r.headers_mut()
+            .insert(header::RETRY_AFTER, "1".parse().expect("static"));
         return r;
     }
     if partner_id != shared.config.partner_id {
-        return answer(StatusCode::OK, 2001, "partner account does not exist", shared);
+        return answer(
+            StatusCode::OK,
+            2001,
+            "partner account does not exist",
+            shared,
+        );
     }
     let (Some(given), Some(_ts)) = (req.opt("sign"), req.opt("timestamp")) else {
-        return answer(StatusCode::OK, 1001, "timestamp and sign are required", shared);
+        return answer(
+            StatusCode::OK,
+            1001,
+            "timestamp and sign are required",
+            shared,
+        );
     };
-    let expected = sign(req.fields.iter().filter(|(k, _)| *k != "sign"), &shared.partner_key());
+    let expected = sign(
+        req.fields.iter().filter(|(k, _)| *k != "sign"),
+        &shared.partner_key(),
+    );
     if given != expected {
         return answer(StatusCode::OK, 1002, "sign error", shared);
     }
@@ -271,13 +312,23 @@ async fn parse_request(
         {
             let name = field.name().unwrap_or("").to_owned();
             let file_name = field.file_name().map(str::to_owned);
-            let bytes = field.bytes().await.map_err(|_| ApiError::param("malformed multipart body"))?;
+            let bytes = field
+                .bytes()
+                .await
+                .map_err(|_| ApiError::param("malformed multipart body"))?;
             match file_name {
                 Some(file_name) => {
-                    req.files.insert(name, FileField { file_name, bytes: bytes.to_vec() });
+                    req.files.insert(
+                        name,
+                        FileField {
+                            file_name,
+                            bytes: bytes.to_vec(),
+                        },
+                    );
                 }
                 None => {
-                    let text = String::from_utf8(bytes.to_vec()).map_err(|_| ApiError::param(format!("{name} is not UTF-8")))?;
+                    let text = String::from_utf8(bytes.to_vec())
+                        .map_err(|_| ApiError::param(format!("{name} is not UTF-8")))?;
                     req.fields.insert(name, text);
                 }
             }

@@ -3,7 +3,10 @@
 
 use md5::{Digest, Md5};
 
-pub(crate) fn sign<'a>(fields: impl Iterator<Item = (&'a String, &'a String)>, key: &str) -> String {
+pub(crate) fn sign<'a>(
+    fields: impl Iterator<Item = (&'a String, &'a String)>,
+    key: &str,
+) -> String {
     let mut pairs: Vec<_> = fields.collect();
     pairs.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     let mut s = String::new();
@@ -15,5 +18,8 @@ pub(crate) fn sign<'a>(fields: impl Iterator<Item = (&'a String, &'a String)>, k
     }
     s.push_str("partner_key=");
     s.push_str(key);
-    Md5::digest(s.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    Md5::digest(s.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

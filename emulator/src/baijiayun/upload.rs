@@ -33,9 +33,14 @@ fn bits(req: &Req, key: &str, allowed: &[i64]) -> Result<Option<Vec<i64>>, ApiEr
     };
     let mut out = Vec::new();
     for p in raw.split(',') {
-        let b: i64 = p.trim().parse().map_err(|_| ApiError::param(format!("{key} must be comma-separated numbers")))?;
+        let b: i64 = p
+            .trim()
+            .parse()
+            .map_err(|_| ApiError::param(format!("{key} must be comma-separated numbers")))?;
         if !allowed.contains(&b) {
-            return Err(ApiError::param(format!("{key} value {b} is not one of {allowed:?}")));
+            return Err(ApiError::param(format!(
+                "{key} value {b} is not one of {allowed:?}"
+            )));
         }
         out.push(b);
     }
@@ -44,7 +49,9 @@ fn bits(req: &Req, key: &str, allowed: &[i64]) -> Result<Option<Vec<i64>>, ApiEr
 
 fn flag(req: &Req, key: &str, allowed: &[i64]) -> Result<Option<i64>, ApiError> {
     match req.opt_i64(key)? {
-        Some(v) if !allowed.contains(&v) => Err(ApiError::param(format!("{key} must be one of {allowed:?}"))),
+        Some(v) if !allowed.contains(&v) => {
+            Err(ApiError::param(format!("{key} must be one of {allowed:?}")))
+        }
         v => Ok(v),
     }
 }
@@ -53,7 +60,12 @@ fn upload_url(shared: &Shared, v: &Video, https: bool) -> String {
     let base = shared.base_url();
     // The emulator only speaks http; `use_https=1` is recorded, not honoured.
     let _ = https;
-    format!("{base}/upload?fid={}&ts={}&token={}", v.id, shared.clock.now_secs(), v.upload_token)
+    format!(
+        "{base}/upload?fid={}&ts={}&token={}",
+        v.id,
+        shared.clock.now_secs(),
+        v.upload_token
+    )
 }
 
 fn get_upload_url(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
@@ -65,16 +77,26 @@ fn get_upload_url(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
     let encrypt = flag(req, "encrypt", &[1, 2])?.unwrap_or(2) == 1;
     let https = flag(req, "use_https", &[0, 1])?.unwrap_or(0) == 1;
     let watermark_pos = flag(req, "watermark_pos", &[1, 2, 3, 4])?;
-    let callback_url = req.opt("callback_url").filter(|s| !s.is_empty()).map(str::to_owned);
+    let callback_url = req
+        .opt("callback_url")
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned);
     if let Some(url) = &callback_url {
         if !(url.starts_with("http://") || url.starts_with("https://")) {
-            return Err(ApiError::param("callback_url must start with http:// or https://"));
+            return Err(ApiError::param(
+                "callback_url must start with http:// or https://",
+            ));
         }
     }
-    let id = 100_000 + shared.bjy.next_video_id.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let id = 100_000
+        + shared
+            .bjy
+            .next_video_id
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
     let now = shared.clock.now_secs();
     let path = shared.data_dir.join(format!("video-{id}.bin"));
-    std::fs::File::create(&path).map_err(|e| ApiError::new(4001, format!("storage failed: {e}")))?;
+    std::fs::File::create(&path)
+        .map_err(|e| ApiError::new(4001, format!("storage failed: {e}")))?;
     let mut v = Video::new(id, file_name, path, now);
     v.definitions = definitions;
     if let Some(f) = formats {
@@ -82,7 +104,10 @@ fn get_upload_url(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
     }
     v.audio_with_view = audio;
     v.encrypt = encrypt;
-    v.watermark = req.opt("watermark").filter(|s| !s.is_empty()).map(str::to_owned);
+    v.watermark = req
+        .opt("watermark")
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned);
     v.watermark_pos = watermark_pos.map(|p| p.to_string());
     v.callback_url = callback_url;
     let url = upload_url(shared, &v, https);
@@ -95,9 +120,14 @@ fn get_resume_upload_url(shared: &Shared, req: &Req) -> Result<Value, ApiError> 
     let https = flag(req, "use_https", &[0, 1])?.unwrap_or(0) == 1;
     with_video(shared, id, |v| {
         if v.status != UPLOADING {
-            return Err(ApiError::new(4001, format!("video {id} is not uploading (status {})", v.status)));
+            return Err(ApiError::new(
+                4001,
+                format!("video {id} is not uploading (status {})", v.status),
+            ));
         }
-        Ok(json!({ "video_id": id, "upload_url": upload_url(shared, v, https), "upload_size": v.received }))
+        Ok(
+            json!({ "video_id": id, "upload_url": upload_url(shared, v, https), "upload_size": v.received }),
+        )
     })
 }
 
@@ -150,22 +180,36 @@ pub(crate) async fn upload_file(
         tokio::time::sleep(latency).await;
     }
     if shared.inject_error() {
-        return reply(StatusCode::INTERNAL_SERVER_ERROR, 500, "injected server error", None);
+        return reply(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            500,
+            "injected server error",
+            None,
+        );
     }
     let range = match content_range(&headers) {
         Ok(r) => r,
         Err(msg) => return reply(StatusCode::BAD_REQUEST, 4001, &msg, None),
     };
     let (Some(id), Some(token)) = (q.fid, q.token) else {
-        return reply(StatusCode::BAD_REQUEST, 4001, "fid and token are required", None);
+        return reply(
+            StatusCode::BAD_REQUEST,
+            4001,
+            "fid and token are required",
+            None,
+        );
     };
     // Check the token and the range against what is held; open the file.
     let prepared = {
         let mut videos = lock(&shared.bjy.videos);
         match videos.get_mut(&id) {
             None => Err((StatusCode::NOT_FOUND, "no such upload")),
-            Some(v) if v.upload_token != token => Err((StatusCode::FORBIDDEN, "invalid upload token")),
-            Some(v) if v.status != UPLOADING => Err((StatusCode::CONFLICT, "the upload is already complete")),
+            Some(v) if v.upload_token != token => {
+                Err((StatusCode::FORBIDDEN, "invalid upload token"))
+            }
+            Some(v) if v.status != UPLOADING => {
+                Err((StatusCode::CONFLICT, "the upload is already complete"))
+            }
             Some(v) => {
                 v.upload_requests += 1;
                 match range {
@@ -173,7 +217,10 @@ pub(crate) async fn upload_file(
                         if v.total_size.is_some_and(|t| t != total) {
                             Err((StatusCode::CONFLICT, "TOTAL differs from earlier parts"))
                         } else if start != v.received {
-                            Err((StatusCode::CONFLICT, "range start does not match upload_size"))
+                            Err((
+                                StatusCode::CONFLICT,
+                                "range start does not match upload_size",
+                            ))
                         } else {
                             v.total_size = Some(total);
                             Ok(v.path.clone())
@@ -196,11 +243,28 @@ pub(crate) async fn upload_file(
     };
     let mut file = match std::fs::OpenOptions::new().write(true).open(&path) {
         Ok(f) => f,
-        Err(e) => return reply(StatusCode::INTERNAL_SERVER_ERROR, 4001, &format!("storage failed: {e}"), None),
+        Err(e) => {
+            return reply(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                4001,
+                &format!("storage failed: {e}"),
+                None,
+            )
+        }
     };
-    let offset = lock(&shared.bjy.videos).get(&id).map(|v| v.received).unwrap_or(0);
-    if file.set_len(offset).is_err() || std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(offset)).is_err() {
-        return reply(StatusCode::INTERNAL_SERVER_ERROR, 4001, "storage failed", None);
+    let offset = lock(&shared.bjy.videos)
+        .get(&id)
+        .map(|v| v.received)
+        .unwrap_or(0);
+    if file.set_len(offset).is_err()
+        || std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(offset)).is_err()
+    {
+        return reply(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            4001,
+            "storage failed",
+            None,
+        );
     }
     let drop_after = shared.take_drop();
     let mut this_request: u64 = 0;
@@ -210,7 +274,14 @@ pub(crate) async fn upload_file(
             Ok(Some(f)) => f,
             Ok(None) => break,
             // The client went away: keep what arrived.
-            Err(_) => return reply(StatusCode::BAD_REQUEST, 4001, "the body was cut short", None),
+            Err(_) => {
+                return reply(
+                    StatusCode::BAD_REQUEST,
+                    4001,
+                    "the body was cut short",
+                    None,
+                )
+            }
         };
         let name = field.name().unwrap_or("").to_owned();
         if name != "data" && name != "file" {
@@ -222,7 +293,14 @@ pub(crate) async fn upload_file(
             let chunk = match field.chunk().await {
                 Ok(Some(c)) => c,
                 Ok(None) => break,
-                Err(_) => return reply(StatusCode::BAD_REQUEST, 4001, "the body was cut short", None),
+                Err(_) => {
+                    return reply(
+                        StatusCode::BAD_REQUEST,
+                        4001,
+                        "the body was cut short",
+                        None,
+                    )
+                }
             };
             let mut chunk = &chunk[..];
             let mut cut = false;
@@ -234,11 +312,21 @@ pub(crate) async fn upload_file(
             }
             if let Some((_, end, _)) = range {
                 if offset + this_request + chunk.len() as u64 > end + 1 {
-                    return reply(StatusCode::BAD_REQUEST, 4001, "the part is longer than its Content-Range", None);
+                    return reply(
+                        StatusCode::BAD_REQUEST,
+                        4001,
+                        "the part is longer than its Content-Range",
+                        None,
+                    );
                 }
             }
             if file.write_all(chunk).is_err() {
-                return reply(StatusCode::INTERNAL_SERVER_ERROR, 4001, "storage failed", None);
+                return reply(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    4001,
+                    "storage failed",
+                    None,
+                );
             }
             this_request += chunk.len() as u64;
             if let Some(v) = lock(&shared.bjy.videos).get_mut(&id) {
@@ -253,22 +341,46 @@ pub(crate) async fn upload_file(
         }
     }
     if !saw_file {
-        return reply(StatusCode::BAD_REQUEST, 4001, "no file part named `data`", None);
+        return reply(
+            StatusCode::BAD_REQUEST,
+            4001,
+            "no file part named `data`",
+            None,
+        );
     }
     let now = shared.clock.now_secs();
     let mut videos = lock(&shared.bjy.videos);
     let Some(v) = videos.get_mut(&id) else {
-        return reply(StatusCode::NOT_FOUND, 4001, "the video was deleted during the upload", None);
+        return reply(
+            StatusCode::NOT_FOUND,
+            4001,
+            "the video was deleted during the upload",
+            None,
+        );
     };
     if let Some((_, end, total)) = range {
         if v.received != end + 1 {
-            return reply(StatusCode::BAD_REQUEST, 4001, "the part is shorter than its Content-Range", None);
+            return reply(
+                StatusCode::BAD_REQUEST,
+                4001,
+                "the part is shorter than its Content-Range",
+                None,
+            );
         }
         if v.received < total {
-            return reply(StatusCode::OK, 1, "success", Some(json!({ "upload_size": v.received })));
+            return reply(
+                StatusCode::OK,
+                1,
+                "success",
+                Some(json!({ "upload_size": v.received })),
+            );
         }
     }
     v.finish_upload(now);
-    reply(StatusCode::OK, 1, "success", Some(json!({ "upload_size": v.received })))
+    reply(
+        StatusCode::OK,
+        1,
+        "success",
+        Some(json!({ "upload_size": v.received })),
+    )
 }
-

@@ -122,7 +122,14 @@ impl Video {
 
     /// Marks the upload complete: status 20, MD5 fixed, callback queued.
     pub fn finish_upload(&mut self, now: i64) {
-        self.md5 = Some(self.hasher.clone().finalize().iter().map(|b| format!("{b:02x}")).collect());
+        self.md5 = Some(
+            self.hasher
+                .clone()
+                .finalize()
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect(),
+        );
         self.total_size = Some(self.received);
         self.status = TRANSCODING;
         self.upload_done_at = Some(now);
@@ -133,10 +140,16 @@ impl Video {
     fn announce(&mut self, now: i64) {
         let Some(url) = self.callback_url.clone() else {
             // Account-level URL is resolved when the callback is sent.
-            self.pending_callbacks.push(PendingCallback { url: String::new(), fields: self.callback_fields(now) });
+            self.pending_callbacks.push(PendingCallback {
+                url: String::new(),
+                fields: self.callback_fields(now),
+            });
             return;
         };
-        self.pending_callbacks.push(PendingCallback { url, fields: self.callback_fields(now) });
+        self.pending_callbacks.push(PendingCallback {
+            url,
+            fields: self.callback_fields(now),
+        });
     }
 
     fn callback_fields(&self, now: i64) -> Vec<(String, String)> {
@@ -147,11 +160,20 @@ impl Video {
         if self.status == TRANSCODED {
             f.push(("preface_url".to_owned(), self.preface_url()));
             f.push(("total_size".to_owned(), self.received.to_string()));
-            f.push(("total_transcode_size".to_owned(), self.total_transcode_size().to_string()));
+            f.push((
+                "total_transcode_size".to_owned(),
+                self.total_transcode_size().to_string(),
+            ));
             f.push(("length".to_owned(), self.length().to_string()));
             f.push(("file_md5".to_owned(), self.md5.clone().unwrap_or_default()));
-            f.push(("now_definition".to_owned(), self.definition_names().join(",")));
-            f.push(("origin_definition".to_owned(), self.origin_definition().to_owned()));
+            f.push((
+                "now_definition".to_owned(),
+                self.definition_names().join(","),
+            ));
+            f.push((
+                "origin_definition".to_owned(),
+                self.origin_definition().to_owned(),
+            ));
         }
         f.push(("qid".to_owned(), format!("{}{}", now, random_hex(8))));
         f.push(("timestamp".to_owned(), now.to_string()));
@@ -192,7 +214,11 @@ impl Video {
     }
 
     pub fn total_transcode_size(&self) -> u64 {
-        let per_format: u64 = self.definitions.iter().map(|b| self.transcode_size(*b)).sum();
+        let per_format: u64 = self
+            .definitions
+            .iter()
+            .map(|b| self.transcode_size(*b))
+            .sum();
         self.received + per_format * self.formats.len() as u64
     }
 
@@ -212,9 +238,14 @@ impl Video {
     pub fn info(&self, category: Value) -> Value {
         let mut transcode_info = Vec::new();
         if self.status == TRANSCODED {
-            for d in DEFINITIONS.iter().filter(|d| self.definitions.contains(&d.0)) {
+            for d in DEFINITIONS
+                .iter()
+                .filter(|d| self.definitions.contains(&d.0))
+            {
                 for f in FORMATS.iter().filter(|f| self.formats.contains(&f.0)) {
-                    transcode_info.push(json!({ "definition": d.2, "type": f.1, "size": self.transcode_size(d.0) }));
+                    transcode_info.push(
+                        json!({ "definition": d.2, "type": f.1, "size": self.transcode_size(d.0) }),
+                    );
                 }
             }
         }
@@ -238,11 +269,17 @@ impl Video {
 }
 
 pub fn random_hex(bytes: usize) -> String {
-    (0..bytes).map(|_| format!("{:02x}", fastrand::u8(..))).collect()
+    (0..bytes)
+        .map(|_| format!("{:02x}", fastrand::u8(..)))
+        .collect()
 }
 
 /// Runs `f` on the video `id` (after advancing its status), or answers 1001.
-pub fn with_video<T>(shared: &Shared, id: i64, f: impl FnOnce(&mut Video) -> Result<T, ApiError>) -> Result<T, ApiError> {
+pub fn with_video<T>(
+    shared: &Shared,
+    id: i64,
+    f: impl FnOnce(&mut Video) -> Result<T, ApiError>,
+) -> Result<T, ApiError> {
     let now = shared.clock.now_secs();
     let mut videos = lock(&shared.bjy.videos);
     let video = videos
@@ -274,7 +311,9 @@ fn status_info(status: i64) -> &'static str {
 
 fn get_status(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
     let id = req.i64("video_id")?;
-    with_video(shared, id, |v| Ok(json!({ "status": v.status, "info": status_info(v.status) })))
+    with_video(shared, id, |v| {
+        Ok(json!({ "status": v.status, "info": status_info(v.status) }))
+    })
 }
 
 fn get_info(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
@@ -372,7 +411,10 @@ pub(crate) async fn play(
         Some((true, path, TRANSCODED)) => match tokio::fs::File::open(&path).await {
             Ok(file) => {
                 let len = file.metadata().await.map(|m| m.len()).unwrap_or(0);
-                let body = Body::from_stream(tokio_util::io::ReaderStream::with_capacity(file, 256 * 1024));
+                let body = Body::from_stream(tokio_util::io::ReaderStream::with_capacity(
+                    file,
+                    256 * 1024,
+                ));
                 ([(header::CONTENT_LENGTH, len.to_string())], body).into_response()
             }
             Err(_) => StatusCode::NOT_FOUND.into_response(),

@@ -136,16 +136,19 @@ impl CallbackVerifier {
     }
 
     /// Verifies a transcode callback given as its fields (`$_POST`, `request.form`).
-    pub fn verify_transcode<K, V>(&self, fields: impl IntoIterator<Item = (K, V)>) -> Result<TranscodeEvent>
+    pub fn verify_transcode<K, V>(
+        &self,
+        fields: impl IntoIterator<Item = (K, V)>,
+    ) -> Result<TranscodeEvent>
     where
         K: Into<String>,
         V: Into<String>,
     {
         let fields = self.check(collect(fields)?, true)?;
         let int = |k: &str| -> Result<i64> {
-            let v = fields
-                .get(k)
-                .ok_or_else(|| VerifyFailure::Malformed.error(format!("the callback has no {k}")))?;
+            let v = fields.get(k).ok_or_else(|| {
+                VerifyFailure::Malformed.error(format!("the callback has no {k}"))
+            })?;
             v.trim()
                 .parse()
                 .map_err(|_| VerifyFailure::Malformed.error(format!("{k} is not an integer")))
@@ -182,7 +185,10 @@ impl CallbackVerifier {
     }
 
     /// Verifies a playback auth request given as its fields.
-    pub fn verify_playback_auth<K, V>(&self, fields: impl IntoIterator<Item = (K, V)>) -> Result<PlaybackAuthRequest>
+    pub fn verify_playback_auth<K, V>(
+        &self,
+        fields: impl IntoIterator<Item = (K, V)>,
+    ) -> Result<PlaybackAuthRequest>
     where
         K: Into<String>,
         V: Into<String>,
@@ -196,7 +202,9 @@ impl CallbackVerifier {
         let video_id = fields
             .get("video_id")
             .and_then(|v| v.trim().parse().ok())
-            .ok_or_else(|| VerifyFailure::Malformed.error("video_id is missing or not an integer"))?;
+            .ok_or_else(|| {
+                VerifyFailure::Malformed.error("video_id is missing or not an integer")
+            })?;
         let timestamp = fields.get("timestamp").and_then(|v| v.trim().parse().ok());
         Ok(PlaybackAuthRequest {
             access_key,
@@ -207,14 +215,23 @@ impl CallbackVerifier {
     }
 
     /// Signature and freshness; returns the fields without `sign`.
-    fn check(&self, mut fields: BTreeMap<String, String>, require_sign: bool) -> Result<BTreeMap<String, String>> {
+    fn check(
+        &self,
+        mut fields: BTreeMap<String, String>,
+        require_sign: bool,
+    ) -> Result<BTreeMap<String, String>> {
         let given = fields.remove("sign");
         match given {
-            None if require_sign => return Err(VerifyFailure::Unsigned.error("the request carries no sign")),
+            None if require_sign => {
+                return Err(VerifyFailure::Unsigned.error("the request carries no sign"))
+            }
             None => {}
             Some(given) => {
                 let expected = sign(fields.iter(), self.partner_key.expose());
-                let ok: bool = expected.as_bytes().ct_eq(given.trim().to_ascii_lowercase().as_bytes()).into();
+                let ok: bool = expected
+                    .as_bytes()
+                    .ct_eq(given.trim().to_ascii_lowercase().as_bytes())
+                    .into();
                 if !ok {
                     return Err(VerifyFailure::Tampered.error("the sign does not match the fields"));
                 }
@@ -224,7 +241,9 @@ impl CallbackVerifier {
             let ts: i64 = fields
                 .get("timestamp")
                 .and_then(|t| t.trim().parse().ok())
-                .ok_or_else(|| VerifyFailure::Malformed.error("timestamp is missing or not an integer"))?;
+                .ok_or_else(|| {
+                    VerifyFailure::Malformed.error("timestamp is missing or not an integer")
+                })?;
             let skew = (unix_now() as i64 - ts).unsigned_abs();
             if skew > window.as_secs() {
                 return Err(VerifyFailure::Stale.error(format!(
@@ -237,7 +256,9 @@ impl CallbackVerifier {
     }
 }
 
-fn collect<K: Into<String>, V: Into<String>>(fields: impl IntoIterator<Item = (K, V)>) -> Result<BTreeMap<String, String>> {
+fn collect<K: Into<String>, V: Into<String>>(
+    fields: impl IntoIterator<Item = (K, V)>,
+) -> Result<BTreeMap<String, String>> {
     let mut map = BTreeMap::new();
     for (k, v) in fields {
         let k = k.into();

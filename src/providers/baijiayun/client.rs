@@ -65,7 +65,11 @@ impl Client {
         decode(data)
     }
 
-    pub(crate) fn call_with_file<E: Endpoint>(&self, request: &E, file: FilePart<'_>) -> Result<E::Response> {
+    pub(crate) fn call_with_file<E: Endpoint>(
+        &self,
+        request: &E,
+        file: FilePart<'_>,
+    ) -> Result<E::Response> {
         let params = Params::from_serialize(request)?;
         let data = self.call_path(&self.path_of(&E::OP), params, Some(file))?;
         decode(data)
@@ -81,7 +85,9 @@ impl Client {
             None => operation.trim_start_matches('/').to_owned(),
         };
         if path.is_empty() || path.contains("..") || path.contains('?') {
-            return Err(Error::invalid_input(format!("not an API path: {operation:?}")));
+            return Err(Error::invalid_input(format!(
+                "not an API path: {operation:?}"
+            )));
         }
         self.call_path(&path, params, None)
     }
@@ -117,19 +123,27 @@ impl Client {
         let url = format!("{}{}", self.api_root, path);
         if let Some(f) = &file {
             if !f.path.is_file() {
-                return Err(Error::invalid_input(format!("no such file: {}", f.path.display())));
+                return Err(Error::invalid_input(format!(
+                    "no such file: {}",
+                    f.path.display()
+                )));
             }
         }
         Transport::with_retries(&self.config.retry, |_| {
             // Each attempt is signed anew: a retry carries a fresh timestamp.
             let params = self.signed(params.clone());
-            let builder = self.transport.client().post(&url).timeout(self.config.http.request_timeout);
+            let builder = self
+                .transport
+                .client()
+                .post(&url)
+                .timeout(self.config.http.request_timeout);
             let builder = match &file {
-                None => builder.header(
-                    reqwest::header::CONTENT_TYPE,
-                    "application/x-www-form-urlencoded",
-                )
-                .body(form_body(&params)),
+                None => builder
+                    .header(
+                        reqwest::header::CONTENT_TYPE,
+                        "application/x-www-form-urlencoded",
+                    )
+                    .body(form_body(&params)),
                 Some(f) => {
                     let mut form = Form::new();
                     for (k, v) in params.iter() {
@@ -168,7 +182,9 @@ impl Client {
             };
             let msg = envelope.and_then(|o| o.get("msg")).and_then(Value::as_str);
             let err = match (msg, code) {
-                (Some(m), _) if !m.is_empty() => Error::new(err.kind(), format!("{}: {m}", err.message())),
+                (Some(m), _) if !m.is_empty() => {
+                    Error::new(err.kind(), format!("{}: {m}", err.message()))
+                }
                 _ => err,
             };
             let err = match code {
@@ -185,7 +201,11 @@ impl Client {
         if code == success {
             return Ok(envelope.get("data").cloned().unwrap_or(Value::Null));
         }
-        let msg = envelope.get("msg").and_then(Value::as_str).unwrap_or("").to_owned();
+        let msg = envelope
+            .get("msg")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned();
         let kind = self.classify(code);
         let message = if msg.is_empty() {
             format!("Baijiayun answered code {code}")

@@ -125,7 +125,9 @@ impl Config {
             }
             (None, Some(domain)) => {
                 let ok = !domain.is_empty()
-                    && domain.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+                    && domain
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-');
                 if !ok {
                     return Err(Error::invalid_input(
                         "private_domain must be letters, digits and '-' (e.g. \"acme\")",

@@ -114,6 +114,8 @@ mod tests {
         for api in (1..=58).filter(|n| *n != 3) {
             assert!(ALL.iter().any(|o| o.api == api), "API {api} missing");
         }
-        assert!(ALL.iter().all(|o| (o.source == Provisional) == (o.api >= 41)));
+        assert!(ALL
+            .iter()
+            .all(|o| (o.source == Provisional) == (o.api >= 41)));
     }
 }

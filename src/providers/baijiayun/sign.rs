@@ -70,10 +70,7 @@ mod tests {
             ("partner_id", "12345678"),
             ("end_time", "1501579208"),
         ];
-        assert_eq!(
-            sign(params, ORACLE_KEY),
-            "5b78486597c679b0c6256da014af1260"
-        );
+        assert_eq!(sign(params, ORACLE_KEY), "5b78486597c679b0c6256da014af1260");
     }
 
     fn md5_hex(s: &str) -> String {
@@ -82,7 +79,13 @@ mod tests {
 
     #[test]
     fn byte_order_puts_uppercase_first_and_signs_empty_and_zero() {
-        let params = [("b", "0"), ("a", ""), ("B", "x"), ("_z", "1"), ("sign", "ignored")];
+        let params = [
+            ("b", "0"),
+            ("a", ""),
+            ("B", "x"),
+            ("_z", "1"),
+            ("sign", "ignored"),
+        ];
         let expected = md5_hex("B=x&_z=1&a=&b=0&partner_key=k");
         assert_eq!(sign(params, "k"), expected);
     }

@@ -13,7 +13,9 @@ use serde::{Deserialize, Serialize};
 use super::api::video::GetUploadUrl;
 use super::client::Client;
 use crate::error::{Error, ErrorKind, Result};
-use crate::upload::{self, Committed, EngineOptions, FileSource, Part, PartBody, PartSink, UploadControl};
+use crate::upload::{
+    self, Committed, EngineOptions, FileSource, Part, PartBody, PartSink, UploadControl,
+};
 
 /// Options of [`Client::upload`]: every getUploadUrl parameter, plus how the
 /// bytes are sent.
@@ -79,17 +81,25 @@ impl UploadOptions {
         if self.definitions.is_empty() {
             return Err(Error::invalid_input("at least one definition is required"));
         }
-        if let Some(b) = self.definitions.iter().find(|b| ![16, 1, 2, 4, 8].contains(*b)) {
+        if let Some(b) = self
+            .definitions
+            .iter()
+            .find(|b| ![16, 1, 2, 4, 8].contains(*b))
+        {
             return Err(Error::invalid_input(format!(
                 "definition {b} is not one of 16, 1, 2, 4, 8"
             )));
         }
         if let Some(b) = self.formats.iter().find(|b| ![1, 2, 4].contains(*b)) {
-            return Err(Error::invalid_input(format!("format {b} is not one of 1, 2, 4")));
+            return Err(Error::invalid_input(format!(
+                "format {b} is not one of 1, 2, 4"
+            )));
         }
         if let Some(url) = &self.callback_url {
             if !(url.starts_with("http://") || url.starts_with("https://")) {
-                return Err(Error::invalid_input("callback_url must start with http:// or https://"));
+                return Err(Error::invalid_input(
+                    "callback_url must start with http:// or https://",
+                ));
             }
         }
         let join = |v: &[u8]| v.iter().map(u8::to_string).collect::<Vec<_>>().join(",");
@@ -128,8 +138,15 @@ impl Client {
             return Err(Error::cancelled());
         }
         let created = self.get_upload_url(&request)?;
-        self.send_file(created.video_id, created.upload_url, &source, options, Committed::Prefix(0), &mut control)
-            .map_err(|e| attach_video_id(e, created.video_id))
+        self.send_file(
+            created.video_id,
+            created.upload_url,
+            &source,
+            options,
+            Committed::Prefix(0),
+            &mut control,
+        )
+        .map_err(|e| attach_video_id(e, created.video_id))
     }
 
     /// Continues an interrupted upload of `path` to `video_id`, from the
@@ -144,7 +161,14 @@ impl Client {
         let source = FileSource::open(path)?;
         let resume = self.get_resume_upload_url(video_id)?;
         let held = u64::try_from(resume.upload_size).unwrap_or(0);
-        self.send_file(video_id, resume.upload_url, &source, options, Committed::Prefix(held), &mut control)
+        self.send_file(
+            video_id,
+            resume.upload_url,
+            &source,
+            options,
+            Committed::Prefix(held),
+            &mut control,
+        )
     }
 
     fn send_file(
@@ -189,7 +213,10 @@ impl Client {
 
 /// Keeps the video id with a failed upload so the caller can resume it.
 fn attach_video_id(err: Error, video_id: i64) -> Error {
-    let message = format!("{} (video_id {video_id}; resume with resume_upload)", err.message());
+    let message = format!(
+        "{} (video_id {video_id}; resume with resume_upload)",
+        err.message()
+    );
     let kind = err.kind();
     let mut out = Error::new(kind, message).with_detail(format!("video_id={video_id}"));
     if let Some(c) = err.provider_code() {
@@ -238,11 +265,16 @@ impl PartSink for BaijiayunSink<'_> {
     fn committed(&self) -> Result<Committed> {
         let resume = self.client.get_resume_upload_url(self.video_id)?;
         if resume.upload_url.is_empty() {
-            return Err(Error::new(ErrorKind::Server, "getResumeUploadUrl returned no upload_url"));
+            return Err(Error::new(
+                ErrorKind::Server,
+                "getResumeUploadUrl returned no upload_url",
+            ));
         }
         *self.url.lock().unwrap_or_else(|e| e.into_inner()) = resume.upload_url;
         self.whole.store(false, Ordering::SeqCst);
-        Ok(Committed::Prefix(u64::try_from(resume.upload_size).unwrap_or(0)))
+        Ok(Committed::Prefix(
+            u64::try_from(resume.upload_size).unwrap_or(0),
+        ))
     }
 
     fn ordered(&self) -> bool {

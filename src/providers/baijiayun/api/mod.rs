@@ -35,13 +35,17 @@ impl Serialize for Ack {
 
 /// Joins ids as the provider wants lists: `1,2,3`.
 pub(crate) fn join_ids<T: ToString>(ids: &[T]) -> String {
-    ids.iter().map(ToString::to_string).collect::<Vec<_>>().join(",")
+    ids.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 macro_rules! endpoint {
     ($req:ty => $resp:ty, $op:ident) => {
         impl $crate::providers::baijiayun::client::Endpoint for $req {
-            const OP: $crate::providers::baijiayun::ops::Op = $crate::providers::baijiayun::ops::$op;
+            const OP: $crate::providers::baijiayun::ops::Op =
+                $crate::providers::baijiayun::ops::$op;
             type Response = $resp;
         }
     };

@@ -1,1 +1,601 @@
-//! (to be filled in)
+//! Usage statistics: flow, play records, play counts, storage
+//! (API 21, 22, 24, 25, 28, 29, 30, 37, 38, 39).
+//!
+//! Dates are `yyyy-mm-dd` strings and times `yyyy-mm-dd HH:MM:SS` strings, as
+//! on the wire. The client rejects malformed dates and the range rules the
+//! document states (start after end; API 21 across months; API 24/25 across
+//! days) before sending anything. The provider computes flow once a day, so
+//! today's figures are not final.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::{endpoint, Client};
+use crate::error::{Error, Result};
+use crate::lenient;
+
+/// The most records one page of API 24/25 may ask for.
+pub const MAX_PLAY_RECORD_PAGE_SIZE: i64 = 1000;
+
+/// API 21 `video_data/getUsedFlow` (path inferred from the section text):
+/// bytes one video used between two dates (not across months).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct GetVideoUsedFlow {
+    pub video_id: i64,
+    pub start_date: String,
+    pub end_date: String,
+}
+
+/// API 22 `video_account/getUsedFlow` (path inferred from the section text):
+/// bytes the whole account used between two dates.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct GetAccountUsedFlow {
+    pub start_date: String,
+    pub end_date: String,
+}
+
+/// Flow in bytes (API 21, 22).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct UsedFlow {
+    #[serde(default, deserialize_with = "lenient::int")]
+    pub flow: i64,
+}
+
+/// API 24 `video_data/getVideoPlayRecord` (path inferred from the section text):
+/// one record per play of a video, within one day.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GetVideoPlayRecord {
+    pub video_id: i64,
+    /// `yyyy-mm-dd HH:MM:SS`.
+    pub start_time: String,
+    /// `yyyy-mm-dd HH:MM:SS`, the same day as `start_time`.
+    pub end_time: String,
+    /// From 1 (default 1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<i64>,
+    /// 1..=1000 (default 100).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<i64>,
+}
+
+/// API 25 `video_data/exportVideoReportBatch` (path inferred from the section
+/// text): play records of every video of the account (VOD and replays),
+/// within one day.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ExportVideoReportBatch {
+    /// 1 live class, 2 small class, 3 double teacher, 4 enterprise live, 5 VOD (default 0: all).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub product_type: Option<i64>,
+    pub start_time: String,
+    pub end_time: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<i64>,
+}
+
+/// One play of one video.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct PlayRecord {
+    /// Unique per play, 32 characters.
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub guid: String,
+    /// The viewer's device, chosen by the client.
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub uuid: String,
+    #[serde(default, deserialize_with = "lenient::int")]
+    pub video_id: i64,
+    /// The classroom of a replay (API 25 only, replays only).
+    #[serde(default, deserialize_with = "lenient::opt_int")]
+    pub room_id: Option<i64>,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub user_name: String,
+    #[serde(default, deserialize_with = "lenient::int")]
+    pub user_number: i64,
+    /// `yyyy-mm-dd HH:MM:SS`.
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub play_begin_time: String,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub play_end_time: String,
+    /// Seconds actually watched.
+    #[serde(default, deserialize_with = "lenient::int")]
+    pub play_length: i64,
+    /// 1 iPhone, 2 iPad, 3 Android, 4 mobile web, 5 PC web, 0 unknown.
+    #[serde(default, deserialize_with = "lenient::int")]
+    pub client_type: i64,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub user_ip: String,
+    /// `province city`, may be empty.
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub area: String,
+}
+
+/// One page of play records (API 24, 25).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct PlayRecords {
+    #[serde(default, deserialize_with = "lenient::int")]
+    pub total: i64,
+    #[serde(default, deserialize_with = "lenient::list")]
+    pub list: Vec<PlayRecord>,
+    #[serde(default, deserialize_with = "lenient::int")]
+    pub page: i64,
+    #[serde(default, deserialize_with = "lenient::int")]
+    pub page_size: i64,
+}
+
+/// API 28 `video_data/getVideoPlayCountRank`: the 100 most played videos.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct GetVideoPlayCountRank {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub product_type: Option<i64>,
+    pub start_date: String,
+    pub end_date: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct PlayRankEntry {
+    #[serde(default, deserialize_with = "lenient::int")]
+    pub video_id: i64,
+    #[serde(default, deserialize_with = "lenient::int")]
+    pub play_count: i64,
+}
+
+/// Most played first.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct PlayCountRank {
+    #[serde(default, deserialize_with = "lenient::list")]
+    pub play_rank: Vec<PlayRankEntry>,
+}
+
+/// API 29 `video_data/getVideoDailyPlayCount`: plays of one video per day.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct GetVideoDailyPlayCount {
+    pub video_id: i64,
+    pub start_date: String,
+    pub end_date: String,
+}
+
+/// API 30 `video_data/getPartnerDailyPlayCount`: plays of the account per day.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct GetPartnerDailyPlayCount {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub product_type: Option<i64>,
+    pub start_date: String,
+    pub end_date: String,
+}
+
+/// Plays per `yyyy-mm-dd` (API 29, 30).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct DailyPlayCount {
+    #[serde(default, deserialize_with = "int_map")]
+    pub play_count: BTreeMap<String, i64>,
+}
+
+/// API 37 `video_account/getUsedFlowDetail`: the account's flow per day.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct GetAccountUsedFlowDetail {
+    pub start_date: String,
+    pub end_date: String,
+}
+
+/// Bytes per `yyyy-mm-dd` (API 37).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct UsedFlowDetail {
+    #[serde(default, deserialize_with = "int_map")]
+    pub flow: BTreeMap<String, i64>,
+}
+
+/// API 38 `video_data/getUsedFlowDetail`: flow per video of one product line on one day.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GetProductUsedFlowDetail {
+    /// 1 live class, 2 small class, 3 double teacher, 4 enterprise live, 5 VOD.
+    pub product_type: i64,
+    pub date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<i64>,
+}
+
+/// The provider sends both fields as strings.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct VideoFlow {
+    #[serde(default, deserialize_with = "lenient::int")]
+    pub video_id: i64,
+    #[serde(default, deserialize_with = "lenient::int")]
+    pub flow: i64,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct VideoFlowPage {
+    #[serde(default, deserialize_with = "lenient::int")]
+    pub total: i64,
+    #[serde(default, deserialize_with = "lenient::list")]
+    pub list: Vec<VideoFlow>,
+}
+
+/// API 39 `video_account/getStorgeAndFlowInfo` (sic: the real path).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct GetStorageAndFlowInfo {}
+
+/// Bytes stored and bytes delivered by one product line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductUsage {
+    #[serde(default, deserialize_with = "lenient::int")]
+    pub storage: i64,
+    #[serde(default, deserialize_with = "lenient::int")]
+    pub flow: i64,
+}
+
+/// Storage and flow per product line, and in total.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct StorageAndFlow {
+    #[serde(default, deserialize_with = "usage")]
+    pub large_class: ProductUsage,
+    #[serde(default, deserialize_with = "usage")]
+    pub small_class: ProductUsage,
+    #[serde(default, deserialize_with = "usage")]
+    pub double_teacher: ProductUsage,
+    #[serde(default, deserialize_with = "usage")]
+    pub business: ProductUsage,
+    /// Cloud VOD.
+    #[serde(default, deserialize_with = "usage")]
+    pub video: ProductUsage,
+    #[serde(default, deserialize_with = "usage")]
+    pub weclass: ProductUsage,
+    /// Documents: storage only (`flow` stays 0).
+    #[serde(default, deserialize_with = "usage")]
+    pub doc: ProductUsage,
+    #[serde(default, deserialize_with = "usage")]
+    pub total: ProductUsage,
+}
+
+endpoint!(GetVideoUsedFlow => UsedFlow, GET_VIDEO_USED_FLOW);
+endpoint!(GetAccountUsedFlow => UsedFlow, GET_ACCOUNT_USED_FLOW);
+endpoint!(GetVideoPlayRecord => PlayRecords, GET_VIDEO_PLAY_RECORD);
+endpoint!(ExportVideoReportBatch => PlayRecords, EXPORT_VIDEO_REPORT_BATCH);
+endpoint!(GetVideoPlayCountRank => PlayCountRank, GET_VIDEO_PLAY_COUNT_RANK);
+endpoint!(GetVideoDailyPlayCount => DailyPlayCount, GET_VIDEO_DAILY_PLAY_COUNT);
+endpoint!(GetPartnerDailyPlayCount => DailyPlayCount, GET_PARTNER_DAILY_PLAY_COUNT);
+endpoint!(GetAccountUsedFlowDetail => UsedFlowDetail, GET_ACCOUNT_USED_FLOW_DETAIL);
+endpoint!(GetProductUsedFlowDetail => VideoFlowPage, GET_PRODUCT_USED_FLOW_DETAIL);
+endpoint!(GetStorageAndFlowInfo => StorageAndFlow, GET_STORAGE_AND_FLOW_INFO);
+
+impl Client {
+    /// API 21: bytes `video_id` used from `start_date` to `end_date`
+    /// (`yyyy-mm-dd`, inclusive, within one month).
+    pub fn get_video_used_flow(
+        &self,
+        video_id: i64,
+        start_date: &str,
+        end_date: &str,
+    ) -> Result<UsedFlow> {
+        let (start, end) = date_range(start_date, end_date)?;
+        if (start.0, start.1) != (end.0, end.1) {
+            return Err(Error::invalid_input(
+                "start_date and end_date must be in the same month",
+            ));
+        }
+        self.call(&GetVideoUsedFlow {
+            video_id,
+            start_date: start_date.to_owned(),
+            end_date: end_date.to_owned(),
+        })
+    }
+
+    /// API 22: bytes the account used from `start_date` to `end_date` (inclusive).
+    pub fn get_account_used_flow(&self, start_date: &str, end_date: &str) -> Result<UsedFlow> {
+        date_range(start_date, end_date)?;
+        self.call(&GetAccountUsedFlow {
+            start_date: start_date.to_owned(),
+            end_date: end_date.to_owned(),
+        })
+    }
+
+    /// API 24: one page of the plays of a video within one day.
+    pub fn get_video_play_record(&self, request: &GetVideoPlayRecord) -> Result<PlayRecords> {
+        time_window(&request.start_time, &request.end_time)?;
+        check_page(request.page, request.page_size)?;
+        self.call(request)
+    }
+
+    /// API 25: one page of the plays of every video of the account within one day.
+    pub fn export_video_report_batch(
+        &self,
+        request: &ExportVideoReportBatch,
+    ) -> Result<PlayRecords> {
+        time_window(&request.start_time, &request.end_time)?;
+        check_page(request.page, request.page_size)?;
+        self.call(request)
+    }
+
+    /// API 28: the 100 most played videos between two dates (`product_type`: see
+    /// [`ExportVideoReportBatch::product_type`]).
+    pub fn get_video_play_count_rank(
+        &self,
+        start_date: &str,
+        end_date: &str,
+        product_type: Option<i64>,
+    ) -> Result<PlayCountRank> {
+        date_range(start_date, end_date)?;
+        self.call(&GetVideoPlayCountRank {
+            product_type,
+            start_date: start_date.to_owned(),
+            end_date: end_date.to_owned(),
+        })
+    }
+
+    /// API 29: plays of `video_id` per day.
+    pub fn get_video_daily_play_count(
+        &self,
+        video_id: i64,
+        start_date: &str,
+        end_date: &str,
+    ) -> Result<DailyPlayCount> {
+        date_range(start_date, end_date)?;
+        self.call(&GetVideoDailyPlayCount {
+            video_id,
+            start_date: start_date.to_owned(),
+            end_date: end_date.to_owned(),
+        })
+    }
+
+    /// API 30: plays of the whole account per day.
+    pub fn get_partner_daily_play_count(
+        &self,
+        start_date: &str,
+        end_date: &str,
+        product_type: Option<i64>,
+    ) -> Result<DailyPlayCount> {
+        date_range(start_date, end_date)?;
+        self.call(&GetPartnerDailyPlayCount {
+            product_type,
+            start_date: start_date.to_owned(),
+            end_date: end_date.to_owned(),
+        })
+    }
+
+    /// API 37: the account's flow per day.
+    pub fn get_account_used_flow_detail(
+        &self,
+        start_date: &str,
+        end_date: &str,
+    ) -> Result<UsedFlowDetail> {
+        date_range(start_date, end_date)?;
+        self.call(&GetAccountUsedFlowDetail {
+            start_date: start_date.to_owned(),
+            end_date: end_date.to_owned(),
+        })
+    }
+
+    /// API 38: one page of the flow per video of a product line (5 = VOD) on one day.
+    pub fn get_product_used_flow_detail(
+        &self,
+        request: &GetProductUsedFlowDetail,
+    ) -> Result<VideoFlowPage> {
+        parse_date(&request.date)?;
+        if !(1..=5).contains(&request.product_type) {
+            return Err(Error::invalid_input("product_type must be 1..=5"));
+        }
+        if request.page.is_some_and(|p| p < 1) || request.page_size.is_some_and(|s| s < 1) {
+            return Err(Error::invalid_input("page and page_size must be >= 1"));
+        }
+        self.call(request)
+    }
+
+    /// API 39: storage and flow per product line and in total.
+    pub fn get_storage_and_flow_info(&self) -> Result<StorageAndFlow> {
+        self.call(&GetStorageAndFlowInfo {})
+    }
+}
+
+/// A calendar date: (year, month, day).
+type Ymd = (i64, i64, i64);
+
+/// Checks both dates and their order.
+fn date_range(start: &str, end: &str) -> Result<(Ymd, Ymd)> {
+    let (s, e) = (parse_date(start)?, parse_date(end)?);
+    if s > e {
+        return Err(Error::invalid_input(format!(
+            "start_date {start} is after end_date {end}"
+        )));
+    }
+    Ok((s, e))
+}
+
+/// `yyyy-mm-dd`, a real calendar date.
+fn parse_date(text: &str) -> Result<Ymd> {
+    let bad = || Error::invalid_input(format!("{text:?} is not a yyyy-mm-dd date"));
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return Err(bad());
+    }
+    let num = |r: std::ops::Range<usize>| -> Result<i64> {
+        let part = &text[r];
+        if !part.bytes().all(|c| c.is_ascii_digit()) {
+            return Err(bad());
+        }
+        part.parse().map_err(|_| bad())
+    };
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    if !(1..=12).contains(&m) || d < 1 || d > days_in_month(y, m) {
+        return Err(bad());
+    }
+    Ok((y, m, d))
+}
+
+fn days_in_month(y: i64, m: i64) -> i64 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// `yyyy-mm-dd HH:MM:SS`: the date, and seconds into the day.
+fn parse_time(text: &str) -> Result<(Ymd, i64)> {
+    let bad = || Error::invalid_input(format!("{text:?} is not a yyyy-mm-dd HH:MM:SS time"));
+    let (date, clock) = text.split_once(' ').ok_or_else(bad)?;
+    let date = parse_date(date).map_err(|_| bad())?;
+    let parts: Vec<&str> = clock.split(':').collect();
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.len() != 2 || !p.bytes().all(|c| c.is_ascii_digit()))
+    {
+        return Err(bad());
+    }
+    let n: Vec<i64> = parts.iter().map(|p| p.parse().unwrap_or(99)).collect();
+    if n[0] > 23 || n[1] > 59 || n[2] > 59 {
+        return Err(bad());
+    }
+    Ok((date, n[0] * 3600 + n[1] * 60 + n[2]))
+}
+
+/// API 24/25: both times valid, in order, and on the same day.
+fn time_window(start: &str, end: &str) -> Result<()> {
+    let (s, e) = (parse_time(start)?, parse_time(end)?);
+    if s.0 != e.0 {
+        return Err(Error::invalid_input(
+            "start_time and end_time must be on the same day",
+        ));
+    }
+    if s.1 > e.1 {
+        return Err(Error::invalid_input(format!(
+            "start_time {start} is after end_time {end}"
+        )));
+    }
+    Ok(())
+}
+
+fn check_page(page: Option<i64>, page_size: Option<i64>) -> Result<()> {
+    if page.is_some_and(|p| p < 1) {
+        return Err(Error::invalid_input("page must be >= 1"));
+    }
+    if page_size.is_some_and(|s| !(1..=MAX_PLAY_RECORD_PAGE_SIZE).contains(&s)) {
+        return Err(Error::invalid_input(format!(
+            "page_size must be 1..={MAX_PLAY_RECORD_PAGE_SIZE}"
+        )));
+    }
+    Ok(())
+}
+
+/// A `{date: number}` map whose numbers may be strings. The provider is PHP:
+/// an empty map arrives as `[]`, and a missing one as `null`.
+fn int_map<'de, D: Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<BTreeMap<String, i64>, D::Error> {
+    #[derive(Deserialize)]
+    struct Int(#[serde(deserialize_with = "lenient::int")] i64);
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    #[allow(dead_code)] // `List` is only matched, never read.
+    enum Shape {
+        Map(BTreeMap<String, Int>),
+        List(Vec<serde::de::IgnoredAny>),
+    }
+    Ok(match Option::<Shape>::deserialize(d)? {
+        Some(Shape::Map(m)) => m.into_iter().map(|(k, v)| (k, v.0)).collect(),
+        Some(Shape::List(_)) | None => BTreeMap::new(),
+    })
+}
+
+/// A product's usage, where `null` or `[]` (PHP's empty map) mean zeros.
+fn usage<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<ProductUsage, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    #[allow(dead_code)] // `List` is only matched, never read.
+    enum Shape {
+        Usage(ProductUsage),
+        List(Vec<serde::de::IgnoredAny>),
+    }
+    Ok(match Option::<Shape>::deserialize(d)? {
+        Some(Shape::Usage(u)) => u,
+        Some(Shape::List(_)) | None => ProductUsage::default(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_examples_parse() {
+        let r: PlayRecords = serde_json::from_str(
+            r#"{"total":2,"list":[{"guid":"00128569A70D778BAFB5216E5C7F4957","video_id":130446,
+            "play_begin_time":"2017-09-08 10:00:07","client_type":4,"play_length":45,
+            "area":"安徽 亳州","room_id":17061987494184},{"video_id":"135947","room_id":null}],
+            "page":1,"page_size":"100"}"#,
+        )
+        .unwrap();
+        assert_eq!((r.total, r.page, r.page_size), (2, 1, 100));
+        assert_eq!(r.list[0].room_id, Some(17061987494184));
+        assert_eq!((r.list[0].client_type, r.list[0].play_length), (4, 45));
+        assert_eq!((r.list[1].video_id, r.list[1].room_id), (135947, None));
+
+        let f: VideoFlowPage =
+            serde_json::from_str(r#"{"total":5,"list":[{"video_id":"489126","flow":"6667752"}]}"#)
+                .unwrap();
+        assert_eq!(
+            (f.total, f.list[0].video_id, f.list[0].flow),
+            (5, 489126, 6667752)
+        );
+
+        let c: DailyPlayCount =
+            serde_json::from_str(r#"{"play_count":{"2016-12-06":2,"2016-12-07":"0"}}"#).unwrap();
+        assert_eq!(c.play_count["2016-12-06"], 2);
+        assert_eq!(c.play_count["2016-12-07"], 0);
+        let empty: UsedFlowDetail = serde_json::from_str(r#"{"flow":[]}"#).unwrap();
+        assert!(empty.flow.is_empty());
+
+        let s: StorageAndFlow = serde_json::from_str(
+            r#"{"video":{"storage":"10","flow":3},"doc":{"storage":69698},"weclass":[],
+            "total":{"storage":69708,"flow":3}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            s.video,
+            ProductUsage {
+                storage: 10,
+                flow: 3
+            }
+        );
+        assert_eq!(
+            s.doc,
+            ProductUsage {
+                storage: 69698,
+                flow: 0
+            }
+        );
+        assert_eq!(s.weclass, ProductUsage::default());
+        assert_eq!(s.total.storage, 69708);
+    }
+
+    #[test]
+    fn dates_are_checked() {
+        assert_eq!(parse_date("2024-02-29").unwrap(), (2024, 2, 29));
+        for bad in [
+            "2023-02-29",
+            "2017-8-01",
+            "2017-13-01",
+            "2017-08-00",
+            "17-08-01x",
+            "2017/08/01",
+            "",
+        ] {
+            assert!(parse_date(bad).is_err(), "{bad}");
+        }
+        assert!(date_range("2017-08-03", "2017-08-01").is_err());
+        assert!(time_window("2017-09-08 00:30:00", "2017-09-08 23:59:59").is_ok());
+        assert!(time_window("2017-09-08 00:30:00", "2017-09-09 00:00:00").is_err());
+        assert!(time_window("2017-09-08 10:00:00", "2017-09-08 09:00:00").is_err());
+        assert!(time_window("2017-09-08 24:00:00", "2017-09-08 23:00:00").is_err());
+        assert!(time_window("2017-09-08T00:00:00", "2017-09-08 23:00:00").is_err());
+    }
+}

@@ -1,1 +1,196 @@
-//! (to be filled in)
+//! Subtitles of a video (API 32-36). The first subtitle uploaded to a video
+//! is its default one.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::super::client::FilePart;
+use super::{endpoint, Ack, Client};
+use crate::error::{Error, Result};
+use crate::lenient;
+
+/// The file extensions the provider takes (compared case-insensitively).
+pub const SUBTITLE_EXTENSIONS: &[&str] = &["vtt", "srt"];
+
+/// API 32 `video/uploadSubtitle`. The file goes as the multipart part
+/// `subtitle`, which is not signed; use [`Client::upload_subtitle`].
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct UploadSubtitle {
+    pub name: String,
+    pub video_id: i64,
+}
+
+/// The subtitle just stored.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct UploadedSubtitle {
+    /// Sent as a string.
+    #[serde(default, deserialize_with = "lenient::int")]
+    pub subtitle_id: i64,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub subtitle_name: String,
+    /// Where the file is served.
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub subtitle_path: String,
+    /// `yyyy-mm-dd HH:MM:SS`.
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub create_time: String,
+}
+
+/// API 33 `video/getSubtitleList`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct GetSubtitleList {
+    pub video_id: i64,
+}
+
+/// One subtitle of a video.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Subtitle {
+    #[serde(default, deserialize_with = "lenient::int")]
+    pub subtitle_id: i64,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub subtitle_name: String,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub subtitle_path: String,
+    /// Sent as 0/1 (a number or a string).
+    #[serde(default, deserialize_with = "lenient::flag")]
+    pub is_default: bool,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub create_time: String,
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub update_time: String,
+}
+
+/// API 34 `video/updateSubtitle`: renames a subtitle.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct UpdateSubtitle {
+    pub name: String,
+    pub subtitle_id: i64,
+}
+
+/// API 35 `video/setDefaultSubtitle`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct SetDefaultSubtitle {
+    pub video_id: i64,
+    pub subtitle_id: i64,
+}
+
+/// API 36 `video/deleteSubtitle`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct DeleteSubtitle {
+    pub subtitle_id: i64,
+}
+
+endpoint!(UploadSubtitle => UploadedSubtitle, UPLOAD_SUBTITLE);
+// `data` is a list; `null` (no subtitles) reads as `None`.
+endpoint!(GetSubtitleList => Option<Vec<Subtitle>>, GET_SUBTITLE_LIST);
+endpoint!(UpdateSubtitle => Ack, UPDATE_SUBTITLE);
+endpoint!(SetDefaultSubtitle => Ack, SET_DEFAULT_SUBTITLE);
+endpoint!(DeleteSubtitle => Ack, DELETE_SUBTITLE);
+
+impl Client {
+    /// API 32: uploads a `.vtt` or `.srt` file as a subtitle of `video_id`.
+    pub fn upload_subtitle(
+        &self,
+        video_id: i64,
+        name: &str,
+        path: impl AsRef<Path>,
+    ) -> Result<UploadedSubtitle> {
+        let path = path.as_ref();
+        check_name(name)?;
+        check_subtitle_file(path)?;
+        let request = UploadSubtitle {
+            name: name.to_owned(),
+            video_id,
+        };
+        self.call_with_file(
+            &request,
+            FilePart {
+                field: "subtitle",
+                path,
+            },
+        )
+    }
+
+    /// API 33: every subtitle of a video.
+    pub fn get_subtitle_list(&self, video_id: i64) -> Result<Vec<Subtitle>> {
+        Ok(self
+            .call(&GetSubtitleList { video_id })?
+            .unwrap_or_default())
+    }
+
+    /// API 34: renames a subtitle.
+    pub fn update_subtitle(&self, subtitle_id: i64, name: &str) -> Result<Ack> {
+        check_name(name)?;
+        self.call(&UpdateSubtitle {
+            name: name.to_owned(),
+            subtitle_id,
+        })
+    }
+
+    /// API 35: makes `subtitle_id` the default subtitle of `video_id`.
+    pub fn set_default_subtitle(&self, video_id: i64, subtitle_id: i64) -> Result<Ack> {
+        self.call(&SetDefaultSubtitle {
+            video_id,
+            subtitle_id,
+        })
+    }
+
+    /// API 36: deletes a subtitle.
+    pub fn delete_subtitle(&self, subtitle_id: i64) -> Result<Ack> {
+        self.call(&DeleteSubtitle { subtitle_id })
+    }
+}
+
+fn check_name(name: &str) -> Result<()> {
+    if name.trim().is_empty() {
+        return Err(Error::invalid_input("the subtitle name is empty"));
+    }
+    Ok(())
+}
+
+/// An existing regular file with a subtitle extension.
+fn check_subtitle_file(path: &Path) -> Result<()> {
+    if !path.is_file() {
+        return Err(Error::invalid_input(format!(
+            "not a file: {}",
+            path.display()
+        )));
+    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    if !SUBTITLE_EXTENSIONS.contains(&ext.as_str()) {
+        return Err(Error::invalid_input(format!(
+            "subtitles must be .vtt or .srt files: {}",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_example_parses() {
+        let list: Option<Vec<Subtitle>> = serde_json::from_str(
+            r#"[{"subtitle_id":262,"subtitle_name":"字幕文件02","subtitle_path":"https://x/1.vtt",
+            "is_default":1,"create_time":"2020-09-07 10:11:06","update_time":"2020-09-07 10:17:46"},
+            {"subtitle_id":"263","is_default":"0"}]"#,
+        )
+        .unwrap();
+        let list = list.unwrap();
+        assert_eq!((list[0].subtitle_id, list[0].is_default), (262, true));
+        assert_eq!(list[0].update_time, "2020-09-07 10:17:46");
+        assert_eq!((list[1].subtitle_id, list[1].is_default), (263, false));
+        let none: Option<Vec<Subtitle>> = serde_json::from_str("null").unwrap();
+        assert!(none.is_none());
+        let up: UploadedSubtitle =
+            serde_json::from_str(r#"{"subtitle_id":"262","subtitle_name":"字幕文件"}"#).unwrap();
+        assert_eq!(up.subtitle_id, 262);
+    }
+}

@@ -275,7 +275,9 @@ pub struct PlayerToken {
 
 impl std::fmt::Debug for PlayerToken {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PlayerToken").field("token", &"<redacted>").finish()
+        f.debug_struct("PlayerToken")
+            .field("token", &"<redacted>")
+            .finish()
     }
 }
 

@@ -1,0 +1,24 @@
+//! The C ABI: opaque handles, error objects, owned strings, progress callbacks.
+//!
+//! Conventions (stated once in the header's preamble, `cbindgen.toml`):
+//! - every export goes through [`ffi_boundary!`]: a panic becomes a PANIC
+//!   error (never an abort), a NULL pointer a NULL_ARGUMENT error, invalid
+//!   UTF-8 an INVALID_UTF8 error;
+//! - fallible calls return `vodkit_error*`, NULL meaning success; out-params
+//!   come last and are written only on success;
+//! - strings handed out are owned `char*`, freed with `vodkit_string_free`;
+//!   complex results are JSON;
+//! - `X_free(NULL)` is a no-op.
+#![allow(non_camel_case_types)]
+#![allow(clippy::missing_safety_doc)] // the header documents every contract
+
+#[macro_use]
+mod boundary;
+pub mod bjy_client;
+pub mod bjy_config;
+pub mod bjy_upload;
+pub mod bjy_verify;
+pub mod cancel;
+pub mod error;
+pub mod strings;
+pub mod version;

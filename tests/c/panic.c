@@ -1,0 +1,27 @@
+/* Run with VODKIT_TEST_PANIC=progress: the library's progress path panics;
+ * the upload must come back as a PANIC error, and the library stays usable. */
+#include "harness.h"
+
+static int32_t on_progress(void *user_data, const vodkit_progress *p) {
+    (void)user_data;
+    (void)p;
+    return VODKIT_CONTINUE;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) FAIL("usage: panic FILE");
+    make_file(argv[1], 64 * 1024);
+    vodkit_bjy_client *client = emulator_client(0, 0);
+    char *video_id = NULL;
+    vodkit_error *err = expect_error(vodkit_bjy_upload(client, argv[1], NULL, on_progress, NULL, NULL, &video_id),
+                                     VODKIT_ERROR_PANIC, "upload with a panicking progress path");
+    CHECK(strstr(vodkit_error_message(err), "panicked") != NULL);
+    vodkit_error_free(err);
+    CHECK(video_id == NULL);
+    /* Still usable: no callback, no panic. */
+    OK(vodkit_bjy_upload(client, argv[1], NULL, NULL, NULL, NULL, &video_id));
+    vodkit_string_free(video_id);
+    vodkit_bjy_client_free(client);
+    printf("panic ok\n");
+    return 0;
+}
