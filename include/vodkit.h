@@ -615,6 +615,13 @@ int32_t vodkit_error_http_status(const vodkit_error *error);
 void vodkit_error_free(vodkit_error *error);
 
 /**
+ * How many objects the library has handed out and not yet had back:
+ * handles, errors and strings. A binding's tests compare it before and after
+ * a test to prove nothing leaks.
+ */
+uint64_t vodkit_live_objects(void);
+
+/**
  * Frees a string the library returned (`char*` out-params). NULL is a no-op.
  */
 void vodkit_string_free(char *s);

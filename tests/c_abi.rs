@@ -258,3 +258,45 @@ fn the_misuse_program_covers_every_function_of_the_header() {
     }
     assert!(missing.is_empty(), "misuse.c does not exercise {missing:?}");
 }
+
+#[test]
+fn cpp_raii_wrapper_through_an_upload() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = lib_dir();
+    for sanitize in [false, true] {
+        let bin = dir.path().join(format!("raii-{sanitize}"));
+        let mut cmd = Command::new("g++");
+        cmd.args(["-std=c++17", "-Wall", "-Wextra", "-Werror", "-g"])
+            .arg("-I")
+            .arg(repo().join("include"))
+            .arg("-I")
+            .arg(repo().join("bindings/cpp"))
+            .arg(repo().join("tests/cpp/raii.cpp"))
+            .arg(repo().join("tests/cpp/second_unit.cpp"))
+            .arg("-o")
+            .arg(&bin)
+            .arg("-L")
+            .arg(&lib)
+            .arg("-lvodkit")
+            .arg(format!("-Wl,-rpath,{}", lib.display()))
+            .arg("-lpthread");
+        if sanitize {
+            cmd.args(["-fsanitize=address", "-fno-omit-frame-pointer"]);
+        }
+        let out = cmd.output().expect("g++ runs");
+        assert!(
+            out.status.success(),
+            "g++ failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let emu = Emulator::start(EmuConfig::default()).unwrap();
+        let run = Run {
+            emu: &emu,
+            wrapper: vec![],
+            env: vec![],
+        };
+        let file = dir.path().join("raii.bin");
+        let stdout = run.run(&bin, &[file.to_str().unwrap()]);
+        assert!(stdout.contains("raii ok"));
+    }
+}

@@ -13,6 +13,25 @@ fn committed_header_matches_the_generated_one() {
     );
 }
 
+#[test]
+fn committed_php_header_matches_the_generated_one() {
+    let generated = include_str!(concat!(env!("OUT_DIR"), "/vodkit_php.h"));
+    let committed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/bindings/php/include/vodkit_php.h"
+    ))
+    .unwrap();
+    assert!(
+        generated == committed,
+        "bindings/php/include/vodkit_php.h is stale: copy {}/vodkit_php.h over it",
+        env!("OUT_DIR")
+    );
+    assert!(
+        !committed.lines().any(|l| l.trim_start().starts_with('#')),
+        "PHP FFI cannot parse preprocessor lines"
+    );
+}
+
 fn define(header: &str, name: &str) -> String {
     header
         .lines()

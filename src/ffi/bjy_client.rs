@@ -28,7 +28,7 @@ pub unsafe extern "C" fn vodkit_bjy_client_new(
         let inner = Client::new(config.inner.clone())?;
         put(
             out_client,
-            Box::into_raw(Box::new(vodkit_bjy_client { inner })),
+            super::live::into_handle(vodkit_bjy_client { inner }),
         );
         Ok(())
     })
@@ -38,9 +38,7 @@ pub unsafe extern "C" fn vodkit_bjy_client_new(
 #[no_mangle]
 pub unsafe extern "C" fn vodkit_bjy_client_free(client: *mut vodkit_bjy_client) {
     ffi_boundary_or!((), {
-        if !client.is_null() {
-            drop(Box::from_raw(client));
-        }
+        super::live::free_handle(client);
     })
 }
 

@@ -26,10 +26,10 @@ pub unsafe extern "C" fn vodkit_bjy_config_new(
         let id = arg_str(partner_id, "partner_id")?;
         let key = arg_str(partner_key, "partner_key")?;
         arg_out(out_config, "out_config")?;
-        let config = Box::new(vodkit_bjy_config {
+        let config = vodkit_bjy_config {
             inner: Config::new(id, key),
-        });
-        put(out_config, Box::into_raw(config));
+        };
+        put(out_config, super::live::into_handle(config));
         Ok(())
     })
 }
@@ -52,7 +52,7 @@ pub unsafe extern "C" fn vodkit_bjy_config_from_json(
             .map_err(|e| Error::invalid_input(format!("config JSON: {e}")))?;
         put(
             out_config,
-            Box::into_raw(Box::new(vodkit_bjy_config { inner })),
+            super::live::into_handle(vodkit_bjy_config { inner }),
         );
         Ok(())
     })
@@ -200,8 +200,6 @@ pub unsafe extern "C" fn vodkit_bjy_config_set_path_override(
 #[no_mangle]
 pub unsafe extern "C" fn vodkit_bjy_config_free(config: *mut vodkit_bjy_config) {
     ffi_boundary_or!((), {
-        if !config.is_null() {
-            drop(Box::from_raw(config));
-        }
+        super::live::free_handle(config);
     })
 }

@@ -60,7 +60,7 @@ pub unsafe extern "C" fn vodkit_bjy_upload_options_new(
         let o = vodkit_bjy_upload_options {
             inner: UploadOptions::default(),
         };
-        put(out_options, Box::into_raw(Box::new(o)));
+        put(out_options, super::live::into_handle(o));
         Ok(())
     })
 }
@@ -69,9 +69,7 @@ pub unsafe extern "C" fn vodkit_bjy_upload_options_new(
 #[no_mangle]
 pub unsafe extern "C" fn vodkit_bjy_upload_options_free(options: *mut vodkit_bjy_upload_options) {
     ffi_boundary_or!((), {
-        if !options.is_null() {
-            drop(Box::from_raw(options));
-        }
+        super::live::free_handle(options);
     })
 }
 

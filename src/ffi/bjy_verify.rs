@@ -33,7 +33,7 @@ pub unsafe extern "C" fn vodkit_bjy_verifier_new(
         }
         put(
             out_verifier,
-            Box::into_raw(Box::new(vodkit_bjy_verifier { inner })),
+            super::live::into_handle(vodkit_bjy_verifier { inner }),
         );
         Ok(())
     })
@@ -43,9 +43,7 @@ pub unsafe extern "C" fn vodkit_bjy_verifier_new(
 #[no_mangle]
 pub unsafe extern "C" fn vodkit_bjy_verifier_free(verifier: *mut vodkit_bjy_verifier) {
     ffi_boundary_or!((), {
-        if !verifier.is_null() {
-            drop(Box::from_raw(verifier));
-        }
+        super::live::free_handle(verifier);
     })
 }
 

@@ -19,9 +19,9 @@ pub unsafe extern "C" fn vodkit_cancel_token_new(
         arg_out(out_token, "out_token")?;
         put(
             out_token,
-            Box::into_raw(Box::new(vodkit_cancel_token {
+            super::live::into_handle(vodkit_cancel_token {
                 inner: CancelToken::new(),
-            })),
+            }),
         );
         Ok(())
     })
@@ -52,8 +52,6 @@ pub unsafe extern "C" fn vodkit_cancel_token_is_cancelled(
 #[no_mangle]
 pub unsafe extern "C" fn vodkit_cancel_token_free(token: *mut vodkit_cancel_token) {
     ffi_boundary_or!((), {
-        if !token.is_null() {
-            drop(Box::from_raw(token));
-        }
+        super::live::free_handle(token);
     })
 }

@@ -74,7 +74,7 @@ impl vodkit_error {
     }
 
     pub(crate) fn into_raw(self) -> *mut vodkit_error {
-        Box::into_raw(Box::new(self))
+        super::live::into_handle(self)
     }
 }
 
@@ -152,9 +152,7 @@ pub unsafe extern "C" fn vodkit_error_http_status(error: *const vodkit_error) ->
 #[no_mangle]
 pub unsafe extern "C" fn vodkit_error_free(error: *mut vodkit_error) {
     ffi_boundary_or!((), {
-        if !error.is_null() {
-            drop(Box::from_raw(error));
-        }
+        super::live::free_handle(error);
     })
 }
 

@@ -20,5 +20,6 @@ pub mod bjy_upload;
 pub mod bjy_verify;
 pub mod cancel;
 pub mod error;
+pub mod live;
 pub mod strings;
 pub mod version;

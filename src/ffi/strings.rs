@@ -12,6 +12,7 @@ pub(crate) fn into_c(s: String) -> *mut c_char {
     } else {
         s
     };
+    super::live::count_string();
     CString::new(s).unwrap_or_default().into_raw()
 }
 
@@ -29,6 +30,7 @@ pub(crate) fn json_out<T: serde::Serialize + ?Sized>(
 pub unsafe extern "C" fn vodkit_string_free(s: *mut c_char) {
     ffi_boundary_or!((), {
         if !s.is_null() {
+            super::live::uncount_string();
             drop(CString::from_raw(s));
         }
     })

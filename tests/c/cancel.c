@@ -52,6 +52,7 @@ int main(int argc, char **argv) {
     EXPECT_ERR(vodkit_bjy_upload(client, argv[1], NULL, NULL, NULL, token, &video_id), VODKIT_ERROR_CANCELLED);
     vodkit_cancel_token_free(token);
     vodkit_bjy_client_free(client);
+    CHECK(vodkit_live_objects() == 0);
     printf("cancel ok\n");
     return 0;
 }

@@ -40,6 +40,7 @@ int main(void) {
     OK(vodkit_bjy_config_from_json("{\"partner_id\":\"1\",\"partner_key\":\"k\",\"base_url\":\"http://127.0.0.1:1\"}", &from_json));
     vodkit_bjy_config_free(from_json);
     vodkit_bjy_client_free(client);
+    CHECK(vodkit_live_objects() == 0);
     printf("errors ok\n");
     return 0;
 }

@@ -136,6 +136,8 @@ int main(void) {
     vodkit_bjy_upload_options_free(options);
     vodkit_bjy_client_free(client);
     vodkit_bjy_config_free(config);
+    /* Every handle, error and string handed out came back. */
+    CHECK(vodkit_live_objects() == 0);
     printf("misuse ok\n");
     return 0;
 }

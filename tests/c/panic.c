@@ -22,6 +22,7 @@ int main(int argc, char **argv) {
     OK(vodkit_bjy_upload(client, argv[1], NULL, NULL, NULL, NULL, &video_id));
     vodkit_string_free(video_id);
     vodkit_bjy_client_free(client);
+    CHECK(vodkit_live_objects() == 0);
     printf("panic ok\n");
     return 0;
 }

@@ -93,6 +93,7 @@ int main(int argc, char **argv) {
     OK(vodkit_bjy_delete(client, id));
     EXPECT_ERR(vodkit_bjy_get_status(client, id, &status), VODKIT_ERROR_INVALID_INPUT);
     vodkit_bjy_client_free(client);
+    CHECK(vodkit_live_objects() == 0);
     printf("upload ok\n");
     return 0;
 }

@@ -88,6 +88,7 @@ int main(int argc, char **argv) {
     vodkit_bjy_verifier_free(lenient);
     vodkit_bjy_verifier_free(strict);
     vodkit_bjy_verifier_free(verifier);
+    CHECK(vodkit_live_objects() == 0);
     printf("verify ok\n");
     return 0;
 }
