@@ -10,7 +10,8 @@ use std::time::Duration;
 use serde_json::json;
 use vodkit::baijiayun::{Client, GetUploadUrl, GetVideoList, UploadOptions, VideoInfo};
 use vodkit::ErrorKind;
-use vodkit_emulator::baijiayun::manage::{datetime, TOTAL_STORAGE};
+use vodkit_emulator::baijiayun::dates::format_datetime;
+use vodkit_emulator::baijiayun::manage::TOTAL_STORAGE;
 use vodkit_emulator::Emulator;
 
 fn assert_code(err: vodkit::Error, kind: ErrorKind, code: &str) {
@@ -440,7 +441,7 @@ fn video_list_pages_filters_and_categories() {
         .create_time
         .parse::<i64>()
         .unwrap();
-    assert_eq!(done.create_time, datetime(created));
+    assert_eq!(done.create_time, format_datetime(created));
     assert_eq!(done.create_time.len(), 19);
 
     // The raw answer leaves `category` out for a video without one.
@@ -474,7 +475,7 @@ fn video_list_pages_filters_and_categories() {
     // Two days later a third video; the time filter keeps only it.
     emu.state().clock.advance_ms(2 * 86_400_000);
     let third = uploading_video(&client, "三.mp4");
-    let yesterday = datetime(emu.state().clock.now_secs() - 86_400);
+    let yesterday = format_datetime(emu.state().clock.now_secs() - 86_400);
     let page = client
         .get_video_list(&GetVideoList {
             create_time: Some(yesterday),

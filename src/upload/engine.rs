@@ -361,6 +361,128 @@ fn split(ranges: &[Range<u64>], part_size: u64) -> VecDeque<Part> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::{Read, Seek, SeekFrom, Write};
+    use std::sync::Mutex;
+
+    /// A receiving end that stores parts at their offsets in a local file, as
+    /// a ranged-upload server does, failing chosen attempts. It stands in for
+    /// the provider (the engine is what is under test), and lets the engine's
+    /// unordered, parallel mode be checked before a provider uses it.
+    struct RangeStore {
+        out: Mutex<std::fs::File>,
+        held: Mutex<Vec<Range<u64>>>,
+        attempts: Mutex<Vec<u64>>,
+        fail_first_attempt_at: Vec<u64>,
+        in_flight: AtomicU64,
+        max_in_flight: AtomicU64,
+    }
+
+    impl PartSink for RangeStore {
+        fn send_part(&self, part: &Part, mut body: PartBody, _total: u64) -> Result<()> {
+            let now = self.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+            self.max_in_flight.fetch_max(now, Ordering::SeqCst);
+            let mut bytes = Vec::new();
+            body.read_to_end(&mut bytes).unwrap();
+            std::thread::sleep(Duration::from_millis(5));
+            self.in_flight.fetch_sub(1, Ordering::SeqCst);
+            let first_try = {
+                let mut a = self.attempts.lock().unwrap();
+                let first = !a.contains(&part.offset);
+                a.push(part.offset);
+                first
+            };
+            if first_try && self.fail_first_attempt_at.contains(&part.offset) {
+                return Err(Error::new(ErrorKind::Network, "connection reset"));
+            }
+            assert_eq!(bytes.len() as u64, part.len);
+            let mut out = self.out.lock().unwrap();
+            out.seek(SeekFrom::Start(part.offset)).unwrap();
+            out.write_all(&bytes).unwrap();
+            self.held.lock().unwrap().push(part.offset..part.offset + part.len);
+            Ok(())
+        }
+
+        fn committed(&self) -> Result<Committed> {
+            Ok(Committed::Ranges(self.held.lock().unwrap().clone()))
+        }
+
+        fn ordered(&self) -> bool {
+            false
+        }
+    }
+
+    #[test]
+    fn parallel_unordered_parts_with_a_retry_rebuild_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let src = dir.path().join("src.bin");
+        let data: Vec<u8> = (0..1_000_003u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+        std::fs::write(&src, &data).unwrap();
+        let dst = dir.path().join("dst.bin");
+        let store = RangeStore {
+            out: Mutex::new(std::fs::File::create(&dst).unwrap()),
+            held: Mutex::new(Vec::new()),
+            attempts: Mutex::new(Vec::new()),
+            fail_first_attempt_at: vec![300_000, 900_000],
+            in_flight: AtomicU64::new(0),
+            max_in_flight: AtomicU64::new(0),
+        };
+        let options = EngineOptions {
+            part_size: 100_000,
+            concurrency: 4,
+            retry: RetryPolicy {
+                max_retries: 3,
+                initial_backoff: Duration::from_millis(1),
+                max_backoff: Duration::from_millis(5),
+                multiplier: 2.0,
+            },
+        };
+        let source = FileSource::open(&src).unwrap();
+        let caller = std::thread::current().id();
+        let mut seen = Vec::new();
+        let mut control = UploadControl::new().progress_interval(Duration::ZERO).on_progress(|p| {
+            assert_eq!(std::thread::current().id(), caller);
+            seen.push(p.bytes_done);
+            std::ops::ControlFlow::Continue(())
+        });
+        run(&source, &store, &options, Committed::Prefix(0), &mut control).unwrap();
+        drop(control);
+        assert_eq!(std::fs::read(&dst).unwrap(), data);
+        assert!(store.max_in_flight.load(Ordering::SeqCst) > 1, "parts ran in parallel");
+        assert_eq!(store.attempts.lock().unwrap().len(), 11 + 2, "two parts sent twice");
+        assert!(seen.windows(2).all(|w| w[0] <= w[1]));
+        assert_eq!(*seen.last().unwrap(), 1_000_003);
+    }
+
+    #[test]
+    fn a_resume_sends_only_the_missing_ranges() {
+        let dir = tempfile::tempdir().unwrap();
+        let src = dir.path().join("src.bin");
+        std::fs::write(&src, vec![7u8; 50]).unwrap();
+        let dst = dir.path().join("dst.bin");
+        std::fs::write(&dst, vec![0u8; 50]).unwrap();
+        let store = RangeStore {
+            out: Mutex::new(std::fs::OpenOptions::new().write(true).open(&dst).unwrap()),
+            held: Mutex::new(vec![0..20, 30..40]),
+            attempts: Mutex::new(Vec::new()),
+            fail_first_attempt_at: vec![],
+            in_flight: AtomicU64::new(0),
+            max_in_flight: AtomicU64::new(0),
+        };
+        let options = EngineOptions {
+            part_size: 8,
+            concurrency: 2,
+            retry: RetryPolicy::none(),
+        };
+        let source = FileSource::open(&src).unwrap();
+        let start = store.committed().unwrap();
+        run(&source, &store, &options, start, &mut UploadControl::new()).unwrap();
+        let mut offsets = store.attempts.lock().unwrap().clone();
+        offsets.sort();
+        assert_eq!(offsets, vec![20, 28, 40, 48]);
+        let out = std::fs::read(&dst).unwrap();
+        assert_eq!(&out[20..30], &[7u8; 10]);
+        assert_eq!(&out[0..20], &[0u8; 20], "held ranges are not re-sent");
+    }
 
     #[test]
     fn missing_ranges_of_a_prefix_and_of_holes() {

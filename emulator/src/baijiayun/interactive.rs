@@ -15,8 +15,9 @@ use std::collections::BTreeMap;
 use md5::{Digest, Md5};
 use serde_json::{json, Map, Value};
 
+use super::dates::format_datetime;
 use super::video::with_video;
-use super::{ApiError, Handler, Req};
+use super::{page_of, ApiError, Handler, Req};
 use crate::state::{lock, Shared};
 
 /// Known users: (user_id, name, mobile). Email is `<id>@baijiayun.com`.
@@ -481,12 +482,7 @@ fn upload_document(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
         .files
         .get("file")
         .ok_or_else(|| ApiError::param("file is required"))?;
-    let ext = file
-        .file_name
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    if !DOCUMENT_EXTENSIONS.contains(&ext.as_str()) {
+    if file.extension_in(DOCUMENT_EXTENSIONS).is_none() {
         return Err(ApiError::new(
             1,
             "文件格式不支持，仅支持ppt、pptx、txt、pdf",
@@ -698,10 +694,7 @@ fn get_viewers(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
     let (page, size) = req.page(10, 100)?;
     let st = state(shared);
     let all = st.viewers.get(&video).cloned().unwrap_or_default();
-    let list: Vec<Value> = all
-        .iter()
-        .skip(((page - 1) * size) as usize)
-        .take(size as usize)
+    let list: Vec<Value> = page_of(&all, page, size)
         .filter_map(|id| user(*id).map(viewer_json))
         .collect();
     Ok(json!({ "list": list, "total": all.len() }))
@@ -764,28 +757,6 @@ fn remove_viewers(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
 
 // --- API 58: answer records
 
-/// `YYYY-MM-DD HH:MM:SS` in Beijing time (UTC+8) for unix seconds.
-fn datetime(secs: i64) -> String {
-    let secs = secs + 8 * 3600;
-    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
-    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02}",
-        rem / 3600,
-        rem / 60 % 60,
-        rem % 60
-    )
-}
-
 /// One viewer's answers, derived from the user id and question ids so the
 /// same state always gives the same records: a skippable question is skipped
 /// when `(user + question) % 4 == 0`; otherwise the viewer picks the option at
@@ -813,7 +784,7 @@ fn answer_record(user_id: i64, name: &str, questions: &[Question]) -> Value {
         answers.push(json!({
             "question_id": q.id.to_string(),
             "solution": char::from(b'A' + (pick % 26) as u8).to_string(),
-            "update_time": datetime(at),
+            "update_time": format_datetime(at),
             "is_right": i64::from(is_right),
             "ver": q.ver.to_string(),
         }));
@@ -823,7 +794,7 @@ fn answer_record(user_id: i64, name: &str, questions: &[Question]) -> Value {
         "user_name": name,
         "skip_count": skipped,
         "right_count": format!("{right}/{}", questions.len()),
-        "complete_time": last.map(datetime).unwrap_or_default(),
+        "complete_time": last.map(format_datetime).unwrap_or_default(),
         "answer_list": answers,
     })
 }
@@ -848,16 +819,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn base64url_and_dates() {
+    fn base64url() {
         assert_eq!(
             b64url(br#"{"typ":"JWT","alg":"HS256"}"#),
             "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9"
         );
         assert_eq!(b64url(b"ab"), "YWI");
         assert_eq!(b64url(b"a"), "YQ");
-        // 2022-11-24 11:48:08 Beijing time.
-        assert_eq!(datetime(1_669_261_688), "2022-11-24 11:48:08");
-        assert_eq!(datetime(0), "1970-01-01 08:00:00");
     }
 
     #[test]

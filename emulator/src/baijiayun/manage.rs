@@ -7,11 +7,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{json, Map, Value};
 
-use super::category;
 use super::video::{
     random_hex, with_video, Video, DEFINITIONS, TRANSCODED, TRANSCODE_FAILED, TRANSCODING,
 };
-use super::{ApiError, Handler, Req};
+use super::{category, dates, page_of, ApiError, Handler, Req};
 use crate::state::{lock, Shared};
 
 /// The account's storage quota (10 GiB, as in the document's example).
@@ -53,29 +52,6 @@ pub const HANDLERS: &[(&str, Handler)] = &[
 
 // ---------------------------------------------------------------- helpers
 
-/// Parses `16,1` into bits, each one of `allowed`; `None` when absent.
-fn bits(req: &Req, key: &str, allowed: &[i64]) -> Result<Option<Vec<i64>>, ApiError> {
-    let Some(raw) = req.opt(key).filter(|s| !s.trim().is_empty()) else {
-        return Ok(None);
-    };
-    let mut out = Vec::new();
-    for part in raw.split(',') {
-        let bit: i64 = part
-            .trim()
-            .parse()
-            .map_err(|_| ApiError::param(format!("{key} must be comma-separated numbers")))?;
-        if !allowed.contains(&bit) {
-            return Err(ApiError::param(format!(
-                "{key} value {bit} is not one of {allowed:?}"
-            )));
-        }
-        if !out.contains(&bit) {
-            out.push(bit);
-        }
-    }
-    Ok(Some(out))
-}
-
 fn definition_bits() -> Vec<i64> {
     DEFINITIONS.iter().map(|d| d.0).collect()
 }
@@ -97,71 +73,6 @@ fn check_videos_exist(shared: &Shared, ids: &[i64]) -> Result<(), ApiError> {
         Some(id) => Err(ApiError::param(format!("video {id} does not exist"))),
         None => Ok(()),
     }
-}
-
-/// The provider's wall-clock strings are Beijing time (UTC+8).
-const BEIJING_OFFSET_SECS: i64 = 8 * 3600;
-
-/// Unix seconds as `YYYY-mm-dd HH:MM:SS`, Beijing time.
-pub fn datetime(unix: i64) -> String {
-    let local = unix + BEIJING_OFFSET_SECS;
-    let (days, secs) = (local.div_euclid(86_400), local.rem_euclid(86_400));
-    let (y, m, d) = civil_from_days(days);
-    format!(
-        "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}",
-        secs / 3600,
-        secs % 3600 / 60,
-        secs % 60
-    )
-}
-
-/// `YYYY-mm-dd HH:MM:SS` or `YYYY-mm-dd` (Beijing time) as unix seconds.
-pub fn parse_datetime(text: &str) -> Option<i64> {
-    let text = text.trim();
-    let (date, time) = text.split_once(' ').unwrap_or((text, "00:00:00"));
-    let nums = |s: &str, sep: char| -> Option<Vec<i64>> {
-        s.split(sep).map(|p| p.trim().parse().ok()).collect()
-    };
-    let (d, t) = (nums(date, '-')?, nums(time, ':')?);
-    let [y, mo, da] = <[i64; 3]>::try_from(d).ok()?;
-    let [h, mi, s] = <[i64; 3]>::try_from(t).ok()?;
-    let valid = (1..=12).contains(&mo)
-        && (1..=31).contains(&da)
-        && (0..24).contains(&h)
-        && (0..60).contains(&mi)
-        && (0..60).contains(&s);
-    valid
-        .then(|| days_from_civil(y, mo, da) * 86_400 + h * 3600 + mi * 60 + s - BEIJING_OFFSET_SECS)
-}
-
-/// Howard Hinnant's algorithms: days since 1970-01-01 ↔ proleptic Gregorian date.
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (
-        if m <= 2 {
-            yoe + era * 400 + 1
-        } else {
-            yoe + era * 400
-        },
-        m,
-        d,
-    )
 }
 
 /// A new partner key shaped like the provider's: 64 random bytes in base64.
@@ -231,9 +142,10 @@ fn get_image(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
 /// remains, as the document says.
 fn remove_definition(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
     let id = req.i64("video_id")?;
-    let definitions = bits(req, "definition", &definition_bits())?
+    let definitions = req
+        .bits("definition", &definition_bits())?
         .ok_or_else(|| ApiError::param("definition is required"))?;
-    let types = bits(req, "type", &[1, 2, 4, ENCRYPTED])?;
+    let types = req.bits("type", &[1, 2, 4, ENCRYPTED])?;
     // Lock order: manage, then videos (nothing locks them the other way round).
     let mut manage = lock(&shared.bjy.manage);
     let mut removed = manage.removed_files.get(&id).cloned().unwrap_or_default();
@@ -447,9 +359,15 @@ fn list_row(v: &Video) -> Value {
         "length": if done { v.length() } else { 0 },
         "publish_status": v.publish_status,
         "name": v.name,
-        "create_time": datetime(v.create_time),
+        "create_time": dates::format_datetime(v.create_time),
         "preface_url": if done { v.preface_url() } else { String::new() },
     })
+}
+
+/// `create_time` of API 31: `YYYY-mm-dd HH:MM:SS`, or a day alone for its
+/// midnight (China time).
+fn since_param(text: &str) -> Option<i64> {
+    dates::parse_datetime(text).or_else(|| dates::parse_day(text).map(dates::start_of))
 }
 
 /// API 31: newest first; `create_time` keeps videos created at or after it,
@@ -458,7 +376,7 @@ fn get_video_list(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
     let (page, page_size) = req.page(20, 1000)?;
     let since = match req.opt("create_time").filter(|s| !s.trim().is_empty()) {
         Some(text) => Some(
-            parse_datetime(text)
+            since_param(text.trim())
                 .ok_or_else(|| ApiError::param("create_time must be YYYY-mm-dd HH:MM:SS"))?,
         ),
         None => None,
@@ -480,10 +398,7 @@ fn get_video_list(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
     };
     let total = rows.len();
     // Category levels are looked up after the video lock is released.
-    let list: Vec<Value> = rows
-        .into_iter()
-        .skip(((page - 1) * page_size) as usize)
-        .take(page_size as usize)
+    let list: Vec<Value> = page_of(rows, page, page_size)
         .map(|(category_id, mut row)| {
             if category_id != 0 {
                 row["category"] = Value::Object(category::levels_json(shared, category_id));
@@ -498,9 +413,10 @@ fn get_video_list(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
 /// clock finishes it again (and the callback is sent again).
 fn transcode_again(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
     let id = req.i64("video_id")?;
-    let definitions = bits(req, "definition", &definition_bits())?
+    let definitions = req
+        .bits("definition", &definition_bits())?
         .ok_or_else(|| ApiError::param("definition is required"))?;
-    let formats = bits(req, "format", &[1, 2, 4])?;
+    let formats = req.bits("format", &[1, 2, 4])?;
     let now = shared.clock.now_secs();
     with_video(shared, id, |v| {
         // Uploading, transcoding or never fully uploaded: nothing to transcode.
@@ -534,13 +450,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dates_round_trip_in_beijing_time() {
-        // 2018-03-19 09:43:48 in Beijing is 01:43:48 UTC.
-        assert_eq!(datetime(1_521_423_828), "2018-03-19 09:43:48");
-        assert_eq!(parse_datetime("2018-03-19 09:43:48"), Some(1_521_423_828));
-        assert_eq!(parse_datetime("1970-01-01"), Some(-8 * 3600));
-        assert_eq!(parse_datetime("2018-13-01 00:00:00"), None);
-        assert_eq!(parse_datetime("yesterday"), None);
+    fn video_list_since_takes_a_time_or_a_day() {
+        assert_eq!(since_param("2018-03-19 09:43:48"), Some(1_521_423_828));
+        assert_eq!(since_param("1970-01-01"), Some(-8 * 3600));
+        assert_eq!(since_param("2018-13-01 00:00:00"), None);
+        assert_eq!(since_param("yesterday"), None);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 pub mod callbacks;
 pub mod category;
+pub mod dates;
 pub mod interactive;
 pub mod manage;
 mod sign;
@@ -81,6 +82,16 @@ pub struct FileField {
     pub bytes: Vec<u8>,
 }
 
+impl FileField {
+    /// The file name's extension, lowercased, when it is one of `allowed`.
+    pub fn extension_in(&self, allowed: &[&str]) -> Option<String> {
+        self.file_name
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .filter(|e| allowed.contains(&e.as_str()))
+    }
+}
+
 /// The parameters of one API request.
 #[derive(Debug, Default)]
 pub struct Req {
@@ -129,6 +140,30 @@ impl Req {
             .collect()
     }
 
+    /// Bit values as `16,1`, each one of `allowed`, each kept once (in the
+    /// order sent); `None` when absent or blank.
+    pub fn bits(&self, key: &str, allowed: &[i64]) -> Result<Option<Vec<i64>>, ApiError> {
+        let Some(raw) = self.opt(key).filter(|s| !s.trim().is_empty()) else {
+            return Ok(None);
+        };
+        let mut out = Vec::new();
+        for part in raw.split(',') {
+            let bit: i64 = part
+                .trim()
+                .parse()
+                .map_err(|_| ApiError::param(format!("{key} must be comma-separated numbers")))?;
+            if !allowed.contains(&bit) {
+                return Err(ApiError::param(format!(
+                    "{key} value {bit} is not one of {allowed:?}"
+                )));
+            }
+            if !out.contains(&bit) {
+                out.push(bit);
+            }
+        }
+        Ok(Some(out))
+    }
+
     /// A parameter that carries JSON text (`notice`, `question_list`, …).
     pub fn json(&self, key: &str) -> Result<Value, ApiError> {
         serde_json::from_str(self.str(key)?)
@@ -145,6 +180,18 @@ impl Req {
         }
         Ok((page, size))
     }
+}
+
+/// The items on page `page` (from 1) of `size` items each, as [`Req::page`] checked them.
+pub(crate) fn page_of<T>(
+    items: impl IntoIterator<Item = T>,
+    page: i64,
+    size: i64,
+) -> impl Iterator<Item = T> {
+    items
+        .into_iter()
+        .skip(((page - 1) * size) as usize)
+        .take(size as usize)
 }
 
 /// Every handler, by path under `/openapi/`.
@@ -207,6 +254,17 @@ fn answer(status: StatusCode, code: i64, msg: &str, shared: &Shared) -> Response
         .into_response()
 }
 
+/// What every request meets first: it is counted, waits out the injected
+/// latency, and may be picked to fail. Whether it is to fail with HTTP 500.
+pub(crate) async fn arrive(shared: &Shared, path: &str) -> bool {
+    shared.count_request(path);
+    let latency = shared.latency();
+    if !latency.is_zero() {
+        tokio::time::sleep(latency).await;
+    }
+    shared.inject_error()
+}
+
 async fn openapi(
     AxState(app): AxState<App>,
     Path(path): Path<String>,
@@ -217,12 +275,7 @@ async fn openapi(
     request: Request,
 ) -> Response {
     let shared = &app.shared;
-    shared.count_request(&format!("/openapi/{path}"));
-    let latency = shared.latency();
-    if !latency.is_zero() {
-        tokio::time::sleep(latency).await;
-    }
-    if shared.inject_error() {
+    if arrive(shared, &format!("/openapi/{path}")).await {
         return answer(
             StatusCode::INTERNAL_SERVER_ERROR,
             500,

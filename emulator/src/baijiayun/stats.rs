@@ -7,7 +7,8 @@
 //!
 //! - a video that is transcoded is played [`plays`] times on each day from the
 //!   day it was created to yesterday (the provider computes statistics once a
-//!   day, so today and the future read 0); days are China time (UTC+8);
+//!   day, so today and the future read 0); days are China time (UTC+8), see
+//!   [`super::dates`];
 //! - `plays = mix("{video_id}:{yyyy-mm-dd}") % 8`;
 //! - every play delivers the whole source file: `flow = plays × source bytes`;
 //! - play `i` of a day is described by `mix("{video_id}:{date}:{i}")` (see
@@ -18,8 +19,9 @@
 
 use serde_json::{json, Map, Value};
 
+use super::dates;
 use super::video::{with_video, TRANSCODED};
-use super::{ApiError, Handler, Req};
+use super::{page_of, ApiError, Handler, Req};
 use crate::state::{lock, Shared};
 
 #[derive(Debug, Default)]
@@ -52,102 +54,10 @@ const RANK_SIZE: usize = 100;
 /// The product line of cloud VOD.
 const PRODUCT_VOD: i64 = 5;
 
-// ---------------------------------------------------------------- dates
-
-/// China time, in which the provider's days are counted.
-const UTC_OFFSET_SECS: i64 = 8 * 3600;
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-pub(crate) fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The inverse of [`days_from_civil`].
-pub(crate) fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (
-        if m <= 2 {
-            yoe + era * 400 + 1
-        } else {
-            yoe + era * 400
-        },
-        m,
-        d,
-    )
-}
-
-pub(crate) fn format_day(day: i64) -> String {
-    let (y, m, d) = civil_from_days(day);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// The China-time day of a unix time.
-pub(crate) fn day_of(unix_secs: i64) -> i64 {
-    (unix_secs + UTC_OFFSET_SECS).div_euclid(86_400)
-}
-
-/// `yyyy-mm-dd HH:MM:SS` in China time, as the provider prints times.
-pub(crate) fn format_time(unix_secs: i64) -> String {
-    let local = unix_secs + UTC_OFFSET_SECS;
-    let s = local.rem_euclid(86_400);
-    format!(
-        "{} {:02}:{:02}:{:02}",
-        format_day(local.div_euclid(86_400)),
-        s / 3600,
-        s / 60 % 60,
-        s % 60
-    )
-}
-
-/// A strict `yyyy-mm-dd` (a real date) as a day number.
-fn parse_day(text: &str) -> Option<i64> {
-    let b = text.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| -> Option<i64> {
-        let part = &text[r];
-        part.bytes()
-            .all(|c| c.is_ascii_digit())
-            .then(|| part.parse().ok())?
-    };
-    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    let day = days_from_civil(y, m, d);
-    // Out-of-range months or days (2023-02-29) do not survive the round trip.
-    (civil_from_days(day) == (y, m, d)).then_some(day)
-}
-
-/// A strict `yyyy-mm-dd HH:MM:SS` as (day number, seconds into the day).
-fn parse_time(text: &str) -> Option<(i64, i64)> {
-    let (date, clock) = text.split_once(' ')?;
-    let day = parse_day(date)?;
-    let parts: Vec<&str> = clock.split(':').collect();
-    if parts.len() != 3
-        || parts
-            .iter()
-            .any(|p| p.len() != 2 || !p.bytes().all(|c| c.is_ascii_digit()))
-    {
-        return None;
-    }
-    let n: Vec<i64> = parts.iter().filter_map(|p| p.parse().ok()).collect();
-    (n[0] < 24 && n[1] < 60 && n[2] < 60).then_some((day, n[0] * 3600 + n[1] * 60 + n[2]))
-}
+// ---------------------------------------------------------------- date parameters
 
 fn day_param(req: &Req, key: &str) -> Result<i64, ApiError> {
-    parse_day(req.str(key)?)
+    dates::parse_day(req.str(key)?)
         .ok_or_else(|| ApiError::param(format!("{key} must be a yyyy-mm-dd date")))
 }
 
@@ -168,9 +78,11 @@ fn date_range(req: &Req) -> Result<(i64, i64), ApiError> {
 /// `start_time`..=`end_time` of API 24/25: one day, in order. Returns the day
 /// and the window in seconds into it.
 fn time_window(req: &Req) -> Result<(i64, i64, i64), ApiError> {
-    let parse = |key: &str| {
-        parse_time(req.str(key)?)
-            .ok_or_else(|| ApiError::param(format!("{key} must be yyyy-mm-dd HH:MM:SS")))
+    let parse = |key: &str| -> Result<(i64, i64), ApiError> {
+        let unix = dates::parse_datetime(req.str(key)?)
+            .ok_or_else(|| ApiError::param(format!("{key} must be yyyy-mm-dd HH:MM:SS")))?;
+        let day = dates::day_of(unix);
+        Ok((day, unix - dates::start_of(day)))
     };
     let ((day, from), (end_day, to)) = (parse("start_time")?, parse("end_time")?);
     if day != end_day {
@@ -227,12 +139,22 @@ fn catalog(shared: &Shared) -> (Vec<Played>, i64) {
             v.tick(now, &shared.config);
             (v.status == TRANSCODED).then(|| Played {
                 id: v.id,
-                first_day: day_of(v.create_time),
+                first_day: dates::day_of(v.create_time),
                 bytes: v.received as i64,
             })
         })
         .collect();
-    (played, day_of(now))
+    (played, dates::day_of(now))
+}
+
+/// The [`catalog`] when VOD is asked for; otherwise no videos (only VOD
+/// videos exist here).
+fn catalog_if(shared: &Shared, vod: bool) -> (Vec<Played>, i64) {
+    if vod {
+        catalog(shared)
+    } else {
+        (Vec::new(), 0)
+    }
 }
 
 /// The one video `video_id` (1001 when it does not exist), in the catalog or not.
@@ -248,7 +170,7 @@ fn plays(v: &Played, day: i64, today: i64) -> i64 {
     if day < v.first_day || day >= today {
         return 0;
     }
-    (mix(&format!("{}:{}", v.id, format_day(day))) % 8) as i64
+    (mix(&format!("{}:{}", v.id, dates::format_day(day))) % 8) as i64
 }
 
 fn flow(v: &Played, day: i64, today: i64) -> i64 {
@@ -258,19 +180,13 @@ fn flow(v: &Played, day: i64, today: i64) -> i64 {
 /// Play `i` of `v` on `day`: (seconds into the day it began, its JSON record).
 fn record(v: &Played, day: i64, i: i64) -> (i64, Value) {
     const AREAS: &[&str] = &["", "安徽 亳州", "广东 广州", "北京 北京", "上海 上海"];
-    let date = format_day(day);
+    let date = dates::format_day(day);
     let h = mix(&format!("{}:{date}:{i}", v.id));
     let begin = (h % 86_400) as i64;
     let length = ((h >> 17) % 1800) as i64;
     let end = (begin + length + ((h >> 29) % 60) as i64).min(86_399);
-    let at = |secs: i64| {
-        format!(
-            "{date} {:02}:{:02}:{:02}",
-            secs / 3600,
-            secs / 60 % 60,
-            secs % 60
-        )
-    };
+    let midnight = dates::start_of(day);
+    let at = |secs: i64| dates::format_datetime(midnight + secs);
     let json = json!({
         "guid": format!("{h:016X}{:016X}", mix(&format!("guid:{}:{date}:{i}", v.id))),
         "uuid": format!("uuid-{:016x}", mix(&format!("uuid:{}:{date}:{i}", v.id))),
@@ -307,11 +223,7 @@ fn records(videos: &[Played], day: i64, today: i64, from: i64, to: i64) -> Vec<V
 fn record_page(req: &Req, records: Vec<Value>) -> Result<Value, ApiError> {
     let (page, size) = req.page(100, 1000)?;
     let total = records.len();
-    let list: Vec<Value> = records
-        .into_iter()
-        .skip(((page - 1) * size) as usize)
-        .take(size as usize)
-        .collect();
+    let list: Vec<Value> = page_of(records, page, size).collect();
     Ok(json!({ "total": total, "list": list, "page": page, "page_size": size }))
 }
 
@@ -319,7 +231,7 @@ fn record_page(req: &Req, records: Vec<Value>) -> Result<Value, ApiError> {
 fn per_day(start: i64, end: i64, f: impl Fn(i64) -> i64) -> Value {
     Value::Object(
         (start..=end)
-            .map(|d| (format_day(d), json!(f(d))))
+            .map(|d| (dates::format_day(d), json!(f(d))))
             .collect::<Map<_, _>>(),
     )
 }
@@ -328,8 +240,7 @@ fn per_day(start: i64, end: i64, f: impl Fn(i64) -> i64) -> Value {
 
 fn video_used_flow(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
     let (start, end) = date_range(req)?;
-    let (s, e) = (civil_from_days(start), civil_from_days(end));
-    if (s.0, s.1) != (e.0, e.1) {
+    if !dates::same_month(start, end) {
         return Err(ApiError::param(
             "start_date and end_date must be in the same month",
         ));
@@ -358,21 +269,13 @@ fn video_play_record(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
 
 fn export_video_report_batch(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
     let (day, from, to) = time_window(req)?;
-    let (videos, today) = if wants_vod(req)? {
-        catalog(shared)
-    } else {
-        (Vec::new(), 0)
-    };
+    let (videos, today) = catalog_if(shared, wants_vod(req)?);
     record_page(req, records(&videos, day, today, from, to))
 }
 
 fn play_count_rank(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
     let (start, end) = date_range(req)?;
-    let (videos, today) = if wants_vod(req)? {
-        catalog(shared)
-    } else {
-        (Vec::new(), 0)
-    };
+    let (videos, today) = catalog_if(shared, wants_vod(req)?);
     let mut rank: Vec<(i64, i64)> = videos
         .iter()
         .map(|v| (v.id, (start..=end).map(|d| plays(v, d, today)).sum::<i64>()))
@@ -395,11 +298,7 @@ fn video_daily_play_count(shared: &Shared, req: &Req) -> Result<Value, ApiError>
 
 fn partner_daily_play_count(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
     let (start, end) = date_range(req)?;
-    let (videos, today) = if wants_vod(req)? {
-        catalog(shared)
-    } else {
-        (Vec::new(), 0)
-    };
+    let (videos, today) = catalog_if(shared, wants_vod(req)?);
     Ok(
         json!({ "play_count": per_day(start, end, |d| videos.iter().map(|v| plays(v, d, today)).sum()) }),
     )
@@ -418,11 +317,7 @@ fn product_used_flow_detail(shared: &Shared, req: &Req) -> Result<Value, ApiErro
     }
     let day = day_param(req, "date")?;
     let (page, size) = req.page(100, 1000)?;
-    let (videos, today) = if product == PRODUCT_VOD {
-        catalog(shared)
-    } else {
-        (Vec::new(), 0)
-    };
+    let (videos, today) = catalog_if(shared, product == PRODUCT_VOD);
     // The catalog is in video id order; the document's example sends both as strings.
     let used: Vec<Value> = videos
         .iter()
@@ -431,11 +326,7 @@ fn product_used_flow_detail(shared: &Shared, req: &Req) -> Result<Value, ApiErro
         .map(|(id, f)| json!({ "video_id": id.to_string(), "flow": f.to_string() }))
         .collect();
     let total = used.len();
-    let list: Vec<Value> = used
-        .into_iter()
-        .skip(((page - 1) * size) as usize)
-        .take(size as usize)
-        .collect();
+    let list: Vec<Value> = page_of(used, page, size).collect();
     Ok(json!({ "total": total, "list": list }))
 }
 
@@ -477,40 +368,4 @@ fn video_storage(shared: &Shared) -> i64 {
             stored as i64
         })
         .sum()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn civil_days_round_trip() {
-        assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
-        assert_eq!(civil_from_days(-1), (1969, 12, 31));
-        for z in (-800_000..800_000).step_by(997) {
-            let (y, m, d) = civil_from_days(z);
-            assert_eq!(days_from_civil(y, m, d), z);
-        }
-        assert_eq!(format_time(1_599_444_666), "2020-09-07 10:11:06");
-    }
-
-    #[test]
-    fn strict_parsing() {
-        assert_eq!(parse_day("2024-02-29"), Some(days_from_civil(2024, 2, 29)));
-        for bad in [
-            "2023-02-29",
-            "2017-8-01",
-            "2017-13-01",
-            "2017-08-00",
-            "2017/08/01",
-            "+017-08-01",
-            "",
-        ] {
-            assert_eq!(parse_day(bad), None, "{bad}");
-        }
-        assert_eq!(parse_time("2017-09-08 00:30:05").map(|t| t.1), Some(1805));
-        assert_eq!(parse_time("2017-09-08 24:00:00"), None);
-        assert_eq!(parse_time("2017-09-08T00:00:00"), None);
-    }
 }

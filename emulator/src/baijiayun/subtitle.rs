@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Value};
 
-use super::stats::format_time;
+use super::dates::format_datetime;
 use super::video::with_video;
 use super::{ApiError, Handler, Req};
 use crate::state::{lock, Shared};
@@ -44,8 +44,8 @@ impl Subtitle {
             "subtitle_name": self.name,
             "subtitle_path": self.path(),
             "is_default": i64::from(self.is_default),
-            "create_time": format_time(self.create_time),
-            "update_time": format_time(self.update_time),
+            "create_time": format_datetime(self.create_time),
+            "update_time": format_datetime(self.update_time),
         })
     }
 }
@@ -89,10 +89,7 @@ fn upload(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
         .get("subtitle")
         .ok_or_else(|| ApiError::param("subtitle (a file) is required"))?;
     let extension = file
-        .file_name
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .filter(|e| EXTENSIONS.contains(&e.as_str()))
+        .extension_in(EXTENSIONS)
         .ok_or_else(|| ApiError::param("subtitle must be a .vtt or .srt file"))?;
     if file.bytes.is_empty() {
         return Err(ApiError::param("subtitle file is empty"));
@@ -116,7 +113,7 @@ fn upload(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
         "subtitle_id": subtitle.id.to_string(),
         "subtitle_name": subtitle.name,
         "subtitle_path": subtitle.path(),
-        "create_time": format_time(now),
+        "create_time": format_datetime(now),
     });
     state.subtitles.insert(subtitle.id, subtitle);
     Ok(answer)

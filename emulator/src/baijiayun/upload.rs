@@ -26,27 +26,6 @@ pub const HANDLERS: &[(&str, Handler)] = &[
     ("video/getResumeUploadUrl", get_resume_upload_url),
 ];
 
-/// Parses `16,1` into definition bits, checking each.
-fn bits(req: &Req, key: &str, allowed: &[i64]) -> Result<Option<Vec<i64>>, ApiError> {
-    let Some(raw) = req.opt(key).filter(|s| !s.is_empty()) else {
-        return Ok(None);
-    };
-    let mut out = Vec::new();
-    for p in raw.split(',') {
-        let b: i64 = p
-            .trim()
-            .parse()
-            .map_err(|_| ApiError::param(format!("{key} must be comma-separated numbers")))?;
-        if !allowed.contains(&b) {
-            return Err(ApiError::param(format!(
-                "{key} value {b} is not one of {allowed:?}"
-            )));
-        }
-        out.push(b);
-    }
-    Ok(Some(out))
-}
-
 fn flag(req: &Req, key: &str, allowed: &[i64]) -> Result<Option<i64>, ApiError> {
     match req.opt_i64(key)? {
         Some(v) if !allowed.contains(&v) => {
@@ -70,9 +49,10 @@ fn upload_url(shared: &Shared, v: &Video, https: bool) -> String {
 
 fn get_upload_url(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
     let file_name = req.str("file_name")?.to_owned();
-    let definitions = bits(req, "definition", &[16, 1, 2, 4, 8])?
+    let definitions = req
+        .bits("definition", &[16, 1, 2, 4, 8])?
         .ok_or_else(|| ApiError::param("definition is required"))?;
-    let formats = bits(req, "format", &[1, 2, 4])?;
+    let formats = req.bits("format", &[1, 2, 4])?;
     let audio = flag(req, "audio_with_view", &[0, 1])?.unwrap_or(0) == 1;
     let encrypt = flag(req, "encrypt", &[1, 2])?.unwrap_or(2) == 1;
     let https = flag(req, "use_https", &[0, 1])?.unwrap_or(0) == 1;
@@ -145,6 +125,16 @@ fn reply(status: StatusCode, code: i64, msg: &str, extra: Option<Value>) -> Resp
     (status, Json(body)).into_response()
 }
 
+/// The answer when the multipart body ends before it should (the client went away).
+fn cut_short() -> Response {
+    reply(
+        StatusCode::BAD_REQUEST,
+        4001,
+        "the body was cut short",
+        None,
+    )
+}
+
 /// `Content-Range: bytes START-END/TOTAL` → (start, end inclusive, total).
 fn content_range(headers: &HeaderMap) -> Result<Option<(u64, u64, u64)>, String> {
     let Some(raw) = headers.get("content-range") else {
@@ -174,12 +164,7 @@ pub(crate) async fn upload_file(
     headers: HeaderMap,
     mut multipart: Multipart,
 ) -> Response {
-    shared.count_request("/upload");
-    let latency = shared.latency();
-    if !latency.is_zero() {
-        tokio::time::sleep(latency).await;
-    }
-    if shared.inject_error() {
+    if super::arrive(&shared, "/upload").await {
         return reply(
             StatusCode::INTERNAL_SERVER_ERROR,
             500,
@@ -274,14 +259,7 @@ pub(crate) async fn upload_file(
             Ok(Some(f)) => f,
             Ok(None) => break,
             // The client went away: keep what arrived.
-            Err(_) => {
-                return reply(
-                    StatusCode::BAD_REQUEST,
-                    4001,
-                    "the body was cut short",
-                    None,
-                )
-            }
+            Err(_) => return cut_short(),
         };
         let name = field.name().unwrap_or("").to_owned();
         if name != "data" && name != "file" {
@@ -293,14 +271,7 @@ pub(crate) async fn upload_file(
             let chunk = match field.chunk().await {
                 Ok(Some(c)) => c,
                 Ok(None) => break,
-                Err(_) => {
-                    return reply(
-                        StatusCode::BAD_REQUEST,
-                        4001,
-                        "the body was cut short",
-                        None,
-                    )
-                }
+                Err(_) => return cut_short(),
             };
             let mut chunk = &chunk[..];
             let mut cut = false;

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{endpoint, Client};
+use super::{check_page, endpoint, Client};
 use crate::error::{Error, Result};
 use crate::lenient;
 
@@ -235,17 +235,11 @@ impl Client {
     /// API 16: one page of the videos in a category and its sub-categories.
     pub fn get_category_video(&self, request: &GetCategoryVideo) -> Result<CategoryVideos> {
         check_category_id(request.category_id)?;
-        if request.page.is_some_and(|p| p < 1) {
-            return Err(Error::invalid_input("page starts at 1"));
-        }
-        if request
-            .page_size
-            .is_some_and(|s| !(1..=MAX_CATEGORY_VIDEO_PAGE_SIZE).contains(&s))
-        {
-            return Err(Error::invalid_input(format!(
-                "page_size must be 1..={MAX_CATEGORY_VIDEO_PAGE_SIZE}"
-            )));
-        }
+        check_page(
+            request.page,
+            request.page_size,
+            MAX_CATEGORY_VIDEO_PAGE_SIZE,
+        )?;
         self.call(request)
     }
 }

@@ -19,7 +19,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::category::CategoryLevels;
-use super::{endpoint, join_ids, Ack, Client};
+use super::{check_attachment, check_page, endpoint, non_empty_ids, Ack, Client};
 use crate::error::{Error, Result};
 use crate::lenient;
 use crate::providers::baijiayun::client::FilePart;
@@ -439,6 +439,9 @@ pub struct RemoveUserGroup {
 // API 55-57: viewers allowed to watch a video
 // ---------------------------------------------------------------------------
 
+/// The largest `page_size` of [`Client::get_viewers`].
+pub const MAX_VIEWERS_PAGE_SIZE: i64 = 100;
+
 /// API 55 (path provisional): the viewers allowed to watch a video, a page at a time.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -579,13 +582,6 @@ endpoint!(AddViewers => Ack, ADD_VIEWERS);
 endpoint!(RemoveViewers => Ack, REMOVE_VIEWERS);
 endpoint!(GetAnswerRecords => AnswerRecords, GET_ANSWER_RECORDS);
 
-fn non_empty_ids<T: ToString>(ids: &[T], what: &str) -> Result<String> {
-    if ids.is_empty() {
-        return Err(Error::invalid_input(format!("{what} is empty")));
-    }
-    Ok(join_ids(ids))
-}
-
 fn check_question(q: &QuestionInput) -> Result<()> {
     if q.title.trim().is_empty() {
         return Err(Error::invalid_input("a question has an empty title"));
@@ -600,29 +596,6 @@ fn check_question(q: &QuestionInput) -> Result<()> {
         return Err(Error::invalid_input(format!(
             "question {:?} has an empty option",
             q.title
-        )));
-    }
-    Ok(())
-}
-
-/// A document the provider takes: an existing file with a known extension.
-fn check_document(path: &Path) -> Result<()> {
-    if !path.is_file() {
-        return Err(Error::invalid_input(format!(
-            "no such file: {}",
-            path.display()
-        )));
-    }
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    if !DOCUMENT_EXTENSIONS.contains(&ext.as_str()) {
-        return Err(Error::invalid_input(format!(
-            "{}: documents must be one of {}",
-            path.display(),
-            DOCUMENT_EXTENSIONS.join(", ")
         )));
     }
     Ok(())
@@ -712,7 +685,7 @@ impl Client {
     /// `Config::path_override("video/uploadDocument", path)`.
     pub fn upload_document(&self, video_id: i64, path: impl AsRef<Path>) -> Result<Ack> {
         let path = path.as_ref();
-        check_document(path)?;
+        check_attachment(path, DOCUMENT_EXTENSIONS, "documents")?;
         let request = UploadDocument {
             video_unique: video_id.to_string(),
         };
@@ -807,11 +780,7 @@ impl Client {
         page: Option<i64>,
         page_size: Option<i64>,
     ) -> Result<Viewers> {
-        if page.is_some_and(|p| p < 1) || page_size.is_some_and(|s| !(1..=100).contains(&s)) {
-            return Err(Error::invalid_input(
-                "page must be >= 1 and page_size 1..=100",
-            ));
-        }
+        check_page(page, page_size, MAX_VIEWERS_PAGE_SIZE)?;
         self.call(&GetViewers {
             video_unique: video_id.to_string(),
             page,

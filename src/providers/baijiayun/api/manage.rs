@@ -9,7 +9,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::category::CategoryLevels;
 use super::video::VideoId;
-use super::{endpoint, join_ids, Client};
+use super::{check_page, endpoint, join_ids, non_empty_ids, Client};
 use crate::error::{Error, Result};
 use crate::lenient;
 use crate::secret::Secret;
@@ -38,11 +38,12 @@ fn bit_list(what: &str, bits: &[i64], allowed: &[i64]) -> Result<String> {
     Ok(join_ids(bits))
 }
 
-fn ids_param(video_ids: &[i64]) -> Result<String> {
-    if video_ids.is_empty() {
-        return Err(Error::invalid_input("video_ids is empty"));
+/// [`bit_list`] for an optional parameter: no bits, nothing sent.
+fn opt_bit_list(what: &str, bits: &[i64], allowed: &[i64]) -> Result<Option<String>> {
+    match bits {
+        [] => Ok(None),
+        bits => bit_list(what, bits, allowed).map(Some),
     }
-    Ok(join_ids(video_ids))
 }
 
 /// Reads a JSON object as `T`; anything else (`null`, PHP's `[]` for an empty
@@ -438,10 +439,7 @@ impl Client {
         file_types: &[i64],
     ) -> Result<RemovedDefinition> {
         let definition = bit_list("definition", definitions, &DEFINITION_BITS)?;
-        let file_type = match file_types {
-            [] => None,
-            types => Some(bit_list("type", types, &FILE_TYPE_BITS)?),
-        };
+        let file_type = opt_bit_list("type", file_types, &FILE_TYPE_BITS)?;
         self.call(&RemoveDefinition {
             video_id,
             definition,
@@ -452,7 +450,7 @@ impl Client {
     /// API 9: deletes the uploaded source files of these videos.
     pub fn delete_origin_video(&self, video_ids: &[i64]) -> Result<super::Ack> {
         self.call(&DeleteOriginVideo {
-            video_ids: ids_param(video_ids)?,
+            video_ids: non_empty_ids(video_ids, "video_ids")?,
         })
     }
 
@@ -498,7 +496,7 @@ impl Client {
             return Err(Error::invalid_input("product_type must be 1 to 5"));
         }
         self.call(&GetPlayerTokenBatch {
-            video_ids: ids_param(video_ids)?,
+            video_ids: non_empty_ids(video_ids, "video_ids")?,
             expires_in,
             product_type,
         })
@@ -526,17 +524,7 @@ impl Client {
 
     /// API 31: one page of the account's videos.
     pub fn get_video_list(&self, request: &GetVideoList) -> Result<VideoList> {
-        if request.page.is_some_and(|p| p < 1) {
-            return Err(Error::invalid_input("page starts at 1"));
-        }
-        if request
-            .page_size
-            .is_some_and(|s| !(1..=MAX_VIDEO_LIST_PAGE_SIZE).contains(&s))
-        {
-            return Err(Error::invalid_input(format!(
-                "page_size must be 1..={MAX_VIDEO_LIST_PAGE_SIZE}"
-            )));
-        }
+        check_page(request.page, request.page_size, MAX_VIDEO_LIST_PAGE_SIZE)?;
         self.call(request)
     }
 
@@ -549,10 +537,7 @@ impl Client {
         formats: &[i64],
     ) -> Result<Retranscoding> {
         let definition = bit_list("definition", definitions, &DEFINITION_BITS)?;
-        let format = match formats {
-            [] => None,
-            f => Some(bit_list("format", f, &FORMAT_BITS)?),
-        };
+        let format = opt_bit_list("format", formats, &FORMAT_BITS)?;
         self.call(&TranscodeAgain {
             video_id,
             definition,

@@ -6,7 +6,11 @@
 //! Answer structs read leniently (numbers as strings, missing fields) and
 //! serialize back to JSON, which is how the bindings hand them out.
 
+use std::path::Path;
+
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::{Error, Result};
 
 pub mod category;
 pub mod interactive;
@@ -41,6 +45,59 @@ pub(crate) fn join_ids<T: ToString>(ids: &[T]) -> String {
         .join(",")
 }
 
+/// [`join_ids`] for a list that must not be empty; `what` names it in the error.
+pub(crate) fn non_empty_ids<T: ToString>(ids: &[T], what: &str) -> Result<String> {
+    if ids.is_empty() {
+        return Err(Error::invalid_input(format!("{what} is empty")));
+    }
+    Ok(join_ids(ids))
+}
+
+/// Checks the optional `page` (from 1) and `page_size` (1 to `max_size`) of a
+/// paged request.
+pub(crate) fn check_page(page: Option<i64>, page_size: Option<i64>, max_size: i64) -> Result<()> {
+    if page.is_some_and(|p| p < 1) {
+        return Err(Error::invalid_input("page must be >= 1"));
+    }
+    if page_size.is_some_and(|s| !(1..=max_size).contains(&s)) {
+        return Err(Error::invalid_input(format!(
+            "page_size must be 1..={max_size}"
+        )));
+    }
+    Ok(())
+}
+
+/// A file to attach to a request: an existing regular file whose extension
+/// (compared case-insensitively) is one of `extensions`. `what` names the
+/// kind of file in the error ("subtitles", "documents").
+pub(crate) fn check_attachment(path: &Path, extensions: &[&str], what: &str) -> Result<()> {
+    if !path.is_file() {
+        return Err(Error::invalid_input(format!(
+            "not a file: {}",
+            path.display()
+        )));
+    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    if !extensions.contains(&ext.as_str()) {
+        // ".vtt or .srt", ".ppt, .pptx, .txt or .pdf"
+        let dotted: Vec<String> = extensions.iter().map(|e| format!(".{e}")).collect();
+        let allowed = match dotted.split_last() {
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+            None => String::new(),
+        };
+        return Err(Error::invalid_input(format!(
+            "{what} must be {allowed} files: {}",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
 macro_rules! endpoint {
     ($req:ty => $resp:ty, $op:ident) => {
         impl $crate::providers::baijiayun::client::Endpoint for $req {
@@ -51,3 +108,38 @@ macro_rules! endpoint {
     };
 }
 pub(crate) use endpoint;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attachments_are_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.SRT");
+        std::fs::write(&file, "1").unwrap();
+        assert!(check_attachment(&file, &["vtt", "srt"], "subtitles").is_ok());
+        let err = check_attachment(&file, &["ppt", "pptx", "txt", "pdf"], "documents")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("documents must be .ppt, .pptx, .txt or .pdf files"),
+            "{err}"
+        );
+        let err = check_attachment(dir.path(), &["vtt", "srt"], "subtitles")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("not a file"), "{err}");
+        let missing = dir.path().join("missing.vtt");
+        assert!(check_attachment(&missing, &["vtt", "srt"], "subtitles").is_err());
+    }
+
+    #[test]
+    fn pages_are_checked() {
+        assert!(check_page(None, None, 100).is_ok());
+        assert!(check_page(Some(1), Some(100), 100).is_ok());
+        assert!(check_page(Some(0), None, 100).is_err());
+        assert!(check_page(None, Some(0), 100).is_err());
+        assert!(check_page(None, Some(101), 100).is_err());
+    }
+}

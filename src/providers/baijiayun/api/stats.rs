@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::{endpoint, Client};
+use super::{check_page, endpoint, Client};
 use crate::error::{Error, Result};
 use crate::lenient;
 
@@ -299,7 +299,7 @@ impl Client {
     /// API 24: one page of the plays of a video within one day.
     pub fn get_video_play_record(&self, request: &GetVideoPlayRecord) -> Result<PlayRecords> {
         time_window(&request.start_time, &request.end_time)?;
-        check_page(request.page, request.page_size)?;
+        check_page(request.page, request.page_size, MAX_PLAY_RECORD_PAGE_SIZE)?;
         self.call(request)
     }
 
@@ -309,7 +309,7 @@ impl Client {
         request: &ExportVideoReportBatch,
     ) -> Result<PlayRecords> {
         time_window(&request.start_time, &request.end_time)?;
-        check_page(request.page, request.page_size)?;
+        check_page(request.page, request.page_size, MAX_PLAY_RECORD_PAGE_SIZE)?;
         self.call(request)
     }
 
@@ -468,18 +468,6 @@ fn time_window(start: &str, end: &str) -> Result<()> {
     if s.1 > e.1 {
         return Err(Error::invalid_input(format!(
             "start_time {start} is after end_time {end}"
-        )));
-    }
-    Ok(())
-}
-
-fn check_page(page: Option<i64>, page_size: Option<i64>) -> Result<()> {
-    if page.is_some_and(|p| p < 1) {
-        return Err(Error::invalid_input("page must be >= 1"));
-    }
-    if page_size.is_some_and(|s| !(1..=MAX_PLAY_RECORD_PAGE_SIZE).contains(&s)) {
-        return Err(Error::invalid_input(format!(
-            "page_size must be 1..={MAX_PLAY_RECORD_PAGE_SIZE}"
         )));
     }
     Ok(())

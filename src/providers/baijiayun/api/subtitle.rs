@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::super::client::FilePart;
-use super::{endpoint, Ack, Client};
+use super::{check_attachment, endpoint, Ack, Client};
 use crate::error::{Error, Result};
 use crate::lenient;
 
@@ -98,7 +98,7 @@ impl Client {
     ) -> Result<UploadedSubtitle> {
         let path = path.as_ref();
         check_name(name)?;
-        check_subtitle_file(path)?;
+        check_attachment(path, SUBTITLE_EXTENSIONS, "subtitles")?;
         let request = UploadSubtitle {
             name: name.to_owned(),
             video_id,
@@ -145,28 +145,6 @@ impl Client {
 fn check_name(name: &str) -> Result<()> {
     if name.trim().is_empty() {
         return Err(Error::invalid_input("the subtitle name is empty"));
-    }
-    Ok(())
-}
-
-/// An existing regular file with a subtitle extension.
-fn check_subtitle_file(path: &Path) -> Result<()> {
-    if !path.is_file() {
-        return Err(Error::invalid_input(format!(
-            "not a file: {}",
-            path.display()
-        )));
-    }
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    if !SUBTITLE_EXTENSIONS.contains(&ext.as_str()) {
-        return Err(Error::invalid_input(format!(
-            "subtitles must be .vtt or .srt files: {}",
-            path.display()
-        )));
     }
     Ok(())
 }
