@@ -311,3 +311,36 @@ fn every_upload_option_reaches_get_upload_url() {
     assert_eq!(v.watermark_pos.as_deref(), Some("2"));
     assert_eq!(v.callback_url.as_deref(), Some("http://127.0.0.1:9/cb"));
 }
+
+#[test]
+fn a_lost_acknowledgement_of_the_last_part_is_not_an_error() {
+    let emu = common::emulator();
+    let client = small_parts(&emu, MIB);
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::random_file(dir.path(), "lost-ack.mp4", 2 * MIB);
+    let state = emu.state().clone();
+    let mut armed = false;
+    // Once the first part is in, the answer to the next (last) one is lost.
+    let control = UploadControl::new()
+        .progress_interval(Duration::ZERO)
+        .on_progress(move |p| {
+            if p.bytes_done >= MIB && !armed {
+                armed = true;
+                state.set_faults(Faults {
+                    drop_answers: 1,
+                    ..Faults::default()
+                });
+            }
+            ControlFlow::Continue(())
+        });
+    let up = client
+        .upload_with(&path, &UploadOptions::default(), control)
+        .unwrap();
+    let stored = emu.state().video(up.video_id).unwrap();
+    assert_eq!(stored.md5.unwrap(), common::md5_file(&path));
+    assert_eq!(
+        stored.upload_requests, 2,
+        "the finished file was not sent again"
+    );
+    assert_eq!(stored.status, 20);
+}

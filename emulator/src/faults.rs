@@ -17,4 +17,8 @@ pub struct Faults {
     /// The next N upload requests are dropped this way (with `drop_after_bytes`
     /// as the cut-off, default 0 bytes).
     pub drop_uploads: u32,
+    /// The next N upload requests are processed in full (the bytes are kept,
+    /// a finished file is finished) but the connection is cut instead of the
+    /// answer being sent: the "lost acknowledgement" case.
+    pub drop_answers: u32,
 }

@@ -223,6 +223,16 @@ impl Shared {
         Some(cut)
     }
 
+    /// Whether this upload's answer is to be swallowed (see [`Faults::drop_answers`]).
+    pub(crate) fn take_drop_answer(&self) -> bool {
+        let mut f = lock(&self.faults);
+        if f.drop_answers > 0 {
+            f.drop_answers -= 1;
+            return true;
+        }
+        false
+    }
+
     pub(crate) fn latency(&self) -> Duration {
         Duration::from_millis(lock(&self.faults).latency_ms)
     }

@@ -398,7 +398,10 @@ mod tests {
             let mut out = self.out.lock().unwrap();
             out.seek(SeekFrom::Start(part.offset)).unwrap();
             out.write_all(&bytes).unwrap();
-            self.held.lock().unwrap().push(part.offset..part.offset + part.len);
+            self.held
+                .lock()
+                .unwrap()
+                .push(part.offset..part.offset + part.len);
             Ok(())
         }
 
@@ -415,7 +418,9 @@ mod tests {
     fn parallel_unordered_parts_with_a_retry_rebuild_the_file() {
         let dir = tempfile::tempdir().unwrap();
         let src = dir.path().join("src.bin");
-        let data: Vec<u8> = (0..1_000_003u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+        let data: Vec<u8> = (0..1_000_003u32)
+            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+            .collect();
         std::fs::write(&src, &data).unwrap();
         let dst = dir.path().join("dst.bin");
         let store = RangeStore {
@@ -439,16 +444,32 @@ mod tests {
         let source = FileSource::open(&src).unwrap();
         let caller = std::thread::current().id();
         let mut seen = Vec::new();
-        let mut control = UploadControl::new().progress_interval(Duration::ZERO).on_progress(|p| {
-            assert_eq!(std::thread::current().id(), caller);
-            seen.push(p.bytes_done);
-            std::ops::ControlFlow::Continue(())
-        });
-        run(&source, &store, &options, Committed::Prefix(0), &mut control).unwrap();
+        let mut control = UploadControl::new()
+            .progress_interval(Duration::ZERO)
+            .on_progress(|p| {
+                assert_eq!(std::thread::current().id(), caller);
+                seen.push(p.bytes_done);
+                std::ops::ControlFlow::Continue(())
+            });
+        run(
+            &source,
+            &store,
+            &options,
+            Committed::Prefix(0),
+            &mut control,
+        )
+        .unwrap();
         drop(control);
         assert_eq!(std::fs::read(&dst).unwrap(), data);
-        assert!(store.max_in_flight.load(Ordering::SeqCst) > 1, "parts ran in parallel");
-        assert_eq!(store.attempts.lock().unwrap().len(), 11 + 2, "two parts sent twice");
+        assert!(
+            store.max_in_flight.load(Ordering::SeqCst) > 1,
+            "parts ran in parallel"
+        );
+        assert_eq!(
+            store.attempts.lock().unwrap().len(),
+            11 + 2,
+            "two parts sent twice"
+        );
         assert!(seen.windows(2).all(|w| w[0] <= w[1]));
         assert_eq!(*seen.last().unwrap(), 1_000_003);
     }

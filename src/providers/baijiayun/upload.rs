@@ -10,7 +10,7 @@ use std::sync::Mutex;
 use reqwest::blocking::multipart::{Form, Part as FormPart};
 use serde::{Deserialize, Serialize};
 
-use super::api::video::GetUploadUrl;
+use super::api::video::{GetUploadUrl, VideoState};
 use super::client::Client;
 use crate::error::{Error, ErrorKind, Result};
 use crate::upload::{
@@ -193,6 +193,7 @@ impl Client {
             video_id,
             url: Mutex::new(upload_url),
             file_name: source.file_name(),
+            total: source.size(),
             // One request for a file that fits in a part, exactly as documented;
             // ranged parts otherwise (and always once resuming).
             whole: AtomicBool::new(source.size() <= part_size && resumed_from == 0),
@@ -231,6 +232,7 @@ struct BaijiayunSink<'a> {
     video_id: i64,
     url: Mutex<String>,
     file_name: String,
+    total: u64,
     /// One plain request for the whole file (no `Content-Range`); cleared
     /// once the server holds part of the file, as a resume must be ranged.
     whole: AtomicBool,
@@ -263,7 +265,22 @@ impl PartSink for BaijiayunSink<'_> {
     }
 
     fn committed(&self) -> Result<Committed> {
-        let resume = self.client.get_resume_upload_url(self.video_id)?;
+        let resume = match self.client.get_resume_upload_url(self.video_id) {
+            Ok(r) => r,
+            Err(err) if err.kind() != ErrorKind::Network => {
+                // The server may have finished the file and only its answer
+                // was lost: then there is nothing to resume, and the status says so.
+                let status = self.client.get_status(self.video_id).map_err(|_| err)?;
+                return match status.state() {
+                    VideoState::Uploading | VideoState::UploadTimeout => Err(Error::new(
+                        ErrorKind::Provider,
+                        format!("the upload cannot be resumed ({})", status.info),
+                    )),
+                    _ => Ok(Committed::Prefix(self.total)),
+                };
+            }
+            Err(err) => return Err(err),
+        };
         if resume.upload_url.is_empty() {
             return Err(Error::new(
                 ErrorKind::Server,
