@@ -160,26 +160,6 @@
 #define VODKIT_ABI_VERSION 1
 
 /**
- * The deepest level the provider supports.
- */
-#define MAX_CATEGORY_LEVEL 5
-
-/**
- * The largest `page_size` of [`Client::get_category_video`].
- */
-#define MAX_CATEGORY_VIDEO_PAGE_SIZE 100
-
-/**
- * The largest `page_size` of [`Client::get_video_list`].
- */
-#define MAX_VIDEO_LIST_PAGE_SIZE 1000
-
-/**
- * The most records one page of API 24/25 may ask for.
- */
-#define MAX_PLAY_RECORD_PAGE_SIZE 1000
-
-/**
  * A Baijiayun client. Thread-safe: one client may be used from many
  * threads at once (it holds one pooled set of connections).
  */
@@ -243,21 +223,6 @@ typedef struct {
 typedef int32_t (*vodkit_progress_fn)(void *user_data,
                                       const vodkit_progress *progress);
 
-/**
- * Definition bits: 16 SD, 1 HD, 2 super, 4 720p, 8 1080p.
- */
-#define DEFINITION_BITS { 16, 1, 2, 4, 8, }
-
-/**
- * Format bits of transcoding: 1 mp4, 2 flv, 4 m3u8.
- */
-#define FORMAT_BITS { 1, 2, 4, }
-
-/**
- * File types that [`Client::remove_definition`] removes: the formats plus 8 (encrypted).
- */
-#define FILE_TYPE_BITS { 1, 2, 4, 8, }
-
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -284,6 +249,18 @@ vodkit_error *vodkit_bjy_call(const vodkit_bjy_client *client,
                               const char *operation,
                               const char *params_json,
                               char **out_json);
+
+/**
+ * As `vodkit_bjy_call`, with the file at `path` sent as the multipart part
+ * `file_field` (never signed): e.g. "video/uploadSubtitle" with field
+ * "subtitle", or "video/uploadDocument" with field "file".
+ */
+vodkit_error *vodkit_bjy_call_with_file(const vodkit_bjy_client *client,
+                                        const char *operation,
+                                        const char *params_json,
+                                        const char *file_field,
+                                        const char *path,
+                                        char **out_json);
 
 /**
  * API 5: the video's status code (10 uploading, 20 transcoding, 30 failed,
@@ -554,6 +531,15 @@ vodkit_error *vodkit_bjy_verify_playback_auth_body(const vodkit_bjy_verifier *ve
                                                    const uint8_t *body,
                                                    size_t body_len,
                                                    char **out_request_json);
+
+/**
+ * Verifies a playback auth request from its decoded form fields.
+ */
+vodkit_error *vodkit_bjy_verify_playback_auth_fields(const vodkit_bjy_verifier *verifier,
+                                                     const char *const *keys,
+                                                     const char *const *values,
+                                                     size_t count,
+                                                     char **out_request_json);
 
 /**
  * Creates a cancel token.

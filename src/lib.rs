@@ -15,13 +15,21 @@
 //! # Ok::<(), vodkit::Error>(())
 //! ```
 
+// Only `ffi` goes into the C header: cbindgen skips the modules marked below.
+/// cbindgen:ignore
 pub mod error;
 pub mod ffi;
+/// cbindgen:ignore
 pub mod http;
+/// cbindgen:ignore
 pub mod lenient;
+/// cbindgen:ignore
 pub mod params;
+/// cbindgen:ignore
 pub mod providers;
+/// cbindgen:ignore
 pub mod secret;
+/// cbindgen:ignore
 pub mod upload;
 
 pub use error::{Error, ErrorKind, Result};

@@ -79,5 +79,35 @@ fn main() {
     println!("{line}");
     use std::io::Write;
     let _ = std::io::stdout().flush();
-    emulator.wait();
+    wait_for_signal();
+    // Dropping the emulator stops it and removes its temporary data directory.
+    drop(emulator);
+}
+
+/// Blocks until SIGINT or SIGTERM.
+fn wait_for_signal() {
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("cannot wait for signals: {e}");
+            std::process::exit(1);
+        }
+    };
+    runtime.block_on(async {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = term.recv() => {}
+                    _ = tokio::signal::ctrl_c() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    });
 }

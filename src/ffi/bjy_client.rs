@@ -67,6 +67,39 @@ pub unsafe extern "C" fn vodkit_bjy_call(
     })
 }
 
+/// As `vodkit_bjy_call`, with the file at `path` sent as the multipart part
+/// `file_field` (never signed): e.g. "video/uploadSubtitle" with field
+/// "subtitle", or "video/uploadDocument" with field "file".
+#[no_mangle]
+pub unsafe extern "C" fn vodkit_bjy_call_with_file(
+    client: *const vodkit_bjy_client,
+    operation: *const c_char,
+    params_json: *const c_char,
+    file_field: *const c_char,
+    path: *const c_char,
+    out_json: *mut *mut c_char,
+) -> *mut vodkit_error {
+    ffi_boundary!({
+        let client = arg_ref(client, "client")?;
+        let operation = arg_str(operation, "operation")?;
+        let params = opt_str(params_json, "params_json")?.unwrap_or("{}");
+        let field = arg_str(file_field, "file_field")?;
+        let path = arg_str(path, "path")?;
+        arg_out(out_json, "out_json")?;
+        let params: serde_json::Value = serde_json::from_str(params)
+            .map_err(|e| Error::invalid_input(format!("params_json: {e}")))?;
+        let params = crate::params::Params::from_json(&params)?;
+        let data = client.inner.call_raw_with_file(
+            operation,
+            params,
+            field,
+            std::path::Path::new(path),
+        )?;
+        put(out_json, json_out(&data)?);
+        Ok(())
+    })
+}
+
 /// API 5: the video's status code (10 uploading, 20 transcoding, 30 failed,
 /// 31/32 timeouts, 100 transcoded).
 #[no_mangle]

@@ -104,3 +104,22 @@ pub unsafe extern "C" fn vodkit_bjy_verify_playback_auth_body(
         Ok(())
     })
 }
+
+/// Verifies a playback auth request from its decoded form fields.
+#[no_mangle]
+pub unsafe extern "C" fn vodkit_bjy_verify_playback_auth_fields(
+    verifier: *const vodkit_bjy_verifier,
+    keys: *const *const c_char,
+    values: *const *const c_char,
+    count: usize,
+    out_request_json: *mut *mut c_char,
+) -> *mut vodkit_error {
+    ffi_boundary!({
+        let v = arg_ref(verifier, "verifier")?;
+        let pairs = arg_pairs(keys, values, count)?;
+        arg_out(out_request_json, "out_request_json")?;
+        let request = v.inner.verify_playback_auth(pairs)?;
+        put(out_request_json, json_out(&request)?);
+        Ok(())
+    })
+}

@@ -69,6 +69,11 @@ int main(void) {
     NULLARG(vodkit_bjy_call(NULL, "video/getStatus", "{}", &s));
     NULLARG(vodkit_bjy_call(client, NULL, "{}", &s));
     NULLARG(vodkit_bjy_call(client, "video/getStatus", "{}", NULL));
+    NULLARG(vodkit_bjy_call_with_file(NULL, "video/uploadSubtitle", "{}", "subtitle", "/tmp/x.vtt", &s));
+    NULLARG(vodkit_bjy_call_with_file(client, NULL, "{}", "subtitle", "/tmp/x.vtt", &s));
+    NULLARG(vodkit_bjy_call_with_file(client, "video/uploadSubtitle", "{}", NULL, "/tmp/x.vtt", &s));
+    NULLARG(vodkit_bjy_call_with_file(client, "video/uploadSubtitle", "{}", "subtitle", NULL, &s));
+    NULLARG(vodkit_bjy_call_with_file(client, "video/uploadSubtitle", "{}", "subtitle", "/tmp/x.vtt", NULL));
     NULLARG(vodkit_bjy_get_status(NULL, 1, &i64));
     NULLARG(vodkit_bjy_get_status(client, 1, NULL));
     NULLARG(vodkit_bjy_get_info(NULL, 1, &s));
@@ -120,6 +125,10 @@ int main(void) {
     NULLARG(vodkit_bjy_verify_transcode_fields(verifier, NULL, v, 1, &s));
     NULLARG(vodkit_bjy_verify_transcode_fields(verifier, k, NULL, 1, &s));
     NULLARG(vodkit_bjy_verify_transcode_fields(verifier, k, v, 1, NULL));
+    NULLARG(vodkit_bjy_verify_playback_auth_fields(NULL, k, v, 1, &s));
+    NULLARG(vodkit_bjy_verify_playback_auth_fields(verifier, NULL, v, 1, &s));
+    NULLARG(vodkit_bjy_verify_playback_auth_fields(verifier, k, NULL, 1, &s));
+    NULLARG(vodkit_bjy_verify_playback_auth_fields(verifier, k, v, 1, NULL));
     NULLARG(vodkit_bjy_verify_playback_auth_body(NULL, (const uint8_t *)"a=1", 3, &s));
     NULLARG(vodkit_bjy_verify_playback_auth_body(verifier, NULL, 3, &s));
     NULLARG(vodkit_bjy_verify_playback_auth_body(verifier, (const uint8_t *)"a=1", 3, NULL));

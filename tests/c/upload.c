@@ -80,6 +80,21 @@ int main(int argc, char **argv) {
     vodkit_string_free(json);
     EXPECT_ERR(vodkit_bjy_call(client, "video/getStatus", "not json", &json), VODKIT_ERROR_INVALID_INPUT);
 
+    /* A subtitle, sent as an unsigned file part through the generic call. */
+    char subtitle_path[4096];
+    snprintf(subtitle_path, sizeof subtitle_path, "%s.vtt", argv[1]);
+    FILE *vtt = fopen(subtitle_path, "w");
+    CHECK(vtt != NULL);
+    fputs("WEBVTT\n\n00:00.000 --> 00:01.000\nhello\n", vtt);
+    fclose(vtt);
+    char params[128];
+    snprintf(params, sizeof params, "{\"video_id\":%lld,\"name\":\"en\"}", (long long)id);
+    OK(vodkit_bjy_call_with_file(client, "video/uploadSubtitle", params, "subtitle", subtitle_path, &json));
+    CHECK(strstr(json, "\"subtitle_name\":\"en\"") != NULL);
+    vodkit_string_free(json);
+    EXPECT_ERR(vodkit_bjy_call_with_file(client, "video/uploadSubtitle", params, "subtitle", "/nonexistent.vtt", &json),
+               VODKIT_ERROR_INVALID_INPUT);
+
     /* The harness runs the emulator with one emulated second of transcoding. */
     for (int i = 0; i < 600 && status != 100; i++) {
         OK(vodkit_bjy_get_status(client, id, &status));

@@ -85,6 +85,13 @@ int main(int argc, char **argv) {
     CHECK(strstr(event, "\"access_key\":\"abc\"") != NULL);
     vodkit_string_free(event);
 
+    const char *auth_keys[] = {"access_key", "video_id"};
+    const char *auth_values[] = {"abc", "5"};
+    OK(vodkit_bjy_verify_playback_auth_fields(lenient, auth_keys, auth_values, 2, &event));
+    CHECK(strstr(event, "\"video_id\":5") != NULL);
+    vodkit_string_free(event);
+    EXPECT_ERR(vodkit_bjy_verify_playback_auth_fields(verifier, auth_keys, auth_values, 2, &event),
+               VODKIT_ERROR_VERIFICATION);
     vodkit_bjy_verifier_free(lenient);
     vodkit_bjy_verifier_free(strict);
     vodkit_bjy_verifier_free(verifier);

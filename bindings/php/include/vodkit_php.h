@@ -32,6 +32,13 @@ vodkit_error *vodkit_bjy_call(const vodkit_bjy_client *client,
                               const char *params_json,
                               char **out_json);
 
+vodkit_error *vodkit_bjy_call_with_file(const vodkit_bjy_client *client,
+                                        const char *operation,
+                                        const char *params_json,
+                                        const char *file_field,
+                                        const char *path,
+                                        char **out_json);
+
 vodkit_error *vodkit_bjy_get_status(const vodkit_bjy_client *client,
                                     int64_t video_id,
                                     int64_t *out_status);
@@ -172,6 +179,12 @@ vodkit_error *vodkit_bjy_verify_playback_auth_body(const vodkit_bjy_verifier *ve
                                                    const uint8_t *body,
                                                    size_t body_len,
                                                    char **out_request_json);
+
+vodkit_error *vodkit_bjy_verify_playback_auth_fields(const vodkit_bjy_verifier *verifier,
+                                                     const char *const *keys,
+                                                     const char *const *values,
+                                                     size_t count,
+                                                     char **out_request_json);
 
 vodkit_error *vodkit_cancel_token_new(vodkit_cancel_token **out_token);
 

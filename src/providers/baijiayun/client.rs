@@ -80,6 +80,28 @@ impl Client {
     /// present (a given `timestamp` is kept and signed as given). Returns the
     /// envelope's `data`.
     pub fn call_raw(&self, operation: &str, params: Params) -> Result<Value> {
+        self.call_path(&self.resolve(operation)?, params, None)
+    }
+
+    /// As [`Client::call_raw`], with a file sent as the multipart part
+    /// `field` (file parts are never signed): for uploadSubtitle (`subtitle`),
+    /// document attachments (`file`) or any operation that takes a file.
+    pub fn call_raw_with_file(
+        &self,
+        operation: &str,
+        params: Params,
+        field: &str,
+        path: &Path,
+    ) -> Result<Value> {
+        if field.is_empty() {
+            return Err(Error::invalid_input("the file field name is empty"));
+        }
+        let op_path = self.resolve(operation)?;
+        self.call_path(&op_path, params, Some(FilePart { field, path }))
+    }
+
+    /// The path of an operation name, or the given path when it is none.
+    fn resolve(&self, operation: &str) -> Result<String> {
         let path = match super::ops::find(operation) {
             Some(op) => self.path_of(op),
             None => operation.trim_start_matches('/').to_owned(),
@@ -89,7 +111,7 @@ impl Client {
                 "not an API path: {operation:?}"
             )));
         }
-        self.call_path(&path, params, None)
+        Ok(path)
     }
 
     /// As [`Client::call_raw`], with a JSON object of parameters.

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The PHP package's tests, from a fresh Debian (or Ubuntu) machine with Rust:
+# installs php-cli and phpunit from the distribution when missing (no Composer,
+# no Packagist), builds libvodkit and the emulator with cargo, and runs the
+# PHPUnit suite against the emulator. Extra arguments go to phpunit
+# (e.g. --filter UploadTest). Exits non-zero when anything fails.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+
+missing=()
+command -v php >/dev/null 2>&1 || missing+=(php-cli)
+command -v phpunit >/dev/null 2>&1 || missing+=(phpunit)
+if [ "${#missing[@]}" -gt 0 ]; then
+    echo "run-tests.sh: installing ${missing[*]} with apt-get" >&2
+    sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        sudo=(sudo)
+    fi
+    "${sudo[@]}" apt-get update
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y php-cli phpunit
+fi
+
+php -r 'exit(PHP_VERSION_ID >= 80100 ? 0 : 1);' || { echo "run-tests.sh: PHP >= 8.1 is required, found $(php -r 'echo PHP_VERSION;')" >&2; exit 1; }
+php -r 'exit(extension_loaded("ffi") ? 0 : 1);' || { echo "run-tests.sh: this PHP has no FFI extension (extension=ffi)" >&2; exit 1; }
+
+(cd "$repo" && cargo build --quiet -p vodkit -p vodkit-emulator)
+
+target="${CARGO_TARGET_DIR:-$repo/target}"
+case "$(uname -s)" in
+    Darwin) lib=libvodkit.dylib ;;
+    *) lib=libvodkit.so ;;
+esac
+export VODKIT_LIBRARY="${VODKIT_LIBRARY:-$target/debug/$lib}"
+export VODKIT_EMULATOR="${VODKIT_EMULATOR:-$target/debug/vodkit-emulator}"
+
+cd "$here"
+phpunit --configuration phpunit.xml "$@"

@@ -1,0 +1,52 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Vodkit;
+
+/**
+ * The `#define`s of include/vodkit.h, under the same names (the PHP header
+ * has no preprocessor lines, so the constants live here). A test parses
+ * include/vodkit.h and fails when a value differs or a define is missing.
+ */
+final class Constants
+{
+    /** Returned by a progress callback to let the upload go on. */
+    public const VODKIT_CONTINUE = 0;
+    /** Returned by a progress callback to stop the upload (it fails with CANCELLED). */
+    public const VODKIT_ABORT = 1;
+
+    /** Upload option `encrypt`: the account's default. */
+    public const VODKIT_ENCRYPT_DEFAULT = 0;
+    /** Encrypt the transcoded video (`encrypt=1`). */
+    public const VODKIT_ENCRYPT_ON = 1;
+    /** Do not encrypt (`encrypt=2`). */
+    public const VODKIT_ENCRYPT_OFF = 2;
+
+    public const VODKIT_ERROR_INVALID_INPUT = 1;
+    public const VODKIT_ERROR_AUTH = 2;
+    public const VODKIT_ERROR_RATE_LIMITED = 3;
+    public const VODKIT_ERROR_NETWORK = 4;
+    public const VODKIT_ERROR_SERVER = 5;
+    public const VODKIT_ERROR_PROVIDER = 6;
+    public const VODKIT_ERROR_INTEGRITY = 7;
+    public const VODKIT_ERROR_CANCELLED = 8;
+    public const VODKIT_ERROR_IO = 9;
+    public const VODKIT_ERROR_VERIFICATION = 10;
+    public const VODKIT_ERROR_INTERNAL = 11;
+    public const VODKIT_ERROR_NULL_ARGUMENT = 100;
+    public const VODKIT_ERROR_INVALID_UTF8 = 101;
+    public const VODKIT_ERROR_PANIC = 102;
+    public const VODKIT_ERROR_INVALID_ENUM = 103;
+
+    /** The library version this package was written against. */
+    public const VODKIT_VERSION_MAJOR = 0;
+    public const VODKIT_VERSION_MINOR = 1;
+    public const VODKIT_VERSION_PATCH = 0;
+    /** The ABI this package speaks; the loader refuses a library with another. */
+    public const VODKIT_ABI_VERSION = 1;
+
+    private function __construct()
+    {
+    }
+}

@@ -1,0 +1,114 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Vodkit\Internal;
+
+use FFI;
+use FFI\CData;
+use Vodkit\Constants;
+use Vodkit\Progress;
+
+/**
+ * Connects the library's progress callback to a PHP closure.
+ *
+ * One C callback (a libffi trampoline, which PHP frees only at the end of
+ * the request) is made per FFI object and reused by every upload. The
+ * library calls it only on the thread that called the upload, during that
+ * call, so the closure to run is the innermost upload in progress on the
+ * current fiber; it is found on a stack. A closure that throws is caught
+ * here (an exception must not unwind through C), the upload is aborted, and
+ * the exception is kept for the caller to rethrow.
+ *
+ * @internal
+ */
+final class ProgressBridge
+{
+    /** @var \WeakMap<FFI, CData>|null one `vodkit_progress_fn[1]` per FFI object */
+    private static ?\WeakMap $trampolines = null;
+
+    /** @var list<ProgressBridge> uploads in progress, innermost last */
+    private static array $active = [];
+
+    public ?\Throwable $thrown = null;
+    private ?\Fiber $fiber;
+
+    /** @param callable(Progress): (bool|null) $closure */
+    private function __construct(private $closure)
+    {
+        $this->fiber = \Fiber::getCurrent();
+    }
+
+    /**
+     * Runs $call with the progress function pointer for $closure (null when
+     * there is none). If the closure threw, $discard gets what $call
+     * returned (to free it) and the closure's exception is rethrown.
+     *
+     * @template T
+     * @param callable(?CData): T $call receives the `vodkit_progress_fn` to pass
+     * @param callable(T): void $discard
+     * @return T
+     */
+    public static function run(FFI $ffi, ?callable $closure, callable $call, callable $discard): mixed
+    {
+        if ($closure === null) {
+            return $call(null);
+        }
+        $bridge = new self($closure);
+        self::$active[] = $bridge;
+        try {
+            $result = $call(self::trampoline($ffi));
+        } finally {
+            $index = array_search($bridge, self::$active, true);
+            if ($index !== false) {
+                array_splice(self::$active, $index, 1);
+            }
+        }
+        if ($bridge->thrown !== null) {
+            $discard($result);
+            throw $bridge->thrown;
+        }
+        return $result;
+    }
+
+    private static function trampoline(FFI $ffi): CData
+    {
+        self::$trampolines ??= new \WeakMap();
+        if (!isset(self::$trampolines[$ffi])) {
+            $holder = $ffi->new('vodkit_progress_fn[1]');
+            $holder[0] = static function ($userData, $progress): int {
+                return self::dispatch($progress);
+            };
+            self::$trampolines[$ffi] = $holder;
+        }
+        return self::$trampolines[$ffi][0];
+    }
+
+    /** Called by the library, on the PHP thread, during an upload. */
+    private static function dispatch(CData $progress): int
+    {
+        $fiber = \Fiber::getCurrent();
+        for ($i = count(self::$active) - 1; $i >= 0; $i--) {
+            $bridge = self::$active[$i];
+            if ($bridge->fiber === $fiber) {
+                return $bridge->call($progress);
+            }
+        }
+        return Constants::VODKIT_ABORT; // no upload of ours is running here
+    }
+
+    private function call(CData $p): int
+    {
+        if ($this->thrown !== null) {
+            return Constants::VODKIT_ABORT;
+        }
+        try {
+            $snapshot = new Progress((int) $p->bytes_done, (int) $p->bytes_total, (int) $p->bytes_sent, (int) $p->elapsed_ms);
+            $answer = ($this->closure)($snapshot);
+            return $answer === false ? Constants::VODKIT_ABORT : Constants::VODKIT_CONTINUE;
+        } catch (\Throwable $e) {
+            $this->thrown = $e;
+            return Constants::VODKIT_ABORT;
+        }
+    }
+}

@@ -1,0 +1,134 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Vodkit\Tests\Support;
+
+/**
+ * The emulator the whole run shares: started once by the bootstrap, stopped
+ * at exit, steered over HTTP under /_emulator/.
+ */
+final class Emulator
+{
+    public static string $baseUrl;
+    public static string $partnerId;
+    public static string $partnerKey;
+    public static string $dir;
+
+    /** @var resource */
+    private static $process;
+
+    public static function start(string $binary): void
+    {
+        if (!is_executable($binary)) {
+            throw new \RuntimeException("no emulator at $binary: run `cargo build -p vodkit-emulator` (or set VODKIT_EMULATOR)");
+        }
+        self::$dir = sys_get_temp_dir() . '/vodkit-php-tests-' . getmypid();
+        @mkdir(self::$dir, 0755, true);
+        $out = self::$dir . '/emulator.out';
+        $process = proc_open(
+            [$binary, '--port', '0', '--transcode-secs', '1', '--callback-retry-ms', '50,100', '--rate-limit', '0', '--data-dir', self::$dir . '/emulator-data'],
+            [0 => ['file', '/dev/null', 'r'], 1 => ['file', $out, 'w'], 2 => ['file', self::$dir . '/emulator.err', 'w']],
+            $pipes,
+        );
+        if ($process === false) {
+            throw new \RuntimeException("cannot start $binary");
+        }
+        self::$process = $process;
+        register_shutdown_function([self::class, 'stop']);
+        $deadline = microtime(true) + 30;
+        while (microtime(true) < $deadline) {
+            $line = strtok((string) @file_get_contents($out), "\n");
+            if ($line !== false && str_ends_with(trim($line), '}')) {
+                $info = json_decode($line, true, 512, JSON_THROW_ON_ERROR);
+                self::$baseUrl = $info['base_url'];
+                self::$partnerId = (string) $info['partner_id'];
+                self::$partnerKey = $info['partner_key'];
+                return;
+            }
+            if (!proc_get_status($process)['running']) {
+                break;
+            }
+            usleep(20_000);
+        }
+        throw new \RuntimeException('the emulator did not start: ' . @file_get_contents(self::$dir . '/emulator.err'));
+    }
+
+    public static function stop(): void
+    {
+        if (isset(self::$process) && is_resource(self::$process)) {
+            proc_terminate(self::$process);
+            proc_close(self::$process);
+        }
+        if (isset(self::$dir) && is_dir(self::$dir)) {
+            exec('rm -rf ' . escapeshellarg(self::$dir));
+        }
+    }
+
+    /**
+     * A client config for the emulator with quick retries.
+     *
+     * @param array<string, mixed> $extra
+     * @return array<string, mixed>
+     */
+    public static function config(array $extra = []): array
+    {
+        return array_replace_recursive([
+            'partner_id' => self::$partnerId,
+            'partner_key' => self::$partnerKey,
+            'base_url' => self::$baseUrl,
+            'retry' => ['max_retries' => 2, 'initial_backoff_ms' => 10, 'max_backoff_ms' => 100],
+        ], $extra);
+    }
+
+    public static function get(string $path): mixed
+    {
+        return self::request('GET', $path, null);
+    }
+
+    public static function post(string $path, array $body): mixed
+    {
+        return self::request('POST', $path, $body);
+    }
+
+    /** Total API requests the emulator has served. */
+    public static function totalRequests(): int
+    {
+        return (int) self::get('/_emulator/stats')['total'];
+    }
+
+    /** @return array<string, mixed> {md5, received_bytes, status, …} */
+    public static function video(int $id): array
+    {
+        return self::get("/_emulator/videos/$id");
+    }
+
+    /** @return list<array<string, mixed>> {url, fields, body, attempts, delivered} */
+    public static function callbacks(): array
+    {
+        return self::get('/_emulator/callbacks');
+    }
+
+    /** @param array<string, mixed> $faults {latency_ms, error_rate, fail_next, drop_after_bytes, drop_uploads} */
+    public static function faults(array $faults): void
+    {
+        self::post('/_emulator/faults', $faults);
+    }
+
+    private static function request(string $method, string $path, ?array $body): mixed
+    {
+        $context = stream_context_create(['http' => [
+            'method' => $method,
+            'header' => "Content-Type: application/json\r\n",
+            'content' => $body === null ? '' : json_encode((object) $body),
+            'ignore_errors' => true,
+            'timeout' => 10,
+        ]]);
+        $answer = file_get_contents(self::$baseUrl . $path, false, $context);
+        $status = (int) explode(' ', $http_response_header[0] ?? 'HTTP/1.1 0')[1];
+        if ($answer === false || $status >= 400) {
+            throw new \RuntimeException("$method $path: HTTP $status " . $answer);
+        }
+        return $answer === '' ? null : json_decode($answer, true, 512, JSON_THROW_ON_ERROR);
+    }
+}

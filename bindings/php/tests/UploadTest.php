@@ -1,0 +1,244 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Vodkit\Tests;
+
+use Vodkit\Baijiayun\Client;
+use Vodkit\CancelToken;
+use Vodkit\Constants;
+use Vodkit\Exception\CancelledException;
+use Vodkit\Exception\InvalidEnumException;
+use Vodkit\Exception\InvalidInputException;
+use Vodkit\Exception\NetworkException;
+use Vodkit\Progress;
+use Vodkit\Tests\Support\Emulator;
+use Vodkit\Tests\Support\TestCase;
+
+final class UploadTest extends TestCase
+{
+    public function testUploadWithProgress(): void
+    {
+        $size = 3 * 1024 * 1024 + 17;
+        $path = $this->makeFile($size);
+        $client = new Client(Emulator::config(['part_size' => 256 * 1024]));
+        /** @var list<Progress> $seen */
+        $seen = [];
+        $id = $client->upload($path, ['file_name' => 'php-progress.mp4', 'encrypt' => false], function (Progress $p) use (&$seen) {
+            $seen[] = $p;
+            return true;
+        });
+        $this->assertGreaterThanOrEqual(2, count($seen));
+        $last = 0;
+        foreach ($seen as $p) {
+            $this->assertGreaterThanOrEqual($last, $p->bytesDone, 'progress went back');
+            $this->assertLessThanOrEqual($size, $p->bytesDone);
+            $this->assertSame($size, $p->bytesTotal);
+            $last = $p->bytesDone;
+        }
+        $this->assertSame($size, $last);
+        $this->assertSame(1.0, end($seen)->fraction());
+        $this->assertGreaterThanOrEqual($size, end($seen)->bytesSent);
+
+        $stored = Emulator::video($id);
+        $this->assertSame($size, $stored['received_bytes']);
+        $this->assertSame(md5_file($path), $stored['md5']);
+        $this->assertSame('php-progress.mp4', $stored['name']);
+    }
+
+    public function testUploadWithoutProgressAndWithEveryOption(): void
+    {
+        $path = $this->makeFile(100_000);
+        $client = new Client(Emulator::config());
+        $id = $client->upload($path, [
+            'file_name' => '讲座 ✓.mp4',
+            'definitions' => '16,1,4',
+            'formats' => [1, 4],
+            'audio' => false,
+            'encrypt' => Constants::VODKIT_ENCRYPT_DEFAULT,
+            'watermark' => null,
+            'watermark_pos' => 0,
+            'callback_url' => null,
+            'use_https' => false,
+            'part_size' => 32 * 1024,
+        ]);
+        $this->assertSame(md5_file($path), Emulator::video($id)['md5']);
+        $this->assertSame('讲座 ✓.mp4', $client->getInfo($id)['name']);
+    }
+
+    public function testProgressClosureReturningFalseCancels(): void
+    {
+        $path = $this->makeFile(2 * 1024 * 1024);
+        $client = new Client(Emulator::config(['part_size' => 128 * 1024]));
+        $calls = 0;
+        try {
+            $client->upload($path, [], function (Progress $p) use (&$calls) {
+                $calls++;
+                return $p->bytesDone === 0 ? null : false;
+            });
+            $this->fail('the upload went on');
+        } catch (CancelledException $e) {
+            $this->assertSame(8, $e->getCode());
+            $this->assertGreaterThanOrEqual(1, $calls);
+            $id = $e->videoId();
+            $this->assertNotNull($id, 'a cancelled upload names its video');
+            $this->assertLessThan(2 * 1024 * 1024, Emulator::video($id)['received_bytes']);
+            // ... which can be resumed.
+            $this->assertSame($id, $client->resumeUpload($id, $path));
+            $this->assertSame(md5_file($path), Emulator::video($id)['md5']);
+        }
+    }
+
+    public function testCancelTokenCancelledBeforeTheCall(): void
+    {
+        $path = $this->makeFile(64 * 1024);
+        $client = new Client(Emulator::config());
+        $token = new CancelToken();
+        $this->assertFalse($token->isCancelled());
+        $token->cancel();
+        $this->assertTrue($token->isCancelled());
+        $before = Emulator::totalRequests();
+        try {
+            $client->upload($path, [], null, $token);
+            $this->fail('a cancelled token let the upload run');
+        } catch (CancelledException $e) {
+            $this->assertSame($before, Emulator::totalRequests(), 'no request after cancel');
+        }
+    }
+
+    public function testCancelTokenCancelledDuringTheUpload(): void
+    {
+        $path = $this->makeFile(2 * 1024 * 1024);
+        $client = new Client(Emulator::config(['part_size' => 128 * 1024]));
+        $token = new CancelToken();
+        $this->expectException(CancelledException::class);
+        $client->upload($path, [], function (Progress $p) use ($token): bool {
+            if ($p->bytesDone > 0) {
+                $token->cancel(); // as a signal handler or a watchdog would
+            }
+            return true;
+        }, $token);
+    }
+
+    public function testExceptionInTheProgressClosureAbortsAndPropagates(): void
+    {
+        $path = $this->makeFile(2 * 1024 * 1024);
+        $client = new Client(Emulator::config(['part_size' => 128 * 1024]));
+        $thrown = new \DomainException('stop right there');
+        $calls = 0;
+        try {
+            $client->upload($path, [], function () use ($thrown, &$calls) {
+                $calls++;
+                throw $thrown;
+            });
+            $this->fail('the exception was swallowed');
+        } catch (\DomainException $e) {
+            $this->assertSame($thrown, $e);
+            $this->assertSame(1, $calls, 'the upload stopped at the first call');
+        }
+        // The client is still usable, and a progress closure works again.
+        $ok = 0;
+        $client->upload($this->makeFile(1000), [], function () use (&$ok) {
+            $ok++;
+        });
+        $this->assertGreaterThan(0, $ok);
+    }
+
+    public function testNestedUploadsEachGetTheirOwnClosure(): void
+    {
+        $client = new Client(Emulator::config(['part_size' => 64 * 1024]));
+        $outer = $this->makeFile(300 * 1024);
+        $inner = $this->makeFile(100 * 1024);
+        $outerSizes = [];
+        $innerSizes = [];
+        $innerId = null;
+        $client->upload($outer, [], function (Progress $p) use ($client, $inner, &$outerSizes, &$innerSizes, &$innerId) {
+            $outerSizes[] = $p->bytesTotal;
+            if ($innerId === null) {
+                $innerId = $client->upload($inner, [], function (Progress $q) use (&$innerSizes) {
+                    $innerSizes[] = $q->bytesTotal;
+                });
+            }
+        });
+        $this->assertSame([300 * 1024], array_values(array_unique($outerSizes)));
+        $this->assertSame([100 * 1024], array_values(array_unique($innerSizes)));
+        $this->assertSame(md5_file($inner), Emulator::video($innerId)['md5']);
+    }
+
+    public function testUploadInsideAFiber(): void
+    {
+        $client = new Client(Emulator::config(['part_size' => 64 * 1024]));
+        $path = $this->makeFile(200 * 1024);
+        $fiber = new \Fiber(function () use ($client, $path) {
+            $calls = 0;
+            $id = $client->upload($path, [], function () use (&$calls) {
+                $calls++;
+            });
+            \Fiber::suspend($calls);
+            return $id;
+        });
+        $this->assertGreaterThan(0, $fiber->start());
+        $fiber->resume();
+        $this->assertSame(md5_file($path), Emulator::video($fiber->getReturn())['md5']);
+    }
+
+    public function testResumeAfterADroppedConnection(): void
+    {
+        $size = 2 * 1024 * 1024 + 3;
+        $path = $this->makeFile($size);
+        $client = new Client(Emulator::config(['part_size' => 512 * 1024, 'retry' => ['max_retries' => 0]]));
+        Emulator::faults(['drop_after_bytes' => 300_000]);
+        try {
+            $client->upload($path);
+            $this->fail('the dropped connection went unnoticed');
+        } catch (NetworkException $e) {
+            $id = $e->videoId();
+            $this->assertNotNull($id, $e->getMessage());
+        } finally {
+            Emulator::faults([]);
+        }
+        $first = null;
+        $this->assertSame($id, $client->resumeUpload($id, $path, [], function (Progress $p) use (&$first) {
+            $first ??= $p->bytesDone;
+        }));
+        $this->assertGreaterThan(0, $first, 'resumed from what the server holds');
+        $this->assertSame(md5_file($path), Emulator::video($id)['md5']);
+    }
+
+    public function testInvalidInputFailsBeforeAnyRequest(): void
+    {
+        $client = new Client(Emulator::config());
+        $file = $this->makeFile(10);
+        $before = Emulator::totalRequests();
+        $cases = [
+            'missing file' => fn () => $client->upload('/nonexistent/dir/video.mp4'),
+            'directory' => fn () => $client->upload(sys_get_temp_dir()),
+            'unknown option' => fn () => $client->upload($file, ['filename' => 'typo.mp4']),
+            'bad definitions' => fn () => $client->upload($file, ['definitions' => 'sd,hd']),
+            'bad option type' => fn () => $client->upload($file, ['audio' => 'yes']),
+            'bad encrypt' => fn () => $client->upload($file, ['encrypt' => 'maybe']),
+            'NUL in the path' => fn () => $client->upload("$file\0.mp4"),
+            'resume of a missing file' => fn () => $client->resumeUpload(1, '/nonexistent/video.mp4'),
+        ];
+        foreach ($cases as $what => $call) {
+            try {
+                $call();
+                $this->fail("$what was accepted");
+            } catch (InvalidInputException $e) {
+                $this->assertSame(1, $e->getCode(), $what);
+            }
+        }
+        $this->assertSame($before, Emulator::totalRequests(), 'invalid input sent a request');
+    }
+
+    public function testUnknownEnumValueIsAnInvalidEnumException(): void
+    {
+        $client = new Client(Emulator::config());
+        try {
+            $client->upload($this->makeFile(10), ['encrypt' => 7]);
+            $this->fail('encrypt=7 was accepted');
+        } catch (InvalidEnumException $e) {
+            $this->assertSame(103, $e->getCode());
+        }
+    }
+}
