@@ -99,3 +99,34 @@ fn upload_then_status_info_urls_token_delete() {
     assert_eq!(err.provider_code(), Some("1001"));
     let _ = Duration::ZERO;
 }
+
+#[test]
+fn account_callback_url_is_set_and_read() {
+    let emu = common::emulator();
+    let client = common::client(&emu);
+    assert_eq!(client.get_transcode_callback_url().unwrap().url, "");
+    let set = client
+        .set_transcode_callback_url("https://acme.example/bjy?x=1")
+        .unwrap();
+    assert_eq!(set.url, "https://acme.example/bjy?x=1");
+    assert_eq!(
+        client.get_transcode_callback_url().unwrap().url,
+        "https://acme.example/bjy?x=1"
+    );
+    let before = emu.state().total_requests();
+    let err = client.set_transcode_callback_url("ftp://x").unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    let err = client
+        .get_upload_url(&vodkit::baijiayun::GetUploadUrl {
+            file_name: "a.mp4".into(),
+            definition: "16,3".into(),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    assert_eq!(
+        emu.state().total_requests(),
+        before,
+        "refused before any request"
+    );
+}

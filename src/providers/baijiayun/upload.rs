@@ -11,6 +11,7 @@ use reqwest::blocking::multipart::{Form, Part as FormPart};
 use serde::{Deserialize, Serialize};
 
 use super::api::video::{GetUploadUrl, VideoState};
+use super::api::{bit_list, opt_bit_list, DEFINITION_BITS, FORMAT_BITS};
 use super::client::Client;
 use crate::error::{Error, ErrorKind, Result};
 use crate::upload::{
@@ -70,50 +71,25 @@ pub struct Uploaded {
 }
 
 impl UploadOptions {
+    /// The getUploadUrl request these options make, checked.
     fn to_request(&self, source: &FileSource) -> Result<GetUploadUrl> {
-        let file_name = self.file_name.clone().unwrap_or_else(|| source.file_name());
-        if file_name.trim().is_empty() {
-            return Err(Error::invalid_input("file_name is empty"));
-        }
         if self.part_size == Some(0) {
             return Err(Error::invalid_input("part_size must be at least 1 byte"));
         }
-        if self.definitions.is_empty() {
-            return Err(Error::invalid_input("at least one definition is required"));
-        }
-        if let Some(b) = self
-            .definitions
-            .iter()
-            .find(|b| ![16, 1, 2, 4, 8].contains(*b))
-        {
-            return Err(Error::invalid_input(format!(
-                "definition {b} is not one of 16, 1, 2, 4, 8"
-            )));
-        }
-        if let Some(b) = self.formats.iter().find(|b| ![1, 2, 4].contains(*b)) {
-            return Err(Error::invalid_input(format!(
-                "format {b} is not one of 1, 2, 4"
-            )));
-        }
-        if let Some(url) = &self.callback_url {
-            if !(url.starts_with("http://") || url.starts_with("https://")) {
-                return Err(Error::invalid_input(
-                    "callback_url must start with http:// or https://",
-                ));
-            }
-        }
-        let join = |v: &[u8]| v.iter().map(u8::to_string).collect::<Vec<_>>().join(",");
-        Ok(GetUploadUrl {
-            file_name,
-            definition: join(&self.definitions),
+        let bits = |v: &[u8]| v.iter().map(|b| i64::from(*b)).collect::<Vec<_>>();
+        let request = GetUploadUrl {
+            file_name: self.file_name.clone().unwrap_or_else(|| source.file_name()),
+            definition: bit_list("definition", &bits(&self.definitions), &DEFINITION_BITS)?,
             audio_with_view: self.audio.then_some(1),
-            format: (!self.formats.is_empty()).then(|| join(&self.formats)),
+            format: opt_bit_list("format", &bits(&self.formats), &FORMAT_BITS)?,
             encrypt: self.encrypt.map(|e| if e { 1 } else { 2 }),
             watermark: self.watermark.clone(),
             watermark_pos: self.watermark_pos,
             use_https: self.use_https.then_some(1),
             callback_url: self.callback_url.clone(),
-        })
+        };
+        request.validate()?;
+        Ok(request)
     }
 }
 
@@ -159,6 +135,9 @@ impl Client {
         mut control: UploadControl<'_>,
     ) -> Result<Uploaded> {
         let source = FileSource::open(path)?;
+        if options.part_size == Some(0) {
+            return Err(Error::invalid_input("part_size must be at least 1 byte"));
+        }
         let resume = self.get_resume_upload_url(video_id)?;
         let held = u64::try_from(resume.upload_size).unwrap_or(0);
         self.send_file(
@@ -169,6 +148,7 @@ impl Client {
             Committed::Prefix(held),
             &mut control,
         )
+        .map_err(|e| attach_video_id(e, video_id))
     }
 
     fn send_file(

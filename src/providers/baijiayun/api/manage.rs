@@ -9,42 +9,18 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::category::CategoryLevels;
 use super::video::VideoId;
-use super::{check_page, endpoint, join_ids, non_empty_ids, Client};
+use super::{
+    bit_list, check_page, endpoint, join_ids, non_empty_ids, opt_bit_list, Client, DEFINITION_BITS,
+    FORMAT_BITS,
+};
 use crate::error::{Error, Result};
 use crate::lenient;
 use crate::secret::Secret;
 
-/// Definition bits: 16 SD, 1 HD, 2 super, 4 720p, 8 1080p.
-pub const DEFINITION_BITS: [i64; 5] = [16, 1, 2, 4, 8];
-/// Format bits of transcoding: 1 mp4, 2 flv, 4 m3u8.
-pub const FORMAT_BITS: [i64; 3] = [1, 2, 4];
 /// File types that [`Client::remove_definition`] removes: the formats plus 8 (encrypted).
 pub const FILE_TYPE_BITS: [i64; 4] = [1, 2, 4, 8];
 /// The largest `page_size` of [`Client::get_video_list`].
 pub const MAX_VIDEO_LIST_PAGE_SIZE: i64 = 1000;
-
-/// Checks bit values against `allowed` and joins them as the provider wants (`16,1`).
-fn bit_list(what: &str, bits: &[i64], allowed: &[i64]) -> Result<String> {
-    if bits.is_empty() {
-        return Err(Error::invalid_input(format!(
-            "{what}: give at least one value"
-        )));
-    }
-    if let Some(bad) = bits.iter().find(|b| !allowed.contains(b)) {
-        return Err(Error::invalid_input(format!(
-            "{what}: {bad} is not one of {allowed:?}"
-        )));
-    }
-    Ok(join_ids(bits))
-}
-
-/// [`bit_list`] for an optional parameter: no bits, nothing sent.
-fn opt_bit_list(what: &str, bits: &[i64], allowed: &[i64]) -> Result<Option<String>> {
-    match bits {
-        [] => Ok(None),
-        bits => bit_list(what, bits, allowed).map(Some),
-    }
-}
 
 /// Reads a JSON object as `T`; anything else (`null`, PHP's `[]` for an empty
 /// object, a missing field) reads as `T::default()`.

@@ -37,6 +37,23 @@ pub struct GetUploadUrl {
     pub callback_url: Option<String>,
 }
 
+impl GetUploadUrl {
+    /// What the provider would refuse, refused before any request.
+    pub fn validate(&self) -> Result<()> {
+        if self.file_name.trim().is_empty() {
+            return Err(crate::Error::invalid_input("file_name is empty"));
+        }
+        super::check_bit_text("definition", &self.definition, &super::DEFINITION_BITS)?;
+        if let Some(format) = &self.format {
+            super::check_bit_text("format", format, &super::FORMAT_BITS)?;
+        }
+        if let Some(url) = &self.callback_url {
+            super::check_callback_url("callback_url", url)?;
+        }
+        Ok(())
+    }
+}
+
 /// Where to upload a new video. `Debug` hides the URL: it carries a token.
 #[derive(Clone, Default, Serialize, Deserialize)]
 pub struct UploadUrl {
@@ -281,6 +298,25 @@ impl std::fmt::Debug for PlayerToken {
     }
 }
 
+/// `video_account/setTranscodeCallbackUrl`: the account's transcode callback URL.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct SetTranscodeCallbackUrl {
+    pub url: String,
+}
+
+/// `video_account/getTranscodeCallbackUrl`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct GetTranscodeCallbackUrl {}
+
+/// The account's transcode callback URL (empty when none is set).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct CallbackUrl {
+    #[serde(default, deserialize_with = "lenient::string")]
+    pub url: String,
+}
+
+endpoint!(SetTranscodeCallbackUrl => CallbackUrl, SET_TRANSCODE_CALLBACK_URL);
+endpoint!(GetTranscodeCallbackUrl => CallbackUrl, GET_TRANSCODE_CALLBACK_URL);
 endpoint!(GetUploadUrl => UploadUrl, GET_UPLOAD_URL);
 endpoint!(GetResumeUploadUrl => ResumeUploadUrl, GET_RESUME_UPLOAD_URL);
 endpoint!(GetStatus => VideoStatus, GET_STATUS);
@@ -292,9 +328,7 @@ endpoint!(GetPlayerToken => PlayerToken, GET_PLAYER_TOKEN);
 impl Client {
     /// API 2: creates a video and returns its upload URL (see [`Client::upload`]).
     pub fn get_upload_url(&self, request: &GetUploadUrl) -> Result<UploadUrl> {
-        if request.file_name.trim().is_empty() {
-            return Err(crate::Error::invalid_input("file_name is empty"));
-        }
+        request.validate()?;
         self.call(request)
     }
 
@@ -332,5 +366,19 @@ impl Client {
             video_id,
             expires_in,
         })
+    }
+
+    /// Sets the account's transcode callback URL (`http://` or `https://`),
+    /// used for videos uploaded without their own `callback_url`.
+    pub fn set_transcode_callback_url(&self, url: &str) -> Result<CallbackUrl> {
+        super::check_callback_url("url", url)?;
+        self.call(&SetTranscodeCallbackUrl {
+            url: url.to_owned(),
+        })
+    }
+
+    /// The account's transcode callback URL.
+    pub fn get_transcode_callback_url(&self) -> Result<CallbackUrl> {
+        self.call(&GetTranscodeCallbackUrl {})
     }
 }

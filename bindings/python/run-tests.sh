@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The Python package's whole test suite, from a fresh machine (Rust, a C
+# compiler and CPython >= 3.9 with pip and venv):
+#   1. installs maturin, pytest and mypy for $PYTHON when missing;
+#   2. builds the emulator (cargo build -p vodkit-emulator);
+#   3. builds the abi3 wheel with maturin;
+#   4. installs it into a fresh virtualenv with pytest and mypy, and checks
+#      `python -c "import vodkit"` there;
+#   5. runs pytest (tests/) in that virtualenv against the emulator;
+#   6. checks the hand-written stubs: python -m mypy.stubtest vodkit._vodkit.
+# Exits non-zero on the first failure. Work files go to target/python/.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "$0")" && pwd)"
+REPO="$(cd "$HERE/../.." && pwd)"
+PYTHON="${PYTHON:-python3}"
+WORK="$REPO/target/python"
+export PYTHONDONTWRITEBYTECODE=1
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+
+step() { printf '\n==> %s\n' "$*"; }
+started=$SECONDS
+mark() { printf '    (%ss so far)\n' "$((SECONDS - started))"; }
+
+step "tools: maturin, pytest, mypy for $("$PYTHON" --version 2>&1)"
+missing=()
+"$PYTHON" -m maturin --version >/dev/null 2>&1 || missing+=("maturin>=1.9,<2")
+"$PYTHON" -m pytest --version >/dev/null 2>&1 || missing+=(pytest)
+"$PYTHON" -m mypy --version >/dev/null 2>&1 || missing+=(mypy)
+if ((${#missing[@]})); then
+    "$PYTHON" -m pip install --quiet "${missing[@]}"
+fi
+"$PYTHON" -m maturin --version
+
+step "emulator: cargo build -p vodkit-emulator"
+(cd "$REPO" && cargo build --quiet -p vodkit-emulator)
+export VODKIT_EMULATOR="$REPO/target/debug/vodkit-emulator"
+mark
+
+step "wheel: maturin build"
+rm -rf "$WORK/wheels"
+(cd "$HERE" && "$PYTHON" -m maturin build --quiet --strip --out "$WORK/wheels")
+wheel="$(ls "$WORK"/wheels/vodkit-*.whl)"
+echo "built $(basename "$wheel")"
+mark
+
+step "fresh virtualenv with the wheel, pytest and mypy"
+rm -rf "$WORK/venv"
+"$PYTHON" -m venv "$WORK/venv"
+VPY="$WORK/venv/bin/python"
+"$VPY" -m pip install --quiet "$wheel" pytest mypy
+(cd "$WORK" && "$VPY" -c 'import vodkit, sys; print("import vodkit:", vodkit.__version__, "from", vodkit.__file__)')
+mark
+
+step "pytest"
+export VODKIT_TEST_INSTALLED_WHEEL=1
+(cd "$HERE" && "$VPY" -m pytest -p no:cacheprovider tests)
+mark
+
+step "stub check: mypy.stubtest vodkit._vodkit"
+(cd "$WORK" && "$VPY" -m mypy.stubtest vodkit._vodkit)
+
+step "Python package: all checks passed in $((SECONDS - started)) s"

@@ -1,0 +1,128 @@
+//! Uploads from Python: the whole transfer runs with the GIL released; the
+//! engine's progress hook (called on this thread only, about every 100 ms
+//! even when no byte moved) re-attaches to check for Ctrl-C and to call the
+//! Python `progress` callable.
+
+use std::ops::ControlFlow;
+
+use pyo3::prelude::*;
+use pyo3::types::PyBool;
+use vodkit::baijiayun::Uploaded;
+use vodkit::upload::{Progress, UploadControl};
+
+use crate::errors::{to_py_err_for_video, video_id_of};
+
+/// Cancels an upload from any thread (or from a signal handler).
+///
+/// Pass it as ``cancel=`` to ``BaijiayunClient.upload`` or ``resume_upload``;
+/// calling ``cancel()`` makes the upload stop within about 100 ms and raise
+/// ``vodkit.CancelledError``. A token stays cancelled: use a new one per upload.
+#[pyclass(frozen, module = "vodkit", name = "CancelToken")]
+pub(crate) struct CancelToken {
+    pub(crate) inner: vodkit::upload::CancelToken,
+}
+
+#[pymethods]
+impl CancelToken {
+    #[new]
+    fn new() -> Self {
+        CancelToken {
+            inner: vodkit::upload::CancelToken::new(),
+        }
+    }
+
+    /// Asks the upload using this token to stop. Safe from any thread.
+    fn cancel(&self) {
+        self.inner.cancel();
+    }
+
+    /// Whether ``cancel()`` was called.
+    #[getter]
+    fn cancelled(&self) -> bool {
+        self.inner.is_cancelled()
+    }
+
+    fn __repr__(&self) -> &'static str {
+        if self.inner.is_cancelled() {
+            "CancelToken(cancelled=True)"
+        } else {
+            "CancelToken(cancelled=False)"
+        }
+    }
+}
+
+/// One progress tick: Ctrl-C first, then the caller's callable.
+/// `Ok(false)` aborts (the callable returned exactly `False`).
+fn tick(py: Python<'_>, progress: Option<&Py<PyAny>>, p: &Progress) -> PyResult<bool> {
+    py.check_signals()?;
+    let Some(callback) = progress else {
+        return Ok(true);
+    };
+    let answer = callback.bind(py).call1((p.bytes_done, p.bytes_total))?;
+    match answer.cast::<PyBool>() {
+        Ok(b) => Ok(b.is_true()),
+        Err(_) => Ok(true),
+    }
+}
+
+/// Runs one upload (`start` gets the control to pass to the core) with the
+/// GIL released, and turns its outcome into a Python result.
+///
+/// `video_id` is the video being resumed (`None` for a new upload, whose id
+/// the core reports in a failure's detail). A vodkit failure carries the id as
+/// `err.video_id`. An exception raised by `progress` or by a signal handler
+/// (Ctrl-C → `KeyboardInterrupt`) aborts the upload and is re-raised as it
+/// is; when it has no `video_id` attribute yet, it gets one so the caller can
+/// `resume_upload`.
+pub(crate) fn run<'py, F>(
+    py: Python<'py>,
+    progress: Option<Py<PyAny>>,
+    cancel: Option<vodkit::upload::CancelToken>,
+    video_id: Option<i64>,
+    start: F,
+) -> PyResult<Bound<'py, PyAny>>
+where
+    F: for<'a> FnOnce(UploadControl<'a>) -> vodkit::Result<Uploaded> + Send,
+{
+    // The callable stays owned here, so it is released with the GIL held.
+    let callback = progress.as_ref();
+    let (result, raised) = py.detach(move || {
+        let mut raised: Option<PyErr> = None;
+        let result = {
+            let hook = |p: &Progress| {
+                Python::attach(|py| match tick(py, callback, p) {
+                    Ok(true) => ControlFlow::Continue(()),
+                    Ok(false) => ControlFlow::Break(()),
+                    Err(e) => {
+                        raised = Some(e);
+                        ControlFlow::Break(())
+                    }
+                })
+            };
+            let mut control = UploadControl::new().on_progress(hook);
+            if let Some(token) = cancel {
+                control = control.cancel_token(token);
+            }
+            start(control)
+        };
+        (result, raised)
+    });
+    let video_id = match &result {
+        Err(err) => video_id_of(err).or(video_id),
+        Ok(_) => video_id,
+    };
+    match (result, raised) {
+        (_, Some(exception)) => {
+            if let Some(video_id) = video_id {
+                let value = exception.value(py);
+                if !value.hasattr("video_id").unwrap_or(true) {
+                    // Best effort: an exception type with __slots__ refuses it.
+                    let _ = value.setattr("video_id", video_id);
+                }
+            }
+            Err(exception)
+        }
+        (Ok(uploaded), None) => crate::to_python(py, &uploaded),
+        (Err(err), None) => Err(to_py_err_for_video(py, &err, video_id)),
+    }
+}

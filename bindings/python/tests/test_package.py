@@ -1,0 +1,60 @@
+"""The installed package: what it exports and what the wheel ships."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import vodkit
+
+
+def test_public_names() -> None:
+    for name in vodkit.__all__:
+        assert hasattr(vodkit, name), name
+    assert vodkit.__version__ == vodkit._vodkit.__version__
+    assert vodkit.BaijiayunClient.__module__ == "vodkit"
+
+
+@pytest.mark.skipif(
+    not os.environ.get("VODKIT_TEST_INSTALLED_WHEEL"), reason="run-tests.sh tests the installed wheel"
+)
+def test_runs_from_the_installed_wheel() -> None:
+    package = Path(vodkit.__file__).parent
+    assert "site-packages" in package.parts, package  # not the source tree
+    shipped = {p.name for p in package.iterdir()}
+    assert {"__init__.py", "errors.py", "_vodkit.pyi", "py.typed"} <= shipped
+    assert any(name.startswith("_vodkit.") and name.endswith((".so", ".pyd")) for name in shipped)
+    assert ".abi3." in next(n for n in shipped if n.startswith("_vodkit.") and not n.endswith(".pyi"))
+
+
+FIX = "run `python bindings/python/sync-stub-docs.py` after rebuilding"
+
+
+def test_stub_docstrings_match_the_runtime() -> None:
+    """The .pyi repeats each docstring of the native module for editors; they
+    must not drift from the Rust doc comments."""
+    import ast
+    import inspect
+
+    stub = Path(vodkit._vodkit.__file__).with_name("_vodkit.pyi")
+    if not stub.exists():  # running from a source tree: the stub is beside the sources
+        stub = Path(__file__).resolve().parents[1] / "python" / "vodkit" / "_vodkit.pyi"
+    tree = ast.parse(stub.read_text(encoding="utf-8"))
+    checked = 0
+
+    def walk(node: ast.AST, owner: object) -> None:
+        nonlocal checked
+        for item in getattr(node, "body", []):
+            if isinstance(item, ast.ClassDef):
+                cls = getattr(vodkit._vodkit, item.name)
+                assert ast.get_docstring(item) == inspect.cleandoc(cls.__doc__), f"{item.name}: {FIX}"
+                walk(item, cls)
+            elif isinstance(item, ast.FunctionDef) and item.name != "__new__":
+                runtime = inspect.getdoc(getattr(owner, item.name))
+                assert ast.get_docstring(item) == runtime, f"{item.name}: {FIX}"
+                checked += 1
+
+    walk(tree, vodkit._vodkit)
+    assert checked > 60
