@@ -10,7 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use super::category::CategoryLevels;
 use super::video::VideoId;
 use super::{
-    bit_list, check_page, endpoint, join_ids, non_empty_ids, opt_bit_list, Client, DEFINITION_BITS,
+    bit_list, check_page, endpoint, non_empty_ids, opt_bit_list, Client, DEFINITION_BITS,
     FORMAT_BITS,
 };
 use crate::error::{Error, Result};

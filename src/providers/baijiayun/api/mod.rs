@@ -109,41 +109,6 @@ macro_rules! endpoint {
 }
 pub(crate) use endpoint;
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn attachments_are_checked() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("a.SRT");
-        std::fs::write(&file, "1").unwrap();
-        assert!(check_attachment(&file, &["vtt", "srt"], "subtitles").is_ok());
-        let err = check_attachment(&file, &["ppt", "pptx", "txt", "pdf"], "documents")
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.contains("documents must be .ppt, .pptx, .txt or .pdf files"),
-            "{err}"
-        );
-        let err = check_attachment(dir.path(), &["vtt", "srt"], "subtitles")
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("not a file"), "{err}");
-        let missing = dir.path().join("missing.vtt");
-        assert!(check_attachment(&missing, &["vtt", "srt"], "subtitles").is_err());
-    }
-
-    #[test]
-    fn pages_are_checked() {
-        assert!(check_page(None, None, 100).is_ok());
-        assert!(check_page(Some(1), Some(100), 100).is_ok());
-        assert!(check_page(Some(0), None, 100).is_err());
-        assert!(check_page(None, Some(0), 100).is_err());
-        assert!(check_page(None, Some(101), 100).is_err());
-    }
-}
-
 /// Definition bits: 16 SD, 1 HD, 2 super, 4 720p, 8 1080p.
 pub const DEFINITION_BITS: [i64; 5] = [16, 1, 2, 4, 8];
 /// Format bits of transcoding: 1 mp4, 2 flv, 4 m3u8.
@@ -196,5 +161,40 @@ pub(crate) fn check_callback_url(what: &str, url: &str) -> crate::Result<()> {
         Err(crate::Error::invalid_input(format!(
             "{what} must start with http:// or https://"
         )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attachments_are_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.SRT");
+        std::fs::write(&file, "1").unwrap();
+        assert!(check_attachment(&file, &["vtt", "srt"], "subtitles").is_ok());
+        let err = check_attachment(&file, &["ppt", "pptx", "txt", "pdf"], "documents")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("documents must be .ppt, .pptx, .txt or .pdf files"),
+            "{err}"
+        );
+        let err = check_attachment(dir.path(), &["vtt", "srt"], "subtitles")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("not a file"), "{err}");
+        let missing = dir.path().join("missing.vtt");
+        assert!(check_attachment(&missing, &["vtt", "srt"], "subtitles").is_err());
+    }
+
+    #[test]
+    fn pages_are_checked() {
+        assert!(check_page(None, None, 100).is_ok());
+        assert!(check_page(Some(1), Some(100), 100).is_ok());
+        assert!(check_page(Some(0), None, 100).is_err());
+        assert!(check_page(None, Some(0), 100).is_err());
+        assert!(check_page(None, Some(101), 100).is_err());
     }
 }
