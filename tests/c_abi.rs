@@ -29,10 +29,11 @@ enum Link {
     Asan,
 }
 
-/// target/debug, where cargo put libvodkit.so and libvodkit.a.
+/// target/debug/deps: where cargo put the libvodkit.so and libvodkit.a it
+/// built for this test run (they are copied up to target/debug only by `cargo build`).
 fn lib_dir() -> PathBuf {
     let exe = std::env::current_exe().unwrap();
-    exe.parent().unwrap().parent().unwrap().to_owned()
+    exe.parent().unwrap().to_owned()
 }
 
 fn repo() -> PathBuf {
