@@ -2,7 +2,8 @@
 # The Python package's whole test suite, from a fresh machine (Rust, a C
 # compiler and CPython >= 3.9 with pip and venv):
 #   1. installs maturin, pytest and mypy for $PYTHON when missing;
-#   2. builds the emulator (cargo build -p vodkit-emulator);
+#   2. builds the library and the emulator (cargo build -p vodkit -p vodkit-emulator,
+#      the same feature set as the workspace tests, so nothing is rebuilt);
 #   3. builds the abi3 wheel with maturin;
 #   4. installs it into a fresh virtualenv with pytest and mypy, and checks
 #      `python -c "import vodkit"` there;
@@ -32,14 +33,14 @@ if ((${#missing[@]})); then
 fi
 "$PYTHON" -m maturin --version
 
-step "emulator: cargo build -p vodkit-emulator"
-(cd "$REPO" && cargo build --quiet -p vodkit-emulator)
+step "emulator: cargo build -p vodkit -p vodkit-emulator"
+(cd "$REPO" && cargo build --quiet -p vodkit -p vodkit-emulator)
 export VODKIT_EMULATOR="$REPO/target/debug/vodkit-emulator"
 mark
 
-step "wheel: maturin build"
+step "wheel: maturin build (dev profile: the test build's artifacts are reused)"
 rm -rf "$WORK/wheels"
-(cd "$HERE" && "$PYTHON" -m maturin build --quiet --strip --out "$WORK/wheels")
+(cd "$HERE" && "$PYTHON" -m maturin build --quiet --profile dev --out "$WORK/wheels")
 wheel="$(ls "$WORK"/wheels/vodkit-*.whl)"
 echo "built $(basename "$wheel")"
 mark

@@ -49,7 +49,7 @@ def test_invalid_input(emu: Emulator, client: vodkit.BaijiayunClient, tmp_path: 
     with pytest.raises(vodkit.InvalidInputError):
         client.upload(tmp_path)  # a directory
     write_file(tmp_path / "ok.mp4", 10)
-    with pytest.raises(vodkit.InvalidInputError, match="definition 3"):
+    with pytest.raises(vodkit.InvalidInputError, match="definition: 3 is not one of"):
         client.upload(tmp_path / "ok.mp4", definitions=(3,))
     with pytest.raises(vodkit.InvalidInputError):
         client.upload(tmp_path / "ok.mp4", part_size=0)
