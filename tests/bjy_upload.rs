@@ -344,3 +344,39 @@ fn a_lost_acknowledgement_of_the_last_part_is_not_an_error() {
     );
     assert_eq!(stored.status, 20);
 }
+
+#[test]
+fn resuming_an_upload_that_had_completed_sends_nothing() {
+    let emu = common::emulator();
+    let client = small_parts(&emu, MIB);
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::random_file(dir.path(), "done.mp4", MIB + 1);
+    let up = client.upload(&path, &UploadOptions::default()).unwrap();
+    let before = emu.state().video(up.video_id).unwrap().upload_requests;
+    let again = client
+        .resume_upload(
+            up.video_id,
+            &path,
+            &UploadOptions::default(),
+            UploadControl::new(),
+        )
+        .unwrap();
+    assert_eq!(
+        (again.video_id, again.bytes, again.resumed_from),
+        (up.video_id, MIB + 1, MIB + 1)
+    );
+    assert_eq!(
+        emu.state().video(up.video_id).unwrap().upload_requests,
+        before
+    );
+    // A video that does not exist is an error, not a success.
+    let err = client
+        .resume_upload(
+            999_999,
+            &path,
+            &UploadOptions::default(),
+            UploadControl::new(),
+        )
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+}

@@ -138,11 +138,20 @@ impl Client {
         if options.part_size == Some(0) {
             return Err(Error::invalid_input("part_size must be at least 1 byte"));
         }
-        let resume = self.get_resume_upload_url(video_id)?;
-        let held = u64::try_from(resume.upload_size).unwrap_or(0);
+        let (upload_url, held) = match self.resume_point(video_id)? {
+            ResumePoint::Continue { upload_url, held } => (upload_url, held),
+            // Everything arrived before the interruption: nothing left to send.
+            ResumePoint::Finished => {
+                return Ok(Uploaded {
+                    video_id,
+                    bytes: source.size(),
+                    resumed_from: source.size(),
+                })
+            }
+        };
         self.send_file(
             video_id,
-            resume.upload_url,
+            upload_url,
             &source,
             options,
             Committed::Prefix(held),
@@ -189,6 +198,43 @@ impl Client {
             bytes: source.size(),
             resumed_from,
         })
+    }
+}
+
+/// Where an interrupted upload stands, by the server's account.
+enum ResumePoint {
+    /// Send the bytes from `held` on to `upload_url`.
+    Continue { upload_url: String, held: u64 },
+    /// The server has the whole file (the answer to the last part was lost,
+    /// or the caller resumes an upload that had in fact completed).
+    Finished,
+}
+
+impl Client {
+    fn resume_point(&self, video_id: i64) -> Result<ResumePoint> {
+        match self.get_resume_upload_url(video_id) {
+            Ok(resume) if resume.upload_url.is_empty() => Err(Error::new(
+                ErrorKind::Server,
+                "getResumeUploadUrl returned no upload_url",
+            )),
+            Ok(resume) => Ok(ResumePoint::Continue {
+                upload_url: resume.upload_url,
+                held: u64::try_from(resume.upload_size).unwrap_or(0),
+            }),
+            // The provider refuses to resume a finished upload: the status says
+            // whether that is why.
+            Err(err) if err.kind() != ErrorKind::Network => {
+                let status = self.get_status(video_id).map_err(|_| err)?;
+                match status.state() {
+                    VideoState::Uploading | VideoState::UploadTimeout => Err(Error::new(
+                        ErrorKind::Provider,
+                        format!("the upload cannot be resumed ({})", status.info),
+                    )),
+                    _ => Ok(ResumePoint::Finished),
+                }
+            }
+            Err(err) => Err(err),
+        }
     }
 }
 
@@ -245,33 +291,14 @@ impl PartSink for BaijiayunSink<'_> {
     }
 
     fn committed(&self) -> Result<Committed> {
-        let resume = match self.client.get_resume_upload_url(self.video_id) {
-            Ok(r) => r,
-            Err(err) if err.kind() != ErrorKind::Network => {
-                // The server may have finished the file and only its answer
-                // was lost: then there is nothing to resume, and the status says so.
-                let status = self.client.get_status(self.video_id).map_err(|_| err)?;
-                return match status.state() {
-                    VideoState::Uploading | VideoState::UploadTimeout => Err(Error::new(
-                        ErrorKind::Provider,
-                        format!("the upload cannot be resumed ({})", status.info),
-                    )),
-                    _ => Ok(Committed::Prefix(self.total)),
-                };
+        match self.client.resume_point(self.video_id)? {
+            ResumePoint::Continue { upload_url, held } => {
+                *self.url.lock().unwrap_or_else(|e| e.into_inner()) = upload_url;
+                self.whole.store(false, Ordering::SeqCst);
+                Ok(Committed::Prefix(held))
             }
-            Err(err) => return Err(err),
-        };
-        if resume.upload_url.is_empty() {
-            return Err(Error::new(
-                ErrorKind::Server,
-                "getResumeUploadUrl returned no upload_url",
-            ));
+            ResumePoint::Finished => Ok(Committed::Prefix(self.total)),
         }
-        *self.url.lock().unwrap_or_else(|e| e.into_inner()) = resume.upload_url;
-        self.whole.store(false, Ordering::SeqCst);
-        Ok(Committed::Prefix(
-            u64::try_from(resume.upload_size).unwrap_or(0),
-        ))
     }
 
     fn ordered(&self) -> bool {
