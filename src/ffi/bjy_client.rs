@@ -8,6 +8,7 @@ use super::boundary::{arg_out, arg_pairs, arg_ref, arg_str, opt_str, put};
 use super::error::vodkit_error;
 use super::strings::{into_c, json_out};
 use crate::baijiayun::{Client, GetUrl};
+use crate::params::Params;
 use crate::Error;
 
 /// A Baijiayun client. Thread-safe: one client may be used from many
@@ -57,11 +58,9 @@ pub unsafe extern "C" fn vodkit_bjy_call(
     ffi_boundary!({
         let client = arg_ref(client, "client")?;
         let operation = arg_str(operation, "operation")?;
-        let params = opt_str(params_json, "params_json")?.unwrap_or("{}");
+        let params = params_arg(params_json)?;
         arg_out(out_json, "out_json")?;
-        let params: serde_json::Value = serde_json::from_str(params)
-            .map_err(|e| Error::invalid_input(format!("params_json: {e}")))?;
-        let data = client.inner.call_json(operation, &params)?;
+        let data = client.inner.call_raw(operation, params)?;
         put(out_json, json_out(&data)?);
         Ok(())
     })
@@ -82,13 +81,10 @@ pub unsafe extern "C" fn vodkit_bjy_call_with_file(
     ffi_boundary!({
         let client = arg_ref(client, "client")?;
         let operation = arg_str(operation, "operation")?;
-        let params = opt_str(params_json, "params_json")?.unwrap_or("{}");
+        let params = params_arg(params_json)?;
         let field = arg_str(file_field, "file_field")?;
         let path = arg_str(path, "path")?;
         arg_out(out_json, "out_json")?;
-        let params: serde_json::Value = serde_json::from_str(params)
-            .map_err(|e| Error::invalid_input(format!("params_json: {e}")))?;
-        let params = crate::params::Params::from_json(&params)?;
         let data = client.inner.call_raw_with_file(
             operation,
             params,
@@ -98,6 +94,16 @@ pub unsafe extern "C" fn vodkit_bjy_call_with_file(
         put(out_json, json_out(&data)?);
         Ok(())
     })
+}
+
+/// The parameters of a generic call: a JSON object, or none for NULL.
+unsafe fn params_arg(params_json: *const c_char) -> Result<Params, vodkit_error> {
+    let Some(text) = opt_str(params_json, "params_json")? else {
+        return Ok(Params::new());
+    };
+    let value: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| Error::invalid_input(format!("params_json: {e}")))?;
+    Ok(Params::from_json(&value)?)
 }
 
 /// API 5: the video's status code (10 uploading, 20 transcoding, 30 failed,

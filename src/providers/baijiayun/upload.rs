@@ -71,11 +71,17 @@ pub struct Uploaded {
 }
 
 impl UploadOptions {
+    /// The part size of this upload (its own, or the client's `default`), checked.
+    fn part_size_or(&self, default: u64) -> Result<u64> {
+        match self.part_size {
+            Some(0) => Err(Error::invalid_input("part_size must be at least 1 byte")),
+            Some(n) => Ok(n),
+            None => Ok(default),
+        }
+    }
+
     /// The getUploadUrl request these options make, checked.
     fn to_request(&self, source: &FileSource) -> Result<GetUploadUrl> {
-        if self.part_size == Some(0) {
-            return Err(Error::invalid_input("part_size must be at least 1 byte"));
-        }
         let bits = |v: &[u8]| v.iter().map(|b| i64::from(*b)).collect::<Vec<_>>();
         let request = GetUploadUrl {
             file_name: self.file_name.clone().unwrap_or_else(|| source.file_name()),
@@ -109,6 +115,7 @@ impl Client {
     ) -> Result<Uploaded> {
         // Everything the caller got wrong fails here, before any request.
         let source = FileSource::open(path)?;
+        let part_size = options.part_size_or(self.config.part_size)?;
         let request = options.to_request(&source)?;
         if control.is_cancelled() {
             return Err(Error::cancelled());
@@ -118,8 +125,8 @@ impl Client {
             created.video_id,
             created.upload_url,
             &source,
-            options,
-            Committed::Prefix(0),
+            part_size,
+            0,
             &mut control,
         )
         .map_err(|e| attach_video_id(e, created.video_id))
@@ -135,9 +142,7 @@ impl Client {
         mut control: UploadControl<'_>,
     ) -> Result<Uploaded> {
         let source = FileSource::open(path)?;
-        if options.part_size == Some(0) {
-            return Err(Error::invalid_input("part_size must be at least 1 byte"));
-        }
+        let part_size = options.part_size_or(self.config.part_size)?;
         let (upload_url, held) = match self.resume_point(video_id)? {
             ResumePoint::Continue { upload_url, held } => (upload_url, held),
             // Everything arrived before the interruption: nothing left to send.
@@ -149,34 +154,20 @@ impl Client {
                 })
             }
         };
-        self.send_file(
-            video_id,
-            upload_url,
-            &source,
-            options,
-            Committed::Prefix(held),
-            &mut control,
-        )
-        .map_err(|e| attach_video_id(e, video_id))
+        self.send_file(video_id, upload_url, &source, part_size, held, &mut control)
+            .map_err(|e| attach_video_id(e, video_id))
     }
 
+    /// Sends the bytes of `source` from `resumed_from` (what the server holds) on.
     fn send_file(
         &self,
         video_id: i64,
         upload_url: String,
         source: &FileSource,
-        options: &UploadOptions,
-        start: Committed,
+        part_size: u64,
+        resumed_from: u64,
         control: &mut UploadControl<'_>,
     ) -> Result<Uploaded> {
-        let part_size = options.part_size.unwrap_or(self.config.part_size);
-        if part_size == 0 {
-            return Err(Error::invalid_input("part_size must be at least 1 byte"));
-        }
-        let resumed_from = match start {
-            Committed::Prefix(n) => n,
-            Committed::Ranges(_) => 0,
-        };
         let sink = BaijiayunSink {
             client: self,
             video_id,
@@ -192,7 +183,13 @@ impl Client {
             concurrency: 1,
             retry: self.config.retry.clone(),
         };
-        upload::run(source, &sink, &engine, start, control)?;
+        upload::run(
+            source,
+            &sink,
+            &engine,
+            Committed::Prefix(resumed_from),
+            control,
+        )?;
         Ok(Uploaded {
             video_id,
             bytes: source.size(),
