@@ -87,6 +87,27 @@ fn read_request(request: &Bound<'_, PyAny>) -> PyResult<Result<Request, Error>> 
     Ok(Ok(Request::Fields(fields)))
 }
 
+/// Reads a request as a raw body or as fields, runs the matching verifier,
+/// and hands the verified request to Python.
+fn verify_with<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    request: &Bound<'py, PyAny>,
+    by_body: impl FnOnce(&[u8]) -> Result<T, Error>,
+    by_fields: impl FnOnce(Vec<(String, String)>) -> Result<T, Error>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(py, || {
+        let result = match read_request(request)? {
+            Err(e) => Err(e),
+            Ok(Request::Body(body)) => by_body(&body),
+            Ok(Request::Fields(fields)) => by_fields(fields),
+        };
+        match result {
+            Ok(verified) => to_python(py, &verified),
+            Err(err) => Err(to_py_err(py, &err)),
+        }
+    })
+}
+
 /// Verifies what Baijiayun sends to your server — transcode callbacks and
 /// third-party playback auth requests — with the partner key: the ``sign``
 /// is compared in constant time and, with ``max_age``, the ``timestamp``
@@ -162,17 +183,12 @@ impl CallbackVerifier {
         py: Python<'py>,
         request: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        guard(py, || {
-            let result = match read_request(request)? {
-                Err(e) => Err(e),
-                Ok(Request::Body(body)) => self.inner.verify_transcode_body(&body),
-                Ok(Request::Fields(fields)) => self.inner.verify_transcode(fields),
-            };
-            match result {
-                Ok(event) => to_python(py, &event),
-                Err(err) => Err(to_py_err(py, &err)),
-            }
-        })
+        verify_with(
+            py,
+            request,
+            |body| self.inner.verify_transcode_body(body),
+            |fields| self.inner.verify_transcode(fields),
+        )
     }
 
     /// Verifies a third-party playback auth request; answer ``{"code": 0}``
@@ -187,17 +203,12 @@ impl CallbackVerifier {
         py: Python<'py>,
         request: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        guard(py, || {
-            let result = match read_request(request)? {
-                Err(e) => Err(e),
-                Ok(Request::Body(body)) => self.inner.verify_playback_auth_body(&body),
-                Ok(Request::Fields(fields)) => self.inner.verify_playback_auth(fields),
-            };
-            match result {
-                Ok(event) => to_python(py, &event),
-                Err(err) => Err(to_py_err(py, &err)),
-            }
-        })
+        verify_with(
+            py,
+            request,
+            |body| self.inner.verify_playback_auth_body(body),
+            |fields| self.inner.verify_playback_auth(fields),
+        )
     }
 
     fn __repr__(&self) -> &'static str {

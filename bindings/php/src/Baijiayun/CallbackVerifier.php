@@ -74,25 +74,11 @@ final class CallbackVerifier
      */
     public function verifyTranscode(array|string $postOrRawBody): TranscodeEvent
     {
-        $out = Native::outString($this->ffi);
-        if (is_string($postOrRawBody)) {
-            $body = Native::bytes($this->ffi, $postOrRawBody);
-            $error = $this->ffi->vodkit_bjy_verify_transcode_body($this->handle, $body, strlen($postOrRawBody), FFI::addr($out));
-        } else {
-            [$keys, $values] = self::fields($postOrRawBody);
-            [$keyArray, $keyBuffers] = Native::stringArray($this->ffi, $keys, 'a field name');
-            [$valueArray, $valueBuffers] = Native::stringArray($this->ffi, $values, 'a field value');
-            $error = $this->ffi->vodkit_bjy_verify_transcode_fields(
-                $this->handle,
-                $keyArray,
-                $valueArray,
-                count($keys),
-                FFI::addr($out),
-            );
-            unset($keyBuffers, $valueBuffers);
-        }
-        Native::check($this->ffi, $error);
-        return TranscodeEvent::fromArray((array) Native::decode((string) Native::takeString($this->ffi, $out)));
+        return TranscodeEvent::fromArray($this->verify(
+            $postOrRawBody,
+            fn ($body, $length, $out) => $this->ffi->vodkit_bjy_verify_transcode_body($this->handle, $body, $length, $out),
+            fn ($keys, $values, $count, $out) => $this->ffi->vodkit_bjy_verify_transcode_fields($this->handle, $keys, $values, $count, $out),
+        ));
     }
 
     /**
@@ -103,25 +89,35 @@ final class CallbackVerifier
      */
     public function verifyPlaybackAuth(array|string $postOrRawBody): PlaybackAuthRequest
     {
+        return PlaybackAuthRequest::fromArray($this->verify(
+            $postOrRawBody,
+            fn ($body, $length, $out) => $this->ffi->vodkit_bjy_verify_playback_auth_body($this->handle, $body, $length, $out),
+            fn ($keys, $values, $count, $out) => $this->ffi->vodkit_bjy_verify_playback_auth_fields($this->handle, $keys, $values, $count, $out),
+        ));
+    }
+
+    /**
+     * Runs one of the library's verifiers: `$byBody` for a raw body,
+     * `$byFields` for decoded fields. Returns the verified request.
+     *
+     * @param array<array-key, mixed>|string $postOrRawBody
+     * @return array<string, mixed>
+     */
+    private function verify(array|string $postOrRawBody, \Closure $byBody, \Closure $byFields): array
+    {
         $out = Native::outString($this->ffi);
         if (is_string($postOrRawBody)) {
             $body = Native::bytes($this->ffi, $postOrRawBody);
-            $error = $this->ffi->vodkit_bjy_verify_playback_auth_body($this->handle, $body, strlen($postOrRawBody), FFI::addr($out));
+            $error = $byBody($body, strlen($postOrRawBody), FFI::addr($out));
         } else {
             [$keys, $values] = self::fields($postOrRawBody);
             [$keyArray, $keyBuffers] = Native::stringArray($this->ffi, $keys, 'a field name');
             [$valueArray, $valueBuffers] = Native::stringArray($this->ffi, $values, 'a field value');
-            $error = $this->ffi->vodkit_bjy_verify_playback_auth_fields(
-                $this->handle,
-                $keyArray,
-                $valueArray,
-                count($keys),
-                FFI::addr($out),
-            );
+            $error = $byFields($keyArray, $valueArray, count($keys), FFI::addr($out));
             unset($keyBuffers, $valueBuffers);
         }
         Native::check($this->ffi, $error);
-        return PlaybackAuthRequest::fromArray((array) Native::decode((string) Native::takeString($this->ffi, $out)));
+        return (array) Native::decode((string) Native::takeString($this->ffi, $out));
     }
 
     /**
