@@ -84,6 +84,9 @@ struct Inner {
     http_status: Option<u16>,
     retry_after: Option<std::time::Duration>,
     detail: Option<String>,
+    /// How to continue the failed upload: a provider's resume handle as JSON
+    /// (`{"provider": "baijiayun", "video_id": 7}`), never holding a secret.
+    resume: Option<serde_json::Value>,
     source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
 }
 
@@ -99,6 +102,7 @@ impl Error {
             http_status: None,
             retry_after: None,
             detail: None,
+            resume: None,
             source: None,
         }))
     }
@@ -146,6 +150,12 @@ impl Error {
         self
     }
 
+    /// Attaches the resume handle of a failed upload (see [`Error::resume`]).
+    pub fn with_resume(mut self, handle: serde_json::Value) -> Self {
+        self.0.resume = Some(handle);
+        self
+    }
+
     pub fn with_source(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Self {
         self.0.source = Some(Box::new(source));
         self
@@ -181,6 +191,12 @@ impl Error {
         self.0.detail.as_deref()
     }
 
+    /// The resume handle of a failed upload: pass it to the client's
+    /// `resume_upload` to continue from what the server holds.
+    pub fn resume(&self) -> Option<&serde_json::Value> {
+        self.0.resume.as_ref()
+    }
+
     pub fn is_retryable(&self) -> bool {
         self.0.kind.is_retryable()
     }
@@ -208,6 +224,7 @@ impl fmt::Debug for Error {
             .field("request_id", &self.0.request_id)
             .field("http_status", &self.0.http_status)
             .field("detail", &self.0.detail)
+            .field("resume", &self.0.resume)
             .finish()
     }
 }

@@ -17,6 +17,9 @@
 
 // Only `ffi` goes into the C header: cbindgen skips the modules marked below.
 /// cbindgen:ignore
+#[macro_use]
+pub mod api;
+/// cbindgen:ignore
 pub mod error;
 pub mod ffi;
 /// cbindgen:ignore
@@ -32,6 +35,7 @@ pub mod secret;
 /// cbindgen:ignore
 pub mod upload;
 
+pub use api::Client;
 pub use error::{Error, ErrorKind, Result};
 pub use providers::baijiayun;
 pub use secret::Secret;

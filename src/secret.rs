@@ -51,3 +51,17 @@ impl<'de> serde::Deserialize<'de> for Secret {
         String::deserialize(d).map(Secret)
     }
 }
+
+impl schemars::JsonSchema for Secret {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Secret".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "writeOnly": true,
+            "description": "A secret: never shown in logs, errors or Debug output."
+        })
+    }
+}

@@ -14,9 +14,6 @@
 
 #[macro_use]
 mod boundary;
-pub mod bjy_client;
-pub mod bjy_config;
-pub mod bjy_upload;
 pub mod bjy_verify;
 pub mod cancel;
 pub mod error;

@@ -1,18 +1,20 @@
 use std::time::Duration;
 
 /// Transport settings shared by every provider client.
-#[derive(Debug, Clone, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct HttpConfig {
     /// Time allowed to establish a TCP (and TLS) connection.
+    #[schemars(with = "u64")]
     #[serde(with = "crate::lenient::duration_ms", rename = "connect_timeout_ms")]
     pub connect_timeout: Duration,
     /// Time allowed for one API call, request and response included.
+    #[schemars(with = "u64")]
     #[serde(with = "crate::lenient::duration_ms", rename = "request_timeout_ms")]
     pub request_timeout: Duration,
     /// Time allowed for one upload part (sending it and reading the answer).
-    #[serde(
-        with = "crate::lenient::duration_ms",
+    #[schemars(with = "u64")]
+    #[serde(with = "crate::lenient::duration_ms",
         rename = "upload_part_timeout_ms"
     )]
     pub upload_part_timeout: Duration,

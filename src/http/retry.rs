@@ -1,6 +1,9 @@
 use std::time::Duration;
 
-use crate::error::Error;
+use crate::error::{Error, Result};
+
+/// The longest back-off a policy may ask for: longer waits are a mistake.
+const MAX_BACKOFF_LIMIT: Duration = Duration::from_secs(3600);
 
 /// When and how often a failed request is sent again.
 ///
@@ -9,13 +12,15 @@ use crate::error::Error;
 /// at once. The wait before attempt `n` is drawn uniformly from
 /// `[0, min(max_backoff, initial_backoff * multiplier^n)]` ("full jitter"),
 /// or is the server's `Retry-After` when that is longer.
-#[derive(Debug, Clone, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct RetryPolicy {
     /// Retries after the first attempt (0 = never retry).
     pub max_retries: u32,
+    #[schemars(with = "u64")]
     #[serde(with = "crate::lenient::duration_ms", rename = "initial_backoff_ms")]
     pub initial_backoff: Duration,
+    #[schemars(with = "u64")]
     #[serde(with = "crate::lenient::duration_ms", rename = "max_backoff_ms")]
     pub max_backoff: Duration,
     pub multiplier: f64,
@@ -41,6 +46,25 @@ impl RetryPolicy {
         }
     }
 
+    /// Refuses settings that make no sense (a back-off that can't be
+    /// computed, hours of waiting, thousands of retries).
+    pub fn validate(&self) -> Result<()> {
+        if !(self.multiplier.is_finite() && (1.0..=100.0).contains(&self.multiplier)) {
+            return Err(Error::invalid_input(
+                "retry.multiplier must be a number from 1 to 100",
+            ));
+        }
+        if self.max_retries > 100 {
+            return Err(Error::invalid_input("retry.max_retries must be at most 100"));
+        }
+        if self.initial_backoff > MAX_BACKOFF_LIMIT || self.max_backoff > MAX_BACKOFF_LIMIT {
+            return Err(Error::invalid_input(
+                "retry back-offs must be at most one hour (3600000 ms)",
+            ));
+        }
+        Ok(())
+    }
+
     /// Whether `err`, seen on attempt number `attempt` (0-based), is retried.
     pub fn should_retry(&self, err: &Error, attempt: u32) -> bool {
         err.is_retryable() && attempt < self.max_retries
@@ -49,14 +73,15 @@ impl RetryPolicy {
     /// The wait before retry number `attempt` (0-based) after `err`.
     pub fn backoff(&self, attempt: u32, err: Option<&Error>) -> Duration {
         let exp = self.multiplier.max(1.0).powi(attempt.min(30) as i32);
-        let cap = self
-            .initial_backoff
-            .mul_f64(exp)
-            .min(self.max_backoff)
+        // Saturating: a huge multiplier gives the cap, never a panic.
+        let max = self.max_backoff.min(MAX_BACKOFF_LIMIT);
+        let cap = Duration::try_from_secs_f64(self.initial_backoff.as_secs_f64() * exp)
+            .unwrap_or(max)
+            .min(max)
             .max(Duration::from_millis(1));
         let jittered = cap.mul_f64(fastrand::f64());
         match err.and_then(Error::retry_after) {
-            Some(after) => jittered.max(after.min(self.max_backoff)),
+            Some(after) => jittered.max(after.min(max)),
             None => jittered,
         }
     }

@@ -7,7 +7,7 @@ use std::time::Duration;
 use serde::Serialize;
 use subtle::ConstantTimeEq;
 
-use super::client::unix_now;
+use super::auth::unix_now;
 use super::sign::sign;
 use crate::error::{Error, ErrorKind, Result};
 use crate::secret::Secret;

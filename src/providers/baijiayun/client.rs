@@ -1,91 +1,114 @@
-use std::path::Path;
-use std::time::{SystemTime, UNIX_EPOCH};
+//! The typed Baijiayun client: one-line typed methods over the neutral call
+//! loop, and the [`Service`] that puts Baijiayun behind [`crate::Client`].
 
-use reqwest::blocking::multipart::{Form, Part};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
+use std::path::Path;
+use std::sync::Arc;
+
 use serde_json::Value;
 
+use super::auth::PartnerKeyAuth;
+use super::catalog::CATALOG;
 use super::config::Config;
-use super::ops::Op;
-use super::sign::sign;
-use crate::error::{Error, ErrorKind, Result};
-use crate::http::{status_error, Response, Transport};
+use super::envelope::BaijiayunEnvelope;
+use super::upload::{UploadOptions, Uploaded};
+use crate::api::{
+    call_typed, config_from_json, Caller, CallerParts, Method, OpSpec, Operation, RawTarget,
+    Service,
+};
+use crate::error::{Error, Result};
 use crate::params::Params;
+use crate::upload::UploadControl;
 
-/// A typed request: its fields are the operation's parameters (without
-/// `partner_id`, `timestamp` and `sign`, which the client adds).
-pub trait Endpoint: Serialize {
-    const OP: Op;
-    type Response: DeserializeOwned;
+/// The provider's name in the registry and every binding.
+pub const PROVIDER: &str = "baijiayun";
+
+/// A Baijiayun VOD client. One pooled HTTP connection set per client; cheap
+/// to clone, `Send + Sync`: share it rather than building one per call.
+#[derive(Clone)]
+pub struct Client {
+    shared: Arc<Shared>,
 }
 
-/// A Baijiayun VOD client. One pooled HTTP connection set per client; share
-/// it by reference (it is `Send + Sync`) rather than building one per call.
-pub struct Client {
-    pub(crate) config: Config,
-    api_root: String,
-    pub(crate) transport: Transport,
+struct Shared {
+    config: Config,
+    caller: Caller,
 }
 
 impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Client")
-            .field("api_root", &self.api_root)
-            .field("config", &self.config)
+            .field("caller", &self.shared.caller)
+            .field("config", &self.shared.config)
             .finish()
     }
 }
 
-/// A file sent along with an operation's parameters (never signed).
-pub struct FilePart<'a> {
-    pub field: &'a str,
-    pub path: &'a Path,
-}
-
 impl Client {
     pub fn new(config: Config) -> Result<Self> {
-        let api_root = config.api_root()?;
-        let transport = Transport::new(&config.http)?;
+        let hosts = config.hosts()?;
+        let caller = Caller::new(CallerParts {
+            provider: PROVIDER,
+            hosts,
+            path_overrides: config.common.path_overrides.clone(),
+            http: config.common.http.clone(),
+            retry: config.common.retry.clone(),
+            auth: Box::new(PartnerKeyAuth {
+                partner_id: config.partner_id.clone(),
+                partner_key: config.partner_key.clone(),
+            }),
+            envelope: Box::new(BaijiayunEnvelope {
+                rate_limit_codes: config.rate_limit_codes.clone(),
+            }),
+        })?;
         Ok(Client {
-            config,
-            api_root,
-            transport,
+            shared: Arc::new(Shared { config, caller }),
         })
     }
 
     pub fn config(&self) -> &Config {
-        &self.config
+        &self.shared.config
     }
 
-    /// Calls a typed operation and decodes its `data`.
-    pub fn call<E: Endpoint>(&self, request: &E) -> Result<E::Response> {
-        let params = Params::from_serialize(request)?;
-        let data = self.call_path(&self.path_of(&E::OP), params, None)?;
-        decode(data)
+    pub(crate) fn caller(&self) -> &Caller {
+        &self.shared.caller
     }
 
-    pub(crate) fn call_with_file<E: Endpoint>(
+    /// This client as the provider-neutral [`crate::Client`] (same pipeline
+    /// and connections).
+    pub fn as_client(&self) -> crate::Client {
+        crate::Client::from_service(Arc::new(BaijiayunService(self.clone())))
+    }
+
+    /// Calls a typed operation: validated, signed, sent, its `data` decoded.
+    pub fn call<O: Operation>(&self, request: &O) -> Result<O::Answer> {
+        call_typed(self.caller(), request, None)
+    }
+
+    /// As [`Client::call`], with the file the operation sends.
+    pub(crate) fn call_with_file<O: Operation>(
         &self,
-        request: &E,
-        file: FilePart<'_>,
-    ) -> Result<E::Response> {
-        let params = Params::from_serialize(request)?;
-        let data = self.call_path(&self.path_of(&E::OP), params, Some(file))?;
-        decode(data)
+        request: &O,
+        path: &Path,
+    ) -> Result<O::Answer> {
+        call_typed(self.caller(), request, Some(path))
     }
 
-    /// The generic signed call: any operation name or path under `/openapi/`,
-    /// any parameters. `partner_id`, `timestamp` and `sign` are added unless
-    /// present (a given `timestamp` is kept and signed as given). Returns the
-    /// envelope's `data`.
+    /// The generic call: any operation name (or any path under `/openapi/`)
+    /// with a JSON object of parameters. A catalog operation is checked
+    /// through its typed model; `partner_id`, `timestamp` and `sign` are
+    /// added. Returns the envelope's `data`.
+    pub fn call_json(&self, operation: &str, params: &Value) -> Result<Value> {
+        self.as_client().call(operation, params)
+    }
+
+    /// The generic signed call with ready wire parameters, bypassing the
+    /// typed models (a given `timestamp` is kept and signed as given).
     pub fn call_raw(&self, operation: &str, params: Params) -> Result<Value> {
-        self.call_path(&self.resolve(operation)?, params, None)
+        self.raw(operation, params, None)
     }
 
     /// As [`Client::call_raw`], with a file sent as the multipart part
-    /// `field` (file parts are never signed): for uploadSubtitle (`subtitle`),
-    /// document attachments (`file`) or any operation that takes a file.
+    /// `field` (file parts are never signed).
     pub fn call_raw_with_file(
         &self,
         operation: &str,
@@ -93,193 +116,140 @@ impl Client {
         field: &str,
         path: &Path,
     ) -> Result<Value> {
-        if field.is_empty() {
-            return Err(Error::invalid_input("the file field name is empty"));
-        }
-        let op_path = self.resolve(operation)?;
-        self.call_path(&op_path, params, Some(FilePart { field, path }))
+        self.raw(
+            operation,
+            params,
+            Some(crate::api::FilePart { field, path }),
+        )
     }
 
-    /// The path of an operation name, or the given path when it is none.
-    fn resolve(&self, operation: &str) -> Result<String> {
-        let path = match super::ops::find(operation) {
-            Some(op) => self.path_of(op),
-            None => operation.trim_start_matches('/').to_owned(),
-        };
-        if path.is_empty() || path.contains("..") || path.contains('?') {
-            return Err(Error::invalid_input(format!(
-                "not an API path: {operation:?}"
-            )));
-        }
-        Ok(path)
-    }
-
-    /// As [`Client::call_raw`], with a JSON object of parameters.
-    pub fn call_json(&self, operation: &str, params: &Value) -> Result<Value> {
-        self.call_raw(operation, Params::from_json(params)?)
+    fn raw(
+        &self,
+        operation: &str,
+        params: Params,
+        file: Option<crate::api::FilePart<'_>>,
+    ) -> Result<Value> {
+        let target = raw_target(operation)?;
+        let name = super::catalog::find(operation).map_or(operation, |op| op.name);
+        self.caller().call(
+            &crate::api::Target {
+                name,
+                method: target.method,
+                host: target.host,
+                path: &target.path,
+            },
+            params,
+            file,
+        )
     }
 
     /// Adds `partner_id`, `timestamp` and `sign` to `params`.
-    pub fn signed(&self, mut params: Params) -> Params {
-        if params.get("partner_id").is_none() {
-            params.set("partner_id", self.config.partner_id.clone());
+    pub fn signed(&self, params: Params) -> Params {
+        PartnerKeyAuth {
+            partner_id: self.shared.config.partner_id.clone(),
+            partner_key: self.shared.config.partner_key.clone(),
         }
-        if params.get("timestamp").is_none() {
-            params.set("timestamp", unix_now().to_string());
-        }
-        params.remove("sign");
-        let sign = sign(params.iter(), self.config.partner_key.expose());
-        params.set("sign", sign);
-        params
-    }
-
-    fn path_of(&self, op: &Op) -> String {
-        self.config
-            .path_overrides
-            .get(op.name)
-            .cloned()
-            .unwrap_or_else(|| op.path.to_owned())
-    }
-
-    fn call_path(&self, path: &str, params: Params, file: Option<FilePart<'_>>) -> Result<Value> {
-        let url = format!("{}{}", self.api_root, path);
-        if let Some(f) = &file {
-            if !f.path.is_file() {
-                return Err(Error::invalid_input(format!(
-                    "no such file: {}",
-                    f.path.display()
-                )));
-            }
-        }
-        Transport::with_retries(&self.config.retry, |_| {
-            // Each attempt is signed anew: a retry carries a fresh timestamp.
-            let params = self.signed(params.clone());
-            let builder = self
-                .transport
-                .client()
-                .post(&url)
-                .timeout(self.config.http.request_timeout);
-            let builder = match &file {
-                None => builder
-                    .header(
-                        reqwest::header::CONTENT_TYPE,
-                        "application/x-www-form-urlencoded",
-                    )
-                    .body(form_body(&params)),
-                Some(f) => {
-                    let mut form = Form::new();
-                    for (k, v) in params.iter() {
-                        form = form.text(k.to_owned(), v.to_owned());
-                    }
-                    let part = Part::file(f.path)
-                        .map_err(|e| Error::io(format!("cannot read {}", f.path.display()), e))?;
-                    builder.multipart(form.part(f.field.to_owned(), part))
-                }
-            };
-            let response = self.transport.send(builder)?;
-            log::debug!("baijiayun {path}: HTTP {}", response.status);
-            self.parse_envelope(response, 0)
-        })
-    }
-
-    /// Reads `{"code", "data", "msg", "ts"}`; `success` is the code meaning OK
-    /// (0 for the API, 1 for the upload endpoint).
-    pub(crate) fn parse_envelope(&self, response: Response, success: i64) -> Result<Value> {
-        let Response {
-            status,
-            body,
-            request_id,
-            retry_after,
-        } = response;
-        let parsed: Option<Value> = serde_json::from_slice(&body).ok();
-        let envelope = parsed.as_ref().and_then(Value::as_object);
-        let code = envelope.and_then(|o| o.get("code")).and_then(code_of);
-        if status == 429 || status >= 500 || envelope.is_none() || code.is_none() {
-            let err = if status >= 400 {
-                status_error(status, request_id.clone())
-            } else {
-                Error::new(ErrorKind::Server, "the answer is not a Baijiayun envelope")
-                    .with_http_status(status)
-                    .with_request_id(request_id.clone())
-            };
-            let msg = envelope.and_then(|o| o.get("msg")).and_then(Value::as_str);
-            let err = match (msg, code) {
-                (Some(m), _) if !m.is_empty() => {
-                    Error::new(err.kind(), format!("{}: {m}", err.message()))
-                }
-                _ => err,
-            };
-            let err = match code {
-                Some(c) => err.with_provider_code(c.to_string()),
-                None => err,
-            };
-            return Err(err
-                .with_http_status(status)
-                .with_request_id(request_id)
-                .with_retry_after(retry_after));
-        }
-        let envelope = envelope.expect("checked above");
-        let code = code.expect("checked above");
-        if code == success {
-            return Ok(envelope.get("data").cloned().unwrap_or(Value::Null));
-        }
-        let msg = envelope
-            .get("msg")
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_owned();
-        let kind = self.classify(code);
-        let message = if msg.is_empty() {
-            format!("Baijiayun answered code {code}")
-        } else {
-            msg
-        };
-        Err(Error::new(kind, message)
-            .with_provider_code(code.to_string())
-            .with_http_status(status)
-            .with_request_id(request_id)
-            .with_retry_after(retry_after))
-    }
-
-    fn classify(&self, code: i64) -> ErrorKind {
-        if self.config.rate_limit_codes.contains(&code) {
-            return ErrorKind::RateLimited;
-        }
-        match code {
-            1001 => ErrorKind::InvalidInput,
-            1002 | 2001..=2003 => ErrorKind::Auth,
-            4001 => ErrorKind::Server,
-            _ => ErrorKind::Provider,
-        }
+        .signed(params)
     }
 }
 
-fn code_of(v: &Value) -> Option<i64> {
-    match v {
-        Value::Number(n) => n.as_i64(),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
+/// Any name is a path under `/openapi/` (a catalog name is its own path).
+fn raw_target(operation: &str) -> Result<RawTarget> {
+    let path = match super::catalog::find(operation) {
+        Some(op) => op.path.to_owned(),
+        None => operation.trim_start_matches('/').to_owned(),
+    };
+    let ok = !path.is_empty()
+        && !path.contains("..")
+        && path
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '-' | '.'));
+    if !ok {
+        return Err(Error::invalid_input(format!(
+            "not an operation name or API path: {operation:?}"
+        )));
     }
-}
-
-fn decode<T: DeserializeOwned>(data: Value) -> Result<T> {
-    serde_json::from_value(data).map_err(|e| {
-        Error::new(
-            ErrorKind::Server,
-            format!("the answer's data has an unexpected shape: {e}"),
-        )
+    Ok(RawTarget {
+        method: Method::Post,
+        host: "api",
+        path,
     })
 }
 
-fn form_body(params: &Params) -> String {
-    form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(params.iter())
-        .finish()
+/// Baijiayun behind the neutral client.
+struct BaijiayunService(Client);
+
+impl Service for BaijiayunService {
+    fn caller(&self) -> &Caller {
+        self.0.caller()
+    }
+
+    fn catalog(&self) -> &'static [OpSpec] {
+        CATALOG
+    }
+
+    fn raw_target(&self, name: &str) -> Result<RawTarget> {
+        raw_target(name)
+    }
+
+    fn upload(&self, path: &Path, options: &Value, control: UploadControl<'_>) -> Result<Value> {
+        let options = upload_options(options)?;
+        let uploaded = self.0.upload_with(path, &options, control)?;
+        to_json(&uploaded)
+    }
+
+    fn resume_upload(
+        &self,
+        resume: &Value,
+        path: &Path,
+        options: &Value,
+        control: UploadControl<'_>,
+    ) -> Result<Value> {
+        let video_id = resume_video_id(resume)?;
+        let options = upload_options(options)?;
+        let uploaded = self.0.resume_upload(video_id, path, &options, control)?;
+        to_json(&uploaded)
+    }
 }
 
-pub(crate) fn unix_now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
+fn upload_options(json: &Value) -> Result<UploadOptions> {
+    match json {
+        Value::Null => Ok(UploadOptions::default()),
+        other => config_from_json::<UploadOptions>("baijiayun upload options", other),
+    }
+}
+
+/// The resume handle of a Baijiayun upload: `{"provider": "baijiayun", "video_id": N}`.
+pub(crate) fn resume_handle(video_id: i64) -> Value {
+    serde_json::json!({ "provider": PROVIDER, "video_id": video_id })
+}
+
+fn resume_video_id(resume: &Value) -> Result<i64> {
+    let provider = resume.get("provider").and_then(Value::as_str);
+    if provider.is_some_and(|p| p != PROVIDER) {
+        return Err(Error::invalid_input(format!(
+            "this resume handle is for {:?}, not baijiayun",
+            provider.unwrap_or_default()
+        )));
+    }
+    resume
+        .get("video_id")
+        .and_then(Value::as_i64)
+        .filter(|id| *id > 0)
+        .ok_or_else(|| {
+            Error::invalid_input(
+                "a Baijiayun resume handle is {\"provider\": \"baijiayun\", \"video_id\": N}",
+            )
+        })
+}
+
+fn to_json(uploaded: &Uploaded) -> Result<Value> {
+    serde_json::to_value(uploaded)
+        .map_err(|e| Error::internal(format!("the upload result cannot be encoded: {e}")))
+}
+
+/// Builds Baijiayun's service from its JSON config (the registry's entry).
+pub(crate) fn build(config: &Value) -> Result<Arc<dyn Service>> {
+    let config: Config = config_from_json(PROVIDER, config)?;
+    Ok(Arc::new(BaijiayunService(Client::new(config)?)))
 }

@@ -1,13 +1,14 @@
-use std::collections::BTreeMap;
+use std::time::Duration;
 
+use crate::api::CommonConfig;
 use crate::error::{Error, Result};
 use crate::http::{HttpConfig, RetryPolicy};
 use crate::secret::Secret;
 
 /// Everything a Baijiayun [`super::Client`] needs. Build it with
-/// [`Config::new`] and the setters, or read it from JSON (the bindings do);
-/// `Debug` never shows the keys.
-#[derive(Debug, Clone, serde::Deserialize)]
+/// [`Config::new`] and the setters, or read it from JSON (every binding does,
+/// with these keys); `Debug` never shows the keys.
+#[derive(Debug, Clone, serde::Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct Config {
     /// The account id (`partner_id`).
@@ -17,20 +18,16 @@ pub struct Config {
     /// The key that may reset `partner_key` (API 1, `secret_key`).
     pub secret_key: Option<Secret>,
     /// The customer's private domain: `acme` for `https://acme.at.baijiayun.com`.
+    /// `base_url` wins over it.
     pub private_domain: Option<String>,
-    /// A full base URL instead (`https://api.baijiayun.com`, an emulator);
-    /// wins over `private_domain`. `/openapi/...` is appended to it.
-    pub base_url: Option<String>,
-    pub http: HttpConfig,
-    pub retry: RetryPolicy,
+    /// Base URL, host overrides (host `api`), path overrides, HTTP and retry
+    /// settings: the keys every provider shares.
+    #[serde(flatten)]
+    pub common: CommonConfig,
     /// The multipart field name of the uploaded file (`curl -F data=@file`).
     pub upload_field: String,
     /// Upload part size in bytes; files larger than this go as ranged parts.
     pub part_size: u64,
-    /// Per-operation path overrides, keyed by operation name
-    /// (`video/getStatus` → `video/getStatusV2`). The provisional paths of
-    /// API 41-58 can be corrected here without a new release.
-    pub path_overrides: BTreeMap<String, String>,
     /// Envelope codes that mean "rate limited" (HTTP 429 always does).
     pub rate_limit_codes: Vec<i64>,
 }
@@ -44,12 +41,9 @@ impl Default for Config {
             partner_key: Secret::default(),
             secret_key: None,
             private_domain: None,
-            base_url: None,
-            http: HttpConfig::default(),
-            retry: RetryPolicy::default(),
+            common: CommonConfig::default(),
             upload_field: "data".to_owned(),
             part_size: DEFAULT_PART_SIZE,
-            path_overrides: BTreeMap::new(),
             rate_limit_codes: vec![429],
         }
     }
@@ -69,8 +63,10 @@ impl Config {
         self
     }
 
+    /// A full base URL (`https://api.baijiayun.com`, an emulator); wins over
+    /// `private_domain`. `/openapi/...` is appended to it.
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
-        self.base_url = Some(url.into());
+        self.common.base_url = Some(url.into());
         self
     }
 
@@ -80,12 +76,17 @@ impl Config {
     }
 
     pub fn http(mut self, http: HttpConfig) -> Self {
-        self.http = http;
+        self.common.http = http;
+        self
+    }
+
+    pub fn request_timeout(mut self, timeout: Duration) -> Self {
+        self.common.http.request_timeout = timeout;
         self
     }
 
     pub fn retry(mut self, retry: RetryPolicy) -> Self {
-        self.retry = retry;
+        self.common.retry = retry;
         self
     }
 
@@ -95,12 +96,14 @@ impl Config {
     }
 
     pub fn path_override(mut self, operation: impl Into<String>, path: impl Into<String>) -> Self {
-        self.path_overrides.insert(operation.into(), path.into());
+        self.common
+            .path_overrides
+            .insert(operation.into(), path.into());
         self
     }
 
-    /// Checks the config and returns the API root (`…/openapi/`).
-    pub(crate) fn api_root(&self) -> Result<String> {
+    /// Checks the config and returns its hosts (`api` → `…/openapi/`).
+    pub(crate) fn hosts(&self) -> Result<std::collections::BTreeMap<String, String>> {
         if self.partner_id.trim().is_empty() {
             return Err(Error::invalid_input("partner_id is empty"));
         }
@@ -113,17 +116,8 @@ impl Config {
         if self.upload_field.is_empty() {
             return Err(Error::invalid_input("upload_field is empty"));
         }
-        let base = match (&self.base_url, &self.private_domain) {
-            (Some(url), _) => {
-                let url = url.trim().trim_end_matches('/');
-                if !(url.starts_with("http://") || url.starts_with("https://")) {
-                    return Err(Error::invalid_input(
-                        "base_url must start with http:// or https://",
-                    ));
-                }
-                url.to_owned()
-            }
-            (None, Some(domain)) => {
+        let default = match &self.private_domain {
+            Some(domain) => {
                 let ok = !domain.is_empty()
                     && domain
                         .chars()
@@ -133,14 +127,18 @@ impl Config {
                         "private_domain must be letters, digits and '-' (e.g. \"acme\")",
                     ));
                 }
-                format!("https://{domain}.at.baijiayun.com")
+                format!("https://{domain}.at.baijiayun.com/openapi/")
             }
-            (None, None) => {
+            None if self.common.base_url.is_some() || self.common.hosts.contains_key("api") => {
+                String::new()
+            }
+            None => {
                 return Err(Error::invalid_input(
                     "set either private_domain or base_url",
                 ))
             }
         };
-        Ok(format!("{base}/openapi/"))
+        self.common
+            .resolve_hosts(&[("api", default)], |_, base| format!("{base}/openapi/"))
     }
 }

@@ -1,4 +1,5 @@
-//! Baijiayun (百家云) VOD: the whole server API, uploads and callbacks.
+//! Baijiayun (百家云) VOD: config, auth (the MD5 sign), envelope, catalog +
+//! models, the upload sink, and the callback verifier.
 //!
 //! ```no_run
 //! use vodkit::baijiayun::{Client, Config, GetUrl, UploadOptions};
@@ -9,23 +10,27 @@
 //! # Ok::<(), vodkit::Error>(())
 //! ```
 
-pub mod api;
+mod auth;
 mod callback;
+pub mod catalog;
 mod client;
 mod config;
-pub mod ops;
+mod envelope;
+pub mod models;
 mod sign;
 mod upload;
 
-pub use api::category::*;
-pub use api::interactive::*;
-pub use api::manage::*;
-pub use api::stats::*;
-pub use api::subtitle::*;
-pub use api::video::*;
-pub use api::Ack;
+pub use crate::api::Ack;
 pub use callback::{CallbackVerifier, PlaybackAuthRequest, TranscodeEvent, VerifyFailure};
-pub use client::{Client, Endpoint};
+pub use catalog::CATALOG;
+pub(crate) use client::build;
+pub use client::{Client, PROVIDER};
 pub use config::Config;
+pub use models::category::*;
+pub use models::interactive::*;
+pub use models::manage::*;
+pub use models::stats::*;
+pub use models::subtitle::*;
+pub use models::video::*;
 pub use sign::sign;
 pub use upload::{UploadOptions, Uploaded};

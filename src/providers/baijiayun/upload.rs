@@ -10,9 +10,10 @@ use std::sync::Mutex;
 use reqwest::blocking::multipart::{Form, Part as FormPart};
 use serde::{Deserialize, Serialize};
 
-use super::api::video::{GetUploadUrl, VideoState};
-use super::api::{bit_list, opt_bit_list, DEFINITION_BITS, FORMAT_BITS};
-use super::client::Client;
+use super::models::video::{GetUploadUrl, VideoState};
+use super::models::{bit_list, opt_bit_list, DEFINITION_BITS, FORMAT_BITS};
+use super::client::{resume_handle, Client};
+use super::envelope::BaijiayunEnvelope;
 use crate::error::{Error, ErrorKind, Result};
 use crate::upload::{
     self, Committed, EngineOptions, FileSource, Part, PartBody, PartSink, UploadControl,
@@ -20,7 +21,7 @@ use crate::upload::{
 
 /// Options of [`Client::upload`]: every getUploadUrl parameter, plus how the
 /// bytes are sent.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct UploadOptions {
     /// The name the video gets (default: the file's name).
@@ -115,7 +116,7 @@ impl Client {
     ) -> Result<Uploaded> {
         // Everything the caller got wrong fails here, before any request.
         let source = FileSource::open(path)?;
-        let part_size = options.part_size_or(self.config.part_size)?;
+        let part_size = options.part_size_or(self.config().part_size)?;
         let request = options.to_request(&source)?;
         if control.is_cancelled() {
             return Err(Error::cancelled());
@@ -142,7 +143,7 @@ impl Client {
         mut control: UploadControl<'_>,
     ) -> Result<Uploaded> {
         let source = FileSource::open(path)?;
-        let part_size = options.part_size_or(self.config.part_size)?;
+        let part_size = options.part_size_or(self.config().part_size)?;
         let (upload_url, held) = match self.resume_point(video_id)? {
             ResumePoint::Continue { upload_url, held } => (upload_url, held),
             // Everything arrived before the interruption: nothing left to send.
@@ -181,7 +182,7 @@ impl Client {
         let engine = EngineOptions {
             part_size,
             concurrency: 1,
-            retry: self.config.retry.clone(),
+            retry: self.config().common.retry.clone(),
         };
         upload::run(
             source,
@@ -242,7 +243,9 @@ fn attach_video_id(err: Error, video_id: i64) -> Error {
         err.message()
     );
     let kind = err.kind();
-    let mut out = Error::new(kind, message).with_detail(format!("video_id={video_id}"));
+    let mut out = Error::new(kind, message)
+        .with_detail(format!("video_id={video_id}"))
+        .with_resume(resume_handle(video_id));
     if let Some(c) = err.provider_code() {
         out = out.with_provider_code(c);
     }
@@ -268,13 +271,13 @@ impl PartSink for BaijiayunSink<'_> {
             .file_name(self.file_name.clone())
             .mime_str("application/octet-stream")
             .map_err(|e| Error::internal(format!("multipart: {e}")))?;
-        let form = Form::new().part(self.client.config.upload_field.clone(), file);
-        let mut request = self
-            .client
-            .transport
+        let config = self.client.config();
+        let form = Form::new().part(config.upload_field.clone(), file);
+        let transport = self.client.caller().transport();
+        let mut request = transport
             .client()
             .post(url)
-            .timeout(self.client.config.http.upload_part_timeout)
+            .timeout(config.common.http.upload_part_timeout)
             .multipart(form);
         if !self.whole.load(Ordering::SeqCst) {
             request = request.header(
@@ -282,9 +285,9 @@ impl PartSink for BaijiayunSink<'_> {
                 format!("bytes {}-{}/{}", part.offset, part.last_byte(), total),
             );
         }
-        let response = self.client.transport.send(request)?;
+        let response = transport.send(request)?;
         // The upload endpoint answers code 1 for success, unlike the API.
-        self.client.parse_envelope(response, 1).map(|_| ())
+        BaijiayunEnvelope::upload_answer(&config.rate_limit_codes, response).map(|_| ())
     }
 
     fn committed(&self) -> Result<Committed> {

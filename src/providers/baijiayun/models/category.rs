@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{check_page, endpoint, Client};
+use super::{check_page, Client};
 use crate::error::{Error, Result};
 use crate::lenient;
 
@@ -16,11 +16,11 @@ pub const MAX_CATEGORY_LEVEL: i64 = 5;
 pub const MAX_CATEGORY_VIDEO_PAGE_SIZE: i64 = 100;
 
 /// API 12 `video/getCategoryList`: the whole tree.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetCategoryList {}
 
 /// One category and (where the answer includes them) its sub-categories.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CategoryNode {
     #[serde(default, deserialize_with = "lenient::int")]
     pub id: i64,
@@ -48,7 +48,7 @@ impl CategoryNode {
     }
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CategoryList {
     /// The first-level categories, each with its sub-tree.
     #[serde(default, deserialize_with = "lenient::list")]
@@ -66,13 +66,13 @@ impl CategoryList {
 }
 
 /// API 13 `video/getCategoryInfo`: one category and its direct children.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetCategoryInfo {
     pub category_id: i64,
 }
 
 /// API 14 `video/addCategory`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AddCategory {
     pub name: String,
     /// 0 for a first-level category.
@@ -80,19 +80,19 @@ pub struct AddCategory {
 }
 
 /// API 15 `video/deleteCategory`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DeleteCategory {
     pub category_id: i64,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DeletedCategory {
     #[serde(default, deserialize_with = "lenient::int")]
     pub category_id: i64,
 }
 
 /// The category of a video as the id at each level (0 where there is none).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CategoryLevels {
     #[serde(default, deserialize_with = "lenient::int")]
     pub category_level1_id: i64,
@@ -129,7 +129,7 @@ impl CategoryLevels {
 }
 
 /// API 16 `video/getCategoryVideo`: videos in a category and its sub-categories.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct GetCategoryVideo {
     pub category_id: i64,
@@ -141,7 +141,7 @@ pub struct GetCategoryVideo {
     pub page_size: Option<i64>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CategoryVideo {
     #[serde(default, deserialize_with = "lenient::int")]
     pub video_id: i64,
@@ -166,7 +166,7 @@ pub struct CategoryVideo {
     pub category: CategoryLevels,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CategoryVideos {
     /// Videos in all pages.
     #[serde(default, deserialize_with = "lenient::int")]
@@ -179,11 +179,6 @@ pub struct CategoryVideos {
     pub list: Vec<CategoryVideo>,
 }
 
-endpoint!(GetCategoryList => CategoryList, GET_CATEGORY_LIST);
-endpoint!(GetCategoryInfo => CategoryNode, GET_CATEGORY_INFO);
-endpoint!(AddCategory => CategoryNode, ADD_CATEGORY);
-endpoint!(DeleteCategory => DeletedCategory, DELETE_CATEGORY);
-endpoint!(GetCategoryVideo => CategoryVideos, GET_CATEGORY_VIDEO);
 
 fn check_category_id(category_id: i64) -> Result<()> {
     if category_id <= 0 {

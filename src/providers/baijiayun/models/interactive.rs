@@ -19,17 +19,16 @@ use std::path::Path;
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::category::CategoryLevels;
-use super::{check_attachment, check_page, endpoint, non_empty_ids, Ack, Client};
+use super::{check_attachment, check_page, non_empty_ids, Ack, Client};
 use crate::error::{Error, Result};
 use crate::lenient;
-use crate::providers::baijiayun::client::FilePart;
 
 // ---------------------------------------------------------------------------
 // API 41-42: notices
 // ---------------------------------------------------------------------------
 
 /// One line of a notice shown on the player.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct NoticeItem {
     #[serde(default, deserialize_with = "lenient::string")]
     pub content: String,
@@ -48,13 +47,13 @@ impl NoticeItem {
 }
 
 /// API 41 (path provisional): creates a notice. `notice` is sent as JSON text.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CreateNotice {
     pub notice: Vec<NoticeItem>,
 }
 
 /// A created notice: its id (for [`Client::bind_notice`]) and its lines.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Notice {
     #[serde(default, deserialize_with = "lenient::int")]
     pub id: i64,
@@ -63,7 +62,7 @@ pub struct Notice {
 }
 
 /// API 42 (path provisional): shows a notice on videos.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct BindNotice {
     /// Comma-separated video ids.
     pub video_ids: String,
@@ -75,13 +74,13 @@ pub struct BindNotice {
 // ---------------------------------------------------------------------------
 
 /// API 43 (path provisional): the questions of a video.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetQuestionList {
     pub video_unique: String,
 }
 
 /// One choice of a question, as the provider stores it.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct QuestionOption {
     #[serde(default, deserialize_with = "lenient::int")]
     pub id: i64,
@@ -98,7 +97,7 @@ pub struct QuestionOption {
 }
 
 /// A question shown while a video plays.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Question {
     #[serde(default, deserialize_with = "lenient::int")]
     pub id: i64,
@@ -137,7 +136,7 @@ pub struct Question {
     pub option_list: Vec<QuestionOption>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct QuestionList {
     #[serde(default, deserialize_with = "lenient::int")]
     pub total: i64,
@@ -146,7 +145,7 @@ pub struct QuestionList {
 }
 
 /// A choice to save: `id` for an existing one, `None` for a new one.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct QuestionOptionInput {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -157,7 +156,7 @@ pub struct QuestionOptionInput {
 }
 
 /// A question to save: `id` for an existing one (updated), `None` for a new one.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct QuestionInput {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -217,7 +216,7 @@ fn zero_one<S: Serializer>(v: &bool, s: S) -> std::result::Result<S::Ok, S::Erro
 }
 
 /// API 44 (path provisional): creates and updates questions of a video.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SaveQuestionList {
     pub video_unique: String,
     /// Sent as JSON text.
@@ -225,7 +224,7 @@ pub struct SaveQuestionList {
 }
 
 /// API 45 (path provisional): deletes questions of a video.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DeleteQuestions {
     pub video_unique: String,
     /// Comma-separated question ids.
@@ -237,7 +236,7 @@ pub struct DeleteQuestions {
 // ---------------------------------------------------------------------------
 
 /// API 46 (path provisional): the category levels of several videos.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct GetVideosCategory {
     /// Comma-separated video ids.
@@ -247,7 +246,7 @@ pub struct GetVideosCategory {
     pub category_id: Option<i64>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VideoCategoryEntry {
     #[serde(default, deserialize_with = "lenient::int")]
     pub video_id: i64,
@@ -255,7 +254,7 @@ pub struct VideoCategoryEntry {
     pub levels: CategoryLevels,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VideosCategory {
     #[serde(default, deserialize_with = "lenient::list")]
     pub list: Vec<VideoCategoryEntry>,
@@ -267,7 +266,7 @@ pub struct VideosCategory {
 
 /// API 47 (path provisional): attaches a document to a video; the file goes
 /// as the multipart part `file` (not signed).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UploadDocument {
     pub video_unique: String,
 }
@@ -280,7 +279,7 @@ pub const DOCUMENT_EXTENSIONS: &[&str] = &["ppt", "pptx", "txt", "pdf"];
 // ---------------------------------------------------------------------------
 
 /// A marker on the progress bar.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Marker {
     /// `HH:MM:SS` from the start of the video.
     #[serde(default, deserialize_with = "lenient::string")]
@@ -325,7 +324,7 @@ impl Marker {
 }
 
 /// API 48 (path provisional): replaces the markers of a video.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SetMarkers {
     pub video_unique: String,
     /// Sent as JSON text.
@@ -333,12 +332,12 @@ pub struct SetMarkers {
 }
 
 /// API 49 (path provisional): the markers of a video.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetMarkers {
     pub video_unique: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Markers {
     #[serde(default, deserialize_with = "lenient::int")]
     pub total: i64,
@@ -350,7 +349,7 @@ pub struct Markers {
 }
 
 /// API 50 (path provisional): whether a click on a marker seeks to it.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SetMarkerJump {
     pub video_unique: String,
     /// 1 on, 0 off.
@@ -362,7 +361,7 @@ pub struct SetMarkerJump {
 // ---------------------------------------------------------------------------
 
 /// API 51 (path provisional): a token that identifies a viewer to the player.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct GetViewerToken {
     /// The viewer's number in your system (> 0).
@@ -375,7 +374,7 @@ pub struct GetViewerToken {
 }
 
 /// A viewer token (a JWT). `Debug` hides it.
-#[derive(Clone, Default, Serialize, Deserialize)]
+#[derive(Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ViewerToken {
     #[serde(default, deserialize_with = "lenient::string")]
     pub token: String,
@@ -394,12 +393,12 @@ impl std::fmt::Debug for ViewerToken {
 // ---------------------------------------------------------------------------
 
 /// API 52 (path provisional): the user groups allowed to watch a video.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetUserGroups {
     pub video_unique: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UserGroup {
     #[serde(default, deserialize_with = "lenient::int")]
     pub group_id: i64,
@@ -413,7 +412,7 @@ pub struct UserGroup {
     pub select_count: i64,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UserGroups {
     #[serde(default, deserialize_with = "lenient::list")]
     pub list: Vec<UserGroup>,
@@ -422,14 +421,14 @@ pub struct UserGroups {
 }
 
 /// API 53 (path provisional): allows a user group to watch a video.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AddUserGroup {
     pub video_unique: String,
     pub group_id: i64,
 }
 
 /// API 54 (path provisional): withdraws a user group from a video.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RemoveUserGroup {
     pub video_unique: String,
     pub group_id: i64,
@@ -443,7 +442,7 @@ pub struct RemoveUserGroup {
 pub const MAX_VIEWERS_PAGE_SIZE: i64 = 100;
 
 /// API 55 (path provisional): the viewers allowed to watch a video, a page at a time.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct GetViewers {
     pub video_unique: String,
@@ -455,7 +454,7 @@ pub struct GetViewers {
     pub page_size: Option<i64>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Viewer {
     #[serde(default, deserialize_with = "lenient::int")]
     pub user_id: i64,
@@ -477,7 +476,7 @@ pub struct Viewer {
     pub phone_number: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Viewers {
     #[serde(default, deserialize_with = "lenient::list")]
     pub list: Vec<Viewer>,
@@ -487,7 +486,7 @@ pub struct Viewers {
 }
 
 /// API 56 (path provisional): allows users to watch a video.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AddViewers {
     pub video_unique: String,
     /// Comma-separated user ids.
@@ -495,7 +494,7 @@ pub struct AddViewers {
 }
 
 /// API 57 (path provisional): withdraws users from a video.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RemoveViewers {
     pub video_unique: String,
     /// Comma-separated user ids.
@@ -507,13 +506,13 @@ pub struct RemoveViewers {
 // ---------------------------------------------------------------------------
 
 /// API 58 (path provisional): how each viewer answered the video's questions.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetAnswerRecords {
     pub video_unique: String,
 }
 
 /// One answer of a viewer.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct QuestionAnswer {
     #[serde(default, deserialize_with = "lenient::int")]
     pub question_id: i64,
@@ -531,7 +530,7 @@ pub struct QuestionAnswer {
 }
 
 /// The answers of one viewer.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AnswerRecord {
     #[serde(default, deserialize_with = "lenient::string")]
     pub user_number: String,
@@ -557,30 +556,12 @@ impl AnswerRecord {
     }
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AnswerRecords {
     #[serde(default, deserialize_with = "lenient::list")]
     pub list: Vec<AnswerRecord>,
 }
 
-endpoint!(CreateNotice => Notice, CREATE_NOTICE);
-endpoint!(BindNotice => Ack, BIND_NOTICE);
-endpoint!(GetQuestionList => QuestionList, GET_QUESTION_LIST);
-endpoint!(SaveQuestionList => Ack, SAVE_QUESTION_LIST);
-endpoint!(DeleteQuestions => Ack, DELETE_QUESTIONS);
-endpoint!(GetVideosCategory => VideosCategory, GET_VIDEOS_CATEGORY);
-endpoint!(UploadDocument => Ack, UPLOAD_DOCUMENT);
-endpoint!(SetMarkers => Ack, SET_MARKERS);
-endpoint!(GetMarkers => Markers, GET_MARKERS);
-endpoint!(SetMarkerJump => Ack, SET_MARKER_JUMP);
-endpoint!(GetViewerToken => ViewerToken, GET_VIEWER_TOKEN);
-endpoint!(GetUserGroups => UserGroups, GET_USER_GROUPS);
-endpoint!(AddUserGroup => Ack, ADD_USER_GROUP);
-endpoint!(RemoveUserGroup => Ack, REMOVE_USER_GROUP);
-endpoint!(GetViewers => Viewers, GET_VIEWERS);
-endpoint!(AddViewers => Ack, ADD_VIEWERS);
-endpoint!(RemoveViewers => Ack, REMOVE_VIEWERS);
-endpoint!(GetAnswerRecords => AnswerRecords, GET_ANSWER_RECORDS);
 
 fn check_question(q: &QuestionInput) -> Result<()> {
     if q.title.trim().is_empty() {
@@ -689,13 +670,7 @@ impl Client {
         let request = UploadDocument {
             video_unique: video_id.to_string(),
         };
-        self.call_with_file(
-            &request,
-            FilePart {
-                field: "file",
-                path,
-            },
-        )
+        self.call_with_file(&request, path)
     }
 
     /// API 48: replaces the markers of a video (an empty list clears them).

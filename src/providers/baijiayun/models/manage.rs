@@ -10,7 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use super::category::CategoryLevels;
 use super::video::VideoId;
 use super::{
-    bit_list, check_page, endpoint, non_empty_ids, opt_bit_list, Client, DEFINITION_BITS,
+    bit_list, check_page, non_empty_ids, opt_bit_list, Client, DEFINITION_BITS,
     FORMAT_BITS,
 };
 use crate::error::{Error, Result};
@@ -39,7 +39,7 @@ where
 
 /// API 1 `partner/createkey`: reads (or regenerates) the partner key.
 /// `Debug` hides `secret_key`.
-#[derive(Clone, Default, Serialize, Deserialize)]
+#[derive(Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CreateKey {
     pub secret_key: String,
     /// 1: make a new key (the old one stops working at once).
@@ -56,7 +56,7 @@ impl std::fmt::Debug for CreateKey {
 }
 
 /// The account's partner key. `Debug` hides it.
-#[derive(Clone, Default, Serialize, Deserialize)]
+#[derive(Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PartnerKey {
     #[serde(default, deserialize_with = "lenient::string")]
     pub partner_key: String,
@@ -78,12 +78,12 @@ impl std::fmt::Debug for PartnerKey {
 }
 
 /// API 7 `video/getImage`: screenshots of a video.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetImage {
     pub video_id: i64,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VideoImages {
     #[serde(default, deserialize_with = "lenient::int")]
     pub video_id: i64,
@@ -99,7 +99,7 @@ pub struct VideoImages {
 }
 
 /// API 8 `video/removeDefinition`: deletes transcoded files to save storage.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct RemoveDefinition {
     pub video_id: i64,
@@ -111,7 +111,7 @@ pub struct RemoveDefinition {
 }
 
 /// What was removed, echoed as the provider sends it.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RemovedDefinition {
     #[serde(default, deserialize_with = "lenient::int")]
     pub video_id: i64,
@@ -124,14 +124,14 @@ pub struct RemovedDefinition {
 
 /// API 9 `video/deleteOriginVideo`: deletes the uploaded source files, keeping
 /// the transcoded ones.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DeleteOriginVideo {
     /// Comma-separated video ids.
     pub video_ids: String,
 }
 
 /// API 10 `video/update`: renames a video (the only field it changes).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct Update {
     pub video_id: i64,
@@ -140,14 +140,14 @@ pub struct Update {
 }
 
 /// API 17 `video/setVideoCategory`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SetVideoCategory {
     pub video_id: i64,
     pub category_id: i64,
 }
 
 /// A video and where it now sits in the category tree.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VideoCategoryLevels {
     #[serde(default, deserialize_with = "lenient::int")]
     pub video_id: i64,
@@ -156,7 +156,7 @@ pub struct VideoCategoryLevels {
 }
 
 /// API 19 `video/getPlayerTokenBatch`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct GetPlayerTokenBatch {
     /// Comma-separated video ids.
@@ -169,7 +169,7 @@ pub struct GetPlayerTokenBatch {
 }
 
 /// Player tokens by video id. `Debug` hides the tokens.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(transparent)]
 pub struct PlayerTokens {
     #[serde(deserialize_with = "token_map")]
@@ -213,10 +213,10 @@ fn token_map<'de, D: Deserializer<'de>>(
 }
 
 /// API 20 `video_account/getAccountInfo`: the account's package and usage.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetAccountInfo {}
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AccountInfo {
     #[serde(default, deserialize_with = "lenient::int")]
     pub partner_id: i64,
@@ -252,27 +252,27 @@ pub struct AccountInfo {
 }
 
 /// API 26 `video/setPublishStatus`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SetPublishStatus {
     pub video_id: i64,
     /// 1 published, 2 blocked.
     pub status: i64,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PublishStatus {
     #[serde(default, deserialize_with = "lenient::int")]
     pub status: i64,
 }
 
 /// API 27 `video/getShareUrl`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetShareUrl {
     pub video_id: i64,
 }
 
 /// Ways to embed a video. `Debug` hides the URLs: they carry a token.
-#[derive(Clone, Default, Serialize, Deserialize)]
+#[derive(Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ShareUrls {
     #[serde(default, deserialize_with = "lenient::string")]
     pub js: String,
@@ -293,7 +293,7 @@ impl std::fmt::Debug for ShareUrls {
 }
 
 /// API 31 `video/getVideoList`: the account's videos, a page at a time.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct GetVideoList {
     /// 1-based (default 1).
@@ -310,7 +310,7 @@ pub struct GetVideoList {
     pub name: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VideoListItem {
     #[serde(default, deserialize_with = "lenient::int")]
     pub video_id: i64,
@@ -337,7 +337,7 @@ pub struct VideoListItem {
     pub category: CategoryLevels,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VideoList {
     /// Videos in all pages.
     #[serde(default, deserialize_with = "lenient::int")]
@@ -351,7 +351,7 @@ pub struct VideoList {
 }
 
 /// API 40 `video/transcodeAgain`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct TranscodeAgain {
     pub video_id: i64,
@@ -363,7 +363,7 @@ pub struct TranscodeAgain {
 }
 
 /// The video sent back to transcoding, and the definitions asked for.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Retranscoding {
     #[serde(default, deserialize_with = "lenient::int")]
     pub video_id: i64,
@@ -371,25 +371,13 @@ pub struct Retranscoding {
     pub definition: String,
 }
 
-endpoint!(CreateKey => PartnerKey, CREATE_KEY);
-endpoint!(GetImage => VideoImages, GET_IMAGE);
-endpoint!(RemoveDefinition => RemovedDefinition, REMOVE_DEFINITION);
-endpoint!(DeleteOriginVideo => super::Ack, DELETE_ORIGIN_VIDEO);
-endpoint!(Update => VideoId, UPDATE);
-endpoint!(SetVideoCategory => VideoCategoryLevels, SET_VIDEO_CATEGORY);
-endpoint!(GetPlayerTokenBatch => PlayerTokens, GET_PLAYER_TOKEN_BATCH);
-endpoint!(GetAccountInfo => AccountInfo, GET_ACCOUNT_INFO);
-endpoint!(SetPublishStatus => PublishStatus, SET_PUBLISH_STATUS);
-endpoint!(GetShareUrl => ShareUrls, GET_SHARE_URL);
-endpoint!(GetVideoList => VideoList, GET_VIDEO_LIST);
-endpoint!(TranscodeAgain => Retranscoding, TRANSCODE_AGAIN);
 
 impl Client {
     /// API 1: the current partner key, or (`regenerate`) a new one. Needs
     /// `Config::secret_key`. After regenerating, this client still signs with
     /// the old key, which no longer works: build a new client with the answer.
     pub fn create_key(&self, regenerate: bool) -> Result<PartnerKey> {
-        let secret_key = match &self.config.secret_key {
+        let secret_key = match &self.config().secret_key {
             Some(key) if !key.is_empty() => key.expose().to_owned(),
             _ => return Err(Error::invalid_input("createkey needs Config::secret_key")),
         };

@@ -1,10 +1,5 @@
-//! Typed operations, one module per area. Each operation is a request struct
-//! (its parameters; `partner_id`, `timestamp` and `sign` are added by the
-//! client) implementing [`Endpoint`], an answer struct, and a method on
-//! [`Client`] that takes the required parameters directly.
-//!
-//! Answer structs read leniently (numbers as strings, missing fields) and
-//! serialize back to JSON, which is how the bindings hand them out.
+//! Helpers the providers' models share: id lists, paging checks, attachments,
+//! the empty answer.
 
 use std::path::Path;
 
@@ -12,16 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{Error, Result};
 
-pub mod category;
-pub mod interactive;
-pub mod manage;
-pub mod stats;
-pub mod subtitle;
-pub mod video;
-
-pub use super::client::{Client, Endpoint};
-
-/// The answer of operations whose `data` carries nothing (`null`, `true`).
+/// The answer of operations whose data carries nothing (`null`, `true`, `[]`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Ack;
 
@@ -37,8 +23,21 @@ impl Serialize for Ack {
     }
 }
 
-/// Joins ids as the provider wants lists: `1,2,3`.
-pub(crate) fn join_ids<T: ToString>(ids: &[T]) -> String {
+impl schemars::JsonSchema for Ack {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Ack".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "null",
+            "description": "Nothing: the operation succeeded."
+        })
+    }
+}
+
+/// Joins ids as the providers want lists: `1,2,3`.
+pub fn join_ids<T: ToString>(ids: &[T]) -> String {
     ids.iter()
         .map(ToString::to_string)
         .collect::<Vec<_>>()
@@ -46,16 +45,30 @@ pub(crate) fn join_ids<T: ToString>(ids: &[T]) -> String {
 }
 
 /// [`join_ids`] for a list that must not be empty; `what` names it in the error.
-pub(crate) fn non_empty_ids<T: ToString>(ids: &[T], what: &str) -> Result<String> {
+pub fn non_empty_ids<T: ToString>(ids: &[T], what: &str) -> Result<String> {
     if ids.is_empty() {
         return Err(Error::invalid_input(format!("{what} is empty")));
     }
     Ok(join_ids(ids))
 }
 
+/// Checks a comma-separated id list as sent on the wire (`"1,2,3"`): not
+/// empty, every item an integer.
+pub fn check_id_text(what: &str, text: &str) -> Result<()> {
+    if text.trim().is_empty() {
+        return Err(Error::invalid_input(format!("{what} is empty")));
+    }
+    if text.split(',').any(|id| id.trim().parse::<i64>().is_err()) {
+        return Err(Error::invalid_input(format!(
+            "{what} must be comma-separated integers"
+        )));
+    }
+    Ok(())
+}
+
 /// Checks the optional `page` (from 1) and `page_size` (1 to `max_size`) of a
 /// paged request.
-pub(crate) fn check_page(page: Option<i64>, page_size: Option<i64>, max_size: i64) -> Result<()> {
+pub fn check_page(page: Option<i64>, page_size: Option<i64>, max_size: i64) -> Result<()> {
     if page.is_some_and(|p| p < 1) {
         return Err(Error::invalid_input("page must be >= 1"));
     }
@@ -70,7 +83,7 @@ pub(crate) fn check_page(page: Option<i64>, page_size: Option<i64>, max_size: i6
 /// A file to attach to a request: an existing regular file whose extension
 /// (compared case-insensitively) is one of `extensions`. `what` names the
 /// kind of file in the error ("subtitles", "documents").
-pub(crate) fn check_attachment(path: &Path, extensions: &[&str], what: &str) -> Result<()> {
+pub fn check_attachment(path: &Path, extensions: &[&str], what: &str) -> Result<()> {
     if !path.is_file() {
         return Err(Error::invalid_input(format!(
             "not a file: {}",
@@ -98,70 +111,23 @@ pub(crate) fn check_attachment(path: &Path, extensions: &[&str], what: &str) -> 
     Ok(())
 }
 
-macro_rules! endpoint {
-    ($req:ty => $resp:ty, $op:ident) => {
-        impl $crate::providers::baijiayun::client::Endpoint for $req {
-            const OP: $crate::providers::baijiayun::ops::Op =
-                $crate::providers::baijiayun::ops::$op;
-            type Response = $resp;
+/// Writes a `Debug` struct whose listed fields are shown as `<redacted>`:
+/// models that carry tokens or signed URLs use it.
+pub fn redacted_debug(
+    f: &mut std::fmt::Formatter<'_>,
+    name: &str,
+    fields: &[(&str, &dyn std::fmt::Debug)],
+    secret: &[&str],
+) -> std::fmt::Result {
+    let mut s = f.debug_struct(name);
+    for (field, value) in fields {
+        if secret.contains(field) {
+            s.field(field, &"<redacted>");
+        } else {
+            s.field(field, value);
         }
-    };
-}
-pub(crate) use endpoint;
-
-/// Definition bits: 16 SD, 1 HD, 2 super, 4 720p, 8 1080p.
-pub const DEFINITION_BITS: [i64; 5] = [16, 1, 2, 4, 8];
-/// Format bits of transcoding: 1 mp4, 2 flv, 4 m3u8.
-pub const FORMAT_BITS: [i64; 3] = [1, 2, 4];
-
-/// Checks bit values against `allowed` and joins them as the provider wants (`16,1`).
-pub(crate) fn bit_list(what: &str, bits: &[i64], allowed: &[i64]) -> crate::Result<String> {
-    if bits.is_empty() {
-        return Err(crate::Error::invalid_input(format!(
-            "{what}: give at least one value"
-        )));
     }
-    if let Some(bad) = bits.iter().find(|b| !allowed.contains(b)) {
-        return Err(crate::Error::invalid_input(format!(
-            "{what}: {bad} is not one of {allowed:?}"
-        )));
-    }
-    Ok(join_ids(bits))
-}
-
-/// [`bit_list`] for an optional parameter: no bits, nothing sent.
-pub(crate) fn opt_bit_list(
-    what: &str,
-    bits: &[i64],
-    allowed: &[i64],
-) -> crate::Result<Option<String>> {
-    match bits {
-        [] => Ok(None),
-        bits => bit_list(what, bits, allowed).map(Some),
-    }
-}
-
-/// Checks a bit list already written as text (`"16,1"`).
-pub(crate) fn check_bit_text(what: &str, text: &str, allowed: &[i64]) -> crate::Result<()> {
-    let bits = text
-        .split(',')
-        .map(|b| b.trim().parse::<i64>())
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|_| {
-            crate::Error::invalid_input(format!("{what} must be comma-separated numbers"))
-        })?;
-    bit_list(what, &bits, allowed).map(|_| ())
-}
-
-/// An `http://` or `https://` URL the provider can call back.
-pub(crate) fn check_callback_url(what: &str, url: &str) -> crate::Result<()> {
-    if url.starts_with("http://") || url.starts_with("https://") {
-        Ok(())
-    } else {
-        Err(crate::Error::invalid_input(format!(
-            "{what} must start with http:// or https://"
-        )))
-    }
+    s.finish()
 }
 
 #[cfg(test)]
@@ -196,5 +162,12 @@ mod tests {
         assert!(check_page(Some(0), None, 100).is_err());
         assert!(check_page(None, Some(0), 100).is_err());
         assert!(check_page(None, Some(101), 100).is_err());
+    }
+
+    #[test]
+    fn id_text_is_checked() {
+        assert!(check_id_text("ids", "1,2, 3").is_ok());
+        assert!(check_id_text("ids", "").is_err());
+        assert!(check_id_text("ids", "1,x").is_err());
     }
 }

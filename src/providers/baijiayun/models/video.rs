@@ -5,13 +5,13 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{endpoint, Client};
+use super::{Client};
 use crate::error::Result;
 use crate::lenient;
 
 /// API 2 `video/getUploadUrl`: creates a video and returns where to upload it.
 /// [`Client::upload`] calls this for you.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct GetUploadUrl {
     pub file_name: String,
@@ -55,7 +55,7 @@ impl GetUploadUrl {
 }
 
 /// Where to upload a new video. `Debug` hides the URL: it carries a token.
-#[derive(Clone, Default, Serialize, Deserialize)]
+#[derive(Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UploadUrl {
     #[serde(default, deserialize_with = "lenient::int")]
     pub video_id: i64,
@@ -73,7 +73,7 @@ impl std::fmt::Debug for UploadUrl {
 }
 
 /// API 4 `video/getResumeUploadUrl`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct GetResumeUploadUrl {
     pub video_id: i64,
@@ -82,7 +82,7 @@ pub struct GetResumeUploadUrl {
 }
 
 /// Where to continue an upload, and how many bytes the server already holds.
-#[derive(Clone, Default, Serialize, Deserialize)]
+#[derive(Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ResumeUploadUrl {
     #[serde(default, deserialize_with = "lenient::int")]
     pub video_id: i64,
@@ -103,7 +103,7 @@ impl std::fmt::Debug for ResumeUploadUrl {
 }
 
 /// API 5 `video/getStatus`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetStatus {
     pub video_id: i64,
 }
@@ -139,7 +139,7 @@ impl VideoState {
     }
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VideoStatus {
     /// 10 uploading, 20 transcoding, 30 failed, 31 transcode timeout, 32 upload timeout, 100 done.
     #[serde(default, deserialize_with = "lenient::int")]
@@ -155,12 +155,12 @@ impl VideoStatus {
 }
 
 /// API 6 `video/getInfo`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetInfo {
     pub video_id: i64,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TranscodeFile {
     /// low/std/high/super/1080p.
     #[serde(default, deserialize_with = "lenient::string")]
@@ -172,7 +172,7 @@ pub struct TranscodeFile {
     pub size: i64,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CategoryRef {
     #[serde(default, deserialize_with = "lenient::int")]
     pub id: i64,
@@ -182,7 +182,7 @@ pub struct CategoryRef {
     pub name: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VideoInfo {
     #[serde(default, deserialize_with = "lenient::int")]
     pub video_id: i64,
@@ -226,7 +226,7 @@ impl VideoInfo {
 }
 
 /// API 23 `video/getUrl`: play URLs per definition.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct GetUrl {
     pub video_id: i64,
@@ -238,7 +238,7 @@ pub struct GetUrl {
     pub expires_in: Option<i64>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PlayInfo {
     #[serde(default, deserialize_with = "lenient::int")]
     pub duration: i64,
@@ -252,7 +252,7 @@ pub struct PlayInfo {
     pub url: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PlayUrls {
     #[serde(default, deserialize_with = "lenient::int")]
     pub video_id: i64,
@@ -262,19 +262,19 @@ pub struct PlayUrls {
 }
 
 /// API 11 `video/delete`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Delete {
     pub video_id: i64,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VideoId {
     #[serde(default, deserialize_with = "lenient::int")]
     pub video_id: i64,
 }
 
 /// API 18 `video/getPlayerToken`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct GetPlayerToken {
     pub video_id: i64,
@@ -284,7 +284,7 @@ pub struct GetPlayerToken {
 }
 
 /// A player token. `Debug` hides it.
-#[derive(Clone, Default, Serialize, Deserialize)]
+#[derive(Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PlayerToken {
     #[serde(default, deserialize_with = "lenient::string")]
     pub token: String,
@@ -299,31 +299,22 @@ impl std::fmt::Debug for PlayerToken {
 }
 
 /// `video_account/setTranscodeCallbackUrl`: the account's transcode callback URL.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SetTranscodeCallbackUrl {
     pub url: String,
 }
 
 /// `video_account/getTranscodeCallbackUrl`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetTranscodeCallbackUrl {}
 
 /// The account's transcode callback URL (empty when none is set).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CallbackUrl {
     #[serde(default, deserialize_with = "lenient::string")]
     pub url: String,
 }
 
-endpoint!(SetTranscodeCallbackUrl => CallbackUrl, SET_TRANSCODE_CALLBACK_URL);
-endpoint!(GetTranscodeCallbackUrl => CallbackUrl, GET_TRANSCODE_CALLBACK_URL);
-endpoint!(GetUploadUrl => UploadUrl, GET_UPLOAD_URL);
-endpoint!(GetResumeUploadUrl => ResumeUploadUrl, GET_RESUME_UPLOAD_URL);
-endpoint!(GetStatus => VideoStatus, GET_STATUS);
-endpoint!(GetInfo => VideoInfo, GET_INFO);
-endpoint!(GetUrl => PlayUrls, GET_URL);
-endpoint!(Delete => VideoId, DELETE);
-endpoint!(GetPlayerToken => PlayerToken, GET_PLAYER_TOKEN);
 
 impl Client {
     /// API 2: creates a video and returns its upload URL (see [`Client::upload`]).

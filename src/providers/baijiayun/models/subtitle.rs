@@ -5,8 +5,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::super::client::FilePart;
-use super::{check_attachment, endpoint, Ack, Client};
+use super::{check_attachment, Ack, Client};
 use crate::error::{Error, Result};
 use crate::lenient;
 
@@ -15,14 +14,14 @@ pub const SUBTITLE_EXTENSIONS: &[&str] = &["vtt", "srt"];
 
 /// API 32 `video/uploadSubtitle`. The file goes as the multipart part
 /// `subtitle`, which is not signed; use [`Client::upload_subtitle`].
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UploadSubtitle {
     pub name: String,
     pub video_id: i64,
 }
 
 /// The subtitle just stored.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UploadedSubtitle {
     /// Sent as a string.
     #[serde(default, deserialize_with = "lenient::int")]
@@ -38,13 +37,13 @@ pub struct UploadedSubtitle {
 }
 
 /// API 33 `video/getSubtitleList`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetSubtitleList {
     pub video_id: i64,
 }
 
 /// One subtitle of a video.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Subtitle {
     #[serde(default, deserialize_with = "lenient::int")]
     pub subtitle_id: i64,
@@ -62,31 +61,26 @@ pub struct Subtitle {
 }
 
 /// API 34 `video/updateSubtitle`: renames a subtitle.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UpdateSubtitle {
     pub name: String,
     pub subtitle_id: i64,
 }
 
 /// API 35 `video/setDefaultSubtitle`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SetDefaultSubtitle {
     pub video_id: i64,
     pub subtitle_id: i64,
 }
 
 /// API 36 `video/deleteSubtitle`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DeleteSubtitle {
     pub subtitle_id: i64,
 }
 
-endpoint!(UploadSubtitle => UploadedSubtitle, UPLOAD_SUBTITLE);
 // `data` is a list; `null` (no subtitles) reads as `None`.
-endpoint!(GetSubtitleList => Option<Vec<Subtitle>>, GET_SUBTITLE_LIST);
-endpoint!(UpdateSubtitle => Ack, UPDATE_SUBTITLE);
-endpoint!(SetDefaultSubtitle => Ack, SET_DEFAULT_SUBTITLE);
-endpoint!(DeleteSubtitle => Ack, DELETE_SUBTITLE);
 
 impl Client {
     /// API 32: uploads a `.vtt` or `.srt` file as a subtitle of `video_id`.
@@ -103,13 +97,7 @@ impl Client {
             name: name.to_owned(),
             video_id,
         };
-        self.call_with_file(
-            &request,
-            FilePart {
-                field: "subtitle",
-                path,
-            },
-        )
+        self.call_with_file(&request, path)
     }
 
     /// API 33: every subtitle of a video.

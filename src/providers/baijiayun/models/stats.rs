@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::{check_page, endpoint, Client};
+use super::{check_page, Client};
 use crate::error::{Error, Result};
 use crate::lenient;
 
@@ -20,7 +20,7 @@ pub const MAX_PLAY_RECORD_PAGE_SIZE: i64 = 1000;
 
 /// API 21 `video_data/getUsedFlow` (path inferred from the section text):
 /// bytes one video used between two dates (not across months).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetVideoUsedFlow {
     pub video_id: i64,
     pub start_date: String,
@@ -29,14 +29,14 @@ pub struct GetVideoUsedFlow {
 
 /// API 22 `video_account/getUsedFlow` (path inferred from the section text):
 /// bytes the whole account used between two dates.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetAccountUsedFlow {
     pub start_date: String,
     pub end_date: String,
 }
 
 /// Flow in bytes (API 21, 22).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UsedFlow {
     #[serde(default, deserialize_with = "lenient::int")]
     pub flow: i64,
@@ -44,7 +44,7 @@ pub struct UsedFlow {
 
 /// API 24 `video_data/getVideoPlayRecord` (path inferred from the section text):
 /// one record per play of a video, within one day.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct GetVideoPlayRecord {
     pub video_id: i64,
@@ -63,7 +63,7 @@ pub struct GetVideoPlayRecord {
 /// API 25 `video_data/exportVideoReportBatch` (path inferred from the section
 /// text): play records of every video of the account (VOD and replays),
 /// within one day.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct ExportVideoReportBatch {
     /// 1 live class, 2 small class, 3 double teacher, 4 enterprise live, 5 VOD (default 0: all).
@@ -78,7 +78,7 @@ pub struct ExportVideoReportBatch {
 }
 
 /// One play of one video.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PlayRecord {
     /// Unique per play, 32 characters.
     #[serde(default, deserialize_with = "lenient::string")]
@@ -114,7 +114,7 @@ pub struct PlayRecord {
 }
 
 /// One page of play records (API 24, 25).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PlayRecords {
     #[serde(default, deserialize_with = "lenient::int")]
     pub total: i64,
@@ -127,7 +127,7 @@ pub struct PlayRecords {
 }
 
 /// API 28 `video_data/getVideoPlayCountRank`: the 100 most played videos.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetVideoPlayCountRank {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub product_type: Option<i64>,
@@ -135,7 +135,7 @@ pub struct GetVideoPlayCountRank {
     pub end_date: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PlayRankEntry {
     #[serde(default, deserialize_with = "lenient::int")]
     pub video_id: i64,
@@ -144,14 +144,14 @@ pub struct PlayRankEntry {
 }
 
 /// Most played first.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PlayCountRank {
     #[serde(default, deserialize_with = "lenient::list")]
     pub play_rank: Vec<PlayRankEntry>,
 }
 
 /// API 29 `video_data/getVideoDailyPlayCount`: plays of one video per day.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetVideoDailyPlayCount {
     pub video_id: i64,
     pub start_date: String,
@@ -159,7 +159,7 @@ pub struct GetVideoDailyPlayCount {
 }
 
 /// API 30 `video_data/getPartnerDailyPlayCount`: plays of the account per day.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetPartnerDailyPlayCount {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub product_type: Option<i64>,
@@ -168,28 +168,28 @@ pub struct GetPartnerDailyPlayCount {
 }
 
 /// Plays per `yyyy-mm-dd` (API 29, 30).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DailyPlayCount {
     #[serde(default, deserialize_with = "int_map")]
     pub play_count: BTreeMap<String, i64>,
 }
 
 /// API 37 `video_account/getUsedFlowDetail`: the account's flow per day.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetAccountUsedFlowDetail {
     pub start_date: String,
     pub end_date: String,
 }
 
 /// Bytes per `yyyy-mm-dd` (API 37).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UsedFlowDetail {
     #[serde(default, deserialize_with = "int_map")]
     pub flow: BTreeMap<String, i64>,
 }
 
 /// API 38 `video_data/getUsedFlowDetail`: flow per video of one product line on one day.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct GetProductUsedFlowDetail {
     /// 1 live class, 2 small class, 3 double teacher, 4 enterprise live, 5 VOD.
@@ -202,7 +202,7 @@ pub struct GetProductUsedFlowDetail {
 }
 
 /// The provider sends both fields as strings.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VideoFlow {
     #[serde(default, deserialize_with = "lenient::int")]
     pub video_id: i64,
@@ -210,7 +210,7 @@ pub struct VideoFlow {
     pub flow: i64,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VideoFlowPage {
     #[serde(default, deserialize_with = "lenient::int")]
     pub total: i64,
@@ -219,11 +219,11 @@ pub struct VideoFlowPage {
 }
 
 /// API 39 `video_account/getStorgeAndFlowInfo` (sic: the real path).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetStorageAndFlowInfo {}
 
 /// Bytes stored and bytes delivered by one product line.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ProductUsage {
     #[serde(default, deserialize_with = "lenient::int")]
     pub storage: i64,
@@ -232,7 +232,7 @@ pub struct ProductUsage {
 }
 
 /// Storage and flow per product line, and in total.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct StorageAndFlow {
     #[serde(default, deserialize_with = "usage")]
     pub large_class: ProductUsage,
@@ -254,16 +254,6 @@ pub struct StorageAndFlow {
     pub total: ProductUsage,
 }
 
-endpoint!(GetVideoUsedFlow => UsedFlow, GET_VIDEO_USED_FLOW);
-endpoint!(GetAccountUsedFlow => UsedFlow, GET_ACCOUNT_USED_FLOW);
-endpoint!(GetVideoPlayRecord => PlayRecords, GET_VIDEO_PLAY_RECORD);
-endpoint!(ExportVideoReportBatch => PlayRecords, EXPORT_VIDEO_REPORT_BATCH);
-endpoint!(GetVideoPlayCountRank => PlayCountRank, GET_VIDEO_PLAY_COUNT_RANK);
-endpoint!(GetVideoDailyPlayCount => DailyPlayCount, GET_VIDEO_DAILY_PLAY_COUNT);
-endpoint!(GetPartnerDailyPlayCount => DailyPlayCount, GET_PARTNER_DAILY_PLAY_COUNT);
-endpoint!(GetAccountUsedFlowDetail => UsedFlowDetail, GET_ACCOUNT_USED_FLOW_DETAIL);
-endpoint!(GetProductUsedFlowDetail => VideoFlowPage, GET_PRODUCT_USED_FLOW_DETAIL);
-endpoint!(GetStorageAndFlowInfo => StorageAndFlow, GET_STORAGE_AND_FLOW_INFO);
 
 impl Client {
     /// API 21: bytes `video_id` used from `start_date` to `end_date`

@@ -1,0 +1,245 @@
+//! The one call loop every provider's operations go through:
+//! auth → transport → envelope → retry → renew once.
+
+use std::collections::BTreeMap;
+
+use reqwest::blocking::multipart::{Form, Part};
+use serde_json::Value;
+
+use super::auth::Auth;
+use super::catalog::{Method, OpSpec};
+use super::envelope::Envelope;
+use super::request::{ApiRequest, FilePart};
+use crate::error::{Error, Result};
+use crate::http::{HttpConfig, Response, RetryPolicy, Transport};
+use crate::params::Params;
+
+/// Where one call goes: a catalog operation, or a raw name the provider
+/// resolved to a path.
+#[derive(Debug, Clone)]
+pub struct Target<'a> {
+    pub name: &'a str,
+    pub method: Method,
+    pub host: &'a str,
+    pub path: &'a str,
+}
+
+impl<'a> Target<'a> {
+    pub fn of(spec: &'a OpSpec) -> Self {
+        Target {
+            name: spec.name,
+            method: spec.method,
+            host: spec.host,
+            path: spec.path,
+        }
+    }
+}
+
+/// What a provider builds its [`Caller`] from.
+pub struct CallerParts {
+    pub provider: &'static str,
+    /// Host key → base URL (`api` → `https://acme.at.baijiayun.com/openapi/`).
+    pub hosts: BTreeMap<String, String>,
+    /// Operation name → path, replacing the catalog's.
+    pub path_overrides: BTreeMap<String, String>,
+    pub http: HttpConfig,
+    pub retry: RetryPolicy,
+    pub auth: Box<dyn Auth>,
+    pub envelope: Box<dyn Envelope>,
+}
+
+/// A provider's pipeline: one pooled transport, its hosts, its auth and its
+/// envelope. `Send + Sync`; one per client.
+pub struct Caller {
+    provider: &'static str,
+    hosts: BTreeMap<String, String>,
+    path_overrides: BTreeMap<String, String>,
+    http: HttpConfig,
+    retry: RetryPolicy,
+    transport: Transport,
+    auth: Box<dyn Auth>,
+    envelope: Box<dyn Envelope>,
+}
+
+impl std::fmt::Debug for Caller {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Caller")
+            .field("provider", &self.provider)
+            .field("hosts", &self.hosts)
+            .field("path_overrides", &self.path_overrides)
+            .field("http", &self.http)
+            .field("retry", &self.retry)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Caller {
+    pub fn new(parts: CallerParts) -> Result<Self> {
+        let transport = Transport::new(&parts.http)?;
+        Ok(Caller {
+            provider: parts.provider,
+            hosts: parts.hosts,
+            path_overrides: parts.path_overrides,
+            http: parts.http,
+            retry: parts.retry,
+            transport,
+            auth: parts.auth,
+            envelope: parts.envelope,
+        })
+    }
+
+    pub fn provider(&self) -> &'static str {
+        self.provider
+    }
+
+    pub fn transport(&self) -> &Transport {
+        &self.transport
+    }
+
+    pub fn http(&self) -> &HttpConfig {
+        &self.http
+    }
+
+    pub fn retry(&self) -> &RetryPolicy {
+        &self.retry
+    }
+
+    pub fn auth(&self) -> &dyn Auth {
+        self.auth.as_ref()
+    }
+
+    pub fn envelope(&self) -> &dyn Envelope {
+        self.envelope.as_ref()
+    }
+
+    /// The base URL of one of the provider's hosts.
+    pub fn host(&self, key: &str) -> Result<&str> {
+        self.hosts.get(key).map(String::as_str).ok_or_else(|| {
+            Error::internal(format!("{}: no URL for host {key:?}", self.provider))
+        })
+    }
+
+    /// The path an operation is called at (the config's override, if any).
+    pub fn path_of<'a>(&'a self, name: &str, default: &'a str) -> &'a str {
+        self.path_overrides
+            .get(name)
+            .map(String::as_str)
+            .unwrap_or(default)
+    }
+
+    /// The full URL of a target.
+    pub fn url_of(&self, target: &Target<'_>) -> Result<String> {
+        let base = self.host(target.host)?;
+        let path = self.path_of(target.name, target.path);
+        Ok(format!("{base}{}", path.trim_start_matches('/')))
+    }
+
+    /// Calls `target` with the provider's auth: every attempt authenticated
+    /// anew; retryable failures retried by the policy; a failure the auth
+    /// calls "expired" renews the credential once and tries once more.
+    pub fn call(
+        &self,
+        target: &Target<'_>,
+        params: Params,
+        file: Option<FilePart<'_>>,
+    ) -> Result<Value> {
+        match self.call_with(self.auth.as_ref(), target, params.clone(), file) {
+            Err(err) if self.auth.is_expired(&err) => {
+                log::info!("{} {}: credential expired; renewing", self.provider, target.name);
+                // A renewal that fails leaves the caller with the original error.
+                self.auth.renew(self).map_err(|renew| {
+                    log::info!("renewal failed: {renew}");
+                    err
+                })?;
+                self.call_with(self.auth.as_ref(), target, params, file)
+            }
+            other => other,
+        }
+    }
+
+    /// One call with the given auth (a renewal logs in with [`super::NoAuth`]
+    /// or its own), retried by the policy, never renewed.
+    pub fn call_with(
+        &self,
+        auth: &dyn Auth,
+        target: &Target<'_>,
+        params: Params,
+        file: Option<FilePart<'_>>,
+    ) -> Result<Value> {
+        let url = self.url_of(target)?;
+        if let Some(f) = &file {
+            if f.field.is_empty() {
+                return Err(Error::invalid_input("the file field name is empty"));
+            }
+            if !f.path.is_file() {
+                return Err(Error::invalid_input(format!(
+                    "no such file: {}",
+                    f.path.display()
+                )));
+            }
+        }
+        Transport::with_retries(&self.retry, |_| {
+            let mut request = ApiRequest::new(target.method, url.clone(), params.clone());
+            auth.apply(self, target.name, &mut request)?;
+            let response = self.send(request, file)?;
+            log::debug!(
+                "{} {}: HTTP {}",
+                self.provider,
+                target.name,
+                response.status
+            );
+            self.envelope.parse(target.name, response)
+        })
+    }
+
+    /// Sends one request as built (no retry, no envelope).
+    pub fn send(&self, request: ApiRequest, file: Option<FilePart<'_>>) -> Result<Response> {
+        let ApiRequest {
+            method,
+            url,
+            query,
+            form,
+            headers,
+        } = request;
+        let client = self.transport.client();
+        let url = if query.is_empty() {
+            url
+        } else {
+            let separator = if url.contains('?') { '&' } else { '?' };
+            format!("{url}{separator}{}", form_body(&query))
+        };
+        let mut builder = match method {
+            Method::Get => client.get(&url),
+            Method::Post => client.post(&url),
+        }
+        .timeout(self.http.request_timeout);
+        for (name, value) in headers.0 {
+            builder = builder.header(name, value);
+        }
+        builder = match file {
+            Some(f) => {
+                let mut multipart = Form::new();
+                for (k, v) in form.iter() {
+                    multipart = multipart.text(k.to_owned(), v.to_owned());
+                }
+                let part = Part::file(f.path)
+                    .map_err(|e| Error::io(format!("cannot read {}", f.path.display()), e))?;
+                builder.multipart(multipart.part(f.field.to_owned(), part))
+            }
+            None if method == Method::Post => builder
+                .header(
+                    reqwest::header::CONTENT_TYPE,
+                    "application/x-www-form-urlencoded",
+                )
+                .body(form_body(&form)),
+            None => builder,
+        };
+        self.transport.send(builder)
+    }
+}
+
+fn form_body(params: &Params) -> String {
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(params.iter())
+        .finish()
+}

@@ -1,0 +1,395 @@
+//! The operation catalog: every operation of every provider typed once —
+//! name, method, host, path, whether the path is documented or provisional,
+//! its file field, its request model (from JSON, to the wire) and its answer
+//! model (to JSON). The typed Rust methods, the generic JSON call, the C ABI
+//! and the generated Python, PHP and C++ methods all come from it.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::caller::Caller;
+use super::request::FilePart;
+use crate::error::{Error, ErrorKind, Result};
+use crate::params::Params;
+
+/// The HTTP method of an operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Method {
+    Get,
+    Post,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        }
+    }
+}
+
+/// One operation of a provider, as data.
+#[derive(Debug, Clone, Copy)]
+pub struct OpSpec {
+    pub provider: &'static str,
+    /// The provider's own name of the operation (`video/getStatus`,
+    /// `getVideos`): what generic calls and path overrides use.
+    pub name: &'static str,
+    /// The typed method's name in every language, in snake_case
+    /// (`get_status`); PHP and C++ derive theirs from it.
+    pub function: &'static str,
+    pub method: Method,
+    /// Which of the provider's hosts serves it (a key of the config's `hosts`).
+    pub host: &'static str,
+    /// The default path under that host; a config's `path_overrides` may
+    /// replace it.
+    pub path: &'static str,
+    /// True when no document we have prints the path: chosen in the
+    /// document's style, and overridable.
+    pub provisional: bool,
+    /// The multipart field of the file this operation sends, if it sends one.
+    pub file_field: Option<&'static str>,
+    /// Runs the operation from JSON parameters through its typed models.
+    pub invoke: fn(&Caller, &OpSpec, &Value, Option<FilePart<'_>>) -> Result<Value>,
+    pub request_schema: fn() -> schemars::Schema,
+    pub answer_schema: fn() -> schemars::Schema,
+}
+
+/// Checks a request before anything is sent: what the provider would refuse,
+/// refused here with an [`ErrorKind::InvalidInput`] error naming the field.
+pub trait Validate {
+    fn validate(&self) -> Result<()> {
+        Ok(())
+    }
+
+    /// Checks the file an operation sends (its type, say).
+    fn check_file(&self, path: &Path) -> Result<()> {
+        let _ = path;
+        Ok(())
+    }
+}
+
+/// A typed operation: its request model (this type) and answer model.
+pub trait Operation: Serialize + DeserializeOwned + schemars::JsonSchema + Validate {
+    type Answer: Serialize + DeserializeOwned + schemars::JsonSchema;
+    const SPEC: OpSpec;
+}
+
+/// Implements [`Validate`] with no checks for request models that need none.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! no_validation {
+    ($($ty:ty),* $(,)?) => {
+        $(impl $crate::api::Validate for $ty {})*
+    };
+}
+
+/// Declares a provider's operations: each `Request => Answer { … }` becomes an
+/// [`Operation`] impl, and `$catalog` the list of their specs.
+///
+/// ```ignore
+/// vodkit::operations! {
+///     pub static CATALOG, provider "baijiayun", host "api";
+///     GetStatus => VideoStatus { name "video/getStatus", function get_status, POST };
+///     CreateNotice => Notice { name "video/createNotice", function create_notice, POST, provisional };
+///     UploadSubtitle => SubtitleId { name "video/uploadSubtitle", function upload_subtitle, POST, file "subtitle" };
+/// }
+/// ```
+#[macro_export]
+macro_rules! operations {
+    (
+        $vis:vis static $catalog:ident, provider $provider:literal, host $host:literal;
+        $(
+            $req:ty => $answer:ty {
+                name $name:literal, function $function:ident, $method:ident
+                $(, path $path:literal)?
+                $(, provisional $($provisional:block)?)?
+                $(, file $file:literal)?
+            };
+        )*
+    ) => {
+        $(
+            impl $crate::api::Operation for $req {
+                type Answer = $answer;
+                const SPEC: $crate::api::OpSpec = $crate::api::OpSpec {
+                    provider: $provider,
+                    name: $name,
+                    function: stringify!($function),
+                    method: $crate::operations!(@method $method),
+                    host: $host,
+                    path: $crate::operations!(@path $name $(, $path)?),
+                    provisional: $crate::operations!(@flag $(provisional $($provisional)?)?),
+                    file_field: $crate::operations!(@file $($file)?),
+                    invoke: $crate::api::invoke_json::<$req>,
+                    request_schema: || $crate::api::schema_of::<$req>(),
+                    answer_schema: || $crate::api::schema_of::<$answer>(),
+                };
+            }
+        )*
+        /// Every operation of this provider, in document order.
+        $vis static $catalog: &[$crate::api::OpSpec] = &[
+            $(<$req as $crate::api::Operation>::SPEC),*
+        ];
+    };
+    (@method POST) => { $crate::api::Method::Post };
+    (@method GET) => { $crate::api::Method::Get };
+    (@path $name:literal) => { $name };
+    (@path $name:literal, $path:literal) => { $path };
+    (@flag) => { false };
+    (@flag provisional) => { true };
+    (@file) => { None };
+    (@file $file:literal) => { Some($file) };
+}
+
+/// The JSON schema of a model, as the catalog lists it.
+pub fn schema_of<T: schemars::JsonSchema>() -> schemars::Schema {
+    schemars::generate::SchemaSettings::draft2020_12()
+        .into_generator()
+        .into_root_schema_for::<T>()
+}
+
+/// Runs operation `O` from JSON parameters: the parameters are read into the
+/// typed request model (unknown keys refused), validated exactly as the typed
+/// Rust method validates them, sent, and the answer read through the typed
+/// answer model.
+pub fn invoke_json<O: Operation>(
+    caller: &Caller,
+    spec: &OpSpec,
+    params: &Value,
+    file: Option<FilePart<'_>>,
+) -> Result<Value> {
+    let params = match params {
+        Value::Null => Value::Object(Default::default()),
+        other => other.clone(),
+    };
+    let Value::Object(map) = &params else {
+        return Err(Error::invalid_input(format!(
+            "{}: parameters must be a JSON object",
+            spec.name
+        )));
+    };
+    let known = property_names(&schema_of::<O>());
+    if let Some(unknown) = map.keys().find(|k| !known.iter().any(|n| n == *k)) {
+        return Err(Error::invalid_input(format!(
+            "{}: unknown parameter {unknown:?} (parameters: {})",
+            spec.name,
+            known.join(", ")
+        )));
+    }
+    let request: O = serde_json::from_value(params)
+        .map_err(|e| Error::invalid_input(format!("{}: {e}", spec.name)))?;
+    let answer = call_typed_as(caller, spec, &request, file)?;
+    serde_json::to_value(&answer)
+        .map_err(|e| Error::internal(format!("the answer cannot be encoded: {e}")))
+}
+
+/// Runs a typed operation: validate, send through the call loop, decode.
+pub fn call_typed<O: Operation>(
+    caller: &Caller,
+    request: &O,
+    file: Option<&Path>,
+) -> Result<O::Answer> {
+    let spec = O::SPEC;
+    let file = match (spec.file_field, file) {
+        (Some(field), Some(path)) => Some(FilePart { field, path }),
+        (_, None) => None,
+        (None, Some(_)) => {
+            return Err(Error::invalid_input(format!(
+                "{} takes no file",
+                spec.name
+            )))
+        }
+    };
+    call_typed_as(caller, &spec, request, file)
+}
+
+fn call_typed_as<O: Operation>(
+    caller: &Caller,
+    spec: &OpSpec,
+    request: &O,
+    file: Option<FilePart<'_>>,
+) -> Result<O::Answer> {
+    request.validate()?;
+    match (spec.file_field, &file) {
+        (Some(_), Some(part)) => request.check_file(part.path)?,
+        (Some(field), None) => {
+            return Err(Error::invalid_input(format!(
+                "{} sends a file (multipart field {field:?}): use call_with_file",
+                spec.name
+            )))
+        }
+        (None, Some(_)) => {
+            return Err(Error::invalid_input(format!(
+                "{} takes no file",
+                spec.name
+            )))
+        }
+        (None, None) => {}
+    }
+    let params = Params::from_serialize(request)?;
+    let data = caller.call(&super::Target::of(spec), params, file)?;
+    decode(spec, data)
+}
+
+/// Reads an answer's data into its model; a shape we can't read is the
+/// server's fault, never a panic.
+pub fn decode<T: DeserializeOwned>(spec: &OpSpec, data: Value) -> Result<T> {
+    serde_json::from_value(data).map_err(|e| {
+        Error::new(
+            ErrorKind::Server,
+            format!(
+                "the answer of {} has an unexpected shape: {e}",
+                spec.name
+            ),
+        )
+    })
+}
+
+/// The property names of an object schema, in declaration order.
+pub(crate) fn property_names(schema: &schemars::Schema) -> Vec<String> {
+    schema
+        .get("properties")
+        .and_then(Value::as_object)
+        .map(|p| p.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// One operation as every language lists it (`operations()`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct OperationInfo {
+    pub provider: String,
+    pub name: String,
+    pub function: String,
+    pub method: Method,
+    pub host: String,
+    pub path: String,
+    pub provisional: bool,
+    pub file_field: Option<String>,
+    pub params: Vec<ParamInfo>,
+    pub doc: String,
+    /// The JSON schema of the answer (with `$defs` for nested models).
+    pub answer: Value,
+}
+
+/// One parameter of an operation.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ParamInfo {
+    pub name: String,
+    /// `integer`, `number`, `string`, `boolean`, `array` or `object`.
+    #[serde(rename = "type")]
+    pub ty: String,
+    /// For arrays: the type of the items.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<String>,
+    pub required: bool,
+    pub doc: String,
+    /// The parameter's full JSON schema.
+    pub schema: Value,
+}
+
+impl OperationInfo {
+    /// Describes `spec`, with the path the client really uses.
+    pub fn of(spec: &OpSpec, path: &str) -> Self {
+        let request = (spec.request_schema)();
+        let answer = (spec.answer_schema)();
+        let required: Vec<&str> = request
+            .get("required")
+            .and_then(Value::as_array)
+            .map(|r| r.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        let defs = request.get("$defs").cloned().unwrap_or(Value::Null);
+        let params = request
+            .get("properties")
+            .and_then(Value::as_object)
+            .map(|props| {
+                props
+                    .iter()
+                    .map(|(name, schema)| {
+                        let resolved = resolve(schema, &defs);
+                        ParamInfo {
+                            name: name.clone(),
+                            ty: type_of(&resolved),
+                            items: resolved
+                                .get("items")
+                                .map(|i| type_of(&resolve(i, &defs))),
+                            required: required.contains(&name.as_str()),
+                            doc: describe(schema, &resolved),
+                            schema: schema.clone(),
+                        }
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        OperationInfo {
+            provider: spec.provider.to_owned(),
+            name: spec.name.to_owned(),
+            function: spec.function.to_owned(),
+            method: spec.method,
+            host: spec.host.to_owned(),
+            path: path.to_owned(),
+            provisional: spec.provisional,
+            file_field: spec.file_field.map(str::to_owned),
+            params,
+            doc: request
+                .get("description")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_owned(),
+            answer: answer.to_value(),
+        }
+    }
+}
+
+/// Follows a `$ref` into `$defs` and drops the `null` of an optional value.
+fn resolve(schema: &Value, defs: &Value) -> Value {
+    if let Some(name) = schema
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|r| r.strip_prefix("#/$defs/"))
+    {
+        if let Some(def) = defs.get(name) {
+            return resolve(def, defs);
+        }
+    }
+    for key in ["anyOf", "oneOf"] {
+        if let Some(variants) = schema.get(key).and_then(Value::as_array) {
+            let non_null: Vec<&Value> = variants
+                .iter()
+                .filter(|v| v.get("type").and_then(Value::as_str) != Some("null"))
+                .collect();
+            if let [only] = non_null.as_slice() {
+                return resolve(only, defs);
+            }
+        }
+    }
+    schema.clone()
+}
+
+/// The one JSON type of a schema (`null` dropped from optional values).
+fn type_of(schema: &Value) -> String {
+    match schema.get("type") {
+        Some(Value::String(t)) => t.clone(),
+        Some(Value::Array(types)) => types
+            .iter()
+            .filter_map(Value::as_str)
+            .find(|t| *t != "null")
+            .unwrap_or("null")
+            .to_owned(),
+        _ if schema.get("enum").is_some() => "string".to_owned(),
+        _ if schema.get("properties").is_some() => "object".to_owned(),
+        _ => "any".to_owned(),
+    }
+}
+
+fn describe(schema: &Value, resolved: &Value) -> String {
+    schema
+        .get("description")
+        .or_else(|| resolved.get("description"))
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_owned()
+}

@@ -1,0 +1,127 @@
+//! The provider-neutral client: built from a provider name and a JSON config
+//! (as OpenDAL's `Operator` is from a scheme and options); calls, uploads and
+//! the catalog work the same for every provider.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use serde_json::Value;
+
+use super::caller::Target;
+use super::catalog::OperationInfo;
+use super::request::FilePart;
+use super::service::Service;
+use crate::error::{Error, Result};
+use crate::params::Params;
+use crate::upload::UploadControl;
+
+/// A client of one provider. Cheap to clone (shared pipeline and connection
+/// pool); `Send + Sync`.
+#[derive(Clone)]
+pub struct Client {
+    service: Arc<dyn Service>,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("caller", self.service.caller())
+            .finish()
+    }
+}
+
+impl Client {
+    /// A client of `provider` (`"baijiayun"`, …) from its JSON config. An
+    /// unknown provider, an unknown key or a bad value is `InvalidInput`
+    /// naming it.
+    pub fn new(provider: &str, config: &Value) -> Result<Self> {
+        let entry = super::registry::find(provider)?;
+        Ok(Client {
+            service: (entry.build)(config)?,
+        })
+    }
+
+    /// A client of a provider defined outside the registry.
+    pub fn from_service(service: Arc<dyn Service>) -> Self {
+        Client { service }
+    }
+
+    pub fn provider(&self) -> &'static str {
+        self.service.caller().provider()
+    }
+
+    pub fn service(&self) -> &dyn Service {
+        self.service.as_ref()
+    }
+
+    /// Every typed operation, with parameters, docs and answer shape.
+    pub fn operations(&self) -> Vec<OperationInfo> {
+        let caller = self.service.caller();
+        self.service
+            .catalog()
+            .iter()
+            .map(|spec| OperationInfo::of(spec, caller.path_of(spec.name, spec.path)))
+            .collect()
+    }
+
+    /// Calls an operation by name with JSON parameters. A catalog operation's
+    /// parameters are read and checked through its typed model; another name
+    /// goes out as a raw call where the provider allows it.
+    pub fn call(&self, operation: &str, params: &Value) -> Result<Value> {
+        self.dispatch(operation, params, None)
+    }
+
+    /// As [`Client::call`], with a file sent as the multipart part `field`.
+    pub fn call_with_file(
+        &self,
+        operation: &str,
+        params: &Value,
+        field: &str,
+        path: &Path,
+    ) -> Result<Value> {
+        if field.is_empty() {
+            return Err(Error::invalid_input("the file field name is empty"));
+        }
+        self.dispatch(operation, params, Some(FilePart { field, path }))
+    }
+
+    fn dispatch(&self, operation: &str, params: &Value, file: Option<FilePart<'_>>) -> Result<Value> {
+        let caller = self.service.caller();
+        if let Some(spec) = self.service.catalog().iter().find(|s| s.name == operation) {
+            return (spec.invoke)(caller, spec, params, file);
+        }
+        let raw = self.service.raw_target(operation).map_err(|err| {
+            let known: Vec<&str> = self.service.catalog().iter().map(|s| s.name).collect();
+            Error::invalid_input(format!("{} (operations: {})", err.message(), known.join(", ")))
+        })?;
+        let params = match params {
+            Value::Null => Params::new(),
+            other => Params::from_json(other)?,
+        };
+        let target = Target {
+            name: operation,
+            method: raw.method,
+            host: raw.host,
+            path: &raw.path,
+        };
+        caller.call(&target, params, file)
+    }
+
+    /// Uploads a file as a new video. `options` is the provider's upload
+    /// options as a JSON object (`null` for the defaults). On failure the
+    /// error's [`Error::resume`] handle continues it.
+    pub fn upload(&self, path: &Path, options: &Value, control: UploadControl<'_>) -> Result<Value> {
+        self.service.upload(path, options, control)
+    }
+
+    /// Continues an upload from its resume handle.
+    pub fn resume_upload(
+        &self,
+        resume: &Value,
+        path: &Path,
+        options: &Value,
+        control: UploadControl<'_>,
+    ) -> Result<Value> {
+        self.service.resume_upload(resume, path, options, control)
+    }
+}

@@ -1,0 +1,110 @@
+//! The part of every provider's config that is the same everywhere: base URL
+//! and per-host overrides, path overrides, HTTP settings and retry policy —
+//! and reading a config from JSON with every key checked.
+
+use std::collections::BTreeMap;
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+use crate::http::{HttpConfig, RetryPolicy};
+
+/// Keys every provider's config accepts (flattened into it).
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(default)]
+pub struct CommonConfig {
+    /// One address that replaces all of the provider's hosts (a sandbox, an
+    /// emulator, a gateway).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base_url: Option<String>,
+    /// Per-host overrides, host key → base URL; win over `base_url`.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub hosts: BTreeMap<String, String>,
+    /// Per-operation path overrides, operation name → path (provisional paths
+    /// can be corrected without a new release).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub path_overrides: BTreeMap<String, String>,
+    #[serde(flatten)]
+    pub http: HttpConfig,
+    pub retry: RetryPolicy,
+}
+
+impl CommonConfig {
+    /// The provider's host map: `defaults` (key → URL) with `base_url` (made
+    /// into each host's URL by `from_base`) and then `hosts` applied. Every
+    /// URL is checked and ends with `/`.
+    pub fn resolve_hosts(
+        &self,
+        defaults: &[(&str, String)],
+        from_base: impl Fn(&str, &str) -> String,
+    ) -> Result<BTreeMap<String, String>> {
+        let base = match &self.base_url {
+            Some(url) => Some(check_url("base_url", url)?),
+            None => None,
+        };
+        let mut hosts = BTreeMap::new();
+        for (key, default) in defaults {
+            let url = match &base {
+                Some(base) => from_base(key, base),
+                None => default.clone(),
+            };
+            hosts.insert((*key).to_owned(), url);
+        }
+        for (key, url) in &self.hosts {
+            if !hosts.contains_key(key) {
+                let known: Vec<&str> = defaults.iter().map(|(k, _)| *k).collect();
+                return Err(Error::invalid_input(format!(
+                    "hosts: unknown host {key:?} (hosts: {})",
+                    known.join(", ")
+                )));
+            }
+            hosts.insert(key.clone(), check_url(&format!("hosts.{key}"), url)?);
+        }
+        for url in hosts.values_mut() {
+            if !url.ends_with('/') {
+                url.push('/');
+            }
+        }
+        self.retry.validate()?;
+        Ok(hosts)
+    }
+}
+
+/// An `http://` or `https://` URL without a trailing `/`.
+fn check_url(what: &str, url: &str) -> Result<String> {
+    let url = url.trim().trim_end_matches('/');
+    if !(url.starts_with("http://") || url.starts_with("https://")) || url.len() < 9 {
+        return Err(Error::invalid_input(format!(
+            "{what} must start with http:// or https://"
+        )));
+    }
+    Ok(url.to_owned())
+}
+
+/// Reads a provider's config from a JSON object. Unknown keys are refused
+/// with `InvalidInput` naming the key (a typo must not silently fall back to
+/// a default), and a bad value names its key.
+pub fn config_from_json<C: DeserializeOwned + schemars::JsonSchema>(
+    provider: &str,
+    json: &Value,
+) -> Result<C> {
+    let object = match json {
+        Value::Object(map) => map,
+        _ => {
+            return Err(Error::invalid_input(format!(
+                "{provider}: the config must be a JSON object"
+            )))
+        }
+    };
+    let schema = super::schema_of::<C>();
+    let known = super::catalog::property_names(&schema);
+    if let Some(unknown) = object.keys().find(|k| !known.iter().any(|n| n == *k)) {
+        return Err(Error::invalid_input(format!(
+            "{provider}: unknown config key {unknown:?} (keys: {})",
+            known.join(", ")
+        )));
+    }
+    serde_json::from_value(json.clone())
+        .map_err(|e| Error::invalid_input(format!("{provider} config: {e}")))
+}

@@ -1,0 +1,32 @@
+//! Provider-neutral calls: the operation catalog, authentication (apply, renew
+//! once), envelopes (answer → data or a classified error), the one call loop,
+//! the client every provider is reached through, and the helpers the
+//! providers' models share.
+//!
+//! A provider is data plus small trait impls: a [`Service`] (its catalog, its
+//! [`Caller`] built with its [`Auth`] and [`Envelope`], its upload), registered
+//! under a name in [`registry`]. Nothing here names a provider.
+
+mod auth;
+mod caller;
+mod catalog;
+mod client;
+mod config;
+mod envelope;
+pub mod helpers;
+pub use helpers::Ack;
+pub mod registry;
+mod request;
+mod service;
+
+pub use auth::{Auth, NoAuth};
+pub use caller::{Caller, CallerParts, Target};
+pub use catalog::{
+    call_typed, decode, invoke_json, schema_of, Method, OpSpec, Operation, OperationInfo, ParamInfo,
+    Validate,
+};
+pub use client::Client;
+pub use config::{config_from_json, CommonConfig};
+pub use envelope::Envelope;
+pub use request::{ApiRequest, FilePart, Headers};
+pub use service::{RawTarget, Service};

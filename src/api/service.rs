@@ -1,0 +1,52 @@
+//! What a provider implements to be reached through [`super::Client`].
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::caller::Caller;
+use super::catalog::{Method, OpSpec};
+use crate::error::{Error, Result};
+use crate::upload::UploadControl;
+
+/// A provider behind the neutral client: its pipeline, its catalog, and its
+/// upload. Everything else (the generic call, the catalog listing, the C ABI,
+/// the bindings) is shared.
+pub trait Service: Send + Sync {
+    /// The pipeline (hosts, auth, envelope, transport) calls go through.
+    fn caller(&self) -> &Caller;
+
+    /// Every typed operation.
+    fn catalog(&self) -> &'static [OpSpec];
+
+    /// Where a name that is not in the catalog goes, for providers whose API
+    /// can be called by path (Baijiayun: any path under `/openapi/`). The
+    /// default refuses it.
+    fn raw_target(&self, name: &str) -> Result<RawTarget> {
+        Err(Error::invalid_input(format!(
+            "{}: unknown operation {name:?}",
+            self.caller().provider()
+        )))
+    }
+
+    /// Uploads a file as a new video; `options` is the provider's upload
+    /// options as JSON. Answers the provider's result (its id field first).
+    fn upload(&self, path: &Path, options: &Value, control: UploadControl<'_>) -> Result<Value>;
+
+    /// Continues an upload from a resume handle ([`crate::Error::resume`]).
+    fn resume_upload(
+        &self,
+        resume: &Value,
+        path: &Path,
+        options: &Value,
+        control: UploadControl<'_>,
+    ) -> Result<Value>;
+}
+
+/// A raw call's destination.
+#[derive(Debug, Clone)]
+pub struct RawTarget {
+    pub method: Method,
+    pub host: &'static str,
+    pub path: String,
+}

@@ -1,0 +1,154 @@
+//! Baijiayun's answer: `{"code", "data", "msg", "ts"}`, code 0 for success
+//! (1 at the upload URL), the rest classified.
+
+use serde_json::Value;
+
+use crate::api::Envelope;
+use crate::error::{Error, ErrorKind, Result};
+use crate::http::{status_error, Response};
+
+pub(crate) struct BaijiayunEnvelope {
+    /// Envelope codes that mean "rate limited".
+    pub rate_limit_codes: Vec<i64>,
+}
+
+impl Envelope for BaijiayunEnvelope {
+    fn parse(&self, _operation: &str, response: Response) -> Result<Value> {
+        self.parse_with_success(response, 0)
+    }
+}
+
+impl BaijiayunEnvelope {
+    /// The upload URL's answer: code 1 is success there.
+    pub fn upload_answer(rate_limit_codes: &[i64], response: Response) -> Result<Value> {
+        BaijiayunEnvelope {
+            rate_limit_codes: rate_limit_codes.to_vec(),
+        }
+        .parse_with_success(response, 1)
+    }
+
+    /// Reads the envelope; `success` is the code meaning OK (0 for the API,
+    /// 1 for the upload endpoint).
+    pub fn parse_with_success(&self, response: Response, success: i64) -> Result<Value> {
+        let Response {
+            status,
+            body,
+            request_id,
+            retry_after,
+        } = response;
+        let parsed: Option<Value> = serde_json::from_slice(&body).ok();
+        let envelope = parsed.as_ref().and_then(Value::as_object);
+        let code = envelope.and_then(|o| o.get("code")).and_then(code_of);
+        let msg = envelope
+            .and_then(|o| o.get("msg"))
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        let (Some(envelope), Some(code)) = (envelope, code) else {
+            let err = if status >= 400 {
+                status_error(status, request_id.clone())
+            } else {
+                Error::new(ErrorKind::Server, "the answer is not a Baijiayun envelope")
+            };
+            return Err(err
+                .with_http_status(status)
+                .with_request_id(request_id)
+                .with_retry_after(retry_after));
+        };
+        if status == 429 || status >= 500 {
+            let err = status_error(status, request_id.clone());
+            let err = match msg {
+                "" => err,
+                m => Error::new(err.kind(), format!("{}: {m}", err.message())),
+            };
+            return Err(err
+                .with_provider_code(code.to_string())
+                .with_http_status(status)
+                .with_request_id(request_id)
+                .with_retry_after(retry_after));
+        }
+        if code == success {
+            return Ok(envelope.get("data").cloned().unwrap_or(Value::Null));
+        }
+        let message = if msg.is_empty() {
+            format!("Baijiayun answered code {code}")
+        } else {
+            msg.to_owned()
+        };
+        Err(Error::new(self.classify(code), message)
+            .with_provider_code(code.to_string())
+            .with_http_status(status)
+            .with_request_id(request_id)
+            .with_retry_after(retry_after))
+    }
+
+    fn classify(&self, code: i64) -> ErrorKind {
+        if self.rate_limit_codes.contains(&code) {
+            return ErrorKind::RateLimited;
+        }
+        match code {
+            1001 => ErrorKind::InvalidInput,
+            1002 | 2001..=2003 => ErrorKind::Auth,
+            4001 => ErrorKind::Server,
+            _ => ErrorKind::Provider,
+        }
+    }
+}
+
+fn code_of(v: &Value) -> Option<i64> {
+    match v {
+        Value::Number(n) => n.as_i64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(status: u16, body: &str) -> Response {
+        Response {
+            status,
+            body: body.as_bytes().to_vec(),
+            request_id: Some("r-1".into()),
+            retry_after: None,
+        }
+    }
+
+    fn envelope() -> BaijiayunEnvelope {
+        BaijiayunEnvelope {
+            rate_limit_codes: vec![429],
+        }
+    }
+
+    #[test]
+    fn documented_bodies_are_classified() {
+        let ok = envelope()
+            .parse("x", answer(200, r#"{"code":0,"data":{"video_id":7},"msg":"","ts":1}"#))
+            .unwrap();
+        assert_eq!(ok["video_id"], 7);
+        for (code, kind) in [
+            (1001, ErrorKind::InvalidInput),
+            (1002, ErrorKind::Auth),
+            (2002, ErrorKind::Auth),
+            (4001, ErrorKind::Server),
+            (429, ErrorKind::RateLimited),
+            (9999, ErrorKind::Provider),
+        ] {
+            let body = format!(r#"{{"code":"{code}","msg":"nope","data":null}}"#);
+            let err = envelope().parse("x", answer(200, &body)).unwrap_err();
+            assert_eq!(err.kind(), kind, "code {code}");
+            assert_eq!(err.provider_code(), Some(code.to_string().as_str()));
+            assert_eq!(err.request_id(), Some("r-1"));
+        }
+        let err = envelope().parse("x", answer(502, "<html>")).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Server);
+        let err = envelope().parse("x", answer(200, "not json")).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Server);
+        // The upload URL's success code is 1.
+        let ok = envelope()
+            .parse_with_success(answer(200, r#"{"code":1,"msg":"success"}"#), 1)
+            .unwrap();
+        assert!(ok.is_null());
+    }
+}
