@@ -1,6 +1,13 @@
 /**
  * @file vodkit.h
- * @brief vodkit: one client for VOD platforms (Baijiayun today), as a C ABI.
+ * @brief vodkit: one client for VOD platforms (Baijiayun, iQiyi, Aliyun 趣视频), as a C ABI.
+ *
+ * One `vodkit_client` for every provider: `vodkit_client_new("baijiayun",
+ * config_json, &client)`, then `vodkit_client_call()` for any operation of
+ * the provider's catalog (`vodkit_client_operations()` lists them with their
+ * parameters and docs), `vodkit_client_upload()` and
+ * `vodkit_client_resume_upload()`. Parameters, options and results are JSON.
+ * Provider-only extras are named `vodkit_<provider>_*`.
  *
  * Conventions that hold for every function:
  *
@@ -8,7 +15,8 @@
  *   success; otherwise read it with `vodkit_error_code()` (a
  *   `VODKIT_ERROR_*` constant), `vodkit_error_message()`,
  *   `vodkit_error_provider_code()`, `vodkit_error_request_id()`,
- *   `vodkit_error_detail()`, then free it with `vodkit_error_free()`. A NULL
+ *   `vodkit_error_detail()`, `vodkit_error_resume()` (a failed upload's
+ *   resume handle), then free it with `vodkit_error_free()`. A NULL
  *   pointer argument gives VODKIT_ERROR_NULL_ARGUMENT, a string that is not
  *   UTF-8 VODKIT_ERROR_INVALID_UTF8, an unknown enum value
  *   VODKIT_ERROR_INVALID_ENUM; a panic inside the library comes back as
@@ -22,9 +30,10 @@
  *   String arguments are copied when kept; the caller keeps ownership.
  * - **Threads.** A handle passed as `const` may be used from several threads
  *   at once (a client, a verifier, a cancel token); one passed as mutable
- *   (a config, upload options) may not. Progress callbacks run only on the
+ *   may not. Progress callbacks run only on the
  *   thread that called the blocking function, never on a worker thread.
- * - **Secrets.** Keys and tokens never appear in error messages.
+ * - **Secrets.** Keys, tokens and passwords never appear in error messages
+ *   or resume handles.
  */
 
 
@@ -36,31 +45,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-
-/**
- * Returned by a progress callback to let the upload go on.
- */
-#define VODKIT_CONTINUE 0
-
-/**
- * Returned by a progress callback to stop the upload (it fails with CANCELLED).
- */
-#define VODKIT_ABORT 1
-
-/**
- * `vodkit_bjy_upload_options_set_encrypt`: leave it to the account's default.
- */
-#define VODKIT_ENCRYPT_DEFAULT 0
-
-/**
- * Encrypt the transcoded video (`encrypt=1`).
- */
-#define VODKIT_ENCRYPT_ON 1
-
-/**
- * Do not encrypt (`encrypt=2`).
- */
-#define VODKIT_ENCRYPT_OFF 2
 
 /**
  * The caller's input is wrong. Codes 1-11 mirror the core's classification.
@@ -139,6 +123,16 @@
 #define VODKIT_ERROR_INVALID_ENUM 103
 
 /**
+ * Returned by a progress callback to let the upload go on.
+ */
+#define VODKIT_CONTINUE 0
+
+/**
+ * Returned by a progress callback to stop the upload (it fails with CANCELLED).
+ */
+#define VODKIT_ABORT 1
+
+/**
  * Major version of the library.
  */
 #define VODKIT_VERSION_MAJOR 0
@@ -157,35 +151,24 @@
  * The ABI version: raised when an existing function or type changes shape
  * (adding functions does not change it).
  */
-#define VODKIT_ABI_VERSION 1
-
-/**
- * A Baijiayun client. Thread-safe: one client may be used from many
- * threads at once (it holds one pooled set of connections).
- */
-typedef struct vodkit_bjy_client vodkit_bjy_client;
-
-/**
- * A Baijiayun client configuration under construction. Not thread-safe;
- * free it with `vodkit_bjy_config_free` once the client is built.
- */
-typedef struct vodkit_bjy_config vodkit_bjy_config;
-
-/**
- * Upload options (every getUploadUrl parameter). Not thread-safe.
- */
-typedef struct vodkit_bjy_upload_options vodkit_bjy_upload_options;
+#define VODKIT_ABI_VERSION 2
 
 /**
  * A callback verifier. Thread-safe (immutable once built).
  */
-typedef struct vodkit_bjy_verifier vodkit_bjy_verifier;
+typedef struct vodkit_baijiayun_verifier vodkit_baijiayun_verifier;
 
 /**
  * A cancel token. `const` functions on it may be called from any thread,
  * also while an upload that uses it runs on another thread.
  */
 typedef struct vodkit_cancel_token vodkit_cancel_token;
+
+/**
+ * A client of one provider. A `const vodkit_client*` may be used from
+ * several threads at once; free it with `vodkit_client_free`.
+ */
+typedef struct vodkit_client vodkit_client;
 
 /**
  * An error. Read it with the `vodkit_error_*` accessors; free it with
@@ -228,318 +211,68 @@ extern "C" {
 #endif // __cplusplus
 
 /**
- * Builds a client from a configuration (which is copied; free it when done).
- */
-vodkit_error *vodkit_bjy_client_new(const vodkit_bjy_config *config,
-                                    vodkit_bjy_client **out_client);
-
-/**
- * Frees a client. NULL is a no-op. No call on it may be running.
- */
-void vodkit_bjy_client_free(vodkit_bjy_client *client);
-
-/**
- * The generic signed call: any operation name or path under `/openapi/`
- * (e.g. "video/getVideoList"), parameters as a JSON object (NULL = none;
- * numbers, strings, booleans as 1/0, lists and objects as JSON text).
- * `partner_id`, `timestamp` and `sign` are added. On success `*out_json`
- * is the answer's `data` as JSON (free with `vodkit_string_free`).
- */
-vodkit_error *vodkit_bjy_call(const vodkit_bjy_client *client,
-                              const char *operation,
-                              const char *params_json,
-                              char **out_json);
-
-/**
- * As `vodkit_bjy_call`, with the file at `path` sent as the multipart part
- * `file_field` (never signed): e.g. "video/uploadSubtitle" with field
- * "subtitle", or "video/uploadDocument" with field "file".
- */
-vodkit_error *vodkit_bjy_call_with_file(const vodkit_bjy_client *client,
-                                        const char *operation,
-                                        const char *params_json,
-                                        const char *file_field,
-                                        const char *path,
-                                        char **out_json);
-
-/**
- * API 5: the video's status code (10 uploading, 20 transcoding, 30 failed,
- * 31/32 timeouts, 100 transcoded).
- */
-vodkit_error *vodkit_bjy_get_status(const vodkit_bjy_client *client,
-                                    int64_t video_id,
-                                    int64_t *out_status);
-
-/**
- * API 6: everything known about a video, as JSON.
- */
-vodkit_error *vodkit_bjy_get_info(const vodkit_bjy_client *client,
-                                  int64_t video_id,
-                                  char **out_json);
-
-/**
- * API 23: play URLs as JSON `{"video_id":…, "play_info":{"high":{"url":…}, …}}`.
- * `format` may be NULL (mp4); `expires_in` < 0 uses the default (12 h).
- */
-vodkit_error *vodkit_bjy_get_play_urls(const vodkit_bjy_client *client,
-                                       int64_t video_id,
-                                       const char *format,
-                                       int64_t expires_in,
-                                       char **out_json);
-
-/**
- * API 18: a player token (`expires_in` seconds; 0 never expires).
- */
-vodkit_error *vodkit_bjy_get_player_token(const vodkit_bjy_client *client,
-                                          int64_t video_id,
-                                          int64_t expires_in,
-                                          char **out_token);
-
-/**
- * API 11: deletes a video.
- */
-vodkit_error *vodkit_bjy_delete(const vodkit_bjy_client *client,
-                                int64_t video_id);
-
-/**
- * Signs `count` parameters (`keys[i]=values[i]`) by Baijiayun's rule; on
- * success `*out_sign` is the 32-character lowercase hex signature.
- */
-vodkit_error *vodkit_bjy_sign(const char *const *keys,
-                              const char *const *values,
-                              size_t count,
-                              const char *partner_key,
-                              char **out_sign);
-
-/**
- * Creates a configuration with the account's `partner_id` and `partner_key`
- * (copied). Set a base URL or a private domain before building a client.
- */
-vodkit_error *vodkit_bjy_config_new(const char *partner_id,
-                                    const char *partner_key,
-                                    vodkit_bjy_config **out_config);
-
-/**
- * Creates a configuration from JSON: the fields of the Rust `Config`
- * (`partner_id`, `partner_key`, `secret_key`, `private_domain`, `base_url`,
- * `http: {connect_timeout_ms, request_timeout_ms, upload_part_timeout_ms,
- * proxy, user_agent}`, `retry: {max_retries, initial_backoff_ms,
- * max_backoff_ms, multiplier}`, `upload_field`, `part_size`,
- * `path_overrides`, `rate_limit_codes`).
- */
-vodkit_error *vodkit_bjy_config_from_json(const char *json,
-                                          vodkit_bjy_config **out_config);
-
-/**
- * Sets the full base URL (`https://api.baijiayun.com`, an emulator's URL).
- */
-vodkit_error *vodkit_bjy_config_set_base_url(vodkit_bjy_config *config,
-                                             const char *base_url);
-
-/**
- * Sets the private domain (`acme` for `https://acme.at.baijiayun.com`).
- */
-vodkit_error *vodkit_bjy_config_set_private_domain(vodkit_bjy_config *config,
-                                                   const char *domain);
-
-/**
- * Sets the `secret_key` that may reset the partner key (API 1).
- */
-vodkit_error *vodkit_bjy_config_set_secret_key(vodkit_bjy_config *config,
-                                               const char *secret_key);
-
-/**
- * Sets the timeouts in milliseconds: connecting, one API call, one upload part.
- */
-vodkit_error *vodkit_bjy_config_set_timeouts(vodkit_bjy_config *config,
-                                             uint64_t connect_ms,
-                                             uint64_t request_ms,
-                                             uint64_t upload_part_ms);
-
-/**
- * Sends all traffic through a proxy (`http://host:port`); NULL removes it.
- */
-vodkit_error *vodkit_bjy_config_set_proxy(vodkit_bjy_config *config,
-                                          const char *proxy);
-
-/**
- * Sets the `User-Agent` header.
- */
-vodkit_error *vodkit_bjy_config_set_user_agent(vodkit_bjy_config *config,
-                                               const char *user_agent);
-
-/**
- * Sets the retry policy: retries after the first attempt (0 = none) and the
- * exponential back-off's first and largest waits, in milliseconds.
- */
-vodkit_error *vodkit_bjy_config_set_retries(vodkit_bjy_config *config,
-                                            uint32_t max_retries,
-                                            uint64_t initial_backoff_ms,
-                                            uint64_t max_backoff_ms);
-
-/**
- * Sets the upload part size in bytes (files larger go as ranged parts).
- */
-vodkit_error *vodkit_bjy_config_set_part_size(vodkit_bjy_config *config,
-                                              uint64_t part_size);
-
-/**
- * Sends `operation` (e.g. "video/getMarker") to `path` instead of its default.
- */
-vodkit_error *vodkit_bjy_config_set_path_override(vodkit_bjy_config *config,
-                                                  const char *operation,
-                                                  const char *path);
-
-/**
- * Frees a configuration. NULL is a no-op.
- */
-void vodkit_bjy_config_free(vodkit_bjy_config *config);
-
-/**
- * Creates upload options with the defaults (definitions SD+HD, all formats).
- */
-vodkit_error *vodkit_bjy_upload_options_new(vodkit_bjy_upload_options **out_options);
-
-/**
- * Frees upload options. NULL is a no-op.
- */
-void vodkit_bjy_upload_options_free(vodkit_bjy_upload_options *options);
-
-/**
- * The video's name (default: the file's name).
- */
-vodkit_error *vodkit_bjy_upload_options_set_file_name(vodkit_bjy_upload_options *options,
-                                                      const char *file_name);
-
-/**
- * Target definitions as comma-separated bits: "16,1,4" (16 SD, 1 HD, 2 super, 4 720p, 8 1080p).
- */
-vodkit_error *vodkit_bjy_upload_options_set_definitions(vodkit_bjy_upload_options *options,
-                                                        const char *definitions);
-
-/**
- * Output formats as comma-separated bits: "1,4" (1 mp4, 2 flv, 4 m3u8).
- */
-vodkit_error *vodkit_bjy_upload_options_set_formats(vodkit_bjy_upload_options *options,
-                                                    const char *formats);
-
-/**
- * Process the file as audio (`audio_with_view=1`).
- */
-vodkit_error *vodkit_bjy_upload_options_set_audio(vodkit_bjy_upload_options *options,
-                                                  bool audio);
-
-/**
- * Encryption: one of `VODKIT_ENCRYPT_DEFAULT`, `_ON`, `_OFF`.
- */
-vodkit_error *vodkit_bjy_upload_options_set_encrypt(vodkit_bjy_upload_options *options,
-                                                    uint32_t encrypt);
-
-/**
- * A watermark (`watermark`, NULL for none) and its position (`watermark_pos`, 0 for default).
- */
-vodkit_error *vodkit_bjy_upload_options_set_watermark(vodkit_bjy_upload_options *options,
-                                                      const char *watermark,
-                                                      uint8_t position);
-
-/**
- * The per-video transcode callback URL (NULL: the account's).
- */
-vodkit_error *vodkit_bjy_upload_options_set_callback_url(vodkit_bjy_upload_options *options,
-                                                         const char *callback_url);
-
-/**
- * Ask for an https upload URL.
- */
-vodkit_error *vodkit_bjy_upload_options_set_use_https(vodkit_bjy_upload_options *options,
-                                                      bool use_https);
-
-/**
- * The part size in bytes for this upload (0: the client's).
- */
-vodkit_error *vodkit_bjy_upload_options_set_part_size(vodkit_bjy_upload_options *options,
-                                                      uint64_t part_size);
-
-/**
- * Uploads the file at `path` as a new video; blocks until done. `options`,
- * `progress`, `user_data` and `cancel` may be NULL. On success
- * `*out_video_id` is the new video's id as a decimal string (free with
- * `vodkit_string_free`). A failed upload's error detail is "video_id=N":
- * pass N to `vodkit_bjy_resume_upload`.
- */
-vodkit_error *vodkit_bjy_upload(const vodkit_bjy_client *client,
-                                const char *path,
-                                const vodkit_bjy_upload_options *options,
-                                vodkit_progress_fn progress,
-                                void *user_data,
-                                const vodkit_cancel_token *cancel,
-                                char **out_video_id);
-
-/**
- * Continues an interrupted upload of `path` to `video_id` from the bytes the
- * server holds. Arguments as for `vodkit_bjy_upload`.
- */
-vodkit_error *vodkit_bjy_resume_upload(const vodkit_bjy_client *client,
-                                       int64_t video_id,
-                                       const char *path,
-                                       const vodkit_bjy_upload_options *options,
-                                       vodkit_progress_fn progress,
-                                       void *user_data,
-                                       const vodkit_cancel_token *cancel,
-                                       char **out_video_id);
-
-/**
  * Creates a verifier for requests signed with `partner_key`.
  * `max_age_secs` > 0 rejects requests whose timestamp is further from now
  * (STALE); 0 turns the check off. `require_signed_auth` false accepts
  * unsigned playback auth requests.
  */
-vodkit_error *vodkit_bjy_verifier_new(const char *partner_key,
-                                      uint64_t max_age_secs,
-                                      bool require_signed_auth,
-                                      vodkit_bjy_verifier **out_verifier);
+vodkit_error *vodkit_baijiayun_verifier_new(const char *partner_key,
+                                            uint64_t max_age_secs,
+                                            bool require_signed_auth,
+                                            vodkit_baijiayun_verifier **out_verifier);
 
 /**
  * Frees a verifier. NULL is a no-op.
  */
-void vodkit_bjy_verifier_free(vodkit_bjy_verifier *verifier);
+void vodkit_baijiayun_verifier_free(vodkit_baijiayun_verifier *verifier);
 
 /**
  * Verifies a transcode callback from its raw form body. On success
  * `*out_event_json` is the event (`video_id`, `status`, `qid`, …); a failed
  * check is a VERIFICATION error whose detail says why.
  */
-vodkit_error *vodkit_bjy_verify_transcode_body(const vodkit_bjy_verifier *verifier,
-                                               const uint8_t *body,
-                                               size_t body_len,
-                                               char **out_event_json);
+vodkit_error *vodkit_baijiayun_verify_transcode_body(const vodkit_baijiayun_verifier *verifier,
+                                                     const uint8_t *body,
+                                                     size_t body_len,
+                                                     char **out_event_json);
 
 /**
  * Verifies a transcode callback from its decoded form fields.
  */
-vodkit_error *vodkit_bjy_verify_transcode_fields(const vodkit_bjy_verifier *verifier,
-                                                 const char *const *keys,
-                                                 const char *const *values,
-                                                 size_t count,
-                                                 char **out_event_json);
+vodkit_error *vodkit_baijiayun_verify_transcode_fields(const vodkit_baijiayun_verifier *verifier,
+                                                       const char *const *keys,
+                                                       const char *const *values,
+                                                       size_t count,
+                                                       char **out_event_json);
 
 /**
  * Verifies a third-party playback auth request from its raw form body; on
  * success `*out_request_json` holds `access_key` and `video_id`.
  */
-vodkit_error *vodkit_bjy_verify_playback_auth_body(const vodkit_bjy_verifier *verifier,
-                                                   const uint8_t *body,
-                                                   size_t body_len,
-                                                   char **out_request_json);
+vodkit_error *vodkit_baijiayun_verify_playback_auth_body(const vodkit_baijiayun_verifier *verifier,
+                                                         const uint8_t *body,
+                                                         size_t body_len,
+                                                         char **out_request_json);
 
 /**
  * Verifies a playback auth request from its decoded form fields.
  */
-vodkit_error *vodkit_bjy_verify_playback_auth_fields(const vodkit_bjy_verifier *verifier,
-                                                     const char *const *keys,
-                                                     const char *const *values,
-                                                     size_t count,
-                                                     char **out_request_json);
+vodkit_error *vodkit_baijiayun_verify_playback_auth_fields(const vodkit_baijiayun_verifier *verifier,
+                                                           const char *const *keys,
+                                                           const char *const *values,
+                                                           size_t count,
+                                                           char **out_request_json);
+
+/**
+ * Signs `count` parameters (`keys[i]=values[i]`) by Baijiayun's rule; on
+ * success `*out_sign` is the 32-character lowercase hex signature (free it
+ * with `vodkit_string_free`).
+ */
+vodkit_error *vodkit_baijiayun_sign(const char *const *keys,
+                                    const char *const *values,
+                                    size_t count,
+                                    const char *partner_key,
+                                    char **out_sign);
 
 /**
  * Creates a cancel token.
@@ -560,6 +293,56 @@ bool vodkit_cancel_token_is_cancelled(const vodkit_cancel_token *token);
  * Frees a token. NULL is a no-op. Do not free it while an upload uses it.
  */
 void vodkit_cancel_token_free(vodkit_cancel_token *token);
+
+/**
+ * Creates a client of `provider` ("baijiayun", "iqiyi", "quvideo") from its
+ * config, a JSON object: `base_url` (replaces all of the provider's hosts),
+ * `hosts` (per-host overrides), `path_overrides`, the common HTTP keys
+ * (`connect_timeout_ms`, `request_timeout_ms`, `upload_part_timeout_ms`,
+ * `proxy`, `user_agent`, `retry`) and the provider's own keys (Baijiayun:
+ * `partner_id`, `partner_key`, `private_domain`, …). An unknown provider or
+ * key is an INVALID_INPUT error naming it. On success `*out_client` owns the
+ * new client.
+ */
+vodkit_error *vodkit_client_new(const char *provider,
+                                const char *config_json,
+                                vodkit_client **out_client);
+
+/**
+ * Frees a client. NULL is a no-op.
+ */
+void vodkit_client_free(vodkit_client *client);
+
+/**
+ * The client's catalog as a JSON array of `{"provider", "name", "function",
+ * "method", "host", "path", "provisional", "file_field", "params": [{"name",
+ * "type", "items", "required", "doc", "schema"}], "doc", "answer"}`; free
+ * `*out_json` with `vodkit_string_free`.
+ */
+vodkit_error *vodkit_client_operations(const vodkit_client *client,
+                                       char **out_json);
+
+/**
+ * Calls `operation` (a catalog name; for Baijiayun also any API path) with
+ * parameters as a JSON object (NULL: none). A catalog operation's parameters
+ * are checked through its typed model (unknown or ill-typed ones are
+ * INVALID_INPUT). On success `*out_json` is the answer's data as JSON.
+ */
+vodkit_error *vodkit_client_call(const vodkit_client *client,
+                                 const char *operation,
+                                 const char *params_json,
+                                 char **out_json);
+
+/**
+ * As `vodkit_client_call`, sending the file at `path` as the multipart part
+ * `file_field` (the catalog's `file_field` for operations that send one).
+ */
+vodkit_error *vodkit_client_call_with_file(const vodkit_client *client,
+                                           const char *operation,
+                                           const char *params_json,
+                                           const char *file_field,
+                                           const char *path,
+                                           char **out_json);
 
 /**
  * The error's code: one of the `VODKIT_ERROR_*` constants (0 for NULL).
@@ -585,10 +368,17 @@ const char *vodkit_error_request_id(const vodkit_error *error);
 
 /**
  * A machine-readable sub-reason, or NULL: for VERIFICATION errors
- * "unsigned", "tampered", "stale" or "malformed"; for a failed upload
- * "video_id=N" (the video to resume).
+ * "unsigned", "tampered", "stale" or "malformed".
  */
 const char *vodkit_error_detail(const vodkit_error *error);
+
+/**
+ * The resume handle of a failed upload as an owned JSON string
+ * (`{"provider": "baijiayun", "video_id": 7}`) that
+ * `vodkit_client_resume_upload` accepts; NULL when there is none. Free it
+ * with `vodkit_string_free`.
+ */
+char *vodkit_error_resume(const vodkit_error *error);
 
 /**
  * The HTTP status of the provider's answer, or 0 when there was none.
@@ -611,6 +401,38 @@ uint64_t vodkit_live_objects(void);
  * Frees a string the library returned (`char*` out-params). NULL is a no-op.
  */
 void vodkit_string_free(char *s);
+
+/**
+ * Uploads the file at `path` as a new video; blocks until done.
+ * `options_json` is the provider's upload options as a JSON object (NULL:
+ * the defaults; Baijiayun: `file_name`, `definitions`, `formats`, `audio`,
+ * `encrypt`, `watermark`, `watermark_pos`, `callback_url`, `use_https`,
+ * `part_size`). `progress`, `user_data` and `cancel` may be NULL. On success
+ * `*out_json` is the provider's result (`{"video_id": N, "bytes": …,
+ * "resumed_from": …}` for Baijiayun). A failed upload's error has a resume
+ * handle (`vodkit_error_resume`) for `vodkit_client_resume_upload`.
+ */
+vodkit_error *vodkit_client_upload(const vodkit_client *client,
+                                   const char *path,
+                                   const char *options_json,
+                                   vodkit_progress_fn progress,
+                                   void *user_data,
+                                   const vodkit_cancel_token *cancel,
+                                   char **out_json);
+
+/**
+ * Continues an interrupted upload of `path` from the bytes the server holds.
+ * `resume_json` is the handle `vodkit_error_resume` returned. Other arguments
+ * as for `vodkit_client_upload`.
+ */
+vodkit_error *vodkit_client_resume_upload(const vodkit_client *client,
+                                          const char *resume_json,
+                                          const char *path,
+                                          const char *options_json,
+                                          vodkit_progress_fn progress,
+                                          void *user_data,
+                                          const vodkit_cancel_token *cancel,
+                                          char **out_json);
 
 /**
  * The library version, "MAJOR.MINOR.PATCH" (a static string: do not free).

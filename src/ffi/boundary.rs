@@ -60,11 +60,6 @@ pub(crate) unsafe fn arg_ref<'a, T>(p: *const T, name: &str) -> Result<&'a T, vo
     p.as_ref().ok_or_else(|| null_arg(name))
 }
 
-/// A required mutable handle argument.
-pub(crate) unsafe fn arg_mut<'a, T>(p: *mut T, name: &str) -> Result<&'a mut T, vodkit_error> {
-    p.as_mut().ok_or_else(|| null_arg(name))
-}
-
 /// Checks an out-parameter is writable; write it with [`put`] on success only.
 pub(crate) fn arg_out<T>(p: *mut T, name: &str) -> Result<(), vodkit_error> {
     if p.is_null() {

@@ -45,6 +45,8 @@ pub struct vodkit_error {
     provider_code: Option<CString>,
     request_id: Option<CString>,
     detail: Option<CString>,
+    /// The resume handle of a failed upload, as JSON.
+    resume: Option<String>,
     http_status: i32,
 }
 
@@ -60,6 +62,7 @@ impl vodkit_error {
             provider_code: None,
             request_id: None,
             detail: None,
+            resume: None,
             http_status: 0,
         }
     }
@@ -86,6 +89,7 @@ impl From<Error> for vodkit_error {
             provider_code: e.provider_code().map(cstring),
             request_id: e.request_id().map(cstring),
             detail: e.detail().map(cstring),
+            resume: e.resume().map(|r| r.to_string()),
             http_status: e.http_status().map(i32::from).unwrap_or(0),
         }
     }
@@ -130,8 +134,7 @@ pub unsafe extern "C" fn vodkit_error_request_id(error: *const vodkit_error) -> 
 }
 
 /// A machine-readable sub-reason, or NULL: for VERIFICATION errors
-/// "unsigned", "tampered", "stale" or "malformed"; for a failed upload
-/// "video_id=N" (the video to resume).
+/// "unsigned", "tampered", "stale" or "malformed".
 #[no_mangle]
 pub unsafe extern "C" fn vodkit_error_detail(error: *const vodkit_error) -> *const c_char {
     ffi_boundary_or!(std::ptr::null(), {
@@ -139,6 +142,20 @@ pub unsafe extern "C" fn vodkit_error_detail(error: *const vodkit_error) -> *con
             .as_ref()
             .and_then(|e| e.detail.as_ref())
             .map_or(std::ptr::null(), |s| s.as_ptr())
+    })
+}
+
+/// The resume handle of a failed upload as an owned JSON string
+/// (`{"provider": "baijiayun", "video_id": 7}`) that
+/// `vodkit_client_resume_upload` accepts; NULL when there is none. Free it
+/// with `vodkit_string_free`.
+#[no_mangle]
+pub unsafe extern "C" fn vodkit_error_resume(error: *const vodkit_error) -> *mut c_char {
+    ffi_boundary_or!(std::ptr::null_mut(), {
+        error
+            .as_ref()
+            .and_then(|e| e.resume.clone())
+            .map_or(std::ptr::null_mut(), super::strings::into_c)
     })
 }
 

@@ -1,5 +1,11 @@
 //! The C ABI: opaque handles, error objects, owned strings, progress callbacks.
 //!
+//! Provider-neutral: one `vodkit_client` from a provider name and a JSON
+//! config; calls, uploads, the catalog and errors work the same for every
+//! provider, so a new provider or operation adds nothing here. Only a
+//! provider's own extras live in `<provider>.rs` (Baijiayun's signer and
+//! callback verifier).
+//!
 //! Conventions (stated once in the header's preamble, `cbindgen.toml`):
 //! - every export goes through [`ffi_boundary!`]: a panic becomes a PANIC
 //!   error (never an abort), a NULL pointer a NULL_ARGUMENT error, invalid
@@ -14,9 +20,11 @@
 
 #[macro_use]
 mod boundary;
-pub mod bjy_verify;
+pub mod baijiayun;
 pub mod cancel;
+pub mod client;
 pub mod error;
 pub mod live;
 pub mod strings;
+pub mod upload;
 pub mod version;

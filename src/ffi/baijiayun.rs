@@ -1,15 +1,16 @@
-//! `vodkit_bjy_verifier`: checks transcode callbacks and playback auth requests.
+//! Baijiayun's provider-only extras: the request signer, and the verifier of
+//! transcode callbacks and playback auth requests.
 
 use std::ffi::c_char;
 use std::time::Duration;
 
 use super::boundary::{arg_bytes, arg_out, arg_pairs, arg_ref, arg_str, put};
 use super::error::vodkit_error;
-use super::strings::json_out;
+use super::strings::{into_c, json_out};
 use crate::baijiayun::CallbackVerifier;
 
 /// A callback verifier. Thread-safe (immutable once built).
-pub struct vodkit_bjy_verifier {
+pub struct vodkit_baijiayun_verifier {
     inner: CallbackVerifier,
 }
 
@@ -18,11 +19,11 @@ pub struct vodkit_bjy_verifier {
 /// (STALE); 0 turns the check off. `require_signed_auth` false accepts
 /// unsigned playback auth requests.
 #[no_mangle]
-pub unsafe extern "C" fn vodkit_bjy_verifier_new(
+pub unsafe extern "C" fn vodkit_baijiayun_verifier_new(
     partner_key: *const c_char,
     max_age_secs: u64,
     require_signed_auth: bool,
-    out_verifier: *mut *mut vodkit_bjy_verifier,
+    out_verifier: *mut *mut vodkit_baijiayun_verifier,
 ) -> *mut vodkit_error {
     ffi_boundary!({
         let key = arg_str(partner_key, "partner_key")?;
@@ -33,7 +34,7 @@ pub unsafe extern "C" fn vodkit_bjy_verifier_new(
         }
         put(
             out_verifier,
-            super::live::into_handle(vodkit_bjy_verifier { inner }),
+            super::live::into_handle(vodkit_baijiayun_verifier { inner }),
         );
         Ok(())
     })
@@ -41,7 +42,7 @@ pub unsafe extern "C" fn vodkit_bjy_verifier_new(
 
 /// Frees a verifier. NULL is a no-op.
 #[no_mangle]
-pub unsafe extern "C" fn vodkit_bjy_verifier_free(verifier: *mut vodkit_bjy_verifier) {
+pub unsafe extern "C" fn vodkit_baijiayun_verifier_free(verifier: *mut vodkit_baijiayun_verifier) {
     ffi_boundary_or!((), {
         super::live::free_handle(verifier);
     })
@@ -51,8 +52,8 @@ pub unsafe extern "C" fn vodkit_bjy_verifier_free(verifier: *mut vodkit_bjy_veri
 /// `*out_event_json` is the event (`video_id`, `status`, `qid`, …); a failed
 /// check is a VERIFICATION error whose detail says why.
 #[no_mangle]
-pub unsafe extern "C" fn vodkit_bjy_verify_transcode_body(
-    verifier: *const vodkit_bjy_verifier,
+pub unsafe extern "C" fn vodkit_baijiayun_verify_transcode_body(
+    verifier: *const vodkit_baijiayun_verifier,
     body: *const u8,
     body_len: usize,
     out_event_json: *mut *mut c_char,
@@ -69,8 +70,8 @@ pub unsafe extern "C" fn vodkit_bjy_verify_transcode_body(
 
 /// Verifies a transcode callback from its decoded form fields.
 #[no_mangle]
-pub unsafe extern "C" fn vodkit_bjy_verify_transcode_fields(
-    verifier: *const vodkit_bjy_verifier,
+pub unsafe extern "C" fn vodkit_baijiayun_verify_transcode_fields(
+    verifier: *const vodkit_baijiayun_verifier,
     keys: *const *const c_char,
     values: *const *const c_char,
     count: usize,
@@ -89,8 +90,8 @@ pub unsafe extern "C" fn vodkit_bjy_verify_transcode_fields(
 /// Verifies a third-party playback auth request from its raw form body; on
 /// success `*out_request_json` holds `access_key` and `video_id`.
 #[no_mangle]
-pub unsafe extern "C" fn vodkit_bjy_verify_playback_auth_body(
-    verifier: *const vodkit_bjy_verifier,
+pub unsafe extern "C" fn vodkit_baijiayun_verify_playback_auth_body(
+    verifier: *const vodkit_baijiayun_verifier,
     body: *const u8,
     body_len: usize,
     out_request_json: *mut *mut c_char,
@@ -107,8 +108,8 @@ pub unsafe extern "C" fn vodkit_bjy_verify_playback_auth_body(
 
 /// Verifies a playback auth request from its decoded form fields.
 #[no_mangle]
-pub unsafe extern "C" fn vodkit_bjy_verify_playback_auth_fields(
-    verifier: *const vodkit_bjy_verifier,
+pub unsafe extern "C" fn vodkit_baijiayun_verify_playback_auth_fields(
+    verifier: *const vodkit_baijiayun_verifier,
     keys: *const *const c_char,
     values: *const *const c_char,
     count: usize,
@@ -120,6 +121,26 @@ pub unsafe extern "C" fn vodkit_bjy_verify_playback_auth_fields(
         arg_out(out_request_json, "out_request_json")?;
         let request = v.inner.verify_playback_auth(pairs)?;
         put(out_request_json, json_out(&request)?);
+        Ok(())
+    })
+}
+
+/// Signs `count` parameters (`keys[i]=values[i]`) by Baijiayun's rule; on
+/// success `*out_sign` is the 32-character lowercase hex signature (free it
+/// with `vodkit_string_free`).
+#[no_mangle]
+pub unsafe extern "C" fn vodkit_baijiayun_sign(
+    keys: *const *const c_char,
+    values: *const *const c_char,
+    count: usize,
+    partner_key: *const c_char,
+    out_sign: *mut *mut c_char,
+) -> *mut vodkit_error {
+    ffi_boundary!({
+        let pairs = arg_pairs(keys, values, count)?;
+        let key = arg_str(partner_key, "partner_key")?;
+        arg_out(out_sign, "out_sign")?;
+        put(out_sign, into_c(crate::baijiayun::sign(pairs, key)));
         Ok(())
     })
 }

@@ -1,0 +1,139 @@
+//! Uploads through the C ABI, for every provider: the progress callback,
+//! cancellation, upload and resume.
+
+use std::ffi::{c_char, c_void};
+use std::ops::ControlFlow;
+use std::sync::OnceLock;
+
+use std::path::Path;
+
+use super::boundary::{arg_out, arg_ref, arg_str, put};
+use super::cancel::vodkit_cancel_token;
+use super::client::{json_arg, vodkit_client};
+use super::error::vodkit_error;
+use super::strings::json_out;
+use crate::upload::{Progress, UploadControl};
+
+/// Returned by a progress callback to let the upload go on.
+pub const VODKIT_CONTINUE: i32 = 0;
+/// Returned by a progress callback to stop the upload (it fails with CANCELLED).
+pub const VODKIT_ABORT: i32 = 1;
+
+/// A snapshot of an upload, passed to the progress callback.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct vodkit_progress {
+    /// Bytes the server holds or is receiving; never decreases within a call.
+    pub bytes_done: u64,
+    /// The file size.
+    pub bytes_total: u64,
+    /// Bytes put on the wire by this call, re-sent bytes included.
+    pub bytes_sent: u64,
+    /// Milliseconds since the call started.
+    pub elapsed_ms: u64,
+}
+
+/// A progress callback: called on the thread that called the upload, never
+/// on another; returns `VODKIT_CONTINUE` or `VODKIT_ABORT` (any other value
+/// also aborts). `progress` is valid only during the call.
+pub type vodkit_progress_fn =
+    Option<unsafe extern "C" fn(user_data: *mut c_void, progress: *const vodkit_progress) -> i32>;
+
+/// Test hook: `VODKIT_TEST_PANIC=progress` makes the progress path panic, so
+/// bindings can prove a panic comes back as a PANIC error and not an abort.
+fn panic_in_progress() -> bool {
+    static FLAG: OnceLock<bool> = OnceLock::new();
+    *FLAG.get_or_init(|| std::env::var("VODKIT_TEST_PANIC").is_ok_and(|v| v == "progress"))
+}
+
+fn control<'a>(
+    progress: vodkit_progress_fn,
+    user_data: *mut c_void,
+    cancel: Option<&vodkit_cancel_token>,
+) -> UploadControl<'a> {
+    let mut control = UploadControl::new();
+    if let Some(token) = cancel {
+        control = control.cancel_token(token.inner.clone());
+    }
+    if let Some(f) = progress {
+        // The engine calls this on the thread that called the upload.
+        let user_data = user_data as usize;
+        control = control.on_progress(move |p: &Progress| {
+            if panic_in_progress() {
+                panic!("VODKIT_TEST_PANIC=progress");
+            }
+            let c = vodkit_progress {
+                bytes_done: p.bytes_done,
+                bytes_total: p.bytes_total,
+                bytes_sent: p.bytes_sent,
+                elapsed_ms: p.elapsed.as_millis() as u64,
+            };
+            // SAFETY: the caller promised `f` may be called with its `user_data`.
+            match unsafe { f(user_data as *mut c_void, &c) } {
+                VODKIT_CONTINUE => ControlFlow::Continue(()),
+                _ => ControlFlow::Break(()),
+            }
+        });
+    }
+    control
+}
+
+/// Uploads the file at `path` as a new video; blocks until done.
+/// `options_json` is the provider's upload options as a JSON object (NULL:
+/// the defaults; Baijiayun: `file_name`, `definitions`, `formats`, `audio`,
+/// `encrypt`, `watermark`, `watermark_pos`, `callback_url`, `use_https`,
+/// `part_size`). `progress`, `user_data` and `cancel` may be NULL. On success
+/// `*out_json` is the provider's result (`{"video_id": N, "bytes": …,
+/// "resumed_from": …}` for Baijiayun). A failed upload's error has a resume
+/// handle (`vodkit_error_resume`) for `vodkit_client_resume_upload`.
+#[no_mangle]
+pub unsafe extern "C" fn vodkit_client_upload(
+    client: *const vodkit_client,
+    path: *const c_char,
+    options_json: *const c_char,
+    progress: vodkit_progress_fn,
+    user_data: *mut c_void,
+    cancel: *const vodkit_cancel_token,
+    out_json: *mut *mut c_char,
+) -> *mut vodkit_error {
+    ffi_boundary!({
+        let client = arg_ref(client, "client")?;
+        let path = arg_str(path, "path")?;
+        let options = json_arg(options_json, "options_json")?;
+        arg_out(out_json, "out_json")?;
+        let control = control(progress, user_data, cancel.as_ref());
+        let result = client.inner.upload(Path::new(path), &options, control)?;
+        put(out_json, json_out(&result)?);
+        Ok(())
+    })
+}
+
+/// Continues an interrupted upload of `path` from the bytes the server holds.
+/// `resume_json` is the handle `vodkit_error_resume` returned. Other arguments
+/// as for `vodkit_client_upload`.
+#[no_mangle]
+pub unsafe extern "C" fn vodkit_client_resume_upload(
+    client: *const vodkit_client,
+    resume_json: *const c_char,
+    path: *const c_char,
+    options_json: *const c_char,
+    progress: vodkit_progress_fn,
+    user_data: *mut c_void,
+    cancel: *const vodkit_cancel_token,
+    out_json: *mut *mut c_char,
+) -> *mut vodkit_error {
+    ffi_boundary!({
+        let client = arg_ref(client, "client")?;
+        arg_str(resume_json, "resume_json")?;
+        let resume = json_arg(resume_json, "resume_json")?;
+        let path = arg_str(path, "path")?;
+        let options = json_arg(options_json, "options_json")?;
+        arg_out(out_json, "out_json")?;
+        let control = control(progress, user_data, cancel.as_ref());
+        let result = client
+            .inner
+            .resume_upload(&resume, Path::new(path), &options, control)?;
+        put(out_json, json_out(&result)?);
+        Ok(())
+    })
+}
