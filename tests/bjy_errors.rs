@@ -44,7 +44,7 @@ fn rate_limited_requests_are_retried_then_succeed() {
     emu.state()
         .set_rate_limit(Some((3, Duration::from_millis(300))));
     let mut config = common::config(&emu);
-    config.retry = RetryPolicy {
+    config.common.retry = RetryPolicy {
         max_retries: 10,
         initial_backoff: Duration::from_millis(50),
         max_backoff: Duration::from_millis(400),
@@ -72,7 +72,7 @@ fn rate_limit_surfaces_as_rate_limited_when_retries_run_out() {
     emu.state()
         .set_rate_limit(Some((1, Duration::from_secs(60))));
     let mut config = common::config(&emu);
-    config.retry.max_retries = 1;
+    config.common.retry.max_retries = 1;
     let client = Client::new(config).unwrap();
     client.get_status(1).unwrap_err(); // uses the one allowed request (1001: no such video)
     let err = client.get_status(1).unwrap_err();
@@ -116,7 +116,7 @@ fn server_errors_are_retried_per_policy() {
     );
 
     let mut config = common::config(&emu);
-    config.retry = RetryPolicy::none();
+    config.common.retry = RetryPolicy::none();
     let client = Client::new(config).unwrap();
     emu.state().set_faults(Faults {
         fail_next: 1,
@@ -136,7 +136,7 @@ fn network_errors_are_classified_and_retried() {
         .unwrap()
         .port();
     let mut config = Config::new("1", "k").base_url(format!("http://127.0.0.1:{port}"));
-    config.retry = RetryPolicy {
+    config.common.retry = RetryPolicy {
         max_retries: 2,
         initial_backoff: Duration::from_millis(1),
         max_backoff: Duration::from_millis(5),

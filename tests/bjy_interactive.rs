@@ -6,7 +6,7 @@ mod common;
 
 use serde_json::{json, Value};
 use vodkit::baijiayun::{
-    ops, Client, GetUploadUrl, GetViewerToken, Marker, NoticeItem, Question, QuestionInput,
+    Client, GetUploadUrl, GetViewerToken, Marker, NoticeItem, Question, QuestionInput,
     QuestionOptionInput,
 };
 use vodkit::{Error, ErrorKind};
@@ -109,11 +109,11 @@ fn notices_are_created_and_bound_to_videos() {
         "1001",
     );
     let raw = client
-        .call_json(ops::CREATE_NOTICE.name, &json!({ "notice": "not json" }))
+        .call_json("video/createNotice", &json!({ "notice": "not json" }))
         .unwrap_err();
     assert_code(&raw, ErrorKind::InvalidInput, "1001");
     let raw = client
-        .call_json(ops::CREATE_NOTICE.name, &json!({ "notice": "[]" }))
+        .call_json("video/createNotice", &json!({ "notice": "[]" }))
         .unwrap_err();
     assert_code(&raw, ErrorKind::InvalidInput, "1001");
 
@@ -214,7 +214,7 @@ fn questions_are_saved_listed_updated_and_deleted() {
     // Like the document's example, every number comes as a string.
     let raw = client
         .call_json(
-            ops::GET_QUESTION_LIST.name,
+            "video/getQuestionList",
             &json!({ "video_unique": video.to_string() }),
         )
         .unwrap();
@@ -281,7 +281,7 @@ fn questions_are_saved_listed_updated_and_deleted() {
     let raw = json!({ "video_unique": video.to_string(), "question_list": bad_type.to_string() });
     assert_code(
         &client
-            .call_json(ops::SAVE_QUESTION_LIST.name, &raw)
+            .call_json("video/saveQuestionList", &raw)
             .unwrap_err(),
         ErrorKind::InvalidInput,
         "1001",
@@ -520,7 +520,7 @@ fn categories_of_many_videos() {
 
     let raw = client
         .call_json(
-            ops::GET_VIDEOS_CATEGORY.name,
+            "video/getVideosCategory",
             &json!({ "video_ids": "a,b" }),
         )
         .unwrap_err();
@@ -575,7 +575,7 @@ fn documents_are_attached_and_checked() {
     // Without the file part the emulator answers 1001.
     let raw = client
         .call_json(
-            ops::UPLOAD_DOCUMENT.name,
+            "video/uploadDocument",
             &json!({ "video_unique": video.to_string() }),
         )
         .unwrap_err();
@@ -659,7 +659,7 @@ fn markers_and_jump() {
     ] {
         let raw = json!({ "video_unique": video.to_string(), "content": content });
         assert_code(
-            &client.call_json(ops::SET_MARKERS.name, &raw).unwrap_err(),
+            &client.call_json("video/setMarker", &raw).unwrap_err(),
             ErrorKind::InvalidInput,
             "1001",
         );
@@ -667,7 +667,7 @@ fn markers_and_jump() {
     assert_eq!(client.get_markers(video).unwrap().list, markers);
     let raw = json!({ "video_unique": video.to_string(), "jump": 2 });
     let err = client
-        .call_json(ops::SET_MARKER_JUMP.name, &raw)
+        .call_json("video/setMarkerJump", &raw)
         .unwrap_err();
     assert_code(&err, ErrorKind::InvalidInput, "1001");
     assert!(err.message().contains("jump"), "{err}");
@@ -740,7 +740,7 @@ fn viewer_token_is_a_jwt_for_the_viewer() {
     );
 
     let err = client
-        .call_json(ops::GET_VIEWER_TOKEN.name, &json!({ "name": "x" }))
+        .call_json("video/getViewerToken", &json!({ "name": "x" }))
         .unwrap_err();
     assert_code(&err, ErrorKind::InvalidInput, "1001");
     assert!(err.message().contains("user_number"), "{err}");
@@ -777,7 +777,7 @@ fn user_groups_of_a_video() {
     );
     // As in the document's example, the numbers come as strings.
     let raw = client
-        .call_json(ops::GET_USER_GROUPS.name, &json!({ "video_unique": video }))
+        .call_json("video/getUserGroupList", &json!({ "video_unique": video }))
         .unwrap();
     assert_eq!(raw["total"], "2");
     assert_eq!(raw["list"][0]["group_id"], "132526");
@@ -885,7 +885,7 @@ fn viewers_of_a_video() {
 
     let raw = json!({ "video_unique": video, "page_size": 500 });
     assert_code(
-        &client.call_json(ops::GET_VIEWERS.name, &raw).unwrap_err(),
+        &client.call_json("video/getViewerList", &raw).unwrap_err(),
         ErrorKind::InvalidInput,
         "1001",
     );
@@ -927,7 +927,7 @@ fn every_video_operation_checks_the_video() {
         );
     }
     let raw = client
-        .call_json(ops::GET_MARKERS.name, &json!({ "video_unique": "abc" }))
+        .call_json("video/getMarker", &json!({ "video_unique": "abc" }))
         .unwrap_err();
     assert_code(&raw, ErrorKind::InvalidInput, "1001");
 }
@@ -938,11 +938,11 @@ fn provisional_paths_can_be_overridden() {
     let client = common::client(&emu);
     let video = new_video(&client, "talk.mp4");
     client.set_markers(video, &[Marker::at(1, "a")]).unwrap();
-    assert_eq!(ops::GET_MARKERS.source, ops::PathSource::Provisional);
+    assert!(vodkit::baijiayun::catalog::find("video/getMarker").unwrap().provisional);
 
     // Pointed at a path the emulator does not know: HTTP 404, provider code 404.
     let moved = Client::new(
-        common::config(&emu).path_override(ops::GET_MARKERS.name, "video/getMarkerList"),
+        common::config(&emu).path_override("video/getMarker", "video/getMarkerList"),
     )
     .unwrap();
     let err = moved.get_markers(video).unwrap_err();
@@ -955,7 +955,7 @@ fn provisional_paths_can_be_overridden() {
     // And back: overridden to the path the emulator serves, it works again.
     let before = emu.state().request_count("/openapi/video/getMarker");
     let back =
-        Client::new(common::config(&emu).path_override(ops::GET_MARKERS.name, "video/getMarker"))
+        Client::new(common::config(&emu).path_override("video/getMarker", "video/getMarker"))
             .unwrap();
     assert_eq!(
         back.get_markers(video).unwrap().list,

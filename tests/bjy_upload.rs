@@ -110,7 +110,7 @@ fn dropped_connection_resumes_from_the_server_offset_with_identical_bytes() {
 fn interrupted_upload_resumes_in_a_later_call() {
     let emu = common::emulator();
     let mut config = common::config(&emu).part_size(MIB);
-    config.retry.max_retries = 0; // fail on the first drop
+    config.common.retry.max_retries = 0; // fail on the first drop
     let client = vodkit::baijiayun::Client::new(config).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = common::random_file(dir.path(), "later.mp4", 3 * MIB + 5);

@@ -45,7 +45,7 @@ fn errors_hide_keys_and_upload_tokens() {
 
     // A failed upload: the upload URL's token must not be in the error.
     let mut config = common::config(&emu);
-    config.retry = RetryPolicy::none();
+    config.common.retry = RetryPolicy::none();
     let client = Client::new(config).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = common::random_file(dir.path(), "t.mp4", 100_000);
