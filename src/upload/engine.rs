@@ -151,9 +151,11 @@ fn send_missing(
                     }
                 }
                 Err(mpsc::RecvTimeoutError::Timeout) => {}
-                // The engine holds a sender, so this cannot happen.
+                // The engine holds a sender, so this cannot happen; if it
+                // did, no part could report back, so none is waited for.
                 Err(mpsc::RecvTimeoutError::Disconnected) => {
                     fail(&mut outcome, Error::internal("the part channel closed"));
+                    in_flight.clear();
                 }
             }
 
