@@ -380,3 +380,41 @@ fn resuming_an_upload_that_had_completed_sends_nothing() {
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
 }
+
+#[test]
+fn resuming_with_a_file_shorter_than_what_the_server_holds_is_an_integrity_error() {
+    let emu = common::emulator();
+    let mut config = common::config(&emu).part_size(MIB);
+    config.common.retry.max_retries = 0;
+    let client = vodkit::baijiayun::Client::new(config).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::random_file(dir.path(), "long.mp4", 3 * MIB);
+    emu.state().set_faults(Faults {
+        drop_after_bytes: Some(MIB / 2),
+        ..Faults::default()
+    });
+    let err = client.upload(&path, &UploadOptions::default()).unwrap_err();
+    let video_id: i64 = err
+        .detail()
+        .and_then(|d| d.strip_prefix("video_id="))
+        .and_then(|id| id.parse().ok())
+        .unwrap();
+    let requests = emu.state().video(video_id).unwrap().upload_requests;
+
+    // getResumeUploadUrl says 512 KiB are held; this file has 1000 bytes.
+    let short = common::random_file(dir.path(), "short.mp4", 1000);
+    let err = client
+        .resume_upload(
+            video_id,
+            &short,
+            &UploadOptions::default(),
+            UploadControl::new(),
+        )
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Integrity, "{err}");
+    assert_eq!(
+        emu.state().video(video_id).unwrap().upload_requests,
+        requests,
+        "nothing was sent"
+    );
+}

@@ -1,51 +1,22 @@
+//! The engine's loop: it hands parts to worker threads, checks every answer
+//! against what was streamed, queues each failed part for a retry after its
+//! back-off, and reports progress on the calling thread.
+
 use std::collections::VecDeque;
-use std::ops::Range;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::ops::ControlFlow;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::control::{Progress, UploadControl};
-use super::source::{FileSource, PartBody};
+use super::plan::{missing_ranges, split, Committed, Part};
+use super::retry::{Job, RetryQueue};
+use super::sink::{check_ack, AckMismatch, PartAck, PartSink};
+use super::source::{FileSource, PartTally};
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::RetryPolicy;
-
-/// One contiguous range of the file, sent as one request.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Part {
-    pub offset: u64,
-    pub len: u64,
-}
-
-impl Part {
-    /// The inclusive last byte, as `Content-Range` and iQiyi's `range` want it.
-    pub fn last_byte(&self) -> u64 {
-        self.offset + self.len - 1
-    }
-}
-
-/// What the server already holds, as the server itself reports it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Committed {
-    /// Every byte before this offset (Baijiayun's `upload_size`).
-    Prefix(u64),
-    /// These byte ranges, in any order.
-    Ranges(Vec<Range<u64>>),
-}
-
-/// Where parts go: one implementation per provider.
-pub trait PartSink: Sync {
-    /// Sends one part; `body` yields exactly `part.len` bytes. Returns once the
-    /// server has acknowledged (and, where it can, verified) the part.
-    fn send_part(&self, part: &Part, body: PartBody, total: u64) -> Result<()>;
-
-    /// Asks the server what it holds. Called before a retry, so a resumed
-    /// upload trusts the server, never a local record.
-    fn committed(&self) -> Result<Committed>;
-
-    /// Whether parts must arrive in file order (then one is in flight at a time).
-    fn ordered(&self) -> bool;
-}
 
 /// How the engine splits and sends a file.
 #[derive(Debug, Clone)]
@@ -53,12 +24,15 @@ pub struct EngineOptions {
     pub part_size: u64,
     /// Parts in flight at once (forced to 1 for ordered sinks).
     pub concurrency: usize,
-    /// Back-off between failed attempts, and how many consecutive failures
-    /// without the server gaining bytes are tolerated.
+    /// Back-off between failed attempts, and how many failures of one part
+    /// are tolerated (for ordered sinks: failures without the server gaining
+    /// bytes).
     pub retry: RetryPolicy,
 }
 
-/// Uploads the bytes of `source` the server does not hold yet (`start`).
+/// Uploads the bytes of `source` the server does not hold yet (`start`):
+/// `sink.begin`, every missing part, then `sink.finish` once the server has
+/// acknowledged every byte and the file is unchanged.
 pub fn run(
     source: &FileSource,
     sink: &dyn PartSink,
@@ -69,340 +43,508 @@ pub fn run(
     if options.part_size == 0 {
         return Err(Error::invalid_input("part size must be at least 1 byte"));
     }
+    start.check_within(source.size())?;
+    if control.is_cancelled() {
+        return Err(Error::cancelled());
+    }
+    sink.begin()?;
+    send_missing(source, sink, options, &start, control)?;
+    // A file that changed under us must not be completed on the provider's side.
+    source.check_unchanged()?;
+    if control.is_cancelled() {
+        return Err(Error::cancelled());
+    }
+    sink.finish()
+}
+
+/// Sends every part the server is missing; returns once all are acknowledged,
+/// or with the first error that ends the upload.
+fn send_missing(
+    source: &FileSource,
+    sink: &dyn PartSink,
+    options: &EngineOptions,
+    start: &Committed,
+    control: &mut UploadControl<'_>,
+) -> Result<()> {
+    let total = source.size();
     let concurrency = if sink.ordered() {
         1
     } else {
         options.concurrency.max(1)
     };
-    let total = source.size();
-    let mut state = State::new(total, options.part_size, &start);
-    let began = Instant::now();
+    let mut ledger = Ledger::new(total, options, sink.ordered(), start);
+    let mut progress = Reporter::new(ledger.acknowledged);
     let abort = Arc::new(AtomicBool::new(false));
     let (tx, rx) = mpsc::channel::<Finished>();
 
     std::thread::scope(|scope| {
         let mut in_flight: Vec<InFlight> = Vec::new();
-        let mut failures = 0u32;
-        let mut pending: Option<PendingRetry> = None;
-        let mut last_report: Option<Instant> = None;
-        let mut reported = state.done;
         let mut outcome: Result<()> = Ok(());
+        // Keeps the first error; later ones are usually its echo.
+        let fail = |outcome: &mut Result<()>, err: Error| {
+            if outcome.is_ok() {
+                *outcome = Err(err);
+            }
+            abort.store(true, Ordering::SeqCst);
+        };
 
         loop {
-            // A failed part waits out its back-off, then (for ordered sinks,
-            // once nothing else is in flight) the server says where to resume.
             if outcome.is_ok() {
-                if let Some(retry) = pending.take() {
-                    let ready =
-                        Instant::now() >= retry.at && (!sink.ordered() || in_flight.is_empty());
-                    if !ready {
-                        pending = Some(retry);
-                    } else if let Err(e) = requeue(&mut state, sink, &mut failures, retry.part) {
-                        outcome = Err(e);
-                        abort.store(true, Ordering::SeqCst);
-                    }
+                if let Err(e) = ledger.release_retries(sink, in_flight.is_empty()) {
+                    fail(&mut outcome, e);
                 }
             }
-            // Hand out parts while there is room and no back-off pending.
-            if pending.is_none() && outcome.is_ok() {
-                while in_flight.len() < concurrency {
-                    let Some(part) = state.queue.pop_front() else {
-                        break;
-                    };
-                    let sent = Arc::new(AtomicU64::new(0));
-                    let body = match source.part_body(
-                        part.offset,
-                        part.len,
-                        sent.clone(),
-                        abort.clone(),
-                    ) {
+            // While a failed part waits out its back-off no new part starts:
+            // a struggling server is not handed more work.
+            while outcome.is_ok() && ledger.retries.is_empty() && in_flight.len() < concurrency {
+                let Some(job) = ledger.queue.pop_front() else {
+                    break;
+                };
+                let tally = Arc::new(PartTally::default());
+                let part = &job.part;
+                let body =
+                    match source.part_body(part.offset, part.len, tally.clone(), abort.clone()) {
                         Ok(b) => b,
                         Err(e) => {
-                            outcome = Err(e);
-                            abort.store(true, Ordering::SeqCst);
+                            fail(&mut outcome, e);
                             break;
                         }
                     };
-                    let id = state.next_id();
-                    let tx = tx.clone();
-                    let p = part.clone();
-                    scope.spawn(move || {
-                        let result = sink.send_part(&p, body, total);
-                        let _ = tx.send(Finished { id, result });
-                    });
-                    in_flight.push(InFlight { id, part, sent });
-                }
+                let id = ledger.next_id();
+                let tx = tx.clone();
+                let p = part.clone();
+                scope.spawn(move || {
+                    // A panicking sink must not leave the engine waiting forever.
+                    let result = catch_unwind(AssertUnwindSafe(|| sink.send_part(&p, body, total)))
+                        .unwrap_or_else(|_| Err(Error::internal("the part sink panicked")));
+                    let _ = tx.send(Finished { id, result });
+                });
+                in_flight.push(InFlight {
+                    id,
+                    acknowledged_before: ledger.acknowledged,
+                    job,
+                    tally,
+                });
             }
-            let finished = in_flight.is_empty() && state.queue.is_empty() && pending.is_none();
-            if in_flight.is_empty() && (outcome.is_err() || finished) {
-                if outcome.is_ok() {
-                    // The last report always says "all of it".
-                    let p = Progress {
-                        bytes_done: total,
-                        bytes_total: total,
-                        bytes_sent: state.sent_total,
-                        elapsed: began.elapsed(),
-                    };
-                    if !control.report(&p) {
-                        outcome = Err(Error::cancelled());
-                    }
+            if in_flight.is_empty() && (outcome.is_err() || ledger.is_complete()) {
+                if outcome.is_ok() && progress.last(control, &ledger).is_break() {
+                    outcome = Err(Error::cancelled());
                 }
                 break;
             }
 
-            let wait = control
+            let tick = control
                 .interval
                 .clamp(Duration::from_millis(5), Duration::from_millis(50));
-            match rx.recv_timeout(wait) {
+            let wait = match ledger.retries.next_ready() {
+                Some(at) => tick.min(at.saturating_duration_since(Instant::now())),
+                None => tick,
+            };
+            match rx.recv_timeout(wait.max(Duration::from_millis(1))) {
                 Ok(Finished { id, result }) => {
-                    let pos = in_flight
-                        .iter()
-                        .position(|f| f.id == id)
-                        .expect("a part we started");
-                    let done = in_flight.swap_remove(pos);
-                    state.sent_total += done.sent.load(Ordering::Relaxed);
-                    match result {
-                        Ok(()) => {
-                            state.done += done.part.len;
-                            failures = 0;
+                    if let Some(pos) = in_flight.iter().position(|f| f.id == id) {
+                        let done = in_flight.swap_remove(pos);
+                        let aborted = abort.load(Ordering::SeqCst);
+                        if let Err(e) = ledger.settle(done, result, aborted) {
+                            fail(&mut outcome, e);
                         }
-                        // Failures after an abort are the abort's echo.
-                        Err(_) if abort.load(Ordering::SeqCst) => {}
-                        Err(err) => match schedule_retry(options, &mut failures, &err) {
-                            Some(at) => {
-                                log::info!("part at {} failed ({err}); retrying", done.part.offset);
-                                pending = Some(PendingRetry {
-                                    at,
-                                    part: done.part,
-                                });
-                            }
-                            None => {
-                                outcome = Err(err);
-                                abort.store(true, Ordering::SeqCst);
-                            }
-                        },
                     }
                 }
                 Err(mpsc::RecvTimeoutError::Timeout) => {}
+                // The engine holds a sender, so this cannot happen; if it
+                // did, no part could report back, so none is waited for.
                 Err(mpsc::RecvTimeoutError::Disconnected) => {
-                    unreachable!("the engine holds a sender")
+                    fail(&mut outcome, Error::internal("the part channel closed"));
+                    in_flight.clear();
                 }
             }
 
             if outcome.is_ok() && control.is_cancelled() {
-                outcome = Err(Error::cancelled());
-                abort.store(true, Ordering::SeqCst);
+                fail(&mut outcome, Error::cancelled());
             }
-            // Progress: acknowledged bytes plus what is on the wire now, never
-            // less than what was already reported.
-            let live: u64 = in_flight
+            let live = in_flight
                 .iter()
-                .map(|f| f.sent.load(Ordering::Relaxed))
+                .map(|f| f.tally.sent.load(Ordering::Relaxed))
                 .sum();
-            let due = last_report.is_none_or(|t| t.elapsed() >= control.interval);
-            if outcome.is_ok() && due {
-                let p = Progress {
-                    bytes_done: (state.done + live).min(total).max(reported),
-                    bytes_total: total,
-                    bytes_sent: state.sent_total + live,
-                    elapsed: began.elapsed(),
-                };
-                reported = p.bytes_done;
-                last_report = Some(Instant::now());
-                if !control.report(&p) {
-                    outcome = Err(Error::cancelled());
-                    abort.store(true, Ordering::SeqCst);
-                }
+            if outcome.is_ok() && progress.tick(control, &ledger, live).is_break() {
+                fail(&mut outcome, Error::cancelled());
             }
         }
         outcome
-    })?;
-    source.check_unchanged()
+    })
 }
 
-/// When a failed part may be tried again, or `None` when the upload must fail.
-fn schedule_retry(options: &EngineOptions, failures: &mut u32, err: &Error) -> Option<Instant> {
-    if !options.retry.should_retry(err, *failures) {
-        return None;
-    }
-    let wait = options.retry.backoff(*failures, Some(err));
-    *failures += 1;
-    Some(Instant::now() + wait)
-}
-
-/// Puts the bytes the server is missing back in the queue.
-fn requeue(state: &mut State, sink: &dyn PartSink, failures: &mut u32, part: Part) -> Result<()> {
-    if !sink.ordered() {
-        state.queue.push_front(part);
-        return Ok(());
-    }
-    // The server's offset is the truth: it may hold part of the failed range.
-    match sink.committed()? {
-        Committed::Prefix(held) => {
-            if held > state.done {
-                *failures = 0; // the server gained bytes: progress, not a stall
-            }
-            state.replan_from(held)
-        }
-        Committed::Ranges(_) => Err(Error::internal("an ordered sink reported ranges")),
-    }
-}
-
-struct PendingRetry {
-    at: Instant,
-    part: Part,
-}
-
-struct Finished {
-    id: u64,
-    result: Result<()>,
-}
-
-struct InFlight {
-    id: u64,
-    part: Part,
-    sent: Arc<AtomicU64>,
-}
-
-struct State {
+/// The engine's account of the upload: what is acknowledged, what is left to
+/// send, and which failed parts wait for a retry.
+struct Ledger<'o> {
     total: u64,
-    part_size: u64,
-    queue: VecDeque<Part>,
-    /// Bytes the server acknowledged.
-    done: u64,
+    options: &'o EngineOptions,
+    ordered: bool,
+    /// Parts to send, in order; retried parts go first.
+    queue: VecDeque<Job>,
+    retries: RetryQueue,
+    /// Bytes the server holds and acknowledged (resumed ones included).
+    acknowledged: u64,
+    /// Bytes put on the wire, re-sent ones included.
     sent_total: u64,
     ids: u64,
 }
 
-impl State {
-    fn new(total: u64, part_size: u64, start: &Committed) -> Self {
-        let mut s = State {
+impl<'o> Ledger<'o> {
+    fn new(total: u64, options: &'o EngineOptions, ordered: bool, start: &Committed) -> Self {
+        let missing = missing_ranges(total, start);
+        let acknowledged = total - missing.iter().map(|r| r.end - r.start).sum::<u64>();
+        Ledger {
             total,
-            part_size,
-            queue: VecDeque::new(),
-            done: 0,
+            options,
+            ordered,
+            queue: fresh_jobs(split(&missing, options.part_size)),
+            retries: RetryQueue::default(),
+            acknowledged,
             sent_total: 0,
             ids: 0,
-        };
-        let missing = missing_ranges(total, start);
-        s.done = total - missing.iter().map(|r| r.end - r.start).sum::<u64>();
-        s.queue = split(&missing, part_size);
-        s
-    }
-
-    fn replan_from(&mut self, held: u64) -> Result<()> {
-        if held > self.total {
-            return Err(Error::new(
-                ErrorKind::Integrity,
-                format!(
-                    "the server holds {held} bytes of a {}-byte file",
-                    self.total
-                ),
-            ));
         }
-        self.done = held;
-        self.queue = split(std::slice::from_ref(&(held..self.total)), self.part_size);
-        Ok(())
     }
 
     fn next_id(&mut self) -> u64 {
         self.ids += 1;
         self.ids
     }
-}
 
-/// The byte ranges of `0..total` the server does not hold, in file order.
-fn missing_ranges(total: u64, committed: &Committed) -> Vec<Range<u64>> {
-    match committed {
-        Committed::Prefix(held) => {
-            let held = (*held).min(total);
-            let mut missing = Vec::new();
-            if held < total {
-                missing.push(held..total);
-            }
-            missing
-        }
-        Committed::Ranges(ranges) => {
-            let mut held: Vec<Range<u64>> = ranges
-                .iter()
-                .filter(|r| r.start < r.end)
-                .map(|r| r.start.min(total)..r.end.min(total))
-                .collect();
-            held.sort_by_key(|r| r.start);
-            let mut missing = Vec::new();
-            let mut at = 0;
-            for r in held {
-                if r.start > at {
-                    missing.push(at..r.start);
+    fn is_complete(&self) -> bool {
+        self.queue.is_empty() && self.retries.is_empty()
+    }
+
+    /// Records the end of one part: acknowledged, queued for a retry, or
+    /// (`Err`) the error that ends the upload.
+    fn settle(&mut self, done: InFlight, result: Result<PartAck>, aborted: bool) -> Result<()> {
+        self.sent_total += done.tally.sent.load(Ordering::Relaxed);
+        let job = done.job;
+        let failure = match result {
+            Ok(ack) => {
+                let receipt = done.tally.receipt.get();
+                match check_ack(
+                    &job.part,
+                    receipt,
+                    &ack,
+                    done.acknowledged_before,
+                    self.total,
+                ) {
+                    Ok(()) => {
+                        self.acknowledged += job.part.len;
+                        return Ok(());
+                    }
+                    Err(AckMismatch::Lost(e)) => return Err(e),
+                    Err(AckMismatch::Part(e)) => e,
                 }
-                at = at.max(r.end);
             }
-            if at < total {
-                missing.push(at..total);
-            }
-            missing
+            Err(e) => e,
+        };
+        // Failures after an abort are the abort's echo.
+        if aborted {
+            return Ok(());
         }
+        let retry = &self.options.retry;
+        // A part that arrived damaged (an Integrity mismatch) may arrive
+        // intact when sent again, like one cut off by the network.
+        let may_retry = failure.is_retryable() || failure.kind() == ErrorKind::Integrity;
+        if !may_retry || job.failures >= retry.max_retries {
+            return Err(failure);
+        }
+        log::info!("part at {} failed ({failure}); retrying", job.part.offset);
+        let at = Instant::now() + retry.backoff(job.failures, Some(&failure));
+        self.retries.push(
+            at,
+            Job {
+                part: job.part,
+                failures: job.failures + 1,
+            },
+        );
+        Ok(())
+    }
+
+    /// Puts failed parts whose back-off is over back in the queue. An ordered
+    /// sink first asks the server where to resume (once nothing is in flight):
+    /// the server may hold part of the failed range.
+    fn release_retries(&mut self, sink: &dyn PartSink, idle: bool) -> Result<()> {
+        let now = Instant::now();
+        if !self.ordered {
+            for job in self.retries.take_ready(now).into_iter().rev() {
+                self.queue.push_front(job);
+            }
+            return Ok(());
+        }
+        if !idle || self.retries.next_ready().is_none_or(|at| at > now) {
+            return Ok(());
+        }
+        let failures = self
+            .retries
+            .take_all()
+            .iter()
+            .map(|j| j.failures)
+            .max()
+            .unwrap_or(0);
+        let committed = sink.committed()?;
+        self.replan(committed, failures)
+    }
+
+    /// Replans an ordered upload from the prefix the server reports.
+    fn replan(&mut self, committed: Committed, failures: u32) -> Result<()> {
+        let Committed::Prefix(held) = committed else {
+            return Err(Error::internal("an ordered sink reported ranges"));
+        };
+        if held < self.acknowledged {
+            // Re-sending would hide that acknowledged bytes were lost.
+            return Err(Error::new(
+                ErrorKind::Integrity,
+                format!(
+                    "the server reports holding {held} bytes, fewer than the {} it acknowledged",
+                    self.acknowledged
+                ),
+            ));
+        }
+        Committed::Prefix(held).check_within(self.total)?;
+        // The server gained bytes: progress, not a stall.
+        let failures = if held > self.acknowledged {
+            0
+        } else {
+            failures
+        };
+        self.acknowledged = held;
+        let parts = split(
+            std::slice::from_ref(&(held..self.total)),
+            self.options.part_size,
+        );
+        self.queue = fresh_jobs(parts);
+        if let Some(first) = self.queue.front_mut() {
+            first.failures = failures;
+        }
+        Ok(())
     }
 }
 
-fn split(ranges: &[Range<u64>], part_size: u64) -> VecDeque<Part> {
-    let mut parts = VecDeque::new();
-    for r in ranges {
-        let mut offset = r.start;
-        while offset < r.end {
-            let len = part_size.min(r.end - offset);
-            parts.push_back(Part { offset, len });
-            offset += len;
+fn fresh_jobs(parts: VecDeque<Part>) -> VecDeque<Job> {
+    parts
+        .into_iter()
+        .map(|part| Job { part, failures: 0 })
+        .collect()
+}
+
+/// Monotonic, throttled progress on the calling thread.
+struct Reporter {
+    began: Instant,
+    last_report: Option<Instant>,
+    /// `bytes_done` of the last report: never goes down.
+    reported: u64,
+}
+
+impl Reporter {
+    fn new(start: u64) -> Self {
+        Reporter {
+            began: Instant::now(),
+            last_report: None,
+            reported: start,
         }
     }
-    parts
+
+    /// Reports acknowledged bytes plus what is on the wire now (`live`), when due.
+    fn tick(
+        &mut self,
+        control: &mut UploadControl<'_>,
+        ledger: &Ledger,
+        live: u64,
+    ) -> ControlFlow<()> {
+        let due = self
+            .last_report
+            .is_none_or(|t| t.elapsed() >= control.interval);
+        if !due {
+            return ControlFlow::Continue(());
+        }
+        let p = Progress {
+            bytes_done: (ledger.acknowledged + live)
+                .min(ledger.total)
+                .max(self.reported),
+            bytes_total: ledger.total,
+            bytes_sent: ledger.sent_total + live,
+            elapsed: self.began.elapsed(),
+        };
+        self.reported = p.bytes_done;
+        self.last_report = Some(Instant::now());
+        report(control, &p)
+    }
+
+    /// The last report always says "all of it".
+    fn last(&mut self, control: &mut UploadControl<'_>, ledger: &Ledger) -> ControlFlow<()> {
+        let p = Progress {
+            bytes_done: ledger.total,
+            bytes_total: ledger.total,
+            bytes_sent: ledger.sent_total,
+            elapsed: self.began.elapsed(),
+        };
+        self.reported = p.bytes_done;
+        report(control, &p)
+    }
+}
+
+fn report(control: &mut UploadControl<'_>, p: &Progress) -> ControlFlow<()> {
+    if control.report(p) {
+        ControlFlow::Continue(())
+    } else {
+        ControlFlow::Break(())
+    }
+}
+
+/// A part's end, sent by its worker thread.
+struct Finished {
+    id: u64,
+    result: Result<PartAck>,
+}
+
+/// A part on the wire.
+struct InFlight {
+    id: u64,
+    job: Job,
+    tally: Arc<PartTally>,
+    /// What the server had acknowledged when the part started: the least it
+    /// must report holding besides this part (acknowledgements processed
+    /// later may have been answered after this part's answer).
+    acknowledged_before: u64,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::upload::{CancelToken, PartBody};
+    use md5::{Digest, Md5};
+    use std::collections::HashMap;
     use std::io::{Read, Seek, SeekFrom, Write};
+    use std::ops::Range;
+    use std::sync::atomic::AtomicU64;
     use std::sync::Mutex;
 
+    /// How the server answers one attempt at a part.
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    enum Answer {
+        /// Stores the bytes and says so truthfully.
+        Honest,
+        /// The connection drops (after a pause, so failures of one batch
+        /// land together, inside one back-off window).
+        Drop,
+        /// Stores damaged bytes and reports their MD5.
+        Damaged,
+        /// Stores only half the part and reports that length.
+        Short,
+    }
+
     /// A receiving end that stores parts at their offsets in a local file, as
-    /// a ranged-upload server does, failing chosen attempts. It stands in for
-    /// the provider (the engine is what is under test), and lets the engine's
-    /// unordered, parallel mode be checked before a provider uses it.
+    /// a ranged-upload server (iQiyi) does, answering each attempt as scripted.
+    /// It stands in for the provider: the engine is what is under test.
     struct RangeStore {
         out: Mutex<std::fs::File>,
         held: Mutex<Vec<Range<u64>>>,
+        /// Offsets of every attempt, in order.
         attempts: Mutex<Vec<u64>>,
-        fail_first_attempt_at: Vec<u64>,
+        /// Answers to the 1st, 2nd, … attempt at an offset (then: honest).
+        script: HashMap<u64, Vec<Answer>>,
+        events: Mutex<Vec<String>>,
+        fail_begin: bool,
+        fail_finish: bool,
         in_flight: AtomicU64,
         max_in_flight: AtomicU64,
     }
 
+    impl RangeStore {
+        fn new(dst: &std::path::Path) -> Self {
+            RangeStore {
+                out: Mutex::new(std::fs::File::create(dst).unwrap()),
+                held: Mutex::new(Vec::new()),
+                attempts: Mutex::new(Vec::new()),
+                script: HashMap::new(),
+                events: Mutex::new(Vec::new()),
+                fail_begin: false,
+                fail_finish: false,
+                in_flight: AtomicU64::new(0),
+                max_in_flight: AtomicU64::new(0),
+            }
+        }
+
+        fn script(mut self, offset: u64, answers: &[Answer]) -> Self {
+            self.script.insert(offset, answers.to_vec());
+            self
+        }
+
+        fn attempts_at(&self, offset: u64) -> usize {
+            self.attempts
+                .lock()
+                .unwrap()
+                .iter()
+                .filter(|o| **o == offset)
+                .count()
+        }
+
+        fn store(&self, offset: u64, bytes: &[u8]) {
+            let mut out = self.out.lock().unwrap();
+            out.seek(SeekFrom::Start(offset)).unwrap();
+            out.write_all(bytes).unwrap();
+        }
+    }
+
+    fn md5_hex(bytes: &[u8]) -> String {
+        Md5::digest(bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
     impl PartSink for RangeStore {
-        fn send_part(&self, part: &Part, mut body: PartBody, _total: u64) -> Result<()> {
+        fn begin(&self) -> Result<()> {
+            self.events.lock().unwrap().push("begin".into());
+            if self.fail_begin {
+                return Err(Error::new(ErrorKind::Provider, "open refused"));
+            }
+            Ok(())
+        }
+
+        fn send_part(&self, part: &Part, mut body: PartBody, _total: u64) -> Result<PartAck> {
+            self.events
+                .lock()
+                .unwrap()
+                .push(format!("part {}", part.offset));
             let now = self.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
             self.max_in_flight.fetch_max(now, Ordering::SeqCst);
             let mut bytes = Vec::new();
             body.read_to_end(&mut bytes).unwrap();
             std::thread::sleep(Duration::from_millis(5));
             self.in_flight.fetch_sub(1, Ordering::SeqCst);
-            let first_try = {
+            let attempt = {
                 let mut a = self.attempts.lock().unwrap();
-                let first = !a.contains(&part.offset);
                 a.push(part.offset);
-                first
+                a.iter().filter(|o| **o == part.offset).count() - 1
             };
-            if first_try && self.fail_first_attempt_at.contains(&part.offset) {
-                return Err(Error::new(ErrorKind::Network, "connection reset"));
-            }
+            let answer = self
+                .script
+                .get(&part.offset)
+                .and_then(|s| s.get(attempt))
+                .copied()
+                .unwrap_or(Answer::Honest);
             assert_eq!(bytes.len() as u64, part.len);
-            let mut out = self.out.lock().unwrap();
-            out.seek(SeekFrom::Start(part.offset)).unwrap();
-            out.write_all(&bytes).unwrap();
-            self.held
-                .lock()
-                .unwrap()
-                .push(part.offset..part.offset + part.len);
-            Ok(())
+            match answer {
+                Answer::Drop => {
+                    std::thread::sleep(Duration::from_millis(50));
+                    return Err(Error::new(ErrorKind::Network, "connection reset"));
+                }
+                Answer::Damaged => bytes[0] ^= 0xff,
+                Answer::Short => bytes.truncate(bytes.len() / 2),
+                Answer::Honest => {}
+            }
+            self.store(part.offset, &bytes);
+            let end = part.offset + bytes.len() as u64;
+            self.held.lock().unwrap().push(part.offset..end);
+            Ok(PartAck {
+                accepted_len: Some(bytes.len() as u64),
+                md5: Some(md5_hex(&bytes)),
+                held: None,
+            })
         }
 
         fn committed(&self) -> Result<Committed> {
@@ -412,35 +554,61 @@ mod tests {
         fn ordered(&self) -> bool {
             false
         }
+
+        fn finish(&self) -> Result<()> {
+            self.events.lock().unwrap().push("finish".into());
+            if self.fail_finish {
+                return Err(Error::new(ErrorKind::Provider, "finish refused"));
+            }
+            Ok(())
+        }
+    }
+
+    fn test_file(dir: &std::path::Path, len: u32) -> (std::path::PathBuf, Vec<u8>) {
+        let src = dir.join("src.bin");
+        let data: Vec<u8> = (0..len)
+            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+            .collect();
+        std::fs::write(&src, &data).unwrap();
+        (src, data)
+    }
+
+    fn parallel(part_size: u64, retry: RetryPolicy) -> EngineOptions {
+        EngineOptions {
+            part_size,
+            concurrency: 4,
+            retry,
+        }
+    }
+
+    fn quick_retries(max_retries: u32) -> RetryPolicy {
+        RetryPolicy {
+            max_retries,
+            initial_backoff: Duration::from_millis(1),
+            max_backoff: Duration::from_millis(5),
+            multiplier: 2.0,
+        }
+    }
+
+    fn upload(src: &std::path::Path, sink: &dyn PartSink, options: &EngineOptions) -> Result<()> {
+        let source = FileSource::open(src).unwrap();
+        run(
+            &source,
+            sink,
+            options,
+            Committed::Prefix(0),
+            &mut UploadControl::new(),
+        )
     }
 
     #[test]
     fn parallel_unordered_parts_with_a_retry_rebuild_the_file() {
         let dir = tempfile::tempdir().unwrap();
-        let src = dir.path().join("src.bin");
-        let data: Vec<u8> = (0..1_000_003u32)
-            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
-            .collect();
-        std::fs::write(&src, &data).unwrap();
+        let (src, data) = test_file(dir.path(), 1_000_003);
         let dst = dir.path().join("dst.bin");
-        let store = RangeStore {
-            out: Mutex::new(std::fs::File::create(&dst).unwrap()),
-            held: Mutex::new(Vec::new()),
-            attempts: Mutex::new(Vec::new()),
-            fail_first_attempt_at: vec![300_000, 900_000],
-            in_flight: AtomicU64::new(0),
-            max_in_flight: AtomicU64::new(0),
-        };
-        let options = EngineOptions {
-            part_size: 100_000,
-            concurrency: 4,
-            retry: RetryPolicy {
-                max_retries: 3,
-                initial_backoff: Duration::from_millis(1),
-                max_backoff: Duration::from_millis(5),
-                multiplier: 2.0,
-            },
-        };
+        let store = RangeStore::new(&dst)
+            .script(300_000, &[Answer::Drop])
+            .script(900_000, &[Answer::Drop]);
         let source = FileSource::open(&src).unwrap();
         let caller = std::thread::current().id();
         let mut seen = Vec::new();
@@ -451,6 +619,7 @@ mod tests {
                 seen.push(p.bytes_done);
                 std::ops::ControlFlow::Continue(())
             });
+        let options = parallel(100_000, quick_retries(3));
         run(
             &source,
             &store,
@@ -474,6 +643,157 @@ mod tests {
         assert_eq!(*seen.last().unwrap(), 1_000_003);
     }
 
+    /// Two parts of the first batch of four fail together, so the second
+    /// failure arrives while the first waits out its back-off (300 ms). The
+    /// engine that kept one pending slot lost one of them and reported success.
+    #[test]
+    fn two_parts_failing_in_one_back_off_are_both_resent() {
+        let dir = tempfile::tempdir().unwrap();
+        let (src, data) = test_file(dir.path(), 800_000);
+        let dst = dir.path().join("dst.bin");
+        let store = RangeStore::new(&dst)
+            .script(100_000, &[Answer::Drop])
+            .script(200_000, &[Answer::Drop]);
+        let retry = RetryPolicy {
+            max_retries: 3,
+            initial_backoff: Duration::from_millis(300),
+            max_backoff: Duration::from_millis(300),
+            multiplier: 1.0,
+        };
+        upload(&src, &store, &parallel(100_000, retry)).unwrap();
+        assert_eq!(std::fs::read(&dst).unwrap(), data);
+        assert_eq!(store.attempts_at(100_000), 2);
+        assert_eq!(store.attempts_at(200_000), 2);
+        assert_eq!(store.attempts.lock().unwrap().len(), 8 + 2);
+    }
+
+    #[test]
+    fn a_part_whose_md5_differs_on_the_server_is_sent_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let (src, data) = test_file(dir.path(), 350_000);
+        let dst = dir.path().join("dst.bin");
+        let store = RangeStore::new(&dst).script(100_000, &[Answer::Damaged]);
+        upload(&src, &store, &parallel(100_000, quick_retries(2))).unwrap();
+        assert_eq!(
+            std::fs::read(&dst).unwrap(),
+            data,
+            "the damage was repaired"
+        );
+        assert_eq!(store.attempts_at(100_000), 2);
+    }
+
+    #[test]
+    fn a_part_the_server_accepted_only_in_part_is_sent_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let (src, data) = test_file(dir.path(), 350_000);
+        let dst = dir.path().join("dst.bin");
+        let store = RangeStore::new(&dst).script(300_000, &[Answer::Short]);
+        upload(&src, &store, &parallel(100_000, quick_retries(2))).unwrap();
+        assert_eq!(std::fs::read(&dst).unwrap(), data);
+        assert_eq!(store.attempts_at(300_000), 2);
+    }
+
+    #[test]
+    fn a_mismatch_that_persists_is_an_integrity_error_without_finish() {
+        for answer in [Answer::Damaged, Answer::Short] {
+            let dir = tempfile::tempdir().unwrap();
+            let (src, _) = test_file(dir.path(), 350_000);
+            let store = RangeStore::new(&dir.path().join("dst.bin")).script(200_000, &[answer; 3]);
+            let err = upload(&src, &store, &parallel(100_000, quick_retries(2))).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::Integrity, "{answer:?}: {err}");
+            assert_eq!(store.attempts_at(200_000), 3, "first try and two retries");
+            let events = store.events.lock().unwrap();
+            assert!(!events.contains(&"finish".to_owned()), "{events:?}");
+        }
+    }
+
+    #[test]
+    fn begin_and_finish_run_once_around_the_parts() {
+        let dir = tempfile::tempdir().unwrap();
+        let (src, _) = test_file(dir.path(), 250_000);
+        let store = RangeStore::new(&dir.path().join("dst.bin")).script(0, &[Answer::Drop]);
+        upload(&src, &store, &parallel(100_000, quick_retries(2))).unwrap();
+        let events = store.events.lock().unwrap().clone();
+        assert_eq!(events.first().map(String::as_str), Some("begin"));
+        assert_eq!(events.last().map(String::as_str), Some("finish"));
+        assert_eq!(events.iter().filter(|e| *e == "begin").count(), 1);
+        assert_eq!(events.iter().filter(|e| *e == "finish").count(), 1);
+        assert_eq!(events.len(), 2 + 3 + 1, "three parts, one sent twice");
+
+        // Nothing left to send: a resumed upload is still opened and finished.
+        let store = RangeStore::new(&dir.path().join("dst2.bin"));
+        let source = FileSource::open(&src).unwrap();
+        let options = parallel(100_000, quick_retries(0));
+        let start = Committed::Prefix(250_000);
+        run(&source, &store, &options, start, &mut UploadControl::new()).unwrap();
+        assert_eq!(*store.events.lock().unwrap(), ["begin", "finish"]);
+    }
+
+    #[test]
+    fn finish_is_skipped_after_a_failure_or_a_cancel() {
+        let dir = tempfile::tempdir().unwrap();
+        let (src, _) = test_file(dir.path(), 250_000);
+        let finished = |s: &RangeStore| s.events.lock().unwrap().iter().any(|e| e == "finish");
+
+        // A part that keeps failing.
+        let store = RangeStore::new(&dir.path().join("a.bin")).script(100_000, &[Answer::Drop; 2]);
+        let err = upload(&src, &store, &parallel(100_000, quick_retries(1))).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Network);
+        assert!(!finished(&store));
+
+        // A cancel from the progress callback.
+        let store = RangeStore::new(&dir.path().join("b.bin"));
+        let source = FileSource::open(&src).unwrap();
+        let mut control = UploadControl::new()
+            .progress_interval(Duration::ZERO)
+            .on_progress(|_| std::ops::ControlFlow::Break(()));
+        let options = parallel(100_000, quick_retries(0));
+        let err = run(
+            &source,
+            &store,
+            &options,
+            Committed::Prefix(0),
+            &mut control,
+        )
+        .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Cancelled);
+        assert!(!finished(&store));
+
+        // A cancel before the start: not even begin.
+        let store = RangeStore::new(&dir.path().join("c.bin"));
+        let token = CancelToken::new();
+        token.cancel();
+        let mut control = UploadControl::new().cancel_token(token);
+        let err = run(
+            &source,
+            &store,
+            &options,
+            Committed::Prefix(0),
+            &mut control,
+        )
+        .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Cancelled);
+        assert!(store.events.lock().unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_failing_begin_sends_nothing_and_a_failing_finish_fails_the_upload() {
+        let dir = tempfile::tempdir().unwrap();
+        let (src, _) = test_file(dir.path(), 1000);
+        let options = parallel(100, quick_retries(0));
+        let mut store = RangeStore::new(&dir.path().join("a.bin"));
+        store.fail_begin = true;
+        let err = upload(&src, &store, &options).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Provider);
+        assert_eq!(*store.events.lock().unwrap(), ["begin"]);
+
+        let mut store = RangeStore::new(&dir.path().join("b.bin"));
+        store.fail_finish = true;
+        let err = upload(&src, &store, &options).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Provider);
+        assert_eq!(err.message(), "finish refused");
+    }
+
     #[test]
     fn a_resume_sends_only_the_missing_ranges() {
         let dir = tempfile::tempdir().unwrap();
@@ -484,10 +804,7 @@ mod tests {
         let store = RangeStore {
             out: Mutex::new(std::fs::OpenOptions::new().write(true).open(&dst).unwrap()),
             held: Mutex::new(vec![0..20, 30..40]),
-            attempts: Mutex::new(Vec::new()),
-            fail_first_attempt_at: vec![],
-            in_flight: AtomicU64::new(0),
-            max_in_flight: AtomicU64::new(0),
+            ..RangeStore::new(&dir.path().join("unused.bin"))
         };
         let options = EngineOptions {
             part_size: 8,
@@ -506,20 +823,154 @@ mod tests {
     }
 
     #[test]
-    fn missing_ranges_of_a_prefix_and_of_holes() {
-        assert_eq!(missing_ranges(10, &Committed::Prefix(4)), vec![4..10]);
-        assert_eq!(missing_ranges(10, &Committed::Prefix(12)), vec![]);
-        assert_eq!(
-            missing_ranges(10, &Committed::Ranges(vec![6..8, 0..2, 1..3])),
-            vec![3..6, 8..10]
-        );
+    fn a_server_claiming_more_than_the_file_fails_before_any_request() {
+        let dir = tempfile::tempdir().unwrap();
+        let (src, _) = test_file(dir.path(), 1000);
+        let store = RangeStore::new(&dir.path().join("dst.bin"));
+        let source = FileSource::open(&src).unwrap();
+        let options = parallel(100, quick_retries(0));
+        let err = run(
+            &source,
+            &store,
+            &options,
+            Committed::Prefix(1001),
+            &mut UploadControl::new(),
+        )
+        .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Integrity);
+        assert!(store.events.lock().unwrap().is_empty());
+    }
+
+    /// An ordered server (Baijiayun's model) that holds a prefix and reports
+    /// it in every answer; it can be told to lie or to lose bytes.
+    struct PrefixStore {
+        bytes: Mutex<Vec<u8>>,
+        attempts: Mutex<Vec<u64>>,
+        /// The answer to the part at this offset (first attempt) reports
+        /// holding one byte less than it does, and keeps one byte less.
+        short_at: Option<u64>,
+        /// Before the part at this offset is stored (first attempt), the
+        /// server forgets everything after `.1` and the connection drops.
+        lose_at: Option<(u64, usize)>,
+        /// The answer to the part at this offset reports this many bytes held.
+        claim_at: Option<(u64, u64)>,
+    }
+
+    impl PrefixStore {
+        fn new() -> Self {
+            PrefixStore {
+                bytes: Mutex::new(Vec::new()),
+                attempts: Mutex::new(Vec::new()),
+                short_at: None,
+                lose_at: None,
+                claim_at: None,
+            }
+        }
+    }
+
+    impl PartSink for PrefixStore {
+        fn send_part(&self, part: &Part, mut body: PartBody, _total: u64) -> Result<PartAck> {
+            let first = {
+                let mut a = self.attempts.lock().unwrap();
+                let first = !a.contains(&part.offset);
+                a.push(part.offset);
+                first
+            };
+            let mut chunk = Vec::new();
+            body.read_to_end(&mut chunk).unwrap();
+            let mut bytes = self.bytes.lock().unwrap();
+            if let Some((at, keep)) = self.lose_at {
+                if first && at == part.offset {
+                    bytes.truncate(keep);
+                    return Err(Error::new(ErrorKind::Network, "connection reset"));
+                }
+            }
+            assert_eq!(bytes.len() as u64, part.offset, "parts arrive in order");
+            if first && self.short_at == Some(part.offset) {
+                chunk.pop();
+            }
+            bytes.extend_from_slice(&chunk);
+            let held = match self.claim_at {
+                Some((at, claim)) if at == part.offset => claim,
+                _ => bytes.len() as u64,
+            };
+            Ok(PartAck {
+                held: Some(held),
+                ..PartAck::default()
+            })
+        }
+
+        fn committed(&self) -> Result<Committed> {
+            Ok(Committed::Prefix(self.bytes.lock().unwrap().len() as u64))
+        }
+
+        fn ordered(&self) -> bool {
+            true
+        }
+    }
+
+    fn ordered(part_size: u64) -> EngineOptions {
+        EngineOptions {
+            part_size,
+            concurrency: 4,
+            retry: quick_retries(2),
+        }
     }
 
     #[test]
-    fn split_covers_every_byte_once() {
-        let parts = split(&[3..10, 12..13], 3);
-        let v: Vec<(u64, u64)> = parts.iter().map(|p| (p.offset, p.len)).collect();
-        assert_eq!(v, vec![(3, 3), (6, 3), (9, 1), (12, 1)]);
-        assert_eq!(parts[0].last_byte(), 5);
+    fn an_answer_holding_less_than_was_sent_is_reconciled_not_trusted() {
+        let dir = tempfile::tempdir().unwrap();
+        let (src, data) = test_file(dir.path(), 1000);
+        let mut store = PrefixStore::new();
+        store.short_at = Some(300);
+        upload(&src, &store, &ordered(300)).unwrap();
+        assert_eq!(*store.bytes.lock().unwrap(), data);
+        // 0, 300 (one byte short), then from the server's 599, then 899.
+        assert_eq!(*store.attempts.lock().unwrap(), [0, 300, 599, 899]);
+    }
+
+    #[test]
+    fn a_server_that_lost_acknowledged_bytes_is_an_integrity_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let (src, _) = test_file(dir.path(), 1000);
+        // Found on the retry: the server now holds 100 of the 600 it acknowledged.
+        let mut store = PrefixStore::new();
+        store.lose_at = Some((600, 100));
+        let err = upload(&src, &store, &ordered(300)).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Integrity, "{err}");
+        assert_eq!(
+            *store.attempts.lock().unwrap(),
+            [0, 300, 600],
+            "acknowledged bytes were not silently sent again"
+        );
+
+        // Found in an answer: after 600 acknowledged bytes, it claims 200.
+        let mut store = PrefixStore::new();
+        store.claim_at = Some((600, 200));
+        let err = upload(&src, &store, &ordered(300)).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Integrity, "{err}");
+        assert_eq!(*store.attempts.lock().unwrap(), [0, 300, 600]);
+    }
+
+    struct Panics;
+
+    impl PartSink for Panics {
+        fn send_part(&self, _: &Part, _: PartBody, _: u64) -> Result<PartAck> {
+            panic!("a bug in a sink");
+        }
+        fn committed(&self) -> Result<Committed> {
+            Ok(Committed::Prefix(0))
+        }
+        fn ordered(&self) -> bool {
+            false
+        }
+    }
+
+    #[test]
+    fn a_panicking_sink_fails_the_upload_instead_of_hanging_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (src, _) = test_file(dir.path(), 1000);
+        let err = upload(&src, &Panics, &parallel(100, quick_retries(0))).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Internal);
     }
 }

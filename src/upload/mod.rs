@@ -3,15 +3,23 @@
 //! A provider describes *where* bytes go by implementing [`PartSink`]; the
 //! engine decides *how*: it plans parts, streams each one from disk (memory
 //! stays at a few buffers per part in flight, whatever the file size), runs up
-//! to `concurrency` parts on worker threads, retries failed parts with back-off
-//! after asking the server what it already holds, and reports monotonic,
+//! to `concurrency` parts on worker threads, checks each part's answer against
+//! the length and MD5 it computed while streaming, queues every failed part
+//! for a retry with back-off (an ordered sink first asks the server what it
+//! already holds), calls the sink's `begin`/`finish` hooks around the parts,
+//! and reports monotonic,
 //! throttled progress **on the calling thread only** — bindings for Python and
 //! PHP cannot take calls from foreign threads.
 
 mod control;
 mod engine;
+mod plan;
+mod retry;
+mod sink;
 mod source;
 
 pub use control::{CancelToken, Progress, ProgressFlow, UploadControl};
-pub use engine::{run, Committed, EngineOptions, Part, PartSink};
+pub use engine::{run, EngineOptions};
+pub use plan::{Committed, Part};
+pub use sink::{PartAck, PartReceipt, PartSink};
 pub use source::{FileSource, PartBody};

@@ -2,9 +2,12 @@ use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::SystemTime;
 
+use md5::{Digest, Md5};
+
+use super::sink::PartReceipt;
 use crate::error::{Error, ErrorKind, Result};
 
 /// A file to upload, checked before the first request: it must exist, be a
@@ -85,13 +88,13 @@ impl FileSource {
         Ok(())
     }
 
-    /// A reader over `len` bytes from `offset`, counting what it hands out
-    /// into `sent` and failing as soon as `abort` is set.
-    pub fn part_body(
+    /// A reader over `len` bytes from `offset`, recording what it hands out
+    /// in `tally` and failing as soon as `abort` is set.
+    pub(crate) fn part_body(
         &self,
         offset: u64,
         len: u64,
-        sent: Arc<AtomicU64>,
+        tally: Arc<PartTally>,
         abort: Arc<AtomicBool>,
     ) -> Result<PartBody> {
         let mut file = File::open(&self.path)
@@ -100,24 +103,40 @@ impl FileSource {
             .map_err(|e| Error::io(format!("cannot seek in {}", self.path.display()), e))?;
         Ok(PartBody {
             file,
+            len,
             remaining: len,
-            sent,
+            md5: Md5::new(),
+            tally,
             abort,
         })
     }
 }
 
-/// Streams one part of a file from disk into a request body.
+/// What the engine learns about one part while its body streams: the bytes
+/// handed out so far (for progress) and, once the last byte went out, the
+/// part's receipt.
+#[derive(Debug, Default)]
+pub(crate) struct PartTally {
+    pub(crate) sent: AtomicU64,
+    pub(crate) receipt: OnceLock<PartReceipt>,
+}
+
+/// Streams one part of a file from disk into a request body, hashing it on
+/// the way (MD5 over the bytes actually handed out, so the receipt describes
+/// what went on the wire, not what the file holds now).
 pub struct PartBody {
     file: File,
+    len: u64,
     remaining: u64,
-    sent: Arc<AtomicU64>,
+    md5: Md5,
+    tally: Arc<PartTally>,
     abort: Arc<AtomicBool>,
 }
 
 impl std::fmt::Debug for PartBody {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("PartBody")
+            .field("len", &self.len)
             .field("remaining", &self.remaining)
             .finish()
     }
@@ -128,7 +147,7 @@ impl Read for PartBody {
         if self.abort.load(Ordering::SeqCst) {
             return Err(io::Error::other("upload aborted"));
         }
-        if self.remaining == 0 {
+        if self.remaining == 0 || buf.is_empty() {
             return Ok(0);
         }
         let want = buf
@@ -141,8 +160,61 @@ impl Read for PartBody {
                 "the file became shorter during the upload",
             ));
         }
+        self.md5.update(&buf[..n]);
         self.remaining -= n as u64;
-        self.sent.fetch_add(n as u64, Ordering::Relaxed);
+        self.tally.sent.fetch_add(n as u64, Ordering::Relaxed);
+        if self.remaining == 0 {
+            let digest = std::mem::take(&mut self.md5).finalize();
+            let md5 = digest.iter().map(|b| format!("{b:02x}")).collect();
+            // A body is read once; a second receipt for the same tally cannot occur.
+            let _ = self.tally.receipt.set(PartReceipt { len: self.len, md5 });
+        }
         Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_part_body_yields_its_range_and_its_md5() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.bin");
+        std::fs::write(&path, b"xxhello worldyy").unwrap();
+        let source = FileSource::open(&path).unwrap();
+        let tally = Arc::new(PartTally::default());
+        let abort = Arc::new(AtomicBool::new(false));
+        let mut body = source.part_body(2, 11, tally.clone(), abort).unwrap();
+        let mut out = Vec::new();
+        // Small reads, as an HTTP client's pump does.
+        let mut buf = [0u8; 3];
+        loop {
+            let n = body.read(&mut buf).unwrap();
+            if n == 0 {
+                break;
+            }
+            out.extend_from_slice(&buf[..n]);
+        }
+        assert_eq!(out, b"hello world");
+        assert_eq!(tally.sent.load(Ordering::Relaxed), 11);
+        let receipt = tally.receipt.get().unwrap();
+        assert_eq!(receipt.len, 11);
+        // md5("hello world")
+        assert_eq!(receipt.md5, "5eb63bbbe01eeed093cb22bb8f5acdc3");
+    }
+
+    #[test]
+    fn a_body_read_part_way_has_no_receipt() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.bin");
+        std::fs::write(&path, b"0123456789").unwrap();
+        let source = FileSource::open(&path).unwrap();
+        let tally = Arc::new(PartTally::default());
+        let abort = Arc::new(AtomicBool::new(false));
+        let mut body = source.part_body(0, 10, tally.clone(), abort).unwrap();
+        let mut buf = [0u8; 4];
+        assert_eq!(body.read(&mut buf).unwrap(), 4);
+        assert!(tally.receipt.get().is_none());
     }
 }

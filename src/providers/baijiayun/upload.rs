@@ -16,7 +16,7 @@ use super::client::{resume_handle, Client};
 use super::envelope::BaijiayunEnvelope;
 use crate::error::{Error, ErrorKind, Result};
 use crate::upload::{
-    self, Committed, EngineOptions, FileSource, Part, PartBody, PartSink, UploadControl,
+    self, Committed, EngineOptions, FileSource, Part, PartAck, PartBody, PartSink, UploadControl,
 };
 
 /// Options of [`Client::upload`]: every getUploadUrl parameter, plus how the
@@ -265,7 +265,7 @@ struct BaijiayunSink<'a> {
 }
 
 impl PartSink for BaijiayunSink<'_> {
-    fn send_part(&self, part: &Part, body: PartBody, total: u64) -> Result<()> {
+    fn send_part(&self, part: &Part, body: PartBody, total: u64) -> Result<PartAck> {
         let url = self.url.lock().unwrap_or_else(|e| e.into_inner()).clone();
         let file = FormPart::reader_with_length(body, part.len)
             .file_name(self.file_name.clone())
@@ -287,7 +287,16 @@ impl PartSink for BaijiayunSink<'_> {
         }
         let response = transport.send(request)?;
         // The upload endpoint answers code 1 for success, unlike the API.
-        BaijiayunEnvelope::upload_answer(&config.rate_limit_codes, response).map(|_| ())
+        let data = BaijiayunEnvelope::upload_answer(&config.rate_limit_codes, response)?;
+        // Where the answer says how much the server holds, the engine checks it.
+        let held = data.get("upload_size").and_then(|v| match v {
+            serde_json::Value::String(s) => s.trim().parse().ok(),
+            v => v.as_u64(),
+        });
+        Ok(PartAck {
+            held,
+            ..PartAck::default()
+        })
     }
 
     fn committed(&self) -> Result<Committed> {
