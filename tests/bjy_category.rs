@@ -312,12 +312,12 @@ fn the_emulator_checks_parameters_like_the_provider() {
         ("video/setVideoCategory", json!({ "video_id": 1 })),
     ];
     for (op, params) in cases {
-        let err = client.call_json(op, &params).unwrap_err();
+        let err = client.call_raw_json(op, &params).unwrap_err();
         assert_code(err, ErrorKind::InvalidInput, "1001");
     }
     // The raw answer keeps the document's quirks: paging numbers as strings.
     let raw = client
-        .call_json(
+        .call_raw_json(
             "video/getCategoryVideo",
             &json!({ "category_id": top, "page_size": 100 }),
         )
@@ -327,7 +327,7 @@ fn the_emulator_checks_parameters_like_the_provider() {
     assert_eq!(raw["page_size"], json!("100"));
     let sub = client.add_category("s", top).unwrap().id;
     let raw = client
-        .call_json("video/getCategoryList", &json!({}))
+        .call_raw_json("video/getCategoryList", &json!({}))
         .unwrap();
     assert_eq!(raw["list"][0]["id"], json!(top));
     assert_eq!(raw["list"][0]["children"][0]["id"], json!(sub.to_string()));

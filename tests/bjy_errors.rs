@@ -174,7 +174,7 @@ fn the_generic_call_signs_any_path_and_returns_data() {
         .unwrap();
     assert_eq!(data, serde_json::json!({ "url": "http://127.0.0.1:1/cb" }));
     let data = client
-        .call_json(
+        .call_raw_json(
             "video_account/getTranscodeCallbackUrl",
             &serde_json::json!({}),
         )

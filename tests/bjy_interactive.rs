@@ -109,11 +109,11 @@ fn notices_are_created_and_bound_to_videos() {
         "1001",
     );
     let raw = client
-        .call_json("video/createNotice", &json!({ "notice": "not json" }))
+        .call_raw_json("video/createNotice", &json!({ "notice": "not json" }))
         .unwrap_err();
     assert_code(&raw, ErrorKind::InvalidInput, "1001");
     let raw = client
-        .call_json("video/createNotice", &json!({ "notice": "[]" }))
+        .call_raw_json("video/createNotice", &json!({ "notice": "[]" }))
         .unwrap_err();
     assert_code(&raw, ErrorKind::InvalidInput, "1001");
 
@@ -213,7 +213,7 @@ fn questions_are_saved_listed_updated_and_deleted() {
 
     // Like the document's example, every number comes as a string.
     let raw = client
-        .call_json(
+        .call_raw_json(
             "video/getQuestionList",
             &json!({ "video_unique": video.to_string() }),
         )
@@ -281,7 +281,7 @@ fn questions_are_saved_listed_updated_and_deleted() {
     let raw = json!({ "video_unique": video.to_string(), "question_list": bad_type.to_string() });
     assert_code(
         &client
-            .call_json("video/saveQuestionList", &raw)
+            .call_raw_json("video/saveQuestionList", &raw)
             .unwrap_err(),
         ErrorKind::InvalidInput,
         "1001",
@@ -519,7 +519,7 @@ fn categories_of_many_videos() {
         .is_empty());
 
     let raw = client
-        .call_json(
+        .call_raw_json(
             "video/getVideosCategory",
             &json!({ "video_ids": "a,b" }),
         )
@@ -574,7 +574,7 @@ fn documents_are_attached_and_checked() {
     );
     // Without the file part the emulator answers 1001.
     let raw = client
-        .call_json(
+        .call_raw_json(
             "video/uploadDocument",
             &json!({ "video_unique": video.to_string() }),
         )
@@ -659,7 +659,7 @@ fn markers_and_jump() {
     ] {
         let raw = json!({ "video_unique": video.to_string(), "content": content });
         assert_code(
-            &client.call_json("video/setMarker", &raw).unwrap_err(),
+            &client.call_raw_json("video/setMarker", &raw).unwrap_err(),
             ErrorKind::InvalidInput,
             "1001",
         );
@@ -667,7 +667,7 @@ fn markers_and_jump() {
     assert_eq!(client.get_markers(video).unwrap().list, markers);
     let raw = json!({ "video_unique": video.to_string(), "jump": 2 });
     let err = client
-        .call_json("video/setMarkerJump", &raw)
+        .call_raw_json("video/setMarkerJump", &raw)
         .unwrap_err();
     assert_code(&err, ErrorKind::InvalidInput, "1001");
     assert!(err.message().contains("jump"), "{err}");
@@ -740,7 +740,7 @@ fn viewer_token_is_a_jwt_for_the_viewer() {
     );
 
     let err = client
-        .call_json("video/getViewerToken", &json!({ "name": "x" }))
+        .call_raw_json("video/getViewerToken", &json!({ "name": "x" }))
         .unwrap_err();
     assert_code(&err, ErrorKind::InvalidInput, "1001");
     assert!(err.message().contains("user_number"), "{err}");
@@ -777,7 +777,7 @@ fn user_groups_of_a_video() {
     );
     // As in the document's example, the numbers come as strings.
     let raw = client
-        .call_json("video/getUserGroupList", &json!({ "video_unique": video }))
+        .call_raw_json("video/getUserGroupList", &json!({ "video_unique": video }))
         .unwrap();
     assert_eq!(raw["total"], "2");
     assert_eq!(raw["list"][0]["group_id"], "132526");
@@ -885,7 +885,7 @@ fn viewers_of_a_video() {
 
     let raw = json!({ "video_unique": video, "page_size": 500 });
     assert_code(
-        &client.call_json("video/getViewerList", &raw).unwrap_err(),
+        &client.call_raw_json("video/getViewerList", &raw).unwrap_err(),
         ErrorKind::InvalidInput,
         "1001",
     );
@@ -927,7 +927,7 @@ fn every_video_operation_checks_the_video() {
         );
     }
     let raw = client
-        .call_json("video/getMarker", &json!({ "video_unique": "abc" }))
+        .call_raw_json("video/getMarker", &json!({ "video_unique": "abc" }))
         .unwrap_err();
     assert_code(&raw, ErrorKind::InvalidInput, "1001");
 }

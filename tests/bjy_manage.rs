@@ -121,11 +121,11 @@ fn create_key_reads_and_regenerates_the_partner_key() {
 
     // The emulator checks the parameters itself.
     let err = renewed
-        .call_json("partner/createkey", &json!({}))
+        .call_raw_json("partner/createkey", &json!({}))
         .unwrap_err();
     assert_code(err, ErrorKind::InvalidInput, "1001");
     let err = renewed
-        .call_json(
+        .call_raw_json(
             "partner/createkey",
             &json!({ "secret_key": secret, "regenerate": 2 }),
         )
@@ -204,20 +204,20 @@ fn images_share_urls_publishing_and_renaming() {
     );
     // Without a name the provider changes nothing.
     let raw = client
-        .call_json("video/update", &json!({ "video_id": id }))
+        .call_raw_json("video/update", &json!({ "video_id": id }))
         .unwrap();
     assert_eq!(raw, json!({ "video_id": id }));
     assert_eq!(client.get_info(id).unwrap().name, "第一讲 导论");
 
     let err = client
-        .call_json(
+        .call_raw_json(
             "video/setPublishStatus",
             &json!({ "video_id": id, "status": 3 }),
         )
         .unwrap_err();
     assert_code(err, ErrorKind::InvalidInput, "1001");
     let err = client
-        .call_json("video/getShareUrl", &json!({}))
+        .call_raw_json("video/getShareUrl", &json!({}))
         .unwrap_err();
     assert_code(err, ErrorKind::InvalidInput, "1001");
 }
@@ -256,14 +256,14 @@ fn player_tokens_in_a_batch() {
         "1001",
     );
     let err = client
-        .call_json(
+        .call_raw_json(
             "video/getPlayerTokenBatch",
             &json!({ "video_ids": a.to_string() }),
         )
         .unwrap_err();
     assert_code(err, ErrorKind::InvalidInput, "1001");
     let err = client
-        .call_json(
+        .call_raw_json(
             "video/getPlayerTokenBatch",
             &json!({ "video_ids": a.to_string(), "expires_in": 60, "product_type": 9 }),
         )
@@ -381,14 +381,14 @@ fn removing_files_frees_storage_in_the_account_info() {
     );
 
     let err = client
-        .call_json(
+        .call_raw_json(
             "video/removeDefinition",
             &json!({ "video_id": id, "definition": "3" }),
         )
         .unwrap_err();
     assert_code(err, ErrorKind::InvalidInput, "1001");
     let err = client
-        .call_json("video/deleteOriginVideo", &json!({ "video_ids": "" }))
+        .call_raw_json("video/deleteOriginVideo", &json!({ "video_ids": "" }))
         .unwrap_err();
     assert_code(err, ErrorKind::InvalidInput, "1001");
 }
@@ -445,7 +445,7 @@ fn video_list_pages_filters_and_categories() {
     assert_eq!(done.create_time.len(), 19);
 
     // The raw answer leaves `category` out for a video without one.
-    let raw = client.call_json("video/getVideoList", &json!({})).unwrap();
+    let raw = client.call_raw_json("video/getVideoList", &json!({})).unwrap();
     assert!(raw["list"][0].get("category").is_none());
     assert_eq!(raw["list"][1]["category"]["category_level2_id"], json!(sub));
 
@@ -497,11 +497,11 @@ fn video_list_pages_filters_and_categories() {
     assert_eq!(page.total, 3);
 
     let err = client
-        .call_json("video/getVideoList", &json!({ "create_time": "yesterday" }))
+        .call_raw_json("video/getVideoList", &json!({ "create_time": "yesterday" }))
         .unwrap_err();
     assert_code(err, ErrorKind::InvalidInput, "1001");
     let err = client
-        .call_json("video/getVideoList", &json!({ "page_size": 1001 }))
+        .call_raw_json("video/getVideoList", &json!({ "page_size": 1001 }))
         .unwrap_err();
     assert_code(err, ErrorKind::InvalidInput, "1001");
 }
@@ -543,11 +543,11 @@ fn transcode_again_goes_back_to_transcoding() {
         "1001",
     );
     let err = client
-        .call_json("video/transcodeAgain", &json!({ "video_id": id }))
+        .call_raw_json("video/transcodeAgain", &json!({ "video_id": id }))
         .unwrap_err();
     assert_code(err, ErrorKind::InvalidInput, "1001");
     let err = client
-        .call_json(
+        .call_raw_json(
             "video/transcodeAgain",
             &json!({ "video_id": id, "definition": "16", "format": "8" }),
         )

@@ -306,7 +306,7 @@ fn flow_per_video_per_day_and_in_total_follows_the_rule() {
     assert_eq!((live.total, live.list.len()), (0, 0));
     // The wire really carries strings, as in the document's example.
     let raw = c
-        .call_json(
+        .call_raw_json(
             "video_data/getUsedFlowDetail",
             &json!({"product_type": 5, "date": date(day)}),
         )
@@ -369,7 +369,7 @@ fn storage_and_flow_totals() {
     assert_eq!(used.flow, info.total.flow);
     // `doc` carries storage only, as in the document.
     let raw = c
-        .call_json("video_account/getStorgeAndFlowInfo", &json!({}))
+        .call_raw_json("video_account/getStorgeAndFlowInfo", &json!({}))
         .unwrap();
     assert_eq!(raw["doc"], json!({"storage": 0}));
 
@@ -668,7 +668,7 @@ fn the_emulator_rejects_bad_dates_and_parameters_with_1001() {
         ),
     ];
     for (op, params, what) in cases {
-        assert_1001(c.call_json(op, &params), &format!("{op}: {what}"));
+        assert_1001(c.call_raw_json(op, &params), &format!("{op}: {what}"));
     }
 }
 

@@ -136,7 +136,7 @@ fn upload_list_rename_set_default_delete() {
     );
     // On the wire, as in the document: ids and is_default are numbers.
     let raw = client
-        .call_json("video/getSubtitleList", &json!({ "video_id": video }))
+        .call_raw_json("video/getSubtitleList", &json!({ "video_id": video }))
         .unwrap();
     assert_eq!(raw[0]["subtitle_id"], json!(first.subtitle_id));
     assert_eq!(raw[0]["is_default"], json!(1));

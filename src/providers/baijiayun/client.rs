@@ -107,6 +107,12 @@ impl Client {
         self.raw(operation, params, None)
     }
 
+    /// As [`Client::call_raw`], with a JSON object of parameters (no model,
+    /// no check: what the server itself says about them).
+    pub fn call_raw_json(&self, operation: &str, params: &Value) -> Result<Value> {
+        self.call_raw(operation, Params::from_json(params)?)
+    }
+
     /// As [`Client::call_raw`], with a file sent as the multipart part
     /// `field` (file parts are never signed).
     pub fn call_raw_with_file(
