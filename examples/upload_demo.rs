@@ -18,7 +18,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .and_then(|a| a.parse().ok())
         .unwrap_or(64);
     let emu = Emulator::start(EmuConfig::default())?;
-    println!("emulator listening on {}", emu.base_url());
+    println!("emulator listening on {}", emu.provider_url("baijiayun"));
 
     // A receiver for the transcode callback, as a customer's server would have.
     let receiver = tiny_http::Server::http("127.0.0.1:0").map_err(|e| e.to_string())?;
@@ -42,10 +42,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let client = Client::new(
         Config::new(
-            emu.state().config.partner_id.clone(),
-            emu.state().partner_key(),
+            emu.baijiayun().config.partner_id.clone(),
+            emu.baijiayun().partner_key(),
         )
-        .base_url(emu.base_url()),
+        .base_url(emu.provider_url("baijiayun")),
     )?;
     let started = Instant::now();
     let mut last_tenth = 0;
@@ -112,7 +112,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("downloaded {n} bytes back from the play URL");
     }
 
-    let verifier = CallbackVerifier::new(emu.state().partner_key());
+    let verifier = CallbackVerifier::new(emu.baijiayun().partner_key());
     for _ in 0..2 {
         let Some(mut request) = receiver.recv_timeout(Duration::from_secs(10))? else {
             println!("no callback arrived");

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use vodkit::baijiayun::{CallbackVerifier, UploadOptions, VerifyFailure};
 use vodkit::ErrorKind;
-use vodkit_emulator::Config as EmuConfig;
+use vodkit_emulator::baijiayun::Config as EmuConfig;
 
 /// A receiver on loopback that records raw bodies and answers with `replies`
 /// in turn (then `{"code":0}`).
@@ -66,7 +66,7 @@ fn transcode_callbacks_verify_and_tampered_copies_do_not() {
     common::wait_for(Duration::from_secs(10), || {
         (rx.bodies.lock().unwrap().len() >= 2).then_some(())
     });
-    emu.state().clock.advance_ms(60_000);
+    emu.baijiayun().clock().advance_ms(60_000);
 
     // 20 (refused, then retried) and 100.
     let bodies = common::wait_for(Duration::from_secs(10), || {
@@ -74,7 +74,7 @@ fn transcode_callbacks_verify_and_tampered_copies_do_not() {
         (b.len() >= 3).then_some(b)
     });
     let verifier =
-        CallbackVerifier::new(emu.state().partner_key()).max_age(Duration::from_secs(300));
+        CallbackVerifier::new(emu.baijiayun().partner_key()).max_age(Duration::from_secs(300));
     let events: Vec<_> = bodies
         .iter()
         .map(|b| {
@@ -107,7 +107,7 @@ fn transcode_callbacks_verify_and_tampered_copies_do_not() {
     assert_eq!(done.length, Some(1));
     assert_eq!(done.now_definition.as_deref(), Some("low,std"));
     assert!(done.preface_url.is_some() && done.total_transcode_size.unwrap() > 4096);
-    let records = emu.state().callbacks();
+    let records = emu.baijiayun().callbacks();
     assert!(records.iter().any(|r| r.attempts == 2 && r.delivered));
 
     // Same fields as a map (what a web framework hands over).
@@ -151,7 +151,8 @@ fn transcode_callbacks_verify_and_tampered_copies_do_not() {
     assert_eq!(failure(b""), VerifyFailure::Malformed);
     assert_eq!(failure(&[0xff, 0xfe]), VerifyFailure::Malformed);
     // Stale: the window is enforced (the emulator's clock was moved a minute ahead).
-    let strict = CallbackVerifier::new(emu.state().partner_key()).max_age(Duration::from_secs(5));
+    let strict =
+        CallbackVerifier::new(emu.baijiayun().partner_key()).max_age(Duration::from_secs(5));
     let err = strict.verify_transcode_body(done_body).unwrap_err();
     assert_eq!(VerifyFailure::of(&err), Some(VerifyFailure::Stale));
 }

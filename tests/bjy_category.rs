@@ -166,7 +166,7 @@ fn videos_of_a_category_and_its_sub_categories() {
     let ids: Vec<_> = page.list.iter().map(|v| v.video_id).collect();
     assert_eq!(ids, vec![a, b, uploading]);
     let first = &page.list[0];
-    let stored = emu.state().video(a).unwrap();
+    let stored = emu.baijiayun().video(a).unwrap();
     assert_eq!(
         (first.name.as_str(), first.status, first.total_size),
         ("a.mp4", 100, 64 * 1024)
@@ -253,7 +253,7 @@ fn videos_of_a_category_and_its_sub_categories() {
 fn invalid_input_is_refused_before_any_request() {
     let emu = common::emulator();
     let client = common::client(&emu);
-    let before = emu.state().total_requests();
+    let before = emu.baijiayun().total_requests();
     let errors = [
         client.add_category("  ", 0).unwrap_err(),
         client.add_category("x", -1).unwrap_err(),
@@ -285,7 +285,7 @@ fn invalid_input_is_refused_before_any_request() {
         assert_eq!(err.kind(), ErrorKind::InvalidInput, "{err}");
         assert_eq!(err.provider_code(), None);
     }
-    assert_eq!(emu.state().total_requests(), before);
+    assert_eq!(emu.baijiayun().total_requests(), before);
 }
 
 #[test]

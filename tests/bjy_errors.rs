@@ -13,15 +13,15 @@ use vodkit_emulator::Faults;
 #[test]
 fn wrong_partner_key_is_an_auth_error_and_not_retried() {
     let emu = common::emulator();
-    let config =
-        Config::new(emu.state().config.partner_id.clone(), "not-the-key").base_url(emu.base_url());
+    let config = Config::new(emu.baijiayun().config.partner_id.clone(), "not-the-key")
+        .base_url(emu.provider_url("baijiayun"));
     let client = Client::new(config).unwrap();
     let err = client.get_status(1).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Auth);
     assert_eq!(err.provider_code(), Some("1002"));
     assert_eq!(err.message(), "sign error");
     assert_eq!(
-        emu.state().request_count("/openapi/video/getStatus"),
+        emu.baijiayun().request_count("/openapi/video/getStatus"),
         1,
         "auth is never retried"
     );
@@ -30,7 +30,8 @@ fn wrong_partner_key_is_an_auth_error_and_not_retried() {
 #[test]
 fn unknown_partner_is_an_auth_error() {
     let emu = common::emulator();
-    let client = Client::new(Config::new("999", "k").base_url(emu.base_url())).unwrap();
+    let client =
+        Client::new(Config::new("999", "k").base_url(emu.provider_url("baijiayun"))).unwrap();
     let err = client.get_status(1).unwrap_err();
     assert_eq!(
         (err.kind(), err.provider_code()),
@@ -41,7 +42,7 @@ fn unknown_partner_is_an_auth_error() {
 #[test]
 fn rate_limited_requests_are_retried_then_succeed() {
     let emu = common::emulator();
-    emu.state()
+    emu.baijiayun()
         .set_rate_limit(Some((3, Duration::from_millis(300))));
     let mut config = common::config(&emu);
     config.common.retry = RetryPolicy {
@@ -58,7 +59,7 @@ fn rate_limited_requests_are_retried_then_succeed() {
             .unwrap();
     }
     let sent = emu
-        .state()
+        .baijiayun()
         .request_count("/openapi/video_account/getTranscodeCallbackUrl");
     assert!(
         sent > 8,
@@ -69,7 +70,7 @@ fn rate_limited_requests_are_retried_then_succeed() {
 #[test]
 fn rate_limit_surfaces_as_rate_limited_when_retries_run_out() {
     let emu = common::emulator();
-    emu.state()
+    emu.baijiayun()
         .set_rate_limit(Some((1, Duration::from_secs(60))));
     let mut config = common::config(&emu);
     config.common.retry.max_retries = 1;
@@ -86,7 +87,7 @@ fn rate_limit_surfaces_as_rate_limited_when_retries_run_out() {
 fn server_errors_are_retried_per_policy() {
     let emu = common::emulator();
     let client = common::client(&emu); // 4 retries
-    emu.state().set_faults(Faults {
+    emu.baijiayun().set_faults(Faults {
         fail_next: 3,
         ..Faults::default()
     });
@@ -95,12 +96,12 @@ fn server_errors_are_retried_per_policy() {
         .unwrap();
     assert_eq!(data["url"], "");
     assert_eq!(
-        emu.state()
+        emu.baijiayun()
             .request_count("/openapi/video_account/getTranscodeCallbackUrl"),
         4
     );
 
-    emu.state().set_faults(Faults {
+    emu.baijiayun().set_faults(Faults {
         fail_next: 10,
         ..Faults::default()
     });
@@ -110,7 +111,7 @@ fn server_errors_are_retried_per_policy() {
     assert_eq!(err.kind(), ErrorKind::Server);
     assert_eq!(err.http_status(), Some(500));
     assert_eq!(
-        emu.state()
+        emu.baijiayun()
             .request_count("/openapi/video_account/getTranscodeCallbackUrl"),
         4 + 5
     );
@@ -118,13 +119,13 @@ fn server_errors_are_retried_per_policy() {
     let mut config = common::config(&emu);
     config.common.retry = RetryPolicy::none();
     let client = Client::new(config).unwrap();
-    emu.state().set_faults(Faults {
+    emu.baijiayun().set_faults(Faults {
         fail_next: 1,
         ..Faults::default()
     });
-    let before = emu.state().total_requests();
+    let before = emu.baijiayun().total_requests();
     assert_eq!(client.get_status(1).unwrap_err().kind(), ErrorKind::Server);
-    assert_eq!(emu.state().total_requests(), before + 1);
+    assert_eq!(emu.baijiayun().total_requests(), before + 1);
 }
 
 #[test]
@@ -158,7 +159,7 @@ fn invalid_parameters_are_invalid_input_with_the_provider_code() {
     assert_eq!(err.provider_code(), Some("1001"));
     assert_eq!(err.message(), "video_id is required");
     assert_eq!(
-        emu.state().request_count("/openapi/video/getStatus"),
+        emu.baijiayun().request_count("/openapi/video/getStatus"),
         1,
         "never retried"
     );

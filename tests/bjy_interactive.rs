@@ -32,11 +32,15 @@ fn assert_code(err: &Error, kind: ErrorKind, code: &str) {
 
 /// Runs `f` and checks it failed with invalid input without sending anything.
 fn rejected_locally<T: std::fmt::Debug>(emu: &Emulator, f: impl FnOnce() -> vodkit::Result<T>) {
-    let before = emu.state().total_requests();
+    let before = emu.baijiayun().total_requests();
     let err = f().unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput, "{err}");
     assert_eq!(err.provider_code(), None, "{err}");
-    assert_eq!(emu.state().total_requests(), before, "a request was sent");
+    assert_eq!(
+        emu.baijiayun().total_requests(),
+        before,
+        "a request was sent"
+    );
 }
 
 fn option(value: &str, is_right: bool) -> QuestionOptionInput {
@@ -88,8 +92,7 @@ fn notices_are_created_and_bound_to_videos() {
 
     client.bind_notice(&[a, b], notice.id).unwrap();
     let bound = emu
-        .state()
-        .bjy
+        .baijiayun()
         .interactive
         .lock()
         .unwrap()
@@ -484,8 +487,7 @@ fn categories_of_many_videos() {
     );
     // The category tree belongs to another module; a category it has no chain
     // for is reported as level 1.
-    emu.state()
-        .bjy
+    emu.baijiayun()
         .videos
         .lock()
         .unwrap()
@@ -541,8 +543,7 @@ fn documents_are_attached_and_checked() {
     client.upload_document(video, &txt).unwrap();
     client.upload_document(video, &pdf).unwrap();
     let docs = emu
-        .state()
-        .bjy
+        .baijiayun()
         .interactive
         .lock()
         .unwrap()
@@ -563,7 +564,8 @@ fn documents_are_attached_and_checked() {
     );
     // The file part is not signed, yet the request was accepted: only fields are.
     assert_eq!(
-        emu.state().request_count("/openapi/video/uploadDocument"),
+        emu.baijiayun()
+            .request_count("/openapi/video/uploadDocument"),
         2
     );
 
@@ -590,7 +592,10 @@ fn documents_are_attached_and_checked() {
         "file",
         reqwest::blocking::multipart::Part::bytes(b"x".to_vec()).file_name("a.docx"),
     );
-    let url = format!("{}/openapi/video/uploadDocument", emu.base_url());
+    let url = format!(
+        "{}/openapi/video/uploadDocument",
+        emu.provider_url("baijiayun")
+    );
     let body = reqwest::blocking::Client::new()
         .post(url)
         .multipart(form)
@@ -612,7 +617,7 @@ fn documents_are_attached_and_checked() {
     std::fs::write(&no_ext, "x").unwrap();
     rejected_locally(&emu, || client.upload_document(video, &no_ext));
     assert_eq!(
-        emu.state().bjy.interactive.lock().unwrap().documents[&video].len(),
+        emu.baijiayun().interactive.lock().unwrap().documents[&video].len(),
         2
     );
 }
@@ -948,12 +953,16 @@ fn provisional_paths_can_be_overridden() {
     let err = moved.get_markers(video).unwrap_err();
     assert_eq!(err.http_status(), Some(404), "{err}");
     assert_code(&err, ErrorKind::Provider, "404");
-    assert_eq!(emu.state().request_count("/openapi/video/getMarkerList"), 1);
+    assert_eq!(
+        emu.baijiayun()
+            .request_count("/openapi/video/getMarkerList"),
+        1
+    );
     // Other operations keep their default path.
     assert_eq!(moved.get_user_groups(video).unwrap().total, 0);
 
     // And back: overridden to the path the emulator serves, it works again.
-    let before = emu.state().request_count("/openapi/video/getMarker");
+    let before = emu.baijiayun().request_count("/openapi/video/getMarker");
     let back =
         Client::new(common::config(&emu).path_override("video/getMarker", "video/getMarker"))
             .unwrap();
@@ -962,8 +971,12 @@ fn provisional_paths_can_be_overridden() {
         vec![Marker::at(1, "a")]
     );
     assert_eq!(
-        emu.state().request_count("/openapi/video/getMarker"),
+        emu.baijiayun().request_count("/openapi/video/getMarker"),
         before + 1
     );
-    assert_eq!(emu.state().request_count("/openapi/video/getMarkerList"), 1);
+    assert_eq!(
+        emu.baijiayun()
+            .request_count("/openapi/video/getMarkerList"),
+        1
+    );
 }

@@ -42,7 +42,7 @@ fn half_a_gibibyte_arrives_intact_in_bounded_memory() {
     assert_eq!(last, size);
 
     let peak = peak_rss();
-    let stored = emu.state().video(up.video_id).unwrap();
+    let stored = emu.baijiayun().video(up.video_id).unwrap();
     assert_eq!(stored.received_bytes, size);
     assert_eq!(stored.md5.as_deref(), Some(local_md5.as_str()));
     eprintln!(

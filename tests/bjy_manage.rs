@@ -56,7 +56,7 @@ fn used_storage(client: &Client) -> i64 {
 }
 
 fn wait_transcoded(emu: &Emulator, client: &Client, id: i64) {
-    emu.state().clock.advance_ms(3_600_000);
+    emu.baijiayun().clock().advance_ms(3_600_000);
     common::wait_for(Duration::from_secs(5), || {
         (client.get_status(id).ok()?.status == 100).then_some(())
     });
@@ -65,15 +65,15 @@ fn wait_transcoded(emu: &Emulator, client: &Client, id: i64) {
 #[test]
 fn create_key_reads_and_regenerates_the_partner_key() {
     let emu = common::emulator();
-    let old_key = emu.state().partner_key();
-    let secret = emu.state().config.secret_key.clone();
+    let old_key = emu.baijiayun().partner_key();
+    let secret = emu.baijiayun().config.secret_key.clone();
 
     // Without a secret_key nothing is sent.
     let plain = common::client(&emu);
-    let before = emu.state().total_requests();
+    let before = emu.baijiayun().total_requests();
     let err = plain.create_key(false).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
-    assert_eq!(emu.state().total_requests(), before);
+    assert_eq!(emu.baijiayun().total_requests(), before);
 
     let wrong = Client::new(common::config(&emu).secret_key("not-the-secret")).unwrap();
     assert_code(
@@ -87,12 +87,12 @@ fn create_key_reads_and_regenerates_the_partner_key() {
     assert_eq!(current.partner_key, old_key);
     assert_eq!(current.secret().expose(), old_key);
     assert!(!format!("{current:?}").contains(&old_key));
-    assert_eq!(emu.state().partner_key(), old_key);
+    assert_eq!(emu.baijiayun().partner_key(), old_key);
 
     let fresh = owner.create_key(true).unwrap();
     assert_ne!(fresh.partner_key, old_key);
     assert_eq!(fresh.partner_key.len(), 88);
-    assert_eq!(emu.state().partner_key(), fresh.partner_key);
+    assert_eq!(emu.baijiayun().partner_key(), fresh.partner_key);
     assert!(!format!("{fresh:?}").contains(&fresh.partner_key));
 
     // Requests signed with the old key now fail the signature check …
@@ -108,8 +108,8 @@ fn create_key_reads_and_regenerates_the_partner_key() {
     );
     // … and a client built with the new one works.
     let renewed = Client::new(
-        vodkit::baijiayun::Config::new(emu.state().config.partner_id.clone(), fresh.secret())
-            .base_url(emu.base_url())
+        vodkit::baijiayun::Config::new(emu.baijiayun().config.partner_id.clone(), fresh.secret())
+            .base_url(emu.provider_url("baijiayun"))
             .secret_key(secret.as_str()),
     )
     .unwrap();
@@ -131,7 +131,7 @@ fn create_key_reads_and_regenerates_the_partner_key() {
         )
         .unwrap_err();
     assert_code(err, ErrorKind::InvalidInput, "1001");
-    assert_eq!(emu.state().partner_key(), fresh.partner_key);
+    assert_eq!(emu.baijiayun().partner_key(), fresh.partner_key);
 }
 
 #[test]
@@ -196,7 +196,7 @@ fn images_share_urls_publishing_and_renaming() {
     let updated = client.update(id, "第一讲 导论").unwrap();
     assert_eq!(updated.video_id, id);
     assert_eq!(client.get_info(id).unwrap().name, "第一讲 导论");
-    assert_eq!(emu.state().video(id).unwrap().name, "第一讲 导论");
+    assert_eq!(emu.baijiayun().video(id).unwrap().name, "第一讲 导论");
     assert_code(
         client.update(999_999, "x").unwrap_err(),
         ErrorKind::InvalidInput,
@@ -473,9 +473,9 @@ fn video_list_pages_filters_and_categories() {
     );
 
     // Two days later a third video; the time filter keeps only it.
-    emu.state().clock.advance_ms(2 * 86_400_000);
+    emu.baijiayun().clock().advance_ms(2 * 86_400_000);
     let third = uploading_video(&client, "三.mp4");
-    let yesterday = format_datetime(emu.state().clock.now_secs() - 86_400);
+    let yesterday = format_datetime(emu.baijiayun().clock().now_secs() - 86_400);
     let page = client
         .get_video_list(&GetVideoList {
             create_time: Some(yesterday),
@@ -517,7 +517,7 @@ fn transcode_again_goes_back_to_transcoding() {
     let again = client.transcode_again(id, &[8, 4], &[1]).unwrap();
     assert_eq!((again.video_id, again.definition.as_str()), (id, "8,4"));
     assert_eq!(client.get_status(id).unwrap().status, 20);
-    assert_eq!(emu.state().video(id).unwrap().status, 20);
+    assert_eq!(emu.baijiayun().video(id).unwrap().status, 20);
     // Not twice at once.
     assert_code(
         client.transcode_again(id, &[8], &[]).unwrap_err(),
@@ -559,7 +559,7 @@ fn transcode_again_goes_back_to_transcoding() {
 fn invalid_input_is_refused_before_any_request() {
     let emu = common::emulator();
     let client = common::client(&emu);
-    let before = emu.state().total_requests();
+    let before = emu.baijiayun().total_requests();
     let errors = [
         client.remove_definition(1, &[], &[]).unwrap_err(),
         client.remove_definition(1, &[3], &[]).unwrap_err(),
@@ -597,5 +597,5 @@ fn invalid_input_is_refused_before_any_request() {
         assert_eq!(err.kind(), ErrorKind::InvalidInput, "{err}");
         assert_eq!(err.provider_code(), None);
     }
-    assert_eq!(emu.state().total_requests(), before);
+    assert_eq!(emu.baijiayun().total_requests(), before);
 }

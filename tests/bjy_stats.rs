@@ -177,7 +177,7 @@ impl Fixture {
             .unwrap()
             .video_id;
         // Forty days on, to China-time noon: a day boundary cannot pass mid-test.
-        let clock = &emu.state().clock;
+        let clock = emu.baijiayun().clock();
         let now = clock.now_secs();
         let target = (day_of(now) + 40) * 86_400 + 12 * 3600 - 8 * 3600;
         clock.advance_ms((target - now) * 1000);
@@ -205,7 +205,7 @@ impl Fixture {
     }
 
     fn requests(&self) -> u64 {
-        self.emu.state().total_requests()
+        self.emu.baijiayun().total_requests()
     }
 }
 

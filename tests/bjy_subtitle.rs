@@ -68,7 +68,7 @@ fn upload_list_rename_set_default_delete() {
     let dir = tempfile::tempdir().unwrap();
     let video = common::transcoded_video(&emu, &client, dir.path(), "talk.mp4");
     let other = common::transcoded_video(&emu, &client, dir.path(), "other.mp4");
-    let clock = &emu.state().clock;
+    let clock = emu.baijiayun().clock();
 
     // API 32: the first subtitle of a video; the stored bytes are the file's.
     let vtt = write(dir.path(), "zh.vtt", VTT);
@@ -89,7 +89,7 @@ fn upload_list_rename_set_default_delete() {
     );
     assert_time_between(&first.create_time, t0, t1);
     assert_eq!(
-        subtitle_bytes(emu.state(), first.subtitle_id).unwrap(),
+        subtitle_bytes(emu.baijiayun(), first.subtitle_id).unwrap(),
         VTT.as_bytes()
     );
 
@@ -103,7 +103,7 @@ fn upload_list_rename_set_default_delete() {
         second.subtitle_path
     );
     assert_eq!(
-        subtitle_bytes(emu.state(), second.subtitle_id).unwrap(),
+        subtitle_bytes(emu.baijiayun(), second.subtitle_id).unwrap(),
         SRT.as_bytes()
     );
     // Another video's subtitle is its own default.
@@ -183,7 +183,7 @@ fn upload_list_rename_set_default_delete() {
 
     // API 36: deleting the default hands it to the remaining one.
     assert_eq!(client.delete_subtitle(second.subtitle_id).unwrap(), Ack);
-    assert!(subtitle_bytes(emu.state(), second.subtitle_id).is_none());
+    assert!(subtitle_bytes(emu.baijiayun(), second.subtitle_id).is_none());
     let list = client.get_subtitle_list(video).unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(
@@ -233,7 +233,7 @@ fn invalid_subtitle_input_is_rejected_before_sending() {
     let bare = write(dir.path(), "subtitle", VTT);
     let folder = dir.path().join("folder.vtt");
     std::fs::create_dir(&folder).unwrap();
-    let before = emu.state().total_requests();
+    let before = emu.baijiayun().total_requests();
     let errors = [
         client
             .upload_subtitle(1, "x", dir.path().join("missing.vtt"))
@@ -250,7 +250,7 @@ fn invalid_subtitle_input_is_rejected_before_sending() {
         assert_eq!(err.kind(), ErrorKind::InvalidInput, "case {i}: {err}");
         assert_eq!(err.provider_code(), None, "case {i}: {err}");
     }
-    assert_eq!(emu.state().total_requests(), before, "nothing was sent");
+    assert_eq!(emu.baijiayun().total_requests(), before, "nothing was sent");
 }
 
 /// Posts a hand-built multipart `uploadSubtitle`: `fields` as text parts,
@@ -267,7 +267,10 @@ fn post_multipart(emu: &Emulator, fields: &Params, file: Option<(&str, &[u8])>) 
         );
     }
     let body = reqwest::blocking::Client::new()
-        .post(format!("{}/openapi/video/uploadSubtitle", emu.base_url()))
+        .post(format!(
+            "{}/openapi/video/uploadSubtitle",
+            emu.provider_url("baijiayun")
+        ))
         .multipart(form)
         .send()
         .unwrap()
@@ -306,7 +309,10 @@ fn the_file_part_is_not_signed_but_the_text_fields_are() {
         .unwrap();
     assert_eq!(data["subtitle_name"], json!("字幕文件"));
     assert!(data["subtitle_path"].as_str().unwrap().ends_with(".vtt"));
-    assert_eq!(subtitle_bytes(emu.state(), first).unwrap(), VTT.as_bytes());
+    assert_eq!(
+        subtitle_bytes(emu.baijiayun(), first).unwrap(),
+        VTT.as_bytes()
+    );
 
     let answer = post_multipart(&emu, &signed, Some(("b.srt", SRT.as_bytes())));
     assert_eq!(answer["code"], json!(0), "{answer}");
@@ -315,7 +321,10 @@ fn the_file_part_is_not_signed_but_the_text_fields_are() {
         .unwrap()
         .parse()
         .unwrap();
-    assert_eq!(subtitle_bytes(emu.state(), second).unwrap(), SRT.as_bytes());
+    assert_eq!(
+        subtitle_bytes(emu.baijiayun(), second).unwrap(),
+        SRT.as_bytes()
+    );
 
     // A text field changed after signing is refused.
     let mut tampered = signed.clone();

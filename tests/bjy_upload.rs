@@ -33,7 +33,7 @@ fn ranged_upload_with_monotonic_progress_ending_at_the_size() {
     let up = client
         .upload_with(&path, &UploadOptions::default(), control)
         .unwrap();
-    let stored = emu.state().video(up.video_id).unwrap();
+    let stored = emu.baijiayun().video(up.video_id).unwrap();
     assert_eq!(stored.md5.unwrap(), common::md5_file(&path));
     assert_eq!(stored.received_bytes, 5 * MIB + 123);
     assert_eq!(stored.upload_requests, 6, "six ranged parts of 1 MiB");
@@ -57,7 +57,7 @@ fn small_file_goes_as_one_plain_request() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::random_file(dir.path(), "one.mp4", 1000);
     let up = client.upload(&path, &UploadOptions::default()).unwrap();
-    let stored = emu.state().video(up.video_id).unwrap();
+    let stored = emu.baijiayun().video(up.video_id).unwrap();
     assert_eq!(stored.upload_requests, 1);
     assert_eq!(stored.md5.unwrap(), common::md5_file(&path));
 }
@@ -71,7 +71,7 @@ fn dropped_connection_resumes_from_the_server_offset_with_identical_bytes() {
     // Once the first part is in, the next upload request dies after 300 KiB;
     // the server keeps what arrived.
     let mut parts_seen = 0;
-    let state = emu.state().clone();
+    let state = emu.baijiayun().clone();
     let control = UploadControl::new()
         .progress_interval(Duration::ZERO)
         .on_progress(move |p| {
@@ -87,7 +87,7 @@ fn dropped_connection_resumes_from_the_server_offset_with_identical_bytes() {
     let up = client
         .upload_with(&path, &UploadOptions::default(), control)
         .unwrap();
-    let stored = emu.state().video(up.video_id).unwrap();
+    let stored = emu.baijiayun().video(up.video_id).unwrap();
     assert_eq!(stored.md5.unwrap(), common::md5_file(&path));
     assert_eq!(
         std::fs::read(&stored.path).unwrap(),
@@ -100,7 +100,7 @@ fn dropped_connection_resumes_from_the_server_offset_with_identical_bytes() {
         stored.upload_requests
     );
     assert!(
-        emu.state()
+        emu.baijiayun()
             .request_count("/openapi/video/getResumeUploadUrl")
             >= 1
     );
@@ -114,7 +114,7 @@ fn interrupted_upload_resumes_in_a_later_call() {
     let client = vodkit::baijiayun::Client::new(config).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = common::random_file(dir.path(), "later.mp4", 3 * MIB + 5);
-    emu.state().set_faults(Faults {
+    emu.baijiayun().set_faults(Faults {
         drop_after_bytes: Some(MIB / 2),
         ..Faults::default()
     });
@@ -127,7 +127,10 @@ fn interrupted_upload_resumes_in_a_later_call() {
         .unwrap()
         .parse()
         .unwrap();
-    assert_eq!(emu.state().video(video_id).unwrap().received_bytes, MIB / 2);
+    assert_eq!(
+        emu.baijiayun().video(video_id).unwrap().received_bytes,
+        MIB / 2
+    );
 
     let mut first = None;
     let control = UploadControl::new().on_progress(|p| {
@@ -142,14 +145,14 @@ fn interrupted_upload_resumes_in_a_later_call() {
         first.unwrap() >= MIB / 2,
         "progress starts at the server offset"
     );
-    let stored = emu.state().video(video_id).unwrap();
+    let stored = emu.baijiayun().video(video_id).unwrap();
     assert_eq!(stored.md5.unwrap(), common::md5_file(&path));
 }
 
 #[test]
 fn cancel_from_the_callback_and_from_another_thread() {
     let emu = common::emulator();
-    emu.state().set_faults(Faults {
+    emu.baijiayun().set_faults(Faults {
         latency_ms: 30,
         ..Faults::default()
     });
@@ -271,7 +274,7 @@ fn bad_input_fails_before_any_request() {
             "{path:?} {options:?}: {err}"
         );
     }
-    assert_eq!(emu.state().total_requests(), 0, "nothing was sent");
+    assert_eq!(emu.baijiayun().total_requests(), 0, "nothing was sent");
     // A bad config fails at construction.
     let err =
         vodkit::baijiayun::Client::new(Config::new("", "k").base_url("http://x")).unwrap_err();
@@ -300,10 +303,10 @@ fn every_upload_option_reaches_get_upload_url() {
         part_size: Some(1000),
     };
     let up = client.upload(&path, &options).unwrap();
-    let stored = emu.state().video(up.video_id).unwrap();
+    let stored = emu.baijiayun().video(up.video_id).unwrap();
     assert_eq!(stored.name, "讲座 1.mp3");
     assert_eq!(stored.upload_requests, 2, "2000 bytes in parts of 1000");
-    let v = emu.state().bjy_video(up.video_id).unwrap();
+    let v = emu.baijiayun().bjy_video(up.video_id).unwrap();
     assert_eq!(v.definitions, vec![8, 4]);
     assert_eq!(v.formats, vec![4]);
     assert!(v.audio_with_view && v.encrypt);
@@ -318,7 +321,7 @@ fn a_lost_acknowledgement_of_the_last_part_is_not_an_error() {
     let client = small_parts(&emu, MIB);
     let dir = tempfile::tempdir().unwrap();
     let path = common::random_file(dir.path(), "lost-ack.mp4", 2 * MIB);
-    let state = emu.state().clone();
+    let state = emu.baijiayun().clone();
     let mut armed = false;
     // Once the first part is in, the answer to the next (last) one is lost.
     let control = UploadControl::new()
@@ -336,7 +339,7 @@ fn a_lost_acknowledgement_of_the_last_part_is_not_an_error() {
     let up = client
         .upload_with(&path, &UploadOptions::default(), control)
         .unwrap();
-    let stored = emu.state().video(up.video_id).unwrap();
+    let stored = emu.baijiayun().video(up.video_id).unwrap();
     assert_eq!(stored.md5.unwrap(), common::md5_file(&path));
     assert_eq!(
         stored.upload_requests, 2,
@@ -352,7 +355,7 @@ fn resuming_an_upload_that_had_completed_sends_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::random_file(dir.path(), "done.mp4", MIB + 1);
     let up = client.upload(&path, &UploadOptions::default()).unwrap();
-    let before = emu.state().video(up.video_id).unwrap().upload_requests;
+    let before = emu.baijiayun().video(up.video_id).unwrap().upload_requests;
     let again = client
         .resume_upload(
             up.video_id,
@@ -366,7 +369,7 @@ fn resuming_an_upload_that_had_completed_sends_nothing() {
         (up.video_id, MIB + 1, MIB + 1)
     );
     assert_eq!(
-        emu.state().video(up.video_id).unwrap().upload_requests,
+        emu.baijiayun().video(up.video_id).unwrap().upload_requests,
         before
     );
     // A video that does not exist is an error, not a success.

@@ -22,7 +22,7 @@ fn upload_then_status_info_urls_token_delete() {
     let up = client.upload(&path, &options).unwrap();
     assert_eq!(up.bytes, 300_000);
     assert_eq!(up.resumed_from, 0);
-    let stored = emu.state().video(up.video_id).unwrap();
+    let stored = emu.baijiayun().video(up.video_id).unwrap();
     assert_eq!(
         stored.md5.as_deref(),
         Some(common::md5_file(&path).as_str())
@@ -44,7 +44,7 @@ fn upload_then_status_info_urls_token_delete() {
     assert_eq!(err.kind(), ErrorKind::Provider);
     assert_eq!(err.provider_code(), Some("1003"));
 
-    emu.state().clock.advance_ms(10_000);
+    emu.baijiayun().clock().advance_ms(10_000);
     let status = client.get_status(up.video_id).unwrap();
     assert_eq!((status.status, status.info.as_str()), (100, "转码成功"));
 
@@ -113,7 +113,7 @@ fn account_callback_url_is_set_and_read() {
         client.get_transcode_callback_url().unwrap().url,
         "https://acme.example/bjy?x=1"
     );
-    let before = emu.state().total_requests();
+    let before = emu.baijiayun().total_requests();
     let err = client.set_transcode_callback_url("ftp://x").unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
     let err = client
@@ -125,7 +125,7 @@ fn account_callback_url_is_set_and_read() {
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
     assert_eq!(
-        emu.state().total_requests(),
+        emu.baijiayun().total_requests(),
         before,
         "refused before any request"
     );

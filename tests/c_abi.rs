@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use vodkit_emulator::{Config as EmuConfig, Emulator, Faults};
+use vodkit_emulator::baijiayun::Config as EmuConfig;
+use vodkit_emulator::{Emulator, Faults};
 
 const PROGRAMS: &[&str] = &[
     "sign_oracle",
@@ -83,7 +84,7 @@ struct Run<'a> {
 
 impl Run<'_> {
     fn run(&self, bin: &Path, args: &[&str]) -> String {
-        let state = self.emu.state();
+        let state = self.emu.baijiayun();
         let (program, rest) = match self.wrapper.split_first() {
             Some((w, rest)) => (
                 PathBuf::from(w),
@@ -97,7 +98,7 @@ impl Run<'_> {
         let output = Command::new(program)
             .args(rest)
             .args(args)
-            .env("VODKIT_EMU_URL", self.emu.base_url())
+            .env("VODKIT_EMU_URL", self.emu.provider_url("baijiayun"))
             .env("VODKIT_PARTNER_ID", &state.config.partner_id)
             .env("VODKIT_PARTNER_KEY", state.partner_key())
             .env("ASAN_OPTIONS", "detect_leaks=1:abort_on_error=0")
@@ -146,7 +147,7 @@ fn run_all(link: Link, wrapper: &[&str]) {
         match *program {
             "upload" | "cancel" => {
                 if *program == "cancel" {
-                    emu.state().set_faults(Faults {
+                    emu.baijiayun().set_faults(Faults {
                         latency_ms: 20,
                         ..Faults::default()
                     });
@@ -155,19 +156,19 @@ fn run_all(link: Link, wrapper: &[&str]) {
             }
             "resume" => {
                 for mode in ["later", "inline"] {
-                    emu.state().set_faults(Faults {
+                    emu.baijiayun().set_faults(Faults {
                         drop_after_bytes: Some(300_000),
                         ..Faults::default()
                     });
                     let id = video_id(&run.run(&bin, &[file, mode]));
-                    let stored = emu.state().video(id).unwrap();
+                    let stored = emu.baijiayun().video(id).unwrap();
                     assert_eq!(
                         stored.md5.unwrap(),
                         common::md5_file(Path::new(file)),
                         "{mode}"
                     );
                     assert!(
-                        emu.state()
+                        emu.baijiayun()
                             .request_count("/openapi/video/getResumeUploadUrl")
                             >= 1
                     );
@@ -185,7 +186,7 @@ fn run_all(link: Link, wrapper: &[&str]) {
                 let src = common::random_file(dir.path(), "cb.mp4", 1000);
                 client.upload(&src, &Default::default()).unwrap();
                 let body = common::wait_for(Duration::from_secs(5), || {
-                    emu.state().callbacks().first().map(|c| c.body.clone())
+                    emu.baijiayun().callbacks().first().map(|c| c.body.clone())
                 });
                 let body_file = dir.path().join("callback-body.txt");
                 std::fs::write(&body_file, body).unwrap();

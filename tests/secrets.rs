@@ -37,7 +37,8 @@ fn errors_hide_keys_and_upload_tokens() {
     let emu = common::emulator();
     // Wrong key: the error must not echo the key we signed with.
     let bad = Client::new(
-        Config::new(emu.state().config.partner_id.clone(), KEY).base_url(emu.base_url()),
+        Config::new(emu.baijiayun().config.partner_id.clone(), KEY)
+            .base_url(emu.provider_url("baijiayun")),
     )
     .unwrap();
     let err = bad.get_status(1).unwrap_err();
@@ -49,20 +50,20 @@ fn errors_hide_keys_and_upload_tokens() {
     let client = Client::new(config).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = common::random_file(dir.path(), "t.mp4", 100_000);
-    emu.state().set_faults(Faults {
+    emu.baijiayun().set_faults(Faults {
         drop_after_bytes: Some(10),
         ..Faults::default()
     });
     let err = client.upload(&path, &UploadOptions::default()).unwrap_err();
     let video_id: i64 = err.detail().unwrap()[9..].parse().unwrap();
-    let token = emu.state().bjy_video(video_id).unwrap().upload_token;
+    let token = emu.baijiayun().bjy_video(video_id).unwrap().upload_token;
     let mut text = format!("{err:?} {err}");
     let mut source = std::error::Error::source(&err);
     while let Some(s) = source {
         text.push_str(&format!(" {s:?} {s}"));
         source = s.source();
     }
-    assert_clean(&text, &[&token, emu.state().partner_key().as_str()]);
+    assert_clean(&text, &[&token, emu.baijiayun().partner_key().as_str()]);
     assert!(!text.contains("token="), "{text}");
 
     let url = client.get_resume_upload_url(video_id).unwrap();

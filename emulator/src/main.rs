@@ -1,18 +1,21 @@
 //! `vodkit-emulator`: runs the emulator on a chosen or random loopback port
-//! and prints its base URL and credentials as one JSON line on stdout, so a
-//! test in any language can start it and read where it is.
+//! and prints where it is as one JSON line on stdout, so a test in any
+//! language can start it and read it:
+//! `{"root_url": "http://127.0.0.1:PORT", "baijiayun": {"base_url":
+//! "http://127.0.0.1:PORT/baijiayun", "partner_id": …, "partner_key": …}}`.
+//! The control API is under `root_url` + `/_emulator/{provider}/`.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Parser;
-use vodkit_emulator::{Config, Emulator};
+use vodkit_emulator::{baijiayun, Config, Emulator};
 
 #[derive(Parser)]
 #[command(
     version,
-    about = "A local server speaking the Baijiayun VOD API, for vodkit tests"
+    about = "A local server speaking the VOD providers' APIs, for vodkit tests"
 )]
 struct Args {
     /// Port on 127.0.0.1 (0 = a free one).
@@ -54,15 +57,17 @@ fn main() {
         std::process::exit(2);
     };
     let config = Config {
-        partner_id: args.partner_id.clone(),
-        partner_key: args.partner_key.clone(),
-        secret_key: args.secret_key,
         data_dir: args.data_dir,
-        transcode_secs: args.transcode_secs,
-        rate_limit: (args.rate_limit > 0)
-            .then(|| (args.rate_limit, Duration::from_millis(args.rate_window_ms))),
-        callback_retry_delays,
-        ..Config::default()
+        baijiayun: baijiayun::Config {
+            partner_id: args.partner_id.clone(),
+            partner_key: args.partner_key.clone(),
+            secret_key: args.secret_key,
+            transcode_secs: args.transcode_secs,
+            rate_limit: (args.rate_limit > 0)
+                .then(|| (args.rate_limit, Duration::from_millis(args.rate_window_ms))),
+            callback_retry_delays,
+            ..baijiayun::Config::default()
+        },
     };
     let emulator = match Emulator::start_on(config, SocketAddr::from(([127, 0, 0, 1], args.port))) {
         Ok(e) => e,
@@ -72,9 +77,12 @@ fn main() {
         }
     };
     let line = serde_json::json!({
-        "base_url": emulator.base_url(),
-        "partner_id": args.partner_id,
-        "partner_key": args.partner_key,
+        "root_url": emulator.root_url(),
+        "baijiayun": {
+            "base_url": emulator.provider_url(baijiayun::NAME),
+            "partner_id": args.partner_id,
+            "partner_key": args.partner_key,
+        },
     });
     println!("{line}");
     use std::io::Write;

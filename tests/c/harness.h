@@ -1,6 +1,6 @@
 /* Shared helpers of the C test programs. The Rust test (tests/c_abi.rs)
- * starts the emulator and passes it in VODKIT_EMU_URL, VODKIT_PARTNER_ID
- * and VODKIT_PARTNER_KEY. */
+ * starts the emulator and passes its Baijiayun base URL (.../baijiayun) in
+ * VODKIT_EMU_URL, with VODKIT_PARTNER_ID and VODKIT_PARTNER_KEY. */
 #ifndef VODKIT_TEST_HARNESS_H
 #define VODKIT_TEST_HARNESS_H
 

@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 
 use vodkit::baijiayun::{Client, Config};
 use vodkit::http::RetryPolicy;
-use vodkit_emulator::{Config as EmuConfig, Emulator};
+use vodkit_emulator::baijiayun::Config as EmuConfig;
+use vodkit_emulator::Emulator;
 
 pub fn emulator() -> Emulator {
     emulator_with(EmuConfig::default())
@@ -20,9 +21,9 @@ pub fn emulator_with(config: EmuConfig) -> Emulator {
 
 /// A client of the emulator with quick retries (tests should not wait seconds).
 pub fn config(emu: &Emulator) -> Config {
-    let state = emu.state();
+    let state = emu.baijiayun();
     Config::new(state.config.partner_id.clone(), state.partner_key())
-        .base_url(emu.base_url())
+        .base_url(emu.provider_url("baijiayun"))
         .retry(RetryPolicy {
             max_retries: 4,
             initial_backoff: Duration::from_millis(20),
@@ -96,7 +97,7 @@ pub fn transcoded_video(emu: &Emulator, client: &Client, dir: &Path, name: &str)
         .upload(&path, &vodkit::baijiayun::UploadOptions::default())
         .expect("upload")
         .video_id;
-    emu.state().clock.advance_ms(3_600_000);
+    emu.baijiayun().clock().advance_ms(3_600_000);
     wait_for(Duration::from_secs(5), || {
         (client.get_status(id).ok()?.status == 100).then_some(())
     });

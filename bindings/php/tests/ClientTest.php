@@ -174,7 +174,7 @@ final class ClientTest extends TestCase
     public function testRateLimitingIsARateLimitedException(): void
     {
         $client = new Client(Emulator::config(['retry' => ['max_retries' => 0]]));
-        Emulator::post('/_emulator/rate_limit', ['limit' => 1, 'window_ms' => 60_000]);
+        Emulator::post('/_emulator/baijiayun/rate_limit', ['limit' => 1, 'window_ms' => 60_000]);
         try {
             $client->call('video_account/getAccountInfo');
             $client->call('video_account/getAccountInfo');
@@ -182,7 +182,7 @@ final class ClientTest extends TestCase
         } catch (RateLimitedException $e) {
             $this->assertSame(3, $e->getCode());
         } finally {
-            Emulator::post('/_emulator/rate_limit', ['limit' => 0, 'window_ms' => 1000]);
+            Emulator::post('/_emulator/baijiayun/rate_limit', ['limit' => 0, 'window_ms' => 1000]);
         }
     }
 

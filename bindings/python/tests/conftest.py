@@ -1,5 +1,5 @@
 """Shared set-up: the emulator (target/debug/vodkit-emulator) started once per
-session on a free loopback port, steered over HTTP under /_emulator/, and
+session on a free loopback port, steered over HTTP under /_emulator/baijiayun/, and
 clients pointed at it."""
 
 from __future__ import annotations
@@ -27,15 +27,16 @@ class Emulator:
 
     def __init__(self, proc: subprocess.Popen, info: dict) -> None:
         self.proc = proc
-        self.base_url: str = info["base_url"]
-        self.partner_id: str = info["partner_id"]
-        self.partner_key: str = info["partner_key"]
+        self.root_url: str = info["root_url"]
+        self.base_url: str = info["baijiayun"]["base_url"]
+        self.partner_id: str = info["baijiayun"]["partner_id"]
+        self.partner_key: str = info["baijiayun"]["partner_key"]
         self.secret_key = "emulator-secret-key"
 
     def control(self, method: str, path: str, body: Optional[dict] = None) -> Any:
         data = None if body is None else json.dumps(body).encode()
         req = urllib.request.Request(
-            self.base_url + "/_emulator/" + path,
+            self.root_url + "/_emulator/baijiayun/" + path,
             data=data,
             method=method,
             headers={"content-type": "application/json"},

@@ -6,10 +6,11 @@ namespace Vodkit\Tests\Support;
 
 /**
  * The emulator the whole run shares: started once by the bootstrap, stopped
- * at exit, steered over HTTP under /_emulator/.
+ * at exit, steered over HTTP under /_emulator/baijiayun/.
  */
 final class Emulator
 {
+    public static string $rootUrl;
     public static string $baseUrl;
     public static string $partnerId;
     public static string $partnerKey;
@@ -41,9 +42,10 @@ final class Emulator
             $line = strtok((string) @file_get_contents($out), "\n");
             if ($line !== false && str_ends_with(trim($line), '}')) {
                 $info = json_decode($line, true, 512, JSON_THROW_ON_ERROR);
-                self::$baseUrl = $info['base_url'];
-                self::$partnerId = (string) $info['partner_id'];
-                self::$partnerKey = $info['partner_key'];
+                self::$rootUrl = $info['root_url'];
+                self::$baseUrl = $info['baijiayun']['base_url'];
+                self::$partnerId = (string) $info['baijiayun']['partner_id'];
+                self::$partnerKey = $info['baijiayun']['partner_key'];
                 return;
             }
             if (!proc_get_status($process)['running']) {
@@ -94,25 +96,25 @@ final class Emulator
     /** Total API requests the emulator has served. */
     public static function totalRequests(): int
     {
-        return (int) self::get('/_emulator/stats')['total'];
+        return (int) self::get('/_emulator/baijiayun/stats')['total'];
     }
 
     /** @return array<string, mixed> {md5, received_bytes, status, …} */
     public static function video(int $id): array
     {
-        return self::get("/_emulator/videos/$id");
+        return self::get("/_emulator/baijiayun/videos/$id");
     }
 
     /** @return list<array<string, mixed>> {url, fields, body, attempts, delivered} */
     public static function callbacks(): array
     {
-        return self::get('/_emulator/callbacks');
+        return self::get('/_emulator/baijiayun/callbacks');
     }
 
     /** @param array<string, mixed> $faults {latency_ms, error_rate, fail_next, drop_after_bytes, drop_uploads} */
     public static function faults(array $faults): void
     {
-        self::post('/_emulator/faults', $faults);
+        self::post('/_emulator/baijiayun/faults', $faults);
     }
 
     private static function request(string $method, string $path, ?array $body): mixed
@@ -124,7 +126,7 @@ final class Emulator
             'ignore_errors' => true,
             'timeout' => 10,
         ]]);
-        $answer = file_get_contents(self::$baseUrl . $path, false, $context);
+        $answer = file_get_contents(self::$rootUrl . $path, false, $context);
         $status = (int) explode(' ', $http_response_header[0] ?? 'HTTP/1.1 0')[1];
         if ($answer === false || $status >= 400) {
             throw new \RuntimeException("$method $path: HTTP $status " . $answer);

@@ -7,8 +7,10 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
-use super::{sign, ApiError, Handler, Req};
-use crate::state::{lock, CallbackRecord, Shared};
+use super::request::{ApiError, Handler, Req};
+use super::sign::sign;
+use super::state::{CallbackRecord, Shared};
+use crate::common::lock::lock;
 
 pub const HANDLERS: &[(&str, Handler)] = &[
     ("video_account/setTranscodeCallbackUrl", set_url),
@@ -20,12 +22,12 @@ fn set_url(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
     if !(url.starts_with("http://") || url.starts_with("https://")) {
         return Err(ApiError::param("url must start with http:// or https://"));
     }
-    *lock(&shared.bjy.callback_url) = Some(url.to_owned());
+    *lock(&shared.callback_url) = Some(url.to_owned());
     Ok(json!({ "url": url }))
 }
 
 fn get_url(shared: &Shared, _req: &Req) -> Result<Value, ApiError> {
-    let url = lock(&shared.bjy.callback_url).clone().unwrap_or_default();
+    let url = lock(&shared.callback_url).clone().unwrap_or_default();
     Ok(json!({ "url": url }))
 }
 
@@ -38,16 +40,16 @@ pub(crate) async fn run(shared: Arc<Shared>) {
         .expect("callback client");
     loop {
         tokio::time::sleep(Duration::from_millis(100)).await;
-        let now = shared.clock.now_secs();
+        let now = shared.clock().now_secs();
         let mut due = Vec::new();
         {
-            let mut videos = lock(&shared.bjy.videos);
+            let mut videos = lock(&shared.videos);
             for v in videos.values_mut() {
                 v.tick(now, &shared.config);
                 due.append(&mut v.pending_callbacks);
             }
         }
-        let account_url = lock(&shared.bjy.callback_url).clone();
+        let account_url = lock(&shared.callback_url).clone();
         for cb in due {
             let url = if cb.url.is_empty() {
                 match &account_url {

@@ -10,15 +10,18 @@
 //! Users and groups live in a fixed directory ([`USERS`], [`GROUPS`]): the
 //! provider manages them elsewhere, and these APIs only attach them to videos.
 
-use std::collections::BTreeMap;
-
 use md5::{Digest, Md5};
 use serde_json::{json, Map, Value};
 
 use super::dates::format_datetime;
+use super::request::{page_of, ApiError, Handler, Req};
+use super::state::Shared;
+use super::store::interactive::{
+    next_id, Document, IssuedToken, Question, QuestionOption, State, FIRST_NOTICE_ID,
+    FIRST_OPTION_ID, FIRST_QUESTION_ID,
+};
 use super::video::with_video;
-use super::{page_of, ApiError, Handler, Req};
-use crate::state::{lock, Shared};
+use crate::common::lock::lock;
 
 /// Known users: (user_id, name, mobile). Email is `<id>@baijiayun.com`.
 pub const USERS: &[(i64, &str, &str)] = &[
@@ -37,83 +40,6 @@ pub const GROUPS: &[(i64, &str, &[i64])] = &[
 
 /// The document types a video takes (API 47).
 pub const DOCUMENT_EXTENSIONS: &[&str] = &["ppt", "pptx", "txt", "pdf"];
-
-/// First ids handed out, in the range of the document's examples.
-const FIRST_NOTICE_ID: i64 = 87826;
-const FIRST_QUESTION_ID: i64 = 89;
-const FIRST_OPTION_ID: i64 = 307;
-
-#[derive(Debug, Clone)]
-pub struct QuestionOption {
-    pub id: i64,
-    pub value: String,
-    pub is_right: bool,
-}
-
-#[derive(Debug, Clone)]
-pub struct Question {
-    pub id: i64,
-    pub title: String,
-    pub option_type: i64,
-    pub illustration: String,
-    pub illustration_title: String,
-    pub show_analysis: bool,
-    pub answer: String,
-    pub wrong_answer: String,
-    pub wrong_time: i64,
-    pub skip: bool,
-    pub show_time: i64,
-    /// 1 when created, +1 on every update.
-    pub ver: i64,
-    /// Emulated time of the last save (answer times are derived from it).
-    pub saved_at: i64,
-    pub options: Vec<QuestionOption>,
-}
-
-/// A document attached to a video.
-#[derive(Debug, Clone)]
-pub struct Document {
-    pub file_name: String,
-    pub size: usize,
-    pub md5: String,
-}
-
-/// A viewer token handed out, with what it was issued for.
-#[derive(Debug, Clone)]
-pub struct IssuedToken {
-    pub token: String,
-    pub user_number: i64,
-    pub name: String,
-    pub avatar: String,
-}
-
-#[derive(Debug, Default)]
-pub struct State {
-    /// Notice id → its lines (`[{content, link}]`).
-    pub notices: BTreeMap<i64, Value>,
-    /// Video id → the notice shown on it.
-    pub notice_of_video: BTreeMap<i64, i64>,
-    /// Video id → its questions, in creation order.
-    pub questions: BTreeMap<i64, Vec<Question>>,
-    pub documents: BTreeMap<i64, Vec<Document>>,
-    /// Video id → its markers (`[{time_offset, description, …}]`).
-    pub markers: BTreeMap<i64, Vec<Value>>,
-    pub marker_jump: BTreeMap<i64, bool>,
-    /// Video id → group ids, in the order they were added.
-    pub groups: BTreeMap<i64, Vec<i64>>,
-    /// Video id → user ids, in the order they were added.
-    pub viewers: BTreeMap<i64, Vec<i64>>,
-    pub tokens: Vec<IssuedToken>,
-    last_notice_id: i64,
-    last_question_id: i64,
-    last_option_id: i64,
-}
-
-/// The next id of a counter that starts at `first`.
-fn next_id(last: &mut i64, first: i64) -> i64 {
-    *last = (*last).max(first - 1) + 1;
-    *last
-}
 
 pub const HANDLERS: &[(&str, Handler)] = &[
     ("video/createNotice", create_notice),
@@ -144,7 +70,7 @@ fn video_unique(shared: &Shared, req: &Req) -> Result<i64, ApiError> {
 }
 
 fn state(shared: &Shared) -> std::sync::MutexGuard<'_, State> {
-    lock(&shared.bjy.interactive)
+    lock(&shared.interactive)
 }
 
 // --- reading JSON parameters: the document sends numbers as strings, so both are taken
@@ -350,7 +276,7 @@ fn parse_question(o: &Map<String, Value>, now: i64) -> Result<QuestionInput, Api
 /// so a bad one changes nothing.
 fn save_question_list(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
     let video = video_unique(shared, req)?;
-    let now = shared.clock.now_secs();
+    let now = shared.clock().now_secs();
     let inputs = object_list(req, "question_list")?
         .iter()
         .map(|o| parse_question(o, now))
@@ -451,7 +377,7 @@ fn get_videos_category(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
     let filter = req.opt_i64("category_id")?;
     // Unknown videos are left out, as a batch lookup does.
     let found: Vec<(i64, i64)> = {
-        let videos = lock(&shared.bjy.videos);
+        let videos = lock(&shared.videos);
         ids.iter()
             .filter_map(|id| videos.get(id).map(|v| (v.id, v.category_id)))
             .collect()
@@ -590,7 +516,7 @@ fn get_viewer_token(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
     let user_number = user_number.ok_or_else(|| ApiError::param("学员user_number不能为空"))?;
     let name = req.opt("name").unwrap_or("").to_owned();
     let avatar = req.opt("avatar").unwrap_or("").to_owned();
-    let now = shared.clock.now_secs();
+    let now = shared.clock().now_secs();
     let token = jwt(
         shared,
         &json!({

@@ -3,15 +3,16 @@
 //! renaming, a video's category, batch player tokens, the account package,
 //! publishing, share URLs, the video list and transcoding again.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use serde_json::{json, Map, Value};
 
-use super::video::{
-    random_hex, with_video, Video, DEFINITIONS, TRANSCODED, TRANSCODE_FAILED, TRANSCODING,
+use super::request::{page_of, ApiError, Handler, Req};
+use super::state::Shared;
+use super::store::video::{
+    random_hex, Video, DEFINITIONS, TRANSCODED, TRANSCODE_FAILED, TRANSCODING,
 };
-use super::{category, dates, page_of, ApiError, Handler, Req};
-use crate::state::{lock, Shared};
+use super::video::with_video;
+use super::{category, dates};
+use crate::common::lock::lock;
 
 /// The account's storage quota (10 GiB, as in the document's example).
 pub const TOTAL_STORAGE: u64 = 10_737_418_240;
@@ -25,15 +26,6 @@ pub const NOT_TRANSCODED: i64 = 1003;
 pub const MP4_NOT_LAST: i64 = 1005;
 
 const ENCRYPTED: i64 = 8;
-
-#[derive(Debug, Default)]
-pub struct State {
-    /// Transcoded files removed by `removeDefinition` while other types of the
-    /// same definition remain: video id → (definition bit, file type bit).
-    /// When every type of a definition is gone, the definition itself is
-    /// taken off the video.
-    pub removed_files: BTreeMap<i64, BTreeSet<(i64, i64)>>,
-}
 
 pub const HANDLERS: &[(&str, Handler)] = &[
     ("partner/createkey", create_key),
@@ -68,7 +60,7 @@ fn require_transcoded(v: &Video) -> Result<(), ApiError> {
 
 /// Every id must name a video; answers 1001 for the first that does not.
 fn check_videos_exist(shared: &Shared, ids: &[i64]) -> Result<(), ApiError> {
-    let videos = lock(&shared.bjy.videos);
+    let videos = lock(&shared.videos);
     match ids.iter().find(|id| !videos.contains_key(id)) {
         Some(id) => Err(ApiError::param(format!("video {id} does not exist"))),
         None => Ok(()),
@@ -147,7 +139,7 @@ fn remove_definition(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
         .ok_or_else(|| ApiError::param("definition is required"))?;
     let types = req.bits("type", &[1, 2, 4, ENCRYPTED])?;
     // Lock order: manage, then videos (nothing locks them the other way round).
-    let mut manage = lock(&shared.bjy.manage);
+    let mut manage = lock(&shared.manage);
     let mut removed = manage.removed_files.get(&id).cloned().unwrap_or_default();
     let answer = with_video(shared, id, |v| {
         require_transcoded(v)?;
@@ -287,9 +279,9 @@ fn stored_bytes(v: &Video) -> u64 {
 
 /// API 20: a paid account on the monthly traffic package.
 fn get_account_info(shared: &Shared, _req: &Req) -> Result<Value, ApiError> {
-    let now = shared.clock.now_secs();
+    let now = shared.clock().now_secs();
     let used_storage: u64 = {
-        let mut videos = lock(&shared.bjy.videos);
+        let mut videos = lock(&shared.videos);
         videos
             .values_mut()
             .map(|v| {
@@ -336,7 +328,7 @@ fn set_publish_status(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
 fn get_share_url(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
     let id = req.i64("video_id")?;
     let base = shared.base_url();
-    let now_ms = shared.clock.now_ms();
+    let now_ms = shared.clock().now_ms();
     with_video(shared, id, |v| {
         let token = random_hex(24);
         v.tokens.push(token.clone());
@@ -382,9 +374,9 @@ fn get_video_list(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
         None => None,
     };
     let name = req.opt("name").filter(|s| !s.is_empty());
-    let now = shared.clock.now_secs();
+    let now = shared.clock().now_secs();
     let rows: Vec<(i64, Value)> = {
-        let mut videos = lock(&shared.bjy.videos);
+        let mut videos = lock(&shared.videos);
         videos
             .values_mut()
             .rev()
@@ -417,7 +409,7 @@ fn transcode_again(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
         .bits("definition", &definition_bits())?
         .ok_or_else(|| ApiError::param("definition is required"))?;
     let formats = req.bits("format", &[1, 2, 4])?;
-    let now = shared.clock.now_secs();
+    let now = shared.clock().now_secs();
     with_video(shared, id, |v| {
         // Uploading, transcoding or never fully uploaded: nothing to transcode.
         if !(v.status == TRANSCODED || v.status == TRANSCODE_FAILED || v.status == 31) {
@@ -441,7 +433,7 @@ fn transcode_again(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
         v.upload_done_at = Some(now);
         Ok(())
     })?;
-    lock(&shared.bjy.manage).removed_files.remove(&id);
+    lock(&shared.manage).removed_files.remove(&id);
     Ok(json!({ "video_id": id.to_string(), "definition": req.opt("definition").unwrap_or("") }))
 }
 

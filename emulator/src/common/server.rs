@@ -1,13 +1,17 @@
+//! The HTTP server: one loopback listener, every provider mounted under its
+//! own prefix, the control API beside them, on a runtime of its own.
+
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use axum::extract::Request;
+use axum::extract::{OriginalUri, Request};
 use axum::Router;
 use hyper_util::rt::TokioIo;
 use tokio::sync::{oneshot, Notify};
 use tower::ServiceExt;
 
-use crate::state::{lock, Config, Shared};
+use super::control;
+use super::provider::Provider;
 
 /// Lets a handler cut its own TCP connection (the "connection dropped" fault):
 /// the connection task drops the socket without an answer.
@@ -18,73 +22,83 @@ pub(crate) struct ConnKill(pub(crate) Arc<Notify>);
 #[derive(Clone, Copy)]
 pub(crate) struct Peer(pub(crate) SocketAddr);
 
-/// A running emulator. Dropping it stops the server.
-pub struct Emulator {
-    shared: Arc<Shared>,
+/// A bound socket, not yet serving: providers are built knowing their URL
+/// (they put it in the upload and play URLs they hand out).
+pub struct Listener {
+    socket: std::net::TcpListener,
+    addr: SocketAddr,
+}
+
+impl Listener {
+    /// Binds `addr` (port 0 picks a free one).
+    pub fn bind(addr: SocketAddr) -> std::io::Result<Listener> {
+        let socket = std::net::TcpListener::bind(addr)?;
+        socket.set_nonblocking(true)?;
+        let addr = socket.local_addr()?;
+        Ok(Listener { socket, addr })
+    }
+
+    /// `http://127.0.0.1:PORT`.
+    pub fn root_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+}
+
+/// A running server. Dropping it stops it.
+pub struct Server {
     addr: SocketAddr,
     stop: Option<oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
-impl Emulator {
-    /// Starts on a random loopback port.
-    pub fn start(config: Config) -> std::io::Result<Emulator> {
-        Self::start_on(config, SocketAddr::from(([127, 0, 0, 1], 0)))
-    }
-
-    /// Starts on `addr` (port 0 picks a free one).
-    pub fn start_on(config: Config, addr: SocketAddr) -> std::io::Result<Emulator> {
-        let shared = Shared::new(config)?;
-        let std_listener = std::net::TcpListener::bind(addr)?;
-        std_listener.set_nonblocking(true)?;
-        let addr = std_listener.local_addr()?;
-        *lock(&shared.base_url) = format!("http://{addr}");
+impl Server {
+    /// Serves `providers` on `listener`, each with its background work.
+    pub fn start(listener: Listener, providers: Vec<Arc<dyn Provider>>) -> std::io::Result<Server> {
+        let Listener { socket, addr } = listener;
         let (stop_tx, stop_rx) = oneshot::channel();
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .enable_all()
             .thread_name("vodkit-emulator")
             .build()?;
-        let app =
-            crate::baijiayun::router(shared.clone()).merge(crate::control::router(shared.clone()));
-        let bg = shared.clone();
+        // Registering the socket needs the runtime; do it here so a failure
+        // is an error to the caller rather than a panic on the server thread.
+        let socket = {
+            let _guard = runtime.enter();
+            tokio::net::TcpListener::from_std(socket)?
+        };
+        let app = app(&providers);
         let thread = std::thread::Builder::new()
             .name("vodkit-emulator".into())
             .spawn(move || {
                 runtime.block_on(async move {
-                    let listener =
-                        tokio::net::TcpListener::from_std(std_listener).expect("listener");
-                    tokio::spawn(crate::baijiayun::background(bg));
+                    for p in providers {
+                        tokio::spawn(p.background());
+                    }
                     tokio::select! {
-                        _ = accept_loop(listener, app) => {}
+                        _ = accept_loop(socket, app) => {}
                         _ = stop_rx => {}
                     }
                 });
                 runtime.shutdown_background();
             })?;
-        Ok(Emulator {
-            shared,
+        Ok(Server {
             addr,
             stop: Some(stop_tx),
             thread: Some(thread),
         })
     }
 
-    /// `http://127.0.0.1:PORT`: the base URL to give the SDK.
-    pub fn base_url(&self) -> String {
-        format!("http://{}", self.addr)
-    }
-
     pub fn addr(&self) -> SocketAddr {
         self.addr
     }
 
-    /// The emulator's state, to inspect and steer from a test.
-    pub fn state(&self) -> &Arc<Shared> {
-        &self.shared
+    /// `http://127.0.0.1:PORT`.
+    pub fn root_url(&self) -> String {
+        format!("http://{}", self.addr)
     }
 
-    /// Blocks until the server stops (for the binary).
+    /// Blocks until the server stops.
     pub fn wait(mut self) {
         if let Some(t) = self.thread.take() {
             let _ = t.join();
@@ -92,7 +106,7 @@ impl Emulator {
     }
 }
 
-impl Drop for Emulator {
+impl Drop for Server {
     fn drop(&mut self) {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
@@ -101,6 +115,19 @@ impl Drop for Emulator {
             let _ = t.join();
         }
     }
+}
+
+/// Every provider under `/{name}`, the control API under `/_emulator/{name}`.
+fn app(providers: &[Arc<dyn Provider>]) -> Router {
+    let known: Vec<&'static str> = providers.iter().map(|p| p.name()).collect();
+    let apis = providers.iter().fold(Router::new(), |app, p| {
+        app.nest(&format!("/{}", p.name()), p.clone().routes())
+    });
+    apis.merge(control::router(providers))
+        .fallback(move |OriginalUri(uri): OriginalUri| {
+            let known = known.clone();
+            async move { control::not_found(&uri, &known) }
+        })
 }
 
 async fn accept_loop(listener: tokio::net::TcpListener, app: Router) {

@@ -16,10 +16,12 @@ use axum::{Extension, Json};
 use md5::Digest;
 use serde_json::{json, Value};
 
-use super::video::{with_video, Video, UPLOADING};
-use super::{ApiError, Handler, Req};
-use crate::server::ConnKill;
-use crate::state::{lock, Shared};
+use super::request::{ApiError, Handler, Req};
+use super::state::Shared;
+use super::store::video::{Video, UPLOADING};
+use super::video::with_video;
+use crate::common::lock::lock;
+use crate::common::server::ConnKill;
 
 pub const HANDLERS: &[(&str, Handler)] = &[
     ("video/getUploadUrl", get_upload_url),
@@ -42,7 +44,7 @@ fn upload_url(shared: &Shared, v: &Video, https: bool) -> String {
     format!(
         "{base}/upload?fid={}&ts={}&token={}",
         v.id,
-        shared.clock.now_secs(),
+        shared.clock().now_secs(),
         v.upload_token
     )
 }
@@ -70,10 +72,9 @@ fn get_upload_url(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
     }
     let id = 100_000
         + shared
-            .bjy
             .next_video_id
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-    let now = shared.clock.now_secs();
+    let now = shared.clock().now_secs();
     let path = shared.data_dir.join(format!("video-{id}.bin"));
     std::fs::File::create(&path)
         .map_err(|e| ApiError::new(4001, format!("storage failed: {e}")))?;
@@ -91,7 +92,7 @@ fn get_upload_url(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
     v.watermark_pos = watermark_pos.map(|p| p.to_string());
     v.callback_url = callback_url;
     let url = upload_url(shared, &v, https);
-    lock(&shared.bjy.videos).insert(id, v);
+    lock(&shared.videos).insert(id, v);
     Ok(json!({ "video_id": id, "upload_url": url }))
 }
 
@@ -164,7 +165,7 @@ pub(crate) async fn upload_file(
     headers: HeaderMap,
     mut multipart: Multipart,
 ) -> Response {
-    if super::arrive(&shared, "/upload").await {
+    if shared.controls.arrive("/upload").await {
         return reply(
             StatusCode::INTERNAL_SERVER_ERROR,
             500,
@@ -186,7 +187,7 @@ pub(crate) async fn upload_file(
     };
     // Check the token and the range against what is held; open the file.
     let prepared = {
-        let mut videos = lock(&shared.bjy.videos);
+        let mut videos = lock(&shared.videos);
         match videos.get_mut(&id) {
             None => Err((StatusCode::NOT_FOUND, "no such upload")),
             Some(v) if v.upload_token != token => {
@@ -237,7 +238,7 @@ pub(crate) async fn upload_file(
             )
         }
     };
-    let offset = lock(&shared.bjy.videos)
+    let offset = lock(&shared.videos)
         .get(&id)
         .map(|v| v.received)
         .unwrap_or(0);
@@ -251,7 +252,7 @@ pub(crate) async fn upload_file(
             None,
         );
     }
-    let drop_after = shared.take_drop();
+    let drop_after = shared.controls.faults.take_drop();
     let mut this_request: u64 = 0;
     let mut saw_file = false;
     loop {
@@ -300,7 +301,7 @@ pub(crate) async fn upload_file(
                 );
             }
             this_request += chunk.len() as u64;
-            if let Some(v) = lock(&shared.bjy.videos).get_mut(&id) {
+            if let Some(v) = lock(&shared.videos).get_mut(&id) {
                 v.hasher.update(chunk);
                 v.received += chunk.len() as u64;
             }
@@ -319,9 +320,9 @@ pub(crate) async fn upload_file(
             None,
         );
     }
-    let now = shared.clock.now_secs();
+    let now = shared.clock().now_secs();
     let answer = {
-        let mut videos = lock(&shared.bjy.videos);
+        let mut videos = lock(&shared.videos);
         match videos.get_mut(&id) {
             None => reply(
                 StatusCode::NOT_FOUND,
@@ -332,7 +333,7 @@ pub(crate) async fn upload_file(
             Some(v) => finish(v, range, now),
         }
     };
-    if shared.take_drop_answer() {
+    if shared.controls.faults.take_drop_answer() {
         // Fault: the work is done, the acknowledgement is lost.
         kill.0.notify_one();
         std::future::pending::<()>().await;
@@ -341,7 +342,7 @@ pub(crate) async fn upload_file(
 }
 
 /// Answers a part that arrived whole; completes the upload with its last part.
-fn finish(v: &mut super::video::Video, range: Option<(u64, u64, u64)>, now: i64) -> Response {
+fn finish(v: &mut Video, range: Option<(u64, u64, u64)>, now: i64) -> Response {
     if let Some((_, end, total)) = range {
         if v.received != end + 1 {
             return reply(

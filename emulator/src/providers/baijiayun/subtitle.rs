@@ -5,56 +5,17 @@
 //! the oldest remaining one takes over (the document does not say; a video
 //! with subtitles always has a default this way).
 
-use std::collections::BTreeMap;
-
 use serde_json::{json, Value};
 
 use super::dates::format_datetime;
+use super::request::{ApiError, Handler, Req};
+use super::state::Shared;
+use super::store::subtitle::{State, Subtitle};
 use super::video::with_video;
-use super::{ApiError, Handler, Req};
-use crate::state::{lock, Shared};
+use crate::common::lock::lock;
 
 /// The formats the provider takes.
 const EXTENSIONS: &[&str] = &["vtt", "srt"];
-
-#[derive(Debug, Clone)]
-pub struct Subtitle {
-    pub id: i64,
-    pub video_id: i64,
-    pub name: String,
-    pub extension: String,
-    pub bytes: Vec<u8>,
-    pub is_default: bool,
-    pub create_time: i64,
-    pub update_time: i64,
-}
-
-impl Subtitle {
-    fn path(&self) -> String {
-        format!(
-            "https://img.emulator.invalid/subtitle/{}_{}.{}",
-            self.video_id, self.id, self.extension
-        )
-    }
-
-    /// As API 33 lists it: `subtitle_id` and `is_default` as numbers, like the document's example.
-    fn listed(&self) -> Value {
-        json!({
-            "subtitle_id": self.id,
-            "subtitle_name": self.name,
-            "subtitle_path": self.path(),
-            "is_default": i64::from(self.is_default),
-            "create_time": format_datetime(self.create_time),
-            "update_time": format_datetime(self.update_time),
-        })
-    }
-}
-
-#[derive(Debug, Default)]
-pub struct State {
-    pub subtitles: BTreeMap<i64, Subtitle>,
-    pub last_id: i64,
-}
 
 pub const HANDLERS: &[(&str, Handler)] = &[
     ("video/uploadSubtitle", upload),
@@ -66,7 +27,7 @@ pub const HANDLERS: &[(&str, Handler)] = &[
 
 /// The stored bytes of subtitle `id`, for tests.
 pub fn subtitle_bytes(shared: &Shared, id: i64) -> Option<Vec<u8>> {
-    lock(&shared.bjy.subtitle)
+    lock(&shared.subtitle)
         .subtitles
         .get(&id)
         .map(|s| s.bytes.clone())
@@ -74,7 +35,7 @@ pub fn subtitle_bytes(shared: &Shared, id: i64) -> Option<Vec<u8>> {
 
 /// Bytes held for all subtitles (counted as VOD storage by API 39).
 pub(crate) fn stored_bytes(shared: &Shared) -> i64 {
-    lock(&shared.bjy.subtitle)
+    lock(&shared.subtitle)
         .subtitles
         .values()
         .map(|s| s.bytes.len() as i64)
@@ -95,8 +56,8 @@ fn upload(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
         return Err(ApiError::param("subtitle file is empty"));
     }
     with_video(shared, video_id, |_| Ok(()))?;
-    let now = shared.clock.now_secs();
-    let mut state = lock(&shared.bjy.subtitle);
+    let now = shared.clock().now_secs();
+    let mut state = lock(&shared.subtitle);
     state.last_id += 1;
     let subtitle = Subtitle {
         id: state.last_id,
@@ -122,7 +83,7 @@ fn upload(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
 fn list(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
     let video_id = req.i64("video_id")?;
     with_video(shared, video_id, |_| Ok(()))?;
-    let state = lock(&shared.bjy.subtitle);
+    let state = lock(&shared.subtitle);
     let list: Vec<Value> = state
         .subtitles
         .values()
@@ -139,7 +100,7 @@ fn with_subtitle<T>(
     f: impl FnOnce(&mut State, i64) -> Result<T, ApiError>,
 ) -> Result<T, ApiError> {
     let id = req.i64("subtitle_id")?;
-    let mut state = lock(&shared.bjy.subtitle);
+    let mut state = lock(&shared.subtitle);
     if !state.subtitles.contains_key(&id) {
         return Err(ApiError::param(format!("subtitle {id} does not exist")));
     }
@@ -148,7 +109,7 @@ fn with_subtitle<T>(
 
 fn update(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
     let name = req.str("name")?.to_owned();
-    let now = shared.clock.now_secs();
+    let now = shared.clock().now_secs();
     with_subtitle(shared, req, |state, id| {
         let s = state.subtitles.get_mut(&id).expect("checked");
         s.name = name;
@@ -159,7 +120,7 @@ fn update(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
 
 fn set_default(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
     let video_id = req.i64("video_id")?;
-    let now = shared.clock.now_secs();
+    let now = shared.clock().now_secs();
     with_subtitle(shared, req, |state, id| {
         if state.subtitles[&id].video_id != video_id {
             return Err(ApiError::param(format!(

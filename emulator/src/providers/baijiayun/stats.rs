@@ -20,9 +20,11 @@
 use serde_json::{json, Map, Value};
 
 use super::dates;
-use super::video::{with_video, TRANSCODED};
-use super::{page_of, ApiError, Handler, Req};
-use crate::state::{lock, Shared};
+use super::request::{page_of, ApiError, Handler, Req};
+use super::state::Shared;
+use super::store::video::TRANSCODED;
+use super::video::with_video;
+use crate::common::lock::lock;
 
 #[derive(Debug, Default)]
 pub struct State {}
@@ -131,8 +133,8 @@ struct Played {
 
 /// The videos that can be played (transcoded), by id, and "today".
 fn catalog(shared: &Shared) -> (Vec<Played>, i64) {
-    let now = shared.clock.now_secs();
-    let mut videos = lock(&shared.bjy.videos);
+    let now = shared.clock().now_secs();
+    let mut videos = lock(&shared.videos);
     let played = videos
         .values_mut()
         .filter_map(|v| {
@@ -355,7 +357,7 @@ fn storage_and_flow_info(shared: &Shared, _req: &Req) -> Result<Value, ApiError>
 
 /// Bytes held for videos: the source (unless deleted) plus every transcoded file.
 fn video_storage(shared: &Shared) -> i64 {
-    let videos = lock(&shared.bjy.videos);
+    let videos = lock(&shared.videos);
     videos
         .values()
         .map(|v| {

@@ -5,102 +5,23 @@
 //! Locking: these functions never hold the category lock and the video lock
 //! at once, so other modules may call them in any order.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use serde_json::{json, Value};
 
-use super::video::TRANSCODED;
-use super::{ApiError, Handler, Req};
-use crate::state::{lock, Shared};
-
-/// The deepest level the provider supports.
-pub const MAX_LEVEL: i64 = 5;
-
-/// The provider code for "this category still holds videos" (the document
-/// names no code; any non-1001 code would do).
-pub const CATEGORY_HAS_VIDEOS: i64 = 1004;
-
-#[derive(Debug, Clone)]
-pub struct Category {
-    pub id: i64,
-    pub name: String,
-    /// 0 for a first-level category.
-    pub parent_id: i64,
-    pub level: i64,
-}
-
-#[derive(Debug, Default)]
-pub struct State {
-    pub categories: BTreeMap<i64, Category>,
-    pub next_id: i64,
-}
-
-impl State {
-    /// The category `id` and its ancestors, first level first (empty if unknown).
-    fn chain(&self, id: i64) -> Vec<&Category> {
-        let mut out = Vec::new();
-        let mut cur = self.categories.get(&id);
-        while let Some(c) = cur {
-            out.push(c);
-            // The tree has at most five levels; the bound also guards a cycle.
-            if out.len() > MAX_LEVEL as usize {
-                break;
-            }
-            cur = self.categories.get(&c.parent_id);
-        }
-        out.reverse();
-        out
-    }
-
-    fn children(&self, id: i64) -> impl Iterator<Item = &Category> {
-        self.categories.values().filter(move |c| c.parent_id == id)
-    }
-
-    /// `id` and every category below it.
-    fn subtree(&self, id: i64) -> BTreeSet<i64> {
-        let mut out = BTreeSet::from([id]);
-        let mut todo = vec![id];
-        while let Some(cur) = todo.pop() {
-            for c in self.children(cur) {
-                if out.insert(c.id) {
-                    todo.push(c.id);
-                }
-            }
-        }
-        out
-    }
-
-    /// The category with every level below it, as `getCategoryList` sends it:
-    /// the first level with numbers, deeper levels with numbers as strings
-    /// (the document's example does exactly that).
-    fn tree(&self, c: &Category) -> Value {
-        let children: Vec<Value> = self.children(c.id).map(|child| self.tree(child)).collect();
-        let mut node = if c.level == 1 {
-            json!({ "id": c.id, "name": c.name, "parent_id": c.parent_id, "level": c.level })
-        } else {
-            json!({
-                "id": c.id.to_string(),
-                "name": c.name,
-                "parent_id": c.parent_id.to_string(),
-                "level": c.level.to_string(),
-            })
-        };
-        if !children.is_empty() {
-            node["children"] = Value::Array(children);
-        }
-        node
-    }
-}
+use super::request::{ApiError, Handler, Req};
+use super::state::Shared;
+use super::store::category::{Category, MAX_LEVEL};
+use super::store::video::TRANSCODED;
+use crate::common::lock::lock;
 
 /// Whether category `id` exists.
 pub fn exists(shared: &Shared, id: i64) -> bool {
-    lock(&shared.bjy.category).categories.contains_key(&id)
+    lock(&shared.category).categories.contains_key(&id)
 }
 
 /// The `category` list `getInfo` shows for a video in category `id` (0 = none):
 /// `{id, level, name}` from the first level down to `id`.
 pub fn categories_of(shared: &Shared, id: i64) -> Value {
-    let state = lock(&shared.bjy.category);
+    let state = lock(&shared.category);
     let list = state
         .chain(id)
         .into_iter()
@@ -112,7 +33,7 @@ pub fn categories_of(shared: &Shared, id: i64) -> Value {
 /// The id at each level (`category_level1_id` … `category_level5_id`) of a
 /// video in category `id`; zeros below its level and for no category.
 pub fn levels_of(shared: &Shared, id: i64) -> [i64; 5] {
-    let state = lock(&shared.bjy.category);
+    let state = lock(&shared.category);
     let mut levels = [0; 5];
     for c in state.chain(id) {
         if (1..=MAX_LEVEL).contains(&c.level) {
@@ -131,6 +52,10 @@ pub fn levels_json(shared: &Shared, id: i64) -> serde_json::Map<String, Value> {
         .collect()
 }
 
+/// The provider code for "this category still holds videos" (the document
+/// names no code; any non-1001 code would do).
+pub const CATEGORY_HAS_VIDEOS: i64 = 1004;
+
 pub const HANDLERS: &[(&str, Handler)] = &[
     ("video/getCategoryList", get_category_list),
     ("video/getCategoryInfo", get_category_info),
@@ -144,14 +69,14 @@ fn unknown(id: i64) -> ApiError {
 }
 
 fn get_category_list(shared: &Shared, _req: &Req) -> Result<Value, ApiError> {
-    let state = lock(&shared.bjy.category);
+    let state = lock(&shared.category);
     let list: Vec<Value> = state.children(0).map(|c| state.tree(c)).collect();
     Ok(json!({ "list": list }))
 }
 
 fn get_category_info(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
     let id = req.opt_i64("category_id")?.unwrap_or(0);
-    let state = lock(&shared.bjy.category);
+    let state = lock(&shared.category);
     let children: Vec<Value> = state
         .children(id)
         .map(|c| json!({ "id": c.id, "name": c.name, "parent_id": c.parent_id, "level": c.level.to_string() }))
@@ -177,7 +102,7 @@ fn add_category(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
         return Err(ApiError::param("name is required"));
     }
     let parent_id = req.opt_i64("parent_id")?.unwrap_or(0);
-    let mut state = lock(&shared.bjy.category);
+    let mut state = lock(&shared.category);
     let level = match parent_id {
         0 => 1,
         p => state.categories.get(&p).ok_or_else(|| unknown(p))?.level + 1,
@@ -205,13 +130,13 @@ fn add_category(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
 fn delete_category(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
     let id = req.i64("category_id")?;
     let subtree = {
-        let state = lock(&shared.bjy.category);
+        let state = lock(&shared.category);
         if !state.categories.contains_key(&id) {
             return Err(unknown(id));
         }
         state.subtree(id)
     };
-    let occupied = lock(&shared.bjy.videos)
+    let occupied = lock(&shared.videos)
         .values()
         .any(|v| subtree.contains(&v.category_id));
     if occupied {
@@ -220,7 +145,7 @@ fn delete_category(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
             format!("category {id} or a sub-category has videos"),
         ));
     }
-    let mut state = lock(&shared.bjy.category);
+    let mut state = lock(&shared.category);
     state.categories.retain(|k, _| !subtree.contains(k));
     Ok(json!({ "category_id": id }))
 }
@@ -229,16 +154,16 @@ fn get_category_video(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
     let id = req.i64("category_id")?;
     let (page, page_size) = req.page(20, 100)?;
     let subtree = {
-        let state = lock(&shared.bjy.category);
+        let state = lock(&shared.category);
         if !state.categories.contains_key(&id) {
             return Err(unknown(id));
         }
         state.subtree(id)
     };
     // Rows are built under the video lock, the levels after it is released.
-    let now = shared.clock.now_secs();
+    let now = shared.clock().now_secs();
     let mut rows: Vec<(i64, Value)> = {
-        let mut videos = lock(&shared.bjy.videos);
+        let mut videos = lock(&shared.videos);
         videos
             .values_mut()
             .filter(|v| subtree.contains(&v.category_id))

@@ -1,0 +1,99 @@
+//! Request parameters as providers send them: the query string plus an
+//! `application/x-www-form-urlencoded` or `multipart/form-data` body.
+
+use std::collections::BTreeMap;
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Multipart, Request};
+use axum::http::{header, HeaderMap, Method};
+
+/// A file sent in a multipart request.
+#[derive(Debug, Clone)]
+pub struct FileField {
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}
+
+impl FileField {
+    /// The file name's extension, lowercased, when it is one of `allowed`.
+    pub fn extension_in(&self, allowed: &[&str]) -> Option<String> {
+        self.file_name
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .filter(|e| allowed.contains(&e.as_str()))
+    }
+}
+
+/// The parameters of one request: text fields (a body field wins over a
+/// query field of the same name) and files.
+#[derive(Debug, Default)]
+pub struct Form {
+    pub fields: BTreeMap<String, String>,
+    pub files: BTreeMap<String, FileField>,
+}
+
+/// Why a body could not be read; the message is safe to send back.
+#[derive(Debug)]
+pub struct FormError(pub String);
+
+/// Reads the query string and, except for GET, the body.
+pub async fn parse(
+    method: &Method,
+    headers: &HeaderMap,
+    query: Option<String>,
+    request: Request,
+) -> Result<Form, FormError> {
+    let mut form = Form::default();
+    if let Some(q) = query {
+        for (k, v) in form_urlencoded::parse(q.as_bytes()) {
+            form.fields.insert(k.into_owned(), v.into_owned());
+        }
+    }
+    if method == Method::GET {
+        return Ok(form);
+    }
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if content_type.starts_with("multipart/form-data") {
+        read_multipart(request, &mut form).await?;
+    } else {
+        let body = Bytes::from_request(request, &())
+            .await
+            .map_err(|_| FormError("unreadable body".to_owned()))?;
+        for (k, v) in form_urlencoded::parse(&body) {
+            form.fields.insert(k.into_owned(), v.into_owned());
+        }
+    }
+    Ok(form)
+}
+
+async fn read_multipart(request: Request, form: &mut Form) -> Result<(), FormError> {
+    let malformed = || FormError("malformed multipart body".to_owned());
+    let mut multipart = Multipart::from_request(request, &())
+        .await
+        .map_err(|_| malformed())?;
+    while let Some(field) = multipart.next_field().await.map_err(|_| malformed())? {
+        let name = field.name().unwrap_or("").to_owned();
+        let file_name = field.file_name().map(str::to_owned);
+        let bytes = field.bytes().await.map_err(|_| malformed())?;
+        match file_name {
+            Some(file_name) => {
+                form.files.insert(
+                    name,
+                    FileField {
+                        file_name,
+                        bytes: bytes.to_vec(),
+                    },
+                );
+            }
+            None => {
+                let text = String::from_utf8(bytes.to_vec())
+                    .map_err(|_| FormError(format!("{name} is not UTF-8")))?;
+                form.fields.insert(name, text);
+            }
+        }
+    }
+    Ok(())
+}

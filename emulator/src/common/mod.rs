@@ -1,0 +1,19 @@
+//! What every provider's emulation shares: the server and its control API,
+//! and the knobs each provider gets its own copy of (clock, faults, rate
+//! limit, request counts), plus form parsing.
+//!
+//! Nothing here knows a provider: a provider plugs in through [`Provider`],
+//! and only `crate::providers` lists them.
+
+pub mod clock;
+pub(crate) mod control;
+pub mod controls;
+pub mod faults;
+pub mod form;
+pub(crate) mod lock;
+pub mod provider;
+pub mod rate_limit;
+pub mod server;
+pub mod stats;
+
+pub use provider::Provider;

@@ -1,0 +1,60 @@
+//! The running emulator: the common server with every provider mounted.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use crate::common::server::{Listener, Server};
+use crate::providers::{baijiayun, Config, Providers};
+
+/// A running emulator. Dropping it stops the server (and removes its
+/// temporary data directory, if it made one).
+pub struct Emulator {
+    // Declared first so it is dropped first: the server stops before the
+    // providers' state and data go.
+    server: Server,
+    providers: Providers,
+}
+
+impl Emulator {
+    /// Starts on a random loopback port. Takes the whole [`Config`] or one
+    /// provider's config (the others keep their defaults).
+    pub fn start(config: impl Into<Config>) -> std::io::Result<Emulator> {
+        Self::start_on(config, SocketAddr::from(([127, 0, 0, 1], 0)))
+    }
+
+    /// Starts on `addr` (port 0 picks a free one).
+    pub fn start_on(config: impl Into<Config>, addr: SocketAddr) -> std::io::Result<Emulator> {
+        let listener = Listener::bind(addr)?;
+        let providers = Providers::new(config.into(), &listener.root_url())?;
+        let server = Server::start(listener, providers.all())?;
+        Ok(Emulator { server, providers })
+    }
+
+    /// `http://127.0.0.1:PORT`: where the control API lives (`/_emulator/...`).
+    pub fn root_url(&self) -> String {
+        self.server.root_url()
+    }
+
+    /// `http://127.0.0.1:PORT/{provider}`: the base URL to give the SDK's
+    /// client of that provider (e.g. `provider_url("baijiayun")`).
+    pub fn provider_url(&self, provider: &str) -> String {
+        format!("{}/{provider}", self.root_url())
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.server.addr()
+    }
+
+    /// Baijiayun's state, to inspect and steer from a test: partner id and
+    /// key, videos, callbacks, faults, clock, request counts.
+    pub fn baijiayun(&self) -> &Arc<baijiayun::Shared> {
+        &self.providers.baijiayun
+    }
+
+    /// Blocks until the server stops (for the binary).
+    pub fn wait(self) {
+        let Emulator { server, providers } = self;
+        server.wait();
+        drop(providers);
+    }
+}

@@ -1,0 +1,64 @@
+//! The providers the emulator speaks: the one place that lists them all.
+//! Each lives in a folder of its own and plugs in through
+//! [`Provider`](crate::common::Provider).
+
+pub mod baijiayun;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::common::provider::Provider;
+
+/// How the emulator is set up: one config per provider.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// Where uploads are stored, one folder per provider; a fresh temporary
+    /// directory (removed when the emulator stops) when `None`.
+    pub data_dir: Option<PathBuf>,
+    pub baijiayun: baijiayun::Config,
+}
+
+/// An emulator where only Baijiayun is set up differently from the defaults.
+impl From<baijiayun::Config> for Config {
+    fn from(baijiayun: baijiayun::Config) -> Self {
+        Config {
+            baijiayun,
+            ..Config::default()
+        }
+    }
+}
+
+/// Every provider's state, built for a server at `root_url`.
+pub(crate) struct Providers {
+    pub(crate) baijiayun: Arc<baijiayun::Shared>,
+    /// The temporary data directory, if one was made; removed on drop.
+    _tmp: Option<tempfile::TempDir>,
+}
+
+impl Providers {
+    pub(crate) fn new(config: Config, root_url: &str) -> std::io::Result<Providers> {
+        let (data_dir, tmp) = match config.data_dir {
+            Some(dir) => (dir, None),
+            None => {
+                let tmp = tempfile::Builder::new()
+                    .prefix("vodkit-emulator-")
+                    .tempdir()?;
+                (tmp.path().to_owned(), Some(tmp))
+            }
+        };
+        let url = |name: &str| format!("{root_url}/{name}");
+        Ok(Providers {
+            baijiayun: baijiayun::Shared::new(
+                config.baijiayun,
+                url(baijiayun::NAME),
+                data_dir.join(baijiayun::NAME),
+            )?,
+            _tmp: tmp,
+        })
+    }
+
+    /// Every provider, for the server to mount.
+    pub(crate) fn all(&self) -> Vec<Arc<dyn Provider>> {
+        vec![self.baijiayun.clone()]
+    }
+}
