@@ -392,7 +392,7 @@ fn resuming_with_a_file_shorter_than_what_the_server_holds_is_an_integrity_error
     let client = vodkit::baijiayun::Client::new(config).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = common::random_file(dir.path(), "long.mp4", 3 * MIB);
-    emu.state().set_faults(Faults {
+    emu.baijiayun().set_faults(Faults {
         drop_after_bytes: Some(MIB / 2),
         ..Faults::default()
     });
@@ -402,7 +402,7 @@ fn resuming_with_a_file_shorter_than_what_the_server_holds_is_an_integrity_error
         .and_then(|d| d.strip_prefix("video_id="))
         .and_then(|id| id.parse().ok())
         .unwrap();
-    let requests = emu.state().video(video_id).unwrap().upload_requests;
+    let requests = emu.baijiayun().video(video_id).unwrap().upload_requests;
 
     // getResumeUploadUrl says 512 KiB are held; this file has 1000 bytes.
     let short = common::random_file(dir.path(), "short.mp4", 1000);
@@ -416,7 +416,7 @@ fn resuming_with_a_file_shorter_than_what_the_server_holds_is_an_integrity_error
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Integrity, "{err}");
     assert_eq!(
-        emu.state().video(video_id).unwrap().upload_requests,
+        emu.baijiayun().video(video_id).unwrap().upload_requests,
         requests,
         "nothing was sent"
     );
