@@ -120,13 +120,7 @@ fn interrupted_upload_resumes_in_a_later_call() {
     });
     let err = client.upload(&path, &UploadOptions::default()).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Network, "{err}");
-    let video_id: i64 = err
-        .detail()
-        .unwrap()
-        .strip_prefix("video_id=")
-        .unwrap()
-        .parse()
-        .unwrap();
+    let video_id: i64 = err.resume().unwrap()["video_id"].as_i64().unwrap();
     assert_eq!(
         emu.baijiayun().video(video_id).unwrap().received_bytes,
         MIB / 2
@@ -397,11 +391,7 @@ fn resuming_with_a_file_shorter_than_what_the_server_holds_is_an_integrity_error
         ..Faults::default()
     });
     let err = client.upload(&path, &UploadOptions::default()).unwrap_err();
-    let video_id: i64 = err
-        .detail()
-        .and_then(|d| d.strip_prefix("video_id="))
-        .and_then(|id| id.parse().ok())
-        .unwrap();
+    let video_id = err.resume().unwrap()["video_id"].as_i64().unwrap();
     let requests = emu.baijiayun().video(video_id).unwrap().upload_requests;
 
     // getResumeUploadUrl says 512 KiB are held; this file has 1000 bytes.

@@ -55,9 +55,12 @@ fn errors_hide_keys_and_upload_tokens() {
         ..Faults::default()
     });
     let err = client.upload(&path, &UploadOptions::default()).unwrap_err();
-    let video_id: i64 = err.detail().unwrap()[9..].parse().unwrap();
+    let resume = err.resume().unwrap().to_string();
+    let video_id = err.resume().unwrap()["video_id"].as_i64().unwrap();
     let token = emu.baijiayun().bjy_video(video_id).unwrap().upload_token;
-    let mut text = format!("{err:?} {err}");
+    // The resume handle holds what is needed to ask again, never the token.
+    assert!(!resume.contains(&token), "{resume}");
+    let mut text = format!("{err:?} {err} {resume}");
     let mut source = std::error::Error::source(&err);
     while let Some(s) = source {
         text.push_str(&format!(" {s:?} {s}"));
