@@ -4,8 +4,17 @@ fn main() {
     println!("{}", serde_json::to_string_pretty(&ops[29]).unwrap());
     let mut missing = 0;
     for op in &ops {
-        if op.doc.is_empty() { missing += 1; }
-        for p in &op.params { if p.doc.is_empty() { missing += 1; } if p.ty == "any" { println!("any: {} {}", op.name, p.name); } }
+        if op.doc.is_empty() {
+            missing += 1;
+        }
+        for p in &op.params {
+            if p.doc.is_empty() {
+                missing += 1;
+            }
+            if p.ty == "any" {
+                println!("any: {} {}", op.name, p.name);
+            }
+        }
     }
     println!("missing docs: {missing}");
 }

@@ -521,10 +521,7 @@ fn categories_of_many_videos() {
         .is_empty());
 
     let raw = client
-        .call_raw_json(
-            "video/getVideosCategory",
-            &json!({ "video_ids": "a,b" }),
-        )
+        .call_raw_json("video/getVideosCategory", &json!({ "video_ids": "a,b" }))
         .unwrap_err();
     assert_code(&raw, ErrorKind::InvalidInput, "1001");
     rejected_locally(&emu, || client.get_videos_category(&[], None));
@@ -890,7 +887,9 @@ fn viewers_of_a_video() {
 
     let raw = json!({ "video_unique": video, "page_size": 500 });
     assert_code(
-        &client.call_raw_json("video/getViewerList", &raw).unwrap_err(),
+        &client
+            .call_raw_json("video/getViewerList", &raw)
+            .unwrap_err(),
         ErrorKind::InvalidInput,
         "1001",
     );
@@ -943,13 +942,16 @@ fn provisional_paths_can_be_overridden() {
     let client = common::client(&emu);
     let video = new_video(&client, "talk.mp4");
     client.set_markers(video, &[Marker::at(1, "a")]).unwrap();
-    assert!(vodkit::baijiayun::catalog::find("video/getMarker").unwrap().provisional);
+    assert!(
+        vodkit::baijiayun::catalog::find("video/getMarker")
+            .unwrap()
+            .provisional
+    );
 
     // Pointed at a path the emulator does not know: HTTP 404, provider code 404.
-    let moved = Client::new(
-        common::config(&emu).path_override("video/getMarker", "video/getMarkerList"),
-    )
-    .unwrap();
+    let moved =
+        Client::new(common::config(&emu).path_override("video/getMarker", "video/getMarkerList"))
+            .unwrap();
     let err = moved.get_markers(video).unwrap_err();
     assert_eq!(err.http_status(), Some(404), "{err}");
     assert_code(&err, ErrorKind::Provider, "404");

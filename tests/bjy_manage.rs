@@ -445,7 +445,9 @@ fn video_list_pages_filters_and_categories() {
     assert_eq!(done.create_time.len(), 19);
 
     // The raw answer leaves `category` out for a video without one.
-    let raw = client.call_raw_json("video/getVideoList", &json!({})).unwrap();
+    let raw = client
+        .call_raw_json("video/getVideoList", &json!({}))
+        .unwrap();
     assert!(raw["list"][0].get("category").is_none());
     assert_eq!(raw["list"][1]["category"]["category_level2_id"], json!(sub));
 

@@ -82,7 +82,11 @@ fn every_catalog_operation_is_reachable_through_the_generic_call() {
                 "{}: {err}",
                 op.name
             );
-            assert!(!err.message().contains("unknown operation"), "{}: {err}", op.name);
+            assert!(
+                !err.message().contains("unknown operation"),
+                "{}: {err}",
+                op.name
+            );
         }
     }
 }
@@ -108,9 +112,21 @@ fn generic_and_typed_calls_agree_and_json_is_checked_by_the_model() {
     // The same checks as the typed method, before anything is sent.
     let before = emu.baijiayun().total_requests();
     for (op, params, needle) in [
-        ("video/getStatus", json!({ "video_id": "x" }), "invalid type"),
-        ("video/getStatus", json!({ "vidoe_id": 1 }), "unknown parameter"),
-        ("video/getUploadUrl", json!({ "file_name": "a.mp4", "definition": "3" }), "definition"),
+        (
+            "video/getStatus",
+            json!({ "video_id": "x" }),
+            "invalid type",
+        ),
+        (
+            "video/getStatus",
+            json!({ "vidoe_id": 1 }),
+            "unknown parameter",
+        ),
+        (
+            "video/getUploadUrl",
+            json!({ "file_name": "a.mp4", "definition": "3" }),
+            "definition",
+        ),
         ("video/getStatus", json!([1]), "JSON object"),
     ] {
         let err = client.call(op, &params).unwrap_err();
@@ -139,7 +155,11 @@ fn upload_fails_with_a_resume_handle_that_resumes_it() {
         ..Faults::default()
     });
     let err = client
-        .upload(&path, &json!({ "definitions": [16, 1] }), UploadControl::new())
+        .upload(
+            &path,
+            &json!({ "definitions": [16, 1] }),
+            UploadControl::new(),
+        )
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Network, "{err}");
     let resume = err.resume().cloned().unwrap();
@@ -162,7 +182,10 @@ fn upload_fails_with_a_resume_handle_that_resumes_it() {
     assert_eq!(stored.md5.unwrap(), common::md5_file(&path));
 
     // A handle of another provider, or a malformed one, is refused.
-    for bad in [json!({ "provider": "iqiyi", "file_id": "x" }), json!({ "video": 1 })] {
+    for bad in [
+        json!({ "provider": "iqiyi", "file_id": "x" }),
+        json!({ "video": 1 }),
+    ] {
         let err = client
             .resume_upload(&bad, &path, &Value::Null, UploadControl::new())
             .unwrap_err();

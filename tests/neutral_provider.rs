@@ -146,8 +146,9 @@ fn server(flaky: u32, always_expired: bool) -> Server {
         for mut request in http.incoming_requests() {
             let mut body = String::new();
             request.as_reader().read_to_string(&mut body).unwrap();
-            let form: BTreeMap<String, String> =
-                form_urlencoded::parse(body.as_bytes()).into_owned().collect();
+            let form: BTreeMap<String, String> = form_urlencoded::parse(body.as_bytes())
+                .into_owned()
+                .collect();
             let token = request
                 .headers()
                 .iter()
@@ -157,7 +158,10 @@ fn server(flaky: u32, always_expired: bool) -> Server {
             let (status, answer) = match request.url() {
                 "/fake/v1/login" => {
                     let n = l.fetch_add(1, Ordering::SeqCst) + 1;
-                    (200, json!({"status": "OK", "data": {"token": format!("token-{n}")}}))
+                    (
+                        200,
+                        json!({"status": "OK", "data": {"token": format!("token-{n}")}}),
+                    )
                 }
                 "/fake/v1/echo" => {
                     e.fetch_add(1, Ordering::SeqCst);
@@ -168,13 +172,16 @@ fn server(flaky: u32, always_expired: bool) -> Server {
                     } else if always_expired || token != newest {
                         (200, json!({"status": "EXPIRED"}))
                     } else {
-                        (200, json!({"status": "OK", "data": {"echo": form["message"], "token": token}}))
+                        (
+                            200,
+                            json!({"status": "OK", "data": {"echo": form["message"], "token": token}}),
+                        )
                     }
                 }
                 _ => (404, json!({"status": "NOT_FOUND"})),
             };
-            let response = tiny_http::Response::from_string(answer.to_string())
-                .with_status_code(status);
+            let response =
+                tiny_http::Response::from_string(answer.to_string()).with_status_code(status);
             let _ = request.respond(response);
         }
     });
@@ -206,7 +213,10 @@ fn client(server: &Server) -> (Client, Arc<AtomicU32>) {
         envelope: Box::new(FakeEnvelope),
     })
     .unwrap();
-    (Client::from_service(Arc::new(FakeService { caller })), renewals)
+    (
+        Client::from_service(Arc::new(FakeService { caller })),
+        renewals,
+    )
 }
 
 #[test]
@@ -217,7 +227,11 @@ fn an_expired_token_is_renewed_once_and_the_call_goes_through() {
     assert_eq!(answer, json!({"echo": "你好", "token": "token-1"}));
     assert_eq!(renewals.load(Ordering::SeqCst), 1);
     assert_eq!(server.logins.load(Ordering::SeqCst), 1);
-    assert_eq!(server.echoes.load(Ordering::SeqCst), 2, "the expired try and the renewed one");
+    assert_eq!(
+        server.echoes.load(Ordering::SeqCst),
+        2,
+        "the expired try and the renewed one"
+    );
 
     // The renewed token is kept: the next call needs no renewal.
     client.call("echo", &json!({"message": "again"})).unwrap();
@@ -252,10 +266,19 @@ fn the_catalog_types_and_validates_json_calls() {
     let ops = client.operations();
     assert_eq!(ops.len(), 1);
     let op = &ops[0];
-    assert_eq!((op.provider.as_str(), op.name.as_str(), op.path.as_str()), ("fake", "echo", "v1/echo"));
-    assert_eq!(op.doc, "Echo a message back (the fake provider's one operation).");
+    assert_eq!(
+        (op.provider.as_str(), op.name.as_str(), op.path.as_str()),
+        ("fake", "echo", "v1/echo")
+    );
+    assert_eq!(
+        op.doc,
+        "Echo a message back (the fake provider's one operation)."
+    );
     assert_eq!(op.params.len(), 1);
-    assert_eq!((op.params[0].name.as_str(), op.params[0].ty.as_str()), ("message", "string"));
+    assert_eq!(
+        (op.params[0].name.as_str(), op.params[0].ty.as_str()),
+        ("message", "string")
+    );
     assert!(op.params[0].required);
     assert_eq!(op.answer["properties"]["echo"]["type"], "string");
 

@@ -114,9 +114,10 @@ impl Caller {
 
     /// The base URL of one of the provider's hosts.
     pub fn host(&self, key: &str) -> Result<&str> {
-        self.hosts.get(key).map(String::as_str).ok_or_else(|| {
-            Error::internal(format!("{}: no URL for host {key:?}", self.provider))
-        })
+        self.hosts
+            .get(key)
+            .map(String::as_str)
+            .ok_or_else(|| Error::internal(format!("{}: no URL for host {key:?}", self.provider)))
     }
 
     /// The path an operation is called at (the config's override, if any).
@@ -145,7 +146,11 @@ impl Caller {
     ) -> Result<Value> {
         match self.call_with(self.auth.as_ref(), target, params.clone(), file) {
             Err(err) if self.auth.is_expired(&err) => {
-                log::info!("{} {}: credential expired; renewing", self.provider, target.name);
+                log::info!(
+                    "{} {}: credential expired; renewing",
+                    self.provider,
+                    target.name
+                );
                 // A renewal that fails leaves the caller with the original error.
                 self.auth.renew(self).map_err(|renew| {
                     log::info!("renewal failed: {renew}");

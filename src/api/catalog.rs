@@ -198,10 +198,7 @@ pub fn call_typed<O: Operation>(
         (Some(field), Some(path)) => Some(FilePart { field, path }),
         (_, None) => None,
         (None, Some(_)) => {
-            return Err(Error::invalid_input(format!(
-                "{} takes no file",
-                spec.name
-            )))
+            return Err(Error::invalid_input(format!("{} takes no file", spec.name)))
         }
     };
     call_typed_as(caller, &spec, request, file)
@@ -223,10 +220,7 @@ fn call_typed_as<O: Operation>(
             )))
         }
         (None, Some(_)) => {
-            return Err(Error::invalid_input(format!(
-                "{} takes no file",
-                spec.name
-            )))
+            return Err(Error::invalid_input(format!("{} takes no file", spec.name)))
         }
         (None, None) => {}
     }
@@ -241,10 +235,7 @@ pub fn decode<T: DeserializeOwned>(spec: &OpSpec, data: Value) -> Result<T> {
     serde_json::from_value(data).map_err(|e| {
         Error::new(
             ErrorKind::Server,
-            format!(
-                "the answer of {} has an unexpected shape: {e}",
-                spec.name
-            ),
+            format!("the answer of {} has an unexpected shape: {e}", spec.name),
         )
     })
 }
@@ -313,9 +304,7 @@ impl OperationInfo {
                         ParamInfo {
                             name: name.clone(),
                             ty: type_of(&resolved),
-                            items: resolved
-                                .get("items")
-                                .map(|i| type_of(&resolve(i, &defs))),
+                            items: resolved.get("items").map(|i| type_of(&resolve(i, &defs))),
                             required: required.contains(&name.as_str()),
                             doc: describe(schema, &resolved),
                             schema: schema.clone(),

@@ -85,14 +85,23 @@ impl Client {
         self.dispatch(operation, params, Some(FilePart { field, path }))
     }
 
-    fn dispatch(&self, operation: &str, params: &Value, file: Option<FilePart<'_>>) -> Result<Value> {
+    fn dispatch(
+        &self,
+        operation: &str,
+        params: &Value,
+        file: Option<FilePart<'_>>,
+    ) -> Result<Value> {
         let caller = self.service.caller();
         if let Some(spec) = self.service.catalog().iter().find(|s| s.name == operation) {
             return (spec.invoke)(caller, spec, params, file);
         }
         let raw = self.service.raw_target(operation).map_err(|err| {
             let known: Vec<&str> = self.service.catalog().iter().map(|s| s.name).collect();
-            Error::invalid_input(format!("{} (operations: {})", err.message(), known.join(", ")))
+            Error::invalid_input(format!(
+                "{} (operations: {})",
+                err.message(),
+                known.join(", ")
+            ))
         })?;
         let params = match params {
             Value::Null => Params::new(),
@@ -110,7 +119,12 @@ impl Client {
     /// Uploads a file as a new video. `options` is the provider's upload
     /// options as a JSON object (`null` for the defaults). On failure the
     /// error's [`Error::resume`] handle continues it.
-    pub fn upload(&self, path: &Path, options: &Value, control: UploadControl<'_>) -> Result<Value> {
+    pub fn upload(
+        &self,
+        path: &Path,
+        options: &Value,
+        control: UploadControl<'_>,
+    ) -> Result<Value> {
         self.service.upload(path, options, control)
     }
 

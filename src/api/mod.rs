@@ -22,8 +22,8 @@ mod service;
 pub use auth::{Auth, NoAuth};
 pub use caller::{Caller, CallerParts, Target};
 pub use catalog::{
-    call_typed, decode, invoke_json, schema_of, Method, OpSpec, Operation, OperationInfo, ParamInfo,
-    Validate,
+    call_typed, decode, invoke_json, schema_of, Method, OpSpec, Operation, OperationInfo,
+    ParamInfo, Validate,
 };
 pub use client::Client;
 pub use config::{config_from_json, CommonConfig};

@@ -41,6 +41,10 @@ pub fn find(name: &str) -> Result<&'static Provider> {
 pub fn all_operations() -> Vec<OperationInfo> {
     providers()
         .iter()
-        .flat_map(|p| p.catalog.iter().map(|spec| OperationInfo::of(spec, spec.path)))
+        .flat_map(|p| {
+            p.catalog
+                .iter()
+                .map(|spec| OperationInfo::of(spec, spec.path))
+        })
         .collect()
 }

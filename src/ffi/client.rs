@@ -46,7 +46,10 @@ pub unsafe extern "C" fn vodkit_client_new(
         let config = json_arg(config_json, "config_json")?;
         arg_out(out_client, "out_client")?;
         let inner = crate::Client::new(provider, &config)?;
-        put(out_client, super::live::into_handle(vodkit_client { inner }));
+        put(
+            out_client,
+            super::live::into_handle(vodkit_client { inner }),
+        );
         Ok(())
     })
 }

@@ -14,7 +14,8 @@ pub struct HttpConfig {
     pub request_timeout: Duration,
     /// Time allowed for one upload part (sending it and reading the answer).
     #[schemars(with = "u64")]
-    #[serde(with = "crate::lenient::duration_ms",
+    #[serde(
+        with = "crate::lenient::duration_ms",
         rename = "upload_part_timeout_ms"
     )]
     pub upload_part_timeout: Duration,

@@ -55,7 +55,9 @@ impl RetryPolicy {
             ));
         }
         if self.max_retries > 100 {
-            return Err(Error::invalid_input("retry.max_retries must be at most 100"));
+            return Err(Error::invalid_input(
+                "retry.max_retries must be at most 100",
+            ));
         }
         if self.initial_backoff > MAX_BACKOFF_LIMIT || self.max_backoff > MAX_BACKOFF_LIMIT {
             return Err(Error::invalid_input(

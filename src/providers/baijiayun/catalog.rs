@@ -84,19 +84,31 @@ mod tests {
 
     #[test]
     fn names_and_functions_are_unique_and_documented() {
-        for key in [|o: &crate::api::OpSpec| o.name, |o: &crate::api::OpSpec| o.function] {
+        for key in [
+            |o: &crate::api::OpSpec| o.name,
+            |o: &crate::api::OpSpec| o.function,
+        ] {
             let mut names: Vec<_> = CATALOG.iter().map(key).collect();
             names.sort();
             names.dedup();
             assert_eq!(names.len(), CATALOG.len());
         }
-        assert_eq!(CATALOG.len(), 59, "API 1-58 except 3, and the callback-URL pair");
+        assert_eq!(
+            CATALOG.len(),
+            59,
+            "API 1-58 except 3, and the callback-URL pair"
+        );
         assert_eq!(CATALOG.iter().filter(|o| o.provisional).count(), 18);
         for op in CATALOG {
             let info = crate::api::OperationInfo::of(op, op.path);
             assert!(!info.doc.is_empty(), "{} has no doc", op.name);
             for p in &info.params {
-                assert!(!p.doc.is_empty(), "{}: parameter {} has no doc", op.name, p.name);
+                assert!(
+                    !p.doc.is_empty(),
+                    "{}: parameter {} has no doc",
+                    op.name,
+                    p.name
+                );
                 assert_ne!(p.ty, "any", "{}: parameter {} has no type", op.name, p.name);
             }
         }
@@ -105,4 +117,64 @@ mod tests {
 
 // Request models without checks of their own (the others implement
 // [`crate::api::Validate`] beside their definition).
-crate::no_validation!(CreateKey, GetUploadUrl, GetResumeUploadUrl, GetStatus, GetInfo, GetImage, RemoveDefinition, DeleteOriginVideo, Update, Delete, GetCategoryList, GetCategoryInfo, AddCategory, DeleteCategory, GetCategoryVideo, SetVideoCategory, GetPlayerToken, GetPlayerTokenBatch, GetAccountInfo, GetVideoUsedFlow, GetAccountUsedFlow, GetUrl, GetVideoPlayRecord, ExportVideoReportBatch, SetPublishStatus, GetShareUrl, GetVideoPlayCountRank, GetVideoDailyPlayCount, GetPartnerDailyPlayCount, GetVideoList, UploadSubtitle, GetSubtitleList, UpdateSubtitle, SetDefaultSubtitle, DeleteSubtitle, GetAccountUsedFlowDetail, GetProductUsedFlowDetail, GetStorageAndFlowInfo, TranscodeAgain, CreateNotice, BindNotice, GetQuestionList, SaveQuestionList, DeleteQuestions, GetVideosCategory, UploadDocument, SetMarkers, GetMarkers, SetMarkerJump, GetViewerToken, GetUserGroups, AddUserGroup, RemoveUserGroup, GetViewers, AddViewers, RemoveViewers, GetAnswerRecords, SetTranscodeCallbackUrl, GetTranscodeCallbackUrl);
+crate::no_validation!(
+    CreateKey,
+    GetUploadUrl,
+    GetResumeUploadUrl,
+    GetStatus,
+    GetInfo,
+    GetImage,
+    RemoveDefinition,
+    DeleteOriginVideo,
+    Update,
+    Delete,
+    GetCategoryList,
+    GetCategoryInfo,
+    AddCategory,
+    DeleteCategory,
+    GetCategoryVideo,
+    SetVideoCategory,
+    GetPlayerToken,
+    GetPlayerTokenBatch,
+    GetAccountInfo,
+    GetVideoUsedFlow,
+    GetAccountUsedFlow,
+    GetUrl,
+    GetVideoPlayRecord,
+    ExportVideoReportBatch,
+    SetPublishStatus,
+    GetShareUrl,
+    GetVideoPlayCountRank,
+    GetVideoDailyPlayCount,
+    GetPartnerDailyPlayCount,
+    GetVideoList,
+    UploadSubtitle,
+    GetSubtitleList,
+    UpdateSubtitle,
+    SetDefaultSubtitle,
+    DeleteSubtitle,
+    GetAccountUsedFlowDetail,
+    GetProductUsedFlowDetail,
+    GetStorageAndFlowInfo,
+    TranscodeAgain,
+    CreateNotice,
+    BindNotice,
+    GetQuestionList,
+    SaveQuestionList,
+    DeleteQuestions,
+    GetVideosCategory,
+    UploadDocument,
+    SetMarkers,
+    GetMarkers,
+    SetMarkerJump,
+    GetViewerToken,
+    GetUserGroups,
+    AddUserGroup,
+    RemoveUserGroup,
+    GetViewers,
+    AddViewers,
+    RemoveViewers,
+    GetAnswerRecords,
+    SetTranscodeCallbackUrl,
+    GetTranscodeCallbackUrl
+);

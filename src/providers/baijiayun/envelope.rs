@@ -124,7 +124,10 @@ mod tests {
     #[test]
     fn documented_bodies_are_classified() {
         let ok = envelope()
-            .parse("x", answer(200, r#"{"code":0,"data":{"video_id":7},"msg":"","ts":1}"#))
+            .parse(
+                "x",
+                answer(200, r#"{"code":0,"data":{"video_id":7},"msg":"","ts":1}"#),
+            )
             .unwrap();
         assert_eq!(ok["video_id"], 7);
         for (code, kind) in [

@@ -10,10 +10,10 @@ use std::sync::Mutex;
 use reqwest::blocking::multipart::{Form, Part as FormPart};
 use serde::{Deserialize, Serialize};
 
-use super::models::video::{GetUploadUrl, VideoState};
-use super::models::{bit_list, opt_bit_list, DEFINITION_BITS, FORMAT_BITS};
 use super::client::{resume_handle, Client};
 use super::envelope::BaijiayunEnvelope;
+use super::models::video::{GetUploadUrl, VideoState};
+use super::models::{bit_list, opt_bit_list, DEFINITION_BITS, FORMAT_BITS};
 use crate::error::{Error, ErrorKind, Result};
 use crate::upload::{
     self, Committed, EngineOptions, FileSource, Part, PartAck, PartBody, PartSink, UploadControl,

@@ -92,7 +92,9 @@ pub struct DeletedCategory {
 }
 
 /// The category of a video as the id at each level (0 where there is none).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema,
+)]
 pub struct CategoryLevels {
     #[serde(default, deserialize_with = "lenient::int")]
     pub category_level1_id: i64,
@@ -178,7 +180,6 @@ pub struct CategoryVideos {
     #[serde(default, deserialize_with = "lenient::list")]
     pub list: Vec<CategoryVideo>,
 }
-
 
 fn check_category_id(category_id: i64) -> Result<()> {
     if category_id <= 0 {

@@ -562,7 +562,6 @@ pub struct AnswerRecords {
     pub list: Vec<AnswerRecord>,
 }
 
-
 fn check_question(q: &QuestionInput) -> Result<()> {
     if q.title.trim().is_empty() {
         return Err(Error::invalid_input("a question has an empty title"));

@@ -10,8 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use super::category::CategoryLevels;
 use super::video::VideoId;
 use super::{
-    bit_list, check_page, non_empty_ids, opt_bit_list, Client, DEFINITION_BITS,
-    FORMAT_BITS,
+    bit_list, check_page, non_empty_ids, opt_bit_list, Client, DEFINITION_BITS, FORMAT_BITS,
 };
 use crate::error::{Error, Result};
 use crate::lenient;
@@ -370,7 +369,6 @@ pub struct Retranscoding {
     #[serde(default, deserialize_with = "lenient::string")]
     pub definition: String,
 }
-
 
 impl Client {
     /// API 1: the current partner key, or (`regenerate`) a new one. Needs

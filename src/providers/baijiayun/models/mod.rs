@@ -77,4 +77,3 @@ pub(crate) fn check_callback_url(what: &str, url: &str) -> crate::Result<()> {
         )))
     }
 }
-

@@ -223,7 +223,9 @@ pub struct VideoFlowPage {
 pub struct GetStorageAndFlowInfo {}
 
 /// Bytes stored and bytes delivered by one product line.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema,
+)]
 pub struct ProductUsage {
     #[serde(default, deserialize_with = "lenient::int")]
     pub storage: i64,
@@ -253,7 +255,6 @@ pub struct StorageAndFlow {
     #[serde(default, deserialize_with = "usage")]
     pub total: ProductUsage,
 }
-
 
 impl Client {
     /// API 21: bytes `video_id` used from `start_date` to `end_date`

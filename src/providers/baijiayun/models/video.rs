@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Client};
+use super::Client;
 use crate::error::Result;
 use crate::lenient;
 
@@ -314,7 +314,6 @@ pub struct CallbackUrl {
     #[serde(default, deserialize_with = "lenient::string")]
     pub url: String,
 }
-
 
 impl Client {
     /// API 2: creates a video and returns its upload URL (see [`Client::upload`]).
