@@ -113,68 +113,176 @@ mod tests {
             }
         }
     }
+
+    /// Reads `params` as the JSON generic call does and validates the request.
+    fn validate_json<O: crate::api::Operation>(params: serde_json::Value) -> crate::Result<()> {
+        let request: O = serde_json::from_value(params).expect("the params read");
+        crate::api::Validate::validate(&request)
+    }
+
+    #[track_caller]
+    fn assert_refused<O: crate::api::Operation>(params: serde_json::Value, message: &str) {
+        let err = validate_json::<O>(params.clone()).unwrap_err();
+        assert_eq!(
+            err.kind(),
+            crate::error::ErrorKind::InvalidInput,
+            "{params}: {err}"
+        );
+        assert!(err.message().contains(message), "{params}: {err}");
+    }
+
+    #[test]
+    fn the_json_path_validates_like_the_typed_methods() {
+        use serde_json::json;
+
+        // Paged.
+        assert!(validate_json::<GetVideoList>(json!({ "page": 1, "page_size": 1000 })).is_ok());
+        assert_refused::<GetVideoList>(json!({ "page": 0 }), "page must be >= 1");
+        assert_refused::<GetVideoList>(json!({ "page_size": 1001 }), "page_size must be 1..=1000");
+        assert_refused::<GetCategoryVideo>(
+            json!({ "category_id": 1, "page_size": 101 }),
+            "page_size must be 1..=100",
+        );
+        assert_refused::<GetViewers>(
+            json!({ "video_unique": "1", "page_size": 500 }),
+            "page_size must be 1..=100",
+        );
+
+        // Id lists.
+        assert!(validate_json::<DeleteOriginVideo>(json!({ "video_ids": "1,2" })).is_ok());
+        assert_refused::<DeleteOriginVideo>(json!({ "video_ids": "" }), "video_ids is empty");
+        assert_refused::<GetPlayerTokenBatch>(
+            json!({ "video_ids": "1,x", "expires_in": 0 }),
+            "video_ids must be comma-separated integers",
+        );
+        assert_refused::<AddViewers>(
+            json!({ "video_unique": "1", "user_ids": "" }),
+            "user_ids is empty",
+        );
+        assert_refused::<AddViewers>(
+            json!({ "video_unique": "abc", "user_ids": "1" }),
+            "video_unique",
+        );
+
+        // getUploadUrl.
+        let upload = json!({ "file_name": "a.mp4", "definition": "16,1" });
+        assert!(validate_json::<GetUploadUrl>(upload).is_ok());
+        assert_refused::<GetUploadUrl>(
+            json!({ "file_name": " ", "definition": "16" }),
+            "file_name is empty",
+        );
+        assert_refused::<GetUploadUrl>(
+            json!({ "file_name": "a.mp4", "definition": "3" }),
+            "definition: 3 is not one of",
+        );
+        assert_refused::<GetUploadUrl>(
+            json!({ "file_name": "a.mp4", "definition": "" }),
+            "definition: give at least one value",
+        );
+        assert_refused::<GetUploadUrl>(
+            json!({ "file_name": "a.mp4", "definition": "16", "format": "8" }),
+            "format: 8 is not one of",
+        );
+        assert_refused::<GetUploadUrl>(
+            json!({ "file_name": "a.mp4", "definition": "16", "callback_url": "ftp://x" }),
+            "callback_url must start with http:// or https://",
+        );
+
+        // Dates and times.
+        let range = |start: &str, end: &str| json!({ "start_date": start, "end_date": end });
+        assert!(validate_json::<GetAccountUsedFlow>(range("2017-08-01", "2017-08-03")).is_ok());
+        assert_refused::<GetAccountUsedFlow>(range("2017-8-01", "2017-08-03"), "yyyy-mm-dd");
+        assert_refused::<GetAccountUsedFlow>(range("2017-08-03", "2017-08-01"), "is after");
+        assert_refused::<GetVideoUsedFlow>(
+            json!({ "video_id": 1, "start_date": "2017-08-31", "end_date": "2017-09-01" }),
+            "same month",
+        );
+        assert_refused::<GetVideoPlayRecord>(
+            json!({ "video_id": 1, "start_time": "2017-09-08 00:30:00", "end_time": "2017-09-09 00:00:00" }),
+            "same day",
+        );
+        assert_refused::<GetProductUsedFlowDetail>(
+            json!({ "product_type": 5, "date": "2017-08" }),
+            "yyyy-mm-dd",
+        );
+
+        // Others moved from the typed methods.
+        assert_refused::<SetMarkerJump>(json!({ "video_unique": "1", "jump": 2 }), "jump");
+        assert_refused::<GetViewerToken>(json!({ "name": "x" }), "user_number must be > 0");
+        assert_refused::<SetPublishStatus>(
+            json!({ "video_id": 1, "status": 0 }),
+            "status must be 1",
+        );
+        assert_refused::<RemoveDefinition>(
+            json!({ "video_id": 1, "definition": "16", "type": "16" }),
+            "type: 16 is not one of",
+        );
+        assert_refused::<CreateNotice>(json!({ "notice": [] }), "at least one line");
+        assert_refused::<SaveQuestionList>(
+            json!({ "video_unique": "1", "question_list": [{ "title": "t" }] }),
+            "has no options",
+        );
+        assert_refused::<AddCategory>(
+            json!({ "name": "", "parent_id": 0 }),
+            "category name is empty",
+        );
+        assert_refused::<SetTranscodeCallbackUrl>(json!({ "url": "x" }), "url must start with");
+    }
+
+    #[test]
+    fn attached_files_are_checked_by_type() {
+        use crate::api::Validate;
+        let dir = tempfile::tempdir().unwrap();
+        let txt = dir.path().join("notes.txt");
+        std::fs::write(&txt, "x").unwrap();
+        let subtitle = UploadSubtitle {
+            name: "x".into(),
+            video_id: 1,
+        };
+        let err = subtitle.check_file(&txt).unwrap_err();
+        assert_eq!(err.kind(), crate::error::ErrorKind::InvalidInput);
+        assert!(
+            err.message().contains("subtitles must be .vtt or .srt"),
+            "{err}"
+        );
+        let document = UploadDocument {
+            video_unique: "1".into(),
+        };
+        assert!(document.check_file(&txt).is_ok());
+    }
+
+    #[test]
+    fn saved_questions_carry_the_video() {
+        let request: SaveQuestionList = serde_json::from_value(serde_json::json!({
+            "video_unique": "7",
+            "question_list": [{ "title": "t", "option_list": [{ "value": "a", "is_right": 1 }] }]
+        }))
+        .unwrap();
+        assert!(crate::api::Validate::validate(&request).is_ok());
+        let wire = serde_json::to_value(&request).unwrap();
+        assert_eq!(wire["question_list"][0]["video_unique"], "7");
+        let mut other = request.clone();
+        other.question_list[0].video_unique = "8".into();
+        assert!(crate::api::Validate::validate(&other).is_err());
+    }
 }
 
 // Request models without checks of their own (the others implement
 // [`crate::api::Validate`] beside their definition).
 crate::no_validation!(
-    CreateKey,
-    GetUploadUrl,
     GetResumeUploadUrl,
     GetStatus,
     GetInfo,
     GetImage,
-    RemoveDefinition,
-    DeleteOriginVideo,
-    Update,
     Delete,
     GetCategoryList,
-    GetCategoryInfo,
-    AddCategory,
-    DeleteCategory,
-    GetCategoryVideo,
-    SetVideoCategory,
     GetPlayerToken,
-    GetPlayerTokenBatch,
     GetAccountInfo,
-    GetVideoUsedFlow,
-    GetAccountUsedFlow,
     GetUrl,
-    GetVideoPlayRecord,
-    ExportVideoReportBatch,
-    SetPublishStatus,
     GetShareUrl,
-    GetVideoPlayCountRank,
-    GetVideoDailyPlayCount,
-    GetPartnerDailyPlayCount,
-    GetVideoList,
-    UploadSubtitle,
     GetSubtitleList,
-    UpdateSubtitle,
     SetDefaultSubtitle,
     DeleteSubtitle,
-    GetAccountUsedFlowDetail,
-    GetProductUsedFlowDetail,
     GetStorageAndFlowInfo,
-    TranscodeAgain,
-    CreateNotice,
-    BindNotice,
-    GetQuestionList,
-    SaveQuestionList,
-    DeleteQuestions,
-    GetVideosCategory,
-    UploadDocument,
-    SetMarkers,
-    GetMarkers,
-    SetMarkerJump,
-    GetViewerToken,
-    GetUserGroups,
-    AddUserGroup,
-    RemoveUserGroup,
-    GetViewers,
-    AddViewers,
-    RemoveViewers,
-    GetAnswerRecords,
-    SetTranscodeCallbackUrl,
-    GetTranscodeCallbackUrl
+    GetTranscodeCallbackUrl,
 );

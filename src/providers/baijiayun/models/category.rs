@@ -15,13 +15,15 @@ pub const MAX_CATEGORY_LEVEL: i64 = 5;
 /// The largest `page_size` of [`Client::get_category_video`].
 pub const MAX_CATEGORY_VIDEO_PAGE_SIZE: i64 = 100;
 
-/// API 12 `video/getCategoryList`: the whole tree.
+/// Returns every video category of the account, as a tree.
+/// API 12 `video/getCategoryList`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetCategoryList {}
 
 /// One category and (where the answer includes them) its sub-categories.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CategoryNode {
+    /// The category's id.
     #[serde(default, deserialize_with = "lenient::int")]
     pub id: i64,
     #[serde(default, deserialize_with = "lenient::string")]
@@ -48,6 +50,7 @@ impl CategoryNode {
     }
 }
 
+/// The category tree.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CategoryList {
     /// The first-level categories, each with its sub-tree.
@@ -65,26 +68,52 @@ impl CategoryList {
     }
 }
 
-/// API 13 `video/getCategoryInfo`: one category and its direct children.
+/// Returns one category and its direct sub-categories (category 0: the
+/// first-level categories). API 13 `video/getCategoryInfo`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetCategoryInfo {
+    /// The category; 0 (the default) for the top of the tree. Not negative.
     pub category_id: i64,
 }
 
+impl crate::api::Validate for GetCategoryInfo {
+    fn validate(&self) -> Result<()> {
+        not_negative("category_id", self.category_id)
+    }
+}
+
+/// Adds a category (at most five levels deep) and returns it.
 /// API 14 `video/addCategory`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AddCategory {
+    /// The category's name (not empty).
     pub name: String,
-    /// 0 for a first-level category.
+    /// The parent category; 0 (the default) for a first-level category.
     pub parent_id: i64,
 }
 
-/// API 15 `video/deleteCategory`.
+impl crate::api::Validate for AddCategory {
+    fn validate(&self) -> Result<()> {
+        super::check_not_blank(&self.name, "category name is empty")?;
+        not_negative("parent_id", self.parent_id)
+    }
+}
+
+/// Deletes a category; refused while it or one of its sub-categories holds
+/// videos. API 15 `video/deleteCategory`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DeleteCategory {
+    /// The category to delete (> 0).
     pub category_id: i64,
 }
 
+impl crate::api::Validate for DeleteCategory {
+    fn validate(&self) -> Result<()> {
+        check_category_id(self.category_id)
+    }
+}
+
+/// The deleted category.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DeletedCategory {
     #[serde(default, deserialize_with = "lenient::int")]
@@ -130,25 +159,36 @@ impl CategoryLevels {
     }
 }
 
-/// API 16 `video/getCategoryVideo`: videos in a category and its sub-categories.
+/// Returns one page of the videos in a category and its sub-categories.
+/// API 16 `video/getCategoryVideo`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct GetCategoryVideo {
+    /// The category (> 0).
     pub category_id: i64,
-    /// 1-based (default 1).
+    /// Page number, from 1 (default 1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
-    /// 1 to 100 (default 20).
+    /// Videos per page, 1 to 100 (default 20).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,
 }
 
+impl crate::api::Validate for GetCategoryVideo {
+    fn validate(&self) -> Result<()> {
+        check_category_id(self.category_id)?;
+        check_page(self.page, self.page_size, MAX_CATEGORY_VIDEO_PAGE_SIZE)
+    }
+}
+
+/// A video in a category.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CategoryVideo {
     #[serde(default, deserialize_with = "lenient::int")]
     pub video_id: i64,
     #[serde(default, deserialize_with = "lenient::string")]
     pub name: String,
+    /// 10 uploading, 20 transcoding, 30 failed, 31 transcode timeout, 32 upload timeout, 100 done.
     #[serde(default, deserialize_with = "lenient::int")]
     pub status: i64,
     /// Bytes (known once transcoded).
@@ -157,17 +197,20 @@ pub struct CategoryVideo {
     /// Unix seconds as sent (some editions send a date string).
     #[serde(default, deserialize_with = "lenient::string")]
     pub create_time: String,
+    /// The cover image's URL.
     #[serde(default, deserialize_with = "lenient::string")]
     pub preface_url: String,
     /// Seconds.
     #[serde(default, deserialize_with = "lenient::int")]
     pub length: i64,
+    /// 1 published, 2 blocked.
     #[serde(default, deserialize_with = "lenient::int")]
     pub publish_status: i64,
     #[serde(flatten)]
     pub category: CategoryLevels,
 }
 
+/// One page of the videos in a category.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CategoryVideos {
     /// Videos in all pages.
@@ -190,6 +233,16 @@ fn check_category_id(category_id: i64) -> Result<()> {
     Ok(())
 }
 
+/// An id where 0 means "none" or "the top": never negative.
+pub(crate) fn not_negative(what: &str, id: i64) -> Result<()> {
+    if id < 0 {
+        return Err(Error::invalid_input(format!(
+            "{what} must not be negative, not {id}"
+        )));
+    }
+    Ok(())
+}
+
 impl Client {
     /// API 12: every category, as a tree.
     pub fn get_category_list(&self) -> Result<CategoryList> {
@@ -198,24 +251,11 @@ impl Client {
 
     /// API 13: one category and its direct sub-categories (0: the first level).
     pub fn get_category_info(&self, category_id: i64) -> Result<CategoryNode> {
-        if category_id < 0 {
-            return Err(Error::invalid_input(format!(
-                "category_id must not be negative, not {category_id}"
-            )));
-        }
         self.call(&GetCategoryInfo { category_id })
     }
 
     /// API 14: adds a category under `parent_id` (0 for a first-level one).
     pub fn add_category(&self, name: &str, parent_id: i64) -> Result<CategoryNode> {
-        if name.trim().is_empty() {
-            return Err(Error::invalid_input("category name is empty"));
-        }
-        if parent_id < 0 {
-            return Err(Error::invalid_input(format!(
-                "parent_id must not be negative, not {parent_id}"
-            )));
-        }
         self.call(&AddCategory {
             name: name.to_owned(),
             parent_id,
@@ -224,18 +264,11 @@ impl Client {
 
     /// API 15: deletes a category (refused while it or a sub-category holds videos).
     pub fn delete_category(&self, category_id: i64) -> Result<DeletedCategory> {
-        check_category_id(category_id)?;
         self.call(&DeleteCategory { category_id })
     }
 
     /// API 16: one page of the videos in a category and its sub-categories.
     pub fn get_category_video(&self, request: &GetCategoryVideo) -> Result<CategoryVideos> {
-        check_category_id(request.category_id)?;
-        check_page(
-            request.page,
-            request.page_size,
-            MAX_CATEGORY_VIDEO_PAGE_SIZE,
-        )?;
         self.call(request)
     }
 }

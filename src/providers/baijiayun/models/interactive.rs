@@ -19,7 +19,9 @@ use std::path::Path;
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::category::CategoryLevels;
-use super::{check_attachment, check_page, non_empty_ids, Ack, Client};
+use super::{
+    check_attachment, check_id_text, check_page, check_video_unique, join_ids, Ack, Client,
+};
 use crate::error::{Error, Result};
 use crate::lenient;
 
@@ -30,6 +32,7 @@ use crate::lenient;
 /// One line of a notice shown on the player.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct NoticeItem {
+    /// The text of the line (not empty).
     #[serde(default, deserialize_with = "lenient::string")]
     pub content: String,
     /// Where a click on the line leads (may be empty).
@@ -46,37 +49,68 @@ impl NoticeItem {
     }
 }
 
-/// API 41 (path provisional): creates a notice. `notice` is sent as JSON text.
+/// Creates a notice (lines of text, each optionally a link, shown on the
+/// player) and returns its id, to show it on videos with bindNotice.
+/// API 41 `video/createNotice` (path provisional).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CreateNotice {
+    /// The notice's lines, `{content, link}` each (at least one, none with
+    /// empty content); sent as JSON text.
     pub notice: Vec<NoticeItem>,
 }
 
-/// A created notice: its id (for [`Client::bind_notice`]) and its lines.
+impl crate::api::Validate for CreateNotice {
+    fn validate(&self) -> Result<()> {
+        if self.notice.is_empty() || self.notice.iter().any(|n| n.content.trim().is_empty()) {
+            return Err(Error::invalid_input(
+                "a notice needs at least one line, none empty",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A created notice: its id (to show it on videos with bindNotice) and its lines.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Notice {
+    /// The notice's id.
     #[serde(default, deserialize_with = "lenient::int")]
     pub id: i64,
     #[serde(default, deserialize_with = "lenient::list")]
     pub notice: Vec<NoticeItem>,
 }
 
-/// API 42 (path provisional): shows a notice on videos.
+/// Shows a notice on several videos. API 42 `video/bindNotice` (path provisional).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct BindNotice {
-    /// Comma-separated video ids.
+    /// The videos, comma-separated ids (e.g. `"637000,637066"`; not empty).
     pub video_ids: String,
+    /// The notice, as returned by createNotice.
     pub notice_id: i64,
+}
+
+impl crate::api::Validate for BindNotice {
+    fn validate(&self) -> Result<()> {
+        check_id_text("video_ids", &self.video_ids)
+    }
 }
 
 // ---------------------------------------------------------------------------
 // API 43-45: in-video questions
 // ---------------------------------------------------------------------------
 
-/// API 43 (path provisional): the questions of a video.
+/// Returns the questions shown while a video plays.
+/// API 43 `video/getQuestionList` (path provisional).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetQuestionList {
+    /// The video: its id, as text (e.g. `"123"`).
     pub video_unique: String,
+}
+
+impl crate::api::Validate for GetQuestionList {
+    fn validate(&self) -> Result<()> {
+        check_video_unique(&self.video_unique)
+    }
 }
 
 /// One choice of a question, as the provider stores it.
@@ -86,12 +120,16 @@ pub struct QuestionOption {
     pub id: i64,
     #[serde(default, deserialize_with = "lenient::int")]
     pub question_id: i64,
+    /// The choice's text.
     #[serde(default, deserialize_with = "lenient::string")]
     pub value: String,
+    /// Whether this choice is a right answer.
     #[serde(default, deserialize_with = "lenient::flag")]
     pub is_right: bool,
+    /// Position among the question's choices.
     #[serde(default, deserialize_with = "lenient::int")]
     pub display_order: i64,
+    /// The version of the question this choice belongs to.
     #[serde(default, deserialize_with = "lenient::int")]
     pub ver: i64,
 }
@@ -109,8 +147,10 @@ pub struct Question {
     /// Image URL shown with the question (may be empty).
     #[serde(default, deserialize_with = "lenient::string")]
     pub illustration: String,
+    /// The image's caption.
     #[serde(default, deserialize_with = "lenient::string")]
     pub illustration_title: String,
+    /// Whether the explanation is shown after answering.
     #[serde(default, deserialize_with = "lenient::flag")]
     pub show_analysis: bool,
     /// The text shown after a right answer.
@@ -128,14 +168,18 @@ pub struct Question {
     /// When the question appears, in seconds from the start.
     #[serde(default, deserialize_with = "lenient::int")]
     pub show_time: i64,
+    /// The video, as text.
     #[serde(default, deserialize_with = "lenient::string")]
     pub video_unique: String,
+    /// The question's version: it grows with each change.
     #[serde(default, deserialize_with = "lenient::int")]
     pub ver: i64,
+    /// The choices.
     #[serde(default, deserialize_with = "lenient::list")]
     pub option_list: Vec<QuestionOption>,
 }
 
+/// The questions of a video.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct QuestionList {
     #[serde(default, deserialize_with = "lenient::int")]
@@ -148,9 +192,12 @@ pub struct QuestionList {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct QuestionOptionInput {
+    /// The choice's id to update it; absent for a new choice.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
+    /// The choice's text (not empty).
     pub value: String,
+    /// Whether this choice is a right answer (sent as 0/1).
     #[serde(serialize_with = "zero_one", deserialize_with = "lenient::flag")]
     pub is_right: bool,
 }
@@ -159,25 +206,36 @@ pub struct QuestionOptionInput {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct QuestionInput {
+    /// The question's id to update it; absent for a new question.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
+    /// The question's text (not empty).
     pub title: String,
     /// 1 single choice, 2 multiple choice.
     pub option_type: i64,
+    /// URL of an image shown with the question (may be empty).
     pub illustration: String,
+    /// The image's caption.
     pub illustration_title: String,
+    /// Whether the explanation is shown after answering (sent as 0/1).
     #[serde(serialize_with = "zero_one", deserialize_with = "lenient::flag")]
     pub show_analysis: bool,
+    /// The text shown after a right answer.
     pub answer: String,
+    /// The text shown after a wrong answer.
     pub wrong_answer: String,
-    /// -1: stay where the question was.
+    /// Where playback goes after a wrong answer, in seconds; -1 stays where
+    /// the question was.
     pub wrong_time: i64,
+    /// Whether the viewer may skip the question (sent as 0/1).
     #[serde(serialize_with = "zero_one", deserialize_with = "lenient::flag")]
     pub skip: bool,
+    /// When the question appears, in seconds from the start.
     pub show_time: i64,
-    /// Filled in by [`Client::save_question_list`] (the document repeats the
-    /// video in every question).
+    /// The video, as text; when empty, the request's `video_unique` is sent
+    /// (the document repeats the video in every question).
     pub video_unique: String,
+    /// The choices (at least one).
     pub option_list: Vec<QuestionOptionInput>,
 }
 
@@ -215,37 +273,100 @@ fn zero_one<S: Serializer>(v: &bool, s: S) -> std::result::Result<S::Ok, S::Erro
     s.serialize_u8(u8::from(*v))
 }
 
-/// API 44 (path provisional): creates and updates questions of a video.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
+/// Creates (questions without `id`) and updates (questions with `id`) the
+/// questions shown while a video plays. API 44 `video/saveQuestionList` (path
+/// provisional).
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 pub struct SaveQuestionList {
+    /// The video: its id, as text (e.g. `"123"`).
     pub video_unique: String,
-    /// Sent as JSON text.
+    /// The questions to save (at least one; each with a title and at least one
+    /// choice, none empty); sent as JSON text.
     pub question_list: Vec<QuestionInput>,
 }
 
-/// API 45 (path provisional): deletes questions of a video.
+impl Serialize for SaveQuestionList {
+    /// As derived, with each question's empty `video_unique` filled in from
+    /// the request's.
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let questions: Vec<QuestionInput> = self
+            .question_list
+            .iter()
+            .map(|q| QuestionInput {
+                video_unique: if q.video_unique.is_empty() {
+                    self.video_unique.clone()
+                } else {
+                    q.video_unique.clone()
+                },
+                ..q.clone()
+            })
+            .collect();
+        let mut st = s.serialize_struct("SaveQuestionList", 2)?;
+        st.serialize_field("video_unique", &self.video_unique)?;
+        st.serialize_field("question_list", &questions)?;
+        st.end()
+    }
+}
+
+impl crate::api::Validate for SaveQuestionList {
+    fn validate(&self) -> Result<()> {
+        check_video_unique(&self.video_unique)?;
+        if self.question_list.is_empty() {
+            return Err(Error::invalid_input("question_list is empty"));
+        }
+        for q in &self.question_list {
+            check_question(q)?;
+            if !q.video_unique.is_empty() && q.video_unique != self.video_unique {
+                return Err(Error::invalid_input(format!(
+                    "question {:?} is of video_unique {:?}, not {:?}",
+                    q.title, q.video_unique, self.video_unique
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Deletes questions of a video. API 45 `video/deleteQuestion` (path provisional).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DeleteQuestions {
+    /// The video: its id, as text (e.g. `"123"`).
     pub video_unique: String,
-    /// Comma-separated question ids.
+    /// The questions, comma-separated ids (e.g. `"89,90"`; not empty).
     pub question_ids: String,
+}
+
+impl crate::api::Validate for DeleteQuestions {
+    fn validate(&self) -> Result<()> {
+        check_video_unique(&self.video_unique)?;
+        check_id_text("question_ids", &self.question_ids)
+    }
 }
 
 // ---------------------------------------------------------------------------
 // API 46: categories of many videos
 // ---------------------------------------------------------------------------
 
-/// API 46 (path provisional): the category levels of several videos.
+/// Returns the category (the id at each level) of several videos.
+/// API 46 `video/getVideosCategory` (path provisional).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct GetVideosCategory {
-    /// Comma-separated video ids.
+    /// The videos, comma-separated ids (e.g. `"412768,412769"`; not empty).
     pub video_ids: String,
-    /// Only the videos in this category.
+    /// Only the videos in this category (default: all of them).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub category_id: Option<i64>,
 }
 
+impl crate::api::Validate for GetVideosCategory {
+    fn validate(&self) -> Result<()> {
+        check_id_text("video_ids", &self.video_ids)
+    }
+}
+
+/// A video and its category at each level.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VideoCategoryEntry {
     #[serde(default, deserialize_with = "lenient::int")]
@@ -254,6 +375,7 @@ pub struct VideoCategoryEntry {
     pub levels: CategoryLevels,
 }
 
+/// The categories of the videos asked for.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VideosCategory {
     #[serde(default, deserialize_with = "lenient::list")]
@@ -264,11 +386,22 @@ pub struct VideosCategory {
 // API 47: attached document
 // ---------------------------------------------------------------------------
 
-/// API 47 (path provisional): attaches a document to a video; the file goes
-/// as the multipart part `file` (not signed).
+/// Attaches a document (a .ppt, .pptx, .txt or .pdf file) to a video.
+/// API 47 `video/uploadDocument` (path provisional).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UploadDocument {
+    /// The video: its id, as text (e.g. `"123"`).
     pub video_unique: String,
+}
+
+impl crate::api::Validate for UploadDocument {
+    fn validate(&self) -> Result<()> {
+        check_video_unique(&self.video_unique)
+    }
+
+    fn check_file(&self, path: &Path) -> Result<()> {
+        check_attachment(path, DOCUMENT_EXTENSIONS, "documents")
+    }
 }
 
 /// The document types the provider takes.
@@ -281,11 +414,13 @@ pub const DOCUMENT_EXTENSIONS: &[&str] = &["ppt", "pptx", "txt", "pdf"];
 /// A marker on the progress bar.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Marker {
-    /// `HH:MM:SS` from the start of the video.
+    /// `HH:MM:SS` from the start of the video (required when setting markers).
     #[serde(default, deserialize_with = "lenient::string")]
     pub time_offset: String,
+    /// The marker's text.
     #[serde(default, deserialize_with = "lenient::string")]
     pub description: String,
+    /// A URL the marker links to (may be empty).
     #[serde(default, deserialize_with = "lenient::string")]
     pub reference_link: String,
     /// The label of the marker's button.
@@ -323,24 +458,51 @@ impl Marker {
     }
 }
 
-/// API 48 (path provisional): replaces the markers of a video.
+/// Replaces the markers on a video's progress bar (an empty list clears
+/// them). API 48 `video/setMarker` (path provisional).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SetMarkers {
+    /// The video: its id, as text (e.g. `"123"`).
     pub video_unique: String,
-    /// Sent as JSON text.
+    /// The markers, `{time_offset, description, reference_link, btntxt,
+    /// image}` each; every one needs a `time_offset` (`HH:MM:SS`). Sent as
+    /// JSON text.
     pub content: Vec<Marker>,
 }
 
-/// API 49 (path provisional): the markers of a video.
+impl crate::api::Validate for SetMarkers {
+    fn validate(&self) -> Result<()> {
+        check_video_unique(&self.video_unique)?;
+        if self.content.iter().any(|m| m.time_offset.trim().is_empty()) {
+            return Err(Error::invalid_input(
+                "every marker needs a time_offset (HH:MM:SS)",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Returns the markers on a video's progress bar, and whether clicking one
+/// seeks to it. API 49 `video/getMarker` (path provisional).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetMarkers {
+    /// The video: its id, as text (e.g. `"123"`).
     pub video_unique: String,
 }
 
+impl crate::api::Validate for GetMarkers {
+    fn validate(&self) -> Result<()> {
+        check_video_unique(&self.video_unique)
+    }
+}
+
+/// The markers of a video.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Markers {
+    /// How many markers there are.
     #[serde(default, deserialize_with = "lenient::int")]
     pub total: i64,
+    /// The markers.
     #[serde(default, deserialize_with = "lenient::list")]
     pub list: Vec<Marker>,
     /// Whether a click on a marker seeks to it.
@@ -348,34 +510,62 @@ pub struct Markers {
     pub enable_jump: bool,
 }
 
-/// API 50 (path provisional): whether a click on a marker seeks to it.
+/// Sets whether clicking a marker of a video seeks to it.
+/// API 50 `video/setMarkerJump` (path provisional).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SetMarkerJump {
+    /// The video: its id, as text (e.g. `"123"`).
     pub video_unique: String,
-    /// 1 on, 0 off.
+    /// 1: a click on a marker seeks to it, 0: it doesn't.
     pub jump: u8,
+}
+
+impl crate::api::Validate for SetMarkerJump {
+    fn validate(&self) -> Result<()> {
+        check_video_unique(&self.video_unique)?;
+        if self.jump > 1 {
+            return Err(Error::invalid_input(format!(
+                "jump must be 0 or 1, not {}",
+                self.jump
+            )));
+        }
+        Ok(())
+    }
 }
 
 // ---------------------------------------------------------------------------
 // API 51: viewer token
 // ---------------------------------------------------------------------------
 
-/// API 51 (path provisional): a token that identifies a viewer to the player.
+/// Returns a token (a JWT) that identifies a viewer to the player, so plays
+/// and answers are recorded under that viewer.
+/// API 51 `video/getViewerToken` (path provisional).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct GetViewerToken {
     /// The viewer's number in your system (> 0).
     pub user_number: i64,
+    /// The viewer's display name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Avatar image URL.
+    /// The viewer's avatar image URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub avatar: Option<String>,
+}
+
+impl crate::api::Validate for GetViewerToken {
+    fn validate(&self) -> Result<()> {
+        if self.user_number <= 0 {
+            return Err(Error::invalid_input("user_number must be > 0"));
+        }
+        Ok(())
+    }
 }
 
 /// A viewer token (a JWT). `Debug` hides it.
 #[derive(Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ViewerToken {
+    /// The token (a JWT) to hand to the player.
     #[serde(default, deserialize_with = "lenient::string")]
     pub token: String,
 }
@@ -392,12 +582,21 @@ impl std::fmt::Debug for ViewerToken {
 // API 52-54: user groups allowed to watch a video
 // ---------------------------------------------------------------------------
 
-/// API 52 (path provisional): the user groups allowed to watch a video.
+/// Returns the user groups allowed to watch a video.
+/// API 52 `video/getUserGroupList` (path provisional).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetUserGroups {
+    /// The video: its id, as text (e.g. `"123"`).
     pub video_unique: String,
 }
 
+impl crate::api::Validate for GetUserGroups {
+    fn validate(&self) -> Result<()> {
+        check_video_unique(&self.video_unique)
+    }
+}
+
+/// A user group and how many of its members may watch the video.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UserGroup {
     #[serde(default, deserialize_with = "lenient::int")]
@@ -412,26 +611,46 @@ pub struct UserGroup {
     pub select_count: i64,
 }
 
+/// The user groups of a video.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UserGroups {
     #[serde(default, deserialize_with = "lenient::list")]
     pub list: Vec<UserGroup>,
+    /// How many groups there are.
     #[serde(default, deserialize_with = "lenient::int")]
     pub total: i64,
 }
 
-/// API 53 (path provisional): allows a user group to watch a video.
+/// Allows the members of a user group to watch a video.
+/// API 53 `video/addUserGroup` (path provisional).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AddUserGroup {
+    /// The video: its id, as text (e.g. `"123"`).
     pub video_unique: String,
+    /// The user group.
     pub group_id: i64,
 }
 
-/// API 54 (path provisional): withdraws a user group from a video.
+impl crate::api::Validate for AddUserGroup {
+    fn validate(&self) -> Result<()> {
+        check_video_unique(&self.video_unique)
+    }
+}
+
+/// Withdraws a user group's permission to watch a video.
+/// API 54 `video/deleteUserGroup` (path provisional).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RemoveUserGroup {
+    /// The video: its id, as text (e.g. `"123"`).
     pub video_unique: String,
+    /// The user group.
     pub group_id: i64,
+}
+
+impl crate::api::Validate for RemoveUserGroup {
+    fn validate(&self) -> Result<()> {
+        check_video_unique(&self.video_unique)
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -441,19 +660,29 @@ pub struct RemoveUserGroup {
 /// The largest `page_size` of [`Client::get_viewers`].
 pub const MAX_VIEWERS_PAGE_SIZE: i64 = 100;
 
-/// API 55 (path provisional): the viewers allowed to watch a video, a page at a time.
+/// Returns one page of the users allowed to watch a video.
+/// API 55 `video/getViewerList` (path provisional).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct GetViewers {
+    /// The video: its id, as text (e.g. `"123"`).
     pub video_unique: String,
-    /// 1-based (default 1).
+    /// Page number, from 1 (default 1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
-    /// 1..=100 (default 10).
+    /// Viewers per page, 1 to 100 (default 10).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,
 }
 
+impl crate::api::Validate for GetViewers {
+    fn validate(&self) -> Result<()> {
+        check_video_unique(&self.video_unique)?;
+        check_page(self.page, self.page_size, MAX_VIEWERS_PAGE_SIZE)
+    }
+}
+
+/// A user allowed to watch a video.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Viewer {
     #[serde(default, deserialize_with = "lenient::int")]
@@ -476,6 +705,7 @@ pub struct Viewer {
     pub phone_number: String,
 }
 
+/// One page of a video's viewers.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Viewers {
     #[serde(default, deserialize_with = "lenient::list")]
@@ -485,30 +715,55 @@ pub struct Viewers {
     pub total: i64,
 }
 
-/// API 56 (path provisional): allows users to watch a video.
+/// Allows users to watch a video. API 56 `video/addViewer` (path provisional).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AddViewers {
+    /// The video: its id, as text (e.g. `"123"`).
     pub video_unique: String,
-    /// Comma-separated user ids.
+    /// The users, comma-separated ids (e.g. `"305467,306231"`; not empty).
     pub user_ids: String,
 }
 
-/// API 57 (path provisional): withdraws users from a video.
+impl crate::api::Validate for AddViewers {
+    fn validate(&self) -> Result<()> {
+        check_video_unique(&self.video_unique)?;
+        check_id_text("user_ids", &self.user_ids)
+    }
+}
+
+/// Withdraws users' permission to watch a video.
+/// API 57 `video/deleteViewer` (path provisional).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RemoveViewers {
+    /// The video: its id, as text (e.g. `"123"`).
     pub video_unique: String,
-    /// Comma-separated user ids.
+    /// The users, comma-separated ids (e.g. `"305467,306231"`; not empty).
     pub user_ids: String,
+}
+
+impl crate::api::Validate for RemoveViewers {
+    fn validate(&self) -> Result<()> {
+        check_video_unique(&self.video_unique)?;
+        check_id_text("user_ids", &self.user_ids)
+    }
 }
 
 // ---------------------------------------------------------------------------
 // API 58: answer records
 // ---------------------------------------------------------------------------
 
-/// API 58 (path provisional): how each viewer answered the video's questions.
+/// Returns how each viewer answered the questions of a video.
+/// API 58 `video/getAnswerRecord` (path provisional).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetAnswerRecords {
+    /// The video: its id, as text (e.g. `"123"`).
     pub video_unique: String,
+}
+
+impl crate::api::Validate for GetAnswerRecords {
+    fn validate(&self) -> Result<()> {
+        check_video_unique(&self.video_unique)
+    }
 }
 
 /// One answer of a viewer.
@@ -532,13 +787,15 @@ pub struct QuestionAnswer {
 /// The answers of one viewer.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AnswerRecord {
+    /// The viewer's number, as given to getViewerToken.
     #[serde(default, deserialize_with = "lenient::string")]
     pub user_number: String,
     #[serde(default, deserialize_with = "lenient::string")]
     pub user_name: String,
+    /// Questions the viewer skipped.
     #[serde(default, deserialize_with = "lenient::int")]
     pub skip_count: i64,
-    /// `right/total`, e.g. `"2/3"` (see [`AnswerRecord::right_of_total`]).
+    /// Right answers out of questions, as `right/total` (e.g. `"2/3"`).
     #[serde(default, deserialize_with = "lenient::string")]
     pub right_count: String,
     /// `YYYY-MM-DD HH:MM:SS`, empty when the viewer has not finished.
@@ -556,6 +813,7 @@ impl AnswerRecord {
     }
 }
 
+/// The answers of every viewer of a video.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AnswerRecords {
     #[serde(default, deserialize_with = "lenient::list")]
@@ -585,11 +843,6 @@ impl Client {
     /// API 41: creates a notice and returns its id. Path `video/createNotice`
     /// is provisional: override with `Config::path_override("video/createNotice", path)`.
     pub fn create_notice(&self, notice: &[NoticeItem]) -> Result<Notice> {
-        if notice.is_empty() || notice.iter().any(|n| n.content.trim().is_empty()) {
-            return Err(Error::invalid_input(
-                "a notice needs at least one line, none empty",
-            ));
-        }
         self.call(&CreateNotice {
             notice: notice.to_vec(),
         })
@@ -598,9 +851,8 @@ impl Client {
     /// API 42: shows notice `notice_id` on `video_ids`. Path `video/bindNotice`
     /// is provisional: override with `Config::path_override("video/bindNotice", path)`.
     pub fn bind_notice(&self, video_ids: &[i64], notice_id: i64) -> Result<Ack> {
-        let video_ids = non_empty_ids(video_ids, "video_ids")?;
         self.call(&BindNotice {
-            video_ids,
+            video_ids: join_ids(video_ids),
             notice_id,
         })
     }
@@ -617,10 +869,6 @@ impl Client {
     /// `video/saveQuestionList` is provisional: override with
     /// `Config::path_override("video/saveQuestionList", path)`.
     pub fn save_question_list(&self, video_id: i64, questions: &[QuestionInput]) -> Result<Ack> {
-        if questions.is_empty() {
-            return Err(Error::invalid_input("question_list is empty"));
-        }
-        questions.iter().try_for_each(check_question)?;
         let video_unique = video_id.to_string();
         let question_list = questions
             .iter()
@@ -638,10 +886,9 @@ impl Client {
     /// API 45: deletes questions of a video. Path `video/deleteQuestion` is
     /// provisional: override with `Config::path_override("video/deleteQuestion", path)`.
     pub fn delete_questions(&self, video_id: i64, question_ids: &[i64]) -> Result<Ack> {
-        let question_ids = non_empty_ids(question_ids, "question_ids")?;
         self.call(&DeleteQuestions {
             video_unique: video_id.to_string(),
-            question_ids,
+            question_ids: join_ids(question_ids),
         })
     }
 
@@ -653,9 +900,8 @@ impl Client {
         video_ids: &[i64],
         category_id: Option<i64>,
     ) -> Result<VideosCategory> {
-        let video_ids = non_empty_ids(video_ids, "video_ids")?;
         self.call(&GetVideosCategory {
-            video_ids,
+            video_ids: join_ids(video_ids),
             category_id,
         })
     }
@@ -665,7 +911,6 @@ impl Client {
     /// `Config::path_override("video/uploadDocument", path)`.
     pub fn upload_document(&self, video_id: i64, path: impl AsRef<Path>) -> Result<Ack> {
         let path = path.as_ref();
-        check_attachment(path, DOCUMENT_EXTENSIONS, "documents")?;
         let request = UploadDocument {
             video_unique: video_id.to_string(),
         };
@@ -676,11 +921,6 @@ impl Client {
     /// Path `video/setMarker` is provisional: override with
     /// `Config::path_override("video/setMarker", path)`.
     pub fn set_markers(&self, video_id: i64, markers: &[Marker]) -> Result<Ack> {
-        if markers.iter().any(|m| m.time_offset.trim().is_empty()) {
-            return Err(Error::invalid_input(
-                "every marker needs a time_offset (HH:MM:SS)",
-            ));
-        }
         self.call(&SetMarkers {
             video_unique: video_id.to_string(),
             content: markers.to_vec(),
@@ -709,9 +949,6 @@ impl Client {
     /// `video/getViewerToken` is provisional: override with
     /// `Config::path_override("video/getViewerToken", path)`.
     pub fn get_viewer_token(&self, request: &GetViewerToken) -> Result<ViewerToken> {
-        if request.user_number <= 0 {
-            return Err(Error::invalid_input("user_number must be > 0"));
-        }
         self.call(request)
     }
 
@@ -754,7 +991,6 @@ impl Client {
         page: Option<i64>,
         page_size: Option<i64>,
     ) -> Result<Viewers> {
-        check_page(page, page_size, MAX_VIEWERS_PAGE_SIZE)?;
         self.call(&GetViewers {
             video_unique: video_id.to_string(),
             page,
@@ -765,20 +1001,18 @@ impl Client {
     /// API 56: allows users to watch a video. Path `video/addViewer` is
     /// provisional: override with `Config::path_override("video/addViewer", path)`.
     pub fn add_viewers(&self, video_id: i64, user_ids: &[i64]) -> Result<Ack> {
-        let user_ids = non_empty_ids(user_ids, "user_ids")?;
         self.call(&AddViewers {
             video_unique: video_id.to_string(),
-            user_ids,
+            user_ids: join_ids(user_ids),
         })
     }
 
     /// API 57: withdraws users from a video. Path `video/deleteViewer` is
     /// provisional: override with `Config::path_override("video/deleteViewer", path)`.
     pub fn remove_viewers(&self, video_id: i64, user_ids: &[i64]) -> Result<Ack> {
-        let user_ids = non_empty_ids(user_ids, "user_ids")?;
         self.call(&RemoveViewers {
             video_unique: video_id.to_string(),
-            user_ids,
+            user_ids: join_ids(user_ids),
         })
     }
 

@@ -7,10 +7,12 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use super::category::not_negative;
 use super::category::CategoryLevels;
 use super::video::VideoId;
 use super::{
-    bit_list, check_page, non_empty_ids, opt_bit_list, Client, DEFINITION_BITS, FORMAT_BITS,
+    check_bit_text, check_id_text, check_not_blank, check_page, join_ids, Client, DEFINITION_BITS,
+    FORMAT_BITS,
 };
 use crate::error::{Error, Result};
 use crate::lenient;
@@ -36,13 +38,24 @@ where
     }
 }
 
-/// API 1 `partner/createkey`: reads (or regenerates) the partner key.
-/// `Debug` hides `secret_key`.
+/// Returns the account's partner key, or makes a new one (the old key stops
+/// working at once). API 1 `partner/createkey`.
+// `Debug` hides `secret_key`.
 #[derive(Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CreateKey {
+    /// The account's secret key for managing the partner key (from the
+    /// provider's console; not the partner key).
     pub secret_key: String,
-    /// 1: make a new key (the old one stops working at once).
+    /// 1: make a new partner key (the old one stops working at once);
+    /// 0 (the default): return the current one.
     pub regenerate: u8,
+}
+
+impl crate::api::Validate for CreateKey {
+    fn validate(&self) -> Result<()> {
+        check_not_blank(&self.secret_key, "secret_key is empty")?;
+        check_zero_one("regenerate", self.regenerate)
+    }
 }
 
 impl std::fmt::Debug for CreateKey {
@@ -57,6 +70,7 @@ impl std::fmt::Debug for CreateKey {
 /// The account's partner key. `Debug` hides it.
 #[derive(Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PartnerKey {
+    /// The key requests are signed with.
     #[serde(default, deserialize_with = "lenient::string")]
     pub partner_key: String,
 }
@@ -76,20 +90,26 @@ impl std::fmt::Debug for PartnerKey {
     }
 }
 
-/// API 7 `video/getImage`: screenshots of a video.
+/// Returns the screenshots the provider took of a video.
+/// API 7 `video/getImage`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetImage {
+    /// The video.
     pub video_id: i64,
 }
 
+/// Screenshots of a video.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VideoImages {
     #[serde(default, deserialize_with = "lenient::int")]
     pub video_id: i64,
+    /// Pixels.
     #[serde(default, deserialize_with = "lenient::int")]
     pub height: i64,
+    /// Pixels.
     #[serde(default, deserialize_with = "lenient::int")]
     pub width: i64,
+    /// How many screenshots there are.
     #[serde(default, deserialize_with = "lenient::int")]
     pub img_count: i64,
     /// Screenshot URLs.
@@ -97,16 +117,31 @@ pub struct VideoImages {
     pub imgs: Vec<String>,
 }
 
-/// API 8 `video/removeDefinition`: deletes transcoded files to save storage.
+/// Deletes the transcoded files of some definitions of a video (optionally
+/// only some file types) to save storage. mp4 files go last: they are refused
+/// while other types of the same definition remain. API 8 `video/removeDefinition`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct RemoveDefinition {
+    /// The video.
     pub video_id: i64,
-    /// Comma-separated definition bits (16, 1, 2, 4, 8).
+    /// Definitions to remove, comma-separated bits: 16 SD, 1 HD, 2 super HD,
+    /// 4 720p, 8 1080p (e.g. `"16,1"`).
     pub definition: String,
-    /// Comma-separated file types (1 mp4, 2 flv, 4 m3u8, 8 encrypted); all when absent.
+    /// File types to remove, comma-separated bits: 1 mp4, 2 flv, 4 m3u8,
+    /// 8 encrypted (default: all types).
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub file_type: Option<String>,
+}
+
+impl crate::api::Validate for RemoveDefinition {
+    fn validate(&self) -> Result<()> {
+        check_bit_text("definition", &self.definition, &DEFINITION_BITS)?;
+        if let Some(types) = &self.file_type {
+            check_bit_text("type", types, &FILE_TYPE_BITS)?;
+        }
+        Ok(())
+    }
 }
 
 /// What was removed, echoed as the provider sends it.
@@ -114,35 +149,63 @@ pub struct RemoveDefinition {
 pub struct RemovedDefinition {
     #[serde(default, deserialize_with = "lenient::int")]
     pub video_id: i64,
+    /// The definition bits removed.
     #[serde(default, deserialize_with = "lenient::string")]
     pub definition: String,
-    /// Present when types were given.
+    /// The file type bits removed; present when types were given.
     #[serde(rename = "type", default, deserialize_with = "lenient::opt_string")]
     pub file_type: Option<String>,
 }
 
-/// API 9 `video/deleteOriginVideo`: deletes the uploaded source files, keeping
-/// the transcoded ones.
+/// Deletes the uploaded source files of several videos, keeping their
+/// transcoded files. API 9 `video/deleteOriginVideo`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DeleteOriginVideo {
-    /// Comma-separated video ids.
+    /// The videos, comma-separated ids (e.g. `"123,456"`; not empty).
     pub video_ids: String,
 }
 
-/// API 10 `video/update`: renames a video (the only field it changes).
+impl crate::api::Validate for DeleteOriginVideo {
+    fn validate(&self) -> Result<()> {
+        check_id_text("video_ids", &self.video_ids)
+    }
+}
+
+/// Renames a video (the name is the only thing it changes).
+/// API 10 `video/update`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct Update {
+    /// The video.
     pub video_id: i64,
+    /// The new name (not empty when given).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 
+impl crate::api::Validate for Update {
+    fn validate(&self) -> Result<()> {
+        match &self.name {
+            Some(name) => check_not_blank(name, "name is empty"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Puts a video in a category (0: in none); a video is in at most one.
 /// API 17 `video/setVideoCategory`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SetVideoCategory {
+    /// The video.
     pub video_id: i64,
+    /// The category; 0 to take the video out of every category. Not negative.
     pub category_id: i64,
+}
+
+impl crate::api::Validate for SetVideoCategory {
+    fn validate(&self) -> Result<()> {
+        not_negative("category_id", self.category_id)
+    }
 }
 
 /// A video and where it now sits in the category tree.
@@ -154,23 +217,39 @@ pub struct VideoCategoryLevels {
     pub category: CategoryLevels,
 }
 
+/// Returns player tokens for several videos at once, keyed by video id.
 /// API 19 `video/getPlayerTokenBatch`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct GetPlayerTokenBatch {
-    /// Comma-separated video ids.
+    /// The videos, comma-separated ids (e.g. `"123,456"`; not empty).
     pub video_ids: String,
-    /// Lifetime in seconds; 0 never expires.
+    /// The tokens' lifetime in seconds; 0 never expires. Not negative.
     pub expires_in: i64,
-    /// Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise live, 5 VOD (default).
+    /// Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise
+    /// live, 5 VOD (the default).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub product_type: Option<i64>,
+}
+
+impl crate::api::Validate for GetPlayerTokenBatch {
+    fn validate(&self) -> Result<()> {
+        check_id_text("video_ids", &self.video_ids)?;
+        if self.expires_in < 0 {
+            return Err(Error::invalid_input("expires_in must not be negative"));
+        }
+        if self.product_type.is_some_and(|p| !(1..=5).contains(&p)) {
+            return Err(Error::invalid_input("product_type must be 1 to 5"));
+        }
+        Ok(())
+    }
 }
 
 /// Player tokens by video id. `Debug` hides the tokens.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(transparent)]
 pub struct PlayerTokens {
+    /// Token by video id.
     #[serde(deserialize_with = "token_map")]
     pub tokens: BTreeMap<String, String>,
 }
@@ -211,10 +290,12 @@ fn token_map<'de, D: Deserializer<'de>>(
     Ok(map.into_iter().map(|(k, v)| (k, text(v))).collect())
 }
 
-/// API 20 `video_account/getAccountInfo`: the account's package and usage.
+/// Returns the account's package: storage and traffic, used and allowed
+/// (traffic is counted once a day). API 20 `video_account/getAccountInfo`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetAccountInfo {}
 
+/// The account's package and usage.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AccountInfo {
     #[serde(default, deserialize_with = "lenient::int")]
@@ -233,50 +314,73 @@ pub struct AccountInfo {
     /// `YYYY-mm-dd HH:MM:SS`.
     #[serde(default, deserialize_with = "lenient::string")]
     pub effect_time: String,
+    /// `YYYY-mm-dd HH:MM:SS`.
     #[serde(default, deserialize_with = "lenient::string")]
     pub expire_time: String,
     /// Bytes.
     #[serde(default, deserialize_with = "lenient::int")]
     pub total_storage: i64,
+    /// Bytes.
     #[serde(default, deserialize_with = "lenient::int")]
     pub used_storage: i64,
+    /// Bytes delivered (counted once a day).
     #[serde(default, deserialize_with = "lenient::int")]
     pub used_flow: i64,
-    /// Only with `charge_type` 0.
+    /// Bytes per month; only with `charge_type` 0.
     #[serde(default, deserialize_with = "lenient::opt_int")]
     pub month_flow_limit: Option<i64>,
-    /// Only with `charge_type` 1.
+    /// Bytes in total; only with `charge_type` 1.
     #[serde(default, deserialize_with = "lenient::opt_int")]
     pub total_flow_limit: Option<i64>,
 }
 
+/// Publishes or blocks a video (videos are published once transcoded).
 /// API 26 `video/setPublishStatus`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SetPublishStatus {
+    /// The video.
     pub video_id: i64,
-    /// 1 published, 2 blocked.
+    /// 1 publish, 2 block.
     pub status: i64,
 }
 
+impl crate::api::Validate for SetPublishStatus {
+    fn validate(&self) -> Result<()> {
+        if !(self.status == 1 || self.status == 2) {
+            return Err(Error::invalid_input(
+                "status must be 1 (publish) or 2 (block)",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A video's publish status.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PublishStatus {
+    /// 1 published, 2 blocked.
     #[serde(default, deserialize_with = "lenient::int")]
     pub status: i64,
 }
 
-/// API 27 `video/getShareUrl`.
+/// Returns the ways to embed a video in a page: a js snippet, an iframe and
+/// a flash URL. API 27 `video/getShareUrl`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetShareUrl {
+    /// The video.
     pub video_id: i64,
 }
 
 /// Ways to embed a video. `Debug` hides the URLs: they carry a token.
 #[derive(Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ShareUrls {
+    /// The js player embed.
     #[serde(default, deserialize_with = "lenient::string")]
     pub js: String,
+    /// The iframe embed.
     #[serde(default, deserialize_with = "lenient::string")]
     pub iframe: String,
+    /// The flash player URL.
     #[serde(default, deserialize_with = "lenient::string")]
     pub flash: String,
 }
@@ -291,17 +395,19 @@ impl std::fmt::Debug for ShareUrls {
     }
 }
 
-/// API 31 `video/getVideoList`: the account's videos, a page at a time.
+/// Returns one page of the account's videos, optionally only those created
+/// since a time or whose name contains a text. API 31 `video/getVideoList`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct GetVideoList {
-    /// 1-based (default 1).
+    /// Page number, from 1 (default 1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
-    /// 1 to 1000 (default 20).
+    /// Videos per page, 1 to 1000 (default 20).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,
-    /// Only videos created from this time on: `YYYY-mm-dd HH:MM:SS`.
+    /// Only videos created from this time on: `YYYY-mm-dd HH:MM:SS`
+    /// (default: no time filter).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub create_time: Option<String>,
     /// Only videos whose name contains this (003 edition).
@@ -309,12 +415,20 @@ pub struct GetVideoList {
     pub name: Option<String>,
 }
 
+impl crate::api::Validate for GetVideoList {
+    fn validate(&self) -> Result<()> {
+        check_page(self.page, self.page_size, MAX_VIDEO_LIST_PAGE_SIZE)
+    }
+}
+
+/// A video in the list.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VideoListItem {
     #[serde(default, deserialize_with = "lenient::int")]
     pub video_id: i64,
     #[serde(default, deserialize_with = "lenient::string")]
     pub name: String,
+    /// 10 uploading, 20 transcoding, 30 failed, 31 transcode timeout, 32 upload timeout, 100 done.
     #[serde(default, deserialize_with = "lenient::int")]
     pub status: i64,
     /// Bytes (known once transcoded).
@@ -323,6 +437,7 @@ pub struct VideoListItem {
     /// As sent: `YYYY-mm-dd HH:MM:SS` here (other answers send unix seconds).
     #[serde(default, deserialize_with = "lenient::string")]
     pub create_time: String,
+    /// The cover image's URL.
     #[serde(default, deserialize_with = "lenient::string")]
     pub preface_url: String,
     /// Seconds.
@@ -336,6 +451,7 @@ pub struct VideoListItem {
     pub category: CategoryLevels,
 }
 
+/// One page of the account's videos.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VideoList {
     /// Videos in all pages.
@@ -349,16 +465,40 @@ pub struct VideoList {
     pub list: Vec<VideoListItem>,
 }
 
-/// API 40 `video/transcodeAgain`.
+/// Transcodes a video again, into the given definitions and formats; its
+/// status goes back to 20 (transcoding). API 40 `video/transcodeAgain`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct TranscodeAgain {
+    /// The video.
     pub video_id: i64,
-    /// Comma-separated definition bits.
+    /// Target definitions, comma-separated bits: 16 SD, 1 HD, 2 super HD,
+    /// 4 720p, 8 1080p (e.g. `"16,1"`).
     pub definition: String,
-    /// Comma-separated format bits (default: mp4, flv and m3u8).
+    /// Output formats, comma-separated bits: 1 mp4, 2 flv, 4 m3u8 (default:
+    /// all three).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<String>,
+}
+
+impl crate::api::Validate for TranscodeAgain {
+    fn validate(&self) -> Result<()> {
+        check_bit_text("definition", &self.definition, &DEFINITION_BITS)?;
+        if let Some(format) = &self.format {
+            check_bit_text("format", format, &FORMAT_BITS)?;
+        }
+        Ok(())
+    }
+}
+
+/// A 0/1 flag sent as a number.
+fn check_zero_one(what: &str, value: u8) -> Result<()> {
+    if value > 1 {
+        return Err(Error::invalid_input(format!(
+            "{what} must be 0 or 1, not {value}"
+        )));
+    }
+    Ok(())
 }
 
 /// The video sent back to transcoding, and the definitions asked for.
@@ -366,6 +506,7 @@ pub struct TranscodeAgain {
 pub struct Retranscoding {
     #[serde(default, deserialize_with = "lenient::int")]
     pub video_id: i64,
+    /// The definition bits asked for.
     #[serde(default, deserialize_with = "lenient::string")]
     pub definition: String,
 }
@@ -400,27 +541,22 @@ impl Client {
         definitions: &[i64],
         file_types: &[i64],
     ) -> Result<RemovedDefinition> {
-        let definition = bit_list("definition", definitions, &DEFINITION_BITS)?;
-        let file_type = opt_bit_list("type", file_types, &FILE_TYPE_BITS)?;
         self.call(&RemoveDefinition {
             video_id,
-            definition,
-            file_type,
+            definition: join_ids(definitions),
+            file_type: opt_bits(file_types),
         })
     }
 
     /// API 9: deletes the uploaded source files of these videos.
     pub fn delete_origin_video(&self, video_ids: &[i64]) -> Result<super::Ack> {
         self.call(&DeleteOriginVideo {
-            video_ids: non_empty_ids(video_ids, "video_ids")?,
+            video_ids: join_ids(video_ids),
         })
     }
 
     /// API 10: renames a video.
     pub fn update(&self, video_id: i64, name: &str) -> Result<VideoId> {
-        if name.trim().is_empty() {
-            return Err(Error::invalid_input("name is empty"));
-        }
         self.call(&Update {
             video_id,
             name: Some(name.to_owned()),
@@ -433,11 +569,6 @@ impl Client {
         video_id: i64,
         category_id: i64,
     ) -> Result<VideoCategoryLevels> {
-        if category_id < 0 {
-            return Err(Error::invalid_input(format!(
-                "category_id must not be negative, not {category_id}"
-            )));
-        }
         self.call(&SetVideoCategory {
             video_id,
             category_id,
@@ -451,14 +582,8 @@ impl Client {
         expires_in: i64,
         product_type: Option<i64>,
     ) -> Result<PlayerTokens> {
-        if expires_in < 0 {
-            return Err(Error::invalid_input("expires_in must not be negative"));
-        }
-        if product_type.is_some_and(|p| !(1..=5).contains(&p)) {
-            return Err(Error::invalid_input("product_type must be 1 to 5"));
-        }
         self.call(&GetPlayerTokenBatch {
-            video_ids: non_empty_ids(video_ids, "video_ids")?,
+            video_ids: join_ids(video_ids),
             expires_in,
             product_type,
         })
@@ -471,11 +596,6 @@ impl Client {
 
     /// API 26: publishes (`status` 1) or blocks (2) a video.
     pub fn set_publish_status(&self, video_id: i64, status: i64) -> Result<PublishStatus> {
-        if !(status == 1 || status == 2) {
-            return Err(Error::invalid_input(
-                "status must be 1 (publish) or 2 (block)",
-            ));
-        }
         self.call(&SetPublishStatus { video_id, status })
     }
 
@@ -486,7 +606,6 @@ impl Client {
 
     /// API 31: one page of the account's videos.
     pub fn get_video_list(&self, request: &GetVideoList) -> Result<VideoList> {
-        check_page(request.page, request.page_size, MAX_VIDEO_LIST_PAGE_SIZE)?;
         self.call(request)
     }
 
@@ -498,12 +617,15 @@ impl Client {
         definitions: &[i64],
         formats: &[i64],
     ) -> Result<Retranscoding> {
-        let definition = bit_list("definition", definitions, &DEFINITION_BITS)?;
-        let format = opt_bit_list("format", formats, &FORMAT_BITS)?;
         self.call(&TranscodeAgain {
             video_id,
-            definition,
-            format,
+            definition: join_ids(definitions),
+            format: opt_bits(formats),
         })
     }
+}
+
+/// Optional bits as sent: none given, nothing sent.
+fn opt_bits(bits: &[i64]) -> Option<String> {
+    (!bits.is_empty()).then(|| join_ids(bits))
 }

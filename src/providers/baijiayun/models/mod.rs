@@ -14,7 +14,7 @@ pub mod subtitle;
 pub mod video;
 
 pub use super::client::Client;
-pub(crate) use crate::api::helpers::{check_attachment, check_page, join_ids, non_empty_ids};
+pub(crate) use crate::api::helpers::{check_attachment, check_id_text, check_page, join_ids};
 pub use crate::api::Ack;
 pub use category::*;
 pub use interactive::*;
@@ -55,8 +55,12 @@ pub(crate) fn opt_bit_list(
     }
 }
 
-/// Checks a bit list already written as text (`"16,1"`).
+/// Checks a bit list already written as text (`"16,1"`): what [`bit_list`]
+/// checks, with the same messages (an empty text is an empty list).
 pub(crate) fn check_bit_text(what: &str, text: &str, allowed: &[i64]) -> crate::Result<()> {
+    if text.trim().is_empty() {
+        return bit_list(what, &[], allowed).map(|_| ());
+    }
     let bits = text
         .split(',')
         .map(|b| b.trim().parse::<i64>())
@@ -76,4 +80,23 @@ pub(crate) fn check_callback_url(what: &str, url: &str) -> crate::Result<()> {
             "{what} must start with http:// or https://"
         )))
     }
+}
+
+/// A `video_unique` as the typed methods write it: a video id (an integer)
+/// as text.
+pub(crate) fn check_video_unique(video_unique: &str) -> crate::Result<()> {
+    if video_unique.trim().parse::<i64>().is_err() {
+        return Err(crate::Error::invalid_input(format!(
+            "video_unique must be a video id (an integer), not {video_unique:?}"
+        )));
+    }
+    Ok(())
+}
+
+/// A name the provider would refuse: empty or only blanks.
+pub(crate) fn check_not_blank(text: &str, message: &str) -> crate::Result<()> {
+    if text.trim().is_empty() {
+        return Err(crate::Error::invalid_input(message.to_owned()));
+    }
+    Ok(())
 }

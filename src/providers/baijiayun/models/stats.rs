@@ -18,63 +18,112 @@ use crate::lenient;
 /// The most records one page of API 24/25 may ask for.
 pub const MAX_PLAY_RECORD_PAGE_SIZE: i64 = 1000;
 
-/// API 21 `video_data/getUsedFlow` (path inferred from the section text):
-/// bytes one video used between two dates (not across months).
+/// Returns the traffic (bytes) one video used between two dates of the
+/// same month (counted once a day, so today's figure is not final).
+/// API 21 `video_data/getUsedFlow` (path inferred from the section text).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetVideoUsedFlow {
+    /// The video.
     pub video_id: i64,
+    /// First day, `yyyy-mm-dd` (inclusive).
     pub start_date: String,
+    /// Last day, `yyyy-mm-dd` (inclusive; not before `start_date`, same month).
     pub end_date: String,
 }
 
-/// API 22 `video_account/getUsedFlow` (path inferred from the section text):
-/// bytes the whole account used between two dates.
+impl crate::api::Validate for GetVideoUsedFlow {
+    fn validate(&self) -> Result<()> {
+        let (start, end) = date_range(&self.start_date, &self.end_date)?;
+        if (start.0, start.1) != (end.0, end.1) {
+            return Err(Error::invalid_input(
+                "start_date and end_date must be in the same month",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Returns the traffic (bytes) the whole account used between two dates
+/// (counted once a day). API 22 `video_account/getUsedFlow` (path inferred
+/// from the section text).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetAccountUsedFlow {
+    /// First day, `yyyy-mm-dd` (inclusive).
     pub start_date: String,
+    /// Last day, `yyyy-mm-dd` (inclusive; not before `start_date`).
     pub end_date: String,
+}
+
+impl crate::api::Validate for GetAccountUsedFlow {
+    fn validate(&self) -> Result<()> {
+        date_range(&self.start_date, &self.end_date).map(drop)
+    }
 }
 
 /// Flow in bytes (API 21, 22).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UsedFlow {
+    /// Bytes.
     #[serde(default, deserialize_with = "lenient::int")]
     pub flow: i64,
 }
 
-/// API 24 `video_data/getVideoPlayRecord` (path inferred from the section text):
-/// one record per play of a video, within one day.
+/// Returns one page of the play records of a video within one day: one
+/// record per play. API 24 `video_data/getVideoPlayRecord` (path inferred
+/// from the section text).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct GetVideoPlayRecord {
+    /// The video.
     pub video_id: i64,
-    /// `yyyy-mm-dd HH:MM:SS`.
+    /// Start of the window, `yyyy-mm-dd HH:MM:SS`.
     pub start_time: String,
-    /// `yyyy-mm-dd HH:MM:SS`, the same day as `start_time`.
+    /// End of the window, `yyyy-mm-dd HH:MM:SS`: the same day as
+    /// `start_time`, not before it.
     pub end_time: String,
-    /// From 1 (default 1).
+    /// Page number, from 1 (default 1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
-    /// 1..=1000 (default 100).
+    /// Records per page, 1 to 1000 (default 100).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,
 }
 
-/// API 25 `video_data/exportVideoReportBatch` (path inferred from the section
-/// text): play records of every video of the account (VOD and replays),
-/// within one day.
+impl crate::api::Validate for GetVideoPlayRecord {
+    fn validate(&self) -> Result<()> {
+        time_window(&self.start_time, &self.end_time)?;
+        check_page(self.page, self.page_size, MAX_PLAY_RECORD_PAGE_SIZE)
+    }
+}
+
+/// Returns one page of the play records of every video of the account (VOD
+/// and replays) within one day: one record per play.
+/// API 25 `video_data/exportVideoReportBatch` (path inferred from the section text).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct ExportVideoReportBatch {
-    /// 1 live class, 2 small class, 3 double teacher, 4 enterprise live, 5 VOD (default 0: all).
+    /// Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise
+    /// live, 5 VOD (default 0: all).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub product_type: Option<i64>,
+    /// Start of the window, `yyyy-mm-dd HH:MM:SS`.
     pub start_time: String,
+    /// End of the window, `yyyy-mm-dd HH:MM:SS`: the same day as
+    /// `start_time`, not before it.
     pub end_time: String,
+    /// Page number, from 1 (default 1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
+    /// Records per page, 1 to 1000 (default 100).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,
+}
+
+impl crate::api::Validate for ExportVideoReportBatch {
+    fn validate(&self) -> Result<()> {
+        time_window(&self.start_time, &self.end_time)?;
+        check_page(self.page, self.page_size, MAX_PLAY_RECORD_PAGE_SIZE)
+    }
 }
 
 /// One play of one video.
@@ -91,13 +140,16 @@ pub struct PlayRecord {
     /// The classroom of a replay (API 25 only, replays only).
     #[serde(default, deserialize_with = "lenient::opt_int")]
     pub room_id: Option<i64>,
+    /// The viewer's name, as your site gave it to the player.
     #[serde(default, deserialize_with = "lenient::string")]
     pub user_name: String,
+    /// The viewer's number, as your site gave it to the player.
     #[serde(default, deserialize_with = "lenient::int")]
     pub user_number: i64,
     /// `yyyy-mm-dd HH:MM:SS`.
     #[serde(default, deserialize_with = "lenient::string")]
     pub play_begin_time: String,
+    /// `yyyy-mm-dd HH:MM:SS`.
     #[serde(default, deserialize_with = "lenient::string")]
     pub play_end_time: String,
     /// Seconds actually watched.
@@ -116,6 +168,7 @@ pub struct PlayRecord {
 /// One page of play records (API 24, 25).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PlayRecords {
+    /// Records in all pages.
     #[serde(default, deserialize_with = "lenient::int")]
     pub total: i64,
     #[serde(default, deserialize_with = "lenient::list")]
@@ -126,15 +179,27 @@ pub struct PlayRecords {
     pub page_size: i64,
 }
 
-/// API 28 `video_data/getVideoPlayCountRank`: the 100 most played videos.
+/// Returns the 100 most played videos between two dates, with their play
+/// counts. API 28 `video_data/getVideoPlayCountRank`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetVideoPlayCountRank {
+    /// Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise
+    /// live, 5 VOD (default 0: all).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub product_type: Option<i64>,
+    /// First day, `yyyy-mm-dd` (inclusive).
     pub start_date: String,
+    /// Last day, `yyyy-mm-dd` (inclusive; not before `start_date`).
     pub end_date: String,
 }
 
+impl crate::api::Validate for GetVideoPlayCountRank {
+    fn validate(&self) -> Result<()> {
+        date_range(&self.start_date, &self.end_date).map(drop)
+    }
+}
+
+/// A video and how often it was played.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PlayRankEntry {
     #[serde(default, deserialize_with = "lenient::int")]
@@ -150,55 +215,105 @@ pub struct PlayCountRank {
     pub play_rank: Vec<PlayRankEntry>,
 }
 
-/// API 29 `video_data/getVideoDailyPlayCount`: plays of one video per day.
+/// Returns how often one video was played on each day between two dates.
+/// API 29 `video_data/getVideoDailyPlayCount`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetVideoDailyPlayCount {
+    /// The video.
     pub video_id: i64,
+    /// First day, `yyyy-mm-dd` (inclusive).
     pub start_date: String,
+    /// Last day, `yyyy-mm-dd` (inclusive; not before `start_date`).
     pub end_date: String,
 }
 
-/// API 30 `video_data/getPartnerDailyPlayCount`: plays of the account per day.
+impl crate::api::Validate for GetVideoDailyPlayCount {
+    fn validate(&self) -> Result<()> {
+        date_range(&self.start_date, &self.end_date).map(drop)
+    }
+}
+
+/// Returns how often the account's videos were played on each day between
+/// two dates. API 30 `video_data/getPartnerDailyPlayCount`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetPartnerDailyPlayCount {
+    /// Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise
+    /// live, 5 VOD (default 0: all).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub product_type: Option<i64>,
+    /// First day, `yyyy-mm-dd` (inclusive).
     pub start_date: String,
+    /// Last day, `yyyy-mm-dd` (inclusive; not before `start_date`).
     pub end_date: String,
+}
+
+impl crate::api::Validate for GetPartnerDailyPlayCount {
+    fn validate(&self) -> Result<()> {
+        date_range(&self.start_date, &self.end_date).map(drop)
+    }
 }
 
 /// Plays per `yyyy-mm-dd` (API 29, 30).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DailyPlayCount {
+    /// Plays by day (`yyyy-mm-dd`).
     #[serde(default, deserialize_with = "int_map")]
     pub play_count: BTreeMap<String, i64>,
 }
 
-/// API 37 `video_account/getUsedFlowDetail`: the account's flow per day.
+/// Returns the traffic (bytes) the account used on each day between two
+/// dates (counted once a day). API 37 `video_account/getUsedFlowDetail`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetAccountUsedFlowDetail {
+    /// First day, `yyyy-mm-dd` (inclusive).
     pub start_date: String,
+    /// Last day, `yyyy-mm-dd` (inclusive; not before `start_date`).
     pub end_date: String,
+}
+
+impl crate::api::Validate for GetAccountUsedFlowDetail {
+    fn validate(&self) -> Result<()> {
+        date_range(&self.start_date, &self.end_date).map(drop)
+    }
 }
 
 /// Bytes per `yyyy-mm-dd` (API 37).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UsedFlowDetail {
+    /// Bytes by day (`yyyy-mm-dd`).
     #[serde(default, deserialize_with = "int_map")]
     pub flow: BTreeMap<String, i64>,
 }
 
-/// API 38 `video_data/getUsedFlowDetail`: flow per video of one product line on one day.
+/// Returns one page of the traffic (bytes) each video of one product line
+/// used on one day. API 38 `video_data/getUsedFlowDetail`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct GetProductUsedFlowDetail {
-    /// 1 live class, 2 small class, 3 double teacher, 4 enterprise live, 5 VOD.
+    /// Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise
+    /// live, 5 VOD.
     pub product_type: i64,
+    /// The day, `yyyy-mm-dd`.
     pub date: String,
+    /// Page number, from 1 (default 1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
+    /// Videos per page, from 1 (default 100).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,
+}
+
+impl crate::api::Validate for GetProductUsedFlowDetail {
+    fn validate(&self) -> Result<()> {
+        parse_date(&self.date)?;
+        if !(1..=5).contains(&self.product_type) {
+            return Err(Error::invalid_input("product_type must be 1..=5"));
+        }
+        if self.page.is_some_and(|p| p < 1) || self.page_size.is_some_and(|s| s < 1) {
+            return Err(Error::invalid_input("page and page_size must be >= 1"));
+        }
+        Ok(())
+    }
 }
 
 /// The provider sends both fields as strings.
@@ -206,18 +321,23 @@ pub struct GetProductUsedFlowDetail {
 pub struct VideoFlow {
     #[serde(default, deserialize_with = "lenient::int")]
     pub video_id: i64,
+    /// Bytes.
     #[serde(default, deserialize_with = "lenient::int")]
     pub flow: i64,
 }
 
+/// One page of traffic per video.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VideoFlowPage {
+    /// Videos in all pages.
     #[serde(default, deserialize_with = "lenient::int")]
     pub total: i64,
     #[serde(default, deserialize_with = "lenient::list")]
     pub list: Vec<VideoFlow>,
 }
 
+/// Returns the storage and traffic (bytes) of each product line of the
+/// account, and in total (traffic is counted once a day).
 /// API 39 `video_account/getStorgeAndFlowInfo` (sic: the real path).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetStorageAndFlowInfo {}
@@ -236,12 +356,16 @@ pub struct ProductUsage {
 /// Storage and flow per product line, and in total.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct StorageAndFlow {
+    /// Big classes (live).
     #[serde(default, deserialize_with = "usage")]
     pub large_class: ProductUsage,
+    /// Small classes.
     #[serde(default, deserialize_with = "usage")]
     pub small_class: ProductUsage,
+    /// Dual-teacher classes.
     #[serde(default, deserialize_with = "usage")]
     pub double_teacher: ProductUsage,
+    /// Enterprise live.
     #[serde(default, deserialize_with = "usage")]
     pub business: ProductUsage,
     /// Cloud VOD.
@@ -265,12 +389,6 @@ impl Client {
         start_date: &str,
         end_date: &str,
     ) -> Result<UsedFlow> {
-        let (start, end) = date_range(start_date, end_date)?;
-        if (start.0, start.1) != (end.0, end.1) {
-            return Err(Error::invalid_input(
-                "start_date and end_date must be in the same month",
-            ));
-        }
         self.call(&GetVideoUsedFlow {
             video_id,
             start_date: start_date.to_owned(),
@@ -280,7 +398,6 @@ impl Client {
 
     /// API 22: bytes the account used from `start_date` to `end_date` (inclusive).
     pub fn get_account_used_flow(&self, start_date: &str, end_date: &str) -> Result<UsedFlow> {
-        date_range(start_date, end_date)?;
         self.call(&GetAccountUsedFlow {
             start_date: start_date.to_owned(),
             end_date: end_date.to_owned(),
@@ -289,8 +406,6 @@ impl Client {
 
     /// API 24: one page of the plays of a video within one day.
     pub fn get_video_play_record(&self, request: &GetVideoPlayRecord) -> Result<PlayRecords> {
-        time_window(&request.start_time, &request.end_time)?;
-        check_page(request.page, request.page_size, MAX_PLAY_RECORD_PAGE_SIZE)?;
         self.call(request)
     }
 
@@ -299,8 +414,6 @@ impl Client {
         &self,
         request: &ExportVideoReportBatch,
     ) -> Result<PlayRecords> {
-        time_window(&request.start_time, &request.end_time)?;
-        check_page(request.page, request.page_size, MAX_PLAY_RECORD_PAGE_SIZE)?;
         self.call(request)
     }
 
@@ -312,7 +425,6 @@ impl Client {
         end_date: &str,
         product_type: Option<i64>,
     ) -> Result<PlayCountRank> {
-        date_range(start_date, end_date)?;
         self.call(&GetVideoPlayCountRank {
             product_type,
             start_date: start_date.to_owned(),
@@ -327,7 +439,6 @@ impl Client {
         start_date: &str,
         end_date: &str,
     ) -> Result<DailyPlayCount> {
-        date_range(start_date, end_date)?;
         self.call(&GetVideoDailyPlayCount {
             video_id,
             start_date: start_date.to_owned(),
@@ -342,7 +453,6 @@ impl Client {
         end_date: &str,
         product_type: Option<i64>,
     ) -> Result<DailyPlayCount> {
-        date_range(start_date, end_date)?;
         self.call(&GetPartnerDailyPlayCount {
             product_type,
             start_date: start_date.to_owned(),
@@ -356,7 +466,6 @@ impl Client {
         start_date: &str,
         end_date: &str,
     ) -> Result<UsedFlowDetail> {
-        date_range(start_date, end_date)?;
         self.call(&GetAccountUsedFlowDetail {
             start_date: start_date.to_owned(),
             end_date: end_date.to_owned(),
@@ -368,13 +477,6 @@ impl Client {
         &self,
         request: &GetProductUsedFlowDetail,
     ) -> Result<VideoFlowPage> {
-        parse_date(&request.date)?;
-        if !(1..=5).contains(&request.product_type) {
-            return Err(Error::invalid_input("product_type must be 1..=5"));
-        }
-        if request.page.is_some_and(|p| p < 1) || request.page_size.is_some_and(|s| s < 1) {
-            return Err(Error::invalid_input("page and page_size must be >= 1"));
-        }
         self.call(request)
     }
 

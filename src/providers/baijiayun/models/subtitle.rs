@@ -12,12 +12,24 @@ use crate::lenient;
 /// The file extensions the provider takes (compared case-insensitively).
 pub const SUBTITLE_EXTENSIONS: &[&str] = &["vtt", "srt"];
 
-/// API 32 `video/uploadSubtitle`. The file goes as the multipart part
-/// `subtitle`, which is not signed; use [`Client::upload_subtitle`].
+/// Uploads a `.vtt` or `.srt` file as a subtitle of a video; a video's first
+/// subtitle becomes its default one. API 32 `video/uploadSubtitle`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UploadSubtitle {
+    /// The subtitle's name, shown in the player (not empty).
     pub name: String,
+    /// The video the subtitle belongs to.
     pub video_id: i64,
+}
+
+impl crate::api::Validate for UploadSubtitle {
+    fn validate(&self) -> Result<()> {
+        check_name(&self.name)
+    }
+
+    fn check_file(&self, path: &Path) -> Result<()> {
+        check_attachment(path, SUBTITLE_EXTENSIONS, "subtitles")
+    }
 }
 
 /// The subtitle just stored.
@@ -36,9 +48,10 @@ pub struct UploadedSubtitle {
     pub create_time: String,
 }
 
-/// API 33 `video/getSubtitleList`.
+/// Returns every subtitle of a video. API 33 `video/getSubtitleList`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetSubtitleList {
+    /// The video.
     pub video_id: i64,
 }
 
@@ -49,34 +62,49 @@ pub struct Subtitle {
     pub subtitle_id: i64,
     #[serde(default, deserialize_with = "lenient::string")]
     pub subtitle_name: String,
+    /// Where the file is served.
     #[serde(default, deserialize_with = "lenient::string")]
     pub subtitle_path: String,
-    /// Sent as 0/1 (a number or a string).
+    /// Whether this is the video's default subtitle (sent as 0/1).
     #[serde(default, deserialize_with = "lenient::flag")]
     pub is_default: bool,
+    /// `yyyy-mm-dd HH:MM:SS`.
     #[serde(default, deserialize_with = "lenient::string")]
     pub create_time: String,
+    /// `yyyy-mm-dd HH:MM:SS`.
     #[serde(default, deserialize_with = "lenient::string")]
     pub update_time: String,
 }
 
-/// API 34 `video/updateSubtitle`: renames a subtitle.
+/// Renames a subtitle. API 34 `video/updateSubtitle`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UpdateSubtitle {
+    /// The new name (not empty).
     pub name: String,
+    /// The subtitle to rename.
     pub subtitle_id: i64,
 }
 
+impl crate::api::Validate for UpdateSubtitle {
+    fn validate(&self) -> Result<()> {
+        check_name(&self.name)
+    }
+}
+
+/// Makes a subtitle the default one of its video.
 /// API 35 `video/setDefaultSubtitle`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SetDefaultSubtitle {
+    /// The video.
     pub video_id: i64,
+    /// One of the video's subtitles.
     pub subtitle_id: i64,
 }
 
-/// API 36 `video/deleteSubtitle`.
+/// Deletes a subtitle. API 36 `video/deleteSubtitle`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DeleteSubtitle {
+    /// The subtitle to delete.
     pub subtitle_id: i64,
 }
 
@@ -91,8 +119,6 @@ impl Client {
         path: impl AsRef<Path>,
     ) -> Result<UploadedSubtitle> {
         let path = path.as_ref();
-        check_name(name)?;
-        check_attachment(path, SUBTITLE_EXTENSIONS, "subtitles")?;
         let request = UploadSubtitle {
             name: name.to_owned(),
             video_id,
@@ -109,7 +135,6 @@ impl Client {
 
     /// API 34: renames a subtitle.
     pub fn update_subtitle(&self, subtitle_id: i64, name: &str) -> Result<Ack> {
-        check_name(name)?;
         self.call(&UpdateSubtitle {
             name: name.to_owned(),
             subtitle_id,

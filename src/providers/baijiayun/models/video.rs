@@ -9,37 +9,47 @@ use super::Client;
 use crate::error::Result;
 use crate::lenient;
 
-/// API 2 `video/getUploadUrl`: creates a video and returns where to upload it.
-/// [`Client::upload`] calls this for you.
+/// Creates a video (or audio) and returns its id and the URL to upload its
+/// file to; the upload methods do this and the upload in one step.
+/// API 2 `video/getUploadUrl`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct GetUploadUrl {
+    /// The file's name, shown as the video's name (not empty).
     pub file_name: String,
-    /// Target definitions, comma-separated bits: 16 SD, 1 HD, 2 super, 4 720p, 8 1080p.
+    /// Target definitions, comma-separated bits: 16 SD, 1 HD, 2 super HD,
+    /// 4 720p, 8 1080p (e.g. `"16,1"`). A source below a target definition is
+    /// transcoded at its own definition.
     pub definition: String,
-    /// 1: process as audio.
+    /// 1: process the file as audio, 0: as video (default 0).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub audio_with_view: Option<u8>,
-    /// Comma-separated bits: 1 mp4, 2 flv, 4 m3u8 (default: all three).
+    /// Output formats, comma-separated bits: 1 mp4, 2 flv, 4 m3u8 (default:
+    /// all three).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<String>,
-    /// 1: encrypt, 2: don't (needs the encryption permission).
+    /// 1: also make an encrypted version, 2: don't. Needs the encryption
+    /// permission; once it is granted, videos are encrypted by default.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub encrypt: Option<u8>,
+    /// The watermark to put on the video (003 edition; passed through as given).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub watermark: Option<String>,
+    /// Where the watermark goes (003 edition; passed through as given).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub watermark_pos: Option<u8>,
+    /// 1: return an `https://` upload URL, 0: `http://` (the provider's
+    /// default is 0; the upload methods send 1 unless told otherwise).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub use_https: Option<u8>,
-    /// Per-video transcode callback URL (003 edition).
+    /// This video's transcode callback URL (`http://` or `https://`),
+    /// instead of the account's (003 edition).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
 }
 
-impl GetUploadUrl {
-    /// What the provider would refuse, refused before any request.
-    pub fn validate(&self) -> Result<()> {
+impl crate::api::Validate for GetUploadUrl {
+    fn validate(&self) -> Result<()> {
         if self.file_name.trim().is_empty() {
             return Err(crate::Error::invalid_input("file_name is empty"));
         }
@@ -54,11 +64,21 @@ impl GetUploadUrl {
     }
 }
 
+impl GetUploadUrl {
+    /// What the provider would refuse, refused before any request: the
+    /// checks of [`crate::api::Validate`], callable without the trait.
+    pub fn validate(&self) -> Result<()> {
+        crate::api::Validate::validate(self)
+    }
+}
+
 /// Where to upload a new video. `Debug` hides the URL: it carries a token.
 #[derive(Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UploadUrl {
+    /// The new video's id, used by every later call about it.
     #[serde(default, deserialize_with = "lenient::int")]
     pub video_id: i64,
+    /// Where to POST the file (multipart field `data`); carries a token.
     #[serde(default, deserialize_with = "lenient::string")]
     pub upload_url: String,
 }
@@ -72,11 +92,14 @@ impl std::fmt::Debug for UploadUrl {
     }
 }
 
-/// API 4 `video/getResumeUploadUrl`.
+/// Returns where to continue an interrupted upload and how many bytes the
+/// server already holds, so only the rest is sent. API 4 `video/getResumeUploadUrl`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct GetResumeUploadUrl {
+    /// The video whose upload to continue.
     pub video_id: i64,
+    /// 1: return an `https://` upload URL, 0: `http://` (default 0).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub use_https: Option<u8>,
 }
@@ -86,8 +109,10 @@ pub struct GetResumeUploadUrl {
 pub struct ResumeUploadUrl {
     #[serde(default, deserialize_with = "lenient::int")]
     pub video_id: i64,
+    /// Where to send the rest of the file; carries a token.
     #[serde(default, deserialize_with = "lenient::string")]
     pub upload_url: String,
+    /// Bytes the server already holds: the offset to continue from.
     #[serde(default, deserialize_with = "lenient::int")]
     pub upload_size: i64,
 }
@@ -102,9 +127,10 @@ impl std::fmt::Debug for ResumeUploadUrl {
     }
 }
 
-/// API 5 `video/getStatus`.
+/// Returns the upload and transcoding status of a video. API 5 `video/getStatus`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetStatus {
+    /// The video, as returned when it was created.
     pub video_id: i64,
 }
 
@@ -139,11 +165,13 @@ impl VideoState {
     }
 }
 
+/// A video's status.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VideoStatus {
     /// 10 uploading, 20 transcoding, 30 failed, 31 transcode timeout, 32 upload timeout, 100 done.
     #[serde(default, deserialize_with = "lenient::int")]
     pub status: i64,
+    /// The provider's description of the status.
     #[serde(default, deserialize_with = "lenient::string")]
     pub info: String,
 }
@@ -154,12 +182,16 @@ impl VideoStatus {
     }
 }
 
+/// Returns everything known about a video: name, status, sizes, duration,
+/// cover, transcoded files and category (deleted videos are not found).
 /// API 6 `video/getInfo`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetInfo {
+    /// The video.
     pub video_id: i64,
 }
 
+/// One transcoded file of a video.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TranscodeFile {
     /// low/std/high/super/1080p.
@@ -168,26 +200,32 @@ pub struct TranscodeFile {
     /// mp4/flv/m3u8.
     #[serde(rename = "type", default, deserialize_with = "lenient::string")]
     pub format: String,
+    /// Bytes.
     #[serde(default, deserialize_with = "lenient::int")]
     pub size: i64,
 }
 
+/// A category a video is in, at one level of the tree.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CategoryRef {
     #[serde(default, deserialize_with = "lenient::int")]
     pub id: i64,
+    /// 1 (top) to 5.
     #[serde(default, deserialize_with = "lenient::int")]
     pub level: i64,
     #[serde(default, deserialize_with = "lenient::string")]
     pub name: String,
 }
 
+/// Everything known about a video.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VideoInfo {
     #[serde(default, deserialize_with = "lenient::int")]
     pub video_id: i64,
     #[serde(default, deserialize_with = "lenient::string")]
     pub name: String,
+    /// As in getStatus: 10 uploading, 20 transcoding, 30 failed, 31 transcode
+    /// timeout, 32 upload timeout, 100 done.
     #[serde(default, deserialize_with = "lenient::int")]
     pub status: i64,
     /// Bytes of the source (known once transcoded).
@@ -199,6 +237,7 @@ pub struct VideoInfo {
     /// Unix seconds as the provider sends it (some editions send a date string).
     #[serde(default, deserialize_with = "lenient::string")]
     pub create_time: String,
+    /// The cover image's URL.
     #[serde(default, deserialize_with = "lenient::string")]
     pub preface_url: String,
     /// Duration in seconds.
@@ -207,14 +246,19 @@ pub struct VideoInfo {
     /// 0 not reviewed, 1 passed, 2 rejected.
     #[serde(default, deserialize_with = "lenient::int")]
     pub audit_status: i64,
+    /// MD5 of the uploaded source file.
     #[serde(default, deserialize_with = "lenient::string")]
     pub file_md5: String,
+    /// The source's definition: low/std/high/super/1080p.
     #[serde(default, deserialize_with = "lenient::string")]
     pub origin_definition: String,
+    /// The transcoded files.
     #[serde(default, deserialize_with = "lenient::list")]
     pub transcode_info: Vec<TranscodeFile>,
+    /// The video's category at each level (empty when it has none).
     #[serde(default, deserialize_with = "lenient::list")]
     pub category: Vec<CategoryRef>,
+    /// 1 published, 2 blocked.
     #[serde(default, deserialize_with = "lenient::int")]
     pub publish_status: i64,
 }
@@ -225,33 +269,43 @@ impl VideoInfo {
     }
 }
 
-/// API 23 `video/getUrl`: play URLs per definition.
+/// Returns the play URLs of a transcoded video (or audio), one per
+/// definition, in one format. API 23 `video/getUrl`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct GetUrl {
+    /// The video.
     pub video_id: i64,
-    /// mp4 (default), m3u8, flv or encrypt.
+    /// mp4 (default), m3u8, flv or encrypt (the encrypted version, only on
+    /// accounts with encryption enabled).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<String>,
-    /// URL lifetime in seconds (default 12 hours).
+    /// How long the URLs stay valid, in seconds (default 12 hours).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_in: Option<i64>,
 }
 
+/// One playable file.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PlayInfo {
+    /// Seconds.
     #[serde(default, deserialize_with = "lenient::int")]
     pub duration: i64,
+    /// Bytes.
     #[serde(default, deserialize_with = "lenient::int")]
     pub size: i64,
+    /// Pixels.
     #[serde(default, deserialize_with = "lenient::int")]
     pub height: i64,
+    /// Pixels.
     #[serde(default, deserialize_with = "lenient::int")]
     pub width: i64,
+    /// The play URL (valid for the requested lifetime).
     #[serde(default, deserialize_with = "lenient::string")]
     pub url: String,
 }
 
+/// A video's play URLs.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PlayUrls {
     #[serde(default, deserialize_with = "lenient::int")]
@@ -261,24 +315,28 @@ pub struct PlayUrls {
     pub play_info: BTreeMap<String, PlayInfo>,
 }
 
-/// API 11 `video/delete`.
+/// Deletes a video and all its files. API 11 `video/delete`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Delete {
+    /// The video to delete.
     pub video_id: i64,
 }
 
+/// The video the operation acted on.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct VideoId {
     #[serde(default, deserialize_with = "lenient::int")]
     pub video_id: i64,
 }
 
+/// Returns a token that lets the provider's player play a video.
 /// API 18 `video/getPlayerToken`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct GetPlayerToken {
+    /// The video to play.
     pub video_id: i64,
-    /// Lifetime in seconds; 0 never expires.
+    /// The token's lifetime in seconds; 0 (the default) never expires.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_in: Option<i64>,
 }
@@ -286,6 +344,7 @@ pub struct GetPlayerToken {
 /// A player token. `Debug` hides it.
 #[derive(Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PlayerToken {
+    /// The token to hand to the player.
     #[serde(default, deserialize_with = "lenient::string")]
     pub token: String,
 }
@@ -298,12 +357,22 @@ impl std::fmt::Debug for PlayerToken {
     }
 }
 
-/// `video_account/setTranscodeCallbackUrl`: the account's transcode callback URL.
+/// Sets the account's transcode callback URL: the provider POSTs each
+/// upload-done, transcode-failed and transcoded event of videos uploaded
+/// without their own `callback_url` to it. `video_account/setTranscodeCallbackUrl`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SetTranscodeCallbackUrl {
+    /// The callback URL; must start with `http://` or `https://`.
     pub url: String,
 }
 
+impl crate::api::Validate for SetTranscodeCallbackUrl {
+    fn validate(&self) -> Result<()> {
+        super::check_callback_url("url", &self.url)
+    }
+}
+
+/// Returns the account's transcode callback URL (empty when none is set).
 /// `video_account/getTranscodeCallbackUrl`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GetTranscodeCallbackUrl {}
@@ -311,6 +380,7 @@ pub struct GetTranscodeCallbackUrl {}
 /// The account's transcode callback URL (empty when none is set).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CallbackUrl {
+    /// The URL; empty when none is set.
     #[serde(default, deserialize_with = "lenient::string")]
     pub url: String,
 }
@@ -318,7 +388,6 @@ pub struct CallbackUrl {
 impl Client {
     /// API 2: creates a video and returns its upload URL (see [`Client::upload`]).
     pub fn get_upload_url(&self, request: &GetUploadUrl) -> Result<UploadUrl> {
-        request.validate()?;
         self.call(request)
     }
 
@@ -361,7 +430,6 @@ impl Client {
     /// Sets the account's transcode callback URL (`http://` or `https://`),
     /// used for videos uploaded without their own `callback_url`.
     pub fn set_transcode_callback_url(&self, url: &str) -> Result<CallbackUrl> {
-        super::check_callback_url("url", url)?;
         self.call(&SetTranscodeCallbackUrl {
             url: url.to_owned(),
         })
