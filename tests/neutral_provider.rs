@@ -13,8 +13,8 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use vodkit::api::{
-    ApiRequest, Auth, Caller, CallerParts, Envelope, Method, NoAuth, OpSpec, Service, Target,
-    Validate,
+    ApiRequest, Auth, Caller, CallerParts, Envelope, Method, NoAuth, OpSpec, Service, Session,
+    Target, Validate,
 };
 use vodkit::http::{HttpConfig, Response, RetryPolicy};
 use vodkit::params::Params;
@@ -78,7 +78,12 @@ struct TokenAuth {
 }
 
 impl Auth for TokenAuth {
-    fn apply(&self, _caller: &Caller, _operation: &str, request: &mut ApiRequest) -> Result<()> {
+    fn apply(
+        &self,
+        _session: &dyn Session,
+        _operation: &str,
+        request: &mut ApiRequest,
+    ) -> Result<()> {
         let token = self.token.lock().unwrap().clone();
         request.headers.set("X-Token", token);
         Ok(())
@@ -88,7 +93,7 @@ impl Auth for TokenAuth {
         err.provider_code() == Some("EXPIRED")
     }
 
-    fn renew(&self, caller: &Caller) -> Result<()> {
+    fn renew(&self, session: &dyn Session) -> Result<()> {
         self.renewals.fetch_add(1, Ordering::SeqCst);
         let login = Target {
             name: "login",
@@ -98,7 +103,7 @@ impl Auth for TokenAuth {
         };
         let mut params = Params::new();
         params.set("user", "demo");
-        let data = caller.call_with(&NoAuth, &login, params, None)?;
+        let data = session.call_with(&NoAuth, &login, params, None)?;
         *self.token.lock().unwrap() = data["token"].as_str().unwrap_or_default().to_owned();
         Ok(())
     }

@@ -6,34 +6,12 @@ use std::collections::BTreeMap;
 use reqwest::blocking::multipart::{Form, Part};
 use serde_json::Value;
 
-use super::auth::Auth;
-use super::catalog::{Method, OpSpec};
+use super::auth::{Auth, Session};
 use super::envelope::Envelope;
-use super::request::{ApiRequest, FilePart};
+use super::request::{ApiRequest, FilePart, Method, Target};
 use crate::error::{Error, Result};
 use crate::http::{HttpConfig, Response, RetryPolicy, Transport};
 use crate::params::Params;
-
-/// Where one call goes: a catalog operation, or a raw name the provider
-/// resolved to a path.
-#[derive(Debug, Clone)]
-pub struct Target<'a> {
-    pub name: &'a str,
-    pub method: Method,
-    pub host: &'a str,
-    pub path: &'a str,
-}
-
-impl<'a> Target<'a> {
-    pub fn of(spec: &'a OpSpec) -> Self {
-        Target {
-            name: spec.name,
-            method: spec.method,
-            host: spec.host,
-            path: spec.path,
-        }
-    }
-}
 
 /// What a provider builds its [`Caller`] from.
 pub struct CallerParts {
@@ -247,4 +225,20 @@ fn form_body(params: &Params) -> String {
     form_urlencoded::Serializer::new(String::new())
         .extend_pairs(params.iter())
         .finish()
+}
+
+impl Session for Caller {
+    fn provider(&self) -> &'static str {
+        self.provider
+    }
+
+    fn call_with(
+        &self,
+        auth: &dyn Auth,
+        target: &Target<'_>,
+        params: Params,
+        file: Option<FilePart<'_>>,
+    ) -> Result<Value> {
+        Caller::call_with(self, auth, target, params, file)
+    }
 }

@@ -11,26 +11,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::caller::Caller;
-use super::request::FilePart;
+use super::request::{FilePart, Method, Target};
 use crate::error::{Error, ErrorKind, Result};
 use crate::params::Params;
-
-/// The HTTP method of an operation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum Method {
-    Get,
-    Post,
-}
-
-impl Method {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Method::Get => "GET",
-            Method::Post => "POST",
-        }
-    }
-}
 
 /// One operation of a provider, as data.
 #[derive(Debug, Clone, Copy)]
@@ -57,6 +40,18 @@ pub struct OpSpec {
     pub invoke: fn(&Caller, &OpSpec, &Value, Option<FilePart<'_>>) -> Result<Value>,
     pub request_schema: fn() -> schemars::Schema,
     pub answer_schema: fn() -> schemars::Schema,
+}
+
+impl OpSpec {
+    /// Where this operation's calls go.
+    pub fn target(&self) -> Target<'static> {
+        Target {
+            name: self.name,
+            method: self.method,
+            host: self.host,
+            path: self.path,
+        }
+    }
 }
 
 /// Checks a request before anything is sent: what the provider would refuse,
@@ -180,8 +175,7 @@ pub fn invoke_json<O: Operation>(
             known.join(", ")
         )));
     }
-    let request: O = serde_json::from_value(params)
-        .map_err(|e| Error::invalid_input(format!("{}: {e}", spec.name)))?;
+    let request: O = super::config::from_json_redacted(&params, spec.name)?;
     let answer = call_typed_as(caller, spec, &request, file)?;
     serde_json::to_value(&answer)
         .map_err(|e| Error::internal(format!("the answer cannot be encoded: {e}")))
@@ -225,7 +219,7 @@ fn call_typed_as<O: Operation>(
         (None, None) => {}
     }
     let params = Params::from_serialize(request)?;
-    let data = caller.call(&super::Target::of(spec), params, file)?;
+    let data = caller.call(&spec.target(), params, file)?;
     decode(spec, data)
 }
 

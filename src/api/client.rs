@@ -7,9 +7,9 @@ use std::sync::Arc;
 
 use serde_json::Value;
 
-use super::caller::Target;
 use super::catalog::OperationInfo;
 use super::request::FilePart;
+use super::request::Target;
 use super::service::Service;
 use crate::error::{Error, Result};
 use crate::params::Params;
@@ -31,17 +31,8 @@ impl std::fmt::Debug for Client {
 }
 
 impl Client {
-    /// A client of `provider` (`"baijiayun"`, …) from its JSON config. An
-    /// unknown provider, an unknown key or a bad value is `InvalidInput`
-    /// naming it.
-    pub fn new(provider: &str, config: &Value) -> Result<Self> {
-        let entry = super::registry::find(provider)?;
-        Ok(Client {
-            service: (entry.build)(config)?,
-        })
-    }
-
-    /// A client of a provider defined outside the registry.
+    /// A client of a provider defined outside the registry (the registered
+    /// ones: [`Client::new`], in [`crate::providers::registry`]).
     pub fn from_service(service: Arc<dyn Service>) -> Self {
         Client { service }
     }

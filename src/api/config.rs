@@ -105,6 +105,66 @@ pub fn config_from_json<C: DeserializeOwned + schemars::JsonSchema>(
             known.join(", ")
         )));
     }
-    serde_json::from_value(json.clone())
-        .map_err(|e| Error::invalid_input(format!("{provider} config: {e}")))
+    from_json_redacted(json, &format!("{provider} config"))
+}
+
+/// Reads `T` from JSON; an error names the key and the expected type but
+/// never quotes the value (it may be a key or a password put in the wrong
+/// place).
+pub(crate) fn from_json_redacted<T: DeserializeOwned>(json: &Value, what: &str) -> Result<T> {
+    serde_path_to_error::deserialize(json.clone()).map_err(|e| {
+        let path = e.path().to_string();
+        let reason = redact(&e.inner().to_string());
+        match path.as_str() {
+            "." | "" => Error::invalid_input(format!("{what}: {reason}")),
+            key => Error::invalid_input(format!("{what}: {key}: {reason}")),
+        }
+    })
+}
+
+/// Serde's message without the offending value: "invalid type: string
+/// \"s3cret\", expected u64" becomes "invalid type, expected u64".
+fn redact(message: &str) -> String {
+    for prefix in ["invalid type: ", "invalid value: "] {
+        if let Some(rest) = message.strip_prefix(prefix) {
+            let kind = prefix.trim_end_matches(": ");
+            return match rest.find(", expected ") {
+                Some(i) => format!("{kind}{}", &rest[i..]),
+                None => kind.to_owned(),
+            };
+        }
+    }
+    message.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Sample {
+        size: u64,
+        key: String,
+    }
+
+    #[test]
+    fn errors_name_the_key_but_never_the_value() {
+        let err = from_json_redacted::<Sample>(
+            &serde_json::json!({"size": "s3cret", "key": "k"}),
+            "test config",
+        )
+        .unwrap_err();
+        assert_eq!(err.message(), "test config: size: invalid type, expected u64");
+        let err = from_json_redacted::<Sample>(
+            &serde_json::json!({"size": 1, "key": 987654321}),
+            "test config",
+        )
+        .unwrap_err();
+        assert!(!err.message().contains("987654321"), "{err}");
+        assert!(err.message().contains("key: invalid type"), "{err}");
+        let err =
+            from_json_redacted::<Sample>(&serde_json::json!({"size": 1}), "test config").unwrap_err();
+        assert!(err.message().contains("missing field `key`"), "{err}");
+    }
 }

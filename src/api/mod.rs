@@ -5,7 +5,8 @@
 //!
 //! A provider is data plus small trait impls: a [`Service`] (its catalog, its
 //! [`Caller`] built with its [`Auth`] and [`Envelope`], its upload), registered
-//! under a name in [`registry`]. Nothing here names a provider.
+//! under a name in [`crate::providers::registry`]. Nothing here names a
+//! provider, and nothing here imports one.
 
 mod auth;
 mod caller;
@@ -15,18 +16,17 @@ mod config;
 mod envelope;
 pub mod helpers;
 pub use helpers::Ack;
-pub mod registry;
 mod request;
 mod service;
 
-pub use auth::{Auth, NoAuth};
-pub use caller::{Caller, CallerParts, Target};
+pub use auth::{Auth, NoAuth, Session};
+pub use caller::{Caller, CallerParts};
 pub use catalog::{
-    call_typed, decode, invoke_json, schema_of, Method, OpSpec, Operation, OperationInfo,
-    ParamInfo, Validate,
+    call_typed, decode, invoke_json, schema_of, OpSpec, Operation, OperationInfo, ParamInfo,
+    Validate,
 };
 pub use client::Client;
 pub use config::{config_from_json, CommonConfig};
 pub use envelope::Envelope;
-pub use request::{ApiRequest, FilePart, Headers};
+pub use request::{ApiRequest, FilePart, Headers, Method, Target};
 pub use service::{RawTarget, Service};

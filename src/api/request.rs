@@ -3,8 +3,38 @@
 
 use std::path::Path;
 
-use super::catalog::Method;
+use serde::{Deserialize, Serialize};
+
 use crate::params::Params;
+
+/// The HTTP method of an operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Method {
+    Get,
+    Post,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        }
+    }
+}
+
+/// Where one call goes: a catalog operation, or a raw name the provider
+/// resolved to a path.
+#[derive(Debug, Clone)]
+pub struct Target<'a> {
+    pub name: &'a str,
+    pub method: Method,
+    /// Which of the provider's hosts (a key of the config's `hosts`).
+    pub host: &'a str,
+    /// The default path under that host (`path_overrides` may replace it).
+    pub path: &'a str,
+}
 
 /// A request about to be sent: `query` goes in the URL, `form` in the body
 /// (url-encoded, or multipart text fields when a file is attached).

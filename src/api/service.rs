@@ -5,7 +5,8 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::caller::Caller;
-use super::catalog::{Method, OpSpec};
+use super::catalog::OpSpec;
+use super::request::Method;
 use crate::error::{Error, Result};
 use crate::upload::UploadControl;
 

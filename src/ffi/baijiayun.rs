@@ -4,9 +4,9 @@
 use std::ffi::c_char;
 use std::time::Duration;
 
-use super::boundary::{arg_bytes, arg_out, arg_pairs, arg_ref, arg_str, put};
+use super::boundary::{arg_bytes, arg_out, arg_pairs, arg_ref, arg_str, json_out, put};
 use super::error::vodkit_error;
-use super::strings::{into_c, json_out};
+use super::strings::into_c;
 use crate::baijiayun::CallbackVerifier;
 
 /// A callback verifier. Thread-safe (immutable once built).

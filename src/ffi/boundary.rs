@@ -116,3 +116,12 @@ pub(crate) unsafe fn arg_pairs(
 pub(crate) fn null_arg(name: &str) -> vodkit_error {
     vodkit_error::with_code(VODKIT_ERROR_NULL_ARGUMENT, format!("{name} is NULL"))
 }
+
+/// Serializes `value` as JSON for C.
+pub(crate) fn json_out<T: serde::Serialize + ?Sized>(
+    value: &T,
+) -> Result<*mut c_char, vodkit_error> {
+    serde_json::to_string(value)
+        .map(super::strings::into_c)
+        .map_err(|e| crate::Error::internal(format!("cannot encode the result: {e}")).into())
+}

@@ -3,9 +3,8 @@
 
 use std::ffi::c_char;
 
-use super::boundary::{arg_out, arg_ref, arg_str, opt_str, put};
+use super::boundary::{arg_out, arg_ref, arg_str, json_out, opt_str, put};
 use super::error::vodkit_error;
-use super::strings::json_out;
 use crate::Error;
 
 /// A client of one provider. A `const vodkit_client*` may be used from

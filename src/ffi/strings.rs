@@ -2,8 +2,6 @@
 
 use std::ffi::{c_char, CString};
 
-use super::error::vodkit_error;
-
 /// Hands a Rust string to C as an owned `char*` (NUL bytes are replaced, as
 /// C strings cannot hold them).
 pub(crate) fn into_c(s: String) -> *mut c_char {
@@ -14,15 +12,6 @@ pub(crate) fn into_c(s: String) -> *mut c_char {
     };
     super::live::count_string();
     CString::new(s).unwrap_or_default().into_raw()
-}
-
-/// Serializes `value` as JSON for C.
-pub(crate) fn json_out<T: serde::Serialize + ?Sized>(
-    value: &T,
-) -> Result<*mut c_char, vodkit_error> {
-    serde_json::to_string(value)
-        .map(into_c)
-        .map_err(|e| crate::Error::internal(format!("cannot encode the result: {e}")).into())
 }
 
 /// Frees a string the library returned (`char*` out-params). NULL is a no-op.

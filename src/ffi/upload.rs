@@ -7,11 +7,10 @@ use std::sync::OnceLock;
 
 use std::path::Path;
 
-use super::boundary::{arg_out, arg_ref, arg_str, put};
+use super::boundary::{arg_out, arg_ref, arg_str, json_out, put};
 use super::cancel::vodkit_cancel_token;
 use super::client::{json_arg, vodkit_client};
 use super::error::vodkit_error;
-use super::strings::json_out;
 use crate::upload::{Progress, UploadControl};
 
 /// Returned by a progress callback to let the upload go on.

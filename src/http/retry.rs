@@ -13,7 +13,7 @@ const MAX_BACKOFF_LIMIT: Duration = Duration::from_secs(3600);
 /// `[0, min(max_backoff, initial_backoff * multiplier^n)]` ("full jitter"),
 /// or is the server's `Retry-After` when that is longer.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct RetryPolicy {
     /// Retries after the first attempt (0 = never retry).
     pub max_retries: u32,

@@ -21,5 +21,6 @@ mod source;
 pub use control::{CancelToken, Progress, ProgressFlow, UploadControl};
 pub use engine::{run, EngineOptions};
 pub use plan::{Committed, Part};
-pub use sink::{PartAck, PartReceipt, PartSink};
+pub use sink::{PartAck, PartSink};
+pub use source::PartReceipt;
 pub use source::{FileSource, PartBody};

@@ -2,7 +2,7 @@
 //! the provider's answer for each part against what it streamed.
 
 use super::plan::{Committed, Part};
-use super::source::PartBody;
+use super::source::{PartBody, PartReceipt};
 use crate::error::{Error, ErrorKind, Result};
 
 /// Where parts go: one implementation per provider.
@@ -62,15 +62,6 @@ impl PartAck {
     pub fn accepted() -> Self {
         PartAck::default()
     }
-}
-
-/// What the engine streamed for one part: its length and MD5, computed while
-/// the bytes went out (no second read of the file, no buffering).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PartReceipt {
-    pub len: u64,
-    /// Lowercase hex.
-    pub md5: String,
 }
 
 /// Why a part's answer does not match what was sent.

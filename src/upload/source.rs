@@ -7,8 +7,16 @@ use std::time::SystemTime;
 
 use md5::{Digest, Md5};
 
-use super::sink::PartReceipt;
 use crate::error::{Error, ErrorKind, Result};
+
+/// What the engine streamed for one part: its length and MD5, computed while
+/// the bytes went out (no second read of the file, no buffering).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartReceipt {
+    pub len: u64,
+    /// Lowercase hex.
+    pub md5: String,
+}
 
 /// A file to upload, checked before the first request: it must exist, be a
 /// regular file, be readable and not be empty. Its size and modification time

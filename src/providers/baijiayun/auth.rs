@@ -1,7 +1,7 @@
 //! Baijiayun's auth: every request carries `partner_id`, `timestamp` (unix
 //! seconds) and the MD5 `sign` of exactly the parameters sent.
 
-use crate::api::{ApiRequest, Auth, Caller};
+use crate::api::{ApiRequest, Auth, Session};
 use crate::error::Result;
 use crate::params::Params;
 use crate::secret::Secret;
@@ -32,7 +32,12 @@ impl PartnerKeyAuth {
 }
 
 impl Auth for PartnerKeyAuth {
-    fn apply(&self, _caller: &Caller, _operation: &str, request: &mut ApiRequest) -> Result<()> {
+    fn apply(
+        &self,
+        _session: &dyn Session,
+        _operation: &str,
+        request: &mut ApiRequest,
+    ) -> Result<()> {
         // Each attempt is signed anew: a retry carries a fresh timestamp.
         let params = std::mem::take(request.params_mut());
         *request.params_mut() = self.signed(params);

@@ -1,5 +1,5 @@
-//! The typed Baijiayun client: one-line typed methods over the neutral call
-//! loop, and the [`Service`] that puts Baijiayun behind [`crate::Client`].
+//! The typed Baijiayun client: its pipeline (partner-key auth, envelope,
+//! hosts), typed and raw calls. The typed methods are in `models/`.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -7,17 +7,11 @@ use std::sync::Arc;
 use serde_json::Value;
 
 use super::auth::PartnerKeyAuth;
-use super::catalog::CATALOG;
 use super::config::Config;
 use super::envelope::BaijiayunEnvelope;
-use super::upload::{UploadOptions, Uploaded};
-use crate::api::{
-    call_typed, config_from_json, Caller, CallerParts, Method, OpSpec, Operation, RawTarget,
-    Service,
-};
+use crate::api::{call_typed, Caller, CallerParts, Method, Operation, RawTarget};
 use crate::error::{Error, Result};
 use crate::params::Params;
-use crate::upload::UploadControl;
 
 /// The provider's name in the registry and every binding.
 pub const PROVIDER: &str = "baijiayun";
@@ -46,6 +40,17 @@ impl std::fmt::Debug for Client {
 impl Client {
     pub fn new(config: Config) -> Result<Self> {
         let hosts = config.hosts()?;
+        // An override of an operation that does not exist is a typo.
+        if let Some(name) = config
+            .common
+            .path_overrides
+            .keys()
+            .find(|name| super::catalog::find(name).is_none())
+        {
+            return Err(Error::invalid_input(format!(
+                "path_overrides: {name:?} is not an operation of the catalog"
+            )));
+        }
         let caller = Caller::new(CallerParts {
             provider: PROVIDER,
             hosts,
@@ -73,12 +78,6 @@ impl Client {
         &self.shared.caller
     }
 
-    /// This client as the provider-neutral [`crate::Client`] (same pipeline
-    /// and connections).
-    pub fn as_client(&self) -> crate::Client {
-        crate::Client::from_service(Arc::new(BaijiayunService(self.clone())))
-    }
-
     /// Calls a typed operation: validated, signed, sent, its `data` decoded.
     pub fn call<O: Operation>(&self, request: &O) -> Result<O::Answer> {
         call_typed(self.caller(), request, None)
@@ -91,14 +90,6 @@ impl Client {
         path: &Path,
     ) -> Result<O::Answer> {
         call_typed(self.caller(), request, Some(path))
-    }
-
-    /// The generic call: any operation name (or any path under `/openapi/`)
-    /// with a JSON object of parameters. A catalog operation is checked
-    /// through its typed model; `partner_id`, `timestamp` and `sign` are
-    /// added. Returns the envelope's `data`.
-    pub fn call_json(&self, operation: &str, params: &Value) -> Result<Value> {
-        self.as_client().call(operation, params)
     }
 
     /// The generic signed call with ready wire parameters, bypassing the
@@ -160,7 +151,7 @@ impl Client {
 }
 
 /// Any name is a path under `/openapi/` (a catalog name is its own path).
-fn raw_target(operation: &str) -> Result<RawTarget> {
+pub(crate) fn raw_target(operation: &str) -> Result<RawTarget> {
     let path = match super::catalog::find(operation) {
         Some(op) => op.path.to_owned(),
         None => operation.trim_start_matches('/').to_owned(),
@@ -180,82 +171,4 @@ fn raw_target(operation: &str) -> Result<RawTarget> {
         host: "api",
         path,
     })
-}
-
-/// Baijiayun behind the neutral client.
-struct BaijiayunService(Client);
-
-impl Service for BaijiayunService {
-    fn caller(&self) -> &Caller {
-        self.0.caller()
-    }
-
-    fn catalog(&self) -> &'static [OpSpec] {
-        CATALOG
-    }
-
-    fn raw_target(&self, name: &str) -> Result<RawTarget> {
-        raw_target(name)
-    }
-
-    fn upload(&self, path: &Path, options: &Value, control: UploadControl<'_>) -> Result<Value> {
-        let options = upload_options(options)?;
-        let uploaded = self.0.upload_with(path, &options, control)?;
-        to_json(&uploaded)
-    }
-
-    fn resume_upload(
-        &self,
-        resume: &Value,
-        path: &Path,
-        options: &Value,
-        control: UploadControl<'_>,
-    ) -> Result<Value> {
-        let video_id = resume_video_id(resume)?;
-        let options = upload_options(options)?;
-        let uploaded = self.0.resume_upload(video_id, path, &options, control)?;
-        to_json(&uploaded)
-    }
-}
-
-fn upload_options(json: &Value) -> Result<UploadOptions> {
-    match json {
-        Value::Null => Ok(UploadOptions::default()),
-        other => config_from_json::<UploadOptions>("baijiayun upload options", other),
-    }
-}
-
-/// The resume handle of a Baijiayun upload: `{"provider": "baijiayun", "video_id": N}`.
-pub(crate) fn resume_handle(video_id: i64) -> Value {
-    serde_json::json!({ "provider": PROVIDER, "video_id": video_id })
-}
-
-fn resume_video_id(resume: &Value) -> Result<i64> {
-    let provider = resume.get("provider").and_then(Value::as_str);
-    if provider.is_some_and(|p| p != PROVIDER) {
-        return Err(Error::invalid_input(format!(
-            "this resume handle is for {:?}, not baijiayun",
-            provider.unwrap_or_default()
-        )));
-    }
-    resume
-        .get("video_id")
-        .and_then(Value::as_i64)
-        .filter(|id| *id > 0)
-        .ok_or_else(|| {
-            Error::invalid_input(
-                "a Baijiayun resume handle is {\"provider\": \"baijiayun\", \"video_id\": N}",
-            )
-        })
-}
-
-fn to_json(uploaded: &Uploaded) -> Result<Value> {
-    serde_json::to_value(uploaded)
-        .map_err(|e| Error::internal(format!("the upload result cannot be encoded: {e}")))
-}
-
-/// Builds Baijiayun's service from its JSON config (the registry's entry).
-pub(crate) fn build(config: &Value) -> Result<Arc<dyn Service>> {
-    let config: Config = config_from_json(PROVIDER, config)?;
-    Ok(Arc::new(BaijiayunService(Client::new(config)?)))
 }

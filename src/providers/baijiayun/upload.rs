@@ -10,7 +10,7 @@ use std::sync::Mutex;
 use reqwest::blocking::multipart::{Form, Part as FormPart};
 use serde::{Deserialize, Serialize};
 
-use super::client::{resume_handle, Client};
+use super::client::{Client, PROVIDER};
 use super::envelope::BaijiayunEnvelope;
 use super::models::video::{GetUploadUrl, VideoState};
 use super::models::{bit_list, opt_bit_list, DEFINITION_BITS, FORMAT_BITS};
@@ -234,6 +234,11 @@ impl Client {
             Err(err) => Err(err),
         }
     }
+}
+
+/// The resume handle of a Baijiayun upload: `{"provider": "baijiayun", "video_id": N}`.
+pub(crate) fn resume_handle(video_id: i64) -> serde_json::Value {
+    serde_json::json!({ "provider": PROVIDER, "video_id": video_id })
 }
 
 /// Keeps the video id with a failed upload so the caller can resume it.

@@ -1,12 +1,12 @@
-//! Provider name → how to build its client, and its catalog. The list itself
-//! is [`crate::providers::PROVIDERS`].
+//! Provider name → how to build its client, and its catalog: the one list of
+//! providers, and the name-based constructor of the neutral client.
 
 use std::sync::Arc;
 
 use serde_json::Value;
 
-use super::catalog::{OpSpec, OperationInfo};
-use super::service::Service;
+use super::baijiayun;
+use crate::api::{schema_of, Client, OpSpec, OperationInfo, Service};
 use crate::error::{Error, Result};
 
 /// One provider of the registry.
@@ -20,15 +20,23 @@ pub struct Provider {
     pub config_schema: fn() -> schemars::Schema,
 }
 
+/// Every provider the neutral client can be built for.
+static PROVIDERS: &[Provider] = &[Provider {
+    name: baijiayun::PROVIDER,
+    catalog: baijiayun::CATALOG,
+    build: baijiayun::build,
+    config_schema: schema_of::<baijiayun::Config>,
+}];
+
 /// Every registered provider.
 pub fn providers() -> &'static [Provider] {
-    crate::providers::PROVIDERS
+    PROVIDERS
 }
 
 /// The provider called `name`; an unknown name is `InvalidInput` listing the known ones.
 pub fn find(name: &str) -> Result<&'static Provider> {
-    providers().iter().find(|p| p.name == name).ok_or_else(|| {
-        let known: Vec<&str> = providers().iter().map(|p| p.name).collect();
+    PROVIDERS.iter().find(|p| p.name == name).ok_or_else(|| {
+        let known: Vec<&str> = PROVIDERS.iter().map(|p| p.name).collect();
         Error::invalid_input(format!(
             "unknown provider {name:?} (providers: {})",
             known.join(", ")
@@ -39,7 +47,7 @@ pub fn find(name: &str) -> Result<&'static Provider> {
 /// The catalog of every provider, with default paths: what the binding
 /// generator reads.
 pub fn all_operations() -> Vec<OperationInfo> {
-    providers()
+    PROVIDERS
         .iter()
         .flat_map(|p| {
             p.catalog
@@ -47,4 +55,14 @@ pub fn all_operations() -> Vec<OperationInfo> {
                 .map(|spec| OperationInfo::of(spec, spec.path))
         })
         .collect()
+}
+
+impl Client {
+    /// A client of `provider` (`"baijiayun"`, …) from its JSON config. An
+    /// unknown provider, an unknown key or a bad value is `InvalidInput`
+    /// naming it.
+    pub fn new(provider: &str, config: &Value) -> Result<Self> {
+        let entry = find(provider)?;
+        Ok(Client::from_service((entry.build)(config)?))
+    }
 }

@@ -1,0 +1,104 @@
+//! Baijiayun behind the provider-neutral [`crate::Client`]: the catalog, raw
+//! calls by path, and uploads with JSON options and resume handles.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use serde_json::Value;
+
+use super::catalog::CATALOG;
+use super::client::{raw_target, Client, PROVIDER};
+use super::config::Config;
+use super::upload::{UploadOptions, Uploaded};
+use crate::api::{config_from_json, Caller, OpSpec, RawTarget, Service};
+use crate::error::{Error, Result};
+use crate::upload::UploadControl;
+
+impl Client {
+    /// This client as the provider-neutral [`crate::Client`] (same pipeline
+    /// and connections).
+    pub fn as_client(&self) -> crate::Client {
+        crate::Client::from_service(Arc::new(BaijiayunService(self.clone())))
+    }
+
+    /// The generic call: any operation name (or any path under `/openapi/`)
+    /// with a JSON object of parameters. A catalog operation is checked
+    /// through its typed model; `partner_id`, `timestamp` and `sign` are
+    /// added. Returns the envelope's `data`.
+    pub fn call_json(&self, operation: &str, params: &Value) -> Result<Value> {
+        self.as_client().call(operation, params)
+    }
+}
+
+/// Baijiayun behind the neutral client.
+struct BaijiayunService(Client);
+
+impl Service for BaijiayunService {
+    fn caller(&self) -> &Caller {
+        self.0.caller()
+    }
+
+    fn catalog(&self) -> &'static [OpSpec] {
+        CATALOG
+    }
+
+    fn raw_target(&self, name: &str) -> Result<RawTarget> {
+        raw_target(name)
+    }
+
+    fn upload(&self, path: &Path, options: &Value, control: UploadControl<'_>) -> Result<Value> {
+        let options = upload_options(options)?;
+        let uploaded = self.0.upload_with(path, &options, control)?;
+        to_json(&uploaded)
+    }
+
+    fn resume_upload(
+        &self,
+        resume: &Value,
+        path: &Path,
+        options: &Value,
+        control: UploadControl<'_>,
+    ) -> Result<Value> {
+        let video_id = resume_video_id(resume)?;
+        let options = upload_options(options)?;
+        let uploaded = self.0.resume_upload(video_id, path, &options, control)?;
+        to_json(&uploaded)
+    }
+}
+
+fn upload_options(json: &Value) -> Result<UploadOptions> {
+    match json {
+        Value::Null => Ok(UploadOptions::default()),
+        other => config_from_json::<UploadOptions>("baijiayun upload options", other),
+    }
+}
+
+fn resume_video_id(resume: &Value) -> Result<i64> {
+    let provider = resume.get("provider").and_then(Value::as_str);
+    if provider.is_some_and(|p| p != PROVIDER) {
+        return Err(Error::invalid_input(format!(
+            "this resume handle is for {:?}, not baijiayun",
+            provider.unwrap_or_default()
+        )));
+    }
+    resume
+        .get("video_id")
+        .and_then(Value::as_i64)
+        .filter(|id| *id > 0)
+        .ok_or_else(|| {
+            Error::invalid_input(
+                "a Baijiayun resume handle is {\"provider\": \"baijiayun\", \"video_id\": N}",
+            )
+        })
+}
+
+fn to_json(uploaded: &Uploaded) -> Result<Value> {
+    serde_json::to_value(uploaded)
+        .map_err(|e| Error::internal(format!("the upload result cannot be encoded: {e}")))
+}
+
+/// Builds Baijiayun's service from its JSON config (the registry's entry).
+pub(crate) fn build(config: &Value) -> Result<Arc<dyn Service>> {
+    let config: Config = config_from_json(PROVIDER, config)?;
+    Ok(Arc::new(BaijiayunService(Client::new(config)?)))
+}
