@@ -155,7 +155,10 @@ mod tests {
             "test config",
         )
         .unwrap_err();
-        assert_eq!(err.message(), "test config: size: invalid type, expected u64");
+        assert_eq!(
+            err.message(),
+            "test config: size: invalid type, expected u64"
+        );
         let err = from_json_redacted::<Sample>(
             &serde_json::json!({"size": 1, "key": 987654321}),
             "test config",
@@ -163,8 +166,8 @@ mod tests {
         .unwrap_err();
         assert!(!err.message().contains("987654321"), "{err}");
         assert!(err.message().contains("key: invalid type"), "{err}");
-        let err =
-            from_json_redacted::<Sample>(&serde_json::json!({"size": 1}), "test config").unwrap_err();
+        let err = from_json_redacted::<Sample>(&serde_json::json!({"size": 1}), "test config")
+            .unwrap_err();
         assert!(err.message().contains("missing field `key`"), "{err}");
     }
 }

@@ -26,6 +26,7 @@ pub use catalog::{
     Validate,
 };
 pub use client::Client;
+pub(crate) use config::from_json_redacted;
 pub use config::{config_from_json, CommonConfig};
 pub use envelope::Envelope;
 pub use request::{ApiRequest, FilePart, Headers, Method, Target};

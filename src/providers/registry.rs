@@ -18,6 +18,8 @@ pub struct Provider {
     pub build: fn(&Value) -> Result<Arc<dyn Service>>,
     /// The JSON schema of the provider's config (keys, types, docs).
     pub config_schema: fn() -> schemars::Schema,
+    /// The JSON schema of the provider's upload options.
+    pub upload_options_schema: fn() -> schemars::Schema,
 }
 
 /// Every provider the neutral client can be built for.
@@ -26,6 +28,7 @@ static PROVIDERS: &[Provider] = &[Provider {
     catalog: baijiayun::CATALOG,
     build: baijiayun::build,
     config_schema: schema_of::<baijiayun::Config>,
+    upload_options_schema: schema_of::<baijiayun::UploadOptions>,
 }];
 
 /// Every registered provider.

@@ -162,7 +162,6 @@ impl CategoryLevels {
 /// Returns one page of the videos in a category and its sub-categories.
 /// API 16 `video/getCategoryVideo`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(default)]
 pub struct GetCategoryVideo {
     /// The category (> 0).
     pub category_id: i64,

@@ -351,7 +351,6 @@ impl crate::api::Validate for DeleteQuestions {
 /// Returns the category (the id at each level) of several videos.
 /// API 46 `video/getVideosCategory` (path provisional).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(default)]
 pub struct GetVideosCategory {
     /// The videos, comma-separated ids (e.g. `"412768,412769"`; not empty).
     pub video_ids: String,
@@ -541,7 +540,6 @@ impl crate::api::Validate for SetMarkerJump {
 /// and answers are recorded under that viewer.
 /// API 51 `video/getViewerToken` (path provisional).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(default)]
 pub struct GetViewerToken {
     /// The viewer's number in your system (> 0).
     pub user_number: i64,
@@ -663,7 +661,6 @@ pub const MAX_VIEWERS_PAGE_SIZE: i64 = 100;
 /// Returns one page of the users allowed to watch a video.
 /// API 55 `video/getViewerList` (path provisional).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(default)]
 pub struct GetViewers {
     /// The video: its id, as text (e.g. `"123"`).
     pub video_unique: String,

@@ -121,7 +121,6 @@ pub struct VideoImages {
 /// only some file types) to save storage. mp4 files go last: they are refused
 /// while other types of the same definition remain. API 8 `video/removeDefinition`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(default)]
 pub struct RemoveDefinition {
     /// The video.
     pub video_id: i64,
@@ -174,7 +173,6 @@ impl crate::api::Validate for DeleteOriginVideo {
 /// Renames a video (the name is the only thing it changes).
 /// API 10 `video/update`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(default)]
 pub struct Update {
     /// The video.
     pub video_id: i64,
@@ -220,11 +218,11 @@ pub struct VideoCategoryLevels {
 /// Returns player tokens for several videos at once, keyed by video id.
 /// API 19 `video/getPlayerTokenBatch`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(default)]
 pub struct GetPlayerTokenBatch {
     /// The videos, comma-separated ids (e.g. `"123,456"`; not empty).
     pub video_ids: String,
-    /// The tokens' lifetime in seconds; 0 never expires. Not negative.
+    /// The tokens' lifetime in seconds; 0 (the default) never expires. Not negative.
+    #[serde(default)]
     pub expires_in: i64,
     /// Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise
     /// live, 5 VOD (the default).
@@ -468,7 +466,6 @@ pub struct VideoList {
 /// Transcodes a video again, into the given definitions and formats; its
 /// status goes back to 20 (transcoding). API 40 `video/transcodeAgain`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(default)]
 pub struct TranscodeAgain {
     /// The video.
     pub video_id: i64,

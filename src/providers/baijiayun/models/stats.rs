@@ -72,7 +72,6 @@ pub struct UsedFlow {
 /// record per play. API 24 `video_data/getVideoPlayRecord` (path inferred
 /// from the section text).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(default)]
 pub struct GetVideoPlayRecord {
     /// The video.
     pub video_id: i64,
@@ -100,7 +99,6 @@ impl crate::api::Validate for GetVideoPlayRecord {
 /// and replays) within one day: one record per play.
 /// API 25 `video_data/exportVideoReportBatch` (path inferred from the section text).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(default)]
 pub struct ExportVideoReportBatch {
     /// Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise
     /// live, 5 VOD (default 0: all).
@@ -288,7 +286,6 @@ pub struct UsedFlowDetail {
 /// Returns one page of the traffic (bytes) each video of one product line
 /// used on one day. API 38 `video_data/getUsedFlowDetail`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(default)]
 pub struct GetProductUsedFlowDetail {
     /// Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise
     /// live, 5 VOD.

@@ -16,10 +16,10 @@ pub const SUBTITLE_EXTENSIONS: &[&str] = &["vtt", "srt"];
 /// subtitle becomes its default one. API 32 `video/uploadSubtitle`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UploadSubtitle {
-    /// The subtitle's name, shown in the player (not empty).
-    pub name: String,
     /// The video the subtitle belongs to.
     pub video_id: i64,
+    /// The subtitle's name, shown in the player (not empty).
+    pub name: String,
 }
 
 impl crate::api::Validate for UploadSubtitle {

@@ -13,7 +13,6 @@ use crate::lenient;
 /// file to; the upload methods do this and the upload in one step.
 /// API 2 `video/getUploadUrl`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(default)]
 pub struct GetUploadUrl {
     /// The file's name, shown as the video's name (not empty).
     pub file_name: String,
@@ -95,7 +94,6 @@ impl std::fmt::Debug for UploadUrl {
 /// Returns where to continue an interrupted upload and how many bytes the
 /// server already holds, so only the rest is sent. API 4 `video/getResumeUploadUrl`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(default)]
 pub struct GetResumeUploadUrl {
     /// The video whose upload to continue.
     pub video_id: i64,
@@ -272,7 +270,6 @@ impl VideoInfo {
 /// Returns the play URLs of a transcoded video (or audio), one per
 /// definition, in one format. API 23 `video/getUrl`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(default)]
 pub struct GetUrl {
     /// The video.
     pub video_id: i64,
@@ -332,7 +329,6 @@ pub struct VideoId {
 /// Returns a token that lets the provider's player play a video.
 /// API 18 `video/getPlayerToken`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(default)]
 pub struct GetPlayerToken {
     /// The video to play.
     pub video_id: i64,
