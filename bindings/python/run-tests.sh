@@ -2,13 +2,17 @@
 # The Python package's whole test suite, from a fresh machine (Rust, a C
 # compiler and CPython >= 3.9 with pip and venv):
 #   1. installs maturin, pytest and mypy for $PYTHON when missing;
-#   2. builds the library and the emulator (cargo build -p vodkit -p vodkit-emulator,
+#   2. checks that the generated typed classes and stubs (vodkit/_generated/)
+#      match the catalog: cargo run -p vodkit-codegen -- --check;
+#   3. builds the library and the emulator (cargo build -p vodkit -p vodkit-emulator,
 #      the same feature set as the workspace tests, so nothing is rebuilt);
-#   3. builds the abi3 wheel with maturin;
-#   4. installs it into a fresh virtualenv with pytest and mypy, and checks
+#   4. builds the abi3 wheel with maturin;
+#   5. installs it into a fresh virtualenv with pytest and mypy, and checks
 #      `python -c "import vodkit"` there;
-#   5. runs pytest (tests/) in that virtualenv against the emulator;
-#   6. checks the hand-written stubs: python -m mypy.stubtest vodkit._vodkit.
+#   6. runs pytest (tests/) in that virtualenv against the emulator;
+#   7. checks the hand-written stubs of the native module
+#      (python -m mypy.stubtest vodkit._vodkit) and type-checks the installed
+#      package, generated stubs included (python -m mypy --strict -p vodkit).
 # Exits non-zero on the first failure. Work files go to target/python/.
 set -euo pipefail
 
@@ -32,6 +36,10 @@ if ((${#missing[@]})); then
     "$PYTHON" -m pip install --quiet "${missing[@]}"
 fi
 "$PYTHON" -m maturin --version
+
+step "generated files: cargo run -p vodkit-codegen -- --check"
+(cd "$REPO" && cargo run --quiet -p vodkit-codegen -- --check)
+mark
 
 step "emulator: cargo build -p vodkit -p vodkit-emulator"
 (cd "$REPO" && cargo build --quiet -p vodkit -p vodkit-emulator)
@@ -60,5 +68,8 @@ mark
 
 step "stub check: mypy.stubtest vodkit._vodkit"
 (cd "$WORK" && "$VPY" -m mypy.stubtest vodkit._vodkit)
+
+step "type check: mypy --strict -p vodkit"
+(cd "$WORK" && "$VPY" -m mypy --strict --no-incremental -p vodkit)
 
 step "Python package: all checks passed in $((SECONDS - started)) s"

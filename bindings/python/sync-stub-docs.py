@@ -56,7 +56,7 @@ def main() -> None:
                 if cls.__doc__:
                     edits.append((item.lineno - 1, False, docstring(cls.__doc__, indent + "    ")))
                 visit(item, cls, indent + "    ")
-            elif isinstance(item, ast.FunctionDef) and item.name != "__new__":
+            elif isinstance(item, ast.FunctionDef) and item.name not in ("__new__", "__init__"):
                 doc = getattr(getattr(owner, item.name), "__doc__", None)
                 if doc:
                     edits.append((item.end_lineno - 1, True, docstring(doc, indent + "    ")))  # type: ignore[operator]

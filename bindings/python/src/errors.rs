@@ -7,6 +7,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
+use serde_json::Value;
 use vodkit::{Error, ErrorKind};
 
 /// The Python class raised for each kind (defined in `vodkit/errors.py`).
@@ -27,15 +28,16 @@ fn class_name(kind: ErrorKind) -> &'static str {
 }
 
 /// Builds the `vodkit.errors` exception for `err`, keeping its code, provider
-/// code, message, request id, HTTP status, detail and `Retry-After`.
+/// code, message, request id, HTTP status, detail, `Retry-After` and resume
+/// handle.
 pub(crate) fn to_py_err(py: Python<'_>, err: &Error) -> PyErr {
-    to_py_err_for_video(py, err, video_id_of(err))
+    to_py_err_with_resume(py, err, err.resume())
 }
 
-/// As [`to_py_err`], for a failure concerning `video_id` (an upload): the
-/// exception's `video_id` attribute.
-pub(crate) fn to_py_err_for_video(py: Python<'_>, err: &Error, video_id: Option<i64>) -> PyErr {
-    match build(py, err, video_id) {
+/// As [`to_py_err`], with the resume handle of the upload it concerns: the
+/// exception's `resume` attribute (and `video_id`, when the handle has one).
+pub(crate) fn to_py_err_with_resume(py: Python<'_>, err: &Error, resume: Option<&Value>) -> PyErr {
+    match build(py, err, resume) {
         Ok(e) => e,
         // Only when vodkit/errors.py cannot be imported (a broken install).
         Err(import_failure) => {
@@ -46,7 +48,7 @@ pub(crate) fn to_py_err_for_video(py: Python<'_>, err: &Error, video_id: Option<
     }
 }
 
-fn build(py: Python<'_>, err: &Error, video_id: Option<i64>) -> PyResult<PyErr> {
+fn build(py: Python<'_>, err: &Error, resume: Option<&Value>) -> PyResult<PyErr> {
     let module = py.import("vodkit.errors")?;
     let class = module.getattr(class_name(err.kind()))?;
     let kwargs = PyDict::new(py);
@@ -56,7 +58,13 @@ fn build(py: Python<'_>, err: &Error, video_id: Option<i64>) -> PyResult<PyErr> 
     kwargs.set_item("http_status", err.http_status())?;
     kwargs.set_item("detail", err.detail())?;
     kwargs.set_item("retry_after", err.retry_after().map(|d| d.as_secs_f64()))?;
-    kwargs.set_item("video_id", video_id)?;
+    match resume {
+        Some(handle) => {
+            kwargs.set_item("resume", crate::to_python(py, handle)?)?;
+            kwargs.set_item("video_id", video_id_of(handle))?;
+        }
+        None => kwargs.set_item("resume", py.None())?,
+    }
     let value = class.call((err.message(),), Some(&kwargs))?;
     Ok(PyErr::from_value(value))
 }
@@ -66,9 +74,10 @@ pub(crate) fn invalid_input(py: Python<'_>, message: impl Into<String>) -> PyErr
     to_py_err(py, &Error::invalid_input(message))
 }
 
-/// The video id a failed upload carries in its detail (`video_id=N`).
-pub(crate) fn video_id_of(err: &Error) -> Option<i64> {
-    err.detail()?.strip_prefix("video_id=")?.trim().parse().ok()
+/// The video id of a resume handle that has one (Baijiayun's
+/// `{"provider": "baijiayun", "video_id": N}`), for `err.video_id`.
+pub(crate) fn video_id_of(resume: &Value) -> Option<i64> {
+    resume.get("video_id").and_then(Value::as_i64)
 }
 
 /// Runs `f`; a panic anywhere inside it (also on the upload's worker threads,

@@ -1,8 +1,10 @@
 //! `vodkit._vodkit`: the native module of the `vodkit` Python package.
 //!
-//! It wraps the Rust core directly (not the C ABI): the Baijiayun client with
-//! every typed operation, uploads with progress and cancellation, the request
-//! signer and the callback verifier. Answers become plain Python dicts and
+//! It wraps the Rust core directly (not the C ABI): the provider-neutral
+//! client (calls by operation name, uploads with progress and cancellation,
+//! the catalog), and Baijiayun's extras (the request signer and the callback
+//! verifier). The typed per-provider classes are Python, generated from the
+//! catalog (`vodkit/_generated/`, by `cargo run -p vodkit-codegen`). Answers become plain Python dicts and
 //! lists through `pythonize`, everywhere; failures become the exception
 //! classes of `vodkit/errors.py`. Every entry point runs under [`errors::guard`],
 //! so a Rust panic surfaces as `vodkit.InternalError`, never `PanicException`.
@@ -109,7 +111,7 @@ fn _vodkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", vodkit::VERSION)?;
     m.add_function(wrap_pyfunction!(sign, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
-    m.add_class::<client::BaijiayunClient>()?;
+    m.add_class::<client::Client>()?;
     m.add_class::<upload::CancelToken>()?;
     m.add_class::<verify::CallbackVerifier>()?;
     Ok(())

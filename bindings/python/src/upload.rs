@@ -7,14 +7,14 @@ use std::ops::ControlFlow;
 
 use pyo3::prelude::*;
 use pyo3::types::PyBool;
-use vodkit::baijiayun::Uploaded;
+use serde_json::Value;
 use vodkit::upload::{Progress, UploadControl};
 
-use crate::errors::{to_py_err_for_video, video_id_of};
+use crate::errors::{to_py_err_with_resume, video_id_of};
 
 /// Cancels an upload from any thread (or from a signal handler).
 ///
-/// Pass it as ``cancel=`` to ``BaijiayunClient.upload`` or ``resume_upload``;
+/// Pass it as ``cancel=`` to ``Client.upload`` or ``resume_upload``;
 /// calling ``cancel()`` makes the upload stop within about 100 ms and raise
 /// ``vodkit.CancelledError``. A token stays cancelled: use a new one per upload.
 #[pyclass(frozen, module = "vodkit", name = "CancelToken")]
@@ -68,21 +68,21 @@ fn tick(py: Python<'_>, progress: Option<&Py<PyAny>>, p: &Progress) -> PyResult<
 /// Runs one upload (`start` gets the control to pass to the core) with the
 /// GIL released, and turns its outcome into a Python result.
 ///
-/// `video_id` is the video being resumed (`None` for a new upload, whose id
-/// the core reports in a failure's detail). A vodkit failure carries the id as
-/// `err.video_id`. An exception raised by `progress` or by a signal handler
+/// `resume` is the handle being resumed (`None` for a new upload, whose
+/// handle the core attaches to a failure). A vodkit failure carries it as
+/// `err.resume`. An exception raised by `progress` or by a signal handler
 /// (Ctrl-C → `KeyboardInterrupt`) aborts the upload and is re-raised as it
-/// is; when it has no `video_id` attribute yet, it gets one so the caller can
-/// `resume_upload`.
+/// is; when it has no `resume` attribute yet, it gets one (and `video_id`,
+/// when the handle has one) so the caller can `resume_upload`.
 pub(crate) fn run<'py, F>(
     py: Python<'py>,
     progress: Option<Py<PyAny>>,
     cancel: Option<vodkit::upload::CancelToken>,
-    video_id: Option<i64>,
+    resume: Option<Value>,
     start: F,
 ) -> PyResult<Bound<'py, PyAny>>
 where
-    F: for<'a> FnOnce(UploadControl<'a>) -> vodkit::Result<Uploaded> + Send,
+    F: for<'a> FnOnce(UploadControl<'a>) -> vodkit::Result<Value> + Send,
 {
     // The callable stays owned here, so it is released with the GIL held.
     let callback = progress.as_ref();
@@ -107,22 +107,29 @@ where
         };
         (result, raised)
     });
-    let video_id = match &result {
-        Err(err) => video_id_of(err).or(video_id),
-        Ok(_) => video_id,
+    let resume = match &result {
+        Err(err) => err.resume().cloned().or(resume),
+        Ok(_) => resume,
     };
     match (result, raised) {
         (_, Some(exception)) => {
-            if let Some(video_id) = video_id {
+            if let Some(resume) = &resume {
                 let value = exception.value(py);
-                if !value.hasattr("video_id").unwrap_or(true) {
-                    // Best effort: an exception type with __slots__ refuses it.
-                    let _ = value.setattr("video_id", video_id);
+                // Best effort: an exception type with __slots__ refuses them.
+                if !value.hasattr("resume").unwrap_or(true) {
+                    if let Ok(handle) = crate::to_python(py, resume) {
+                        let _ = value.setattr("resume", handle);
+                    }
+                }
+                if let Some(id) = video_id_of(resume) {
+                    if !value.hasattr("video_id").unwrap_or(true) {
+                        let _ = value.setattr("video_id", id);
+                    }
                 }
             }
             Err(exception)
         }
         (Ok(uploaded), None) => crate::to_python(py, &uploaded),
-        (Err(err), None) => Err(to_py_err_for_video(py, &err, video_id)),
+        (Err(err), None) => Err(to_py_err_with_resume(py, &err, resume.as_ref())),
     }
 }

@@ -1,6 +1,9 @@
 """Shared set-up: the emulator (target/debug/vodkit-emulator) started once per
-session on a free loopback port, steered over HTTP under /_emulator/baijiayun/, and
-clients pointed at it."""
+session on a free loopback port, steered over HTTP through its control API,
+and clients pointed at it.
+
+Where the emulator serves Baijiayun and its control API is decided in one
+place each: `provider_base_url` and `control_url`."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ import os
 import subprocess
 import threading
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
@@ -22,13 +26,27 @@ REPO = Path(__file__).resolve().parents[3]
 EMULATOR = Path(os.environ.get("VODKIT_EMULATOR", REPO / "target" / "debug" / "vodkit-emulator"))
 
 
+PROVIDER = "baijiayun"
+
+
+def provider_base_url(emulator_url: str) -> str:
+    """The base URL the provider's client gets (its `base_url` config key)."""
+    return f"{emulator_url}/baijiayun"
+
+
+def control_url(emulator_url: str, path: str) -> str:
+    """The URL of a control endpoint of the emulator (`faults`, `stats`…)."""
+    return f"{emulator_url}/_emulator/baijiayun/{path}"
+
+
 class Emulator:
     """A running vodkit-emulator and its control endpoints."""
 
     def __init__(self, proc: subprocess.Popen, info: dict) -> None:
         self.proc = proc
-        self.root_url: str = info["root_url"]
-        self.base_url: str = info["baijiayun"]["base_url"]
+        # Where the emulator listens; clients use `base_url`.
+        self.url: str = info["root_url"]
+        self.base_url: str = provider_base_url(self.url)
         self.partner_id: str = info["baijiayun"]["partner_id"]
         self.partner_key: str = info["baijiayun"]["partner_key"]
         self.secret_key = "emulator-secret-key"
@@ -36,7 +54,7 @@ class Emulator:
     def control(self, method: str, path: str, body: Optional[dict] = None) -> Any:
         data = None if body is None else json.dumps(body).encode()
         req = urllib.request.Request(
-            self.root_url + "/_emulator/baijiayun/" + path,
+            control_url(self.url, path),
             data=data,
             method=method,
             headers={"content-type": "application/json"},
@@ -58,8 +76,14 @@ class Emulator:
     def stats(self) -> dict:
         return self.control("GET", "stats")
 
+    def route(self, path: str) -> str:
+        """The path a provider route (`/openapi/video/getStatus`, `/upload`) is
+        counted under in `stats()`: relative to the provider's prefix."""
+        return path
+
     def requests(self, path: str) -> int:
-        return self.stats()["requests"].get(path, 0)
+        """Requests the emulator received on a provider route (`/upload`)."""
+        return self.stats()["requests"].get(self.route(path), 0)
 
     def reset_stats(self) -> None:
         self.control("POST", "stats/reset")
@@ -70,12 +94,20 @@ class Emulator:
     def callbacks(self) -> list:
         return self.control("GET", "callbacks")
 
-    def client(self, **options: Any) -> vodkit.BaijiayunClient:
-        """A client of the emulator with quick retries."""
-        settings: dict = dict(retries=4, initial_backoff=0.02, max_backoff=0.2)
-        settings.update(options)
-        key = settings.pop("partner_key", self.partner_key)
-        return vodkit.BaijiayunClient(self.partner_id, key, base_url=self.base_url, **settings)
+    def config(self, retries: int = 4, **config: Any) -> dict:
+        """The config of a client of the emulator, with quick retries."""
+        settings: dict = {
+            "partner_id": self.partner_id,
+            "partner_key": self.partner_key,
+            "base_url": self.base_url,
+            "retry": {"max_retries": retries, "initial_backoff_ms": 20, "max_backoff_ms": 200},
+        }
+        settings.update(config)
+        return settings
+
+    def client(self, retries: int = 4, **config: Any) -> vodkit.Baijiayun:
+        """A typed client of the emulator with quick retries."""
+        return vodkit.Baijiayun(**self.config(retries, **config))
 
 
 def _drain(stream) -> None:  # type: ignore[no-untyped-def]
@@ -127,7 +159,7 @@ def emu(emulator: Emulator) -> Iterator[Emulator]:
 
 
 @pytest.fixture
-def client(emu: Emulator) -> vodkit.BaijiayunClient:
+def client(emu: Emulator) -> vodkit.Baijiayun:
     return emu.client()
 
 
@@ -168,7 +200,7 @@ def wait_for(predicate: Callable[[], Any], timeout: float = 10.0, what: str = "c
 
 
 @pytest.fixture
-def transcoded(emu: Emulator, client: vodkit.BaijiayunClient, tmp_path: Path) -> Callable[..., dict]:
+def transcoded(emu: Emulator, client: vodkit.Baijiayun, tmp_path: Path) -> Callable[..., dict]:
     """Makes transcoded videos: uploads a small file, moves the emulated clock
     and waits for status 100. Returns {video_id, path, md5, size}."""
 

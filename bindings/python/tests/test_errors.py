@@ -38,7 +38,7 @@ def test_hierarchy() -> None:
     assert issubclass(vodkit.IoError, OSError)
 
 
-def test_invalid_input(emu: Emulator, client: vodkit.BaijiayunClient, tmp_path: Path) -> None:
+def test_invalid_input(emu: Emulator, client: vodkit.Baijiayun, tmp_path: Path) -> None:
     emu.reset_stats()
     with pytest.raises(vodkit.InvalidInputError) as err:
         client.upload(tmp_path / "missing.mp4")
@@ -53,15 +53,21 @@ def test_invalid_input(emu: Emulator, client: vodkit.BaijiayunClient, tmp_path: 
         client.upload(tmp_path / "ok.mp4", definitions=(3,))
     with pytest.raises(vodkit.InvalidInputError):
         client.upload(tmp_path / "ok.mp4", part_size=0)
+    with pytest.raises(vodkit.InvalidInputError, match="unknown"):
+        client.upload(tmp_path / "ok.mp4", definition="16")  # the option is `definitions`
     with pytest.raises(vodkit.InvalidInputError):
-        client.get_video_list(page=0)
+        client.get_status("seven")  # type: ignore[arg-type]
+    with pytest.raises(vodkit.InvalidInputError):
+        vodkit.Baijiayun(partner_id="1", partner_key="k")  # neither base_url nor private_domain
+    with pytest.raises(vodkit.InvalidInputError):
+        vodkit.Baijiayun(partner_id="1", partner_key="k", base_url=emu.base_url, retry={"max_retries": -1})
+    assert emu.stats()["total"] == 0  # all refused before any request
+
+    # Checks the provider makes: its "bad parameter" answer.
+    with pytest.raises(vodkit.InvalidInputError):
+        client.get_video_list(page_size=1001)
     with pytest.raises(vodkit.InvalidInputError):
         client.get_video_daily_play_count(1, "2024-03-02", "2024-03-01")
-    with pytest.raises(vodkit.InvalidInputError):
-        vodkit.BaijiayunClient("1", "k")  # neither base_url nor private_domain
-    with pytest.raises(vodkit.InvalidInputError):
-        vodkit.BaijiayunClient("1", "k", base_url=emu.base_url, timeout=0)
-    assert emu.stats()["total"] == 0  # all refused before any request
 
     # The provider's "bad parameter" (1001) is the same class.
     with pytest.raises(vodkit.InvalidInputError) as err:
@@ -77,7 +83,7 @@ def test_auth(emu: Emulator) -> None:
         wrong.get_status(100_000)
     assert (err.value.code, err.value.provider_code) == ("auth", "1002")
     assert emu.requests("/openapi/video/getStatus") == 1  # never retried
-    other_account = vodkit.BaijiayunClient("999", emu.partner_key, base_url=emu.base_url)
+    other_account = emu.client(partner_id="999")
     with pytest.raises(vodkit.AuthError) as err:
         other_account.get_account_info()
     assert err.value.provider_code == "2001"
@@ -97,7 +103,9 @@ def test_network() -> None:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     # The port is closed now: connections are refused.
-    client = vodkit.BaijiayunClient("1", "k", base_url=f"http://127.0.0.1:{port}", retries=0)
+    client = vodkit.Baijiayun(
+        partner_id="1", partner_key="k", base_url=f"http://127.0.0.1:{port}", retry={"max_retries": 0}
+    )
     with pytest.raises(vodkit.NetworkError) as err:
         client.get_account_info()
     assert err.value.code == "network" and err.value.http_status is None
@@ -113,15 +121,15 @@ def test_server(emu: Emulator) -> None:
     assert emu.client(retries=2).get_account_info()["status"] == 1  # retried
 
 
-def test_provider(client: vodkit.BaijiayunClient) -> None:
-    video_id = client.get_upload_url("not-yet.mp4")["video_id"]
+def test_provider(client: vodkit.Baijiayun) -> None:
+    video_id = client.get_upload_url(file_name="not-yet.mp4", definition="16")["video_id"]
     with pytest.raises(vodkit.ProviderError) as err:
-        client.get_url(video_id)
+        client.get_url(video_id=video_id)
     assert (err.value.provider_code, err.value.message) == ("1003", "the video is not transcoded yet")
     assert "provider code 1003" in str(err.value)
 
 
-def test_integrity(emu: Emulator, client: vodkit.BaijiayunClient, tmp_path: Path) -> None:
+def test_integrity(emu: Emulator, client: vodkit.Baijiayun, tmp_path: Path) -> None:
     path = tmp_path / "growing.mp4"
     write_file(path, 512 * KiB)
 
@@ -132,17 +140,19 @@ def test_integrity(emu: Emulator, client: vodkit.BaijiayunClient, tmp_path: Path
     with pytest.raises(vodkit.IntegrityError) as err:
         client.upload(path, part_size=128 * KiB, progress=grow)
     assert err.value.video_id is not None and "changed" in err.value.message
+    assert err.value.resume == {"provider": "baijiayun", "video_id": err.value.video_id}
 
 
-def test_cancelled(emu: Emulator, client: vodkit.BaijiayunClient, tmp_path: Path) -> None:
+def test_cancelled(emu: Emulator, client: vodkit.Baijiayun, tmp_path: Path) -> None:
     path = tmp_path / "cancelled.mp4"
     write_file(path, 512 * KiB)
     with pytest.raises(vodkit.CancelledError) as err:
         client.upload(path, part_size=128 * KiB, progress=lambda done, total: False)
     assert err.value.video_id is not None and emu.video(err.value.video_id)["status"] == 10
+    assert err.value.resume == {"provider": "baijiayun", "video_id": err.value.video_id}
 
 
-def test_io(emu: Emulator, client: vodkit.BaijiayunClient, tmp_path: Path) -> None:
+def test_io(emu: Emulator, client: vodkit.Baijiayun, tmp_path: Path) -> None:
     path = tmp_path / "vanishing.mp4"
     write_file(path, 1024 * KiB)
     emu.faults(latency_ms=30)
@@ -176,11 +186,14 @@ def test_internal_error_instead_of_a_panic() -> None:
 def test_errors_pickle() -> None:
     import pickle
 
-    err = vodkit.ProviderError("x", provider_code="1003", request_id="r", http_status=200, detail="video_id=7")
+    resume = {"provider": "baijiayun", "video_id": 7}
+    err = vodkit.ProviderError("x", provider_code="1003", request_id="r", http_status=200, resume=resume)
     back = pickle.loads(pickle.dumps(err))
-    assert (type(back), back.provider_code, back.request_id, back.video_id) == (
+    assert (type(back), back.provider_code, back.request_id, back.video_id, back.resume) == (
         vodkit.ProviderError,
         "1003",
         "r",
         7,
+        resume,
     )
+    assert vodkit.VodkitError("no upload").resume is None

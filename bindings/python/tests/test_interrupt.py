@@ -24,7 +24,9 @@ CHILD = textwrap.dedent(
     import vodkit
 
     base_url, partner_id, partner_key, path, with_progress = sys.argv[1:6]
-    client = vodkit.BaijiayunClient(partner_id, partner_key, base_url=base_url, retries=0)
+    client = vodkit.Baijiayun(
+        partner_id=partner_id, partner_key=partner_key, base_url=base_url, retry={"max_retries": 0}
+    )
     progress = (lambda done, total: None) if with_progress == "1" else None
     try:
         client.upload(path, part_size=256 * 1024, progress=progress)
@@ -32,14 +34,15 @@ CHILD = textwrap.dedent(
     except KeyboardInterrupt as interrupt:
         at = time.monotonic()
         print(json.dumps({"interrupted": True, "at": at,
-                          "video_id": getattr(interrupt, "video_id", None)}), flush=True)
+                          "video_id": getattr(interrupt, "video_id", None),
+                          "resume": getattr(interrupt, "resume", None)}), flush=True)
     """
 )
 
 
 @pytest.mark.parametrize("with_progress", [False, True], ids=["no-progress-callable", "with-progress-callable"])
 def test_ctrl_c_interrupts_and_resume_completes(
-    emu: Emulator, client: vodkit.BaijiayunClient, tmp_path: Path, with_progress: bool
+    emu: Emulator, client: vodkit.Baijiayun, tmp_path: Path, with_progress: bool
 ) -> None:
     path = tmp_path / "interrupted.mp4"
     size = 8 * 1024 * 1024
@@ -76,6 +79,7 @@ def test_ctrl_c_interrupts_and_resume_completes(
 
     video_id = report["video_id"]
     assert isinstance(video_id, int)
+    assert report["resume"] == {"provider": "baijiayun", "video_id": video_id}
     # The upload stopped: no more bytes arrive.
     held = emu.video(video_id)["received_bytes"]
     requests = emu.requests("/upload")
@@ -84,7 +88,7 @@ def test_ctrl_c_interrupts_and_resume_completes(
     assert emu.video(video_id)["received_bytes"] == held < size
 
     emu.faults()
-    resumed = client.resume_upload(video_id, path, part_size=256 * 1024)
+    resumed = client.resume_upload(report["resume"], path, part_size=256 * 1024)
     assert resumed == {"video_id": video_id, "bytes": size, "resumed_from": held}
     stored = emu.video(video_id)
     assert (stored["md5"], stored["received_bytes"]) == (md5, size)

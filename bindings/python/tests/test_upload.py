@@ -15,7 +15,7 @@ from conftest import Emulator, write_file
 MiB = 1024 * 1024
 
 
-def test_large_upload_with_progress(emu: Emulator, client: vodkit.BaijiayunClient, tmp_path: Path) -> None:
+def test_large_upload_with_progress(emu: Emulator, client: vodkit.Baijiayun, tmp_path: Path) -> None:
     path = tmp_path / "large.mp4"
     size = 96 * MiB
     md5 = write_file(path, size)
@@ -39,7 +39,7 @@ def test_large_upload_with_progress(emu: Emulator, client: vodkit.BaijiayunClien
 
 
 def test_progress_returning_false_aborts_and_resume_completes(
-    emu: Emulator, client: vodkit.BaijiayunClient, tmp_path: Path
+    emu: Emulator, client: vodkit.Baijiayun, tmp_path: Path
 ) -> None:
     path = tmp_path / "abort.mp4"
     size = 4 * MiB
@@ -55,12 +55,12 @@ def test_progress_returning_false_aborts_and_resume_completes(
         client.upload(path, part_size=256 * 1024, progress=progress)
     video_id = err.value.video_id
     assert isinstance(video_id, int) and err.value.code == "cancelled"
-    assert err.value.detail == f"video_id={video_id}"
+    assert err.value.resume == {"provider": "baijiayun", "video_id": video_id}
     held = emu.video(video_id)["received_bytes"]
     assert 0 < held < size and calls[-1] >= MiB
 
     emu.faults()
-    resumed = client.resume_upload(video_id, path, part_size=256 * 1024)
+    resumed = client.resume_upload(err.value.resume, path, part_size=256 * 1024)
     assert resumed == {"video_id": video_id, "bytes": size, "resumed_from": held}
     assert emu.video(video_id)["md5"] == md5
 
@@ -70,7 +70,7 @@ class Boom(Exception):
 
 
 def test_exception_in_progress_aborts_and_propagates(
-    emu: Emulator, client: vodkit.BaijiayunClient, tmp_path: Path
+    emu: Emulator, client: vodkit.Baijiayun, tmp_path: Path
 ) -> None:
     path = tmp_path / "boom.mp4"
     write_file(path, 4 * MiB)
@@ -88,10 +88,11 @@ def test_exception_in_progress_aborts_and_propagates(
     assert err.value is raised  # the very same object, traceback and all
     assert len(calls) == 3
     assert emu.video(err.value.video_id)["received_bytes"] < 4 * MiB  # type: ignore[attr-defined]
+    assert err.value.resume == {"provider": "baijiayun", "video_id": err.value.video_id}  # type: ignore[attr-defined]
     assert any(frame.name == "progress" for frame in __import__("traceback").extract_tb(err.value.__traceback__))
 
 
-def test_other_threads_run_during_an_upload(emu: Emulator, client: vodkit.BaijiayunClient, tmp_path: Path) -> None:
+def test_other_threads_run_during_an_upload(emu: Emulator, client: vodkit.Baijiayun, tmp_path: Path) -> None:
     """The transfer runs with the GIL released: a Python thread counting in a
     tight loop keeps its pace while the upload is in flight."""
     path = tmp_path / "gil.mp4"
@@ -125,7 +126,7 @@ def test_other_threads_run_during_an_upload(emu: Emulator, client: vodkit.Baijia
     assert during >= 0.3 * baseline
 
 
-def test_cancel_token_from_another_thread(emu: Emulator, client: vodkit.BaijiayunClient, tmp_path: Path) -> None:
+def test_cancel_token_from_another_thread(emu: Emulator, client: vodkit.Baijiayun, tmp_path: Path) -> None:
     path = tmp_path / "cancel.mp4"
     write_file(path, 4 * MiB)
     emu.faults(latency_ms=100)
@@ -142,7 +143,7 @@ def test_cancel_token_from_another_thread(emu: Emulator, client: vodkit.Baijiayu
     emu.reset_stats()
     with pytest.raises(vodkit.CancelledError) as before:
         client.upload(path, cancel=token)
-    assert before.value.video_id is None and emu.stats()["total"] == 0
+    assert before.value.video_id is None and before.value.resume is None and emu.stats()["total"] == 0
 
 
 def test_resume_after_the_network_failed(emu: Emulator, tmp_path: Path) -> None:
@@ -159,13 +160,15 @@ def test_resume_after_the_network_failed(emu: Emulator, tmp_path: Path) -> None:
     assert 0 < held < MiB
 
     progress: list[int] = []
-    resumed = no_retry.resume_upload(video_id, str(path), part_size=MiB, progress=lambda d, t: progress.append(d))
+    resumed = no_retry.resume_upload(
+        err.value.resume, str(path), part_size=MiB, progress=lambda d, t: progress.append(d)
+    )
     assert resumed == {"video_id": video_id, "bytes": size, "resumed_from": held}
     assert progress[0] >= held and progress[-1] == size
     assert emu.video(video_id)["md5"] == md5
 
 
-def test_retries_recover_a_dropped_part(emu: Emulator, client: vodkit.BaijiayunClient, tmp_path: Path) -> None:
+def test_retries_recover_a_dropped_part(emu: Emulator, client: vodkit.Baijiayun, tmp_path: Path) -> None:
     path = tmp_path / "retried.mp4"
     md5 = write_file(path, 3 * MiB)
     emu.faults(drop_after_bytes=MiB // 2, drop_uploads=2)
@@ -173,7 +176,7 @@ def test_retries_recover_a_dropped_part(emu: Emulator, client: vodkit.BaijiayunC
     assert emu.video(result["video_id"])["md5"] == md5
 
 
-def test_upload_options_reach_the_provider(emu: Emulator, client: vodkit.BaijiayunClient, tmp_path: Path) -> None:
+def test_upload_options_reach_the_provider(emu: Emulator, client: vodkit.Baijiayun, tmp_path: Path) -> None:
     path = tmp_path / "opts.mp4"
     write_file(path, 1000)
     result = client.upload(
@@ -194,3 +197,7 @@ def test_upload_options_reach_the_provider(emu: Emulator, client: vodkit.Baijiay
     assert sorted({t["type"] for t in info["transcode_info"]}) == ["m3u8", "mp4"]
     with pytest.raises(TypeError):
         client.upload(path, progress=42)  # type: ignore[arg-type]
+    # The generic client takes the same options.
+    generic = vodkit.Client("baijiayun", **emu.config())
+    plain = generic.upload(path, file_name="generic.mp4", definitions=[16], encrypt=None)
+    assert emu.video(plain["video_id"])["name"] == "generic.mp4"

@@ -93,7 +93,7 @@ def receiver(emu: Emulator) -> Iterator[dict[str, Any]]:
 
 
 def test_real_callbacks_verify(
-    emu: Emulator, client: vodkit.BaijiayunClient, receiver: dict, tmp_path: Path
+    emu: Emulator, client: vodkit.Baijiayun, receiver: dict, tmp_path: Path
 ) -> None:
     path = tmp_path / "called-back.mp4"
     md5 = write_file(path, 200_000)

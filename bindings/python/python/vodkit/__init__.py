@@ -1,26 +1,32 @@
 """vodkit: upload to and manage videos on video-on-demand platforms.
 
-Baijiayun (百家云) VOD today: every API operation as a method, streamed and
-resumable uploads with progress and Ctrl-C, the request signer and the
-verifier of the provider's callbacks. The work is done by the Rust core
-(``vodkit._vodkit``); blocking calls release the GIL.
+One client for every provider (Baijiayun today): ``vodkit.Client(provider,
+**config)`` calls any operation of the provider's catalog by name, uploads
+and resumes (streamed, with progress and Ctrl-C), and lists the catalog; the
+per-provider classes (``vodkit.Baijiayun``) add one typed, documented method
+per operation, generated from the same catalog. The work is done by the Rust
+core (``vodkit._vodkit``); blocking calls release the GIL.
 
 ::
 
     import vodkit
 
-    client = vodkit.BaijiayunClient("12345678", PARTNER_KEY, private_domain="acme")
+    client = vodkit.Baijiayun(partner_id="12345678", partner_key=KEY, private_domain="acme")
     video = client.upload("lecture.mp4", progress=lambda done, total: print(done, total))
     status = client.get_status(video["video_id"])
+    same = client.call("video/getStatus", {"video_id": video["video_id"]})
 
-Answers are plain ``dict``/``list`` values; failures raise subclasses of
+Answers are plain ``dict``/``list`` values (typed as ``TypedDict`` s in the
+stubs: ``vodkit.baijiayun.VideoStatus``…); failures raise subclasses of
 :class:`VodkitError` (see :mod:`vodkit.errors`).
 """
 
+from ._generated import *  # noqa: F403 (every provider's class and types module)
+from ._generated import __all__ as _providers
 from ._vodkit import (
-    BaijiayunClient,
     CallbackVerifier,
     CancelToken,
+    Client,
     __version__,
     sign,
 )
@@ -40,7 +46,7 @@ from .errors import (
 )
 
 __all__ = [
-    "BaijiayunClient",
+    "Client",
     "CallbackVerifier",
     "CancelToken",
     "sign",
@@ -58,3 +64,4 @@ __all__ = [
     "VerificationError",
     "InternalError",
 ]
+__all__ += _providers

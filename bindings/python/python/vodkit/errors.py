@@ -53,8 +53,11 @@ class VodkitError(Exception):
         detail: a short machine-readable sub-reason (``"video_id=123"`` for a
             failed upload, ``"tampered"`` for a verification failure…).
         retry_after: seconds the provider asked to wait (``Retry-After``).
-        video_id: the video a failed upload created, to pass to
-            ``BaijiayunClient.resume_upload``; ``None`` otherwise.
+        resume: how to continue a failed upload: the provider's resume handle
+            (Baijiayun: ``{"provider": "baijiayun", "video_id": 7}``), to pass
+            to ``Client.resume_upload``; ``None`` otherwise.
+        video_id: the video a failed upload created (``resume["video_id"]``),
+            ``None`` otherwise.
     """
 
     code: str = "internal"
@@ -70,6 +73,7 @@ class VodkitError(Exception):
         detail: Optional[str] = None,
         retry_after: Optional[float] = None,
         video_id: Optional[int] = None,
+        resume: Optional[dict[str, Any]] = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -80,6 +84,9 @@ class VodkitError(Exception):
         self.http_status = http_status
         self.detail = detail
         self.retry_after = retry_after
+        self.resume = resume
+        if video_id is None and resume is not None and isinstance(resume.get("video_id"), int):
+            video_id = resume["video_id"]
         if video_id is None and detail is not None and detail.startswith("video_id="):
             try:
                 video_id = int(detail[len("video_id=") :])
@@ -97,7 +104,7 @@ class VodkitError(Exception):
 
     def __repr__(self) -> str:
         parts = [repr(self.message)]
-        for name in ("provider_code", "request_id", "http_status", "detail", "video_id"):
+        for name in ("provider_code", "request_id", "http_status", "detail", "resume"):
             value = getattr(self, name)
             if value is not None:
                 parts.append(f"{name}={value!r}")
@@ -118,6 +125,7 @@ class VodkitError(Exception):
                     "detail": self.detail,
                     "retry_after": self.retry_after,
                     "video_id": self.video_id,
+                    "resume": self.resume,
                 },
             ),
         )
@@ -178,7 +186,7 @@ class IntegrityError(VodkitError):
 
 class CancelledError(VodkitError):
     """The upload was cancelled: the progress callback returned ``False`` or
-    the ``CancelToken`` was cancelled. ``video_id`` tells what to resume."""
+    the ``CancelToken`` was cancelled. ``resume`` tells what to resume."""
 
     code = "cancelled"
 

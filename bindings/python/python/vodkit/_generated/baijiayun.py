@@ -1,0 +1,1881 @@
+# DO NOT EDIT: generated from vodkit's operation catalog by `cargo run -p vodkit-codegen` (codegen/).
+"""The ``baijiayun`` provider: :class:`Baijiayun`, one typed method per catalog
+operation, and the types of its config, upload options and answers."""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Callable, Literal, Mapping, Optional, Sequence, TypedDict, Union
+
+from .._vodkit import Client
+
+_Path = Union[str, "os.PathLike[str]"]
+
+__all__ = [
+    "Baijiayun",
+    "BaijiayunConfig",
+    "RetryPolicy",
+    "BaijiayunUploadOptions",
+    "PartnerKey",
+    "UploadUrl",
+    "ResumeUploadUrl",
+    "VideoStatus",
+    "VideoInfo",
+    "TranscodeFile",
+    "CategoryRef",
+    "VideoImages",
+    "RemovedDefinition",
+    "VideoId",
+    "CategoryList",
+    "CategoryNode",
+    "DeletedCategory",
+    "CategoryVideos",
+    "CategoryVideo",
+    "VideoCategoryLevels",
+    "PlayerToken",
+    "AccountInfo",
+    "UsedFlow",
+    "PlayUrls",
+    "PlayInfo",
+    "PlayRecords",
+    "PlayRecord",
+    "PublishStatus",
+    "ShareUrls",
+    "PlayCountRank",
+    "PlayRankEntry",
+    "DailyPlayCount",
+    "VideoList",
+    "VideoListItem",
+    "CategoryLevels",
+    "UploadedSubtitle",
+    "Subtitle",
+    "UsedFlowDetail",
+    "VideoFlowPage",
+    "VideoFlow",
+    "StorageAndFlow",
+    "ProductUsage",
+    "Retranscoding",
+    "Notice",
+    "NoticeItem",
+    "QuestionList",
+    "Question",
+    "QuestionOption",
+    "VideosCategory",
+    "VideoCategoryEntry",
+    "Markers",
+    "Marker",
+    "ViewerToken",
+    "UserGroups",
+    "UserGroup",
+    "Viewers",
+    "Viewer",
+    "AnswerRecords",
+    "AnswerRecord",
+    "QuestionAnswer",
+    "CallbackUrl",
+]
+
+
+def _params(values: dict[str, Any]) -> dict[str, Any]:
+    """The parameters to send: those given (not ``None``)."""
+    return {k: v for k, v in values.items() if v is not None}
+
+
+class BaijiayunConfig(TypedDict, total=False):
+    """The config of :class:``Baijiayun`` (``vodkit.Baijiayun(**config)``): one JSON-shaped
+    map with the same keys in every binding. Every key is optional here; the
+    client checks the combination (an unknown key raises ``InvalidInputError``).
+    """
+    # The account id (``partner_id``).
+    partner_id: str
+    # The signing key (``partner_key``); never sent, only signed with.
+    partner_key: str
+    # The key that may reset ``partner_key`` (API 1, ``secret_key``).
+    secret_key: Optional[str]
+    # The customer's private domain: ``acme`` for ``https://acme.at.baijiayun.com``.
+    # ``base_url`` wins over it.
+    private_domain: Optional[str]
+    # One address that replaces all of the provider's hosts (a sandbox, an
+    # emulator, a gateway).
+    base_url: Optional[str]
+    # Per-host overrides, host key → base URL; win over ``base_url``.
+    hosts: Mapping[str, str]
+    # Per-operation path overrides, operation name → path (provisional paths
+    # can be corrected without a new release).
+    path_overrides: Mapping[str, str]
+    # Time allowed to establish a TCP (and TLS) connection.
+    connect_timeout_ms: int
+    # Time allowed for one API call, request and response included.
+    request_timeout_ms: int
+    # Time allowed for one upload part (sending it and reading the answer).
+    upload_part_timeout_ms: int
+    # Proxy URL for all traffic (``http://host:port``, ``socks5://…`` is not built in).
+    proxy: Optional[str]
+    # The ``User-Agent`` header.
+    user_agent: str
+    # Idle keep-alive connections kept per host.
+    pool_max_idle_per_host: int
+    # When and how often a failed request is sent again.
+    #
+    # Only failures whose ``crate::ErrorKind::is_retryable`` is true are retried
+    # (network errors, 5xx, rate limiting); invalid input and auth failures fail
+    # at once. The wait before attempt ``n`` is drawn uniformly from
+    # ``[0, min(max_backoff, initial_backoff * multiplier^n)]`` ("full jitter"),
+    # or is the server's ``Retry-After`` when that is longer.
+    retry: RetryPolicy
+    # The multipart field name of the uploaded file (``curl -F data=@file``).
+    upload_field: str
+    # Upload part size in bytes; files larger than this go as ranged parts.
+    part_size: int
+    # Envelope codes that mean "rate limited" (HTTP 429 always does).
+    rate_limit_codes: Sequence[int]
+
+
+class RetryPolicy(TypedDict, total=False):
+    """When and how often a failed request is sent again.
+
+    Only failures whose ``crate::ErrorKind::is_retryable`` is true are retried
+    (network errors, 5xx, rate limiting); invalid input and auth failures fail
+    at once. The wait before attempt ``n`` is drawn uniformly from
+    ``[0, min(max_backoff, initial_backoff * multiplier^n)]`` ("full jitter"),
+    or is the server's ``Retry-After`` when that is longer.
+    """
+    # Retries after the first attempt (0 = never retry).
+    max_retries: int
+    initial_backoff_ms: int
+    max_backoff_ms: int
+    multiplier: float
+
+
+class BaijiayunUploadOptions(TypedDict, total=False):
+    """The options of :meth:``Baijiayun.upload`` and ``resume_upload`` (keyword
+    arguments), the same keys in every binding.
+    """
+    # The name the video gets (default: the file's name).
+    file_name: Optional[str]
+    # Target definitions as bits: 16 SD, 1 HD, 2 super, 4 720p, 8 1080p.
+    definitions: Sequence[int]
+    # Output formats as bits: 1 mp4, 2 flv, 4 m3u8 (empty: the provider's default, all).
+    formats: Sequence[int]
+    # Process the file as audio (``audio_with_view=1``).
+    audio: bool
+    # ``Some(true)``: encrypt (``encrypt=1``); ``Some(false)``: ``encrypt=2``.
+    encrypt: Optional[bool]
+    watermark: Optional[str]
+    watermark_pos: Optional[int]
+    # Per-video transcode callback URL.
+    callback_url: Optional[str]
+    # Ask for an https upload URL.
+    use_https: bool
+    # Part size in bytes (default: the client's ``part_size``).
+    part_size: Optional[int]
+
+
+class PartnerKey(TypedDict, total=False):
+    """The account's partner key. ``Debug`` hides it."""
+    partner_key: str
+
+
+class UploadUrl(TypedDict, total=False):
+    """Where to upload a new video. ``Debug`` hides the URL: it carries a token."""
+    video_id: int
+    upload_url: str
+
+
+class ResumeUploadUrl(TypedDict, total=False):
+    """Where to continue an upload, and how many bytes the server already holds."""
+    video_id: int
+    upload_url: str
+    upload_size: int
+
+
+class VideoStatus(TypedDict, total=False):
+    # 10 uploading, 20 transcoding, 30 failed, 31 transcode timeout, 32 upload timeout, 100 done.
+    status: int
+    info: str
+
+
+class VideoInfo(TypedDict, total=False):
+    video_id: int
+    name: str
+    status: int
+    # Bytes of the source (known once transcoded).
+    total_size: int
+    # Source plus every transcoded file, in bytes.
+    total_transcode_size: int
+    # Unix seconds as the provider sends it (some editions send a date string).
+    create_time: str
+    preface_url: str
+    # Duration in seconds.
+    length: int
+    # 0 not reviewed, 1 passed, 2 rejected.
+    audit_status: int
+    file_md5: str
+    origin_definition: str
+    transcode_info: list[TranscodeFile]
+    category: list[CategoryRef]
+    publish_status: int
+
+
+class TranscodeFile(TypedDict, total=False):
+    # low/std/high/super/1080p.
+    definition: str
+    # mp4/flv/m3u8.
+    type: str
+    size: int
+
+
+class CategoryRef(TypedDict, total=False):
+    id: int
+    level: int
+    name: str
+
+
+class VideoImages(TypedDict, total=False):
+    video_id: int
+    height: int
+    width: int
+    img_count: int
+    # Screenshot URLs.
+    imgs: list[str]
+
+
+class RemovedDefinition(TypedDict, total=False):
+    """What was removed, echoed as the provider sends it."""
+    video_id: int
+    definition: str
+    # Present when types were given.
+    type: Optional[str]
+
+
+class VideoId(TypedDict, total=False):
+    video_id: int
+
+
+class CategoryList(TypedDict, total=False):
+    # The first-level categories, each with its sub-tree.
+    list: list[CategoryNode]
+
+
+class CategoryNode(TypedDict, total=False):
+    """One category and (where the answer includes them) its sub-categories."""
+    id: int
+    name: str
+    # 0 for a first-level category.
+    parent_id: int
+    # 1 to 5.
+    level: int
+    # Empty for leaves (the provider leaves the field out at level 5).
+    children: list[CategoryNode]
+
+
+class DeletedCategory(TypedDict, total=False):
+    category_id: int
+
+
+class CategoryVideos(TypedDict, total=False):
+    # Videos in all pages.
+    total: int
+    page: int
+    page_size: int
+    list: list[CategoryVideo]
+
+
+class CategoryVideo(TypedDict, total=False):
+    """The category of a video as the id at each level (0 where there is none)."""
+    video_id: int
+    name: str
+    status: int
+    # Bytes (known once transcoded).
+    total_size: int
+    # Unix seconds as sent (some editions send a date string).
+    create_time: str
+    preface_url: str
+    # Seconds.
+    length: int
+    publish_status: int
+    category_level1_id: int
+    category_level2_id: int
+    category_level3_id: int
+    category_level4_id: int
+    category_level5_id: int
+
+
+class VideoCategoryLevels(TypedDict, total=False):
+    """A video and where it now sits in the category tree."""
+    video_id: int
+    category_level1_id: int
+    category_level2_id: int
+    category_level3_id: int
+    category_level4_id: int
+    category_level5_id: int
+
+
+class PlayerToken(TypedDict, total=False):
+    """A player token. ``Debug`` hides it."""
+    token: str
+
+
+class AccountInfo(TypedDict, total=False):
+    partner_id: int
+    mobile: str
+    # 0 free, 1 trial, 2 paid.
+    type: int
+    # 0 not opened, 1 normal, 2 closed.
+    status: int
+    # 0 monthly traffic package, 1 total traffic package.
+    charge_type: int
+    # ``YYYY-mm-dd HH:MM:SS``.
+    effect_time: str
+    expire_time: str
+    # Bytes.
+    total_storage: int
+    used_storage: int
+    used_flow: int
+    # Only with ``charge_type`` 0.
+    month_flow_limit: Optional[int]
+    # Only with ``charge_type`` 1.
+    total_flow_limit: Optional[int]
+
+
+class UsedFlow(TypedDict, total=False):
+    """Flow in bytes (API 21, 22)."""
+    flow: int
+
+
+class PlayUrls(TypedDict, total=False):
+    video_id: int
+    # Keyed by definition: low, high, superHD, 720p, 1080p, or audio.
+    play_info: dict[str, PlayInfo]
+
+
+class PlayInfo(TypedDict, total=False):
+    duration: int
+    size: int
+    height: int
+    width: int
+    url: str
+
+
+class PlayRecords(TypedDict, total=False):
+    """One page of play records (API 24, 25)."""
+    total: int
+    list: list[PlayRecord]
+    page: int
+    page_size: int
+
+
+class PlayRecord(TypedDict, total=False):
+    """One play of one video."""
+    # Unique per play, 32 characters.
+    guid: str
+    # The viewer's device, chosen by the client.
+    uuid: str
+    video_id: int
+    # The classroom of a replay (API 25 only, replays only).
+    room_id: Optional[int]
+    user_name: str
+    user_number: int
+    # ``yyyy-mm-dd HH:MM:SS``.
+    play_begin_time: str
+    play_end_time: str
+    # Seconds actually watched.
+    play_length: int
+    # 1 iPhone, 2 iPad, 3 Android, 4 mobile web, 5 PC web, 0 unknown.
+    client_type: int
+    user_ip: str
+    # ``province city``, may be empty.
+    area: str
+
+
+class PublishStatus(TypedDict, total=False):
+    status: int
+
+
+class ShareUrls(TypedDict, total=False):
+    """Ways to embed a video. ``Debug`` hides the URLs: they carry a token."""
+    js: str
+    iframe: str
+    flash: str
+
+
+class PlayCountRank(TypedDict, total=False):
+    """Most played first."""
+    play_rank: list[PlayRankEntry]
+
+
+class PlayRankEntry(TypedDict, total=False):
+    video_id: int
+    play_count: int
+
+
+class DailyPlayCount(TypedDict, total=False):
+    """Plays per ``yyyy-mm-dd`` (API 29, 30)."""
+    play_count: dict[str, int]
+
+
+class VideoList(TypedDict, total=False):
+    # Videos in all pages.
+    total: int
+    page: int
+    page_size: int
+    list: list[VideoListItem]
+
+
+class VideoListItem(TypedDict, total=False):
+    video_id: int
+    name: str
+    status: int
+    # Bytes (known once transcoded).
+    total_size: int
+    # As sent: ``YYYY-mm-dd HH:MM:SS`` here (other answers send unix seconds).
+    create_time: str
+    preface_url: str
+    # Seconds.
+    length: int
+    # 1 published, 2 blocked.
+    publish_status: int
+    # All zeros when the video has no category (the provider leaves it out).
+    category: CategoryLevels
+
+
+class CategoryLevels(TypedDict, total=False):
+    """The category of a video as the id at each level (0 where there is none)."""
+    category_level1_id: int
+    category_level2_id: int
+    category_level3_id: int
+    category_level4_id: int
+    category_level5_id: int
+
+
+class UploadedSubtitle(TypedDict, total=False):
+    """The subtitle just stored."""
+    # Sent as a string.
+    subtitle_id: int
+    subtitle_name: str
+    # Where the file is served.
+    subtitle_path: str
+    # ``yyyy-mm-dd HH:MM:SS``.
+    create_time: str
+
+
+class Subtitle(TypedDict, total=False):
+    """One subtitle of a video."""
+    subtitle_id: int
+    subtitle_name: str
+    subtitle_path: str
+    # Sent as 0/1 (a number or a string).
+    is_default: bool
+    create_time: str
+    update_time: str
+
+
+class UsedFlowDetail(TypedDict, total=False):
+    """Bytes per ``yyyy-mm-dd`` (API 37)."""
+    flow: dict[str, int]
+
+
+class VideoFlowPage(TypedDict, total=False):
+    total: int
+    list: list[VideoFlow]
+
+
+class VideoFlow(TypedDict, total=False):
+    """The provider sends both fields as strings."""
+    video_id: int
+    flow: int
+
+
+class StorageAndFlow(TypedDict, total=False):
+    """Storage and flow per product line, and in total."""
+    # Bytes stored and bytes delivered by one product line.
+    large_class: ProductUsage
+    # Bytes stored and bytes delivered by one product line.
+    small_class: ProductUsage
+    # Bytes stored and bytes delivered by one product line.
+    double_teacher: ProductUsage
+    # Bytes stored and bytes delivered by one product line.
+    business: ProductUsage
+    # Cloud VOD.
+    video: ProductUsage
+    # Bytes stored and bytes delivered by one product line.
+    weclass: ProductUsage
+    # Documents: storage only (``flow`` stays 0).
+    doc: ProductUsage
+    # Bytes stored and bytes delivered by one product line.
+    total: ProductUsage
+
+
+class ProductUsage(TypedDict, total=False):
+    """Bytes stored and bytes delivered by one product line."""
+    storage: int
+    flow: int
+
+
+class Retranscoding(TypedDict, total=False):
+    """The video sent back to transcoding, and the definitions asked for."""
+    video_id: int
+    definition: str
+
+
+class Notice(TypedDict, total=False):
+    """A created notice: its id (for ``Client::bind_notice``) and its lines."""
+    id: int
+    notice: list[NoticeItem]
+
+
+class NoticeItem(TypedDict, total=False):
+    """One line of a notice shown on the player."""
+    content: str
+    # Where a click on the line leads (may be empty).
+    link: str
+
+
+class QuestionList(TypedDict, total=False):
+    total: int
+    question_list: list[Question]
+
+
+class Question(TypedDict, total=False):
+    """A question shown while a video plays."""
+    id: int
+    title: str
+    # 1 single choice, 2 multiple choice.
+    option_type: int
+    # Image URL shown with the question (may be empty).
+    illustration: str
+    illustration_title: str
+    show_analysis: bool
+    # The text shown after a right answer.
+    answer: str
+    # The text shown after a wrong answer.
+    wrong_answer: str
+    # Where playback goes after a wrong answer, in seconds (-1: stay).
+    wrong_time: int
+    # Whether the viewer may skip the question.
+    skip: bool
+    # When the question appears, in seconds from the start.
+    show_time: int
+    video_unique: str
+    ver: int
+    option_list: list[QuestionOption]
+
+
+class QuestionOption(TypedDict, total=False):
+    """One choice of a question, as the provider stores it."""
+    id: int
+    question_id: int
+    value: str
+    is_right: bool
+    display_order: int
+    ver: int
+
+
+class VideosCategory(TypedDict, total=False):
+    list: list[VideoCategoryEntry]
+
+
+class VideoCategoryEntry(TypedDict, total=False):
+    """The category of a video as the id at each level (0 where there is none)."""
+    video_id: int
+    category_level1_id: int
+    category_level2_id: int
+    category_level3_id: int
+    category_level4_id: int
+    category_level5_id: int
+
+
+class Markers(TypedDict, total=False):
+    total: int
+    list: list[Marker]
+    # Whether a click on a marker seeks to it.
+    enable_jump: bool
+
+
+class Marker(TypedDict, total=False):
+    """A marker on the progress bar."""
+    # ``HH:MM:SS`` from the start of the video.
+    time_offset: str
+    description: str
+    reference_link: str
+    # The label of the marker's button.
+    btntxt: str
+    # Image URL.
+    image: str
+
+
+class ViewerToken(TypedDict, total=False):
+    """A viewer token (a JWT). ``Debug`` hides it."""
+    token: str
+
+
+class UserGroups(TypedDict, total=False):
+    list: list[UserGroup]
+    total: int
+
+
+class UserGroup(TypedDict, total=False):
+    group_id: int
+    name: str
+    # Members of the group.
+    all_count: int
+    # Members of the group selected as viewers of the video.
+    select_count: int
+
+
+class Viewers(TypedDict, total=False):
+    list: list[Viewer]
+    # Viewers in all pages.
+    total: int
+
+
+class Viewer(TypedDict, total=False):
+    user_id: int
+    name: str
+    assign_role: int
+    role: int
+    remark: str
+    status: int
+    email: str
+    mobile: str
+    phone_number: str
+
+
+class AnswerRecords(TypedDict, total=False):
+    list: list[AnswerRecord]
+
+
+class AnswerRecord(TypedDict, total=False):
+    """The answers of one viewer."""
+    user_number: str
+    user_name: str
+    skip_count: int
+    # ``right/total``, e.g. ``"2/3"`` (see ``AnswerRecord::right_of_total``).
+    right_count: str
+    # ``YYYY-MM-DD HH:MM:SS``, empty when the viewer has not finished.
+    complete_time: str
+    answer_list: list[QuestionAnswer]
+
+
+class QuestionAnswer(TypedDict, total=False):
+    """One answer of a viewer."""
+    question_id: int
+    # The chosen options as letters (``A``, ``AC``).
+    solution: str
+    # ``YYYY-MM-DD HH:MM:SS``.
+    update_time: str
+    is_right: bool
+    # The version of the question that was answered.
+    ver: int
+
+
+class CallbackUrl(TypedDict, total=False):
+    """The account's transcode callback URL (empty when none is set)."""
+    url: str
+
+
+class Baijiayun(Client):
+    """A client of ``baijiayun``: :class:`vodkit.Client` with one typed method per catalog
+    operation (59 operations). Each method sends its arguments (``None`` left out)
+    through :meth:`Client.call` and answers the operation's data as plain
+    ``dict``/``list`` values, typed by the ``TypedDict`` s of this module.
+
+    The config is one JSON-shaped map, the same keys in every binding
+    (``BaijiayunConfig`` in the stubs):
+
+    :param partner_id: The account id (``partner_id``).
+    :param partner_key: The signing key (``partner_key``); never sent, only signed with.
+    :param secret_key: The key that may reset ``partner_key`` (API 1, ``secret_key``).
+    :param private_domain: The customer's private domain: ``acme`` for ``https://acme.at.baijiayun.com``.
+        ``base_url`` wins over it.
+    :param base_url: One address that replaces all of the provider's hosts (a sandbox, an
+        emulator, a gateway).
+    :param hosts: Per-host overrides, host key → base URL; win over ``base_url``.
+    :param path_overrides: Per-operation path overrides, operation name → path (provisional paths
+        can be corrected without a new release).
+    :param connect_timeout_ms: Time allowed to establish a TCP (and TLS) connection.
+    :param request_timeout_ms: Time allowed for one API call, request and response included.
+    :param upload_part_timeout_ms: Time allowed for one upload part (sending it and reading the answer).
+    :param proxy: Proxy URL for all traffic (``http://host:port``, ``socks5://…`` is not built in).
+    :param user_agent: The ``User-Agent`` header.
+    :param pool_max_idle_per_host: Idle keep-alive connections kept per host.
+    :param retry: When and how often a failed request is sent again.
+
+        Only failures whose ``crate::ErrorKind::is_retryable`` is true are retried
+        (network errors, 5xx, rate limiting); invalid input and auth failures fail
+        at once. The wait before attempt ``n`` is drawn uniformly from
+        ``[0, min(max_backoff, initial_backoff * multiplier^n)]`` ("full jitter"),
+        or is the server's ``Retry-After`` when that is longer.
+    :param upload_field: The multipart field name of the uploaded file (``curl -F data=@file``).
+    :param part_size: Upload part size in bytes; files larger than this go as ranged parts.
+    :param rate_limit_codes: Envelope codes that mean "rate limited" (HTTP 429 always does).
+    :raises InvalidInputError: an unknown key or a bad value.
+    """
+
+    def __init__(self, **config: Any) -> None:
+        Client.__init__(self, "baijiayun", **config)
+
+    def create_key(self, secret_key: str, regenerate: int) -> PartnerKey:
+        """API 1 ``partner/createkey``: reads (or regenerates) the partner key.
+        ``Debug`` hides ``secret_key``.
+
+        :param secret_key: (undocumented)
+        :param regenerate: 1: make a new key (the old one stops working at once).
+        :returns: :class:`PartnerKey`, ``{"partner_key": str}``.
+
+        Operation ``partner/createkey`` (POST partner/createkey, host ``api``).
+        """
+        return self.call(
+            "partner/createkey",
+            _params(
+                {
+                    "secret_key": secret_key,
+                    "regenerate": regenerate,
+                }
+            ),
+        )
+
+    def get_upload_url(
+        self,
+        *,
+        file_name: Optional[str] = None,
+        definition: Optional[str] = None,
+        audio_with_view: Optional[int] = None,
+        format: Optional[str] = None,
+        encrypt: Optional[int] = None,
+        watermark: Optional[str] = None,
+        watermark_pos: Optional[int] = None,
+        use_https: Optional[int] = None,
+        callback_url: Optional[str] = None,
+    ) -> UploadUrl:
+        """API 2 ``video/getUploadUrl``: creates a video and returns where to upload it.
+        ``Client::upload`` calls this for you.
+
+        :param file_name: (undocumented)
+        :param definition: Target definitions, comma-separated bits: 16 SD, 1 HD, 2 super, 4 720p, 8 1080p.
+        :param audio_with_view: 1: process as audio.
+        :param format: Comma-separated bits: 1 mp4, 2 flv, 4 m3u8 (default: all three).
+        :param encrypt: 1: encrypt, 2: don't (needs the encryption permission).
+        :param watermark: (undocumented)
+        :param watermark_pos: (undocumented)
+        :param use_https: (undocumented)
+        :param callback_url: Per-video transcode callback URL (003 edition).
+        :returns: :class:`UploadUrl`, ``{"video_id": int, "upload_url": str}``.
+
+        Operation ``video/getUploadUrl`` (POST video/getUploadUrl, host ``api``).
+        """
+        return self.call(
+            "video/getUploadUrl",
+            _params(
+                {
+                    "file_name": file_name,
+                    "definition": definition,
+                    "audio_with_view": audio_with_view,
+                    "format": format,
+                    "encrypt": encrypt,
+                    "watermark": watermark,
+                    "watermark_pos": watermark_pos,
+                    "use_https": use_https,
+                    "callback_url": callback_url,
+                }
+            ),
+        )
+
+    def get_resume_upload_url(
+        self,
+        *,
+        video_id: Optional[int] = None,
+        use_https: Optional[int] = None,
+    ) -> ResumeUploadUrl:
+        """API 4 ``video/getResumeUploadUrl``.
+
+        :param video_id: (undocumented)
+        :param use_https: (undocumented)
+        :returns: :class:`ResumeUploadUrl`, ``{"video_id": int, "upload_url": str, "upload_size": int}``.
+
+        Operation ``video/getResumeUploadUrl`` (POST video/getResumeUploadUrl, host ``api``).
+        """
+        return self.call(
+            "video/getResumeUploadUrl",
+            _params(
+                {
+                    "video_id": video_id,
+                    "use_https": use_https,
+                }
+            ),
+        )
+
+    def get_status(self, video_id: int) -> VideoStatus:
+        """API 5 ``video/getStatus``.
+
+        :param video_id: (undocumented)
+        :returns: :class:`VideoStatus`, ``{"status": int, "info": str}``.
+
+        Operation ``video/getStatus`` (POST video/getStatus, host ``api``).
+        """
+        return self.call("video/getStatus", _params({"video_id": video_id}))
+
+    def get_info(self, video_id: int) -> VideoInfo:
+        """API 6 ``video/getInfo``.
+
+        :param video_id: (undocumented)
+        :returns: :class:`VideoInfo`, ``{"video_id": int, "name": str, "status": int, "total_size": int, "total_transcode_size": int, "create_time": str, "preface_url": str, "length": int, "audit_status": int, "file_md5": str, "origin_definition": str, "transcode_info": list[TranscodeFile], "category": list[CategoryRef], "publish_status": int}``.
+
+        Operation ``video/getInfo`` (POST video/getInfo, host ``api``).
+        """
+        return self.call("video/getInfo", _params({"video_id": video_id}))
+
+    def get_image(self, video_id: int) -> VideoImages:
+        """API 7 ``video/getImage``: screenshots of a video.
+
+        :param video_id: (undocumented)
+        :returns: :class:`VideoImages`, ``{"video_id": int, "height": int, "width": int, "img_count": int, "imgs": list[str]}``.
+
+        Operation ``video/getImage`` (POST video/getImage, host ``api``).
+        """
+        return self.call("video/getImage", _params({"video_id": video_id}))
+
+    def remove_definition(
+        self,
+        *,
+        video_id: Optional[int] = None,
+        definition: Optional[str] = None,
+        type: Optional[str] = None,
+    ) -> RemovedDefinition:
+        """API 8 ``video/removeDefinition``: deletes transcoded files to save storage.
+
+        :param video_id: (undocumented)
+        :param definition: Comma-separated definition bits (16, 1, 2, 4, 8).
+        :param type: Comma-separated file types (1 mp4, 2 flv, 4 m3u8, 8 encrypted); all when absent.
+        :returns: :class:`RemovedDefinition`, ``{"video_id": int, "definition": str, "type": Optional[str]}``.
+
+        Operation ``video/removeDefinition`` (POST video/removeDefinition, host ``api``).
+        """
+        return self.call(
+            "video/removeDefinition",
+            _params(
+                {
+                    "video_id": video_id,
+                    "definition": definition,
+                    "type": type,
+                }
+            ),
+        )
+
+    def delete_origin_video(self, video_ids: str) -> None:
+        """API 9 ``video/deleteOriginVideo``: deletes the uploaded source files, keeping
+        the transcoded ones.
+
+        :param video_ids: Comma-separated video ids.
+        :returns: ``None`` (the operation answers no data).
+
+        Operation ``video/deleteOriginVideo`` (POST video/deleteOriginVideo, host ``api``).
+        """
+        return self.call("video/deleteOriginVideo", _params({"video_ids": video_ids}))
+
+    def update(self, *, video_id: Optional[int] = None, name: Optional[str] = None) -> VideoId:
+        """API 10 ``video/update``: renames a video (the only field it changes).
+
+        :param video_id: (undocumented)
+        :param name: (undocumented)
+        :returns: :class:`VideoId`, ``{"video_id": int}``.
+
+        Operation ``video/update`` (POST video/update, host ``api``).
+        """
+        return self.call("video/update", _params({"video_id": video_id, "name": name}))
+
+    def delete(self, video_id: int) -> VideoId:
+        """API 11 ``video/delete``.
+
+        :param video_id: (undocumented)
+        :returns: :class:`VideoId`, ``{"video_id": int}``.
+
+        Operation ``video/delete`` (POST video/delete, host ``api``).
+        """
+        return self.call("video/delete", _params({"video_id": video_id}))
+
+    def get_category_list(self) -> CategoryList:
+        """API 12 ``video/getCategoryList``: the whole tree.
+
+        :returns: :class:`CategoryList`, ``{"list": list[CategoryNode]}``.
+
+        Operation ``video/getCategoryList`` (POST video/getCategoryList, host ``api``).
+        """
+        return self.call("video/getCategoryList", {})
+
+    def get_category_info(self, category_id: int) -> CategoryNode:
+        """API 13 ``video/getCategoryInfo``: one category and its direct children.
+
+        :param category_id: (undocumented)
+        :returns: :class:`CategoryNode`, ``{"id": int, "name": str, "parent_id": int, "level": int, "children": list[CategoryNode]}``.
+
+        Operation ``video/getCategoryInfo`` (POST video/getCategoryInfo, host ``api``).
+        """
+        return self.call("video/getCategoryInfo", _params({"category_id": category_id}))
+
+    def add_category(self, name: str, parent_id: int) -> CategoryNode:
+        """API 14 ``video/addCategory``.
+
+        :param name: (undocumented)
+        :param parent_id: 0 for a first-level category.
+        :returns: :class:`CategoryNode`, ``{"id": int, "name": str, "parent_id": int, "level": int, "children": list[CategoryNode]}``.
+
+        Operation ``video/addCategory`` (POST video/addCategory, host ``api``).
+        """
+        return self.call("video/addCategory", _params({"name": name, "parent_id": parent_id}))
+
+    def delete_category(self, category_id: int) -> DeletedCategory:
+        """API 15 ``video/deleteCategory``.
+
+        :param category_id: (undocumented)
+        :returns: :class:`DeletedCategory`, ``{"category_id": int}``.
+
+        Operation ``video/deleteCategory`` (POST video/deleteCategory, host ``api``).
+        """
+        return self.call("video/deleteCategory", _params({"category_id": category_id}))
+
+    def get_category_video(
+        self,
+        *,
+        category_id: Optional[int] = None,
+        page: Optional[int] = None,
+        page_size: Optional[int] = None,
+    ) -> CategoryVideos:
+        """API 16 ``video/getCategoryVideo``: videos in a category and its sub-categories.
+
+        :param category_id: (undocumented)
+        :param page: 1-based (default 1).
+        :param page_size: 1 to 100 (default 20).
+        :returns: :class:`CategoryVideos`, ``{"total": int, "page": int, "page_size": int, "list": list[CategoryVideo]}``.
+
+        Operation ``video/getCategoryVideo`` (POST video/getCategoryVideo, host ``api``).
+        """
+        return self.call(
+            "video/getCategoryVideo",
+            _params(
+                {
+                    "category_id": category_id,
+                    "page": page,
+                    "page_size": page_size,
+                }
+            ),
+        )
+
+    def set_video_category(self, video_id: int, category_id: int) -> VideoCategoryLevels:
+        """API 17 ``video/setVideoCategory``.
+
+        :param video_id: (undocumented)
+        :param category_id: (undocumented)
+        :returns: :class:`VideoCategoryLevels`, ``{"video_id": int, "category_level1_id": int, "category_level2_id": int, "category_level3_id": int, "category_level4_id": int, "category_level5_id": int}``.
+
+        Operation ``video/setVideoCategory`` (POST video/setVideoCategory, host ``api``).
+        """
+        return self.call(
+            "video/setVideoCategory",
+            _params(
+                {
+                    "video_id": video_id,
+                    "category_id": category_id,
+                }
+            ),
+        )
+
+    def get_player_token(
+        self,
+        *,
+        video_id: Optional[int] = None,
+        expires_in: Optional[int] = None,
+    ) -> PlayerToken:
+        """API 18 ``video/getPlayerToken``.
+
+        :param video_id: (undocumented)
+        :param expires_in: Lifetime in seconds; 0 never expires.
+        :returns: :class:`PlayerToken`, ``{"token": str}``.
+
+        Operation ``video/getPlayerToken`` (POST video/getPlayerToken, host ``api``).
+        """
+        return self.call(
+            "video/getPlayerToken",
+            _params(
+                {
+                    "video_id": video_id,
+                    "expires_in": expires_in,
+                }
+            ),
+        )
+
+    def get_player_token_batch(
+        self,
+        *,
+        video_ids: Optional[str] = None,
+        expires_in: Optional[int] = None,
+        product_type: Optional[int] = None,
+    ) -> dict[str, str]:
+        """API 19 ``video/getPlayerTokenBatch``.
+
+        :param video_ids: Comma-separated video ids.
+        :param expires_in: Lifetime in seconds; 0 never expires.
+        :param product_type: Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise live, 5 VOD (default).
+        :returns: ``dict[str, str]``.
+
+        Operation ``video/getPlayerTokenBatch`` (POST video/getPlayerTokenBatch, host ``api``).
+        """
+        return self.call(
+            "video/getPlayerTokenBatch",
+            _params(
+                {
+                    "video_ids": video_ids,
+                    "expires_in": expires_in,
+                    "product_type": product_type,
+                }
+            ),
+        )
+
+    def get_account_info(self) -> AccountInfo:
+        """API 20 ``video_account/getAccountInfo``: the account's package and usage.
+
+        :returns: :class:`AccountInfo`, ``{"partner_id": int, "mobile": str, "type": int, "status": int, "charge_type": int, "effect_time": str, "expire_time": str, "total_storage": int, "used_storage": int, "used_flow": int, "month_flow_limit": Optional[int], "total_flow_limit": Optional[int]}``.
+
+        Operation ``video_account/getAccountInfo`` (POST video_account/getAccountInfo, host ``api``).
+        """
+        return self.call("video_account/getAccountInfo", {})
+
+    def get_video_used_flow(self, video_id: int, start_date: str, end_date: str) -> UsedFlow:
+        """API 21 ``video_data/getUsedFlow`` (path inferred from the section text):
+        bytes one video used between two dates (not across months).
+
+        :param video_id: (undocumented)
+        :param start_date: (undocumented)
+        :param end_date: (undocumented)
+        :returns: :class:`UsedFlow`, ``{"flow": int}``.
+
+        Operation ``video_data/getUsedFlow`` (POST video_data/getUsedFlow, host ``api``).
+        """
+        return self.call(
+            "video_data/getUsedFlow",
+            _params(
+                {
+                    "video_id": video_id,
+                    "start_date": start_date,
+                    "end_date": end_date,
+                }
+            ),
+        )
+
+    def get_account_used_flow(self, start_date: str, end_date: str) -> UsedFlow:
+        """API 22 ``video_account/getUsedFlow`` (path inferred from the section text):
+        bytes the whole account used between two dates.
+
+        :param start_date: (undocumented)
+        :param end_date: (undocumented)
+        :returns: :class:`UsedFlow`, ``{"flow": int}``.
+
+        Operation ``video_account/getUsedFlow`` (POST video_account/getUsedFlow, host ``api``).
+        """
+        return self.call(
+            "video_account/getUsedFlow",
+            _params(
+                {
+                    "start_date": start_date,
+                    "end_date": end_date,
+                }
+            ),
+        )
+
+    def get_url(
+        self,
+        *,
+        video_id: Optional[int] = None,
+        format: Optional[str] = None,
+        expires_in: Optional[int] = None,
+    ) -> PlayUrls:
+        """API 23 ``video/getUrl``: play URLs per definition.
+
+        :param video_id: (undocumented)
+        :param format: mp4 (default), m3u8, flv or encrypt.
+        :param expires_in: URL lifetime in seconds (default 12 hours).
+        :returns: :class:`PlayUrls`, ``{"video_id": int, "play_info": dict[str, PlayInfo]}``.
+
+        Operation ``video/getUrl`` (POST video/getUrl, host ``api``).
+        """
+        return self.call(
+            "video/getUrl",
+            _params(
+                {
+                    "video_id": video_id,
+                    "format": format,
+                    "expires_in": expires_in,
+                }
+            ),
+        )
+
+    def get_video_play_record(
+        self,
+        *,
+        video_id: Optional[int] = None,
+        start_time: Optional[str] = None,
+        end_time: Optional[str] = None,
+        page: Optional[int] = None,
+        page_size: Optional[int] = None,
+    ) -> PlayRecords:
+        """API 24 ``video_data/getVideoPlayRecord`` (path inferred from the section text):
+        one record per play of a video, within one day.
+
+        :param video_id: (undocumented)
+        :param start_time: ``yyyy-mm-dd HH:MM:SS``.
+        :param end_time: ``yyyy-mm-dd HH:MM:SS``, the same day as ``start_time``.
+        :param page: From 1 (default 1).
+        :param page_size: 1..=1000 (default 100).
+        :returns: :class:`PlayRecords`, ``{"total": int, "list": list[PlayRecord], "page": int, "page_size": int}``.
+
+        Operation ``video_data/getVideoPlayRecord`` (POST video_data/getVideoPlayRecord, host ``api``).
+        """
+        return self.call(
+            "video_data/getVideoPlayRecord",
+            _params(
+                {
+                    "video_id": video_id,
+                    "start_time": start_time,
+                    "end_time": end_time,
+                    "page": page,
+                    "page_size": page_size,
+                }
+            ),
+        )
+
+    def export_video_report_batch(
+        self,
+        *,
+        product_type: Optional[int] = None,
+        start_time: Optional[str] = None,
+        end_time: Optional[str] = None,
+        page: Optional[int] = None,
+        page_size: Optional[int] = None,
+    ) -> PlayRecords:
+        """API 25 ``video_data/exportVideoReportBatch`` (path inferred from the section
+        text): play records of every video of the account (VOD and replays),
+        within one day.
+
+        :param product_type: 1 live class, 2 small class, 3 double teacher, 4 enterprise live, 5 VOD (default 0: all).
+        :param start_time: (undocumented)
+        :param end_time: (undocumented)
+        :param page: (undocumented)
+        :param page_size: (undocumented)
+        :returns: :class:`PlayRecords`, ``{"total": int, "list": list[PlayRecord], "page": int, "page_size": int}``.
+
+        Operation ``video_data/exportVideoReportBatch`` (POST video_data/exportVideoReportBatch, host ``api``).
+        """
+        return self.call(
+            "video_data/exportVideoReportBatch",
+            _params(
+                {
+                    "product_type": product_type,
+                    "start_time": start_time,
+                    "end_time": end_time,
+                    "page": page,
+                    "page_size": page_size,
+                }
+            ),
+        )
+
+    def set_publish_status(self, video_id: int, status: int) -> PublishStatus:
+        """API 26 ``video/setPublishStatus``.
+
+        :param video_id: (undocumented)
+        :param status: 1 published, 2 blocked.
+        :returns: :class:`PublishStatus`, ``{"status": int}``.
+
+        Operation ``video/setPublishStatus`` (POST video/setPublishStatus, host ``api``).
+        """
+        return self.call(
+            "video/setPublishStatus",
+            _params(
+                {
+                    "video_id": video_id,
+                    "status": status,
+                }
+            ),
+        )
+
+    def get_share_url(self, video_id: int) -> ShareUrls:
+        """API 27 ``video/getShareUrl``.
+
+        :param video_id: (undocumented)
+        :returns: :class:`ShareUrls`, ``{"js": str, "iframe": str, "flash": str}``.
+
+        Operation ``video/getShareUrl`` (POST video/getShareUrl, host ``api``).
+        """
+        return self.call("video/getShareUrl", _params({"video_id": video_id}))
+
+    def get_video_play_count_rank(
+        self,
+        start_date: str,
+        end_date: str,
+        *,
+        product_type: Optional[int] = None,
+    ) -> PlayCountRank:
+        """API 28 ``video_data/getVideoPlayCountRank``: the 100 most played videos.
+
+        :param start_date: (undocumented)
+        :param end_date: (undocumented)
+        :param product_type: (undocumented)
+        :returns: :class:`PlayCountRank`, ``{"play_rank": list[PlayRankEntry]}``.
+
+        Operation ``video_data/getVideoPlayCountRank`` (POST video_data/getVideoPlayCountRank, host ``api``).
+        """
+        return self.call(
+            "video_data/getVideoPlayCountRank",
+            _params(
+                {
+                    "start_date": start_date,
+                    "end_date": end_date,
+                    "product_type": product_type,
+                }
+            ),
+        )
+
+    def get_video_daily_play_count(
+        self,
+        video_id: int,
+        start_date: str,
+        end_date: str,
+    ) -> DailyPlayCount:
+        """API 29 ``video_data/getVideoDailyPlayCount``: plays of one video per day.
+
+        :param video_id: (undocumented)
+        :param start_date: (undocumented)
+        :param end_date: (undocumented)
+        :returns: :class:`DailyPlayCount`, ``{"play_count": dict[str, int]}``.
+
+        Operation ``video_data/getVideoDailyPlayCount`` (POST video_data/getVideoDailyPlayCount, host ``api``).
+        """
+        return self.call(
+            "video_data/getVideoDailyPlayCount",
+            _params(
+                {
+                    "video_id": video_id,
+                    "start_date": start_date,
+                    "end_date": end_date,
+                }
+            ),
+        )
+
+    def get_partner_daily_play_count(
+        self,
+        start_date: str,
+        end_date: str,
+        *,
+        product_type: Optional[int] = None,
+    ) -> DailyPlayCount:
+        """API 30 ``video_data/getPartnerDailyPlayCount``: plays of the account per day.
+
+        :param start_date: (undocumented)
+        :param end_date: (undocumented)
+        :param product_type: (undocumented)
+        :returns: :class:`DailyPlayCount`, ``{"play_count": dict[str, int]}``.
+
+        Operation ``video_data/getPartnerDailyPlayCount`` (POST video_data/getPartnerDailyPlayCount, host ``api``).
+        """
+        return self.call(
+            "video_data/getPartnerDailyPlayCount",
+            _params(
+                {
+                    "start_date": start_date,
+                    "end_date": end_date,
+                    "product_type": product_type,
+                }
+            ),
+        )
+
+    def get_video_list(
+        self,
+        *,
+        page: Optional[int] = None,
+        page_size: Optional[int] = None,
+        create_time: Optional[str] = None,
+        name: Optional[str] = None,
+    ) -> VideoList:
+        """API 31 ``video/getVideoList``: the account's videos, a page at a time.
+
+        :param page: 1-based (default 1).
+        :param page_size: 1 to 1000 (default 20).
+        :param create_time: Only videos created from this time on: ``YYYY-mm-dd HH:MM:SS``.
+        :param name: Only videos whose name contains this (003 edition).
+        :returns: :class:`VideoList`, ``{"total": int, "page": int, "page_size": int, "list": list[VideoListItem]}``.
+
+        Operation ``video/getVideoList`` (POST video/getVideoList, host ``api``).
+        """
+        return self.call(
+            "video/getVideoList",
+            _params(
+                {
+                    "page": page,
+                    "page_size": page_size,
+                    "create_time": create_time,
+                    "name": name,
+                }
+            ),
+        )
+
+    def upload_subtitle(self, name: str, video_id: int, path: _Path) -> UploadedSubtitle:
+        """API 32 ``video/uploadSubtitle``. The file goes as the multipart part
+        ``subtitle``, which is not signed; use ``Client::upload_subtitle``.
+
+        :param name: (undocumented)
+        :param video_id: (undocumented)
+        :param path: the file to send (multipart field ``subtitle``).
+        :returns: :class:`UploadedSubtitle`, ``{"subtitle_id": int, "subtitle_name": str, "subtitle_path": str, "create_time": str}``.
+
+        Operation ``video/uploadSubtitle`` (POST video/uploadSubtitle, host ``api``).
+        """
+        return self.call_with_file(
+            "video/uploadSubtitle",
+            _params(
+                {
+                    "name": name,
+                    "video_id": video_id,
+                }
+            ),
+            "subtitle",
+            path,
+        )
+
+    def get_subtitle_list(self, video_id: int) -> Optional[list[Subtitle]]:
+        """API 33 ``video/getSubtitleList``.
+
+        :param video_id: (undocumented)
+        :returns: ``Optional[list[Subtitle]]``.
+
+        Operation ``video/getSubtitleList`` (POST video/getSubtitleList, host ``api``).
+        """
+        return self.call("video/getSubtitleList", _params({"video_id": video_id}))
+
+    def update_subtitle(self, name: str, subtitle_id: int) -> None:
+        """API 34 ``video/updateSubtitle``: renames a subtitle.
+
+        :param name: (undocumented)
+        :param subtitle_id: (undocumented)
+        :returns: ``None`` (the operation answers no data).
+
+        Operation ``video/updateSubtitle`` (POST video/updateSubtitle, host ``api``).
+        """
+        return self.call(
+            "video/updateSubtitle",
+            _params(
+                {
+                    "name": name,
+                    "subtitle_id": subtitle_id,
+                }
+            ),
+        )
+
+    def set_default_subtitle(self, video_id: int, subtitle_id: int) -> None:
+        """API 35 ``video/setDefaultSubtitle``.
+
+        :param video_id: (undocumented)
+        :param subtitle_id: (undocumented)
+        :returns: ``None`` (the operation answers no data).
+
+        Operation ``video/setDefaultSubtitle`` (POST video/setDefaultSubtitle, host ``api``).
+        """
+        return self.call(
+            "video/setDefaultSubtitle",
+            _params(
+                {
+                    "video_id": video_id,
+                    "subtitle_id": subtitle_id,
+                }
+            ),
+        )
+
+    def delete_subtitle(self, subtitle_id: int) -> None:
+        """API 36 ``video/deleteSubtitle``.
+
+        :param subtitle_id: (undocumented)
+        :returns: ``None`` (the operation answers no data).
+
+        Operation ``video/deleteSubtitle`` (POST video/deleteSubtitle, host ``api``).
+        """
+        return self.call("video/deleteSubtitle", _params({"subtitle_id": subtitle_id}))
+
+    def get_account_used_flow_detail(self, start_date: str, end_date: str) -> UsedFlowDetail:
+        """API 37 ``video_account/getUsedFlowDetail``: the account's flow per day.
+
+        :param start_date: (undocumented)
+        :param end_date: (undocumented)
+        :returns: :class:`UsedFlowDetail`, ``{"flow": dict[str, int]}``.
+
+        Operation ``video_account/getUsedFlowDetail`` (POST video_account/getUsedFlowDetail, host ``api``).
+        """
+        return self.call(
+            "video_account/getUsedFlowDetail",
+            _params(
+                {
+                    "start_date": start_date,
+                    "end_date": end_date,
+                }
+            ),
+        )
+
+    def get_product_used_flow_detail(
+        self,
+        *,
+        product_type: Optional[int] = None,
+        date: Optional[str] = None,
+        page: Optional[int] = None,
+        page_size: Optional[int] = None,
+    ) -> VideoFlowPage:
+        """API 38 ``video_data/getUsedFlowDetail``: flow per video of one product line on one day.
+
+        :param product_type: 1 live class, 2 small class, 3 double teacher, 4 enterprise live, 5 VOD.
+        :param date: (undocumented)
+        :param page: (undocumented)
+        :param page_size: (undocumented)
+        :returns: :class:`VideoFlowPage`, ``{"total": int, "list": list[VideoFlow]}``.
+
+        Operation ``video_data/getUsedFlowDetail`` (POST video_data/getUsedFlowDetail, host ``api``).
+        """
+        return self.call(
+            "video_data/getUsedFlowDetail",
+            _params(
+                {
+                    "product_type": product_type,
+                    "date": date,
+                    "page": page,
+                    "page_size": page_size,
+                }
+            ),
+        )
+
+    def get_storage_and_flow_info(self) -> StorageAndFlow:
+        """API 39 ``video_account/getStorgeAndFlowInfo`` (sic: the real path).
+
+        :returns: :class:`StorageAndFlow`, ``{"large_class": ProductUsage, "small_class": ProductUsage, "double_teacher": ProductUsage, "business": ProductUsage, "video": ProductUsage, "weclass": ProductUsage, "doc": ProductUsage, "total": ProductUsage}``.
+
+        Operation ``video_account/getStorgeAndFlowInfo`` (POST video_account/getStorgeAndFlowInfo, host ``api``).
+        """
+        return self.call("video_account/getStorgeAndFlowInfo", {})
+
+    def transcode_again(
+        self,
+        *,
+        video_id: Optional[int] = None,
+        definition: Optional[str] = None,
+        format: Optional[str] = None,
+    ) -> Retranscoding:
+        """API 40 ``video/transcodeAgain``.
+
+        :param video_id: (undocumented)
+        :param definition: Comma-separated definition bits.
+        :param format: Comma-separated format bits (default: mp4, flv and m3u8).
+        :returns: :class:`Retranscoding`, ``{"video_id": int, "definition": str}``.
+
+        Operation ``video/transcodeAgain`` (POST video/transcodeAgain, host ``api``).
+        """
+        return self.call(
+            "video/transcodeAgain",
+            _params(
+                {
+                    "video_id": video_id,
+                    "definition": definition,
+                    "format": format,
+                }
+            ),
+        )
+
+    def create_notice(self, notice: Sequence[Mapping[str, Any]]) -> Notice:
+        """API 41 (path provisional): creates a notice. ``notice`` is sent as JSON text.
+
+        :param notice: (undocumented)
+        :returns: :class:`Notice`, ``{"id": int, "notice": list[NoticeItem]}``.
+
+        Provisional: no document we have prints the path ``video/createNotice``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/createNotice`` (POST video/createNotice, host ``api``).
+        """
+        return self.call("video/createNotice", _params({"notice": notice}))
+
+    def bind_notice(self, video_ids: str, notice_id: int) -> None:
+        """API 42 (path provisional): shows a notice on videos.
+
+        :param video_ids: Comma-separated video ids.
+        :param notice_id: (undocumented)
+        :returns: ``None`` (the operation answers no data).
+
+        Provisional: no document we have prints the path ``video/bindNotice``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/bindNotice`` (POST video/bindNotice, host ``api``).
+        """
+        return self.call(
+            "video/bindNotice",
+            _params(
+                {
+                    "video_ids": video_ids,
+                    "notice_id": notice_id,
+                }
+            ),
+        )
+
+    def get_question_list(self, video_unique: str) -> QuestionList:
+        """API 43 (path provisional): the questions of a video.
+
+        :param video_unique: (undocumented)
+        :returns: :class:`QuestionList`, ``{"total": int, "question_list": list[Question]}``.
+
+        Provisional: no document we have prints the path ``video/getQuestionList``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/getQuestionList`` (POST video/getQuestionList, host ``api``).
+        """
+        return self.call("video/getQuestionList", _params({"video_unique": video_unique}))
+
+    def save_question_list(
+        self,
+        video_unique: str,
+        question_list: Sequence[Mapping[str, Any]],
+    ) -> None:
+        """API 44 (path provisional): creates and updates questions of a video.
+
+        :param video_unique: (undocumented)
+        :param question_list: Sent as JSON text.
+        :returns: ``None`` (the operation answers no data).
+
+        Provisional: no document we have prints the path ``video/saveQuestionList``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/saveQuestionList`` (POST video/saveQuestionList, host ``api``).
+        """
+        return self.call(
+            "video/saveQuestionList",
+            _params(
+                {
+                    "video_unique": video_unique,
+                    "question_list": question_list,
+                }
+            ),
+        )
+
+    def delete_questions(self, video_unique: str, question_ids: str) -> None:
+        """API 45 (path provisional): deletes questions of a video.
+
+        :param video_unique: (undocumented)
+        :param question_ids: Comma-separated question ids.
+        :returns: ``None`` (the operation answers no data).
+
+        Provisional: no document we have prints the path ``video/deleteQuestion``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/deleteQuestion`` (POST video/deleteQuestion, host ``api``).
+        """
+        return self.call(
+            "video/deleteQuestion",
+            _params(
+                {
+                    "video_unique": video_unique,
+                    "question_ids": question_ids,
+                }
+            ),
+        )
+
+    def get_videos_category(
+        self,
+        *,
+        video_ids: Optional[str] = None,
+        category_id: Optional[int] = None,
+    ) -> VideosCategory:
+        """API 46 (path provisional): the category levels of several videos.
+
+        :param video_ids: Comma-separated video ids.
+        :param category_id: Only the videos in this category.
+        :returns: :class:`VideosCategory`, ``{"list": list[VideoCategoryEntry]}``.
+
+        Provisional: no document we have prints the path ``video/getVideosCategory``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/getVideosCategory`` (POST video/getVideosCategory, host ``api``).
+        """
+        return self.call(
+            "video/getVideosCategory",
+            _params(
+                {
+                    "video_ids": video_ids,
+                    "category_id": category_id,
+                }
+            ),
+        )
+
+    def upload_document(self, video_unique: str, path: _Path) -> None:
+        """API 47 (path provisional): attaches a document to a video; the file goes
+        as the multipart part ``file`` (not signed).
+
+        :param video_unique: (undocumented)
+        :param path: the file to send (multipart field ``file``).
+        :returns: ``None`` (the operation answers no data).
+
+        Provisional: no document we have prints the path ``video/uploadDocument``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/uploadDocument`` (POST video/uploadDocument, host ``api``).
+        """
+        return self.call_with_file(
+            "video/uploadDocument",
+            _params(
+                {
+                    "video_unique": video_unique,
+                }
+            ),
+            "file",
+            path,
+        )
+
+    def set_markers(self, video_unique: str, content: Sequence[Mapping[str, Any]]) -> None:
+        """API 48 (path provisional): replaces the markers of a video.
+
+        :param video_unique: (undocumented)
+        :param content: Sent as JSON text.
+        :returns: ``None`` (the operation answers no data).
+
+        Provisional: no document we have prints the path ``video/setMarker``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/setMarker`` (POST video/setMarker, host ``api``).
+        """
+        return self.call(
+            "video/setMarker",
+            _params(
+                {
+                    "video_unique": video_unique,
+                    "content": content,
+                }
+            ),
+        )
+
+    def get_markers(self, video_unique: str) -> Markers:
+        """API 49 (path provisional): the markers of a video.
+
+        :param video_unique: (undocumented)
+        :returns: :class:`Markers`, ``{"total": int, "list": list[Marker], "enable_jump": bool}``.
+
+        Provisional: no document we have prints the path ``video/getMarker``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/getMarker`` (POST video/getMarker, host ``api``).
+        """
+        return self.call("video/getMarker", _params({"video_unique": video_unique}))
+
+    def set_marker_jump(self, video_unique: str, jump: int) -> None:
+        """API 50 (path provisional): whether a click on a marker seeks to it.
+
+        :param video_unique: (undocumented)
+        :param jump: 1 on, 0 off.
+        :returns: ``None`` (the operation answers no data).
+
+        Provisional: no document we have prints the path ``video/setMarkerJump``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/setMarkerJump`` (POST video/setMarkerJump, host ``api``).
+        """
+        return self.call(
+            "video/setMarkerJump",
+            _params(
+                {
+                    "video_unique": video_unique,
+                    "jump": jump,
+                }
+            ),
+        )
+
+    def get_viewer_token(
+        self,
+        *,
+        user_number: Optional[int] = None,
+        name: Optional[str] = None,
+        avatar: Optional[str] = None,
+    ) -> ViewerToken:
+        """API 51 (path provisional): a token that identifies a viewer to the player.
+
+        :param user_number: The viewer's number in your system (> 0).
+        :param name: (undocumented)
+        :param avatar: Avatar image URL.
+        :returns: :class:`ViewerToken`, ``{"token": str}``.
+
+        Provisional: no document we have prints the path ``video/getViewerToken``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/getViewerToken`` (POST video/getViewerToken, host ``api``).
+        """
+        return self.call(
+            "video/getViewerToken",
+            _params(
+                {
+                    "user_number": user_number,
+                    "name": name,
+                    "avatar": avatar,
+                }
+            ),
+        )
+
+    def get_user_groups(self, video_unique: str) -> UserGroups:
+        """API 52 (path provisional): the user groups allowed to watch a video.
+
+        :param video_unique: (undocumented)
+        :returns: :class:`UserGroups`, ``{"list": list[UserGroup], "total": int}``.
+
+        Provisional: no document we have prints the path ``video/getUserGroupList``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/getUserGroupList`` (POST video/getUserGroupList, host ``api``).
+        """
+        return self.call("video/getUserGroupList", _params({"video_unique": video_unique}))
+
+    def add_user_group(self, video_unique: str, group_id: int) -> None:
+        """API 53 (path provisional): allows a user group to watch a video.
+
+        :param video_unique: (undocumented)
+        :param group_id: (undocumented)
+        :returns: ``None`` (the operation answers no data).
+
+        Provisional: no document we have prints the path ``video/addUserGroup``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/addUserGroup`` (POST video/addUserGroup, host ``api``).
+        """
+        return self.call(
+            "video/addUserGroup",
+            _params(
+                {
+                    "video_unique": video_unique,
+                    "group_id": group_id,
+                }
+            ),
+        )
+
+    def remove_user_group(self, video_unique: str, group_id: int) -> None:
+        """API 54 (path provisional): withdraws a user group from a video.
+
+        :param video_unique: (undocumented)
+        :param group_id: (undocumented)
+        :returns: ``None`` (the operation answers no data).
+
+        Provisional: no document we have prints the path ``video/deleteUserGroup``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/deleteUserGroup`` (POST video/deleteUserGroup, host ``api``).
+        """
+        return self.call(
+            "video/deleteUserGroup",
+            _params(
+                {
+                    "video_unique": video_unique,
+                    "group_id": group_id,
+                }
+            ),
+        )
+
+    def get_viewers(
+        self,
+        *,
+        video_unique: Optional[str] = None,
+        page: Optional[int] = None,
+        page_size: Optional[int] = None,
+    ) -> Viewers:
+        """API 55 (path provisional): the viewers allowed to watch a video, a page at a time.
+
+        :param video_unique: (undocumented)
+        :param page: 1-based (default 1).
+        :param page_size: 1..=100 (default 10).
+        :returns: :class:`Viewers`, ``{"list": list[Viewer], "total": int}``.
+
+        Provisional: no document we have prints the path ``video/getViewerList``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/getViewerList`` (POST video/getViewerList, host ``api``).
+        """
+        return self.call(
+            "video/getViewerList",
+            _params(
+                {
+                    "video_unique": video_unique,
+                    "page": page,
+                    "page_size": page_size,
+                }
+            ),
+        )
+
+    def add_viewers(self, video_unique: str, user_ids: str) -> None:
+        """API 56 (path provisional): allows users to watch a video.
+
+        :param video_unique: (undocumented)
+        :param user_ids: Comma-separated user ids.
+        :returns: ``None`` (the operation answers no data).
+
+        Provisional: no document we have prints the path ``video/addViewer``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/addViewer`` (POST video/addViewer, host ``api``).
+        """
+        return self.call(
+            "video/addViewer",
+            _params(
+                {
+                    "video_unique": video_unique,
+                    "user_ids": user_ids,
+                }
+            ),
+        )
+
+    def remove_viewers(self, video_unique: str, user_ids: str) -> None:
+        """API 57 (path provisional): withdraws users from a video.
+
+        :param video_unique: (undocumented)
+        :param user_ids: Comma-separated user ids.
+        :returns: ``None`` (the operation answers no data).
+
+        Provisional: no document we have prints the path ``video/deleteViewer``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/deleteViewer`` (POST video/deleteViewer, host ``api``).
+        """
+        return self.call(
+            "video/deleteViewer",
+            _params(
+                {
+                    "video_unique": video_unique,
+                    "user_ids": user_ids,
+                }
+            ),
+        )
+
+    def get_answer_records(self, video_unique: str) -> AnswerRecords:
+        """API 58 (path provisional): how each viewer answered the video's questions.
+
+        :param video_unique: (undocumented)
+        :returns: :class:`AnswerRecords`, ``{"list": list[AnswerRecord]}``.
+
+        Provisional: no document we have prints the path ``video/getAnswerRecord``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/getAnswerRecord`` (POST video/getAnswerRecord, host ``api``).
+        """
+        return self.call("video/getAnswerRecord", _params({"video_unique": video_unique}))
+
+    def set_transcode_callback_url(self, url: str) -> CallbackUrl:
+        """``video_account/setTranscodeCallbackUrl``: the account's transcode callback URL.
+
+        :param url: (undocumented)
+        :returns: :class:`CallbackUrl`, ``{"url": str}``.
+
+        Operation ``video_account/setTranscodeCallbackUrl`` (POST video_account/setTranscodeCallbackUrl, host ``api``).
+        """
+        return self.call("video_account/setTranscodeCallbackUrl", _params({"url": url}))
+
+    def get_transcode_callback_url(self) -> CallbackUrl:
+        """``video_account/getTranscodeCallbackUrl``.
+
+        :returns: :class:`CallbackUrl`, ``{"url": str}``.
+
+        Operation ``video_account/getTranscodeCallbackUrl`` (POST video_account/getTranscodeCallbackUrl, host ``api``).
+        """
+        return self.call("video_account/getTranscodeCallbackUrl", {})

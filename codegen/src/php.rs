@@ -1,0 +1,7 @@
+//! PHP: typed methods + phpdoc per provider (not generated yet).
+
+use crate::{Generated, ProviderModel};
+
+pub fn files(_catalog: &[ProviderModel]) -> Vec<Generated> {
+    vec![]
+}
