@@ -45,8 +45,8 @@ pub struct ProviderModel {
 
 /// Every registered provider with its catalog.
 pub fn catalog() -> Vec<ProviderModel> {
-    let operations = vodkit::api::registry::all_operations();
-    vodkit::api::registry::providers()
+    let operations = vodkit::providers::registry::all_operations();
+    vodkit::providers::registry::providers()
         .iter()
         .map(|p| ProviderModel {
             name: p.name,
@@ -56,27 +56,16 @@ pub fn catalog() -> Vec<ProviderModel> {
                 .cloned()
                 .collect(),
             config_schema: (p.config_schema)().to_value(),
-            upload_options_schema: upload_options_schema(p.name),
+            upload_options_schema: Some((p.upload_options_schema)().to_value()),
         })
         .collect()
-}
-
-/// The registry does not list upload options yet: the one per-provider table
-/// of the generator (a provider without an entry gets untyped options).
-fn upload_options_schema(provider: &str) -> Option<Value> {
-    match provider {
-        "baijiayun" => {
-            Some(vodkit::api::schema_of::<vodkit::baijiayun::UploadOptions>().to_value())
-        }
-        _ => None,
-    }
 }
 
 /// Every generated file of every language.
 pub fn all() -> Vec<Generated> {
     let catalog = catalog();
     let mut files = python::files(&catalog);
-    files.extend(php::files(&catalog));
+    files.extend(php::files());
     files.extend(cpp::files(&catalog));
     files
 }

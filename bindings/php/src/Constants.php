@@ -16,13 +16,6 @@ final class Constants
     /** Returned by a progress callback to stop the upload (it fails with CANCELLED). */
     public const VODKIT_ABORT = 1;
 
-    /** Upload option `encrypt`: the account's default. */
-    public const VODKIT_ENCRYPT_DEFAULT = 0;
-    /** Encrypt the transcoded video (`encrypt=1`). */
-    public const VODKIT_ENCRYPT_ON = 1;
-    /** Do not encrypt (`encrypt=2`). */
-    public const VODKIT_ENCRYPT_OFF = 2;
-
     public const VODKIT_ERROR_INVALID_INPUT = 1;
     public const VODKIT_ERROR_AUTH = 2;
     public const VODKIT_ERROR_RATE_LIMITED = 3;
@@ -44,7 +37,7 @@ final class Constants
     public const VODKIT_VERSION_MINOR = 1;
     public const VODKIT_VERSION_PATCH = 0;
     /** The ABI this package speaks; the loader refuses a library with another. */
-    public const VODKIT_ABI_VERSION = 1;
+    public const VODKIT_ABI_VERSION = 2;
 
     private function __construct()
     {

@@ -12,8 +12,10 @@ use FFI\CData;
  * `VODKIT_ERROR_*` code, see Vodkit\Exception\*), `getCode()` is that code,
  * and the provider's own answer is kept: `providerCode` ("1002"),
  * `requestId`, `httpStatus` (0 when no answer came) and `detail` (a
- * machine-readable sub-reason: "tampered" for a verification failure,
- * "video_id=N" for a failed upload). Messages never contain keys or tokens.
+ * machine-readable sub-reason: "tampered" for a verification failure).
+ * An upload that failed after the provider created the video carries a
+ * resume handle (getResume()) for Client::resumeUpload(). Messages never
+ * contain keys or tokens.
  *
  * `Vodkit\Exception\LibraryException` (code 0) is thrown when the library
  * cannot be loaded at all (FFI disabled, library missing, wrong ABI).
@@ -50,6 +52,7 @@ class Exception extends \RuntimeException
         public readonly int $httpStatus = 0,
         public readonly ?string $detail = null,
         ?\Throwable $previous = null,
+        private readonly ?array $resume = null,
     ) {
         parent::__construct($message, $code, $previous);
     }
@@ -66,9 +69,10 @@ class Exception extends \RuntimeException
         int $httpStatus = 0,
         ?string $detail = null,
         ?\Throwable $previous = null,
+        ?array $resume = null,
     ): self {
         $class = self::CLASSES[$code] ?? self::class;
-        return new $class($message, $code, $providerCode, $requestId, $httpStatus, $detail, $previous);
+        return new $class($message, $code, $providerCode, $requestId, $httpStatus, $detail, $previous, $resume);
     }
 
     /**
@@ -79,6 +83,17 @@ class Exception extends \RuntimeException
     public static function fromError(FFI $ffi, CData $error): self
     {
         try {
+            $resume = null;
+            $json = $ffi->vodkit_error_resume($error); // an owned char*, or NULL
+            if ($json !== null && !FFI::isNull($json)) {
+                try {
+                    $resume = json_decode(FFI::string($json), true, 512, JSON_THROW_ON_ERROR | JSON_BIGINT_AS_STRING);
+                } catch (\JsonException) {
+                    $resume = null; // never from this library; an error about an error helps no one
+                } finally {
+                    $ffi->vodkit_string_free($json);
+                }
+            }
             return self::create(
                 (int) $ffi->vodkit_error_code($error),
                 (string) $ffi->vodkit_error_message($error),
@@ -86,6 +101,7 @@ class Exception extends \RuntimeException
                 $ffi->vodkit_error_request_id($error),
                 (int) $ffi->vodkit_error_http_status($error),
                 $ffi->vodkit_error_detail($error),
+                resume: is_array($resume) ? $resume : null,
             );
         } finally {
             $ffi->vodkit_error_free($error);
@@ -93,14 +109,25 @@ class Exception extends \RuntimeException
     }
 
     /**
-     * The video a failed upload created (its `detail` is "video_id=N"):
-     * pass it to Client::resumeUpload(). Null for other errors.
+     * How to continue the upload that failed with this exception (Baijiayun:
+     * `['provider' => 'baijiayun', 'video_id' => N]`): pass it to
+     * Client::resumeUpload() with the same file. Null for other errors, and
+     * for an upload that failed before the provider created the video.
+     *
+     * @return array<string, mixed>|null
+     */
+    public function getResume(): ?array
+    {
+        return $this->resume;
+    }
+
+    /**
+     * The video a failed upload created (the resume handle's `video_id`),
+     * null for other errors.
      */
     public function videoId(): ?int
     {
-        if ($this->detail !== null && preg_match('/^video_id=(\d+)$/', $this->detail, $m) === 1) {
-            return (int) $m[1];
-        }
-        return null;
+        $id = $this->resume['video_id'] ?? null;
+        return is_int($id) ? $id : null;
     }
 }

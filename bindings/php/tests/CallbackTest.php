@@ -4,8 +4,8 @@ declare(strict_types=1);
 
 namespace Vodkit\Tests;
 
+use Vodkit\Baijiayun;
 use Vodkit\Baijiayun\CallbackVerifier;
-use Vodkit\Baijiayun\Client;
 use Vodkit\Baijiayun\PlaybackAuthRequest;
 use Vodkit\Baijiayun\Signer;
 use Vodkit\Baijiayun\TranscodeEvent;
@@ -75,9 +75,9 @@ final class CallbackTest extends TestCase
 
     public function testTheEndpointReceivesAndVerifiesRealCallbacks(): void
     {
-        $client = new Client(Emulator::config());
+        $client = new Baijiayun(Emulator::config());
         $path = $this->makeFile(300_000);
-        $id = $client->upload($path, ['file_name' => 'php-callback.mp4', 'callback_url' => self::$endpoint]);
+        $id = $client->upload($path, ['file_name' => 'php-callback.mp4', 'callback_url' => self::$endpoint])['video_id'];
 
         // 20 (upload complete), then 100 (transcoded), each verified by the endpoint.
         $events = $this->waitForEvents($id, 2);

@@ -40,7 +40,8 @@ final class ExceptionTest extends TestCase
         $this->assertSame(array_keys($defined), array_keys($expected), 'a VODKIT_ERROR_* code without its exception');
         foreach ($expected as $name => $class) {
             $code = constant(Constants::class . "::$name");
-            $e = Exception::create($code, 'message', '1002', 'req-1', 200, 'video_id=42');
+            $resume = ['provider' => 'baijiayun', 'video_id' => 42];
+            $e = Exception::create($code, 'message', '1002', 'req-1', 200, 'detail', resume: $resume);
             $this->assertInstanceOf($class, $e);
             $this->assertInstanceOf(Exception::class, $e);
             $this->assertInstanceOf(\RuntimeException::class, $e);
@@ -49,12 +50,14 @@ final class ExceptionTest extends TestCase
             $this->assertSame('1002', $e->providerCode);
             $this->assertSame('req-1', $e->requestId);
             $this->assertSame(200, $e->httpStatus);
-            $this->assertSame('video_id=42', $e->detail);
+            $this->assertSame('detail', $e->detail);
+            $this->assertSame($resume, $e->getResume());
             $this->assertSame(42, $e->videoId());
         }
         $unknown = Exception::create(999, 'from a newer library');
         $this->assertSame(Exception::class, get_class($unknown));
         $this->assertNull($unknown->videoId());
+        $this->assertNull($unknown->getResume());
         $verification = Exception::create(Constants::VODKIT_ERROR_VERIFICATION, 'bad', detail: 'stale');
         $this->assertSame('stale', $verification->reason);
     }
@@ -69,14 +72,14 @@ final class ExceptionTest extends TestCase
         $config = var_export(Emulator::config(), true);
         $file = $this->makeFile(64 * 1024);
         $code = <<<PHP
-            \$client = new Vodkit\\Baijiayun\\Client($config);
+            \$client = new Vodkit\\Baijiayun($config);
             try {
                 \$client->upload('$file', [], fn () => true);
                 echo "no panic\\n";
             } catch (Vodkit\\Exception\\PanicException \$e) {
                 echo get_class(\$e), ' ', \$e->getCode(), ' ', \$e->getMessage(), "\\n";
             }
-            echo \$client->upload('$file') > 0 ? "usable\\n" : "broken\\n";
+            echo \$client->upload('$file')['video_id'] > 0 ? "usable\\n" : "broken\\n";
             unset(\$client);
             echo 'live ', Vodkit\\Library::liveObjects(), "\\n";
             PHP;

@@ -22,13 +22,13 @@ final class LoaderTest extends TestCase
             $sign = Vodkit\Baijiayun\Signer::sign(['a' => '1'], 'k');
             $upload = null;
             if (getenv('PROBE_CONFIG')) { // an upload with a progress closure through this FFI object
-                $client = new Vodkit\Baijiayun\Client(json_decode(getenv('PROBE_CONFIG'), true));
+                $client = new Vodkit\Baijiayun(json_decode(getenv('PROBE_CONFIG'), true));
                 $calls = 0;
-                $upload = ['video_id' => $client->upload(getenv('PROBE_FILE'), [], function () use (&$calls) { $calls++; }), 'calls' => $calls];
+                $upload = ['video_id' => $client->upload(getenv('PROBE_FILE'), [], function () use (&$calls) { $calls++; })['video_id'], 'calls' => $calls];
                 unset($client);
             }
             echo json_encode(['mode' => Vodkit\Library::mode(), 'path' => Vodkit\Library::path(), 'sign' => $sign, 'upload' => $upload,
-                'preloaded' => in_array('Vodkit\Baijiayun\Signer', opcache_get_status(false)['preload_statistics']['classes'] ?? [], true),
+                'preloaded' => !array_diff(['Vodkit\Baijiayun\Signer', 'Vodkit\Baijiayun', 'Vodkit\Client'], opcache_get_status(false)['preload_statistics']['classes'] ?? []),
                 'live' => Vodkit\Library::liveObjects()]);
         } catch (Vodkit\Exception $e) {
             echo json_encode(['class' => get_class($e), 'message' => $e->getMessage()]);

@@ -4,11 +4,10 @@ declare(strict_types=1);
 
 namespace Vodkit\Tests;
 
-use Vodkit\Baijiayun\Client;
+use Vodkit\Baijiayun;
 use Vodkit\CancelToken;
-use Vodkit\Constants;
+use Vodkit\Client;
 use Vodkit\Exception\CancelledException;
-use Vodkit\Exception\InvalidEnumException;
 use Vodkit\Exception\InvalidInputException;
 use Vodkit\Exception\NetworkException;
 use Vodkit\Progress;
@@ -21,13 +20,15 @@ final class UploadTest extends TestCase
     {
         $size = 3 * 1024 * 1024 + 17;
         $path = $this->makeFile($size);
-        $client = new Client(Emulator::config(['part_size' => 256 * 1024]));
+        $client = new Client('baijiayun', Emulator::config(['part_size' => 256 * 1024]));
         /** @var list<Progress> $seen */
         $seen = [];
-        $id = $client->upload($path, ['file_name' => 'php-progress.mp4', 'encrypt' => false], function (Progress $p) use (&$seen) {
+        $uploaded = $client->upload($path, ['file_name' => 'php-progress.mp4', 'encrypt' => false], function (Progress $p) use (&$seen) {
             $seen[] = $p;
             return true;
         });
+        $id = $uploaded['video_id'];
+        $this->assertSame(['video_id' => $id, 'bytes' => $size, 'resumed_from' => 0], $uploaded);
         $this->assertGreaterThanOrEqual(2, count($seen));
         $last = 0;
         foreach ($seen as $p) {
@@ -49,19 +50,19 @@ final class UploadTest extends TestCase
     public function testUploadWithoutProgressAndWithEveryOption(): void
     {
         $path = $this->makeFile(100_000);
-        $client = new Client(Emulator::config());
+        $client = new Baijiayun(Emulator::config());
         $id = $client->upload($path, [
             'file_name' => '讲座 ✓.mp4',
-            'definitions' => '16,1,4',
+            'definitions' => [16, 1, 4],
             'formats' => [1, 4],
             'audio' => false,
-            'encrypt' => Constants::VODKIT_ENCRYPT_DEFAULT,
+            'encrypt' => null,
             'watermark' => null,
-            'watermark_pos' => 0,
+            'watermark_pos' => null,
             'callback_url' => null,
             'use_https' => false,
             'part_size' => 32 * 1024,
-        ]);
+        ])['video_id'];
         $this->assertSame(md5_file($path), Emulator::video($id)['md5']);
         $this->assertSame('讲座 ✓.mp4', $client->getInfo($id)['name']);
     }
@@ -69,7 +70,7 @@ final class UploadTest extends TestCase
     public function testProgressClosureReturningFalseCancels(): void
     {
         $path = $this->makeFile(2 * 1024 * 1024);
-        $client = new Client(Emulator::config(['part_size' => 128 * 1024]));
+        $client = new Client('baijiayun', Emulator::config(['part_size' => 128 * 1024]));
         $calls = 0;
         try {
             $client->upload($path, [], function (Progress $p) use (&$calls) {
@@ -80,11 +81,13 @@ final class UploadTest extends TestCase
         } catch (CancelledException $e) {
             $this->assertSame(8, $e->getCode());
             $this->assertGreaterThanOrEqual(1, $calls);
-            $id = $e->videoId();
-            $this->assertNotNull($id, 'a cancelled upload names its video');
+            $resume = $e->getResume();
+            $this->assertNotNull($resume, 'a cancelled upload can be resumed');
+            $id = $resume['video_id'];
+            $this->assertSame($id, $e->videoId());
             $this->assertLessThan(2 * 1024 * 1024, Emulator::video($id)['received_bytes']);
             // ... which can be resumed.
-            $this->assertSame($id, $client->resumeUpload($id, $path));
+            $this->assertSame($id, $client->resumeUpload($resume, $path)['video_id']);
             $this->assertSame(md5_file($path), Emulator::video($id)['md5']);
         }
     }
@@ -92,7 +95,7 @@ final class UploadTest extends TestCase
     public function testCancelTokenCancelledBeforeTheCall(): void
     {
         $path = $this->makeFile(64 * 1024);
-        $client = new Client(Emulator::config());
+        $client = new Client('baijiayun', Emulator::config());
         $token = new CancelToken();
         $this->assertFalse($token->isCancelled());
         $token->cancel();
@@ -109,7 +112,7 @@ final class UploadTest extends TestCase
     public function testCancelTokenCancelledDuringTheUpload(): void
     {
         $path = $this->makeFile(2 * 1024 * 1024);
-        $client = new Client(Emulator::config(['part_size' => 128 * 1024]));
+        $client = new Client('baijiayun', Emulator::config(['part_size' => 128 * 1024]));
         $token = new CancelToken();
         $this->expectException(CancelledException::class);
         $client->upload($path, [], function (Progress $p) use ($token): bool {
@@ -123,7 +126,7 @@ final class UploadTest extends TestCase
     public function testExceptionInTheProgressClosureAbortsAndPropagates(): void
     {
         $path = $this->makeFile(2 * 1024 * 1024);
-        $client = new Client(Emulator::config(['part_size' => 128 * 1024]));
+        $client = new Client('baijiayun', Emulator::config(['part_size' => 128 * 1024]));
         $thrown = new \DomainException('stop right there');
         $calls = 0;
         try {
@@ -146,7 +149,7 @@ final class UploadTest extends TestCase
 
     public function testNestedUploadsEachGetTheirOwnClosure(): void
     {
-        $client = new Client(Emulator::config(['part_size' => 64 * 1024]));
+        $client = new Client('baijiayun', Emulator::config(['part_size' => 64 * 1024]));
         $outer = $this->makeFile(300 * 1024);
         $inner = $this->makeFile(100 * 1024);
         $outerSizes = [];
@@ -157,7 +160,7 @@ final class UploadTest extends TestCase
             if ($innerId === null) {
                 $innerId = $client->upload($inner, [], function (Progress $q) use (&$innerSizes) {
                     $innerSizes[] = $q->bytesTotal;
-                });
+                })['video_id'];
             }
         });
         $this->assertSame([300 * 1024], array_values(array_unique($outerSizes)));
@@ -167,13 +170,13 @@ final class UploadTest extends TestCase
 
     public function testUploadInsideAFiber(): void
     {
-        $client = new Client(Emulator::config(['part_size' => 64 * 1024]));
+        $client = new Client('baijiayun', Emulator::config(['part_size' => 64 * 1024]));
         $path = $this->makeFile(200 * 1024);
         $fiber = new \Fiber(function () use ($client, $path) {
             $calls = 0;
             $id = $client->upload($path, [], function () use (&$calls) {
                 $calls++;
-            });
+            })['video_id'];
             \Fiber::suspend($calls);
             return $id;
         });
@@ -182,43 +185,62 @@ final class UploadTest extends TestCase
         $this->assertSame(md5_file($path), Emulator::video($fiber->getReturn())['md5']);
     }
 
+    /** A failed upload's exception carries the resume handle; resumeUpload() with it completes the upload. */
     public function testResumeAfterADroppedConnection(): void
     {
         $size = 2 * 1024 * 1024 + 3;
         $path = $this->makeFile($size);
-        $client = new Client(Emulator::config(['part_size' => 512 * 1024, 'retry' => ['max_retries' => 0]]));
+        $client = new Baijiayun(Emulator::config(['part_size' => 512 * 1024, 'retry' => ['max_retries' => 0]]));
         Emulator::faults(['drop_after_bytes' => 300_000]);
         try {
             $client->upload($path);
             $this->fail('the dropped connection went unnoticed');
         } catch (NetworkException $e) {
-            $id = $e->videoId();
-            $this->assertNotNull($id, $e->getMessage());
+            $resume = $e->getResume();
+            $this->assertIsArray($resume, $e->getMessage());
+            $this->assertSame(['provider', 'video_id'], array_keys($resume));
+            $this->assertSame('baijiayun', $resume['provider']);
+            $this->assertIsInt($resume['video_id']);
         } finally {
             Emulator::faults([]);
         }
+        $id = $resume['video_id'];
+        $this->assertLessThan($size, Emulator::video($id)['received_bytes']);
         $first = null;
-        $this->assertSame($id, $client->resumeUpload($id, $path, [], function (Progress $p) use (&$first) {
+        $resumed = $client->resumeUpload($resume, $path, [], function (Progress $p) use (&$first) {
             $first ??= $p->bytesDone;
-        }));
-        $this->assertGreaterThan(0, $first, 'resumed from what the server holds');
+        });
+        $this->assertSame($id, $resumed['video_id']);
+        $this->assertSame($size, $resumed['bytes']);
+        $this->assertGreaterThan(0, $resumed['resumed_from'], 'resumed from what the server holds');
+        $this->assertGreaterThan(0, $first);
         $this->assertSame(md5_file($path), Emulator::video($id)['md5']);
+        $this->assertSame(md5_file($path), $client->getInfo($id)['file_md5']);
+
+        // Resuming a finished upload returns it.
+        $again = $client->resumeUpload($resume, $path);
+        $this->assertSame([$id, $size], [$again['video_id'], $again['bytes']]);
     }
 
     public function testInvalidInputFailsBeforeAnyRequest(): void
     {
-        $client = new Client(Emulator::config());
+        $client = new Client('baijiayun', Emulator::config());
         $file = $this->makeFile(10);
         $before = Emulator::totalRequests();
+        $resume = ['provider' => 'baijiayun', 'video_id' => 1];
         $cases = [
             'missing file' => fn () => $client->upload('/nonexistent/dir/video.mp4'),
             'directory' => fn () => $client->upload(sys_get_temp_dir()),
             'unknown option' => fn () => $client->upload($file, ['filename' => 'typo.mp4']),
             'bad definitions' => fn () => $client->upload($file, ['definitions' => 'sd,hd']),
             'bad option type' => fn () => $client->upload($file, ['audio' => 'yes']),
-            'bad encrypt' => fn () => $client->upload($file, ['encrypt' => 'maybe']),
+            'bad encrypt' => fn () => $client->upload($file, ['encrypt' => 7]),
+            'zero part size' => fn () => $client->upload($file, ['part_size' => 0]),
+            'options as a list' => fn () => $client->upload($file, ['x.mp4']),
             'NUL in the path' => fn () => $client->upload("$file\0.mp4"),
-            'resume of a missing file' => fn () => $client->resumeUpload(1, '/nonexistent/video.mp4'),
+            'resume of a missing file' => fn () => $client->resumeUpload($resume, '/nonexistent/video.mp4'),
+            'resume handle of another provider' => fn () => $client->resumeUpload(['provider' => 'iqiyi', 'video_id' => 1], $file),
+            'resume handle without a video' => fn () => $client->resumeUpload(['provider' => 'baijiayun'], $file),
         ];
         foreach ($cases as $what => $call) {
             try {
@@ -226,19 +248,9 @@ final class UploadTest extends TestCase
                 $this->fail("$what was accepted");
             } catch (InvalidInputException $e) {
                 $this->assertSame(1, $e->getCode(), $what);
+                $this->assertNull($e->getResume(), $what);
             }
         }
         $this->assertSame($before, Emulator::totalRequests(), 'invalid input sent a request');
-    }
-
-    public function testUnknownEnumValueIsAnInvalidEnumException(): void
-    {
-        $client = new Client(Emulator::config());
-        try {
-            $client->upload($this->makeFile(10), ['encrypt' => 7]);
-            $this->fail('encrypt=7 was accepted');
-        } catch (InvalidEnumException $e) {
-            $this->assertSame(103, $e->getCode());
-        }
     }
 }

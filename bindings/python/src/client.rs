@@ -97,7 +97,7 @@ fn without_credentials(text: &str) -> String {
 /// The config keys `repr` may show: plain values of keys that are not
 /// secrets, credentials in URLs masked.
 fn shown_config(provider: &str, config: &Value) -> Vec<(String, Value)> {
-    let schema = vodkit::api::registry::find(provider)
+    let schema = vodkit::providers::registry::find(provider)
         .map(|p| (p.config_schema)().to_value())
         .unwrap_or(Value::Null);
     let defs = schema.get("$defs").cloned().unwrap_or(Value::Null);

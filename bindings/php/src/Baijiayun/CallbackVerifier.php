@@ -47,8 +47,8 @@ final class CallbackVerifier
             throw new InvalidInputException('maxAge must not be negative', Constants::VODKIT_ERROR_INVALID_INPUT);
         }
         $this->ffi = Library::ffi();
-        $out = $this->ffi->new('vodkit_bjy_verifier*');
-        Native::check($this->ffi, $this->ffi->vodkit_bjy_verifier_new(
+        $out = $this->ffi->new('vodkit_baijiayun_verifier*');
+        Native::check($this->ffi, $this->ffi->vodkit_baijiayun_verifier_new(
             Native::cstr($partnerKey, 'partner_key'),
             $maxAge,
             $requireSignedAuth,
@@ -60,7 +60,7 @@ final class CallbackVerifier
     public function __destruct()
     {
         if ($this->handle !== null) {
-            $this->ffi->vodkit_bjy_verifier_free($this->handle);
+            $this->ffi->vodkit_baijiayun_verifier_free($this->handle);
             $this->handle = null;
         }
     }
@@ -76,8 +76,8 @@ final class CallbackVerifier
     {
         return TranscodeEvent::fromArray($this->verify(
             $postOrRawBody,
-            fn ($body, $length, $out) => $this->ffi->vodkit_bjy_verify_transcode_body($this->handle, $body, $length, $out),
-            fn ($keys, $values, $count, $out) => $this->ffi->vodkit_bjy_verify_transcode_fields($this->handle, $keys, $values, $count, $out),
+            fn ($body, $length, $out) => $this->ffi->vodkit_baijiayun_verify_transcode_body($this->handle, $body, $length, $out),
+            fn ($keys, $values, $count, $out) => $this->ffi->vodkit_baijiayun_verify_transcode_fields($this->handle, $keys, $values, $count, $out),
         ));
     }
 
@@ -91,8 +91,8 @@ final class CallbackVerifier
     {
         return PlaybackAuthRequest::fromArray($this->verify(
             $postOrRawBody,
-            fn ($body, $length, $out) => $this->ffi->vodkit_bjy_verify_playback_auth_body($this->handle, $body, $length, $out),
-            fn ($keys, $values, $count, $out) => $this->ffi->vodkit_bjy_verify_playback_auth_fields($this->handle, $keys, $values, $count, $out),
+            fn ($body, $length, $out) => $this->ffi->vodkit_baijiayun_verify_playback_auth_body($this->handle, $body, $length, $out),
+            fn ($keys, $values, $count, $out) => $this->ffi->vodkit_baijiayun_verify_playback_auth_fields($this->handle, $keys, $values, $count, $out),
         ));
     }
 

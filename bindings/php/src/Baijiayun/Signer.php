@@ -38,7 +38,7 @@ final class Signer
         [$keyArray, $keyBuffers] = Native::stringArray($ffi, $keys, 'a parameter name');
         [$valueArray, $valueBuffers] = Native::stringArray($ffi, $values, 'a parameter value');
         $out = Native::outString($ffi);
-        Native::check($ffi, $ffi->vodkit_bjy_sign(
+        Native::check($ffi, $ffi->vodkit_baijiayun_sign(
             $keyArray,
             $valueArray,
             count($keys),

@@ -32,8 +32,9 @@ class VerificationException extends \Vodkit\Exception
         int $httpStatus = 0,
         ?string $detail = null,
         ?\Throwable $previous = null,
+        ?array $resume = null,
     ) {
-        parent::__construct($message, $code, $providerCode, $requestId, $httpStatus, $detail, $previous);
+        parent::__construct($message, $code, $providerCode, $requestId, $httpStatus, $detail, $previous, $resume);
         $this->reason = $detail ?? self::REASON_MALFORMED;
     }
 }

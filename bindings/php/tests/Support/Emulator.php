@@ -6,12 +6,20 @@ namespace Vodkit\Tests\Support;
 
 /**
  * The emulator the whole run shares: started once by the bootstrap, stopped
- * at exit, steered over HTTP under /_emulator/baijiayun/.
+ * at exit, steered over HTTP through its control API.
  */
 final class Emulator
 {
-    public static string $rootUrl;
-    public static string $baseUrl;
+    /**
+     * Where the emulator serves the provider's API and its control API,
+     * relative to the address it prints: the one place tests build these
+     * URLs (see apiUrl() and controlUrl()).
+     */
+    private const API_PREFIX = '/baijiayun';
+    private const CONTROL_PREFIX = '/_emulator/baijiayun';
+
+    /** The emulator's address, as it prints it (`base_url` of its first line). */
+    public static string $address;
     public static string $partnerId;
     public static string $partnerKey;
     public static string $dir;
@@ -42,8 +50,7 @@ final class Emulator
             $line = strtok((string) @file_get_contents($out), "\n");
             if ($line !== false && str_ends_with(trim($line), '}')) {
                 $info = json_decode($line, true, 512, JSON_THROW_ON_ERROR);
-                self::$rootUrl = $info['root_url'];
-                self::$baseUrl = $info['baijiayun']['base_url'];
+                self::$address = rtrim($info['root_url'], '/');
                 self::$partnerId = (string) $info['baijiayun']['partner_id'];
                 self::$partnerKey = $info['baijiayun']['partner_key'];
                 return;
@@ -67,6 +74,18 @@ final class Emulator
         }
     }
 
+    /** The base URL of the provider's API: a config's `base_url`. */
+    public static function apiUrl(): string
+    {
+        return self::$address . self::API_PREFIX;
+    }
+
+    /** The URL of the control API's $path ("faults", "videos/12"). */
+    public static function controlUrl(string $path): string
+    {
+        return self::$address . self::CONTROL_PREFIX . '/' . ltrim($path, '/');
+    }
+
     /**
      * A client config for the emulator with quick retries.
      *
@@ -78,16 +97,18 @@ final class Emulator
         return array_replace_recursive([
             'partner_id' => self::$partnerId,
             'partner_key' => self::$partnerKey,
-            'base_url' => self::$baseUrl,
+            'base_url' => self::apiUrl(),
             'retry' => ['max_retries' => 2, 'initial_backoff_ms' => 10, 'max_backoff_ms' => 100],
         ], $extra);
     }
 
+    /** GET on the control API ("stats"). */
     public static function get(string $path): mixed
     {
         return self::request('GET', $path, null);
     }
 
+    /** POST on the control API ("rate_limit", {limit, window_ms}). */
     public static function post(string $path, array $body): mixed
     {
         return self::request('POST', $path, $body);
@@ -96,25 +117,25 @@ final class Emulator
     /** Total API requests the emulator has served. */
     public static function totalRequests(): int
     {
-        return (int) self::get('/_emulator/baijiayun/stats')['total'];
+        return (int) self::get('stats')['total'];
     }
 
     /** @return array<string, mixed> {md5, received_bytes, status, …} */
     public static function video(int $id): array
     {
-        return self::get("/_emulator/baijiayun/videos/$id");
+        return self::get("videos/$id");
     }
 
     /** @return list<array<string, mixed>> {url, fields, body, attempts, delivered} */
     public static function callbacks(): array
     {
-        return self::get('/_emulator/baijiayun/callbacks');
+        return self::get('callbacks');
     }
 
     /** @param array<string, mixed> $faults {latency_ms, error_rate, fail_next, drop_after_bytes, drop_uploads} */
     public static function faults(array $faults): void
     {
-        self::post('/_emulator/baijiayun/faults', $faults);
+        self::post('faults', $faults);
     }
 
     private static function request(string $method, string $path, ?array $body): mixed
@@ -126,7 +147,7 @@ final class Emulator
             'ignore_errors' => true,
             'timeout' => 10,
         ]]);
-        $answer = file_get_contents(self::$rootUrl . $path, false, $context);
+        $answer = file_get_contents(self::controlUrl($path), false, $context);
         $status = (int) explode(' ', $http_response_header[0] ?? 'HTTP/1.1 0')[1];
         if ($answer === false || $status >= 400) {
             throw new \RuntimeException("$method $path: HTTP $status " . $answer);

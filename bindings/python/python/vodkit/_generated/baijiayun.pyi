@@ -171,31 +171,41 @@ class BaijiayunUploadOptions(TypedDict, total=False):
 
 class PartnerKey(TypedDict, total=False):
     """The account's partner key. ``Debug`` hides it."""
+    # The key requests are signed with.
     partner_key: str
 
 
 class UploadUrl(TypedDict, total=False):
     """Where to upload a new video. ``Debug`` hides the URL: it carries a token."""
+    # The new video's id, used by every later call about it.
     video_id: int
+    # Where to POST the file (multipart field ``data``); carries a token.
     upload_url: str
 
 
 class ResumeUploadUrl(TypedDict, total=False):
     """Where to continue an upload, and how many bytes the server already holds."""
     video_id: int
+    # Where to send the rest of the file; carries a token.
     upload_url: str
+    # Bytes the server already holds: the offset to continue from.
     upload_size: int
 
 
 class VideoStatus(TypedDict, total=False):
+    """A video's status."""
     # 10 uploading, 20 transcoding, 30 failed, 31 transcode timeout, 32 upload timeout, 100 done.
     status: int
+    # The provider's description of the status.
     info: str
 
 
 class VideoInfo(TypedDict, total=False):
+    """Everything known about a video."""
     video_id: int
     name: str
+    # As in getStatus: 10 uploading, 20 transcoding, 30 failed, 31 transcode
+    # timeout, 32 upload timeout, 100 done.
     status: int
     # Bytes of the source (known once transcoded).
     total_size: int
@@ -203,36 +213,50 @@ class VideoInfo(TypedDict, total=False):
     total_transcode_size: int
     # Unix seconds as the provider sends it (some editions send a date string).
     create_time: str
+    # The cover image's URL.
     preface_url: str
     # Duration in seconds.
     length: int
     # 0 not reviewed, 1 passed, 2 rejected.
     audit_status: int
+    # MD5 of the uploaded source file.
     file_md5: str
+    # The source's definition: low/std/high/super/1080p.
     origin_definition: str
+    # The transcoded files.
     transcode_info: list[TranscodeFile]
+    # The video's category at each level (empty when it has none).
     category: list[CategoryRef]
+    # 1 published, 2 blocked.
     publish_status: int
 
 
 class TranscodeFile(TypedDict, total=False):
+    """One transcoded file of a video."""
     # low/std/high/super/1080p.
     definition: str
     # mp4/flv/m3u8.
     type: str
+    # Bytes.
     size: int
 
 
 class CategoryRef(TypedDict, total=False):
+    """A category a video is in, at one level of the tree."""
     id: int
+    # 1 (top) to 5.
     level: int
     name: str
 
 
 class VideoImages(TypedDict, total=False):
+    """Screenshots of a video."""
     video_id: int
+    # Pixels.
     height: int
+    # Pixels.
     width: int
+    # How many screenshots there are.
     img_count: int
     # Screenshot URLs.
     imgs: list[str]
@@ -241,22 +265,26 @@ class VideoImages(TypedDict, total=False):
 class RemovedDefinition(TypedDict, total=False):
     """What was removed, echoed as the provider sends it."""
     video_id: int
+    # The definition bits removed.
     definition: str
-    # Present when types were given.
+    # The file type bits removed; present when types were given.
     type: Optional[str]
 
 
 class VideoId(TypedDict, total=False):
+    """The video the operation acted on."""
     video_id: int
 
 
 class CategoryList(TypedDict, total=False):
+    """The category tree."""
     # The first-level categories, each with its sub-tree.
     list: list[CategoryNode]
 
 
 class CategoryNode(TypedDict, total=False):
     """One category and (where the answer includes them) its sub-categories."""
+    # The category's id.
     id: int
     name: str
     # 0 for a first-level category.
@@ -268,10 +296,12 @@ class CategoryNode(TypedDict, total=False):
 
 
 class DeletedCategory(TypedDict, total=False):
+    """The deleted category."""
     category_id: int
 
 
 class CategoryVideos(TypedDict, total=False):
+    """One page of the videos in a category."""
     # Videos in all pages.
     total: int
     page: int
@@ -280,17 +310,20 @@ class CategoryVideos(TypedDict, total=False):
 
 
 class CategoryVideo(TypedDict, total=False):
-    """The category of a video as the id at each level (0 where there is none)."""
+    """A video in a category."""
     video_id: int
     name: str
+    # 10 uploading, 20 transcoding, 30 failed, 31 transcode timeout, 32 upload timeout, 100 done.
     status: int
     # Bytes (known once transcoded).
     total_size: int
     # Unix seconds as sent (some editions send a date string).
     create_time: str
+    # The cover image's URL.
     preface_url: str
     # Seconds.
     length: int
+    # 1 published, 2 blocked.
     publish_status: int
     category_level1_id: int
     category_level2_id: int
@@ -311,10 +344,12 @@ class VideoCategoryLevels(TypedDict, total=False):
 
 class PlayerToken(TypedDict, total=False):
     """A player token. ``Debug`` hides it."""
+    # The token to hand to the player.
     token: str
 
 
 class AccountInfo(TypedDict, total=False):
+    """The account's package and usage."""
     partner_id: int
     mobile: str
     # 0 free, 1 trial, 2 paid.
@@ -325,38 +360,50 @@ class AccountInfo(TypedDict, total=False):
     charge_type: int
     # ``YYYY-mm-dd HH:MM:SS``.
     effect_time: str
+    # ``YYYY-mm-dd HH:MM:SS``.
     expire_time: str
     # Bytes.
     total_storage: int
+    # Bytes.
     used_storage: int
+    # Bytes delivered (counted once a day).
     used_flow: int
-    # Only with ``charge_type`` 0.
+    # Bytes per month; only with ``charge_type`` 0.
     month_flow_limit: Optional[int]
-    # Only with ``charge_type`` 1.
+    # Bytes in total; only with ``charge_type`` 1.
     total_flow_limit: Optional[int]
 
 
 class UsedFlow(TypedDict, total=False):
     """Flow in bytes (API 21, 22)."""
+    # Bytes.
     flow: int
 
 
 class PlayUrls(TypedDict, total=False):
+    """A video's play URLs."""
     video_id: int
     # Keyed by definition: low, high, superHD, 720p, 1080p, or audio.
     play_info: dict[str, PlayInfo]
 
 
 class PlayInfo(TypedDict, total=False):
+    """One playable file."""
+    # Seconds.
     duration: int
+    # Bytes.
     size: int
+    # Pixels.
     height: int
+    # Pixels.
     width: int
+    # The play URL (valid for the requested lifetime).
     url: str
 
 
 class PlayRecords(TypedDict, total=False):
     """One page of play records (API 24, 25)."""
+    # Records in all pages.
     total: int
     list: list[PlayRecord]
     page: int
@@ -372,10 +419,13 @@ class PlayRecord(TypedDict, total=False):
     video_id: int
     # The classroom of a replay (API 25 only, replays only).
     room_id: Optional[int]
+    # The viewer's name, as your site gave it to the player.
     user_name: str
+    # The viewer's number, as your site gave it to the player.
     user_number: int
     # ``yyyy-mm-dd HH:MM:SS``.
     play_begin_time: str
+    # ``yyyy-mm-dd HH:MM:SS``.
     play_end_time: str
     # Seconds actually watched.
     play_length: int
@@ -387,13 +437,18 @@ class PlayRecord(TypedDict, total=False):
 
 
 class PublishStatus(TypedDict, total=False):
+    """A video's publish status."""
+    # 1 published, 2 blocked.
     status: int
 
 
 class ShareUrls(TypedDict, total=False):
     """Ways to embed a video. ``Debug`` hides the URLs: they carry a token."""
+    # The js player embed.
     js: str
+    # The iframe embed.
     iframe: str
+    # The flash player URL.
     flash: str
 
 
@@ -403,16 +458,19 @@ class PlayCountRank(TypedDict, total=False):
 
 
 class PlayRankEntry(TypedDict, total=False):
+    """A video and how often it was played."""
     video_id: int
     play_count: int
 
 
 class DailyPlayCount(TypedDict, total=False):
     """Plays per ``yyyy-mm-dd`` (API 29, 30)."""
+    # Plays by day (``yyyy-mm-dd``).
     play_count: dict[str, int]
 
 
 class VideoList(TypedDict, total=False):
+    """One page of the account's videos."""
     # Videos in all pages.
     total: int
     page: int
@@ -421,13 +479,16 @@ class VideoList(TypedDict, total=False):
 
 
 class VideoListItem(TypedDict, total=False):
+    """A video in the list."""
     video_id: int
     name: str
+    # 10 uploading, 20 transcoding, 30 failed, 31 transcode timeout, 32 upload timeout, 100 done.
     status: int
     # Bytes (known once transcoded).
     total_size: int
     # As sent: ``YYYY-mm-dd HH:MM:SS`` here (other answers send unix seconds).
     create_time: str
+    # The cover image's URL.
     preface_url: str
     # Seconds.
     length: int
@@ -461,19 +522,25 @@ class Subtitle(TypedDict, total=False):
     """One subtitle of a video."""
     subtitle_id: int
     subtitle_name: str
+    # Where the file is served.
     subtitle_path: str
-    # Sent as 0/1 (a number or a string).
+    # Whether this is the video's default subtitle (sent as 0/1).
     is_default: bool
+    # ``yyyy-mm-dd HH:MM:SS``.
     create_time: str
+    # ``yyyy-mm-dd HH:MM:SS``.
     update_time: str
 
 
 class UsedFlowDetail(TypedDict, total=False):
     """Bytes per ``yyyy-mm-dd`` (API 37)."""
+    # Bytes by day (``yyyy-mm-dd``).
     flow: dict[str, int]
 
 
 class VideoFlowPage(TypedDict, total=False):
+    """One page of traffic per video."""
+    # Videos in all pages.
     total: int
     list: list[VideoFlow]
 
@@ -481,18 +548,19 @@ class VideoFlowPage(TypedDict, total=False):
 class VideoFlow(TypedDict, total=False):
     """The provider sends both fields as strings."""
     video_id: int
+    # Bytes.
     flow: int
 
 
 class StorageAndFlow(TypedDict, total=False):
     """Storage and flow per product line, and in total."""
-    # Bytes stored and bytes delivered by one product line.
+    # Big classes (live).
     large_class: ProductUsage
-    # Bytes stored and bytes delivered by one product line.
+    # Small classes.
     small_class: ProductUsage
-    # Bytes stored and bytes delivered by one product line.
+    # Dual-teacher classes.
     double_teacher: ProductUsage
-    # Bytes stored and bytes delivered by one product line.
+    # Enterprise live.
     business: ProductUsage
     # Cloud VOD.
     video: ProductUsage
@@ -513,23 +581,27 @@ class ProductUsage(TypedDict, total=False):
 class Retranscoding(TypedDict, total=False):
     """The video sent back to transcoding, and the definitions asked for."""
     video_id: int
+    # The definition bits asked for.
     definition: str
 
 
 class Notice(TypedDict, total=False):
-    """A created notice: its id (for ``Client::bind_notice``) and its lines."""
+    """A created notice: its id (to show it on videos with bindNotice) and its lines."""
+    # The notice's id.
     id: int
     notice: list[NoticeItem]
 
 
 class NoticeItem(TypedDict, total=False):
     """One line of a notice shown on the player."""
+    # The text of the line (not empty).
     content: str
     # Where a click on the line leads (may be empty).
     link: str
 
 
 class QuestionList(TypedDict, total=False):
+    """The questions of a video."""
     total: int
     question_list: list[Question]
 
@@ -542,7 +614,9 @@ class Question(TypedDict, total=False):
     option_type: int
     # Image URL shown with the question (may be empty).
     illustration: str
+    # The image's caption.
     illustration_title: str
+    # Whether the explanation is shown after answering.
     show_analysis: bool
     # The text shown after a right answer.
     answer: str
@@ -554,8 +628,11 @@ class Question(TypedDict, total=False):
     skip: bool
     # When the question appears, in seconds from the start.
     show_time: int
+    # The video, as text.
     video_unique: str
+    # The question's version: it grows with each change.
     ver: int
+    # The choices.
     option_list: list[QuestionOption]
 
 
@@ -563,18 +640,23 @@ class QuestionOption(TypedDict, total=False):
     """One choice of a question, as the provider stores it."""
     id: int
     question_id: int
+    # The choice's text.
     value: str
+    # Whether this choice is a right answer.
     is_right: bool
+    # Position among the question's choices.
     display_order: int
+    # The version of the question this choice belongs to.
     ver: int
 
 
 class VideosCategory(TypedDict, total=False):
+    """The categories of the videos asked for."""
     list: list[VideoCategoryEntry]
 
 
 class VideoCategoryEntry(TypedDict, total=False):
-    """The category of a video as the id at each level (0 where there is none)."""
+    """A video and its category at each level."""
     video_id: int
     category_level1_id: int
     category_level2_id: int
@@ -584,7 +666,10 @@ class VideoCategoryEntry(TypedDict, total=False):
 
 
 class Markers(TypedDict, total=False):
+    """The markers of a video."""
+    # How many markers there are.
     total: int
+    # The markers.
     list: list[Marker]
     # Whether a click on a marker seeks to it.
     enable_jump: bool
@@ -592,9 +677,11 @@ class Markers(TypedDict, total=False):
 
 class Marker(TypedDict, total=False):
     """A marker on the progress bar."""
-    # ``HH:MM:SS`` from the start of the video.
+    # ``HH:MM:SS`` from the start of the video (required when setting markers).
     time_offset: str
+    # The marker's text.
     description: str
+    # A URL the marker links to (may be empty).
     reference_link: str
     # The label of the marker's button.
     btntxt: str
@@ -604,15 +691,19 @@ class Marker(TypedDict, total=False):
 
 class ViewerToken(TypedDict, total=False):
     """A viewer token (a JWT). ``Debug`` hides it."""
+    # The token (a JWT) to hand to the player.
     token: str
 
 
 class UserGroups(TypedDict, total=False):
+    """The user groups of a video."""
     list: list[UserGroup]
+    # How many groups there are.
     total: int
 
 
 class UserGroup(TypedDict, total=False):
+    """A user group and how many of its members may watch the video."""
     group_id: int
     name: str
     # Members of the group.
@@ -622,12 +713,14 @@ class UserGroup(TypedDict, total=False):
 
 
 class Viewers(TypedDict, total=False):
+    """One page of a video's viewers."""
     list: list[Viewer]
     # Viewers in all pages.
     total: int
 
 
 class Viewer(TypedDict, total=False):
+    """A user allowed to watch a video."""
     user_id: int
     name: str
     assign_role: int
@@ -640,15 +733,18 @@ class Viewer(TypedDict, total=False):
 
 
 class AnswerRecords(TypedDict, total=False):
+    """The answers of every viewer of a video."""
     list: list[AnswerRecord]
 
 
 class AnswerRecord(TypedDict, total=False):
     """The answers of one viewer."""
+    # The viewer's number, as given to getViewerToken.
     user_number: str
     user_name: str
+    # Questions the viewer skipped.
     skip_count: int
-    # ``right/total``, e.g. ``"2/3"`` (see ``AnswerRecord::right_of_total``).
+    # Right answers out of questions, as ``right/total`` (e.g. ``"2/3"``).
     right_count: str
     # ``YYYY-MM-DD HH:MM:SS``, empty when the viewer has not finished.
     complete_time: str
@@ -669,6 +765,7 @@ class QuestionAnswer(TypedDict, total=False):
 
 class CallbackUrl(TypedDict, total=False):
     """The account's transcode callback URL (empty when none is set)."""
+    # The URL; empty when none is set.
     url: str
 
 
@@ -730,11 +827,13 @@ class Baijiayun(Client):
     ) -> dict[str, Any]: ...
 
     def create_key(self, secret_key: str, regenerate: int) -> PartnerKey:
-        """API 1 ``partner/createkey``: reads (or regenerates) the partner key.
-        ``Debug`` hides ``secret_key``.
+        """Returns the account's partner key, or makes a new one (the old key stops
+        working at once). API 1 ``partner/createkey``.
 
-        :param secret_key: (undocumented)
-        :param regenerate: 1: make a new key (the old one stops working at once).
+        :param secret_key: The account's secret key for managing the partner key (from the
+            provider's console; not the partner key).
+        :param regenerate: 1: make a new partner key (the old one stops working at once);
+            0 (the default): return the current one.
         :returns: :class:`PartnerKey`, ``{"partner_key": str}``.
 
         Operation ``partner/createkey`` (POST partner/createkey, host ``api``).
@@ -742,9 +841,9 @@ class Baijiayun(Client):
 
     def get_upload_url(
         self,
+        file_name: str,
+        definition: str,
         *,
-        file_name: Optional[str] = None,
-        definition: Optional[str] = None,
         audio_with_view: Optional[int] = None,
         format: Optional[str] = None,
         encrypt: Optional[int] = None,
@@ -753,18 +852,25 @@ class Baijiayun(Client):
         use_https: Optional[int] = None,
         callback_url: Optional[str] = None,
     ) -> UploadUrl:
-        """API 2 ``video/getUploadUrl``: creates a video and returns where to upload it.
-        ``Client::upload`` calls this for you.
+        """Creates a video (or audio) and returns its id and the URL to upload its
+        file to; the upload methods do this and the upload in one step.
+        API 2 ``video/getUploadUrl``.
 
-        :param file_name: (undocumented)
-        :param definition: Target definitions, comma-separated bits: 16 SD, 1 HD, 2 super, 4 720p, 8 1080p.
-        :param audio_with_view: 1: process as audio.
-        :param format: Comma-separated bits: 1 mp4, 2 flv, 4 m3u8 (default: all three).
-        :param encrypt: 1: encrypt, 2: don't (needs the encryption permission).
-        :param watermark: (undocumented)
-        :param watermark_pos: (undocumented)
-        :param use_https: (undocumented)
-        :param callback_url: Per-video transcode callback URL (003 edition).
+        :param file_name: The file's name, shown as the video's name (not empty).
+        :param definition: Target definitions, comma-separated bits: 16 SD, 1 HD, 2 super HD,
+            4 720p, 8 1080p (e.g. ``"16,1"``). A source below a target definition is
+            transcoded at its own definition.
+        :param audio_with_view: 1: process the file as audio, 0: as video (default 0).
+        :param format: Output formats, comma-separated bits: 1 mp4, 2 flv, 4 m3u8 (default:
+            all three).
+        :param encrypt: 1: also make an encrypted version, 2: don't. Needs the encryption
+            permission; once it is granted, videos are encrypted by default.
+        :param watermark: The watermark to put on the video (003 edition; passed through as given).
+        :param watermark_pos: Where the watermark goes (003 edition; passed through as given).
+        :param use_https: 1: return an ``https://`` upload URL, 0: ``http://`` (the provider's
+            default is 0; the upload methods send 1 unless told otherwise).
+        :param callback_url: This video's transcode callback URL (``http://`` or ``https://``),
+            instead of the account's (003 edition).
         :returns: :class:`UploadUrl`, ``{"video_id": int, "upload_url": str}``.
 
         Operation ``video/getUploadUrl`` (POST video/getUploadUrl, host ``api``).
@@ -772,41 +878,45 @@ class Baijiayun(Client):
 
     def get_resume_upload_url(
         self,
+        video_id: int,
         *,
-        video_id: Optional[int] = None,
         use_https: Optional[int] = None,
     ) -> ResumeUploadUrl:
-        """API 4 ``video/getResumeUploadUrl``.
+        """Returns where to continue an interrupted upload and how many bytes the
+        server already holds, so only the rest is sent. API 4 ``video/getResumeUploadUrl``.
 
-        :param video_id: (undocumented)
-        :param use_https: (undocumented)
+        :param video_id: The video whose upload to continue.
+        :param use_https: 1: return an ``https://`` upload URL, 0: ``http://`` (default 0).
         :returns: :class:`ResumeUploadUrl`, ``{"video_id": int, "upload_url": str, "upload_size": int}``.
 
         Operation ``video/getResumeUploadUrl`` (POST video/getResumeUploadUrl, host ``api``).
         """
 
     def get_status(self, video_id: int) -> VideoStatus:
-        """API 5 ``video/getStatus``.
+        """Returns the upload and transcoding status of a video. API 5 ``video/getStatus``.
 
-        :param video_id: (undocumented)
+        :param video_id: The video, as returned when it was created.
         :returns: :class:`VideoStatus`, ``{"status": int, "info": str}``.
 
         Operation ``video/getStatus`` (POST video/getStatus, host ``api``).
         """
 
     def get_info(self, video_id: int) -> VideoInfo:
-        """API 6 ``video/getInfo``.
+        """Returns everything known about a video: name, status, sizes, duration,
+        cover, transcoded files and category (deleted videos are not found).
+        API 6 ``video/getInfo``.
 
-        :param video_id: (undocumented)
+        :param video_id: The video.
         :returns: :class:`VideoInfo`, ``{"video_id": int, "name": str, "status": int, "total_size": int, "total_transcode_size": int, "create_time": str, "preface_url": str, "length": int, "audit_status": int, "file_md5": str, "origin_definition": str, "transcode_info": list[TranscodeFile], "category": list[CategoryRef], "publish_status": int}``.
 
         Operation ``video/getInfo`` (POST video/getInfo, host ``api``).
         """
 
     def get_image(self, video_id: int) -> VideoImages:
-        """API 7 ``video/getImage``: screenshots of a video.
+        """Returns the screenshots the provider took of a video.
+        API 7 ``video/getImage``.
 
-        :param video_id: (undocumented)
+        :param video_id: The video.
         :returns: :class:`VideoImages`, ``{"video_id": int, "height": int, "width": int, "img_count": int, "imgs": list[str]}``.
 
         Operation ``video/getImage`` (POST video/getImage, host ``api``).
@@ -814,52 +924,58 @@ class Baijiayun(Client):
 
     def remove_definition(
         self,
+        video_id: int,
+        definition: str,
         *,
-        video_id: Optional[int] = None,
-        definition: Optional[str] = None,
         type: Optional[str] = None,
     ) -> RemovedDefinition:
-        """API 8 ``video/removeDefinition``: deletes transcoded files to save storage.
+        """Deletes the transcoded files of some definitions of a video (optionally
+        only some file types) to save storage. mp4 files go last: they are refused
+        while other types of the same definition remain. API 8 ``video/removeDefinition``.
 
-        :param video_id: (undocumented)
-        :param definition: Comma-separated definition bits (16, 1, 2, 4, 8).
-        :param type: Comma-separated file types (1 mp4, 2 flv, 4 m3u8, 8 encrypted); all when absent.
+        :param video_id: The video.
+        :param definition: Definitions to remove, comma-separated bits: 16 SD, 1 HD, 2 super HD,
+            4 720p, 8 1080p (e.g. ``"16,1"``).
+        :param type: File types to remove, comma-separated bits: 1 mp4, 2 flv, 4 m3u8,
+            8 encrypted (default: all types).
         :returns: :class:`RemovedDefinition`, ``{"video_id": int, "definition": str, "type": Optional[str]}``.
 
         Operation ``video/removeDefinition`` (POST video/removeDefinition, host ``api``).
         """
 
     def delete_origin_video(self, video_ids: str) -> None:
-        """API 9 ``video/deleteOriginVideo``: deletes the uploaded source files, keeping
-        the transcoded ones.
+        """Deletes the uploaded source files of several videos, keeping their
+        transcoded files. API 9 ``video/deleteOriginVideo``.
 
-        :param video_ids: Comma-separated video ids.
+        :param video_ids: The videos, comma-separated ids (e.g. ``"123,456"``; not empty).
         :returns: ``None`` (the operation answers no data).
 
         Operation ``video/deleteOriginVideo`` (POST video/deleteOriginVideo, host ``api``).
         """
 
-    def update(self, *, video_id: Optional[int] = None, name: Optional[str] = None) -> VideoId:
-        """API 10 ``video/update``: renames a video (the only field it changes).
+    def update(self, video_id: int, *, name: Optional[str] = None) -> VideoId:
+        """Renames a video (the name is the only thing it changes).
+        API 10 ``video/update``.
 
-        :param video_id: (undocumented)
-        :param name: (undocumented)
+        :param video_id: The video.
+        :param name: The new name (not empty when given).
         :returns: :class:`VideoId`, ``{"video_id": int}``.
 
         Operation ``video/update`` (POST video/update, host ``api``).
         """
 
     def delete(self, video_id: int) -> VideoId:
-        """API 11 ``video/delete``.
+        """Deletes a video and all its files. API 11 ``video/delete``.
 
-        :param video_id: (undocumented)
+        :param video_id: The video to delete.
         :returns: :class:`VideoId`, ``{"video_id": int}``.
 
         Operation ``video/delete`` (POST video/delete, host ``api``).
         """
 
     def get_category_list(self) -> CategoryList:
-        """API 12 ``video/getCategoryList``: the whole tree.
+        """Returns every video category of the account, as a tree.
+        API 12 ``video/getCategoryList``.
 
         :returns: :class:`CategoryList`, ``{"list": list[CategoryNode]}``.
 
@@ -867,28 +983,31 @@ class Baijiayun(Client):
         """
 
     def get_category_info(self, category_id: int) -> CategoryNode:
-        """API 13 ``video/getCategoryInfo``: one category and its direct children.
+        """Returns one category and its direct sub-categories (category 0: the
+        first-level categories). API 13 ``video/getCategoryInfo``.
 
-        :param category_id: (undocumented)
+        :param category_id: The category; 0 (the default) for the top of the tree. Not negative.
         :returns: :class:`CategoryNode`, ``{"id": int, "name": str, "parent_id": int, "level": int, "children": list[CategoryNode]}``.
 
         Operation ``video/getCategoryInfo`` (POST video/getCategoryInfo, host ``api``).
         """
 
     def add_category(self, name: str, parent_id: int) -> CategoryNode:
-        """API 14 ``video/addCategory``.
+        """Adds a category (at most five levels deep) and returns it.
+        API 14 ``video/addCategory``.
 
-        :param name: (undocumented)
-        :param parent_id: 0 for a first-level category.
+        :param name: The category's name (not empty).
+        :param parent_id: The parent category; 0 (the default) for a first-level category.
         :returns: :class:`CategoryNode`, ``{"id": int, "name": str, "parent_id": int, "level": int, "children": list[CategoryNode]}``.
 
         Operation ``video/addCategory`` (POST video/addCategory, host ``api``).
         """
 
     def delete_category(self, category_id: int) -> DeletedCategory:
-        """API 15 ``video/deleteCategory``.
+        """Deletes a category; refused while it or one of its sub-categories holds
+        videos. API 15 ``video/deleteCategory``.
 
-        :param category_id: (undocumented)
+        :param category_id: The category to delete (> 0).
         :returns: :class:`DeletedCategory`, ``{"category_id": int}``.
 
         Operation ``video/deleteCategory`` (POST video/deleteCategory, host ``api``).
@@ -896,41 +1015,39 @@ class Baijiayun(Client):
 
     def get_category_video(
         self,
+        category_id: int,
         *,
-        category_id: Optional[int] = None,
         page: Optional[int] = None,
         page_size: Optional[int] = None,
     ) -> CategoryVideos:
-        """API 16 ``video/getCategoryVideo``: videos in a category and its sub-categories.
+        """Returns one page of the videos in a category and its sub-categories.
+        API 16 ``video/getCategoryVideo``.
 
-        :param category_id: (undocumented)
-        :param page: 1-based (default 1).
-        :param page_size: 1 to 100 (default 20).
+        :param category_id: The category (> 0).
+        :param page: Page number, from 1 (default 1).
+        :param page_size: Videos per page, 1 to 100 (default 20).
         :returns: :class:`CategoryVideos`, ``{"total": int, "page": int, "page_size": int, "list": list[CategoryVideo]}``.
 
         Operation ``video/getCategoryVideo`` (POST video/getCategoryVideo, host ``api``).
         """
 
     def set_video_category(self, video_id: int, category_id: int) -> VideoCategoryLevels:
-        """API 17 ``video/setVideoCategory``.
+        """Puts a video in a category (0: in none); a video is in at most one.
+        API 17 ``video/setVideoCategory``.
 
-        :param video_id: (undocumented)
-        :param category_id: (undocumented)
+        :param video_id: The video.
+        :param category_id: The category; 0 to take the video out of every category. Not negative.
         :returns: :class:`VideoCategoryLevels`, ``{"video_id": int, "category_level1_id": int, "category_level2_id": int, "category_level3_id": int, "category_level4_id": int, "category_level5_id": int}``.
 
         Operation ``video/setVideoCategory`` (POST video/setVideoCategory, host ``api``).
         """
 
-    def get_player_token(
-        self,
-        *,
-        video_id: Optional[int] = None,
-        expires_in: Optional[int] = None,
-    ) -> PlayerToken:
-        """API 18 ``video/getPlayerToken``.
+    def get_player_token(self, video_id: int, *, expires_in: Optional[int] = None) -> PlayerToken:
+        """Returns a token that lets the provider's player play a video.
+        API 18 ``video/getPlayerToken``.
 
-        :param video_id: (undocumented)
-        :param expires_in: Lifetime in seconds; 0 never expires.
+        :param video_id: The video to play.
+        :param expires_in: The token's lifetime in seconds; 0 (the default) never expires.
         :returns: :class:`PlayerToken`, ``{"token": str}``.
 
         Operation ``video/getPlayerToken`` (POST video/getPlayerToken, host ``api``).
@@ -938,23 +1055,26 @@ class Baijiayun(Client):
 
     def get_player_token_batch(
         self,
+        video_ids: str,
         *,
-        video_ids: Optional[str] = None,
         expires_in: Optional[int] = None,
         product_type: Optional[int] = None,
     ) -> dict[str, str]:
-        """API 19 ``video/getPlayerTokenBatch``.
+        """Returns player tokens for several videos at once, keyed by video id.
+        API 19 ``video/getPlayerTokenBatch``.
 
-        :param video_ids: Comma-separated video ids.
-        :param expires_in: Lifetime in seconds; 0 never expires.
-        :param product_type: Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise live, 5 VOD (default).
+        :param video_ids: The videos, comma-separated ids (e.g. ``"123,456"``; not empty).
+        :param expires_in: The tokens' lifetime in seconds; 0 (the default) never expires. Not negative.
+        :param product_type: Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise
+            live, 5 VOD (the default).
         :returns: ``dict[str, str]``.
 
         Operation ``video/getPlayerTokenBatch`` (POST video/getPlayerTokenBatch, host ``api``).
         """
 
     def get_account_info(self) -> AccountInfo:
-        """API 20 ``video_account/getAccountInfo``: the account's package and usage.
+        """Returns the account's package: storage and traffic, used and allowed
+        (traffic is counted once a day). API 20 ``video_account/getAccountInfo``.
 
         :returns: :class:`AccountInfo`, ``{"partner_id": int, "mobile": str, "type": int, "status": int, "charge_type": int, "effect_time": str, "expire_time": str, "total_storage": int, "used_storage": int, "used_flow": int, "month_flow_limit": Optional[int], "total_flow_limit": Optional[int]}``.
 
@@ -962,23 +1082,25 @@ class Baijiayun(Client):
         """
 
     def get_video_used_flow(self, video_id: int, start_date: str, end_date: str) -> UsedFlow:
-        """API 21 ``video_data/getUsedFlow`` (path inferred from the section text):
-        bytes one video used between two dates (not across months).
+        """Returns the traffic (bytes) one video used between two dates of the
+        same month (counted once a day, so today's figure is not final).
+        API 21 ``video_data/getUsedFlow`` (path inferred from the section text).
 
-        :param video_id: (undocumented)
-        :param start_date: (undocumented)
-        :param end_date: (undocumented)
+        :param video_id: The video.
+        :param start_date: First day, ``yyyy-mm-dd`` (inclusive).
+        :param end_date: Last day, ``yyyy-mm-dd`` (inclusive; not before ``start_date``, same month).
         :returns: :class:`UsedFlow`, ``{"flow": int}``.
 
         Operation ``video_data/getUsedFlow`` (POST video_data/getUsedFlow, host ``api``).
         """
 
     def get_account_used_flow(self, start_date: str, end_date: str) -> UsedFlow:
-        """API 22 ``video_account/getUsedFlow`` (path inferred from the section text):
-        bytes the whole account used between two dates.
+        """Returns the traffic (bytes) the whole account used between two dates
+        (counted once a day). API 22 ``video_account/getUsedFlow`` (path inferred
+        from the section text).
 
-        :param start_date: (undocumented)
-        :param end_date: (undocumented)
+        :param start_date: First day, ``yyyy-mm-dd`` (inclusive).
+        :param end_date: Last day, ``yyyy-mm-dd`` (inclusive; not before ``start_date``).
         :returns: :class:`UsedFlow`, ``{"flow": int}``.
 
         Operation ``video_account/getUsedFlow`` (POST video_account/getUsedFlow, host ``api``).
@@ -986,16 +1108,18 @@ class Baijiayun(Client):
 
     def get_url(
         self,
+        video_id: int,
         *,
-        video_id: Optional[int] = None,
         format: Optional[str] = None,
         expires_in: Optional[int] = None,
     ) -> PlayUrls:
-        """API 23 ``video/getUrl``: play URLs per definition.
+        """Returns the play URLs of a transcoded video (or audio), one per
+        definition, in one format. API 23 ``video/getUrl``.
 
-        :param video_id: (undocumented)
-        :param format: mp4 (default), m3u8, flv or encrypt.
-        :param expires_in: URL lifetime in seconds (default 12 hours).
+        :param video_id: The video.
+        :param format: mp4 (default), m3u8, flv or encrypt (the encrypted version, only on
+            accounts with encryption enabled).
+        :param expires_in: How long the URLs stay valid, in seconds (default 12 hours).
         :returns: :class:`PlayUrls`, ``{"video_id": int, "play_info": dict[str, PlayInfo]}``.
 
         Operation ``video/getUrl`` (POST video/getUrl, host ``api``).
@@ -1003,21 +1127,23 @@ class Baijiayun(Client):
 
     def get_video_play_record(
         self,
+        video_id: int,
+        start_time: str,
+        end_time: str,
         *,
-        video_id: Optional[int] = None,
-        start_time: Optional[str] = None,
-        end_time: Optional[str] = None,
         page: Optional[int] = None,
         page_size: Optional[int] = None,
     ) -> PlayRecords:
-        """API 24 ``video_data/getVideoPlayRecord`` (path inferred from the section text):
-        one record per play of a video, within one day.
+        """Returns one page of the play records of a video within one day: one
+        record per play. API 24 ``video_data/getVideoPlayRecord`` (path inferred
+        from the section text).
 
-        :param video_id: (undocumented)
-        :param start_time: ``yyyy-mm-dd HH:MM:SS``.
-        :param end_time: ``yyyy-mm-dd HH:MM:SS``, the same day as ``start_time``.
-        :param page: From 1 (default 1).
-        :param page_size: 1..=1000 (default 100).
+        :param video_id: The video.
+        :param start_time: Start of the window, ``yyyy-mm-dd HH:MM:SS``.
+        :param end_time: End of the window, ``yyyy-mm-dd HH:MM:SS``: the same day as
+            ``start_time``, not before it.
+        :param page: Page number, from 1 (default 1).
+        :param page_size: Records per page, 1 to 1000 (default 100).
         :returns: :class:`PlayRecords`, ``{"total": int, "list": list[PlayRecord], "page": int, "page_size": int}``.
 
         Operation ``video_data/getVideoPlayRecord`` (POST video_data/getVideoPlayRecord, host ``api``).
@@ -1025,41 +1151,45 @@ class Baijiayun(Client):
 
     def export_video_report_batch(
         self,
+        start_time: str,
+        end_time: str,
         *,
         product_type: Optional[int] = None,
-        start_time: Optional[str] = None,
-        end_time: Optional[str] = None,
         page: Optional[int] = None,
         page_size: Optional[int] = None,
     ) -> PlayRecords:
-        """API 25 ``video_data/exportVideoReportBatch`` (path inferred from the section
-        text): play records of every video of the account (VOD and replays),
-        within one day.
+        """Returns one page of the play records of every video of the account (VOD
+        and replays) within one day: one record per play.
+        API 25 ``video_data/exportVideoReportBatch`` (path inferred from the section text).
 
-        :param product_type: 1 live class, 2 small class, 3 double teacher, 4 enterprise live, 5 VOD (default 0: all).
-        :param start_time: (undocumented)
-        :param end_time: (undocumented)
-        :param page: (undocumented)
-        :param page_size: (undocumented)
+        :param start_time: Start of the window, ``yyyy-mm-dd HH:MM:SS``.
+        :param end_time: End of the window, ``yyyy-mm-dd HH:MM:SS``: the same day as
+            ``start_time``, not before it.
+        :param product_type: Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise
+            live, 5 VOD (default 0: all).
+        :param page: Page number, from 1 (default 1).
+        :param page_size: Records per page, 1 to 1000 (default 100).
         :returns: :class:`PlayRecords`, ``{"total": int, "list": list[PlayRecord], "page": int, "page_size": int}``.
 
         Operation ``video_data/exportVideoReportBatch`` (POST video_data/exportVideoReportBatch, host ``api``).
         """
 
     def set_publish_status(self, video_id: int, status: int) -> PublishStatus:
-        """API 26 ``video/setPublishStatus``.
+        """Publishes or blocks a video (videos are published once transcoded).
+        API 26 ``video/setPublishStatus``.
 
-        :param video_id: (undocumented)
-        :param status: 1 published, 2 blocked.
+        :param video_id: The video.
+        :param status: 1 publish, 2 block.
         :returns: :class:`PublishStatus`, ``{"status": int}``.
 
         Operation ``video/setPublishStatus`` (POST video/setPublishStatus, host ``api``).
         """
 
     def get_share_url(self, video_id: int) -> ShareUrls:
-        """API 27 ``video/getShareUrl``.
+        """Returns the ways to embed a video in a page: a js snippet, an iframe and
+        a flash URL. API 27 ``video/getShareUrl``.
 
-        :param video_id: (undocumented)
+        :param video_id: The video.
         :returns: :class:`ShareUrls`, ``{"js": str, "iframe": str, "flash": str}``.
 
         Operation ``video/getShareUrl`` (POST video/getShareUrl, host ``api``).
@@ -1072,11 +1202,13 @@ class Baijiayun(Client):
         *,
         product_type: Optional[int] = None,
     ) -> PlayCountRank:
-        """API 28 ``video_data/getVideoPlayCountRank``: the 100 most played videos.
+        """Returns the 100 most played videos between two dates, with their play
+        counts. API 28 ``video_data/getVideoPlayCountRank``.
 
-        :param start_date: (undocumented)
-        :param end_date: (undocumented)
-        :param product_type: (undocumented)
+        :param start_date: First day, ``yyyy-mm-dd`` (inclusive).
+        :param end_date: Last day, ``yyyy-mm-dd`` (inclusive; not before ``start_date``).
+        :param product_type: Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise
+            live, 5 VOD (default 0: all).
         :returns: :class:`PlayCountRank`, ``{"play_rank": list[PlayRankEntry]}``.
 
         Operation ``video_data/getVideoPlayCountRank`` (POST video_data/getVideoPlayCountRank, host ``api``).
@@ -1088,11 +1220,12 @@ class Baijiayun(Client):
         start_date: str,
         end_date: str,
     ) -> DailyPlayCount:
-        """API 29 ``video_data/getVideoDailyPlayCount``: plays of one video per day.
+        """Returns how often one video was played on each day between two dates.
+        API 29 ``video_data/getVideoDailyPlayCount``.
 
-        :param video_id: (undocumented)
-        :param start_date: (undocumented)
-        :param end_date: (undocumented)
+        :param video_id: The video.
+        :param start_date: First day, ``yyyy-mm-dd`` (inclusive).
+        :param end_date: Last day, ``yyyy-mm-dd`` (inclusive; not before ``start_date``).
         :returns: :class:`DailyPlayCount`, ``{"play_count": dict[str, int]}``.
 
         Operation ``video_data/getVideoDailyPlayCount`` (POST video_data/getVideoDailyPlayCount, host ``api``).
@@ -1105,11 +1238,13 @@ class Baijiayun(Client):
         *,
         product_type: Optional[int] = None,
     ) -> DailyPlayCount:
-        """API 30 ``video_data/getPartnerDailyPlayCount``: plays of the account per day.
+        """Returns how often the account's videos were played on each day between
+        two dates. API 30 ``video_data/getPartnerDailyPlayCount``.
 
-        :param start_date: (undocumented)
-        :param end_date: (undocumented)
-        :param product_type: (undocumented)
+        :param start_date: First day, ``yyyy-mm-dd`` (inclusive).
+        :param end_date: Last day, ``yyyy-mm-dd`` (inclusive; not before ``start_date``).
+        :param product_type: Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise
+            live, 5 VOD (default 0: all).
         :returns: :class:`DailyPlayCount`, ``{"play_count": dict[str, int]}``.
 
         Operation ``video_data/getPartnerDailyPlayCount`` (POST video_data/getPartnerDailyPlayCount, host ``api``).
@@ -1123,23 +1258,25 @@ class Baijiayun(Client):
         create_time: Optional[str] = None,
         name: Optional[str] = None,
     ) -> VideoList:
-        """API 31 ``video/getVideoList``: the account's videos, a page at a time.
+        """Returns one page of the account's videos, optionally only those created
+        since a time or whose name contains a text. API 31 ``video/getVideoList``.
 
-        :param page: 1-based (default 1).
-        :param page_size: 1 to 1000 (default 20).
-        :param create_time: Only videos created from this time on: ``YYYY-mm-dd HH:MM:SS``.
+        :param page: Page number, from 1 (default 1).
+        :param page_size: Videos per page, 1 to 1000 (default 20).
+        :param create_time: Only videos created from this time on: ``YYYY-mm-dd HH:MM:SS``
+            (default: no time filter).
         :param name: Only videos whose name contains this (003 edition).
         :returns: :class:`VideoList`, ``{"total": int, "page": int, "page_size": int, "list": list[VideoListItem]}``.
 
         Operation ``video/getVideoList`` (POST video/getVideoList, host ``api``).
         """
 
-    def upload_subtitle(self, name: str, video_id: int, path: _Path) -> UploadedSubtitle:
-        """API 32 ``video/uploadSubtitle``. The file goes as the multipart part
-        ``subtitle``, which is not signed; use ``Client::upload_subtitle``.
+    def upload_subtitle(self, video_id: int, name: str, path: _Path) -> UploadedSubtitle:
+        """Uploads a ``.vtt`` or ``.srt`` file as a subtitle of a video; a video's first
+        subtitle becomes its default one. API 32 ``video/uploadSubtitle``.
 
-        :param name: (undocumented)
-        :param video_id: (undocumented)
+        :param video_id: The video the subtitle belongs to.
+        :param name: The subtitle's name, shown in the player (not empty).
         :param path: the file to send (multipart field ``subtitle``).
         :returns: :class:`UploadedSubtitle`, ``{"subtitle_id": int, "subtitle_name": str, "subtitle_path": str, "create_time": str}``.
 
@@ -1147,48 +1284,50 @@ class Baijiayun(Client):
         """
 
     def get_subtitle_list(self, video_id: int) -> Optional[list[Subtitle]]:
-        """API 33 ``video/getSubtitleList``.
+        """Returns every subtitle of a video. API 33 ``video/getSubtitleList``.
 
-        :param video_id: (undocumented)
+        :param video_id: The video.
         :returns: ``Optional[list[Subtitle]]``.
 
         Operation ``video/getSubtitleList`` (POST video/getSubtitleList, host ``api``).
         """
 
     def update_subtitle(self, name: str, subtitle_id: int) -> None:
-        """API 34 ``video/updateSubtitle``: renames a subtitle.
+        """Renames a subtitle. API 34 ``video/updateSubtitle``.
 
-        :param name: (undocumented)
-        :param subtitle_id: (undocumented)
+        :param name: The new name (not empty).
+        :param subtitle_id: The subtitle to rename.
         :returns: ``None`` (the operation answers no data).
 
         Operation ``video/updateSubtitle`` (POST video/updateSubtitle, host ``api``).
         """
 
     def set_default_subtitle(self, video_id: int, subtitle_id: int) -> None:
-        """API 35 ``video/setDefaultSubtitle``.
+        """Makes a subtitle the default one of its video.
+        API 35 ``video/setDefaultSubtitle``.
 
-        :param video_id: (undocumented)
-        :param subtitle_id: (undocumented)
+        :param video_id: The video.
+        :param subtitle_id: One of the video's subtitles.
         :returns: ``None`` (the operation answers no data).
 
         Operation ``video/setDefaultSubtitle`` (POST video/setDefaultSubtitle, host ``api``).
         """
 
     def delete_subtitle(self, subtitle_id: int) -> None:
-        """API 36 ``video/deleteSubtitle``.
+        """Deletes a subtitle. API 36 ``video/deleteSubtitle``.
 
-        :param subtitle_id: (undocumented)
+        :param subtitle_id: The subtitle to delete.
         :returns: ``None`` (the operation answers no data).
 
         Operation ``video/deleteSubtitle`` (POST video/deleteSubtitle, host ``api``).
         """
 
     def get_account_used_flow_detail(self, start_date: str, end_date: str) -> UsedFlowDetail:
-        """API 37 ``video_account/getUsedFlowDetail``: the account's flow per day.
+        """Returns the traffic (bytes) the account used on each day between two
+        dates (counted once a day). API 37 ``video_account/getUsedFlowDetail``.
 
-        :param start_date: (undocumented)
-        :param end_date: (undocumented)
+        :param start_date: First day, ``yyyy-mm-dd`` (inclusive).
+        :param end_date: Last day, ``yyyy-mm-dd`` (inclusive; not before ``start_date``).
         :returns: :class:`UsedFlowDetail`, ``{"flow": dict[str, int]}``.
 
         Operation ``video_account/getUsedFlowDetail`` (POST video_account/getUsedFlowDetail, host ``api``).
@@ -1196,25 +1335,29 @@ class Baijiayun(Client):
 
     def get_product_used_flow_detail(
         self,
+        product_type: int,
+        date: str,
         *,
-        product_type: Optional[int] = None,
-        date: Optional[str] = None,
         page: Optional[int] = None,
         page_size: Optional[int] = None,
     ) -> VideoFlowPage:
-        """API 38 ``video_data/getUsedFlowDetail``: flow per video of one product line on one day.
+        """Returns one page of the traffic (bytes) each video of one product line
+        used on one day. API 38 ``video_data/getUsedFlowDetail``.
 
-        :param product_type: 1 live class, 2 small class, 3 double teacher, 4 enterprise live, 5 VOD.
-        :param date: (undocumented)
-        :param page: (undocumented)
-        :param page_size: (undocumented)
+        :param product_type: Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise
+            live, 5 VOD.
+        :param date: The day, ``yyyy-mm-dd``.
+        :param page: Page number, from 1 (default 1).
+        :param page_size: Videos per page, from 1 (default 100).
         :returns: :class:`VideoFlowPage`, ``{"total": int, "list": list[VideoFlow]}``.
 
         Operation ``video_data/getUsedFlowDetail`` (POST video_data/getUsedFlowDetail, host ``api``).
         """
 
     def get_storage_and_flow_info(self) -> StorageAndFlow:
-        """API 39 ``video_account/getStorgeAndFlowInfo`` (sic: the real path).
+        """Returns the storage and traffic (bytes) of each product line of the
+        account, and in total (traffic is counted once a day).
+        API 39 ``video_account/getStorgeAndFlowInfo`` (sic: the real path).
 
         :returns: :class:`StorageAndFlow`, ``{"large_class": ProductUsage, "small_class": ProductUsage, "double_teacher": ProductUsage, "business": ProductUsage, "video": ProductUsage, "weclass": ProductUsage, "doc": ProductUsage, "total": ProductUsage}``.
 
@@ -1223,25 +1366,31 @@ class Baijiayun(Client):
 
     def transcode_again(
         self,
+        video_id: int,
+        definition: str,
         *,
-        video_id: Optional[int] = None,
-        definition: Optional[str] = None,
         format: Optional[str] = None,
     ) -> Retranscoding:
-        """API 40 ``video/transcodeAgain``.
+        """Transcodes a video again, into the given definitions and formats; its
+        status goes back to 20 (transcoding). API 40 ``video/transcodeAgain``.
 
-        :param video_id: (undocumented)
-        :param definition: Comma-separated definition bits.
-        :param format: Comma-separated format bits (default: mp4, flv and m3u8).
+        :param video_id: The video.
+        :param definition: Target definitions, comma-separated bits: 16 SD, 1 HD, 2 super HD,
+            4 720p, 8 1080p (e.g. ``"16,1"``).
+        :param format: Output formats, comma-separated bits: 1 mp4, 2 flv, 4 m3u8 (default:
+            all three).
         :returns: :class:`Retranscoding`, ``{"video_id": int, "definition": str}``.
 
         Operation ``video/transcodeAgain`` (POST video/transcodeAgain, host ``api``).
         """
 
     def create_notice(self, notice: Sequence[Mapping[str, Any]]) -> Notice:
-        """API 41 (path provisional): creates a notice. ``notice`` is sent as JSON text.
+        """Creates a notice (lines of text, each optionally a link, shown on the
+        player) and returns its id, to show it on videos with bindNotice.
+        API 41 ``video/createNotice`` (path provisional).
 
-        :param notice: (undocumented)
+        :param notice: The notice's lines, ``{content, link}`` each (at least one, none with
+            empty content); sent as JSON text.
         :returns: :class:`Notice`, ``{"id": int, "notice": list[NoticeItem]}``.
 
         Provisional: no document we have prints the path ``video/createNotice``; if the provider
@@ -1251,10 +1400,10 @@ class Baijiayun(Client):
         """
 
     def bind_notice(self, video_ids: str, notice_id: int) -> None:
-        """API 42 (path provisional): shows a notice on videos.
+        """Shows a notice on several videos. API 42 ``video/bindNotice`` (path provisional).
 
-        :param video_ids: Comma-separated video ids.
-        :param notice_id: (undocumented)
+        :param video_ids: The videos, comma-separated ids (e.g. ``"637000,637066"``; not empty).
+        :param notice_id: The notice, as returned by createNotice.
         :returns: ``None`` (the operation answers no data).
 
         Provisional: no document we have prints the path ``video/bindNotice``; if the provider
@@ -1264,9 +1413,10 @@ class Baijiayun(Client):
         """
 
     def get_question_list(self, video_unique: str) -> QuestionList:
-        """API 43 (path provisional): the questions of a video.
+        """Returns the questions shown while a video plays.
+        API 43 ``video/getQuestionList`` (path provisional).
 
-        :param video_unique: (undocumented)
+        :param video_unique: The video: its id, as text (e.g. ``"123"``).
         :returns: :class:`QuestionList`, ``{"total": int, "question_list": list[Question]}``.
 
         Provisional: no document we have prints the path ``video/getQuestionList``; if the provider
@@ -1280,10 +1430,13 @@ class Baijiayun(Client):
         video_unique: str,
         question_list: Sequence[Mapping[str, Any]],
     ) -> None:
-        """API 44 (path provisional): creates and updates questions of a video.
+        """Creates (questions without ``id``) and updates (questions with ``id``) the
+        questions shown while a video plays. API 44 ``video/saveQuestionList`` (path
+        provisional).
 
-        :param video_unique: (undocumented)
-        :param question_list: Sent as JSON text.
+        :param video_unique: The video: its id, as text (e.g. ``"123"``).
+        :param question_list: The questions to save (at least one; each with a title and at least one
+            choice, none empty); sent as JSON text.
         :returns: ``None`` (the operation answers no data).
 
         Provisional: no document we have prints the path ``video/saveQuestionList``; if the provider
@@ -1293,10 +1446,10 @@ class Baijiayun(Client):
         """
 
     def delete_questions(self, video_unique: str, question_ids: str) -> None:
-        """API 45 (path provisional): deletes questions of a video.
+        """Deletes questions of a video. API 45 ``video/deleteQuestion`` (path provisional).
 
-        :param video_unique: (undocumented)
-        :param question_ids: Comma-separated question ids.
+        :param video_unique: The video: its id, as text (e.g. ``"123"``).
+        :param question_ids: The questions, comma-separated ids (e.g. ``"89,90"``; not empty).
         :returns: ``None`` (the operation answers no data).
 
         Provisional: no document we have prints the path ``video/deleteQuestion``; if the provider
@@ -1307,14 +1460,15 @@ class Baijiayun(Client):
 
     def get_videos_category(
         self,
+        video_ids: str,
         *,
-        video_ids: Optional[str] = None,
         category_id: Optional[int] = None,
     ) -> VideosCategory:
-        """API 46 (path provisional): the category levels of several videos.
+        """Returns the category (the id at each level) of several videos.
+        API 46 ``video/getVideosCategory`` (path provisional).
 
-        :param video_ids: Comma-separated video ids.
-        :param category_id: Only the videos in this category.
+        :param video_ids: The videos, comma-separated ids (e.g. ``"412768,412769"``; not empty).
+        :param category_id: Only the videos in this category (default: all of them).
         :returns: :class:`VideosCategory`, ``{"list": list[VideoCategoryEntry]}``.
 
         Provisional: no document we have prints the path ``video/getVideosCategory``; if the provider
@@ -1324,10 +1478,10 @@ class Baijiayun(Client):
         """
 
     def upload_document(self, video_unique: str, path: _Path) -> None:
-        """API 47 (path provisional): attaches a document to a video; the file goes
-        as the multipart part ``file`` (not signed).
+        """Attaches a document (a .ppt, .pptx, .txt or .pdf file) to a video.
+        API 47 ``video/uploadDocument`` (path provisional).
 
-        :param video_unique: (undocumented)
+        :param video_unique: The video: its id, as text (e.g. ``"123"``).
         :param path: the file to send (multipart field ``file``).
         :returns: ``None`` (the operation answers no data).
 
@@ -1338,10 +1492,13 @@ class Baijiayun(Client):
         """
 
     def set_markers(self, video_unique: str, content: Sequence[Mapping[str, Any]]) -> None:
-        """API 48 (path provisional): replaces the markers of a video.
+        """Replaces the markers on a video's progress bar (an empty list clears
+        them). API 48 ``video/setMarker`` (path provisional).
 
-        :param video_unique: (undocumented)
-        :param content: Sent as JSON text.
+        :param video_unique: The video: its id, as text (e.g. ``"123"``).
+        :param content: The markers, ``{time_offset, description, reference_link, btntxt,
+            image}`` each; every one needs a ``time_offset`` (``HH:MM:SS``). Sent as
+            JSON text.
         :returns: ``None`` (the operation answers no data).
 
         Provisional: no document we have prints the path ``video/setMarker``; if the provider
@@ -1351,9 +1508,10 @@ class Baijiayun(Client):
         """
 
     def get_markers(self, video_unique: str) -> Markers:
-        """API 49 (path provisional): the markers of a video.
+        """Returns the markers on a video's progress bar, and whether clicking one
+        seeks to it. API 49 ``video/getMarker`` (path provisional).
 
-        :param video_unique: (undocumented)
+        :param video_unique: The video: its id, as text (e.g. ``"123"``).
         :returns: :class:`Markers`, ``{"total": int, "list": list[Marker], "enable_jump": bool}``.
 
         Provisional: no document we have prints the path ``video/getMarker``; if the provider
@@ -1363,10 +1521,11 @@ class Baijiayun(Client):
         """
 
     def set_marker_jump(self, video_unique: str, jump: int) -> None:
-        """API 50 (path provisional): whether a click on a marker seeks to it.
+        """Sets whether clicking a marker of a video seeks to it.
+        API 50 ``video/setMarkerJump`` (path provisional).
 
-        :param video_unique: (undocumented)
-        :param jump: 1 on, 0 off.
+        :param video_unique: The video: its id, as text (e.g. ``"123"``).
+        :param jump: 1: a click on a marker seeks to it, 0: it doesn't.
         :returns: ``None`` (the operation answers no data).
 
         Provisional: no document we have prints the path ``video/setMarkerJump``; if the provider
@@ -1377,16 +1536,18 @@ class Baijiayun(Client):
 
     def get_viewer_token(
         self,
+        user_number: int,
         *,
-        user_number: Optional[int] = None,
         name: Optional[str] = None,
         avatar: Optional[str] = None,
     ) -> ViewerToken:
-        """API 51 (path provisional): a token that identifies a viewer to the player.
+        """Returns a token (a JWT) that identifies a viewer to the player, so plays
+        and answers are recorded under that viewer.
+        API 51 ``video/getViewerToken`` (path provisional).
 
         :param user_number: The viewer's number in your system (> 0).
-        :param name: (undocumented)
-        :param avatar: Avatar image URL.
+        :param name: The viewer's display name.
+        :param avatar: The viewer's avatar image URL.
         :returns: :class:`ViewerToken`, ``{"token": str}``.
 
         Provisional: no document we have prints the path ``video/getViewerToken``; if the provider
@@ -1396,9 +1557,10 @@ class Baijiayun(Client):
         """
 
     def get_user_groups(self, video_unique: str) -> UserGroups:
-        """API 52 (path provisional): the user groups allowed to watch a video.
+        """Returns the user groups allowed to watch a video.
+        API 52 ``video/getUserGroupList`` (path provisional).
 
-        :param video_unique: (undocumented)
+        :param video_unique: The video: its id, as text (e.g. ``"123"``).
         :returns: :class:`UserGroups`, ``{"list": list[UserGroup], "total": int}``.
 
         Provisional: no document we have prints the path ``video/getUserGroupList``; if the provider
@@ -1408,10 +1570,11 @@ class Baijiayun(Client):
         """
 
     def add_user_group(self, video_unique: str, group_id: int) -> None:
-        """API 53 (path provisional): allows a user group to watch a video.
+        """Allows the members of a user group to watch a video.
+        API 53 ``video/addUserGroup`` (path provisional).
 
-        :param video_unique: (undocumented)
-        :param group_id: (undocumented)
+        :param video_unique: The video: its id, as text (e.g. ``"123"``).
+        :param group_id: The user group.
         :returns: ``None`` (the operation answers no data).
 
         Provisional: no document we have prints the path ``video/addUserGroup``; if the provider
@@ -1421,10 +1584,11 @@ class Baijiayun(Client):
         """
 
     def remove_user_group(self, video_unique: str, group_id: int) -> None:
-        """API 54 (path provisional): withdraws a user group from a video.
+        """Withdraws a user group's permission to watch a video.
+        API 54 ``video/deleteUserGroup`` (path provisional).
 
-        :param video_unique: (undocumented)
-        :param group_id: (undocumented)
+        :param video_unique: The video: its id, as text (e.g. ``"123"``).
+        :param group_id: The user group.
         :returns: ``None`` (the operation answers no data).
 
         Provisional: no document we have prints the path ``video/deleteUserGroup``; if the provider
@@ -1435,16 +1599,17 @@ class Baijiayun(Client):
 
     def get_viewers(
         self,
+        video_unique: str,
         *,
-        video_unique: Optional[str] = None,
         page: Optional[int] = None,
         page_size: Optional[int] = None,
     ) -> Viewers:
-        """API 55 (path provisional): the viewers allowed to watch a video, a page at a time.
+        """Returns one page of the users allowed to watch a video.
+        API 55 ``video/getViewerList`` (path provisional).
 
-        :param video_unique: (undocumented)
-        :param page: 1-based (default 1).
-        :param page_size: 1..=100 (default 10).
+        :param video_unique: The video: its id, as text (e.g. ``"123"``).
+        :param page: Page number, from 1 (default 1).
+        :param page_size: Viewers per page, 1 to 100 (default 10).
         :returns: :class:`Viewers`, ``{"list": list[Viewer], "total": int}``.
 
         Provisional: no document we have prints the path ``video/getViewerList``; if the provider
@@ -1454,10 +1619,10 @@ class Baijiayun(Client):
         """
 
     def add_viewers(self, video_unique: str, user_ids: str) -> None:
-        """API 56 (path provisional): allows users to watch a video.
+        """Allows users to watch a video. API 56 ``video/addViewer`` (path provisional).
 
-        :param video_unique: (undocumented)
-        :param user_ids: Comma-separated user ids.
+        :param video_unique: The video: its id, as text (e.g. ``"123"``).
+        :param user_ids: The users, comma-separated ids (e.g. ``"305467,306231"``; not empty).
         :returns: ``None`` (the operation answers no data).
 
         Provisional: no document we have prints the path ``video/addViewer``; if the provider
@@ -1467,10 +1632,11 @@ class Baijiayun(Client):
         """
 
     def remove_viewers(self, video_unique: str, user_ids: str) -> None:
-        """API 57 (path provisional): withdraws users from a video.
+        """Withdraws users' permission to watch a video.
+        API 57 ``video/deleteViewer`` (path provisional).
 
-        :param video_unique: (undocumented)
-        :param user_ids: Comma-separated user ids.
+        :param video_unique: The video: its id, as text (e.g. ``"123"``).
+        :param user_ids: The users, comma-separated ids (e.g. ``"305467,306231"``; not empty).
         :returns: ``None`` (the operation answers no data).
 
         Provisional: no document we have prints the path ``video/deleteViewer``; if the provider
@@ -1480,9 +1646,10 @@ class Baijiayun(Client):
         """
 
     def get_answer_records(self, video_unique: str) -> AnswerRecords:
-        """API 58 (path provisional): how each viewer answered the video's questions.
+        """Returns how each viewer answered the questions of a video.
+        API 58 ``video/getAnswerRecord`` (path provisional).
 
-        :param video_unique: (undocumented)
+        :param video_unique: The video: its id, as text (e.g. ``"123"``).
         :returns: :class:`AnswerRecords`, ``{"list": list[AnswerRecord]}``.
 
         Provisional: no document we have prints the path ``video/getAnswerRecord``; if the provider
@@ -1492,16 +1659,19 @@ class Baijiayun(Client):
         """
 
     def set_transcode_callback_url(self, url: str) -> CallbackUrl:
-        """``video_account/setTranscodeCallbackUrl``: the account's transcode callback URL.
+        """Sets the account's transcode callback URL: the provider POSTs each
+        upload-done, transcode-failed and transcoded event of videos uploaded
+        without their own ``callback_url`` to it. ``video_account/setTranscodeCallbackUrl``.
 
-        :param url: (undocumented)
+        :param url: The callback URL; must start with ``http://`` or ``https://``.
         :returns: :class:`CallbackUrl`, ``{"url": str}``.
 
         Operation ``video_account/setTranscodeCallbackUrl`` (POST video_account/setTranscodeCallbackUrl, host ``api``).
         """
 
     def get_transcode_callback_url(self) -> CallbackUrl:
-        """``video_account/getTranscodeCallbackUrl``.
+        """Returns the account's transcode callback URL (empty when none is set).
+        ``video_account/getTranscodeCallbackUrl``.
 
         :returns: :class:`CallbackUrl`, ``{"url": str}``.
 

@@ -1,0 +1,281 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Vodkit;
+
+use FFI;
+use FFI\CData;
+use Vodkit\Exception\InvalidInputException;
+use Vodkit\Internal\Native;
+use Vodkit\Internal\OwnsHandle;
+use Vodkit\Internal\ProgressBridge;
+use Vodkit\Internal\Providers;
+
+/**
+ * A client of one provider, built from its name and a config array with the
+ * same keys in every binding: every operation of the provider's catalog
+ * through call() (or callWithFile() for those that send a file), uploads with
+ * progress, cancellation and resume, and the catalog itself. The typed
+ * classes (`Vodkit\Baijiayun`, …) are generated from the catalog and add one
+ * method per operation on top of this one.
+ *
+ * One client holds one pool of keep-alive connections: build it once and
+ * reuse it. Every method blocks until done and throws a Vodkit\Exception
+ * subclass on failure (network errors, 5xx and rate limiting are retried
+ * first, per the config's `retry` policy).
+ */
+class Client
+{
+    use OwnsHandle;
+
+    private FFI $ffi;
+    private ?CData $handle = null;
+    private string $provider;
+    /** @var list<array<string, mixed>>|null */
+    private ?array $operations = null;
+
+    /**
+     * @param string $provider "baijiayun" (later also "iqiyi", "quvideo")
+     * @param array<string, mixed> $config the provider's keys (Baijiayun:
+     *   `partner_id`, `partner_key`, and `private_domain` or `base_url`) and
+     *   the common ones: `base_url`, `hosts`, `path_overrides`,
+     *   `connect_timeout_ms`, `request_timeout_ms`, `upload_part_timeout_ms`,
+     *   `proxy`, `user_agent`, `pool_max_idle_per_host`, `retry`
+     *   {max_retries, initial_backoff_ms, max_backoff_ms, multiplier}; see
+     *   the provider class's constructor for them all.
+     * @throws InvalidInputException for an unknown provider or key, or a bad value
+     */
+    public function __construct(string $provider, #[\SensitiveParameter] array $config = [])
+    {
+        $this->ffi = Library::ffi();
+        $this->provider = $provider;
+        $json = Native::encode((object) self::encodeConfig($provider, $config), 'the config');
+        $out = $this->ffi->new('vodkit_client*');
+        Native::check($this->ffi, $this->ffi->vodkit_client_new(
+            Native::cstr($provider, 'provider'),
+            $json,
+            FFI::addr($out),
+        ));
+        $this->handle = $out;
+    }
+
+    public function __destruct()
+    {
+        if ($this->handle !== null) {
+            $this->ffi->vodkit_client_free($this->handle);
+            $this->handle = null;
+        }
+    }
+
+    /** The provider's name, as given to the constructor. */
+    public function provider(): string
+    {
+        return $this->provider;
+    }
+
+    /**
+     * The provider's catalog: one entry per operation, `{provider, name,
+     * function, method, host, path, provisional, file_field, params: [{name,
+     * type, items, required, doc, schema}], doc, answer}` (`path` as this
+     * client sends it, after `path_overrides`).
+     *
+     * @return list<array<string, mixed>>
+     */
+    public function operations(): array
+    {
+        if ($this->operations === null) {
+            $out = Native::outString($this->ffi);
+            Native::check($this->ffi, $this->ffi->vodkit_client_operations($this->handle, FFI::addr($out)));
+            $this->operations = (array) Native::decode((string) Native::takeString($this->ffi, $out));
+        }
+        return $this->operations;
+    }
+
+    /**
+     * Calls an operation by its catalog name (`video/getStatus`; for
+     * Baijiayun also any other API path) with its parameters under their
+     * wire names, checked against the catalog's models before anything is
+     * sent. Returns the answer's data, decoded (arrays for JSON objects).
+     *
+     *     $page = $client->call('video/getVideoList', ['page' => 1, 'page_size' => 50]);
+     *
+     * @param array<string, mixed> $params
+     * @throws Exception
+     */
+    public function call(string $operation, array $params = []): mixed
+    {
+        $json = self::encodeParams($params, 'call()');
+        $out = Native::outString($this->ffi);
+        Native::check($this->ffi, $this->ffi->vodkit_client_call(
+            $this->handle,
+            Native::cstr($operation, 'operation'),
+            $json,
+            FFI::addr($out),
+        ));
+        return Native::decode((string) Native::takeString($this->ffi, $out));
+    }
+
+    /**
+     * As call(), with the file at $path sent as the multipart part $fileField
+     * (the catalog's `file_field` of the operation; file parts are never
+     * signed).
+     *
+     *     $client->callWithFile('video/uploadSubtitle', ['video_id' => $id, 'name' => 'English'], 'subtitle', 'en.vtt');
+     *
+     * @param array<string, mixed> $params
+     * @throws Exception
+     */
+    public function callWithFile(string $operation, array $params, string $fileField, string $path): mixed
+    {
+        $json = self::encodeParams($params, 'callWithFile()');
+        $out = Native::outString($this->ffi);
+        Native::check($this->ffi, $this->ffi->vodkit_client_call_with_file(
+            $this->handle,
+            Native::cstr($operation, 'operation'),
+            $json,
+            Native::cstr($fileField, 'fileField'),
+            Native::cstr($path, 'path'),
+            FFI::addr($out),
+        ));
+        return Native::decode((string) Native::takeString($this->ffi, $out));
+    }
+
+    /**
+     * Uploads a file as a new video, streamed from disk in parts that are
+     * retried and resumed one by one, and returns the provider's result
+     * (Baijiayun: `['video_id' => …, 'bytes' => …, 'resumed_from' => 0]`).
+     *
+     * A missing file, a directory or a bad option fails with
+     * InvalidInputException before any request. If the upload fails after
+     * the video was created, the exception's getResume() is the handle to
+     * pass to resumeUpload().
+     *
+     * @param array<string, mixed> $options the provider's upload options
+     *   (Baijiayun: `file_name`, `definitions` (list of bits: 16 SD, 1 HD,
+     *   2 super, 4 720p, 8 1080p), `formats` (1 mp4, 2 flv, 4 m3u8),
+     *   `audio`, `encrypt` (true, false, or null for the account's default),
+     *   `watermark`, `watermark_pos`, `callback_url`, `use_https`,
+     *   `part_size`)
+     * @param (callable(Progress): (bool|null))|null $progress called on this
+     *   thread while the upload runs; return false to abort (true or null go
+     *   on). An exception it throws aborts the upload and is rethrown here.
+     * @param CancelToken|null $cancel cancel() on it stops the upload
+     * @return array<string, mixed>
+     * @throws Exception
+     */
+    public function upload(string $path, array $options = [], ?callable $progress = null, ?CancelToken $cancel = null): array
+    {
+        return $this->transfer(null, $path, $options, $progress, $cancel);
+    }
+
+    /**
+     * Continues an interrupted upload of $path from the bytes the server
+     * holds. $resume is the handle of the failed upload's exception
+     * (getResume(); Baijiayun: `['provider' => 'baijiayun', 'video_id' =>
+     * N]`); the other arguments and the result are as for upload().
+     *
+     * @param array<string, mixed> $resume
+     * @param array<string, mixed> $options
+     * @param (callable(Progress): (bool|null))|null $progress
+     * @return array<string, mixed>
+     * @throws Exception
+     */
+    public function resumeUpload(
+        array $resume,
+        string $path,
+        array $options = [],
+        ?callable $progress = null,
+        ?CancelToken $cancel = null,
+    ): array {
+        return $this->transfer($resume, $path, $options, $progress, $cancel);
+    }
+
+    /**
+     * For the generated methods: the parameters without those given as null
+     * (an optional parameter left out).
+     *
+     * @param array<string, mixed> $params
+     * @return array<string, mixed>
+     */
+    protected static function withoutNulls(array $params): array
+    {
+        return array_filter($params, static fn (mixed $value): bool => $value !== null);
+    }
+
+    /**
+     * @param array<string, mixed>|null $resume
+     * @param array<string, mixed> $options
+     * @return array<string, mixed>
+     */
+    private function transfer(?array $resume, string $path, array $options, ?callable $progress, ?CancelToken $cancel): array
+    {
+        Native::cstr($path, 'path');
+        $optionsJson = self::encodeParams($options, 'the upload options');
+        $resumeJson = $resume === null ? null : self::encodeParams($resume, 'the resume handle');
+        $out = Native::outString($this->ffi);
+        $token = $cancel?->handle();
+        $error = ProgressBridge::run($this->ffi, $progress, function (?CData $fn) use ($resumeJson, $path, $optionsJson, $token, $out) {
+            return $resumeJson === null
+                ? $this->ffi->vodkit_client_upload($this->handle, $path, $optionsJson, $fn, null, $token, FFI::addr($out))
+                : $this->ffi->vodkit_client_resume_upload($this->handle, $resumeJson, $path, $optionsJson, $fn, null, $token, FFI::addr($out));
+        }, function (?CData $error) use ($out): void {
+            // The closure threw: drop what the call returned before rethrowing.
+            if ($error !== null) {
+                $this->ffi->vodkit_error_free($error);
+            }
+            Native::takeString($this->ffi, $out);
+        });
+        Native::check($this->ffi, $error);
+        return (array) Native::decode((string) Native::takeString($this->ffi, $out));
+    }
+
+    /**
+     * A name => value array as a JSON object (an empty array too).
+     *
+     * @param array<array-key, mixed> $params
+     */
+    private static function encodeParams(array $params, string $what): string
+    {
+        if ($params !== [] && array_is_list($params)) {
+            throw new InvalidInputException(
+                "$what takes an array of name => value",
+                Constants::VODKIT_ERROR_INVALID_INPUT,
+            );
+        }
+        return $params === [] ? '{}' : Native::encode($params, $what);
+    }
+
+    /**
+     * The config as the library reads it, from the provider's key types
+     * (generated from its config schema): an array under an `object` key
+     * is a JSON object even when empty, a number under a `string` key (such
+     * as `partner_id`) its decimal text; a secret that is not a string is
+     * refused here, so that no message quotes it. Unknown keys and other
+     * values are the library's to check.
+     *
+     * @param array<array-key, mixed> $config
+     * @return array<array-key, mixed>
+     */
+    private static function encodeConfig(string $provider, #[\SensitiveParameter] array $config): array
+    {
+        if ($config !== [] && array_is_list($config)) {
+            throw new InvalidInputException('the config is an array of key => value', Constants::VODKIT_ERROR_INVALID_INPUT);
+        }
+        $types = Providers::CONFIG[$provider] ?? [];
+        foreach (Providers::SECRETS[$provider] ?? [] as $secret) {
+            if (isset($config[$secret]) && !is_string($config[$secret])) {
+                throw new InvalidInputException("$provider config: $secret must be a string", Constants::VODKIT_ERROR_INVALID_INPUT);
+            }
+        }
+        foreach ($config as $key => $value) {
+            $type = $types[$key] ?? null;
+            if ($type === 'object' && is_array($value)) {
+                $config[$key] = (object) $value;
+            } elseif ($type === 'string' && is_int($value)) {
+                $config[$key] = (string) $value;
+            }
+        }
+        return $config;
+    }
+}
