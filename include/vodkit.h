@@ -295,14 +295,14 @@ bool vodkit_cancel_token_is_cancelled(const vodkit_cancel_token *token);
 void vodkit_cancel_token_free(vodkit_cancel_token *token);
 
 /**
- * Creates a client of `provider` ("baijiayun", "iqiyi", "quvideo") from its
+ * Creates a client of `provider` (a registered provider's name) from its
  * config, a JSON object: `base_url` (replaces all of the provider's hosts),
  * `hosts` (per-host overrides), `path_overrides`, the common HTTP keys
  * (`connect_timeout_ms`, `request_timeout_ms`, `upload_part_timeout_ms`,
- * `proxy`, `user_agent`, `retry`) and the provider's own keys (Baijiayun:
- * `partner_id`, `partner_key`, `private_domain`, …). An unknown provider or
- * key is an INVALID_INPUT error naming it. On success `*out_client` owns the
- * new client.
+ * `proxy`, `user_agent`, `retry`) and the provider's own keys (its
+ * credentials and settings, listed per provider in the README). An unknown
+ * provider is an INVALID_INPUT error listing the registered ones; an
+ * unknown key, one naming it. On success `*out_client` owns the new client.
  */
 vodkit_error *vodkit_client_new(const char *provider,
                                 const char *config_json,
@@ -323,7 +323,8 @@ vodkit_error *vodkit_client_operations(const vodkit_client *client,
                                        char **out_json);
 
 /**
- * Calls `operation` (a catalog name; for Baijiayun also any API path) with
+ * Calls `operation` (a catalog name, as `vodkit_client_operations` lists
+ * them; a provider that allows it also takes a raw API path) with
  * parameters as a JSON object (NULL: none). A catalog operation's parameters
  * are checked through its typed model (unknown or ill-typed ones are
  * INVALID_INPUT). On success `*out_json` is the answer's data as JSON.
@@ -373,8 +374,8 @@ const char *vodkit_error_request_id(const vodkit_error *error);
 const char *vodkit_error_detail(const vodkit_error *error);
 
 /**
- * The resume handle of a failed upload as an owned JSON string
- * (`{"provider": "baijiayun", "video_id": 7}`) that
+ * The resume handle of a failed upload as an owned JSON string (an object
+ * naming its `provider` and what to resume) that
  * `vodkit_client_resume_upload` accepts; NULL when there is none. Free it
  * with `vodkit_string_free`.
  */
@@ -405,11 +406,10 @@ void vodkit_string_free(char *s);
 /**
  * Uploads the file at `path` as a new video; blocks until done.
  * `options_json` is the provider's upload options as a JSON object (NULL:
- * the defaults; Baijiayun: `file_name`, `definitions`, `formats`, `audio`,
- * `encrypt`, `watermark`, `watermark_pos`, `callback_url`, `use_https`,
- * `part_size`). `progress`, `user_data` and `cancel` may be NULL. On success
- * `*out_json` is the provider's result (`{"video_id": N, "bytes": …,
- * "resumed_from": …}` for Baijiayun). A failed upload's error has a resume
+ * the defaults; the README lists each provider's keys). `progress`,
+ * `user_data` and `cancel` may be NULL. On success `*out_json` is the
+ * provider's result as a JSON object (the new video's id, the file size,
+ * the bytes the server already held). A failed upload's error has a resume
  * handle (`vodkit_error_resume`) for `vodkit_client_resume_upload`.
  */
 vodkit_error *vodkit_client_upload(const vodkit_client *client,

@@ -1,19 +1,21 @@
 //! The C ABI from real C programs (tests/c/*.c), compiled with
 //! `-std=c11 -Wall -Wextra -Werror`, linked against the built shared and
 //! static libraries, and run against the emulator — plainly, under
-//! AddressSanitizer, and under valgrind.
+//! AddressSanitizer, and under valgrind; and the C++ wrappers
+//! (bindings/cpp, tests/cpp/*.cpp) the same way, shared and under ASan.
 
-mod common;
-
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
+use serde_json::{json, Value};
 use vodkit_emulator::baijiayun::Config as EmuConfig;
 use vodkit_emulator::{Emulator, Faults};
 
 const PROGRAMS: &[&str] = &[
     "sign_oracle",
+    "client",
     "upload",
     "cancel",
     "resume",
@@ -21,7 +23,32 @@ const PROGRAMS: &[&str] = &[
     "verify",
     "misuse",
     "panic",
+    "operations",
 ];
+
+/// The emulator's URLs as every program sees them — the one place they are
+/// built: the provider's base URL (a client's `base_url`) and the control API.
+fn emulator_urls(emu: &Emulator) -> (String, String) {
+    let base = emu.provider_url("baijiayun");
+    let control = format!("{}/_emulator/baijiayun", emu.root_url());
+    (base, control)
+}
+
+/// The path the emulator logs a request to an operation's default `path` under.
+fn logged_path(path: &str) -> String {
+    format!("/openapi/{path}")
+}
+
+/// A client config of the emulator (for the set-up done from Rust).
+fn config_json(emu: &Emulator) -> Value {
+    let state = emu.baijiayun();
+    json!({
+        "partner_id": state.config.partner_id,
+        "partner_key": state.partner_key(),
+        "base_url": emulator_urls(emu).0,
+        "retry": {"max_retries": 2, "initial_backoff_ms": 10, "max_backoff_ms": 100},
+    })
+}
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Link {
@@ -73,7 +100,20 @@ fn compile(program: &str, link: Link, out_dir: &Path) -> PathBuf {
         "compiling {program} ({link:?}) failed:\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
+    if link == Link::Asan {
+        assert_asan_linked(&out);
+    }
     out
+}
+
+/// The sanitizer really is in the binary (as rustls-ffi's CI checks).
+fn assert_asan_linked(bin: &Path) {
+    let out = Command::new("nm").arg(bin).output().expect("nm runs");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("__asan_init"),
+        "{} is not built with AddressSanitizer",
+        bin.display()
+    );
 }
 
 struct Run<'a> {
@@ -85,6 +125,7 @@ struct Run<'a> {
 impl Run<'_> {
     fn run(&self, bin: &Path, args: &[&str]) -> String {
         let state = self.emu.baijiayun();
+        let (base_url, control_url) = emulator_urls(self.emu);
         let (program, rest) = match self.wrapper.split_first() {
             Some((w, rest)) => (
                 PathBuf::from(w),
@@ -98,7 +139,8 @@ impl Run<'_> {
         let output = Command::new(program)
             .args(rest)
             .args(args)
-            .env("VODKIT_EMU_URL", self.emu.provider_url("baijiayun"))
+            .env("VODKIT_EMU_URL", base_url)
+            .env("VODKIT_EMU_CONTROL_URL", control_url)
             .env("VODKIT_PARTNER_ID", &state.config.partner_id)
             .env("VODKIT_PARTNER_KEY", state.partner_key())
             .env("ASAN_OPTIONS", "detect_leaks=1:abort_on_error=0")
@@ -125,6 +167,103 @@ fn video_id(stdout: &str) -> i64 {
         .trim()
         .parse()
         .unwrap()
+}
+
+fn md5_file(path: &Path) -> String {
+    use md5::{Digest, Md5};
+    let bytes = std::fs::read(path).unwrap();
+    Md5::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn wait_for<T>(timeout: Duration, mut f: impl FnMut() -> Option<T>) -> T {
+    let start = Instant::now();
+    loop {
+        if let Some(v) = f() {
+            return v;
+        }
+        assert!(
+            start.elapsed() < timeout,
+            "condition not met within {timeout:?}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// A real transcode callback body: the emulator records it even when nobody listens.
+fn callback_body(emu: &Emulator, dir: &Path) -> PathBuf {
+    let client = vodkit::Client::new("baijiayun", &config_json(emu)).unwrap();
+    client
+        .call(
+            "video_account/setTranscodeCallbackUrl",
+            &json!({"url": "http://127.0.0.1:9/"}),
+        )
+        .unwrap();
+    let src = dir.join("cb.mp4");
+    std::fs::write(&src, vec![7u8; 1000]).unwrap();
+    client
+        .upload(&src, &Value::Null, vodkit::upload::UploadControl::new())
+        .unwrap();
+    let body = wait_for(Duration::from_secs(5), || {
+        emu.baijiayun().callbacks().first().map(|c| c.body.clone())
+    });
+    let body_file = dir.join("callback-body.txt");
+    std::fs::write(&body_file, body).unwrap();
+    body_file
+}
+
+/// Checks the operations program's report: every operation was called, and
+/// each one it says the provider answered is in the emulator's request log.
+fn check_operations_report(emu: &Emulator, stdout: &str) {
+    let catalog = vodkit::api::registry::all_operations();
+    let mut sent = BTreeSet::new();
+    let mut seen = BTreeSet::new();
+    for line in stdout.lines() {
+        let mut words = line.split_whitespace();
+        match (words.next(), words.next()) {
+            (Some("sent"), Some(name)) => {
+                sent.insert(name.to_owned());
+                seen.insert(name.to_owned());
+            }
+            (Some("refused"), Some(name)) => {
+                seen.insert(name.to_owned());
+            }
+            _ => {}
+        }
+    }
+    let all: BTreeSet<String> = catalog
+        .iter()
+        .filter(|op| op.provider == "baijiayun")
+        .map(|op| op.name.clone())
+        .collect();
+    assert_eq!(
+        seen, all,
+        "the operations program did not call every operation"
+    );
+    for op in catalog.iter().filter(|op| sent.contains(&op.name)) {
+        assert!(
+            emu.baijiayun().request_count(&logged_path(&op.path)) >= 1,
+            "{} was reported answered but the emulator saw no request to {}",
+            op.name,
+            op.path
+        );
+    }
+    // Only operations taking an array of objects may be refused locally
+    // (the program cannot build such values from the catalog alone).
+    for op in catalog
+        .iter()
+        .filter(|op| all.contains(&op.name) && !sent.contains(&op.name))
+    {
+        assert!(
+            op.params
+                .iter()
+                .any(|p| p.required && (p.ty == "object" || p.items.as_deref() == Some("object"))),
+            "{} was refused locally: {stdout}",
+            op.name
+        );
+    }
 }
 
 /// Runs every program linked one way, each against a fresh emulator set up as it needs.
@@ -162,40 +301,26 @@ fn run_all(link: Link, wrapper: &[&str]) {
                     });
                     let id = video_id(&run.run(&bin, &[file, mode]));
                     let stored = emu.baijiayun().video(id).unwrap();
-                    assert_eq!(
-                        stored.md5.unwrap(),
-                        common::md5_file(Path::new(file)),
-                        "{mode}"
-                    );
+                    assert_eq!(stored.md5.unwrap(), md5_file(Path::new(file)), "{mode}");
                     assert!(
                         emu.baijiayun()
-                            .request_count("/openapi/video/getResumeUploadUrl")
+                            .request_count(&logged_path("video/getResumeUploadUrl"))
                             >= 1
                     );
                 }
             }
             "verify" => {
-                // A real callback body: the emulator records it even when nobody listens.
-                let client = common::client(&emu);
-                client
-                    .call_json(
-                        "video_account/setTranscodeCallbackUrl",
-                        &serde_json::json!({"url": "http://127.0.0.1:9/"}),
-                    )
-                    .unwrap();
-                let src = common::random_file(dir.path(), "cb.mp4", 1000);
-                client.upload(&src, &Default::default()).unwrap();
-                let body = common::wait_for(Duration::from_secs(5), || {
-                    emu.baijiayun().callbacks().first().map(|c| c.body.clone())
-                });
-                let body_file = dir.path().join("callback-body.txt");
-                std::fs::write(&body_file, body).unwrap();
+                let body_file = callback_body(&emu, dir.path());
                 run.run(&bin, &[body_file.to_str().unwrap()]);
             }
             "panic" => {
                 run.env
                     .push(("VODKIT_TEST_PANIC".into(), "progress".into()));
                 run.run(&bin, &[file]);
+            }
+            "operations" => {
+                let stdout = run.run(&bin, &[&format!("{file}.vtt")]);
+                check_operations_report(&emu, &stdout);
             }
             _ => {
                 run.run(&bin, &[]);
@@ -236,44 +361,136 @@ fn c_programs_under_valgrind() {
     );
 }
 
-#[test]
-fn the_misuse_program_covers_every_function_of_the_header() {
+/// The functions the header declares, each with its parameters.
+fn header_functions() -> Vec<(String, Vec<String>)> {
     let header = std::fs::read_to_string(repo().join("include/vodkit.h")).unwrap();
-    let misuse = std::fs::read_to_string(repo().join("tests/c/misuse.c")).unwrap();
-    let mut missing = Vec::new();
-    for line in header.lines() {
+    let lines: Vec<&str> = header.lines().collect();
+    let mut functions = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
         let Some(open) = line.find('(') else { continue };
-        let head = &line[..open];
-        if line.starts_with(' ')
-            || line.starts_with('#')
-            || line.starts_with("typedef")
-            || line.starts_with('*')
-        {
+        if line.starts_with([' ', '#', '*', '/']) || line.starts_with("typedef") {
             continue;
         }
-        let Some(name) = head.split([' ', '*']).rfind(|s| !s.is_empty()) else {
+        let Some(name) = line[..open].split([' ', '*']).rfind(|s| !s.is_empty()) else {
             continue;
         };
-        if name.starts_with("vodkit_") && !misuse.contains(&format!("{name}(")) {
-            missing.push(name.to_owned());
+        if !name.starts_with("vodkit_") {
+            continue;
         }
+        // The declaration runs to the `);` that ends it.
+        let mut decl = String::new();
+        for l in &lines[i..] {
+            decl.push_str(l.trim());
+            decl.push(' ');
+            if l.trim_end().ends_with(';') {
+                break;
+            }
+        }
+        let args_at = decl.find('(').unwrap() + 1;
+        let args_end = decl.rfind(')').unwrap();
+        let args = decl[args_at..args_end]
+            .split(',')
+            .map(|a| a.trim().to_owned())
+            .filter(|a| !a.is_empty() && a != "void")
+            .collect();
+        functions.push((name.to_owned(), args));
     }
-    assert!(missing.is_empty(), "misuse.c does not exercise {missing:?}");
+    functions
 }
 
 #[test]
-fn cpp_raii_wrapper_through_an_upload() {
+fn the_misuse_program_covers_every_function_of_the_header() {
+    let misuse = std::fs::read_to_string(repo().join("tests/c/misuse.c")).unwrap();
+    let functions: Vec<String> = header_functions().into_iter().map(|(n, _)| n).collect();
+    assert!(functions.len() > 20, "the header parse found {functions:?}");
+    for expected in [
+        "vodkit_client_new",
+        "vodkit_client_upload",
+        "vodkit_error_resume",
+    ] {
+        assert!(functions.iter().any(|f| f == expected), "{expected}");
+    }
+    let missing: Vec<&String> = functions
+        .iter()
+        .filter(|name| !misuse.contains(&format!("{name}(")))
+        .collect();
+    assert!(missing.is_empty(), "misuse.c does not exercise {missing:?}");
+}
+
+/// Every pointer parameter of every function gets a NULL in misuse.c (or is
+/// one of the documented optional ones, called with NULL there too).
+#[test]
+fn the_misuse_program_passes_null_for_every_pointer_argument() {
+    let misuse = std::fs::read_to_string(repo().join("tests/c/misuse.c")).unwrap();
+    let mut missing = Vec::new();
+    let mut checked = 0;
+    for (name, args) in header_functions() {
+        let calls: Vec<Vec<String>> = calls_of(&misuse, &name);
+        for (i, arg) in args.iter().enumerate() {
+            // Pointers, the progress function pointer included.
+            if !(arg.contains('*') || arg.contains("vodkit_progress_fn")) {
+                continue;
+            }
+            let covered = calls
+                .iter()
+                .any(|c| c.get(i).is_some_and(|a| a == "NULL" || a == "nulls"));
+            checked += 1;
+            if !covered {
+                missing.push(format!("{name} argument {} ({arg})", i + 1));
+            }
+        }
+    }
+    assert!(checked > 40, "only {checked} pointer arguments found");
+    assert!(
+        missing.is_empty(),
+        "misuse.c never passes NULL for {missing:?}"
+    );
+}
+
+/// The argument lists of every call of `name` in `source` (top-level commas).
+fn calls_of(source: &str, name: &str) -> Vec<Vec<String>> {
+    let pattern = format!("{name}(");
+    let mut calls = Vec::new();
+    let mut rest = source;
+    while let Some(at) = rest.find(&pattern) {
+        let body = &rest[at + pattern.len()..];
+        let mut depth = 0;
+        let mut args = vec![String::new()];
+        for c in body.chars() {
+            match c {
+                '(' | '{' | '[' => depth += 1,
+                ')' | '}' | ']' if depth == 0 => break,
+                ')' | '}' | ']' => depth -= 1,
+                ',' if depth == 0 => {
+                    args.push(String::new());
+                    continue;
+                }
+                _ => {}
+            }
+            args.last_mut().unwrap().push(c);
+        }
+        calls.push(args.into_iter().map(|a| a.trim().to_owned()).collect());
+        rest = &rest[at + pattern.len()..];
+    }
+    calls
+}
+
+/// The C++ programs: the RAII wrapper (double include, a second translation
+/// unit) through uploads, and the generated typed methods.
+fn run_cpp(program: &str, prepare: impl Fn(&Emulator)) {
     let dir = tempfile::tempdir().unwrap();
     let lib = lib_dir();
     for sanitize in [false, true] {
-        let bin = dir.path().join(format!("raii-{sanitize}"));
+        let bin = dir.path().join(format!("{program}-{sanitize}"));
         let mut cmd = Command::new("g++");
         cmd.args(["-std=c++17", "-Wall", "-Wextra", "-Werror", "-g"])
             .arg("-I")
             .arg(repo().join("include"))
             .arg("-I")
             .arg(repo().join("bindings/cpp"))
-            .arg(repo().join("tests/cpp/raii.cpp"))
+            .arg("-I")
+            .arg(repo().join("tests/c"))
+            .arg(repo().join(format!("tests/cpp/{program}.cpp")))
             .arg(repo().join("tests/cpp/second_unit.cpp"))
             .arg("-o")
             .arg(&bin)
@@ -288,17 +505,37 @@ fn cpp_raii_wrapper_through_an_upload() {
         let out = cmd.output().expect("g++ runs");
         assert!(
             out.status.success(),
-            "g++ failed:\n{}",
+            "g++ {program} failed:\n{}",
             String::from_utf8_lossy(&out.stderr)
         );
+        if sanitize {
+            assert_asan_linked(&bin);
+        }
         let emu = Emulator::start(EmuConfig::default()).unwrap();
+        prepare(&emu);
         let run = Run {
             emu: &emu,
             wrapper: vec![],
             env: vec![],
         };
-        let file = dir.path().join("raii.bin");
+        let file = dir.path().join(format!("{program}.bin"));
         let stdout = run.run(&bin, &[file.to_str().unwrap()]);
-        assert!(stdout.contains("raii ok"));
+        assert!(stdout.contains(&format!("{program} ok")), "{stdout}");
     }
+}
+
+#[test]
+fn cpp_raii_wrapper_through_uploads() {
+    run_cpp("raii", |emu| {
+        // The first upload is cut: the wrapper's exception carries the resume handle.
+        emu.baijiayun().set_faults(Faults {
+            drop_after_bytes: Some(300_000),
+            ..Faults::default()
+        });
+    });
+}
+
+#[test]
+fn cpp_typed_methods_generated_from_the_catalog() {
+    run_cpp("typed", |_| {});
 }

@@ -1,14 +1,25 @@
 // vodkit.hpp: a header-only C++17 RAII wrapper over the C ABI (vodkit.h).
 //
+// One vodkit::Client for every provider, made from a provider name and a
+// JSON config: `call` and `call_with_file` for any operation of the
+// provider's catalog (`operations()` lists them), `upload` and
+// `resume_upload`. Parameters, options and results are JSON text. Typed
+// per-provider methods are generated from the catalog into
+// vodkit_<provider>.hpp (`vodkit::Baijiayun` derives from vodkit::Client).
+//
 // Handles are owned by std::unique_ptr with the library's free functions;
 // every error becomes a vodkit::Error exception carrying the error code, the
-// provider's code and request id; progress is a std::function, called on the
-// thread that called upload(); an exception thrown by it stops the upload and
-// is rethrown from upload() (it never crosses the C frames).
+// message, the provider's code and request id, and a failed upload's resume
+// handle; progress is a std::function, called on the thread that called
+// upload(); an exception thrown by it stops the upload and is rethrown from
+// upload() (it never crosses the C frames). A const Client may be shared
+// across threads.
 #ifndef VODKIT_HPP
 #define VODKIT_HPP
 
+#include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <exception>
 #include <functional>
 #include <memory>
@@ -31,15 +42,27 @@ public:
           provider_code_(or_empty(vodkit_error_provider_code(e))),
           request_id_(or_empty(vodkit_error_request_id(e))),
           detail_(or_empty(vodkit_error_detail(e))),
-          http_status_(vodkit_error_http_status(e)) {}
+          http_status_(vodkit_error_http_status(e)) {
+        char *resume = vodkit_error_resume(e);
+        if (resume != nullptr) {
+            resume_ = resume;
+            vodkit_string_free(resume);
+        }
+    }
 
+    /// One of the VODKIT_ERROR_* constants.
     uint32_t code() const noexcept { return code_; }
+    /// The provider's own error code ("1002", …), or "" when it gave none.
     const std::string &provider_code() const noexcept { return provider_code_; }
+    /// The provider's request id, or "".
     const std::string &request_id() const noexcept { return request_id_; }
-    /// "unsigned"/"tampered"/"stale"/"malformed" for verification errors,
-    /// "video_id=N" for a failed upload.
+    /// A machine-readable sub-reason, or "": "unsigned", "tampered",
+    /// "stale" or "malformed" for verification errors.
     const std::string &detail() const noexcept { return detail_; }
+    /// The HTTP status of the provider's answer, or 0.
     int32_t http_status() const noexcept { return http_status_; }
+    /// A failed upload's resume handle (JSON for Client::resume_upload), if any.
+    const std::optional<std::string> &resume() const noexcept { return resume_; }
 
 private:
     static std::string or_empty(const char *s) { return s ? std::string(s) : std::string(); }
@@ -48,7 +71,107 @@ private:
     std::string request_id_;
     std::string detail_;
     int32_t http_status_;
+    std::optional<std::string> resume_;
 };
+
+/// JSON text passed through as is (an object, or an array of objects, as a
+/// typed method's parameter).
+class Json {
+public:
+    explicit Json(std::string text) : text_(std::move(text)) {}
+    const std::string &text() const noexcept { return text_; }
+
+private:
+    std::string text_;
+};
+
+/// One entry of a generated class's `operation_methods`: the operation's
+/// catalog name, its `function` name, and the C++ method generated for it
+/// (the function name, with `_` appended to a C++ keyword).
+struct OperationMethod {
+    const char *name;
+    const char *function;
+    const char *method;
+};
+
+namespace json {
+
+/// `s` as a JSON string literal (quotes, backslashes and control characters
+/// escaped; UTF-8 passed through).
+inline std::string quote(const std::string &s) {
+    std::string out;
+    out.reserve(s.size() + 2);
+    out.push_back('"');
+    for (char c : s) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+                out += buf;
+            } else {
+                out.push_back(c);
+            }
+        }
+    }
+    out.push_back('"');
+    return out;
+}
+
+inline std::string value(int64_t v) { return std::to_string(v); }
+inline std::string value(bool v) { return v ? "true" : "false"; }
+inline std::string value(double v) {
+    if (!std::isfinite(v)) throw std::invalid_argument("vodkit: JSON has no NaN or infinity");
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.17g", v);
+    return buf;
+}
+inline std::string value(const std::string &v) { return quote(v); }
+inline std::string value(const char *v) { return quote(v); }
+inline std::string value(const Json &v) { return v.text(); }
+template <typename T>
+std::string value(const std::vector<T> &items) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < items.size(); i++) {
+        if (i > 0) out.push_back(',');
+        out += value(static_cast<T>(items[i]));
+    }
+    out.push_back(']');
+    return out;
+}
+
+/// Builds a JSON object member by member; optional members left empty are omitted.
+class Object {
+public:
+    template <typename T>
+    Object &add(const char *key, const T &v) {
+        out_ += first_ ? "" : ",";
+        first_ = false;
+        out_ += quote(key);
+        out_.push_back(':');
+        out_ += value(v);
+        return *this;
+    }
+    template <typename T>
+    Object &add(const char *key, const std::optional<T> &v) {
+        if (v) add(key, *v);
+        return *this;
+    }
+    std::string str() const { return out_ + "}"; }
+
+private:
+    std::string out_ = "{";
+    bool first_ = true;
+};
+
+}  // namespace json
 
 namespace detail {
 
@@ -96,128 +219,63 @@ private:
     detail::Handle<vodkit_cancel_token, vodkit_cancel_token_free> token_;
 };
 
-/// Every getUploadUrl parameter, plus the part size.
-struct UploadOptions {
-    std::optional<std::string> file_name;
-    std::string definitions = "16,1";
-    std::string formats;
-    bool audio = false;
-    uint32_t encrypt = VODKIT_ENCRYPT_DEFAULT;
-    std::optional<std::string> watermark;
-    uint8_t watermark_pos = 0;
-    std::optional<std::string> callback_url;
-    bool use_https = false;
-    uint64_t part_size = 0;
-};
-
 /// Called with each progress snapshot; return false to abort.
 using ProgressFn = std::function<bool(const vodkit_progress &)>;
 
-/// A Baijiayun client configuration.
-class BaijiayunConfig {
+/// A client of one provider; a const Client may be shared across threads.
+class Client {
 public:
-    BaijiayunConfig(const std::string &partner_id, const std::string &partner_key) {
-        vodkit_bjy_config *c = nullptr;
-        detail::check(vodkit_bjy_config_new(partner_id.c_str(), partner_key.c_str(), &c));
-        config_.reset(c);
-    }
-    static BaijiayunConfig from_json(const std::string &json) {
-        vodkit_bjy_config *c = nullptr;
-        detail::check(vodkit_bjy_config_from_json(json.c_str(), &c));
-        return BaijiayunConfig(c);
-    }
-    BaijiayunConfig &base_url(const std::string &url) {
-        detail::check(vodkit_bjy_config_set_base_url(config_.get(), url.c_str()));
-        return *this;
-    }
-    BaijiayunConfig &private_domain(const std::string &domain) {
-        detail::check(vodkit_bjy_config_set_private_domain(config_.get(), domain.c_str()));
-        return *this;
-    }
-    BaijiayunConfig &secret_key(const std::string &key) {
-        detail::check(vodkit_bjy_config_set_secret_key(config_.get(), key.c_str()));
-        return *this;
-    }
-    BaijiayunConfig &timeouts(uint64_t connect_ms, uint64_t request_ms, uint64_t upload_part_ms) {
-        detail::check(vodkit_bjy_config_set_timeouts(config_.get(), connect_ms, request_ms, upload_part_ms));
-        return *this;
-    }
-    BaijiayunConfig &proxy(const std::string &url) {
-        detail::check(vodkit_bjy_config_set_proxy(config_.get(), url.c_str()));
-        return *this;
-    }
-    BaijiayunConfig &user_agent(const std::string &ua) {
-        detail::check(vodkit_bjy_config_set_user_agent(config_.get(), ua.c_str()));
-        return *this;
-    }
-    BaijiayunConfig &retries(uint32_t max_retries, uint64_t initial_backoff_ms, uint64_t max_backoff_ms) {
-        detail::check(vodkit_bjy_config_set_retries(config_.get(), max_retries, initial_backoff_ms, max_backoff_ms));
-        return *this;
-    }
-    BaijiayunConfig &part_size(uint64_t bytes) {
-        detail::check(vodkit_bjy_config_set_part_size(config_.get(), bytes));
-        return *this;
-    }
-    BaijiayunConfig &path_override(const std::string &operation, const std::string &path) {
-        detail::check(vodkit_bjy_config_set_path_override(config_.get(), operation.c_str(), path.c_str()));
-        return *this;
-    }
-    const vodkit_bjy_config *get() const noexcept { return config_.get(); }
-
-private:
-    explicit BaijiayunConfig(vodkit_bjy_config *c) : config_(c) {}
-    detail::Handle<vodkit_bjy_config, vodkit_bjy_config_free> config_;
-};
-
-/// A Baijiayun client; safe to share across threads.
-class BaijiayunClient {
-public:
-    explicit BaijiayunClient(const BaijiayunConfig &config) {
-        vodkit_bjy_client *c = nullptr;
-        detail::check(vodkit_bjy_client_new(config.get(), &c));
+    /// A client of `provider` ("baijiayun", …) from its JSON config; an
+    /// unknown provider or config key throws VODKIT_ERROR_INVALID_INPUT.
+    Client(const std::string &provider, const std::string &config_json) : provider_(provider) {
+        vodkit_client *c = nullptr;
+        detail::check(vodkit_client_new(provider.c_str(), config_json.c_str(), &c));
         client_.reset(c);
     }
 
-    /// The generic signed call: returns the answer's `data` as JSON.
+    /// The provider this client speaks to.
+    const std::string &provider() const noexcept { return provider_; }
+
+    /// The catalog as JSON: an array of {"provider", "name", "function",
+    /// "method", "host", "path", "provisional", "file_field", "params", "doc", "answer"}.
+    std::string operations() const {
+        char *out = nullptr;
+        detail::check(vodkit_client_operations(client_.get(), &out));
+        return detail::take(out);
+    }
+
+    /// Calls `operation` with parameters as a JSON object; returns the answer as JSON.
     std::string call(const std::string &operation, const std::string &params_json = "{}") const {
         char *out = nullptr;
-        detail::check(vodkit_bjy_call(client_.get(), operation.c_str(), params_json.c_str(), &out));
+        detail::check(vodkit_client_call(client_.get(), operation.c_str(), params_json.c_str(), &out));
         return detail::take(out);
     }
-    int64_t status(int64_t video_id) const {
-        int64_t s = 0;
-        detail::check(vodkit_bjy_get_status(client_.get(), video_id, &s));
-        return s;
-    }
-    std::string info(int64_t video_id) const {
-        char *out = nullptr;
-        detail::check(vodkit_bjy_get_info(client_.get(), video_id, &out));
-        return detail::take(out);
-    }
-    std::string play_urls(int64_t video_id, const std::optional<std::string> &format = std::nullopt,
-                          int64_t expires_in = -1) const {
-        char *out = nullptr;
-        detail::check(vodkit_bjy_get_play_urls(client_.get(), video_id, format ? format->c_str() : nullptr,
-                                               expires_in, &out));
-        return detail::take(out);
-    }
-    std::string player_token(int64_t video_id, int64_t expires_in = 0) const {
-        char *out = nullptr;
-        detail::check(vodkit_bjy_get_player_token(client_.get(), video_id, expires_in, &out));
-        return detail::take(out);
-    }
-    void remove(int64_t video_id) const { detail::check(vodkit_bjy_delete(client_.get(), video_id)); }
 
-    /// Uploads `path` as a new video; returns its id.
-    int64_t upload(const std::string &path, const UploadOptions &options = {}, ProgressFn progress = {},
-                   const CancelToken *cancel = nullptr) const {
-        return run(-1, path, options, std::move(progress), cancel);
+    /// As call(), sending the file at `path` as the multipart part `file_field`.
+    std::string call_with_file(const std::string &operation, const std::string &params_json,
+                               const std::string &file_field, const std::string &path) const {
+        char *out = nullptr;
+        detail::check(vodkit_client_call_with_file(client_.get(), operation.c_str(), params_json.c_str(),
+                                                   file_field.c_str(), path.c_str(), &out));
+        return detail::take(out);
     }
-    /// Continues an interrupted upload of `path` to `video_id`.
-    int64_t resume_upload(int64_t video_id, const std::string &path, const UploadOptions &options = {},
-                          ProgressFn progress = {}, const CancelToken *cancel = nullptr) const {
-        return run(video_id, path, options, std::move(progress), cancel);
+
+    /// Uploads `path` as a new video with the provider's upload options (a
+    /// JSON object; "" for the defaults); returns the result as JSON
+    /// (`{"video_id": N, …}`). A failed upload's Error has a resume() handle.
+    std::string upload(const std::string &path, const std::string &options_json = "", ProgressFn progress = {},
+                       const CancelToken *cancel = nullptr) const {
+        return run(nullptr, path, options_json, std::move(progress), cancel);
     }
+
+    /// Continues an interrupted upload of `path` from its resume handle (Error::resume()).
+    std::string resume_upload(const std::string &resume_json, const std::string &path,
+                              const std::string &options_json = "", ProgressFn progress = {},
+                              const CancelToken *cancel = nullptr) const {
+        return run(&resume_json, path, options_json, std::move(progress), cancel);
+    }
+
+    const vodkit_client *get() const noexcept { return client_.get(); }
 
 private:
     struct Trampoline {
@@ -235,78 +293,64 @@ private:
         }
     };
 
-    static detail::Handle<vodkit_bjy_upload_options, vodkit_bjy_upload_options_free> make_options(
-        const UploadOptions &o) {
-        vodkit_bjy_upload_options *raw = nullptr;
-        detail::check(vodkit_bjy_upload_options_new(&raw));
-        detail::Handle<vodkit_bjy_upload_options, vodkit_bjy_upload_options_free> h(raw);
-        if (o.file_name) detail::check(vodkit_bjy_upload_options_set_file_name(raw, o.file_name->c_str()));
-        detail::check(vodkit_bjy_upload_options_set_definitions(raw, o.definitions.c_str()));
-        if (!o.formats.empty()) detail::check(vodkit_bjy_upload_options_set_formats(raw, o.formats.c_str()));
-        detail::check(vodkit_bjy_upload_options_set_audio(raw, o.audio));
-        detail::check(vodkit_bjy_upload_options_set_encrypt(raw, o.encrypt));
-        detail::check(vodkit_bjy_upload_options_set_watermark(raw, o.watermark ? o.watermark->c_str() : nullptr,
-                                                              o.watermark_pos));
-        detail::check(vodkit_bjy_upload_options_set_callback_url(
-            raw, o.callback_url ? o.callback_url->c_str() : nullptr));
-        detail::check(vodkit_bjy_upload_options_set_use_https(raw, o.use_https));
-        detail::check(vodkit_bjy_upload_options_set_part_size(raw, o.part_size));
-        return h;
-    }
-
-    int64_t run(int64_t resume_id, const std::string &path, const UploadOptions &options, ProgressFn progress,
-                const CancelToken *cancel) const {
-        auto opts = make_options(options);
+    std::string run(const std::string *resume_json, const std::string &path, const std::string &options_json,
+                    ProgressFn progress, const CancelToken *cancel) const {
         Trampoline t{std::move(progress), nullptr};
         vodkit_progress_fn cb = t.fn ? &Trampoline::call : nullptr;
         const vodkit_cancel_token *token = cancel ? cancel->get() : nullptr;
+        const char *options = options_json.empty() ? nullptr : options_json.c_str();
         char *out = nullptr;
-        vodkit_error *e = resume_id < 0
-                              ? vodkit_bjy_upload(client_.get(), path.c_str(), opts.get(), cb, &t, token, &out)
-                              : vodkit_bjy_resume_upload(client_.get(), resume_id, path.c_str(), opts.get(), cb, &t,
-                                                         token, &out);
+        vodkit_error *e = resume_json == nullptr
+                              ? vodkit_client_upload(client_.get(), path.c_str(), options, cb, &t, token, &out)
+                              : vodkit_client_resume_upload(client_.get(), resume_json->c_str(), path.c_str(),
+                                                            options, cb, &t, token, &out);
         if (t.thrown) {
             vodkit_error_free(e);
             vodkit_string_free(out);
             std::rethrow_exception(t.thrown);
         }
         detail::check(e);
-        return std::stoll(detail::take(out));
+        return detail::take(out);
     }
 
-    detail::Handle<vodkit_bjy_client, vodkit_bjy_client_free> client_;
+    std::string provider_;
+    detail::Handle<vodkit_client, vodkit_client_free> client_;
 };
 
-/// Verifies Baijiayun's signed callbacks; safe to share across threads.
-class CallbackVerifier {
+/// Verifies Baijiayun's signed callbacks (vodkit_baijiayun_verifier_*);
+/// safe to share across threads.
+class BaijiayunVerifier {
 public:
-    explicit CallbackVerifier(const std::string &partner_key, uint64_t max_age_secs = 0,
-                              bool require_signed_auth = true) {
-        vodkit_bjy_verifier *v = nullptr;
-        detail::check(vodkit_bjy_verifier_new(partner_key.c_str(), max_age_secs, require_signed_auth, &v));
+    explicit BaijiayunVerifier(const std::string &partner_key, uint64_t max_age_secs = 0,
+                               bool require_signed_auth = true) {
+        vodkit_baijiayun_verifier *v = nullptr;
+        detail::check(vodkit_baijiayun_verifier_new(partner_key.c_str(), max_age_secs, require_signed_auth, &v));
         verifier_.reset(v);
     }
-    /// The verified event as JSON; throws vodkit::Error (VODKIT_ERROR_VERIFICATION) otherwise.
+    /// The verified transcode event as JSON; throws vodkit::Error
+    /// (VODKIT_ERROR_VERIFICATION, detail() says why) otherwise.
     std::string verify_transcode(const std::string &form_body) const {
         char *out = nullptr;
-        detail::check(vodkit_bjy_verify_transcode_body(
+        detail::check(vodkit_baijiayun_verify_transcode_body(
             verifier_.get(), reinterpret_cast<const uint8_t *>(form_body.data()), form_body.size(), &out));
         return detail::take(out);
     }
+    /// The verified playback auth request (`access_key`, `video_id`) as JSON.
     std::string verify_playback_auth(const std::string &form_body) const {
         char *out = nullptr;
-        detail::check(vodkit_bjy_verify_playback_auth_body(
+        detail::check(vodkit_baijiayun_verify_playback_auth_body(
             verifier_.get(), reinterpret_cast<const uint8_t *>(form_body.data()), form_body.size(), &out));
         return detail::take(out);
     }
 
 private:
-    detail::Handle<vodkit_bjy_verifier, vodkit_bjy_verifier_free> verifier_;
+    detail::Handle<vodkit_baijiayun_verifier, vodkit_baijiayun_verifier_free> verifier_;
 };
 
-/// Signs parameters by Baijiayun's rule.
-inline std::string sign(const std::vector<std::pair<std::string, std::string>> &params,
-                        const std::string &partner_key) {
+/// Signs parameters by Baijiayun's rule (vodkit_baijiayun_sign): the
+/// 32-character lowercase hex signature.
+inline std::string baijiayun_sign(const std::vector<std::pair<std::string, std::string>> &params,
+                                  const std::string &partner_key) {
     std::vector<const char *> keys;
     std::vector<const char *> values;
     for (const auto &kv : params) {
@@ -314,12 +358,16 @@ inline std::string sign(const std::vector<std::pair<std::string, std::string>> &
         values.push_back(kv.second.c_str());
     }
     char *out = nullptr;
-    detail::check(vodkit_bjy_sign(keys.data(), values.data(), params.size(), partner_key.c_str(), &out));
+    detail::check(vodkit_baijiayun_sign(keys.data(), values.data(), params.size(), partner_key.c_str(), &out));
     return detail::take(out);
 }
 
 /// The library version ("MAJOR.MINOR.PATCH").
 inline std::string version() { return vodkit_version(); }
+
+/// How many handles, errors and strings the library has handed out and not
+/// had back (tests compare it before and after to catch leaks).
+inline uint64_t live_objects() { return vodkit_live_objects(); }
 
 }  // namespace vodkit
 

@@ -66,6 +66,6 @@ pub fn all() -> Vec<Generated> {
     let catalog = catalog();
     let mut files = python::files(&catalog);
     files.extend(php::files());
-    files.extend(cpp::files(&catalog));
+    files.extend(cpp::files());
     files
 }

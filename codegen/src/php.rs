@@ -18,8 +18,8 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use serde_json::{Map, Value};
-use vodkit::providers::registry::{self, Provider};
 use vodkit::api::{OperationInfo, ParamInfo};
+use vodkit::providers::registry::{self, Provider};
 
 use crate::Generated;
 

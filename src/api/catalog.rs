@@ -175,7 +175,7 @@ pub fn invoke_json<O: Operation>(
             known.join(", ")
         )));
     }
-    let request: O = super::config::from_json_redacted(&params, spec.name)?;
+    let request: O = super::from_json_redacted(&params, spec.name)?;
     let answer = call_typed_as(caller, spec, &request, file)?;
     serde_json::to_value(&answer)
         .map_err(|e| Error::internal(format!("the answer cannot be encoded: {e}")))

@@ -26,14 +26,14 @@ pub(crate) unsafe fn json_arg(
     }
 }
 
-/// Creates a client of `provider` ("baijiayun", "iqiyi", "quvideo") from its
+/// Creates a client of `provider` (a registered provider's name) from its
 /// config, a JSON object: `base_url` (replaces all of the provider's hosts),
 /// `hosts` (per-host overrides), `path_overrides`, the common HTTP keys
 /// (`connect_timeout_ms`, `request_timeout_ms`, `upload_part_timeout_ms`,
-/// `proxy`, `user_agent`, `retry`) and the provider's own keys (Baijiayun:
-/// `partner_id`, `partner_key`, `private_domain`, …). An unknown provider or
-/// key is an INVALID_INPUT error naming it. On success `*out_client` owns the
-/// new client.
+/// `proxy`, `user_agent`, `retry`) and the provider's own keys (its
+/// credentials and settings, listed per provider in the README). An unknown
+/// provider is an INVALID_INPUT error listing the registered ones; an
+/// unknown key, one naming it. On success `*out_client` owns the new client.
 #[no_mangle]
 pub unsafe extern "C" fn vodkit_client_new(
     provider: *const c_char,
@@ -78,7 +78,8 @@ pub unsafe extern "C" fn vodkit_client_operations(
     })
 }
 
-/// Calls `operation` (a catalog name; for Baijiayun also any API path) with
+/// Calls `operation` (a catalog name, as `vodkit_client_operations` lists
+/// them; a provider that allows it also takes a raw API path) with
 /// parameters as a JSON object (NULL: none). A catalog operation's parameters
 /// are checked through its typed model (unknown or ill-typed ones are
 /// INVALID_INPUT). On success `*out_json` is the answer's data as JSON.

@@ -145,8 +145,8 @@ pub unsafe extern "C" fn vodkit_error_detail(error: *const vodkit_error) -> *con
     })
 }
 
-/// The resume handle of a failed upload as an owned JSON string
-/// (`{"provider": "baijiayun", "video_id": 7}`) that
+/// The resume handle of a failed upload as an owned JSON string (an object
+/// naming its `provider` and what to resume) that
 /// `vodkit_client_resume_upload` accepts; NULL when there is none. Free it
 /// with `vodkit_string_free`.
 #[no_mangle]

@@ -3,8 +3,8 @@
 //! Provider-neutral: one `vodkit_client` from a provider name and a JSON
 //! config; calls, uploads, the catalog and errors work the same for every
 //! provider, so a new provider or operation adds nothing here. Only a
-//! provider's own extras live in `<provider>.rs` (Baijiayun's signer and
-//! callback verifier).
+//! provider's own extras live in `<provider>.rs` (a request signer, a
+//! callback verifier), declared below.
 //!
 //! Conventions (stated once in the header's preamble, `cbindgen.toml`):
 //! - every export goes through [`ffi_boundary!`]: a panic becomes a PANIC

@@ -79,11 +79,10 @@ fn control<'a>(
 
 /// Uploads the file at `path` as a new video; blocks until done.
 /// `options_json` is the provider's upload options as a JSON object (NULL:
-/// the defaults; Baijiayun: `file_name`, `definitions`, `formats`, `audio`,
-/// `encrypt`, `watermark`, `watermark_pos`, `callback_url`, `use_https`,
-/// `part_size`). `progress`, `user_data` and `cancel` may be NULL. On success
-/// `*out_json` is the provider's result (`{"video_id": N, "bytes": …,
-/// "resumed_from": …}` for Baijiayun). A failed upload's error has a resume
+/// the defaults; the README lists each provider's keys). `progress`,
+/// `user_data` and `cancel` may be NULL. On success `*out_json` is the
+/// provider's result as a JSON object (the new video's id, the file size,
+/// the bytes the server already held). A failed upload's error has a resume
 /// handle (`vodkit_error_resume`) for `vodkit_client_resume_upload`.
 #[no_mangle]
 pub unsafe extern "C" fn vodkit_client_upload(

@@ -1,4 +1,5 @@
-/* Cancelling an upload from the progress callback and from a second thread. */
+/* Cancelling an upload from the progress callback (then resuming it) and
+ * from a second thread. */
 #include "harness.h"
 
 static int32_t abort_at_first_bytes(void *user_data, const vodkit_progress *p) {
@@ -27,14 +28,25 @@ int main(int argc, char **argv) {
     if (argc < 2) FAIL("usage: cancel FILE");
     main_thread = pthread_self();
     make_file(argv[1], 4 * 1024 * 1024);
-    vodkit_bjy_client *client = emulator_client(0, 128 * 1024);
-    char *video_id = NULL;
+    vodkit_client *client = emulator_client(0, 128 * 1024);
+    char *result = NULL;
 
     int calls = 0;
-    EXPECT_ERR(vodkit_bjy_upload(client, argv[1], NULL, abort_at_first_bytes, &calls, NULL, &video_id),
-               VODKIT_ERROR_CANCELLED);
+    vodkit_error *err = expect_error(
+        vodkit_client_upload(client, argv[1], NULL, abort_at_first_bytes, &calls, NULL, &result),
+        VODKIT_ERROR_CANCELLED, "abort from the progress callback");
     CHECK(calls >= 1);
-    CHECK(video_id == NULL); /* out-params are written only on success */
+    CHECK(result == NULL); /* out-params are written only on success */
+    /* The video exists: the cancelled upload can be resumed to the end. */
+    char *resume = vodkit_error_resume(err);
+    vodkit_error_free(err);
+    CHECK(resume != NULL);
+    OK(vodkit_client_resume_upload(client, resume, argv[1], NULL, NULL, NULL, NULL, &result));
+    CHECK(json_int_member(result, "video_id") == json_int_member(resume, "video_id"));
+    CHECK(json_int_member(result, "bytes") == 4 * 1024 * 1024);
+    vodkit_string_free(result);
+    vodkit_string_free(resume);
+    result = NULL;
 
     vodkit_cancel_token *token = NULL;
     OK(vodkit_cancel_token_new(&token));
@@ -42,16 +54,16 @@ int main(int argc, char **argv) {
     pthread_t t;
     CHECK(pthread_create(&t, NULL, cancel_later, token) == 0);
     calls = 0;
-    EXPECT_ERR(vodkit_bjy_upload(client, argv[1], NULL, count_on_main_thread, &calls, token, &video_id),
+    EXPECT_ERR(vodkit_client_upload(client, argv[1], NULL, count_on_main_thread, &calls, token, &result),
                VODKIT_ERROR_CANCELLED);
     CHECK(pthread_join(t, NULL) == 0);
     CHECK(vodkit_cancel_token_is_cancelled(token));
-    CHECK(video_id == NULL);
+    CHECK(result == NULL);
 
     /* A token cancelled before the call stops it before any request. */
-    EXPECT_ERR(vodkit_bjy_upload(client, argv[1], NULL, NULL, NULL, token, &video_id), VODKIT_ERROR_CANCELLED);
+    EXPECT_ERR(vodkit_client_upload(client, argv[1], NULL, NULL, NULL, token, &result), VODKIT_ERROR_CANCELLED);
     vodkit_cancel_token_free(token);
-    vodkit_bjy_client_free(client);
+    vodkit_client_free(client);
     CHECK(vodkit_live_objects() == 0);
     printf("cancel ok\n");
     return 0;

@@ -1,6 +1,7 @@
 /* Shared helpers of the C test programs. The Rust test (tests/c_abi.rs)
- * starts the emulator and passes its Baijiayun base URL (.../baijiayun) in
- * VODKIT_EMU_URL, with VODKIT_PARTNER_ID and VODKIT_PARTNER_KEY. */
+ * starts the emulator and passes it in VODKIT_EMU_URL (the provider's base
+ * URL), VODKIT_EMU_CONTROL_URL (its control API), VODKIT_PARTNER_ID and
+ * VODKIT_PARTNER_KEY. */
 #ifndef VODKIT_TEST_HARNESS_H
 #define VODKIT_TEST_HARNESS_H
 
@@ -54,17 +55,48 @@ static inline const char *env_or_die(const char *name) {
     return v;
 }
 
-/* A client of the emulator with quick retries (`retries` after the first attempt). */
-static inline vodkit_bjy_client *emulator_client(uint32_t retries, uint64_t part_size) {
-    vodkit_bjy_config *config = NULL;
-    vodkit_bjy_client *client = NULL;
-    OK(vodkit_bjy_config_new(env_or_die("VODKIT_PARTNER_ID"), env_or_die("VODKIT_PARTNER_KEY"), &config));
-    OK(vodkit_bjy_config_set_base_url(config, env_or_die("VODKIT_EMU_URL")));
-    OK(vodkit_bjy_config_set_retries(config, retries, 10, 100));
-    if (part_size > 0) OK(vodkit_bjy_config_set_part_size(config, part_size));
-    OK(vodkit_bjy_client_new(config, &client));
-    vodkit_bjy_config_free(config);
+/* The emulator's URLs, as tests/c_abi.rs passes them (it builds both in one
+ * place): the provider's base URL and the control API's. */
+static inline const char *emulator_url(void) { return env_or_die("VODKIT_EMU_URL"); }
+static inline const char *emulator_control_url(void) { return env_or_die("VODKIT_EMU_CONTROL_URL"); }
+
+/* The config JSON of a Baijiayun client of the emulator signing with
+ * `partner_key`, with quick retries (`retries` after the first attempt) and
+ * `part_size` (0: the default). Free it with free(). */
+static inline char *emulator_config_with_key(const char *partner_key, uint32_t retries, uint64_t part_size) {
+    char part[64] = "";
+    if (part_size > 0) snprintf(part, sizeof part, ",\"part_size\":%llu", (unsigned long long)part_size);
+    const char *fmt =
+        "{\"partner_id\":\"%s\",\"partner_key\":\"%s\",\"base_url\":\"%s\","
+        "\"retry\":{\"max_retries\":%u,\"initial_backoff_ms\":10,\"max_backoff_ms\":100}%s}";
+    const char *id = env_or_die("VODKIT_PARTNER_ID");
+    int n = snprintf(NULL, 0, fmt, id, partner_key, emulator_url(), retries, part);
+    char *json = malloc((size_t)n + 1);
+    if (json == NULL) FAIL("out of memory");
+    snprintf(json, (size_t)n + 1, fmt, id, partner_key, emulator_url(), retries, part);
+    return json;
+}
+
+static inline char *emulator_config(uint32_t retries, uint64_t part_size) {
+    return emulator_config_with_key(env_or_die("VODKIT_PARTNER_KEY"), retries, part_size);
+}
+
+/* A Baijiayun client of the emulator (see emulator_config). */
+static inline vodkit_client *emulator_client(uint32_t retries, uint64_t part_size) {
+    char *config = emulator_config(retries, part_size);
+    vodkit_client *client = NULL;
+    OK(vodkit_client_new("baijiayun", config, &client));
+    free(config);
     return client;
+}
+
+/* The integer member `key` of a flat JSON object text (`{"video_id":7,…}`). */
+static inline long long json_int_member(const char *json, const char *key) {
+    char pattern[128];
+    snprintf(pattern, sizeof pattern, "\"%s\":", key);
+    const char *at = strstr(json, pattern);
+    if (at == NULL) FAIL("no %s in %s", key, json);
+    return strtoll(at + strlen(pattern), NULL, 10);
 }
 
 /* Writes `size` pseudo-random bytes to `path`. */

@@ -1,5 +1,6 @@
-/* A full upload with progress, then the main flow: status, info, play
- * URLs, player token, delete, and the generic call. */
+/* A full upload with options and progress, then the main flow through the
+ * generic call: status, info, play URLs, player token, callback URL, a
+ * subtitle sent with vodkit_client_call_with_file, delete. */
 #include "harness.h"
 
 typedef struct {
@@ -19,95 +20,119 @@ static int32_t on_progress(void *user_data, const vodkit_progress *p) {
     return VODKIT_CONTINUE;
 }
 
+/* Calls `op` with `params` and returns the answer (free it). */
+static char *call(const vodkit_client *client, const char *op, const char *params) {
+    char *json = NULL;
+    vodkit_error *err = vodkit_client_call(client, op, params, &json);
+    if (err != NULL) FAIL("%s %s: code %u: %s", op, params, vodkit_error_code(err), vodkit_error_message(err));
+    return json;
+}
+
+static long long status_of(const vodkit_client *client, long long id) {
+    char params[64];
+    snprintf(params, sizeof params, "{\"video_id\":%lld}", id);
+    char *json = call(client, "video/getStatus", params);
+    long long status = json_int_member(json, "status");
+    vodkit_string_free(json);
+    return status;
+}
+
 int main(int argc, char **argv) {
     if (argc < 2) FAIL("usage: upload FILE");
     const size_t size = 3 * 1024 * 1024 + 17;
     make_file(argv[1], size);
-    vodkit_bjy_client *client = emulator_client(3, 1024 * 1024);
+    vodkit_client *client = emulator_client(3, 1024 * 1024);
 
-    vodkit_bjy_upload_options *options = NULL;
-    OK(vodkit_bjy_upload_options_new(&options));
-    OK(vodkit_bjy_upload_options_set_file_name(options, "c-upload.mp4"));
-    OK(vodkit_bjy_upload_options_set_definitions(options, "16,1,2"));
-    OK(vodkit_bjy_upload_options_set_formats(options, "1"));
-    OK(vodkit_bjy_upload_options_set_encrypt(options, VODKIT_ENCRYPT_OFF));
-    EXPECT_ERR(vodkit_bjy_upload_options_set_encrypt(options, 7), VODKIT_ERROR_INVALID_ENUM);
+    const char *options =
+        "{\"file_name\":\"c-upload.mp4\",\"definitions\":[16,1,2],\"formats\":[1],\"encrypt\":false}";
+    char *result = NULL;
+    /* Options are typed: an unknown one or a wrong type is refused before any request. */
+    EXPECT_ERR(vodkit_client_upload(client, argv[1], "{\"file_nam\":\"x\"}", NULL, NULL, NULL, &result),
+               VODKIT_ERROR_INVALID_INPUT);
+    EXPECT_ERR(vodkit_client_upload(client, argv[1], "{\"definitions\":\"16\"}", NULL, NULL, NULL, &result),
+               VODKIT_ERROR_INVALID_INPUT);
+    EXPECT_ERR(vodkit_client_upload(client, argv[1], "{", NULL, NULL, NULL, &result), VODKIT_ERROR_INVALID_INPUT);
+    CHECK(result == NULL);
 
     seen_t seen = {0, 0, 0};
-    char *video_id = NULL;
-    OK(vodkit_bjy_upload(client, argv[1], options, on_progress, &seen, NULL, &video_id));
-    vodkit_bjy_upload_options_free(options);
+    OK(vodkit_client_upload(client, argv[1], options, on_progress, &seen, NULL, &result));
     CHECK(seen.calls >= 2);
     CHECK(seen.last == size);
     CHECK(seen.total == size);
-    int64_t id = strtoll(video_id, NULL, 10);
+    long long id = json_int_member(result, "video_id");
     CHECK(id > 0);
-    printf("video_id=%s\n", video_id);
-    vodkit_string_free(video_id);
+    CHECK(json_int_member(result, "bytes") == (long long)size);
+    CHECK(json_int_member(result, "resumed_from") == 0);
+    printf("video_id=%lld\n", id);
+    vodkit_string_free(result);
 
-    int64_t status = 0;
-    OK(vodkit_bjy_get_status(client, id, &status));
+    long long status = status_of(client, id);
     /* Transcoding takes a few emulated seconds; a slow run (valgrind) may see it end. */
     CHECK(status == 20 || status == 100);
 
-    char *json = NULL;
-    OK(vodkit_bjy_get_info(client, id, &json));
+    char params[128];
+    snprintf(params, sizeof params, "{\"video_id\":%lld}", id);
+    char *json = call(client, "video/getInfo", params);
     CHECK(strstr(json, "\"name\":\"c-upload.mp4\"") != NULL);
     vodkit_string_free(json);
 
     /* Play URLs exist only once transcoded: a provider error with its code. */
-    vodkit_error *err = vodkit_bjy_get_play_urls(client, id, NULL, -1, &json);
+    vodkit_error *err = vodkit_client_call(client, "video/getUrl", params, &json);
     if (err != NULL) {
         CHECK(vodkit_error_code(err) == VODKIT_ERROR_PROVIDER);
         CHECK(strcmp(vodkit_error_provider_code(err), "1003") == 0);
         vodkit_error_free(err);
     } else {
-        OK(vodkit_bjy_get_status(client, id, &status));
-        CHECK(status == 100);
+        CHECK(status_of(client, id) == 100);
         vodkit_string_free(json);
     }
 
-    char *token = NULL;
-    OK(vodkit_bjy_get_player_token(client, id, 3600, &token));
-    CHECK(strlen(token) > 10);
-    vodkit_string_free(token);
+    snprintf(params, sizeof params, "{\"video_id\":%lld,\"expires_in\":3600}", id);
+    json = call(client, "video/getPlayerToken", params);
+    CHECK(strstr(json, "\"token\":\"") != NULL);
+    vodkit_string_free(json);
 
-    OK(vodkit_bjy_call(client, "video_account/setTranscodeCallbackUrl", "{\"url\":\"http://127.0.0.1:9/cb\"}", &json));
+    json = call(client, "video_account/setTranscodeCallbackUrl", "{\"url\":\"http://127.0.0.1:9/cb\"}");
     CHECK(strcmp(json, "{\"url\":\"http://127.0.0.1:9/cb\"}") == 0);
     vodkit_string_free(json);
-    OK(vodkit_bjy_call(client, "video_account/getTranscodeCallbackUrl", NULL, &json));
+    json = call(client, "video_account/getTranscodeCallbackUrl", NULL);
     CHECK(strstr(json, "127.0.0.1:9") != NULL);
     vodkit_string_free(json);
-    EXPECT_ERR(vodkit_bjy_call(client, "video/getStatus", "not json", &json), VODKIT_ERROR_INVALID_INPUT);
+    EXPECT_ERR(vodkit_client_call(client, "video/getStatus", "not json", &json), VODKIT_ERROR_INVALID_INPUT);
 
-    /* A subtitle, sent as an unsigned file part through the generic call. */
+    /* A subtitle, sent as an unsigned file part. */
     char subtitle_path[4096];
     snprintf(subtitle_path, sizeof subtitle_path, "%s.vtt", argv[1]);
     FILE *vtt = fopen(subtitle_path, "w");
     CHECK(vtt != NULL);
     fputs("WEBVTT\n\n00:00.000 --> 00:01.000\nhello\n", vtt);
     fclose(vtt);
-    char params[128];
-    snprintf(params, sizeof params, "{\"video_id\":%lld,\"name\":\"en\"}", (long long)id);
-    OK(vodkit_bjy_call_with_file(client, "video/uploadSubtitle", params, "subtitle", subtitle_path, &json));
-    CHECK(strstr(json, "\"subtitle_name\":\"en\"") != NULL);
+    snprintf(params, sizeof params, "{\"video_id\":%lld,\"name\":\"en\"}", id);
+    OK(vodkit_client_call_with_file(client, "video/uploadSubtitle", params, "subtitle", subtitle_path, &json));
+    CHECK(strstr(json, "\"subtitle_id\":") != NULL);
     vodkit_string_free(json);
-    EXPECT_ERR(vodkit_bjy_call_with_file(client, "video/uploadSubtitle", params, "subtitle", "/nonexistent.vtt", &json),
+    EXPECT_ERR(vodkit_client_call_with_file(client, "video/uploadSubtitle", params, "subtitle", "/nonexistent.vtt",
+                                            &json),
                VODKIT_ERROR_INVALID_INPUT);
+    /* The catalog knows the operation sends a file. */
+    EXPECT_ERR(vodkit_client_call(client, "video/uploadSubtitle", params, &json), VODKIT_ERROR_INVALID_INPUT);
 
-    /* The harness runs the emulator with one emulated second of transcoding. */
+    /* The harness runs the emulator with a few emulated seconds of transcoding. */
     for (int i = 0; i < 600 && status != 100; i++) {
-        OK(vodkit_bjy_get_status(client, id, &status));
+        status = status_of(client, id);
         if (status != 100) sleep_ms(50);
     }
     CHECK(status == 100);
-    OK(vodkit_bjy_get_play_urls(client, id, "mp4", 600, &json));
+    snprintf(params, sizeof params, "{\"video_id\":%lld,\"format\":\"mp4\",\"expires_in\":600}", id);
+    json = call(client, "video/getUrl", params);
     CHECK(strstr(json, "\"superHD\"") != NULL && strstr(json, "/play/") != NULL);
     vodkit_string_free(json);
 
-    OK(vodkit_bjy_delete(client, id));
-    EXPECT_ERR(vodkit_bjy_get_status(client, id, &status), VODKIT_ERROR_INVALID_INPUT);
-    vodkit_bjy_client_free(client);
+    snprintf(params, sizeof params, "{\"video_id\":%lld}", id);
+    json = call(client, "video/delete", params);
+    vodkit_string_free(json);
+    EXPECT_ERR(vodkit_client_call(client, "video/getStatus", params, &json), VODKIT_ERROR_INVALID_INPUT);
+    vodkit_client_free(client);
     CHECK(vodkit_live_objects() == 0);
     printf("upload ok\n");
     return 0;
