@@ -42,6 +42,7 @@ pub unsafe extern "C" fn vodkit_client_new(
 ) -> *mut vodkit_error {
     ffi_boundary!({
         let provider = arg_str(provider, "provider")?;
+        arg_str(config_json, "config_json")?;
         let config = json_arg(config_json, "config_json")?;
         arg_out(out_client, "out_client")?;
         let inner = crate::Client::new(provider, &config)?;

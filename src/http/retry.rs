@@ -59,6 +59,11 @@ impl RetryPolicy {
                 "retry.max_retries must be at most 100",
             ));
         }
+        if self.initial_backoff > self.max_backoff {
+            return Err(Error::invalid_input(
+                "retry.initial_backoff_ms must not exceed retry.max_backoff_ms",
+            ));
+        }
         if self.initial_backoff > MAX_BACKOFF_LIMIT || self.max_backoff > MAX_BACKOFF_LIMIT {
             return Err(Error::invalid_input(
                 "retry back-offs must be at most one hour (3600000 ms)",
