@@ -217,7 +217,7 @@ fn callback_body(emu: &Emulator, dir: &Path) -> PathBuf {
 /// Checks the operations program's report: every operation was called, and
 /// each one it says the provider answered is in the emulator's request log.
 fn check_operations_report(emu: &Emulator, stdout: &str) {
-    let catalog = vodkit::api::registry::all_operations();
+    let catalog = vodkit::providers::registry::all_operations();
     let mut sent = BTreeSet::new();
     let mut seen = BTreeSet::new();
     for line in stdout.lines() {

@@ -40,7 +40,6 @@ int main(void) {
     /* Client. */
     NULLARG(vodkit_client_new(NULL, config, &client));
     NULLARG(vodkit_client_new("baijiayun", config, NULL));
-    /* A NULL config is an empty one: not NULL_ARGUMENT, but the missing keys. */
     NULLARG(vodkit_client_new("baijiayun", NULL, &client));
     EXPECT_ERR(vodkit_client_new("\xc3\x28", config, &client), VODKIT_ERROR_INVALID_UTF8);
     CHECK(client == NULL);
