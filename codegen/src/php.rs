@@ -410,7 +410,7 @@ fn required(schema: &Value) -> BTreeSet<String> {
 
 /// The one JSON type of a schema (`null` dropped), `$ref`s resolved.
 fn json_type(schema: &Value, defs: &Value) -> String {
-    let schema = resolve(schema, defs);
+    let schema = vodkit::api::resolve_schema(schema, defs);
     match schema.get("type") {
         Some(Value::String(t)) => t.clone(),
         Some(Value::Array(ts)) => ts
@@ -424,34 +424,10 @@ fn json_type(schema: &Value, defs: &Value) -> String {
     }
 }
 
-/// Follows a `$ref`, and the non-null variant of an optional value.
-fn resolve(schema: &Value, defs: &Value) -> Value {
-    if let Some(def) = schema
-        .get("$ref")
-        .and_then(Value::as_str)
-        .and_then(|r| r.strip_prefix("#/$defs/"))
-        .and_then(|name| defs.get(name))
-    {
-        return resolve(def, defs);
-    }
-    for union in ["anyOf", "oneOf"] {
-        if let Some(variants) = schema.get(union).and_then(Value::as_array) {
-            let non_null: Vec<&Value> = variants
-                .iter()
-                .filter(|v| v.get("type").and_then(Value::as_str) != Some("null"))
-                .collect();
-            if let [only] = non_null.as_slice() {
-                return resolve(only, defs);
-            }
-        }
-    }
-    schema.clone()
-}
-
 fn description(schema: &Value, defs: &Value) -> String {
     let text = match schema.get("description").and_then(Value::as_str) {
         Some(d) => d.to_owned(),
-        None => resolve(schema, defs)
+        None => vodkit::api::resolve_schema(schema, defs)
             .get("description")
             .and_then(Value::as_str)
             .unwrap_or("")
@@ -681,7 +657,7 @@ fn config_doc(provider: &Provider) -> Vec<String> {
         {
             let _ = write!(line, " Default: `{default}`.");
         }
-        if resolve(v, &defs).get("writeOnly") == Some(&Value::Bool(true)) {
+        if vodkit::api::resolve_schema(v, &defs).get("writeOnly") == Some(&Value::Bool(true)) {
             line.push_str(" A secret: never shown in messages.");
         }
         lines.push(line);
@@ -791,7 +767,7 @@ fn providers_file() -> String {
                 quote(k),
                 quote(&json_type(v, &defs))
             );
-            if resolve(v, &defs).get("writeOnly") == Some(&Value::Bool(true)) {
+            if vodkit::api::resolve_schema(v, &defs).get("writeOnly") == Some(&Value::Bool(true)) {
                 secret.push(quote(k));
             }
         }

@@ -294,11 +294,13 @@ impl OperationInfo {
                 props
                     .iter()
                     .map(|(name, schema)| {
-                        let resolved = resolve(schema, &defs);
+                        let resolved = resolve_schema(schema, &defs);
                         ParamInfo {
                             name: name.clone(),
                             ty: type_of(&resolved),
-                            items: resolved.get("items").map(|i| type_of(&resolve(i, &defs))),
+                            items: resolved
+                                .get("items")
+                                .map(|i| type_of(&resolve_schema(i, &defs))),
                             required: required.contains(&name.as_str()),
                             doc: describe(schema, &resolved),
                             schema: schema.clone(),
@@ -327,15 +329,16 @@ impl OperationInfo {
     }
 }
 
-/// Follows a `$ref` into `$defs` and drops the `null` of an optional value.
-fn resolve(schema: &Value, defs: &Value) -> Value {
+/// Follows a `$ref` into `$defs` and drops the `null` of an optional value:
+/// the schema a parameter or field really has (binding generators use it too).
+pub fn resolve_schema(schema: &Value, defs: &Value) -> Value {
     if let Some(name) = schema
         .get("$ref")
         .and_then(Value::as_str)
         .and_then(|r| r.strip_prefix("#/$defs/"))
     {
         if let Some(def) = defs.get(name) {
-            return resolve(def, defs);
+            return resolve_schema(def, defs);
         }
     }
     for key in ["anyOf", "oneOf"] {
@@ -345,7 +348,7 @@ fn resolve(schema: &Value, defs: &Value) -> Value {
                 .filter(|v| v.get("type").and_then(Value::as_str) != Some("null"))
                 .collect();
             if let [only] = non_null.as_slice() {
-                return resolve(only, defs);
+                return resolve_schema(only, defs);
             }
         }
     }
