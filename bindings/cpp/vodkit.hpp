@@ -318,11 +318,15 @@ private:
 };
 
 /// Verifies Baijiayun's signed callbacks (vodkit_baijiayun_verifier_*);
-/// safe to share across threads.
+/// safe to share across threads. `max_age_secs` (default 300; 0 turns it off)
+/// bounds a request's timestamp; deduplicate transcode callbacks on `qid`.
+/// Playback auth requests are documented without a sign: they are accepted
+/// unsigned by default (a sign that is sent is checked); `require_signed_auth`
+/// true is the strict mode. Bodies over 64 KiB are refused as malformed.
 class BaijiayunVerifier {
 public:
-    explicit BaijiayunVerifier(const std::string &partner_key, uint64_t max_age_secs = 0,
-                               bool require_signed_auth = true) {
+    explicit BaijiayunVerifier(const std::string &partner_key, uint64_t max_age_secs = 300,
+                               bool require_signed_auth = false) {
         vodkit_baijiayun_verifier *v = nullptr;
         detail::check(vodkit_baijiayun_verifier_new(partner_key.c_str(), max_age_secs, require_signed_auth, &v));
         verifier_.reset(v);

@@ -149,6 +149,19 @@ impl Caller {
         params: Params,
         file: Option<FilePart<'_>>,
     ) -> Result<Value> {
+        self.call_with_policy(auth, target, params, file, &self.retry)
+    }
+
+    /// As [`Caller::call_with`] with another retry policy: for a provider
+    /// that must look at some answers itself before retrying them.
+    pub fn call_with_policy(
+        &self,
+        auth: &dyn Auth,
+        target: &Target<'_>,
+        params: Params,
+        file: Option<FilePart<'_>>,
+        retry: &RetryPolicy,
+    ) -> Result<Value> {
         let url = self.url_of(target)?;
         if let Some(f) = &file {
             if f.field.is_empty() {
@@ -161,7 +174,7 @@ impl Caller {
                 )));
             }
         }
-        Transport::with_retries(&self.retry, |_| {
+        Transport::with_retries(retry, |_| {
             let mut request = ApiRequest::new(target.method, url.clone(), params.clone());
             auth.apply(self, target.name, &mut request)?;
             let response = self.send(request, file)?;
