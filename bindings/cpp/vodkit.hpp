@@ -251,7 +251,8 @@ public:
         return detail::take(out);
     }
 
-    /// As call(), sending the file at `path` as the multipart part `file_field`.
+    /// As call(), sending the file at `path` as the multipart part `file_field`
+    /// ("" for the operation's own: the catalog's, or the config's `file_fields`).
     std::string call_with_file(const std::string &operation, const std::string &params_json,
                                const std::string &file_field, const std::string &path) const {
         char *out = nullptr;

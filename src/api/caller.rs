@@ -32,6 +32,8 @@ pub struct Caller {
     provider: &'static str,
     hosts: BTreeMap<String, String>,
     path_overrides: BTreeMap<String, String>,
+    /// Operation name → multipart field, replacing the catalog's.
+    file_fields: BTreeMap<String, String>,
     http: HttpConfig,
     retry: RetryPolicy,
     transport: Transport,
@@ -45,6 +47,7 @@ impl std::fmt::Debug for Caller {
             .field("provider", &self.provider)
             .field("hosts", &self.hosts)
             .field("path_overrides", &self.path_overrides)
+            .field("file_fields", &self.file_fields)
             .field("http", &self.http)
             .field("retry", &self.retry)
             .finish_non_exhaustive()
@@ -58,6 +61,7 @@ impl Caller {
             provider: parts.provider,
             hosts: parts.hosts,
             path_overrides: parts.path_overrides,
+            file_fields: BTreeMap::new(),
             http: parts.http,
             retry: parts.retry,
             transport,
@@ -104,6 +108,21 @@ impl Caller {
             .get(name)
             .map(String::as_str)
             .unwrap_or(default)
+    }
+
+    /// Replaces the catalog's file fields (the config's `file_fields`).
+    /// A builder step rather than a [`CallerParts`] field, so providers that
+    /// send no files need not know about it.
+    pub fn with_file_fields(mut self, file_fields: BTreeMap<String, String>) -> Self {
+        self.file_fields = file_fields;
+        self
+    }
+
+    /// The multipart field an operation sends its file as: the config's
+    /// override, else the catalog's `default`; `None` for an operation that
+    /// sends no file.
+    pub fn file_field_of<'a>(&'a self, name: &str, default: Option<&'a str>) -> Option<&'a str> {
+        default.map(|d| self.file_fields.get(name).map(String::as_str).unwrap_or(d))
     }
 
     /// The full URL of a target.

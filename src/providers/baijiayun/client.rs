@@ -63,6 +63,28 @@ impl Client {
                  0-9 and _, separated by /)"
             )));
         }
+        // A file field override names an operation that sends a file.
+        if let Some(name) = config
+            .common
+            .file_fields
+            .keys()
+            .find(|name| super::catalog::find(name).is_none_or(|op| op.file_field.is_none()))
+        {
+            return Err(Error::invalid_input(format!(
+                "file_fields: {name:?} is not an operation of the catalog that sends a file"
+            )));
+        }
+        if let Some(name) = config
+            .common
+            .file_fields
+            .iter()
+            .find(|(_, field)| field.is_empty())
+            .map(|(name, _)| name)
+        {
+            return Err(Error::invalid_input(format!(
+                "file_fields: {name:?}: the field name is empty"
+            )));
+        }
         let caller = Caller::new(CallerParts {
             provider: PROVIDER,
             hosts,
@@ -76,7 +98,8 @@ impl Client {
             envelope: Box::new(BaijiayunEnvelope {
                 rate_limit_codes: config.rate_limit_codes.clone(),
             }),
-        })?;
+        })?
+        .with_file_fields(config.common.file_fields.clone());
         Ok(Client {
             shared: Arc::new(Shared { config, caller }),
         })

@@ -87,7 +87,7 @@ class CallbackVerifier:
         partner_key: str,
         *,
         max_age: Union[float, datetime.timedelta, None] = None,
-        require_signed_auth: bool = True,
+        require_signed_auth: bool = False,
     ) -> CallbackVerifier: ...
     def verify_transcode(self, request: Union[bytes, bytearray, str, Mapping[str, Any]]) -> _Answer:
         """Verifies a transcode callback.
@@ -164,8 +164,9 @@ class Client:
     def call_with_file(
         self, operation: str, params: Optional[Mapping[str, Any]], field: str, path: _Path
     ) -> Any:
-        """As ``call``, with a file sent as the multipart part ``field`` (the
-        catalog's ``file_field`` of the operation).
+        """As ``call``, with a file sent as the multipart part ``field``; ``""``
+        means the operation's own field (the catalog's ``file_field``, or the
+        config's ``file_fields`` override).
 
         :param path: the file (``str`` or ``os.PathLike``).
         """
