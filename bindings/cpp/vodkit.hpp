@@ -11,8 +11,10 @@
 // every error becomes a vodkit::Error exception carrying the error code, the
 // message, the provider's code and request id, and a failed upload's resume
 // handle; progress is a std::function, called on the thread that called
-// upload(); an exception thrown by it stops the upload and is rethrown from
-// upload() (it never crosses the C frames). A const Client may be shared
+// upload(); an exception thrown by it stops the upload (it never crosses the
+// C frames) and comes out of upload() as the upload's vodkit::Error
+// (CANCELLED, with its resume() handle) with the callback's exception nested
+// in it (std::rethrow_if_nested), or as itself before the video existed. A const Client may be shared
 // across threads.
 #ifndef VODKIT_HPP
 #define VODKIT_HPP
@@ -306,8 +308,21 @@ private:
                               : vodkit_client_resume_upload(client_.get(), resume_json->c_str(), path.c_str(),
                                                             options, cb, &t, token, &out);
         if (t.thrown) {
-            vodkit_error_free(e);
             vodkit_string_free(out);
+            if (e != nullptr) {
+                Error upload_error(e);
+                vodkit_error_free(e);
+                // Once the video exists the caller needs its resume handle:
+                // throw the upload's Error with the callback's exception
+                // nested in it (std::rethrow_if_nested gets it back).
+                if (upload_error.resume()) {
+                    try {
+                        std::rethrow_exception(t.thrown);
+                    } catch (...) {
+                        std::throw_with_nested(upload_error);
+                    }
+                }
+            }
             std::rethrow_exception(t.thrown);
         }
         detail::check(e);

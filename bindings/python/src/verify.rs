@@ -108,6 +108,9 @@ fn verify_with<'py, T: serde::Serialize>(
     })
 }
 
+/// The window when `max_age` is not given, as in every language.
+const DEFAULT_MAX_AGE_SECS: f64 = 300.0;
+
 /// Verifies what Baijiayun sends to your server — transcode callbacks and
 /// third-party playback auth requests — with the partner key: the ``sign``
 /// is compared in constant time and the ``timestamp`` must be within
@@ -135,9 +138,6 @@ fn verify_with<'py, T: serde::Serialize>(
 /// ``vodkit.VerificationError`` whose ``reason`` is ``"unsigned"``,
 /// ``"tampered"``, ``"stale"`` or ``"malformed"``. Answer the provider
 /// ``{"code": 0}`` once handled; anything else makes it retry.
-/// The window when `max_age` is not given, as in every language.
-const DEFAULT_MAX_AGE_SECS: f64 = 300.0;
-
 #[pyclass(frozen, module = "vodkit", name = "CallbackVerifier")]
 pub(crate) struct CallbackVerifier {
     inner: vodkit::baijiayun::CallbackVerifier,
