@@ -146,7 +146,7 @@ fn the_documented_playback_auth_shape_is_accepted_by_default() {
 /// Whatever comes in, the verifier answers Ok or a Verification error.
 #[test]
 fn fuzzed_requests_never_panic() {
-    let mut rng = fastrand::Rng::with_seed(0x5eed_11);
+    let mut rng = fastrand::Rng::with_seed(0x005e_ed11);
     let verifiers = [
         CallbackVerifier::new(KEY),
         CallbackVerifier::new(KEY).without_max_age(),
