@@ -213,8 +213,12 @@ extern "C" {
 /**
  * Creates a verifier for requests signed with `partner_key`.
  * `max_age_secs` > 0 rejects requests whose timestamp is further from now
- * (STALE); 0 turns the check off. `require_signed_auth` false accepts
- * unsigned playback auth requests.
+ * (STALE); 300 is the recommended window (the other languages' default), 0
+ * turns the check off (replays are then accepted for ever). Playback auth
+ * requests are documented without a sign: `require_signed_auth` false (the
+ * recommended default) accepts them unsigned and checks a sign when one is
+ * present; true refuses unsigned ones (UNSIGNED). Deduplicate transcode
+ * callbacks on `qid`. Bodies over 64 KiB are MALFORMED.
  */
 vodkit_error *vodkit_baijiayun_verifier_new(const char *partner_key,
                                             uint64_t max_age_secs,

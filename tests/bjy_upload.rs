@@ -13,6 +13,15 @@ use vodkit_emulator::Faults;
 
 const MIB: u64 = 1024 * 1024;
 
+/// Options of a ranged fresh upload (the default is one request): these
+/// tests are about parts.
+fn ranged() -> UploadOptions {
+    UploadOptions {
+        ranged: true,
+        ..UploadOptions::default()
+    }
+}
+
 fn small_parts(emu: &vodkit_emulator::Emulator, part: u64) -> vodkit::baijiayun::Client {
     vodkit::baijiayun::Client::new(common::config(emu).part_size(part)).unwrap()
 }
@@ -30,9 +39,7 @@ fn ranged_upload_with_monotonic_progress_ending_at_the_size() {
             seen.push(*p);
             ControlFlow::Continue(())
         });
-    let up = client
-        .upload_with(&path, &UploadOptions::default(), control)
-        .unwrap();
+    let up = client.upload_with(&path, &ranged(), control).unwrap();
     let stored = emu.baijiayun().video(up.video_id).unwrap();
     assert_eq!(stored.md5.unwrap(), common::md5_file(&path));
     assert_eq!(stored.received_bytes, 5 * MIB + 123);
@@ -84,9 +91,7 @@ fn dropped_connection_resumes_from_the_server_offset_with_identical_bytes() {
             }
             ControlFlow::Continue(())
         });
-    let up = client
-        .upload_with(&path, &UploadOptions::default(), control)
-        .unwrap();
+    let up = client.upload_with(&path, &ranged(), control).unwrap();
     let stored = emu.baijiayun().video(up.video_id).unwrap();
     assert_eq!(stored.md5.unwrap(), common::md5_file(&path));
     assert_eq!(
@@ -161,9 +166,7 @@ fn cancel_from_the_callback_and_from_another_thread() {
             ControlFlow::Continue(())
         }
     });
-    let err = client
-        .upload_with(&path, &UploadOptions::default(), control)
-        .unwrap_err();
+    let err = client.upload_with(&path, &ranged(), control).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Cancelled);
 
     let token = CancelToken::new();
@@ -173,11 +176,7 @@ fn cancel_from_the_callback_and_from_another_thread() {
         t.cancel();
     });
     let err = client
-        .upload_with(
-            &path,
-            &UploadOptions::default(),
-            UploadControl::new().cancel_token(token),
-        )
+        .upload_with(&path, &ranged(), UploadControl::new().cancel_token(token))
         .unwrap_err();
     canceller.join().unwrap();
     assert_eq!(err.kind(), ErrorKind::Cancelled);
@@ -294,6 +293,7 @@ fn every_upload_option_reaches_get_upload_url() {
         watermark_pos: Some(2),
         callback_url: Some("http://127.0.0.1:9/cb".into()),
         use_https: true,
+        ranged: true,
         part_size: Some(1000),
     };
     let up = client.upload(&path, &options).unwrap();
@@ -330,9 +330,7 @@ fn a_lost_acknowledgement_of_the_last_part_is_not_an_error() {
             }
             ControlFlow::Continue(())
         });
-    let up = client
-        .upload_with(&path, &UploadOptions::default(), control)
-        .unwrap();
+    let up = client.upload_with(&path, &ranged(), control).unwrap();
     let stored = emu.baijiayun().video(up.video_id).unwrap();
     assert_eq!(stored.md5.unwrap(), common::md5_file(&path));
     assert_eq!(

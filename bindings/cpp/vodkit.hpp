@@ -11,8 +11,10 @@
 // every error becomes a vodkit::Error exception carrying the error code, the
 // message, the provider's code and request id, and a failed upload's resume
 // handle; progress is a std::function, called on the thread that called
-// upload(); an exception thrown by it stops the upload and is rethrown from
-// upload() (it never crosses the C frames). A const Client may be shared
+// upload(); an exception thrown by it stops the upload (it never crosses the
+// C frames) and comes out of upload() as the upload's vodkit::Error
+// (CANCELLED, with its resume() handle) with the callback's exception nested
+// in it (std::rethrow_if_nested), or as itself before the video existed. A const Client may be shared
 // across threads.
 #ifndef VODKIT_HPP
 #define VODKIT_HPP
@@ -251,7 +253,8 @@ public:
         return detail::take(out);
     }
 
-    /// As call(), sending the file at `path` as the multipart part `file_field`.
+    /// As call(), sending the file at `path` as the multipart part `file_field`
+    /// ("" for the operation's own: the catalog's, or the config's `file_fields`).
     std::string call_with_file(const std::string &operation, const std::string &params_json,
                                const std::string &file_field, const std::string &path) const {
         char *out = nullptr;
@@ -305,8 +308,21 @@ private:
                               : vodkit_client_resume_upload(client_.get(), resume_json->c_str(), path.c_str(),
                                                             options, cb, &t, token, &out);
         if (t.thrown) {
-            vodkit_error_free(e);
             vodkit_string_free(out);
+            if (e != nullptr) {
+                Error upload_error(e);
+                vodkit_error_free(e);
+                // Once the video exists the caller needs its resume handle:
+                // throw the upload's Error with the callback's exception
+                // nested in it (std::rethrow_if_nested gets it back).
+                if (upload_error.resume()) {
+                    try {
+                        std::rethrow_exception(t.thrown);
+                    } catch (...) {
+                        std::throw_with_nested(upload_error);
+                    }
+                }
+            }
             std::rethrow_exception(t.thrown);
         }
         detail::check(e);
@@ -318,11 +334,15 @@ private:
 };
 
 /// Verifies Baijiayun's signed callbacks (vodkit_baijiayun_verifier_*);
-/// safe to share across threads.
+/// safe to share across threads. `max_age_secs` (default 300; 0 turns it off)
+/// bounds a request's timestamp; deduplicate transcode callbacks on `qid`.
+/// Playback auth requests are documented without a sign: they are accepted
+/// unsigned by default (a sign that is sent is checked); `require_signed_auth`
+/// true is the strict mode. Bodies over 64 KiB are refused as malformed.
 class BaijiayunVerifier {
 public:
-    explicit BaijiayunVerifier(const std::string &partner_key, uint64_t max_age_secs = 0,
-                               bool require_signed_auth = true) {
+    explicit BaijiayunVerifier(const std::string &partner_key, uint64_t max_age_secs = 300,
+                               bool require_signed_auth = false) {
         vodkit_baijiayun_verifier *v = nullptr;
         detail::check(vodkit_baijiayun_verifier_new(partner_key.c_str(), max_age_secs, require_signed_auth, &v));
         verifier_.reset(v);

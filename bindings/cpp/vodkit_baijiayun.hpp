@@ -620,7 +620,7 @@ public:
     /// subtitle becomes its default one. API 32 `video/uploadSubtitle`.
     ///
     /// `video/uploadSubtitle` (POST api:video/uploadSubtitle).
-    /// @param file_path The file to send (multipart field `subtitle`).
+    /// @param file_path The file to send (multipart field `subtitle`, or the config's `file_fields` override).
     /// @param video_id The video the subtitle belongs to.
     /// @param name The subtitle's name, shown in the player (not empty).
     /// @return The answer's data as JSON.
@@ -632,7 +632,7 @@ public:
         json::Object params_;
         params_.add("video_id", video_id);
         params_.add("name", name);
-        return this->call_with_file("video/uploadSubtitle", params_.str(), "subtitle", file_path);
+        return this->call_with_file("video/uploadSubtitle", params_.str(), "", file_path);
     }
 
     /// Returns every subtitle of a video. API 33 `video/getSubtitleList`.
@@ -854,14 +854,14 @@ public:
     /// API 47 `video/uploadDocument` (path provisional).
     ///
     /// `video/uploadDocument` (POST api:video/uploadDocument, provisional path: overridable with the config's `path_overrides`).
-    /// @param file_path The file to send (multipart field `file`).
+    /// @param file_path The file to send (multipart field `file`, or the config's `file_fields` override).
     /// @param video_unique The video: its id, as text (e.g. `"123"`).
     /// @return The answer's data as JSON.
     /// @throws vodkit::Error when the call fails.
     std::string upload_document(const std::string &file_path, const std::string &video_unique) const {
         json::Object params_;
         params_.add("video_unique", video_unique);
-        return this->call_with_file("video/uploadDocument", params_.str(), "file", file_path);
+        return this->call_with_file("video/uploadDocument", params_.str(), "", file_path);
     }
 
     /// Replaces the markers on a video's progress bar (an empty list clears

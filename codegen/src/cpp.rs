@@ -262,7 +262,10 @@ fn method(out: &mut String, op: &OperationInfo, name: &str) {
         comment(
             out,
             "    ",
-            &format!("@param {id} The file to send (multipart field `{field}`)."),
+            &format!(
+                "@param {id} The file to send (multipart field `{field}`, or the config's \
+                 `file_fields` override)."
+            ),
         );
         args.push(format!("const std::string &{id}"));
     }
@@ -291,11 +294,12 @@ fn method(out: &mut String, op: &OperationInfo, name: &str) {
         writeln!(out, "        params_.add({}, {id});", literal(&p.name)).unwrap();
     }
     match (&op.file_field, &file_arg) {
-        (Some(field), Some(id)) => writeln!(
+        // "": the operation's own field (the catalog's, or the config's
+        // `file_fields` override).
+        (Some(_), Some(id)) => writeln!(
             out,
-            "        return this->call_with_file({}, params_.str(), {}, {id});",
+            "        return this->call_with_file({}, params_.str(), \"\", {id});",
             literal(&op.name),
-            literal(field)
         )
         .unwrap(),
         _ => writeln!(

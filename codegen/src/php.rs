@@ -539,7 +539,7 @@ fn method(op: &OperationInfo, request_defs: &Value) -> String {
     doc.push(String::new());
     if let Some(field) = &op.file_field {
         doc.push(format!(
-            "@param string $path the file to send (multipart field {})",
+            "@param string $path the file to send (multipart field {}, or the config's `file_fields` override)",
             quote(field)
         ));
     }
@@ -617,10 +617,11 @@ fn method(op: &OperationInfo, request_defs: &Value) -> String {
         array
     };
     let call = match &op.file_field {
-        Some(field) => format!(
-            "$this->callWithFile({}, {array}, {}, $path)",
-            quote(&op.name),
-            quote(field)
+        // '': the operation's own field (the catalog's, or the config's
+        // `file_fields` override).
+        Some(_) => format!(
+            "$this->callWithFile({}, {array}, '', $path)",
+            quote(&op.name)
         ),
         None if params.is_empty() => format!("$this->call({})", quote(&op.name)),
         None => format!("$this->call({}, {array})", quote(&op.name)),

@@ -713,7 +713,10 @@ impl<'a> Module<'a> {
         if let Some((name, field)) = &file {
             doc.push_str(&param_line(
                 name,
-                &format!("the file to send (multipart field `{field}`)."),
+                &format!(
+                    "the file to send (multipart field `{field}`, or the config's \
+                     `file_fields` override)."
+                ),
             ));
         }
         doc.push_str(&format!(":returns: {}\n", answer_shape(&returns, types)));
@@ -969,7 +972,9 @@ fn render_method(m: &Method, stub: bool) -> String {
         format!("_params({{{}}})", entries.join(", "))
     };
     let (call, extra) = match &m.file {
-        Some((name, field)) => ("call_with_file", format!(", {}, {name}", py_str(field))),
+        // "": the operation's own field (the catalog's, or the config's
+        // `file_fields` override).
+        Some((name, _)) => ("call_with_file", format!(", \"\", {name}")),
         None => ("call", String::new()),
     };
     let line = format!(

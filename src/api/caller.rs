@@ -32,6 +32,8 @@ pub struct Caller {
     provider: &'static str,
     hosts: BTreeMap<String, String>,
     path_overrides: BTreeMap<String, String>,
+    /// Operation name → multipart field, replacing the catalog's.
+    file_fields: BTreeMap<String, String>,
     http: HttpConfig,
     retry: RetryPolicy,
     transport: Transport,
@@ -45,6 +47,7 @@ impl std::fmt::Debug for Caller {
             .field("provider", &self.provider)
             .field("hosts", &self.hosts)
             .field("path_overrides", &self.path_overrides)
+            .field("file_fields", &self.file_fields)
             .field("http", &self.http)
             .field("retry", &self.retry)
             .finish_non_exhaustive()
@@ -58,6 +61,7 @@ impl Caller {
             provider: parts.provider,
             hosts: parts.hosts,
             path_overrides: parts.path_overrides,
+            file_fields: BTreeMap::new(),
             http: parts.http,
             retry: parts.retry,
             transport,
@@ -106,6 +110,21 @@ impl Caller {
             .unwrap_or(default)
     }
 
+    /// Replaces the catalog's file fields (the config's `file_fields`).
+    /// A builder step rather than a [`CallerParts`] field, so providers that
+    /// send no files need not know about it.
+    pub fn with_file_fields(mut self, file_fields: BTreeMap<String, String>) -> Self {
+        self.file_fields = file_fields;
+        self
+    }
+
+    /// The multipart field an operation sends its file as: the config's
+    /// override, else the catalog's `default`; `None` for an operation that
+    /// sends no file.
+    pub fn file_field_of<'a>(&'a self, name: &str, default: Option<&'a str>) -> Option<&'a str> {
+        default.map(|d| self.file_fields.get(name).map(String::as_str).unwrap_or(d))
+    }
+
     /// The full URL of a target.
     pub fn url_of(&self, target: &Target<'_>) -> Result<String> {
         let base = self.host(target.host)?;
@@ -149,6 +168,19 @@ impl Caller {
         params: Params,
         file: Option<FilePart<'_>>,
     ) -> Result<Value> {
+        self.call_with_policy(auth, target, params, file, &self.retry)
+    }
+
+    /// As [`Caller::call_with`] with another retry policy: for a provider
+    /// that must look at some answers itself before retrying them.
+    pub fn call_with_policy(
+        &self,
+        auth: &dyn Auth,
+        target: &Target<'_>,
+        params: Params,
+        file: Option<FilePart<'_>>,
+        retry: &RetryPolicy,
+    ) -> Result<Value> {
         let url = self.url_of(target)?;
         if let Some(f) = &file {
             if f.field.is_empty() {
@@ -161,7 +193,7 @@ impl Caller {
                 )));
             }
         }
-        Transport::with_retries(&self.retry, |_| {
+        Transport::with_retries(retry, |_| {
             let mut request = ApiRequest::new(target.method, url.clone(), params.clone());
             auth.apply(self, target.name, &mut request)?;
             let response = self.send(request, file)?;

@@ -188,7 +188,7 @@ pub fn call_typed<O: Operation>(
     file: Option<&Path>,
 ) -> Result<O::Answer> {
     let spec = O::SPEC;
-    let file = match (spec.file_field, file) {
+    let file = match (caller.file_field_of(spec.name, spec.file_field), file) {
         (Some(field), Some(path)) => Some(FilePart { field, path }),
         (_, None) => None,
         (None, Some(_)) => {
@@ -277,6 +277,16 @@ pub struct ParamInfo {
 }
 
 impl OperationInfo {
+    /// As [`OperationInfo::of`], with the path and file field the client
+    /// really uses (its config's overrides).
+    pub fn of_caller(spec: &OpSpec, caller: &Caller) -> Self {
+        let mut info = OperationInfo::of(spec, caller.path_of(spec.name, spec.path));
+        info.file_field = caller
+            .file_field_of(spec.name, spec.file_field)
+            .map(str::to_owned);
+        info
+    }
+
     /// Describes `spec`, with the path the client really uses.
     pub fn of(spec: &OpSpec, path: &str) -> Self {
         let request = (spec.request_schema)();

@@ -51,7 +51,7 @@ impl Client {
         self.service
             .catalog()
             .iter()
-            .map(|spec| OperationInfo::of(spec, caller.path_of(spec.name, spec.path)))
+            .map(|spec| OperationInfo::of_caller(spec, caller))
             .collect()
     }
 
@@ -63,6 +63,9 @@ impl Client {
     }
 
     /// As [`Client::call`], with a file sent as the multipart part `field`.
+    /// An empty `field` means the operation's own: the catalog's, or the
+    /// config's `file_fields` override (what the typed methods of every
+    /// binding pass).
     pub fn call_with_file(
         &self,
         operation: &str,
@@ -70,9 +73,18 @@ impl Client {
         field: &str,
         path: &Path,
     ) -> Result<Value> {
-        if field.is_empty() {
-            return Err(Error::invalid_input("the file field name is empty"));
-        }
+        let field = match field {
+            "" => {
+                let spec = self.service.catalog().iter().find(|s| s.name == operation);
+                spec.and_then(|s| self.service.caller().file_field_of(s.name, s.file_field))
+                    .ok_or_else(|| {
+                        Error::invalid_input(format!(
+                            "{operation}: no file field is known for it: name one"
+                        ))
+                    })?
+            }
+            named => named,
+        };
         self.dispatch(operation, params, Some(FilePart { field, path }))
     }
 

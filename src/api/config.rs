@@ -25,6 +25,11 @@ pub struct CommonConfig {
     /// can be corrected without a new release).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub path_overrides: BTreeMap<String, String>,
+    /// Per-operation file field overrides, operation name → multipart field
+    /// name of the file it sends (`{"video/uploadDocument": "file"}`): file
+    /// fields are part of the overridable catalog entry, like paths.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub file_fields: BTreeMap<String, String>,
     #[serde(flatten)]
     pub http: HttpConfig,
     pub retry: RetryPolicy,

@@ -16,8 +16,12 @@ pub struct vodkit_baijiayun_verifier {
 
 /// Creates a verifier for requests signed with `partner_key`.
 /// `max_age_secs` > 0 rejects requests whose timestamp is further from now
-/// (STALE); 0 turns the check off. `require_signed_auth` false accepts
-/// unsigned playback auth requests.
+/// (STALE); 300 is the recommended window (the other languages' default), 0
+/// turns the check off (replays are then accepted for ever). Playback auth
+/// requests are documented without a sign: `require_signed_auth` false (the
+/// recommended default) accepts them unsigned and checks a sign when one is
+/// present; true refuses unsigned ones (UNSIGNED). Deduplicate transcode
+/// callbacks on `qid`. Bodies over 64 KiB are MALFORMED.
 #[no_mangle]
 pub unsafe extern "C" fn vodkit_baijiayun_verifier_new(
     partner_key: *const c_char,
@@ -29,9 +33,11 @@ pub unsafe extern "C" fn vodkit_baijiayun_verifier_new(
         let key = arg_str(partner_key, "partner_key")?;
         arg_out(out_verifier, "out_verifier")?;
         let mut inner = CallbackVerifier::new(key).require_signed_auth(require_signed_auth);
-        if max_age_secs > 0 {
-            inner = inner.max_age(Duration::from_secs(max_age_secs));
-        }
+        inner = if max_age_secs > 0 {
+            inner.max_age(Duration::from_secs(max_age_secs))
+        } else {
+            inner.without_max_age()
+        };
         put(
             out_verifier,
             super::live::into_handle(vodkit_baijiayun_verifier { inner }),

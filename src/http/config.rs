@@ -1,6 +1,7 @@
 use std::time::Duration;
 
-/// Transport settings shared by every provider client.
+/// Transport settings shared by every provider client. `Debug` masks the
+/// proxy's credentials, which are also overwritten on drop.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct HttpConfig {
@@ -19,8 +20,16 @@ pub struct HttpConfig {
         rename = "upload_part_timeout_ms"
     )]
     pub upload_part_timeout: Duration,
-    /// Proxy URL for all traffic (`http://host:port`, `socks5://…` is not built in).
-    pub proxy: Option<String>,
+    /// Proxy URL for all traffic (`http://user:password@host:port`;
+    /// `socks5://…` is not built in). Unset: the system proxy
+    /// (`HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`, `NO_PROXY`).
+    pub proxy: Option<ProxyUrl>,
+    /// Ignore the system proxy (the `*_PROXY` variables) and connect
+    /// directly; `proxy`, when set, is still used.
+    pub no_proxy: bool,
+    /// A PEM file of extra CA certificates to trust, added to the built-in
+    /// roots (a proxy that intercepts TLS, a private CA).
+    pub ca_file: Option<std::path::PathBuf>,
     /// The `User-Agent` header.
     pub user_agent: String,
     /// Idle keep-alive connections kept per host.
@@ -34,8 +43,47 @@ impl Default for HttpConfig {
             request_timeout: Duration::from_secs(30),
             upload_part_timeout: Duration::from_secs(600),
             proxy: None,
+            no_proxy: false,
+            ca_file: None,
             user_agent: format!("vodkit/{}", crate::VERSION),
             pool_max_idle_per_host: 8,
         }
+    }
+}
+
+/// A proxy URL, which may carry `user:password@`: `Debug` masks the
+/// credentials and the text is overwritten on drop, like a [`crate::Secret`];
+/// serialised as the plain string (bindings mask it for display).
+#[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(transparent)]
+#[schemars(transparent)]
+pub struct ProxyUrl(String);
+
+impl ProxyUrl {
+    pub fn new(url: impl Into<String>) -> Self {
+        ProxyUrl(url.into())
+    }
+
+    /// The URL with its credentials, for the transport.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for ProxyUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&crate::secret::redact_url_credentials(&self.0), f)
+    }
+}
+
+impl Drop for ProxyUrl {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.0);
+    }
+}
+
+impl From<&str> for ProxyUrl {
+    fn from(url: &str) -> Self {
+        ProxyUrl::new(url)
     }
 }

@@ -5,7 +5,7 @@ mod config;
 mod retry;
 mod transport;
 
-pub use config::HttpConfig;
+pub use config::{HttpConfig, ProxyUrl};
 pub use retry::RetryPolicy;
 pub(crate) use transport::status_error;
 pub use transport::{Response, Transport};

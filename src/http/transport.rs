@@ -46,13 +46,23 @@ impl Transport {
             .timeout(None::<Duration>)
             .user_agent(config.user_agent.clone())
             .pool_max_idle_per_host(config.pool_max_idle_per_host)
-            .tcp_nodelay(true);
+            .tcp_nodelay(true)
+            // A redirect would re-send a signed request (and its credentials)
+            // wherever the answer points; a 3xx is reported instead.
+            .redirect(reqwest::redirect::Policy::none());
+        // Without `proxy` or `no_proxy`, reqwest reads the system proxy from
+        // the environment (`HTTPS_PROXY`, `NO_PROXY`…), as users behind a
+        // corporate proxy expect.
+        if config.no_proxy {
+            builder = builder.no_proxy();
+        }
         if let Some(proxy) = &config.proxy {
-            let proxy = reqwest::Proxy::all(proxy.as_str())
+            let proxy = reqwest::Proxy::all(proxy.expose())
                 .map_err(|_| Error::invalid_input("the proxy setting is not a valid URL"))?;
             builder = builder.proxy(proxy);
-        } else {
-            builder = builder.no_proxy();
+        }
+        if let Some(path) = &config.ca_file {
+            builder = builder.tls_certs_merge(read_ca_file(path)?);
         }
         // reqwest's blocking client runs its I/O on a thread it spawns here;
         // that thread inherits our signal mask. With SIGPIPE blocked there, a
@@ -81,6 +91,9 @@ impl Transport {
         let status = response.status().as_u16();
         let request_id = request_id(response.headers());
         let retry_after = retry_after(response.headers());
+        if response.status().is_redirection() {
+            return Err(redirect_error(status, response.headers(), request_id));
+        }
         let mut body = Vec::new();
         response
             .take(MAX_RESPONSE_BYTES + 1)
@@ -152,6 +165,46 @@ fn without_sigpipe<T>(f: impl FnOnce() -> T) -> T {
 #[cfg(not(unix))]
 fn without_sigpipe<T>(f: impl FnOnce() -> T) -> T {
     f()
+}
+
+/// The certificates of a PEM file, for `ca_file`.
+fn read_ca_file(path: &std::path::Path) -> Result<Vec<reqwest::Certificate>> {
+    let pem = std::fs::read(path)
+        .map_err(|e| Error::io(format!("ca_file: cannot read {}", path.display()), e))?;
+    let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|_| {
+        Error::invalid_input(format!(
+            "ca_file: {} is not a PEM certificate file",
+            path.display()
+        ))
+    })?;
+    if certs.is_empty() {
+        return Err(Error::invalid_input(format!(
+            "ca_file: {} holds no certificate",
+            path.display()
+        )));
+    }
+    Ok(certs)
+}
+
+/// A 3xx answer: never followed (it would carry a signed request elsewhere),
+/// reported with where it pointed (without its query, which may hold a token).
+fn redirect_error(status: u16, headers: &HeaderMap, request_id: Option<String>) -> Error {
+    let location = headers
+        .get(reqwest::header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .map(|l| l.split(['?', '#']).next().unwrap_or_default())
+        .map(crate::secret::redact_url_credentials);
+    let message = match location {
+        Some(l) => format!(
+            "HTTP status {status}: the server redirects to {l} (redirects are not followed)"
+        ),
+        None => format!(
+            "HTTP status {status}: a redirect without a location (redirects are not followed)"
+        ),
+    };
+    Error::new(ErrorKind::Server, message)
+        .with_http_status(status)
+        .with_request_id(request_id)
 }
 
 fn request_id(headers: &HeaderMap) -> Option<String> {

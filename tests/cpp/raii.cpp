@@ -79,11 +79,22 @@ int main(int argc, char **argv) {
         } catch (const vodkit::Error &e) {
             CHECK(e.code() == VODKIT_ERROR_CANCELLED);
         }
-        // An exception thrown by the callback comes back out of upload().
+        // An exception thrown by the callback comes back out of upload(),
+        // nested in the upload's Error, which keeps the resume handle.
         try {
             client.upload(path, "", [](const vodkit_progress &) -> bool { throw Stop{}; });
             CHECK(false);
-        } catch (const Stop &) {
+        } catch (const vodkit::Error &e) {
+            CHECK(e.code() == VODKIT_ERROR_CANCELLED);
+            CHECK(e.resume().has_value());
+            bool nested = false;
+            try {
+                std::rethrow_if_nested(e);
+            } catch (const Stop &) {
+                nested = true;
+            }
+            CHECK(nested);
+            CHECK(int_member(client.resume_upload(*e.resume(), path), "bytes") > 0);
         }
         // A cancel token from another thread.
         vodkit::CancelToken token;

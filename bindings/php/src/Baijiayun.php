@@ -30,10 +30,13 @@ final class Baijiayun extends Client
      * - `base_url` (string|null): One address that replaces all of the provider's hosts (a sandbox, an emulator, a gateway).
      * - `hosts` (array<string, string>): Per-host overrides, host key → base URL; win over `base_url`.
      * - `path_overrides` (array<string, string>): Per-operation path overrides, operation name → path (provisional paths can be corrected without a new release).
+     * - `file_fields` (array<string, string>): Per-operation file field overrides, operation name → multipart field name of the file it sends (`{"video/uploadDocument": "file"}`): file fields are part of the overridable catalog entry, like paths.
      * - `connect_timeout_ms` (int): Time allowed to establish a TCP (and TLS) connection. Default: `10000`.
      * - `request_timeout_ms` (int): Time allowed for one API call, request and response included. Default: `30000`.
      * - `upload_part_timeout_ms` (int): Time allowed for one upload part (sending it and reading the answer). Default: `600000`.
-     * - `proxy` (string|null): Proxy URL for all traffic (`http://host:port`, `socks5://…` is not built in).
+     * - `proxy` (string|null): Proxy URL for all traffic (`http://user:password@host:port`; `socks5://…` is not built in). Unset: the system proxy (`HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`, `NO_PROXY`).
+     * - `no_proxy` (bool): Ignore the system proxy (the `*_PROXY` variables) and connect directly; `proxy`, when set, is still used. Default: `false`.
+     * - `ca_file` (string|null): A PEM file of extra CA certificates to trust, added to the built-in roots (a proxy that intercepts TLS, a private CA).
      * - `user_agent` (string): The `User-Agent` header. Default: `"vodkit/0.1.0"`.
      * - `pool_max_idle_per_host` (int): Idle keep-alive connections kept per host. Default: `8`.
      * - `retry` (array{max_retries?: int, initial_backoff_ms?: int, max_backoff_ms?: int, multiplier?: float}): When and how often a failed request is sent again. Default: `{"max_retries":4,"initial_backoff_ms":200,"max_backoff_ms":10000,"multiplier":2.0}`.
@@ -49,10 +52,13 @@ final class Baijiayun extends Client
      *     base_url?: string|null,
      *     hosts?: array<string, string>,
      *     path_overrides?: array<string, string>,
+     *     file_fields?: array<string, string>,
      *     connect_timeout_ms?: int,
      *     request_timeout_ms?: int,
      *     upload_part_timeout_ms?: int,
      *     proxy?: string|null,
+     *     no_proxy?: bool,
+     *     ca_file?: string|null,
      *     user_agent?: string,
      *     pool_max_idle_per_host?: int,
      *     retry?: array{
@@ -932,7 +938,7 @@ final class Baijiayun extends Client
      * - `subtitle_path`: Where the file is served.
      * - `create_time`: `yyyy-mm-dd HH:MM:SS`.
      *
-     * @param string $path the file to send (multipart field 'subtitle')
+     * @param string $path the file to send (multipart field 'subtitle', or the config's `file_fields` override)
      * @param int $videoId `video_id`: The video the subtitle belongs to.
      * @param string $name `name`: The subtitle's name, shown in the player (not empty).
      * @return array{
@@ -948,7 +954,7 @@ final class Baijiayun extends Client
         return $this->callWithFile('video/uploadSubtitle', [
             'video_id' => $videoId,
             'name' => $name,
-        ], 'subtitle', $path);
+        ], '', $path);
     }
 
     /**
@@ -1310,7 +1316,7 @@ final class Baijiayun extends Client
      * No provider document prints this path: if your account's differs, set
      * `'path_overrides' => ['video/uploadDocument' => 'the/path']` in the config.
      *
-     * @param string $path the file to send (multipart field 'file')
+     * @param string $path the file to send (multipart field 'file', or the config's `file_fields` override)
      * @param string $videoUnique `video_unique`: The video: its id, as text (e.g. `"123"`).
      * @throws \Vodkit\Exception
      */
@@ -1318,7 +1324,7 @@ final class Baijiayun extends Client
     {
         $this->callWithFile('video/uploadDocument', [
             'video_unique' => $videoUnique,
-        ], 'file', $path);
+        ], '', $path);
     }
 
     /**

@@ -118,8 +118,8 @@ class Client
 
     /**
      * As call(), with the file at $path sent as the multipart part $fileField
-     * (the catalog's `file_field` of the operation; file parts are never
-     * signed).
+     * (file parts are never signed). '' means the operation's own field: the
+     * catalog's `file_field`, or the config's `file_fields` override.
      *
      *     $client->callWithFile('video/uploadSubtitle', ['video_id' => $id, 'name' => 'English'], 'subtitle', 'en.vtt');
      *
@@ -159,7 +159,10 @@ class Client
      *   `part_size`)
      * @param (callable(Progress): (bool|null))|null $progress called on this
      *   thread while the upload runs; return false to abort (true or null go
-     *   on). An exception it throws aborts the upload and is rethrown here.
+     *   on). An exception it throws aborts the upload; once the video
+     *   exists it surfaces as the upload's CancelledException, whose
+     *   getResume() continues the upload and whose getPrevious() is the
+     *   closure's exception (before that, the closure's exception itself).
      * @param CancelToken|null $cancel cancel() on it stops the upload
      * @return array<string, mixed>
      * @throws Exception
@@ -219,12 +222,16 @@ class Client
             return $resumeJson === null
                 ? $this->ffi->vodkit_client_upload($this->handle, $path, $optionsJson, $fn, null, $token, FFI::addr($out))
                 : $this->ffi->vodkit_client_resume_upload($this->handle, $resumeJson, $path, $optionsJson, $fn, null, $token, FFI::addr($out));
-        }, function (?CData $error) use ($out): void {
-            // The closure threw: drop what the call returned before rethrowing.
-            if ($error !== null) {
-                $this->ffi->vodkit_error_free($error);
-            }
+        }, function (?CData $error, \Throwable $thrown) use ($out): \Throwable {
+            // The closure threw, which aborted the upload. The library's
+            // error (cancelled) carries the resume handle: throw it, with the
+            // closure's exception as getPrevious(), so the caller can resume.
             Native::takeString($this->ffi, $out);
+            if ($error === null) {
+                return $thrown;
+            }
+            $upload = Exception::fromError($this->ffi, $error, $thrown);
+            return $upload->getResume() === null ? $thrown : $upload;
         });
         Native::check($this->ffi, $error);
         return (array) Native::decode((string) Native::takeString($this->ffi, $out));

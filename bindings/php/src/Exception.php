@@ -80,7 +80,7 @@ class Exception extends \RuntimeException
      *
      * @internal
      */
-    public static function fromError(FFI $ffi, CData $error): self
+    public static function fromError(FFI $ffi, CData $error, ?\Throwable $previous = null): self
     {
         try {
             $resume = null;
@@ -101,7 +101,8 @@ class Exception extends \RuntimeException
                 $ffi->vodkit_error_request_id($error),
                 (int) $ffi->vodkit_error_http_status($error),
                 $ffi->vodkit_error_detail($error),
-                resume: is_array($resume) ? $resume : null,
+                $previous,
+                is_array($resume) ? $resume : null,
             );
         } finally {
             $ffi->vodkit_error_free($error);

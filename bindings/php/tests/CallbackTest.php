@@ -155,8 +155,10 @@ final class CallbackTest extends TestCase
         $fields['sign'] = Signer::sign($fields, Emulator::$partnerKey);
         $this->assertReason('stale', fn () => (new CallbackVerifier(Emulator::$partnerKey, maxAge: 300))->verifyTranscode($fields));
         $this->assertReason('stale', fn () => (new CallbackVerifier(Emulator::$partnerKey, maxAge: 300))->verifyTranscode(http_build_query($fields)));
-        // Without a window (the default) the signature alone decides.
-        $event = (new CallbackVerifier(Emulator::$partnerKey))->verifyTranscode($fields);
+        // The window is on by default (300 s): a replay an hour later is stale.
+        $this->assertReason('stale', fn () => (new CallbackVerifier(Emulator::$partnerKey))->verifyTranscode($fields));
+        // Turned off explicitly (0), the signature alone decides.
+        $event = (new CallbackVerifier(Emulator::$partnerKey, maxAge: 0))->verifyTranscode($fields);
         $this->assertSame(7, $event->videoId);
         $this->assertTrue($event->isFailed());
         $this->assertNull($event->fileMd5);
@@ -169,7 +171,7 @@ final class CallbackTest extends TestCase
 
     public function testPlaybackAuth(): void
     {
-        $strict = new CallbackVerifier(Emulator::$partnerKey);
+        $strict = new CallbackVerifier(Emulator::$partnerKey, requireSignedAuth: true);
         $fields = ['access_key' => 'viewer-42', 'video_id' => '5', 'timestamp' => (string) time()];
         $signed = $fields + ['sign' => Signer::sign($fields, Emulator::$partnerKey)];
         foreach ([$signed, http_build_query($signed)] as $request) {
@@ -182,9 +184,13 @@ final class CallbackTest extends TestCase
         $this->assertReason('unsigned', fn () => $strict->verifyPlaybackAuth('access_key=abc&video_id=5'));
         $this->assertReason('tampered', fn () => $strict->verifyPlaybackAuth(['video_id' => '6'] + $signed));
 
-        $lenient = new CallbackVerifier(Emulator::$partnerKey, 0, requireSignedAuth: false);
+        // By default the documented request (access_key and video_id, no
+        // sign) is accepted; a sign that is sent is still checked.
+        $lenient = new CallbackVerifier(Emulator::$partnerKey);
         $auth = $lenient->verifyPlaybackAuth(['access_key' => 'a b&c', 'video_id' => 5]);
         $this->assertSame('a b&c', $auth->accessKey);
+        $this->assertSame(5, $lenient->verifyPlaybackAuth('access_key=abc&video_id=5')->videoId);
+        $this->assertReason('tampered', fn () => $lenient->verifyPlaybackAuth(['video_id' => '6'] + $signed));
         $this->assertReason('malformed', fn () => $lenient->verifyPlaybackAuth(['video_id' => '5']));
     }
 

@@ -73,7 +73,8 @@ final class UploadTest extends TestCase
         $client = new Client('baijiayun', Emulator::config(['part_size' => 128 * 1024]));
         $calls = 0;
         try {
-            $client->upload($path, [], function (Progress $p) use (&$calls) {
+            // Ranged, so that there is a part boundary to stop at.
+            $client->upload($path, ['ranged' => true], function (Progress $p) use (&$calls) {
                 $calls++;
                 return $p->bytesDone === 0 ? null : false;
             });
@@ -135,9 +136,18 @@ final class UploadTest extends TestCase
                 throw $thrown;
             });
             $this->fail('the exception was swallowed');
-        } catch (\DomainException $e) {
-            $this->assertSame($thrown, $e);
+        } catch (\Vodkit\Exception\CancelledException $e) {
+            // Issue 11, item 13: the closure's exception used to be rethrown
+            // bare, without the resume handle. It is the cause now.
+            $this->assertSame($thrown, $e->getPrevious());
             $this->assertSame(1, $calls, 'the upload stopped at the first call');
+            $resume = $e->getResume();
+            $this->assertIsArray($resume);
+            $this->assertSame('baijiayun', $resume['provider']);
+            $this->assertSame($resume['video_id'], $e->videoId());
+            // And the handle resumes the upload.
+            $done = $client->resumeUpload($resume, $path);
+            $this->assertSame(2 * 1024 * 1024, $done['bytes']);
         }
         // The client is still usable, and a progress closure works again.
         $ok = 0;

@@ -276,8 +276,9 @@ impl Client {
         })
     }
 
-    /// As ``call``, with a file sent as the multipart part ``field`` (the
-    /// catalog's ``file_field`` of the operation).
+    /// As ``call``, with a file sent as the multipart part ``field``; ``""``
+    /// means the operation's own field (the catalog's ``file_field``, or the
+    /// config's ``file_fields`` override).
     ///
     /// :param path: the file (``str`` or ``os.PathLike``).
     #[pyo3(signature = (operation, params, field, path))]

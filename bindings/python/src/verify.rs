@@ -108,19 +108,28 @@ fn verify_with<'py, T: serde::Serialize>(
     })
 }
 
+/// The window when `max_age` is not given, as in every language.
+const DEFAULT_MAX_AGE_SECS: f64 = 300.0;
+
 /// Verifies what Baijiayun sends to your server — transcode callbacks and
 /// third-party playback auth requests — with the partner key: the ``sign``
-/// is compared in constant time and, with ``max_age``, the ``timestamp``
-/// must be within that many seconds of now (either way).
+/// is compared in constant time and the ``timestamp`` must be within
+/// ``max_age`` seconds of now (either way). Requests over 64 KiB are refused
+/// as ``"malformed"``. The window limits replays but a delivery can still
+/// arrive twice inside it (the provider retries): deduplicate transcode
+/// callbacks on ``qid``.
 ///
 /// :param partner_key: the account's partner key.
 /// :param max_age: the allowed clock distance in seconds (``float`` or
-///     ``datetime.timedelta``); ``None`` (the default) checks no time. The
+///     ``datetime.timedelta``), default (``None``) 300; ``0`` turns the
+///     check off (a captured request is then accepted for ever). The
 ///     provider retries a delivery 30 s later with the same timestamp: allow
 ///     at least a minute.
 /// :param require_signed_auth: whether playback auth requests must carry a
-///     ``sign`` (default ``True``; the provider's document shows none, so turn
-///     it off only if your account's requests arrive unsigned).
+///     ``sign``. Default ``False``: the provider documents the request as
+///     ``access_key`` and ``video_id`` only, so an unsigned request is
+///     accepted, and a ``sign``, when present, is checked. ``True`` is the
+///     strict mode (unsigned requests raise ``"unsigned"``).
 ///
 /// Both methods take the raw ``application/x-www-form-urlencoded`` body
 /// (``bytes`` or ``str``, e.g. Flask's ``request.get_data()``) or the parsed
@@ -137,7 +146,7 @@ pub(crate) struct CallbackVerifier {
 #[pymethods]
 impl CallbackVerifier {
     #[new]
-    #[pyo3(signature = (partner_key, *, max_age = None, require_signed_auth = true))]
+    #[pyo3(signature = (partner_key, *, max_age = None, require_signed_auth = false))]
     fn new(
         py: Python<'_>,
         partner_key: String,
@@ -150,20 +159,24 @@ impl CallbackVerifier {
             }
             let mut inner = vodkit::baijiayun::CallbackVerifier::new(partner_key)
                 .require_signed_auth(require_signed_auth);
-            if let Some(age) = max_age {
-                let secs: f64 = if age.hasattr("total_seconds")? {
+            let secs: f64 = match max_age {
+                None => DEFAULT_MAX_AGE_SECS,
+                Some(age) if age.hasattr("total_seconds")? => {
                     age.call_method0("total_seconds")?.extract()?
-                } else {
-                    age.extract()?
-                };
-                if !(secs.is_finite() && secs >= 0.0) {
-                    return Err(invalid_input(
-                        py,
-                        format!("max_age must be 0 or more seconds, not {secs}"),
-                    ));
                 }
-                inner = inner.max_age(Duration::from_secs_f64(secs));
+                Some(age) => age.extract()?,
+            };
+            if !(secs.is_finite() && secs >= 0.0) {
+                return Err(invalid_input(
+                    py,
+                    format!("max_age must be 0 or more seconds, not {secs}"),
+                ));
             }
+            inner = if secs > 0.0 {
+                inner.max_age(Duration::from_secs_f64(secs))
+            } else {
+                inner.without_max_age()
+            };
             Ok(CallbackVerifier { inner })
         })
     }

@@ -580,3 +580,31 @@ def test_generic_and_typed_calls_give_the_same_answer(emu: Emulator, client: vod
     assert generic.call("video/getVideoList", {"page_size": 1000}) == client.get_video_list(page_size=1000)
     assert generic.call("video/getSubtitleList", {"video_id": video}) == client.get_subtitle_list(video)
     assert generic.operations() == client.operations()
+
+
+def test_file_fields_are_part_of_the_overridable_catalog_entry(emu: Emulator, transcoded, tmp_path: Path) -> None:
+    # Issue 11, item 12: the document field (API 47) was hard-coded in the
+    # typed methods, and the generic call needed the field spelled out.
+    video = str(transcoded("documented.mp4")["video_id"])
+    notes = tmp_path / "notes.txt"
+    notes.write_text("lecture notes", encoding="utf-8")
+    plain = emu.client()
+    # "" is the operation's own field; the typed method uses it too.
+    assert plain.call_with_file("video/uploadDocument", {"video_unique": video}, "", notes) is None
+    assert plain.upload_document(video, notes) is None
+
+    renamed = emu.client(file_fields={"video/uploadDocument": "document"})
+    fields = {op["name"]: op["file_field"] for op in renamed.operations()}
+    assert fields["video/uploadDocument"] == "document"
+    assert fields["video/uploadSubtitle"] == "subtitle"
+    # The override reaches the wire: the emulator wants `file`, so it refuses.
+    for call in (
+        lambda: renamed.upload_document(video, notes),
+        lambda: renamed.call_with_file("video/uploadDocument", {"video_unique": video}, "", notes),
+    ):
+        with pytest.raises(vodkit.InvalidInputError, match="file is required"):
+            call()
+    # A field given by name wins over the override.
+    assert renamed.call_with_file("video/uploadDocument", {"video_unique": video}, "file", notes) is None
+    with pytest.raises(vodkit.InvalidInputError, match="file_fields"):
+        emu.client(file_fields={"video/getStatus": "x"})

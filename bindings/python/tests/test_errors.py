@@ -138,7 +138,7 @@ def test_integrity(emu: Emulator, client: vodkit.Baijiayun, tmp_path: Path) -> N
             f.write(b"more")
 
     with pytest.raises(vodkit.IntegrityError) as err:
-        client.upload(path, part_size=128 * KiB, progress=grow)
+        client.upload(path, ranged=True, part_size=128 * KiB, progress=grow)
     assert err.value.video_id is not None and "changed" in err.value.message
     assert err.value.resume == {"provider": "baijiayun", "video_id": err.value.video_id}
 
@@ -147,7 +147,7 @@ def test_cancelled(emu: Emulator, client: vodkit.Baijiayun, tmp_path: Path) -> N
     path = tmp_path / "cancelled.mp4"
     write_file(path, 512 * KiB)
     with pytest.raises(vodkit.CancelledError) as err:
-        client.upload(path, part_size=128 * KiB, progress=lambda done, total: False)
+        client.upload(path, ranged=True, part_size=128 * KiB, progress=lambda done, total: False)
     assert err.value.video_id is not None and emu.video(err.value.video_id)["status"] == 10
     assert err.value.resume == {"provider": "baijiayun", "video_id": err.value.video_id}
 
@@ -162,7 +162,7 @@ def test_io(emu: Emulator, client: vodkit.Baijiayun, tmp_path: Path) -> None:
             os.remove(path)
 
     with pytest.raises(vodkit.IoError) as err:
-        client.upload(path, part_size=64 * KiB, progress=delete_after_first_part)
+        client.upload(path, ranged=True, part_size=64 * KiB, progress=delete_after_first_part)
     assert err.value.code == "io" and err.value.video_id is not None
     assert "cannot open" in err.value.message and isinstance(err.value, OSError)
 

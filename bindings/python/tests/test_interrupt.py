@@ -29,7 +29,7 @@ CHILD = textwrap.dedent(
     )
     progress = (lambda done, total: None) if with_progress == "1" else None
     try:
-        client.upload(path, part_size=256 * 1024, progress=progress)
+        client.upload(path, ranged=True, part_size=256 * 1024, progress=progress)
         print(json.dumps({"finished": True}), flush=True)
     except KeyboardInterrupt as interrupt:
         at = time.monotonic()

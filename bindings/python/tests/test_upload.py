@@ -22,7 +22,7 @@ def test_large_upload_with_progress(emu: Emulator, client: vodkit.Baijiayun, tmp
     seen: list[tuple[int, int]] = []
 
     started = time.monotonic()
-    result = client.upload(path, progress=lambda done, total: seen.append((done, total)))
+    result = client.upload(path, ranged=True, progress=lambda done, total: seen.append((done, total)))
     elapsed = time.monotonic() - started
 
     assert result == {"video_id": result["video_id"], "bytes": size, "resumed_from": 0}
@@ -52,7 +52,7 @@ def test_progress_returning_false_aborts_and_resume_completes(
         return done < MiB  # False once a MiB is on its way
 
     with pytest.raises(vodkit.CancelledError) as err:
-        client.upload(path, part_size=256 * 1024, progress=progress)
+        client.upload(path, ranged=True, part_size=256 * 1024, progress=progress)
     video_id = err.value.video_id
     assert isinstance(video_id, int) and err.value.code == "cancelled"
     assert err.value.resume == {"provider": "baijiayun", "video_id": video_id}
@@ -84,7 +84,7 @@ def test_exception_in_progress_aborts_and_propagates(
             raise raised
 
     with pytest.raises(Boom) as err:
-        client.upload(path, part_size=256 * 1024, progress=progress)
+        client.upload(path, ranged=True, part_size=256 * 1024, progress=progress)
     assert err.value is raised  # the very same object, traceback and all
     assert len(calls) == 3
     assert emu.video(err.value.video_id)["received_bytes"] < 4 * MiB  # type: ignore[attr-defined]
@@ -114,7 +114,7 @@ def test_other_threads_run_during_an_upload(emu: Emulator, client: vodkit.Baijia
 
         emu.faults(latency_ms=120)
         c1, t1 = count[0], time.monotonic()
-        client.upload(path, part_size=512 * 1024, progress=lambda done, total: None)
+        client.upload(path, ranged=True, part_size=512 * 1024, progress=lambda done, total: None)
         elapsed = time.monotonic() - t1
         during = (count[0] - c1) / elapsed
     finally:
@@ -136,7 +136,7 @@ def test_cancel_token_from_another_thread(emu: Emulator, client: vodkit.Baijiayu
     timer.start()
     started = time.monotonic()
     with pytest.raises(vodkit.CancelledError) as err:
-        client.upload(path, part_size=256 * 1024, cancel=token)
+        client.upload(path, ranged=True, part_size=256 * 1024, cancel=token)
     assert time.monotonic() - started < 1.5
     assert token.cancelled and err.value.video_id is not None
     # A token cancelled beforehand stops the upload before any request.

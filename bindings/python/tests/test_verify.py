@@ -59,7 +59,8 @@ class FormData:
 def receiver(emu: Emulator) -> Iterator[dict[str, Any]]:
     """A web server that verifies each callback from its raw body and answers
     {"code": 0} (or 403 when verification fails)."""
-    verifier = vodkit.CallbackVerifier(emu.partner_key)
+    # Other tests move the emulator's clock: no window here.
+    verifier = vodkit.CallbackVerifier(emu.partner_key, max_age=0)
     state: dict[str, Any] = {"events": [], "failures": []}
 
     class Handler(BaseHTTPRequestHandler):
@@ -117,7 +118,8 @@ def test_real_callbacks_verify(
     # The same callback as every framework hands it over.
     record = next(c for c in mine if ("status", "100") in [tuple(p) for p in c["fields"]])
     pairs = [tuple(p) for p in record["fields"]]
-    verifier = vodkit.CallbackVerifier(emu.partner_key)
+    # Other tests move the emulator's clock: no window here.
+    verifier = vodkit.CallbackVerifier(emu.partner_key, max_age=0)
     for form in (
         record["body"],  # str
         record["body"].encode(),  # bytes (request.get_data())
@@ -168,25 +170,29 @@ def test_failure_reasons() -> None:
     with pytest.raises(TypeError):
         verifier.verify_transcode(42)  # type: ignore[arg-type]
 
-    # A timedelta works as max_age; no max_age accepts any time.
+    # A timedelta works as max_age; the default window is 300 s; 0 turns it off.
     import datetime
 
     old = cases["stale"]
     with pytest.raises(vodkit.VerificationError):
         vodkit.CallbackVerifier(KEY, max_age=datetime.timedelta(minutes=1)).verify_transcode(old)
-    assert vodkit.CallbackVerifier(KEY).verify_transcode(old)["timestamp"] == int(NOW) - 3600
+    with pytest.raises(vodkit.VerificationError) as stale:
+        vodkit.CallbackVerifier(KEY).verify_transcode(old)
+    assert stale.value.reason == "stale"
+    assert vodkit.CallbackVerifier(KEY, max_age=0).verify_transcode(old)["timestamp"] == int(NOW) - 3600
     assert KEY not in repr(verifier)
 
 
 def test_playback_auth() -> None:
     fields = {"access_key": "viewer-token", "video_id": "12", "timestamp": NOW}
-    verifier = vodkit.CallbackVerifier(KEY)
+    verifier = vodkit.CallbackVerifier(KEY, require_signed_auth=True)
     request = verifier.verify_playback_auth(urllib.parse.urlencode(signed(fields, KEY)))
     assert request == {"access_key": "viewer-token", "video_id": 12, "timestamp": int(NOW), "fields": fields}
     with pytest.raises(vodkit.VerificationError) as err:
         verifier.verify_playback_auth(fields)
     assert err.value.reason == "unsigned"
-    lenient = vodkit.CallbackVerifier(KEY, require_signed_auth=False)
+    # The default accepts the documented shape (no sign) and checks a sign when sent.
+    lenient = vodkit.CallbackVerifier(KEY)
     assert lenient.verify_playback_auth({"access_key": "k", "video_id": "3"})["timestamp"] is None
     with pytest.raises(vodkit.VerificationError) as err:
         lenient.verify_playback_auth({"access_key": "k", "video_id": "3", "sign": "0" * 32})

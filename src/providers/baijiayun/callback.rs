@@ -86,12 +86,26 @@ pub struct PlaybackAuthRequest {
     pub fields: BTreeMap<String, String>,
 }
 
-/// Checks signed requests from Baijiayun with the partner key: constant-time
-/// signature comparison and, optionally, a timestamp window.
+/// The default timestamp window: wide enough for the provider's retries
+/// (5 s and 30 s after a failed delivery, same timestamp) and clock drift,
+/// narrow enough that a captured request can't be replayed for long.
+pub const DEFAULT_MAX_AGE: Duration = Duration::from_secs(300);
+
+/// The default cap on a request's size. A callback is a few hundred bytes;
+/// the cap keeps a hostile POST from making the verifier allocate without bound.
+pub const DEFAULT_MAX_BODY: usize = 64 * 1024;
+
+/// Checks requests from Baijiayun with the partner key: constant-time
+/// signature comparison, a timestamp window (300 s by default) and a size cap.
+///
+/// The window limits replay but can't stop a request from being delivered
+/// twice inside it (the provider itself retries deliveries): deduplicate
+/// transcode callbacks on [`TranscodeEvent::qid`].
 #[derive(Clone)]
 pub struct CallbackVerifier {
     partner_key: Secret,
     max_age: Option<Duration>,
+    max_body: usize,
     require_signed_auth: bool,
 }
 
@@ -100,6 +114,7 @@ impl std::fmt::Debug for CallbackVerifier {
         f.debug_struct("CallbackVerifier")
             .field("partner_key", &self.partner_key)
             .field("max_age", &self.max_age)
+            .field("max_body", &self.max_body)
             .field("require_signed_auth", &self.require_signed_auth)
             .finish()
     }
@@ -109,22 +124,41 @@ impl CallbackVerifier {
     pub fn new(partner_key: impl Into<Secret>) -> Self {
         CallbackVerifier {
             partner_key: partner_key.into(),
-            max_age: None,
-            require_signed_auth: true,
+            max_age: Some(DEFAULT_MAX_AGE),
+            max_body: DEFAULT_MAX_BODY,
+            require_signed_auth: false,
         }
     }
 
     /// Rejects requests whose `timestamp` is further than `window` from now
-    /// (either way: clocks drift). Off by default, since the provider retries
-    /// a failed delivery 30 s later with the same timestamp; use at least a minute.
+    /// (either way: clocks drift); default [`DEFAULT_MAX_AGE`]. The provider
+    /// retries a failed delivery 30 s later with the same timestamp: use at
+    /// least a minute.
     pub fn max_age(mut self, window: Duration) -> Self {
         self.max_age = Some(window);
         self
     }
 
-    /// Whether playback auth requests must carry a `sign` (default: yes). The
-    /// provider's document does not show one; turn this off only if your
-    /// account's auth requests arrive unsigned.
+    /// Turns the timestamp window off: any timestamp is accepted, so a
+    /// captured request can be replayed for ever. Only for accounts whose
+    /// clocks can't be trusted, with deduplication on `qid`.
+    pub fn without_max_age(mut self) -> Self {
+        self.max_age = None;
+        self
+    }
+
+    /// The largest request accepted, in bytes (a raw body, or the fields'
+    /// names and values together); default [`DEFAULT_MAX_BODY`].
+    pub fn max_body(mut self, bytes: usize) -> Self {
+        self.max_body = bytes;
+        self
+    }
+
+    /// Whether playback auth requests must carry a `sign`. Default: no — the
+    /// provider documents the request as `access_key` and `video_id` only, so
+    /// an unsigned request is accepted, and a request that carries a `sign`
+    /// is always checked. Strict mode (true) refuses unsigned ones
+    /// ([`VerifyFailure::Unsigned`]).
     pub fn require_signed_auth(mut self, required: bool) -> Self {
         self.require_signed_auth = required;
         self
@@ -132,7 +166,7 @@ impl CallbackVerifier {
 
     /// Verifies a transcode callback given as its raw form body.
     pub fn verify_transcode_body(&self, body: &[u8]) -> Result<TranscodeEvent> {
-        self.verify_transcode(parse_form(body)?)
+        self.verify_transcode(parse_form(body, self.max_body)?)
     }
 
     /// Verifies a transcode callback given as its fields (`$_POST`, `request.form`).
@@ -144,7 +178,7 @@ impl CallbackVerifier {
         K: Into<String>,
         V: Into<String>,
     {
-        let fields = self.check(collect(fields)?, true)?;
+        let fields = self.check(collect(fields, self.max_body)?, true, true)?;
         let int = |k: &str| -> Result<i64> {
             let v = fields.get(k).ok_or_else(|| {
                 VerifyFailure::Malformed.error(format!("the callback has no {k}"))
@@ -181,7 +215,7 @@ impl CallbackVerifier {
 
     /// Verifies a playback auth request given as its raw form body.
     pub fn verify_playback_auth_body(&self, body: &[u8]) -> Result<PlaybackAuthRequest> {
-        self.verify_playback_auth(parse_form(body)?)
+        self.verify_playback_auth(parse_form(body, self.max_body)?)
     }
 
     /// Verifies a playback auth request given as its fields.
@@ -193,7 +227,13 @@ impl CallbackVerifier {
         K: Into<String>,
         V: Into<String>,
     {
-        let fields = self.check(collect(fields)?, self.require_signed_auth)?;
+        // The documented auth request has no timestamp: the window applies
+        // when one is sent.
+        let fields = self.check(
+            collect(fields, self.max_body)?,
+            self.require_signed_auth,
+            false,
+        )?;
         let access_key = fields
             .get("access_key")
             .filter(|v| !v.is_empty())
@@ -219,6 +259,7 @@ impl CallbackVerifier {
         &self,
         mut fields: BTreeMap<String, String>,
         require_sign: bool,
+        require_timestamp: bool,
     ) -> Result<BTreeMap<String, String>> {
         let given = fields.remove("sign");
         match given {
@@ -237,19 +278,32 @@ impl CallbackVerifier {
                 }
             }
         }
-        if let Some(window) = self.max_age {
+        let window = self
+            .max_age
+            .filter(|_| require_timestamp || fields.contains_key("timestamp"));
+        if let Some(window) = window {
             let ts: i64 = fields
                 .get("timestamp")
                 .and_then(|t| t.trim().parse().ok())
                 .ok_or_else(|| {
                     VerifyFailure::Malformed.error("timestamp is missing or not an integer")
                 })?;
-            let skew = (unix_now() as i64 - ts).unsigned_abs();
-            if skew > window.as_secs() {
-                return Err(VerifyFailure::Stale.error(format!(
-                    "timestamp is {skew} s away from now (window {} s)",
-                    window.as_secs()
-                )));
+            // Checked: a hostile timestamp (i64::MIN) must be stale, not a panic.
+            let now = i64::try_from(unix_now()).unwrap_or(i64::MAX);
+            match now.checked_sub(ts).map(i64::unsigned_abs) {
+                Some(skew) if skew <= window.as_secs() => {}
+                Some(skew) => {
+                    return Err(VerifyFailure::Stale.error(format!(
+                        "timestamp is {skew} s away from now (window {} s)",
+                        window.as_secs()
+                    )))
+                }
+                None => {
+                    return Err(VerifyFailure::Stale.error(format!(
+                        "timestamp is out of range (window {} s)",
+                        window.as_secs()
+                    )))
+                }
             }
         }
         Ok(fields)
@@ -258,18 +312,32 @@ impl CallbackVerifier {
 
 fn collect<K: Into<String>, V: Into<String>>(
     fields: impl IntoIterator<Item = (K, V)>,
+    max_bytes: usize,
 ) -> Result<BTreeMap<String, String>> {
     let mut map = BTreeMap::new();
+    let mut size = 0usize;
     for (k, v) in fields {
-        let k = k.into();
-        if map.insert(k.clone(), v.into()).is_some() {
+        let (k, v): (String, String) = (k.into(), v.into());
+        size = size.saturating_add(k.len()).saturating_add(v.len());
+        if size > max_bytes {
+            return Err(too_large(max_bytes));
+        }
+        if map.insert(k.clone(), v).is_some() {
             return Err(VerifyFailure::Malformed.error(format!("field {k} appears twice")));
         }
     }
     Ok(map)
 }
 
-fn parse_form(body: &[u8]) -> Result<Vec<(String, String)>> {
+fn too_large(max_bytes: usize) -> Error {
+    VerifyFailure::Malformed.error(format!("the request is larger than {max_bytes} bytes"))
+}
+
+fn parse_form(body: &[u8], max_bytes: usize) -> Result<Vec<(String, String)>> {
+    // Checked before anything is decoded or copied.
+    if body.len() > max_bytes {
+        return Err(too_large(max_bytes));
+    }
     if std::str::from_utf8(body).is_err() {
         return Err(VerifyFailure::Malformed.error("the body is not UTF-8 form data"));
     }

@@ -51,6 +51,40 @@ impl Client {
                 "path_overrides: {name:?} is not an operation of the catalog"
             )));
         }
+        // An override is a URL path too: it follows the same grammar.
+        if let Some((name, path)) = config
+            .common
+            .path_overrides
+            .iter()
+            .find(|(_, path)| !is_api_path(path.strip_prefix('/').unwrap_or(path)))
+        {
+            return Err(Error::invalid_input(format!(
+                "path_overrides: {name:?}: {path:?} is not an API path (segments of A-Z, a-z, \
+                 0-9 and _, separated by /)"
+            )));
+        }
+        // A file field override names an operation that sends a file.
+        if let Some(name) = config
+            .common
+            .file_fields
+            .keys()
+            .find(|name| super::catalog::find(name).is_none_or(|op| op.file_field.is_none()))
+        {
+            return Err(Error::invalid_input(format!(
+                "file_fields: {name:?} is not an operation of the catalog that sends a file"
+            )));
+        }
+        if let Some(name) = config
+            .common
+            .file_fields
+            .iter()
+            .find(|(_, field)| field.is_empty())
+            .map(|(name, _)| name)
+        {
+            return Err(Error::invalid_input(format!(
+                "file_fields: {name:?}: the field name is empty"
+            )));
+        }
         let caller = Caller::new(CallerParts {
             provider: PROVIDER,
             hosts,
@@ -64,7 +98,8 @@ impl Client {
             envelope: Box::new(BaijiayunEnvelope {
                 rate_limit_codes: config.rate_limit_codes.clone(),
             }),
-        })?;
+        })?
+        .with_file_fields(config.common.file_fields.clone());
         Ok(Client {
             shared: Arc::new(Shared { config, caller }),
         })
@@ -154,16 +189,12 @@ impl Client {
 pub(crate) fn raw_target(operation: &str) -> Result<RawTarget> {
     let path = match super::catalog::find(operation) {
         Some(op) => op.path.to_owned(),
-        None => operation.trim_start_matches('/').to_owned(),
+        None => operation.strip_prefix('/').unwrap_or(operation).to_owned(),
     };
-    let ok = !path.is_empty()
-        && !path.contains("..")
-        && path
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '-' | '.'));
-    if !ok {
+    if !is_api_path(&path) {
         return Err(Error::invalid_input(format!(
-            "not an operation name or API path: {operation:?}"
+            "not an operation name or API path: {operation:?} (segments of A-Z, a-z, 0-9 and _, \
+             separated by /)"
         )));
     }
     Ok(RawTarget {
@@ -171,4 +202,57 @@ pub(crate) fn raw_target(operation: &str) -> Result<RawTarget> {
         host: "api",
         path,
     })
+}
+
+/// The grammar of an API path: `segment(/segment)*`, each segment one or
+/// more of `[A-Za-z0-9_]`. Nothing a URL parser would reinterpret — `.`,
+/// `%`, `?`, `#`, `\`, empty segments — can get through, so a name can never
+/// leave `/openapi/` (`%2e%2e/` is refused, not decoded later).
+pub(crate) fn is_api_path(path: &str) -> bool {
+    !path.is_empty()
+        && path.split('/').all(|segment| {
+            !segment.is_empty()
+                && segment
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn operation_names_follow_a_strict_grammar() {
+        for ok in [
+            "video/getStatus",
+            "/video/getStatus",
+            "video_account/getStorgeAndFlowInfo",
+            "x",
+        ] {
+            assert!(raw_target(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "%2e%2e/%2e%2e/_emulator/faults",
+            "%2E%2E/x",
+            "../_emulator/faults",
+            "video/./getStatus",
+            "video//getStatus",
+            "video/getStatus?x=1",
+            "video/getStatus#x",
+            "video\\getStatus",
+            "video/get-Status",
+            "video.getStatus",
+            "//evil.example/x",
+            "",
+            "/",
+            "video/",
+        ] {
+            let err = raw_target(bad).unwrap_err();
+            assert_eq!(err.kind(), crate::ErrorKind::InvalidInput, "{bad}");
+        }
+        for op in super::super::catalog::CATALOG {
+            assert!(is_api_path(op.path), "{}", op.path);
+        }
+    }
 }

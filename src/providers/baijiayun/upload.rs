@@ -1,7 +1,10 @@
 //! Uploads: getUploadUrl, then the file streamed from disk to the upload URL
-//! as multipart (field `data`), whole when it fits in one part and otherwise
-//! as ordered `Content-Range` parts; an interrupted upload resumes from the
-//! server's `upload_size` (getResumeUploadUrl).
+//! as one multipart request (field `data`), exactly as the provider documents
+//! it; an interrupted upload resumes from the server's `upload_size`
+//! (getResumeUploadUrl) with the remainder sent under `Content-Range` (our
+//! decision: the continuation is not documented). Ranged fresh uploads are an
+//! option: a server that ignores `Content-Range` would take a first part for
+//! the whole file.
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -12,9 +15,12 @@ use serde::{Deserialize, Serialize};
 
 use super::client::{Client, PROVIDER};
 use super::envelope::BaijiayunEnvelope;
-use super::models::video::{GetUploadUrl, VideoState};
+use super::models::video::{GetResumeUploadUrl, GetUploadUrl, ResumeUploadUrl, VideoState};
 use super::models::{bit_list, opt_bit_list, DEFINITION_BITS, FORMAT_BITS};
+use crate::api::{decode, Operation};
 use crate::error::{Error, ErrorKind, Result};
+use crate::http::{RetryPolicy, Transport};
+use crate::params::Params;
 use crate::upload::{
     self, Committed, EngineOptions, FileSource, Part, PartAck, PartBody, PartSink, UploadControl,
 };
@@ -38,9 +44,15 @@ pub struct UploadOptions {
     pub watermark_pos: Option<u8>,
     /// Per-video transcode callback URL.
     pub callback_url: Option<String>,
-    /// Ask for an https upload URL.
+    /// Ask for an https upload URL (default true: the URL carries a token).
+    /// A resume within the upload keeps this choice; pass the same options to
+    /// `resume_upload`.
     pub use_https: bool,
-    /// Part size in bytes (default: the client's `part_size`).
+    /// Send a fresh upload as `Content-Range` parts of `part_size` too
+    /// (default false: one streamed request, as documented; only a resume
+    /// is ranged).
+    pub ranged: bool,
+    /// Part size in bytes of ranged requests (default: the client's `part_size`).
     pub part_size: Option<u64>,
 }
 
@@ -55,7 +67,8 @@ impl Default for UploadOptions {
             watermark: None,
             watermark_pos: None,
             callback_url: None,
-            use_https: false,
+            use_https: true,
+            ranged: false,
             part_size: None,
         }
     }
@@ -123,11 +136,14 @@ impl Client {
         }
         let created = self.get_upload_url(&request)?;
         self.send_file(
-            created.video_id,
-            created.upload_url,
+            Sending {
+                video_id: created.video_id,
+                upload_url: created.upload_url,
+                part_size,
+                resumed_from: 0,
+                options,
+            },
             &source,
-            part_size,
-            0,
             &mut control,
         )
         .map_err(|e| attach_video_id(e, created.video_id))
@@ -144,7 +160,11 @@ impl Client {
     ) -> Result<Uploaded> {
         let source = FileSource::open(path)?;
         let part_size = options.part_size_or(self.config().part_size)?;
-        let (upload_url, held) = match self.resume_point(video_id)? {
+        // A failure to find where to continue is resumable too (an outage).
+        let point = self
+            .resume_point(video_id, options.use_https)
+            .map_err(|e| attach_video_id(e, video_id))?;
+        let (upload_url, held) = match point {
             ResumePoint::Continue { upload_url, held } => (upload_url, held),
             // Everything arrived before the interruption: nothing left to send.
             ResumePoint::Finished => {
@@ -155,32 +175,50 @@ impl Client {
                 })
             }
         };
-        self.send_file(video_id, upload_url, &source, part_size, held, &mut control)
+        let sending = Sending {
+            video_id,
+            upload_url,
+            part_size,
+            resumed_from: held,
+            options,
+        };
+        self.send_file(sending, &source, &mut control)
             .map_err(|e| attach_video_id(e, video_id))
     }
 
     /// Sends the bytes of `source` from `resumed_from` (what the server holds) on.
     fn send_file(
         &self,
-        video_id: i64,
-        upload_url: String,
+        sending: Sending<'_>,
         source: &FileSource,
-        part_size: u64,
-        resumed_from: u64,
         control: &mut UploadControl<'_>,
     ) -> Result<Uploaded> {
+        let Sending {
+            video_id,
+            upload_url,
+            part_size,
+            resumed_from,
+            options,
+        } = sending;
+        // A fresh upload is one streamed request, exactly as documented (the
+        // body is read from disk as it goes: memory does not grow with the
+        // file); ranged parts only on resume, or when asked for.
+        let whole = resumed_from == 0 && !options.ranged;
         let sink = BaijiayunSink {
             client: self,
             video_id,
             url: Mutex::new(upload_url),
             file_name: source.file_name(),
             total: source.size(),
-            // One request for a file that fits in a part, exactly as documented;
-            // ranged parts otherwise (and always once resuming).
-            whole: AtomicBool::new(source.size() <= part_size && resumed_from == 0),
+            use_https: options.use_https,
+            whole: AtomicBool::new(whole),
         };
         let engine = EngineOptions {
-            part_size,
+            part_size: if whole {
+                source.size().max(1)
+            } else {
+                part_size
+            },
             concurrency: 1,
             retry: self.config().common.retry.clone(),
         };
@@ -199,6 +237,16 @@ impl Client {
     }
 }
 
+/// What [`Client::send_file`] sends, and where.
+struct Sending<'a> {
+    video_id: i64,
+    upload_url: String,
+    part_size: u64,
+    /// Bytes the server holds already.
+    resumed_from: u64,
+    options: &'a UploadOptions,
+}
+
 /// Where an interrupted upload stands, by the server's account.
 enum ResumePoint {
     /// Send the bytes from `held` on to `upload_url`.
@@ -209,32 +257,82 @@ enum ResumePoint {
 }
 
 impl Client {
-    fn resume_point(&self, video_id: i64) -> Result<ResumePoint> {
-        match self.get_resume_upload_url(video_id) {
-            Ok(resume) if resume.upload_url.is_empty() => Err(Error::new(
-                ErrorKind::Server,
-                "getResumeUploadUrl returned no upload_url",
-            )),
-            Ok(resume) => Ok(ResumePoint::Continue {
-                upload_url: resume.upload_url,
-                held: u64::try_from(resume.upload_size).unwrap_or(0),
-            }),
-            // The provider refuses to resume a finished upload: the status says
-            // whether that is why.
-            Err(err) if err.kind() != ErrorKind::Network => {
-                let status = self.get_status(video_id).map_err(|_| err)?;
-                match status.state() {
-                    VideoState::Uploading | VideoState::UploadTimeout => Err(Error::new(
-                        ErrorKind::Provider,
-                        format!("the upload cannot be resumed ({})", status.info),
-                    )),
-                    _ => Ok(ResumePoint::Finished),
-                }
+    /// Asks getResumeUploadUrl where to continue (with the upload's own
+    /// `use_https`). A temporary failure (5xx, network) stays the retryable
+    /// error it is; only a refusal is checked against the video's status,
+    /// and code 4001 — what a finished upload gets — is checked at once
+    /// rather than retried.
+    fn resume_point(&self, video_id: i64, use_https: bool) -> Result<ResumePoint> {
+        let request = GetResumeUploadUrl {
+            video_id,
+            use_https: Some(u8::from(use_https)),
+        };
+        let caller = self.caller();
+        let attempt =
+            Transport::with_retries(caller.retry(), |_| match self.resume_url_once(&request) {
+                Err(err) if err.provider_code() == Some(UPLOAD_REFUSED) => Ok(Err(err)),
+                other => other.map(Ok),
+            });
+        let refused = match attempt {
+            Ok(Ok(resume)) if resume.upload_url.is_empty() => {
+                return Err(Error::new(
+                    ErrorKind::Server,
+                    "getResumeUploadUrl returned no upload_url",
+                ))
             }
-            Err(err) => Err(err),
+            Ok(Ok(resume)) => {
+                return Ok(ResumePoint::Continue {
+                    upload_url: resume.upload_url,
+                    held: u64::try_from(resume.upload_size).unwrap_or(0),
+                })
+            }
+            Ok(Err(refused)) => refused,
+            // An outage is not a verdict on the upload: the caller may retry.
+            Err(err) if err.is_retryable() => return Err(err),
+            Err(err) => err,
+        };
+        // The provider refuses to resume a finished upload: the status says
+        // whether that is why.
+        let Ok(status) = self.get_status(video_id) else {
+            return Err(refused);
+        };
+        match status.state() {
+            // 4001 on an upload still in progress: the refusal as it came.
+            VideoState::Uploading | VideoState::UploadTimeout if refused.is_retryable() => {
+                Err(refused)
+            }
+            VideoState::Uploading | VideoState::UploadTimeout => {
+                let mut err = Error::new(
+                    ErrorKind::Provider,
+                    format!("the upload cannot be resumed ({})", status.info),
+                );
+                if let Some(code) = refused.provider_code() {
+                    err = err.with_provider_code(code);
+                }
+                Err(err)
+            }
+            _ => Ok(ResumePoint::Finished),
         }
     }
+
+    /// One getResumeUploadUrl request, without the policy's retries.
+    fn resume_url_once(&self, request: &GetResumeUploadUrl) -> Result<ResumeUploadUrl> {
+        let caller = self.caller();
+        let spec = <GetResumeUploadUrl as Operation>::SPEC;
+        let params = Params::from_serialize(request)?;
+        let data = caller.call_with_policy(
+            caller.auth(),
+            &spec.target(),
+            params,
+            None,
+            &RetryPolicy::none(),
+        )?;
+        decode(&spec, data)
+    }
 }
+
+/// The envelope code of a refused upload (also what resuming a finished one gets).
+const UPLOAD_REFUSED: &str = "4001";
 
 /// The resume handle of a Baijiayun upload: `{"provider": "baijiayun", "video_id": N}`.
 pub(crate) fn resume_handle(video_id: i64) -> serde_json::Value {
@@ -264,6 +362,8 @@ struct BaijiayunSink<'a> {
     url: Mutex<String>,
     file_name: String,
     total: u64,
+    /// The upload's `use_https`, kept for every resume.
+    use_https: bool,
     /// One plain request for the whole file (no `Content-Range`); cleared
     /// once the server holds part of the file, as a resume must be ranged.
     whole: AtomicBool,
@@ -305,7 +405,7 @@ impl PartSink for BaijiayunSink<'_> {
     }
 
     fn committed(&self) -> Result<Committed> {
-        match self.client.resume_point(self.video_id)? {
+        match self.client.resume_point(self.video_id, self.use_https)? {
             ResumePoint::Continue { upload_url, held } => {
                 *self.url.lock().unwrap_or_else(|e| e.into_inner()) = upload_url;
                 self.whole.store(false, Ordering::SeqCst);

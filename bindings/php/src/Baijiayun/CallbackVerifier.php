@@ -16,8 +16,13 @@ use Vodkit\Library;
 /**
  * Verifies what Baijiayun POSTs to your server, signed with your partner
  * key: transcode callbacks and third-party playback auth requests. The
- * signature is compared in constant time; with $maxAge the timestamp must be
- * within that many seconds of now. A request that fails throws
+ * signature is compared in constant time and the timestamp must be within
+ * $maxAge seconds of now (300 by default; 0 turns the check off). Requests
+ * over 64 KiB are refused as "malformed". Deduplicate transcode callbacks on
+ * `qid`: the provider retries deliveries, inside the window too. Playback auth
+ * requests are documented as `access_key` and `video_id` only: they are
+ * accepted unsigned by default (a `sign`, when sent, is checked), and
+ * $requireSignedAuth: true is the strict mode that refuses them unsigned. A request that fails throws
  * VerificationException, whose `reason` is "unsigned", "tampered", "stale"
  * or "malformed"; do not act on it.
  *
@@ -33,15 +38,17 @@ final class CallbackVerifier
 
     /**
      * @param int $maxAge seconds a request's `timestamp` may be from now
-     *   (0: not checked, the library's default; the provider retries a
-     *   delivery 30 s later with the same timestamp, so use a minute or more)
+     *   (default 300; 0: not checked, replays accepted for ever; the provider
+     *   retries a delivery 30 s later with the same timestamp, so use a
+     *   minute or more)
      * @param bool $requireSignedAuth whether playback auth requests must
-     *   carry a `sign` (turn off only if your account's arrive unsigned)
+     *   carry a `sign` (default false: the documented request has none; a
+     *   sign that is sent is always checked)
      */
     public function __construct(
         #[\SensitiveParameter] string $partnerKey,
-        int $maxAge = 0,
-        bool $requireSignedAuth = true,
+        int $maxAge = 300,
+        bool $requireSignedAuth = false,
     ) {
         if ($maxAge < 0) {
             throw new InvalidInputException('maxAge must not be negative', Constants::VODKIT_ERROR_INVALID_INPUT);

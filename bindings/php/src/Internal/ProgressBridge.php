@@ -18,7 +18,8 @@ use Vodkit\Progress;
  * call, so the closure to run is the innermost upload in progress on the
  * current fiber; it is found on a stack. A closure that throws is caught
  * here (an exception must not unwind through C), the upload is aborted, and
- * the exception is kept for the caller to rethrow.
+ * the exception is handed to the caller, which throws it on — wrapped in the
+ * upload's own exception when that carries a resume handle.
  *
  * @internal
  */
@@ -41,15 +42,15 @@ final class ProgressBridge
 
     /**
      * Runs $call with the progress function pointer for $closure (null when
-     * there is none). If the closure threw, $discard gets what $call
-     * returned (to free it) and the closure's exception is rethrown.
+     * there is none). If the closure threw, $thrown gets what $call returned
+     * and the closure's exception, and what it returns is thrown.
      *
      * @template T
      * @param callable(?CData): T $call receives the `vodkit_progress_fn` to pass
-     * @param callable(T): void $discard
+     * @param callable(T, \Throwable): \Throwable $thrown
      * @return T
      */
-    public static function run(FFI $ffi, ?callable $closure, callable $call, callable $discard): mixed
+    public static function run(FFI $ffi, ?callable $closure, callable $call, callable $thrown): mixed
     {
         if ($closure === null) {
             return $call(null);
@@ -65,8 +66,7 @@ final class ProgressBridge
             }
         }
         if ($bridge->thrown !== null) {
-            $discard($result);
-            throw $bridge->thrown;
+            throw $thrown($result, $bridge->thrown);
         }
         return $result;
     }

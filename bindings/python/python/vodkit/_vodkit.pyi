@@ -62,17 +62,23 @@ class CancelToken:
 class CallbackVerifier:
     """Verifies what Baijiayun sends to your server — transcode callbacks and
     third-party playback auth requests — with the partner key: the ``sign``
-    is compared in constant time and, with ``max_age``, the ``timestamp``
-    must be within that many seconds of now (either way).
+    is compared in constant time and the ``timestamp`` must be within
+    ``max_age`` seconds of now (either way). Requests over 64 KiB are refused
+    as ``"malformed"``. The window limits replays but a delivery can still
+    arrive twice inside it (the provider retries): deduplicate transcode
+    callbacks on ``qid``.
 
     :param partner_key: the account's partner key.
     :param max_age: the allowed clock distance in seconds (``float`` or
-        ``datetime.timedelta``); ``None`` (the default) checks no time. The
+        ``datetime.timedelta``), default (``None``) 300; ``0`` turns the
+        check off (a captured request is then accepted for ever). The
         provider retries a delivery 30 s later with the same timestamp: allow
         at least a minute.
     :param require_signed_auth: whether playback auth requests must carry a
-        ``sign`` (default ``True``; the provider's document shows none, so turn
-        it off only if your account's requests arrive unsigned).
+        ``sign``. Default ``False``: the provider documents the request as
+        ``access_key`` and ``video_id`` only, so an unsigned request is
+        accepted, and a ``sign``, when present, is checked. ``True`` is the
+        strict mode (unsigned requests raise ``"unsigned"``).
 
     Both methods take the raw ``application/x-www-form-urlencoded`` body
     (``bytes`` or ``str``, e.g. Flask's ``request.get_data()``) or the parsed
@@ -87,7 +93,7 @@ class CallbackVerifier:
         partner_key: str,
         *,
         max_age: Union[float, datetime.timedelta, None] = None,
-        require_signed_auth: bool = True,
+        require_signed_auth: bool = False,
     ) -> CallbackVerifier: ...
     def verify_transcode(self, request: Union[bytes, bytearray, str, Mapping[str, Any]]) -> _Answer:
         """Verifies a transcode callback.
@@ -164,8 +170,9 @@ class Client:
     def call_with_file(
         self, operation: str, params: Optional[Mapping[str, Any]], field: str, path: _Path
     ) -> Any:
-        """As ``call``, with a file sent as the multipart part ``field`` (the
-        catalog's ``file_field`` of the operation).
+        """As ``call``, with a file sent as the multipart part ``field``; ``""``
+        means the operation's own field (the catalog's ``file_field``, or the
+        config's ``file_fields`` override).
 
         :param path: the file (``str`` or ``os.PathLike``).
         """

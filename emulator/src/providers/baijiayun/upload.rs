@@ -91,6 +91,7 @@ fn get_upload_url(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
         .map(str::to_owned);
     v.watermark_pos = watermark_pos.map(|p| p.to_string());
     v.callback_url = callback_url;
+    v.use_https.push(https);
     let url = upload_url(shared, &v, https);
     lock(&shared.videos).insert(id, v);
     Ok(json!({ "video_id": id, "upload_url": url }))
@@ -100,6 +101,7 @@ fn get_resume_upload_url(shared: &Shared, req: &Req) -> Result<Value, ApiError> 
     let id = req.i64("video_id")?;
     let https = flag(req, "use_https", &[0, 1])?.unwrap_or(0) == 1;
     with_video(shared, id, |v| {
+        v.use_https.push(https);
         if v.status != UPLOADING {
             return Err(ApiError::new(
                 4001,
@@ -198,6 +200,7 @@ pub(crate) async fn upload_file(
             }
             Some(v) => {
                 v.upload_requests += 1;
+                v.ranged_requests += u32::from(range.is_some());
                 match range {
                     Some((start, _, total)) => {
                         if v.total_size.is_some_and(|t| t != total) {

@@ -103,14 +103,26 @@ class BaijiayunConfig(TypedDict, total=False):
     # Per-operation path overrides, operation name → path (provisional paths
     # can be corrected without a new release).
     path_overrides: Mapping[str, str]
+    # Per-operation file field overrides, operation name → multipart field
+    # name of the file it sends (``{"video/uploadDocument": "file"}``): file
+    # fields are part of the overridable catalog entry, like paths.
+    file_fields: Mapping[str, str]
     # Time allowed to establish a TCP (and TLS) connection.
     connect_timeout_ms: int
     # Time allowed for one API call, request and response included.
     request_timeout_ms: int
     # Time allowed for one upload part (sending it and reading the answer).
     upload_part_timeout_ms: int
-    # Proxy URL for all traffic (``http://host:port``, ``socks5://…`` is not built in).
+    # Proxy URL for all traffic (``http://user:password@host:port``;
+    # ``socks5://…`` is not built in). Unset: the system proxy
+    # (``HTTPS_PROXY``, ``HTTP_PROXY``, ``ALL_PROXY``, ``NO_PROXY``).
     proxy: Optional[str]
+    # Ignore the system proxy (the ``*_PROXY`` variables) and connect
+    # directly; ``proxy``, when set, is still used.
+    no_proxy: bool
+    # A PEM file of extra CA certificates to trust, added to the built-in
+    # roots (a proxy that intercepts TLS, a private CA).
+    ca_file: Optional[str]
     # The ``User-Agent`` header.
     user_agent: str
     # Idle keep-alive connections kept per host.
@@ -165,9 +177,15 @@ class BaijiayunUploadOptions(TypedDict, total=False):
     watermark_pos: Optional[int]
     # Per-video transcode callback URL.
     callback_url: Optional[str]
-    # Ask for an https upload URL.
+    # Ask for an https upload URL (default true: the URL carries a token).
+    # A resume within the upload keeps this choice; pass the same options to
+    # ``resume_upload``.
     use_https: bool
-    # Part size in bytes (default: the client's ``part_size``).
+    # Send a fresh upload as ``Content-Range`` parts of ``part_size`` too
+    # (default false: one streamed request, as documented; only a resume
+    # is ranged).
+    ranged: bool
+    # Part size in bytes of ranged requests (default: the client's ``part_size``).
     part_size: Optional[int]
 
 
@@ -790,10 +808,19 @@ class Baijiayun(Client):
     :param hosts: Per-host overrides, host key → base URL; win over ``base_url``.
     :param path_overrides: Per-operation path overrides, operation name → path (provisional paths
         can be corrected without a new release).
+    :param file_fields: Per-operation file field overrides, operation name → multipart field
+        name of the file it sends (``{"video/uploadDocument": "file"}``): file
+        fields are part of the overridable catalog entry, like paths.
     :param connect_timeout_ms: Time allowed to establish a TCP (and TLS) connection.
     :param request_timeout_ms: Time allowed for one API call, request and response included.
     :param upload_part_timeout_ms: Time allowed for one upload part (sending it and reading the answer).
-    :param proxy: Proxy URL for all traffic (``http://host:port``, ``socks5://…`` is not built in).
+    :param proxy: Proxy URL for all traffic (``http://user:password@host:port``;
+        ``socks5://…`` is not built in). Unset: the system proxy
+        (``HTTPS_PROXY``, ``HTTP_PROXY``, ``ALL_PROXY``, ``NO_PROXY``).
+    :param no_proxy: Ignore the system proxy (the ``*_PROXY`` variables) and connect
+        directly; ``proxy``, when set, is still used.
+    :param ca_file: A PEM file of extra CA certificates to trust, added to the built-in
+        roots (a proxy that intercepts TLS, a private CA).
     :param user_agent: The ``User-Agent`` header.
     :param pool_max_idle_per_host: Idle keep-alive connections kept per host.
     :param retry: When and how often a failed request is sent again.
@@ -1460,7 +1487,7 @@ class Baijiayun(Client):
 
         :param video_id: The video the subtitle belongs to.
         :param name: The subtitle's name, shown in the player (not empty).
-        :param path: the file to send (multipart field ``subtitle``).
+        :param path: the file to send (multipart field ``subtitle``, or the config's ``file_fields`` override).
         :returns: :class:`UploadedSubtitle`, ``{"subtitle_id": int, "subtitle_name": str, "subtitle_path": str, "create_time": str}``.
 
         Operation ``video/uploadSubtitle`` (POST video/uploadSubtitle, host ``api``).
@@ -1765,7 +1792,7 @@ class Baijiayun(Client):
         API 47 ``video/uploadDocument`` (path provisional).
 
         :param video_unique: The video: its id, as text (e.g. ``"123"``).
-        :param path: the file to send (multipart field ``file``).
+        :param path: the file to send (multipart field ``file``, or the config's ``file_fields`` override).
         :returns: ``None`` (the operation answers no data).
 
         Provisional: no document we have prints the path ``video/uploadDocument``; if the provider

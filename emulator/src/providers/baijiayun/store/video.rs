@@ -57,6 +57,10 @@ pub struct Video {
     pub status: i64,
     pub upload_done_at: Option<i64>,
     pub upload_requests: u32,
+    /// Upload requests that carried a `Content-Range` header.
+    pub ranged_requests: u32,
+    /// `use_https` of every getUploadUrl / getResumeUploadUrl, in order.
+    pub use_https: Vec<bool>,
     pub publish_status: i64,
     pub category_id: i64,
     pub origin_deleted: bool,
@@ -87,6 +91,8 @@ impl Video {
             status: UPLOADING,
             upload_done_at: None,
             upload_requests: 0,
+            ranged_requests: 0,
+            use_https: Vec::new(),
             publish_status: 1,
             category_id: 0,
             origin_deleted: false,
@@ -184,6 +190,8 @@ impl Video {
             md5: self.md5.clone(),
             path: self.path.clone(),
             upload_requests: self.upload_requests,
+            ranged_requests: self.ranged_requests,
+            use_https: self.use_https.clone(),
         }
     }
 
@@ -279,4 +287,6 @@ pub struct VideoSnapshot {
     pub md5: Option<String>,
     pub path: PathBuf,
     pub upload_requests: u32,
+    pub ranged_requests: u32,
+    pub use_https: Vec<bool>,
 }
