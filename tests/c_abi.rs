@@ -24,6 +24,7 @@ const PROGRAMS: &[&str] = &[
     "misuse",
     "panic",
     "operations",
+    "quvideo",
 ];
 
 /// The emulator's URLs as every program sees them — the one place they are
@@ -143,6 +144,16 @@ impl Run<'_> {
             .env("VODKIT_EMU_CONTROL_URL", control_url)
             .env("VODKIT_PARTNER_ID", &state.config.partner_id)
             .env("VODKIT_PARTNER_KEY", state.partner_key())
+            .env("VODKIT_QUVIDEO_URL", self.emu.provider_url("quvideo"))
+            .env(
+                "VODKIT_QUVIDEO_CONTROL_URL",
+                format!("{}/_emulator/quvideo", self.emu.root_url()),
+            )
+            .env("VODKIT_QUVIDEO_USER", &self.emu.quvideo().config.user_name)
+            .env(
+                "VODKIT_QUVIDEO_PASSWORD",
+                &self.emu.quvideo().config.password,
+            )
             .env("ASAN_OPTIONS", "detect_leaks=1:abort_on_error=0")
             .envs(self.env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             .output()
@@ -321,6 +332,13 @@ fn run_all(link: Link, wrapper: &[&str]) {
             "operations" => {
                 let stdout = run.run(&bin, &[&format!("{file}.vtt")]);
                 check_operations_report(&emu, &stdout);
+            }
+            "quvideo" => {
+                run.run(&bin, &[]);
+                let state = emu.quvideo();
+                assert_eq!(state.video("vid004").unwrap().censor_status, "Blocked");
+                assert!(state.video("vid002").is_none());
+                assert_eq!(state.audits().len(), 1, "the bad audits were never sent");
             }
             _ => {
                 run.run(&bin, &[]);

@@ -23,12 +23,12 @@ pub struct SubmitTabTranscode {
     pub media_id: String,
 }
 
-/// A review decision.
+/// A review decision: `Blocked` hides the video from the app (a reason is
+/// required), `Normal` shows it. (No doc comment per variant: the schema
+/// stays a plain string enum, which every binding types as a string.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum AuditStatus {
-    /// Hidden from the app (a reason is required).
     Blocked,
-    /// Shown in the app.
     Normal,
 }
 
