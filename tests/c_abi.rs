@@ -557,3 +557,8 @@ fn cpp_raii_wrapper_through_uploads() {
 fn cpp_typed_methods_generated_from_the_catalog() {
     run_cpp("typed", |_| {});
 }
+
+#[test]
+fn cpp_quvideo_console() {
+    run_cpp("quvideo", |_| {});
+}
