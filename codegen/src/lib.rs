@@ -56,7 +56,7 @@ pub fn catalog() -> Vec<ProviderModel> {
                 .cloned()
                 .collect(),
             config_schema: (p.config_schema)().to_value(),
-            upload_options_schema: Some((p.upload_options_schema)().to_value()),
+            upload_options_schema: p.upload_options_schema.map(|schema| schema().to_value()),
         })
         .collect()
 }

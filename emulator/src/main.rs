@@ -2,7 +2,8 @@
 //! and prints where it is as one JSON line on stdout, so a test in any
 //! language can start it and read it:
 //! `{"root_url": "http://127.0.0.1:PORT", "baijiayun": {"base_url":
-//! "http://127.0.0.1:PORT/baijiayun", "partner_id": …, "partner_key": …}}`.
+//! "http://127.0.0.1:PORT/baijiayun", "partner_id": …, "partner_key": …},
+//! "quvideo": {"base_url": "http://127.0.0.1:PORT/quvideo", "user_name": …, "password": …}}`.
 //! The control API is under `root_url` + `/_emulator/{provider}/`.
 
 use std::net::SocketAddr;
@@ -10,7 +11,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Parser;
-use vodkit_emulator::{baijiayun, Config, Emulator};
+use vodkit_emulator::{baijiayun, quvideo, Config, Emulator};
 
 #[derive(Parser)]
 #[command(
@@ -39,6 +40,14 @@ struct Args {
     /// Rate-limit window in milliseconds.
     #[arg(long, default_value_t = 10_000)]
     rate_window_ms: u64,
+    /// The 趣视频 console account's user name.
+    #[arg(long, default_value = "admin")]
+    quvideo_user: String,
+    #[arg(long, default_value = "emulator-console-password")]
+    quvideo_password: String,
+    /// Emulated seconds a 趣视频 console token stays valid.
+    #[arg(long, default_value_t = 7200)]
+    quvideo_token_ttl_secs: i64,
     /// Comma-separated waits before callback retries, in milliseconds.
     #[arg(long, default_value = "5000,30000")]
     callback_retry_ms: String,
@@ -68,6 +77,12 @@ fn main() {
             callback_retry_delays,
             ..baijiayun::Config::default()
         },
+        quvideo: quvideo::Config {
+            user_name: args.quvideo_user.clone(),
+            password: args.quvideo_password.clone(),
+            token_ttl_secs: args.quvideo_token_ttl_secs,
+            ..quvideo::Config::default()
+        },
     };
     let emulator = match Emulator::start_on(config, SocketAddr::from(([127, 0, 0, 1], args.port))) {
         Ok(e) => e,
@@ -82,6 +97,11 @@ fn main() {
             "base_url": emulator.provider_url(baijiayun::NAME),
             "partner_id": args.partner_id,
             "partner_key": args.partner_key,
+        },
+        "quvideo": {
+            "base_url": emulator.provider_url(quvideo::NAME),
+            "user_name": args.quvideo_user,
+            "password": args.quvideo_password,
         },
     });
     println!("{line}");

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use serde_json::Value;
 
 use super::baijiayun;
+use super::quvideo;
 use crate::api::{schema_of, Client, OpSpec, OperationInfo, Service};
 use crate::error::{Error, Result};
 
@@ -18,18 +19,28 @@ pub struct Provider {
     pub build: fn(&Value) -> Result<Arc<dyn Service>>,
     /// The JSON schema of the provider's config (keys, types, docs).
     pub config_schema: fn() -> schemars::Schema,
-    /// The JSON schema of the provider's upload options.
-    pub upload_options_schema: fn() -> schemars::Schema,
+    /// The JSON schema of the provider's upload options; `None` for a
+    /// provider without uploads (its `upload` is `InvalidInput`).
+    pub upload_options_schema: Option<fn() -> schemars::Schema>,
 }
 
 /// Every provider the neutral client can be built for.
-static PROVIDERS: &[Provider] = &[Provider {
-    name: baijiayun::PROVIDER,
-    catalog: baijiayun::CATALOG,
-    build: baijiayun::build,
-    config_schema: schema_of::<baijiayun::Config>,
-    upload_options_schema: schema_of::<baijiayun::UploadOptions>,
-}];
+static PROVIDERS: &[Provider] = &[
+    Provider {
+        name: baijiayun::PROVIDER,
+        catalog: baijiayun::CATALOG,
+        build: baijiayun::build,
+        config_schema: schema_of::<baijiayun::Config>,
+        upload_options_schema: Some(schema_of::<baijiayun::UploadOptions>),
+    },
+    Provider {
+        name: quvideo::PROVIDER,
+        catalog: quvideo::CATALOG,
+        build: quvideo::build,
+        config_schema: schema_of::<quvideo::Config>,
+        upload_options_schema: None,
+    },
+];
 
 /// Every registered provider.
 pub fn providers() -> &'static [Provider] {

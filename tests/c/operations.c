@@ -90,7 +90,17 @@ int main(int argc, char **argv) {
             if (!required->boolean) continue;
             size_t len = strlen(body);
             snprintf(body + len, sizeof body - len, "%s\"%s\":", body[1] ? "," : "", pname);
-            append_value(body, sizeof body, type, items);
+            /* Dates, times and URLs are checked before sending: give them the right shape. */
+            size_t plen = strlen(pname);
+            bool text = strcmp(type, "string") == 0;
+            if (text && plen >= 4 && strcmp(pname + plen - 4, "date") == 0)
+                strncat(body, "\"2024-01-01\"", sizeof body - strlen(body) - 1);
+            else if (text && plen >= 4 && strcmp(pname + plen - 4, "time") == 0)
+                strncat(body, "\"2024-01-01 00:00:00\"", sizeof body - strlen(body) - 1);
+            else if (text && plen >= 3 && strcmp(pname + plen - 3, "url") == 0)
+                strncat(body, "\"http://127.0.0.1:9/\"", sizeof body - strlen(body) - 1);
+            else
+                append_value(body, sizeof body, type, items);
         }
         strncat(body, "}", sizeof body - strlen(body) - 1);
 

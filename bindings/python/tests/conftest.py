@@ -50,6 +50,8 @@ class Emulator:
         self.partner_id: str = info["baijiayun"]["partner_id"]
         self.partner_key: str = info["baijiayun"]["partner_key"]
         self.secret_key = "emulator-secret-key"
+        # Every provider's part of the emulator's JSON line (`quvideo`: base_url, user_name, password).
+        self.info: dict = info
 
     def control(self, method: str, path: str, body: Optional[dict] = None) -> Any:
         data = None if body is None else json.dumps(body).encode()

@@ -3,6 +3,7 @@
 //! [`Provider`](crate::common::Provider).
 
 pub mod baijiayun;
+pub mod quvideo;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -16,6 +17,7 @@ pub struct Config {
     /// directory (removed when the emulator stops) when `None`.
     pub data_dir: Option<PathBuf>,
     pub baijiayun: baijiayun::Config,
+    pub quvideo: quvideo::Config,
 }
 
 /// An emulator where only Baijiayun is set up differently from the defaults.
@@ -31,6 +33,7 @@ impl From<baijiayun::Config> for Config {
 /// Every provider's state, built for a server at `root_url`.
 pub(crate) struct Providers {
     pub(crate) baijiayun: Arc<baijiayun::Shared>,
+    pub(crate) quvideo: Arc<quvideo::Shared>,
     /// The temporary data directory, if one was made; removed on drop.
     _tmp: Option<tempfile::TempDir>,
 }
@@ -53,12 +56,13 @@ impl Providers {
                 url(baijiayun::NAME),
                 data_dir.join(baijiayun::NAME),
             )?,
+            quvideo: quvideo::Shared::new(config.quvideo, url(quvideo::NAME)),
             _tmp: tmp,
         })
     }
 
     /// Every provider, for the server to mount.
     pub(crate) fn all(&self) -> Vec<Arc<dyn Provider>> {
-        vec![self.baijiayun.clone()]
+        vec![self.baijiayun.clone(), self.quvideo.clone()]
     }
 }

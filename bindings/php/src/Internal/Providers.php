@@ -41,14 +41,35 @@ final class Providers
             'part_size' => 'integer',
             'rate_limit_codes' => 'array',
         ],
+        'quvideo' => [
+            'user_name' => 'string',
+            'password' => 'string',
+            'console_token' => 'string',
+            'base_url' => 'string',
+            'hosts' => 'object',
+            'path_overrides' => 'object',
+            'file_fields' => 'object',
+            'connect_timeout_ms' => 'integer',
+            'request_timeout_ms' => 'integer',
+            'upload_part_timeout_ms' => 'integer',
+            'proxy' => 'string',
+            'no_proxy' => 'boolean',
+            'ca_file' => 'string',
+            'user_agent' => 'string',
+            'pool_max_idle_per_host' => 'integer',
+            'retry' => 'object',
+            'token_param' => 'string',
+        ],
     ];
     /** @var array<string, list<string>> provider => keys holding secrets */
     public const SECRETS = [
         'baijiayun' => ['partner_key', 'secret_key'],
+        'quvideo' => ['password', 'console_token'],
     ];
     /** @var array<string, class-string<\Vodkit\Client>> provider => its typed class */
     public const CLASSES = [
         'baijiayun' => \Vodkit\Baijiayun::class,
+        'quvideo' => \Vodkit\Quvideo::class,
     ];
 
     private function __construct()

@@ -23,6 +23,8 @@ final class Emulator
     public static string $partnerId;
     public static string $partnerKey;
     public static string $dir;
+    /** @var array{base_url: string, user_name: string, password: string} the 趣视频 console's part of the first line */
+    public static array $quvideo;
 
     /** @var resource */
     private static $process;
@@ -53,6 +55,7 @@ final class Emulator
                 self::$address = rtrim($info['root_url'], '/');
                 self::$partnerId = (string) $info['baijiayun']['partner_id'];
                 self::$partnerKey = $info['baijiayun']['partner_key'];
+                self::$quvideo = $info['quvideo'];
                 return;
             }
             if (!proc_get_status($process)['running']) {
@@ -138,7 +141,13 @@ final class Emulator
         self::post('faults', $faults);
     }
 
-    private static function request(string $method, string $path, ?array $body): mixed
+    /** A call to the 趣视频 console's control API ("reset", "tokens/expire", "session"). */
+    public static function quvideo(string $method, string $path): mixed
+    {
+        return self::request($method, $path, $method === 'GET' ? null : [], self::$address . '/_emulator/quvideo/' . $path);
+    }
+
+    private static function request(string $method, string $path, ?array $body, ?string $url = null): mixed
     {
         $context = stream_context_create(['http' => [
             'method' => $method,
@@ -147,7 +156,7 @@ final class Emulator
             'ignore_errors' => true,
             'timeout' => 10,
         ]]);
-        $answer = file_get_contents(self::controlUrl($path), false, $context);
+        $answer = file_get_contents($url ?? self::controlUrl($path), false, $context);
         $status = (int) explode(' ', $http_response_header[0] ?? 'HTTP/1.1 0')[1];
         if ($answer === false || $status >= 400) {
             throw new \RuntimeException("$method $path: HTTP $status " . $answer);

@@ -6,13 +6,18 @@ from __future__ import annotations
 
 from . import baijiayun
 from .baijiayun import Baijiayun
+from . import quvideo
+from .quvideo import Quvideo
 
 # Provider name -> its class.
 PROVIDER_CLASSES: dict[str, type] = {
     "baijiayun": Baijiayun,
+    "quvideo": Quvideo,
 }
 
 __all__ = [
     "Baijiayun",
     "baijiayun",
+    "Quvideo",
+    "quvideo",
 ]

@@ -1,0 +1,515 @@
+# DO NOT EDIT: generated from vodkit's operation catalog by `cargo run -p vodkit-codegen` (codegen/).
+"""The ``quvideo`` provider: :class:`Quvideo`, one typed method per catalog
+operation, and the types of its config, upload options and answers."""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Callable, Literal, Mapping, Optional, Sequence, TypedDict, Union
+
+from .._vodkit import Client
+
+_Path = Union[str, "os.PathLike[str]"]
+
+__all__ = [
+    "Quvideo",
+    "QuvideoConfig",
+    "RetryPolicy",
+    "VideoPage",
+    "Video",
+    "User",
+    "RecommendPage",
+    "ConsoleToken",
+]
+
+
+def _params(values: dict[str, Any]) -> dict[str, Any]:
+    """The parameters to send: those given (not ``None``)."""
+    return {k: v for k, v in values.items() if v is not None}
+
+
+class QuvideoConfig(TypedDict, total=False):
+    """The config of :class:``Quvideo`` (``vodkit.Quvideo(**config)``): one JSON-shaped
+    map with the same keys in every binding. Every key is optional here; the
+    client checks the combination (an unknown key raises ``InvalidInputError``).
+    """
+    # The console account's user name (``userName`` of ``/console/user/login``).
+    user_name: str
+    # The console account's password; only ever sent to the login.
+    password: Optional[str]
+    # A console token obtained elsewhere. With it alone the client never
+    # logs in: an expired token is an ``Auth`` error.
+    console_token: Optional[str]
+    # One address that replaces all of the provider's hosts (a sandbox, an
+    # emulator, a gateway).
+    base_url: Optional[str]
+    # Per-host overrides, host key → base URL; win over ``base_url``.
+    hosts: Mapping[str, str]
+    # Per-operation path overrides, operation name → path (provisional paths
+    # can be corrected without a new release).
+    path_overrides: Mapping[str, str]
+    # Per-operation file field overrides, operation name → multipart field
+    # name of the file it sends (``{"video/uploadDocument": "file"}``): file
+    # fields are part of the overridable catalog entry, like paths.
+    file_fields: Mapping[str, str]
+    # Time allowed to establish a TCP (and TLS) connection.
+    connect_timeout_ms: int
+    # Time allowed for one API call, request and response included.
+    request_timeout_ms: int
+    # Time allowed for one upload part (sending it and reading the answer).
+    upload_part_timeout_ms: int
+    # Proxy URL for all traffic (``http://user:password@host:port``;
+    # ``socks5://…`` is not built in). Unset: the system proxy
+    # (``HTTPS_PROXY``, ``HTTP_PROXY``, ``ALL_PROXY``, ``NO_PROXY``).
+    proxy: Optional[str]
+    # Ignore the system proxy (the ``*_PROXY`` variables) and connect
+    # directly; ``proxy``, when set, is still used.
+    no_proxy: bool
+    # A PEM file of extra CA certificates to trust, added to the built-in
+    # roots (a proxy that intercepts TLS, a private CA).
+    ca_file: Optional[str]
+    # The ``User-Agent`` header.
+    user_agent: str
+    # Idle keep-alive connections kept per host.
+    pool_max_idle_per_host: int
+    # When and how often a failed request is sent again.
+    #
+    # Only failures whose ``crate::ErrorKind::is_retryable`` is true are retried
+    # (network errors, 5xx, rate limiting); invalid input and auth failures fail
+    # at once. The wait before attempt ``n`` is drawn uniformly from
+    # ``[0, min(max_backoff, initial_backoff * multiplier^n)]`` ("full jitter"),
+    # or is the server's ``Retry-After`` when that is longer.
+    retry: RetryPolicy
+    # The name of the token parameter. The AppServer reads ``consoleToken``;
+    # the document's spelling ``consoletoken`` fails against it.
+    token_param: str
+
+
+class RetryPolicy(TypedDict, total=False):
+    """When and how often a failed request is sent again.
+
+    Only failures whose ``crate::ErrorKind::is_retryable`` is true are retried
+    (network errors, 5xx, rate limiting); invalid input and auth failures fail
+    at once. The wait before attempt ``n`` is drawn uniformly from
+    ``[0, min(max_backoff, initial_backoff * multiplier^n)]`` ("full jitter"),
+    or is the server's ``Retry-After`` when that is longer.
+    """
+    # Retries after the first attempt (0 = never retry).
+    max_retries: int
+    initial_backoff_ms: int
+    max_backoff_ms: int
+    multiplier: float
+
+
+class VideoPage(TypedDict, total=False):
+    """A page of videos."""
+    # Videos matching the filters, on every page.
+    total: int
+    videoList: list[Video]
+
+
+class Video(TypedDict, total=False):
+    """One video as the console lists it."""
+    # The AppServer's row id.
+    id: str
+    # The VOD video id every operation takes (``videoId``, ``mediaId``).
+    videoId: str
+    title: str
+    description: str
+    # Seconds.
+    duration: float
+    coverUrl: str
+    # ``2019-01-09 22:11:29.0``.
+    creationTime: str
+    status: str
+    firstFrameUrl: str
+    # Bytes of the source file.
+    size: int
+    cateId: str
+    cateName: str
+    # Comma-separated.
+    tags: str
+    shareUrl: str
+    user: Optional[User]
+    transcodeStatus: str
+    snapshotStatus: str
+    # The review state (``onCensor``, ``success``, ``fail``, …).
+    censorStatus: str
+    narrowTranscodeStatus: str
+    # Snapshot URLs (key ``SnapshotList``, capital S).
+    SnapshotList: list[str]
+    # Play URLs (key ``fileUrlList``; the document's ``fileUrilList`` is read too).
+    fileUrlList: list[str]
+    # Whether a recommended video is narrow-band HD (recommendations only).
+    isNarrow: Optional[str]
+    # Whether a recommended video was pushed to the cache (recommendations only).
+    isCache: Optional[str]
+
+
+class User(TypedDict, total=False):
+    """The app user who uploaded a video."""
+    userId: str
+    userName: str
+    avatarUrl: str
+
+
+class RecommendPage(TypedDict, total=False):
+    """A page of recommended videos."""
+    # Recommended videos matching the filters, on every page.
+    total: int
+    # Videos on this page.
+    nowTotal: int
+    videoList: list[Video]
+
+
+class ConsoleToken(TypedDict, total=False):
+    """A console token. ``Debug`` hides it."""
+    # The token the console calls carry (the client keeps it already).
+    consoleToken: str
+
+
+class Quvideo(Client):
+    """A client of ``quvideo``: :class:`vodkit.Client` with one typed method per catalog
+    operation (14 operations). Each method sends its arguments (``None`` left out)
+    through :meth:`Client.call` and answers the operation's data as plain
+    ``dict``/``list`` values, typed by the ``TypedDict`` s of this module.
+
+    The config is one JSON-shaped map, the same keys in every binding
+    (``QuvideoConfig`` in the stubs):
+
+    :param user_name: The console account's user name (``userName`` of ``/console/user/login``).
+    :param password: The console account's password; only ever sent to the login.
+    :param console_token: A console token obtained elsewhere. With it alone the client never
+        logs in: an expired token is an ``Auth`` error.
+    :param base_url: One address that replaces all of the provider's hosts (a sandbox, an
+        emulator, a gateway).
+    :param hosts: Per-host overrides, host key → base URL; win over ``base_url``.
+    :param path_overrides: Per-operation path overrides, operation name → path (provisional paths
+        can be corrected without a new release).
+    :param file_fields: Per-operation file field overrides, operation name → multipart field
+        name of the file it sends (``{"video/uploadDocument": "file"}``): file
+        fields are part of the overridable catalog entry, like paths.
+    :param connect_timeout_ms: Time allowed to establish a TCP (and TLS) connection.
+    :param request_timeout_ms: Time allowed for one API call, request and response included.
+    :param upload_part_timeout_ms: Time allowed for one upload part (sending it and reading the answer).
+    :param proxy: Proxy URL for all traffic (``http://user:password@host:port``;
+        ``socks5://…`` is not built in). Unset: the system proxy
+        (``HTTPS_PROXY``, ``HTTP_PROXY``, ``ALL_PROXY``, ``NO_PROXY``).
+    :param no_proxy: Ignore the system proxy (the ``*_PROXY`` variables) and connect
+        directly; ``proxy``, when set, is still used.
+    :param ca_file: A PEM file of extra CA certificates to trust, added to the built-in
+        roots (a proxy that intercepts TLS, a private CA).
+    :param user_agent: The ``User-Agent`` header.
+    :param pool_max_idle_per_host: Idle keep-alive connections kept per host.
+    :param retry: When and how often a failed request is sent again.
+
+        Only failures whose ``crate::ErrorKind::is_retryable`` is true are retried
+        (network errors, 5xx, rate limiting); invalid input and auth failures fail
+        at once. The wait before attempt ``n`` is drawn uniformly from
+        ``[0, min(max_backoff, initial_backoff * multiplier^n)]`` ("full jitter"),
+        or is the server's ``Retry-After`` when that is longer.
+    :param token_param: The name of the token parameter. The AppServer reads ``consoleToken``;
+        the document's spelling ``consoletoken`` fails against it.
+    :raises InvalidInputError: an unknown key or a bad value.
+    """
+
+    def __init__(self, **config: Any) -> None:
+        Client.__init__(self, "quvideo", **config)
+
+    def get_videos(
+        self,
+        *,
+        pageIndex: Optional[int] = None,
+        pageSize: Optional[int] = None,
+        videoId: Optional[str] = None,
+        userId: Optional[str] = None,
+        title: Optional[str] = None,
+        startTime: Optional[str] = None,
+        endTime: Optional[str] = None,
+        userName: Optional[str] = None,
+        censorStatus: Optional[str] = None,
+    ) -> VideoPage:
+        """Lists the app users' videos matching the filters, a page at a time.
+        ``getVideos``.
+
+        :param pageIndex: The page, from 1 (default 1; always sent).
+        :param pageSize: Videos per page (default 10; always sent).
+        :param videoId: Only this video.
+        :param userId: Only this app user's videos.
+        :param title: Only videos with this title.
+        :param startTime: Created at or after this time (``2019-01-09 22:11:29``).
+        :param endTime: Created at or before this time.
+        :param userName: Only this app user's videos, by name.
+        :param censorStatus: Only videos in this review state (``onCensor``, ``success``, ``fail``, …).
+        :returns: :class:`VideoPage`, ``{"total": int, "videoList": list[Video]}``.
+
+        Operation ``getVideos`` (GET console/vod/getVideos, host ``api``).
+        """
+        return self.call(
+            "getVideos",
+            _params(
+                {
+                    "pageIndex": pageIndex,
+                    "pageSize": pageSize,
+                    "videoId": videoId,
+                    "userId": userId,
+                    "title": title,
+                    "startTime": startTime,
+                    "endTime": endTime,
+                    "userName": userName,
+                    "censorStatus": censorStatus,
+                }
+            ),
+        )
+
+    def submit_transcode(self, mediaId: str) -> None:
+        """Starts a normal (not narrow-band HD) transcode of a video.
+        ``submitTranscode``.
+
+        :param mediaId: The video (its ``videoId``).
+        :returns: ``None`` (the operation answers no data).
+
+        Operation ``submitTranscode`` (POST console/vod/submitTranscode, host ``api``).
+        """
+        return self.call("submitTranscode", _params({"mediaId": mediaId}))
+
+    def create_audit(
+        self,
+        mediaId: str,
+        status: str,
+        *,
+        reason: Optional[str] = None,
+        comment: Optional[str] = None,
+    ) -> None:
+        """Reviews a video by hand: block it (with a reason) or pass it.
+        ``createAudit``.
+
+        :param mediaId: The video (its ``videoId``).
+        :param status: ``Blocked`` or ``Normal``.
+        :param reason: Why it is blocked: required when blocking, at most 128 bytes (UTF-8).
+        :param comment: A note for the back office.
+        :returns: ``None`` (the operation answers no data).
+
+        Operation ``createAudit`` (POST console/vod/createAudit, host ``api``).
+        """
+        return self.call(
+            "createAudit",
+            _params(
+                {
+                    "mediaId": mediaId,
+                    "status": status,
+                    "reason": reason,
+                    "comment": comment,
+                }
+            ),
+        )
+
+    def submit_tab_transcode(self, mediaId: str) -> None:
+        """Starts a narrow-band HD transcode of a video. ``submitTabTranscode``.
+
+        :param mediaId: The video (its ``videoId``).
+        :returns: ``None`` (the operation answers no data).
+
+        Operation ``submitTabTranscode`` (POST console/vod/submitTabTranscode, host ``api``).
+        """
+        return self.call("submitTabTranscode", _params({"mediaId": mediaId}))
+
+    def get_video_by_id(self, videoId: str) -> Video:
+        """Everything about one video. ``getVideoById``.
+
+        :param videoId: The video.
+        :returns: :class:`Video`, ``{"id": str, "videoId": str, "title": str, "description": str, "duration": float, "coverUrl": str, "creationTime": str, "status": str, "firstFrameUrl": str, "size": int, "cateId": str, "cateName": str, "tags": str, "shareUrl": str, "user": Optional[User], "transcodeStatus": str, "snapshotStatus": str, "censorStatus": str, "narrowTranscodeStatus": str, "SnapshotList": list[str], "fileUrlList": list[str], "isNarrow": Optional[str], "isCache": Optional[str]}``.
+
+        Operation ``getVideoById`` (GET console/vod/getVideoById, host ``api``).
+        """
+        return self.call("getVideoById", _params({"videoId": videoId}))
+
+    def get_recommend_videos(
+        self,
+        *,
+        pageIndex: Optional[int] = None,
+        pageSize: Optional[int] = None,
+        videoId: Optional[str] = None,
+        userId: Optional[str] = None,
+        title: Optional[str] = None,
+        startTime: Optional[str] = None,
+        endTime: Optional[str] = None,
+        userName: Optional[str] = None,
+        censorStatus: Optional[str] = None,
+    ) -> RecommendPage:
+        """Lists the recommended videos matching the filters, a page at a time.
+        ``getRecommendVideos``.
+
+        :param pageIndex: The page, from 1 (default 1; always sent).
+        :param pageSize: Videos per page (default 10; always sent).
+        :param videoId: Only this video.
+        :param userId: Only this app user's videos.
+        :param title: Only videos with this title.
+        :param startTime: Created at or after this time (``2019-01-09 22:11:29``).
+        :param endTime: Created at or before this time.
+        :param userName: Only this app user's videos, by name.
+        :param censorStatus: Only videos in this review state (``onCensor``, ``success``, ``fail``, …).
+        :returns: :class:`RecommendPage`, ``{"total": int, "nowTotal": int, "videoList": list[Video]}``.
+
+        Operation ``getRecommendVideos`` (GET console/vod/getRecommendVideos, host ``api``).
+        """
+        return self.call(
+            "getRecommendVideos",
+            _params(
+                {
+                    "pageIndex": pageIndex,
+                    "pageSize": pageSize,
+                    "videoId": videoId,
+                    "userId": userId,
+                    "title": title,
+                    "startTime": startTime,
+                    "endTime": endTime,
+                    "userName": userName,
+                    "censorStatus": censorStatus,
+                }
+            ),
+        )
+
+    def recommend_video(
+        self,
+        videoId: str,
+        *,
+        title: Optional[str] = None,
+        userId: Optional[str] = None,
+        description: Optional[str] = None,
+        duration: Optional[str] = None,
+        coverUrl: Optional[str] = None,
+        size: Optional[str] = None,
+        tags: Optional[str] = None,
+        cateId: Optional[str] = None,
+        cateName: Optional[str] = None,
+        firstFrameUrl: Optional[str] = None,
+        transcodeStatus: Optional[str] = None,
+        snapshotStatus: Optional[str] = None,
+        censorStatus: Optional[str] = None,
+        isNarrow: Optional[str] = None,
+        isCache: Optional[str] = None,
+    ) -> None:
+        """Adds a video to the recommended list, with what the app shows of it.
+        ``recommendVideo``.
+
+        :param videoId: The video.
+        :param title: (undocumented)
+        :param userId: The app user who uploaded it.
+        :param description: (undocumented)
+        :param duration: Seconds.
+        :param coverUrl: (undocumented)
+        :param size: Bytes of the source file.
+        :param tags: Comma-separated tags.
+        :param cateId: (undocumented)
+        :param cateName: (undocumented)
+        :param firstFrameUrl: (undocumented)
+        :param transcodeStatus: Normal (not narrow-band) transcode status.
+        :param snapshotStatus: (undocumented)
+        :param censorStatus: (undocumented)
+        :param isNarrow: Whether it is narrow-band HD.
+        :param isCache: Whether it was pushed to the cache.
+        :returns: ``None`` (the operation answers no data).
+
+        Operation ``recommendVideo`` (POST console/vod/recommendVideo, host ``api``).
+        """
+        return self.call(
+            "recommendVideo",
+            _params(
+                {
+                    "videoId": videoId,
+                    "title": title,
+                    "userId": userId,
+                    "description": description,
+                    "duration": duration,
+                    "coverUrl": coverUrl,
+                    "size": size,
+                    "tags": tags,
+                    "cateId": cateId,
+                    "cateName": cateName,
+                    "firstFrameUrl": firstFrameUrl,
+                    "transcodeStatus": transcodeStatus,
+                    "snapshotStatus": snapshotStatus,
+                    "censorStatus": censorStatus,
+                    "isNarrow": isNarrow,
+                    "isCache": isCache,
+                }
+            ),
+        )
+
+    def push_object_cache(self, objectPath: Sequence[str]) -> None:
+        """Pre-warms the CDN cache for objects (``example.com/image/1.png``).
+        ``pushObjectCache``.
+
+        :param objectPath: The objects' URLs; sent newline-separated, as the AppServer reads them.
+        :returns: ``None`` (the operation answers no data).
+
+        Operation ``pushObjectCache`` (POST console/vod/pushObjectCache, host ``api``).
+        """
+        return self.call("pushObjectCache", _params({"objectPath": objectPath}))
+
+    def get_recommend_video_by_id(self, videoId: str) -> Video:
+        """Everything about one recommended video. ``getRecommendVideoById``.
+
+        :param videoId: The video.
+        :returns: :class:`Video`, ``{"id": str, "videoId": str, "title": str, "description": str, "duration": float, "coverUrl": str, "creationTime": str, "status": str, "firstFrameUrl": str, "size": int, "cateId": str, "cateName": str, "tags": str, "shareUrl": str, "user": Optional[User], "transcodeStatus": str, "snapshotStatus": str, "censorStatus": str, "narrowTranscodeStatus": str, "SnapshotList": list[str], "fileUrlList": list[str], "isNarrow": Optional[str], "isCache": Optional[str]}``.
+
+        Operation ``getRecommendVideoById`` (GET console/vod/getRecommendVideoById, host ``api``).
+        """
+        return self.call("getRecommendVideoById", _params({"videoId": videoId}))
+
+    def delete_video_by_id(self, videoId: str, *, userId: Optional[str] = None) -> None:
+        """Deletes a video. ``deleteVideoById``.
+
+        :param videoId: The video.
+        :param userId: The app user it belongs to.
+        :returns: ``None`` (the operation answers no data).
+
+        Operation ``deleteVideoById`` (POST console/vod/deleteVideoById, host ``api``).
+        """
+        return self.call("deleteVideoById", _params({"videoId": videoId, "userId": userId}))
+
+    def delete_recommend_by_id(self, videoId: str) -> None:
+        """Takes a video off the recommended list. ``deleteRecommendById``.
+
+        :param videoId: The video.
+        :returns: ``None`` (the operation answers no data).
+
+        Operation ``deleteRecommendById`` (POST console/vod/deleteRecommendById, host ``api``).
+        """
+        return self.call("deleteRecommendById", _params({"videoId": videoId}))
+
+    def login(self) -> ConsoleToken:
+        """Logs in with the configured ``user_name`` and ``password`` (added by the
+        auth, never part of a request model) and keeps the token for the calls
+        that follow. ``/console/user/login``.
+
+        :returns: :class:`ConsoleToken`, ``{"consoleToken": str}``.
+
+        Operation ``login`` (POST console/user/login, host ``api``).
+        """
+        return self.call("login", {})
+
+    def sign_out(self) -> None:
+        """Ends the session of the current token (sent as ``consoleToken``; the
+        document's ``userName``/``password`` are not what the AppServer reads).
+        ``/console/user/signOut``.
+
+        :returns: ``None`` (the operation answers no data).
+
+        Operation ``signOut`` (POST console/user/signOut, host ``api``).
+        """
+        return self.call("signOut", {})
+
+    def refresh_token(self) -> ConsoleToken:
+        """Exchanges the current token for a fresh one (undocumented; the AppServer's
+        source has it). ``/console/user/refreshToken``.
+
+        :returns: :class:`ConsoleToken`, ``{"consoleToken": str}``.
+
+        Provisional: no document we have prints the path ``console/user/refreshToken``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``refreshToken`` (POST console/user/refreshToken, host ``api``).
+        """
+        return self.call("refreshToken", {})

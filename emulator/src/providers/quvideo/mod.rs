@@ -1,0 +1,50 @@
+//! The 趣视频 App Server console, served under `/quvideo`: `/console/user/*`
+//! (login, signOut, refreshToken) and `/console/vod/*`, plus
+//! `/_emulator/quvideo/...` for tests (expire tokens, inspect videos,
+//! recommendations and cache pushes, reset).
+//!
+//! As the AppServer's source has it (PROVIDERS.md §3): string `result` and
+//! `code`, `consoleToken` on every vod call, a bare `{"code":"403",…}` for a
+//! missing or unknown token and 301 for an expired one, one method per
+//! operation (the other gets HTTP 405), 1-based paging, and a lockout (411)
+//! after repeated bad logins.
+//!
+//! Layers: `api` (routing, method, token, envelope) → `handlers` (the
+//! operations) → `state` (sessions, videos) → `config`.
+
+mod api;
+pub mod config;
+mod control;
+mod handlers;
+pub mod state;
+
+use std::sync::Arc;
+
+use axum::Router;
+
+pub use config::Config;
+pub use state::{Audit, Shared, Video};
+
+use crate::common::controls::Controls;
+use crate::common::provider::Provider;
+
+/// The name in URLs: `/quvideo/...`, `/_emulator/quvideo/...`.
+pub const NAME: &str = "quvideo";
+
+impl Provider for Shared {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn controls(&self) -> &Controls {
+        &self.controls
+    }
+
+    fn routes(self: Arc<Self>) -> Router {
+        api::routes(self)
+    }
+
+    fn control_routes(self: Arc<Self>) -> Router {
+        control::routes(self)
+    }
+}
