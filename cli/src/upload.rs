@@ -61,7 +61,7 @@ pub fn parse_size(s: &str) -> std::result::Result<u64, String> {
         .trim()
         .parse()
         .map_err(|_| format!("{s:?}: use a number with K, M or G (4M)"))?;
-    if !(n > 0.0) {
+    if n.is_nan() || n <= 0.0 {
         return Err(format!("{s:?}: must be more than 0"));
     }
     Ok((n * mult as f64) as u64)
