@@ -1,0 +1,280 @@
+//! `vodkit`: upload with a progress bar, resume, manage videos, call any
+//! catalog operation, and a sandbox, for every provider of the SDK.
+
+mod checkpoint;
+mod commands;
+mod fail;
+mod settings;
+mod table;
+mod upload;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
+
+use fail::{Fail, Result};
+
+const ABOUT: &str = "Upload to and manage videos on VOD platforms (vodkit)";
+
+const ENV_HELP: &str =
+    "Settings, in order: flags, then environment, then a profile of the config file.
+Environment: VODKIT_PROVIDER, VODKIT_PROFILE, VODKIT_CONFIG (config file), VODKIT_STATE_DIR
+(checkpoints), NO_COLOR, and one variable per credential, VODKIT_<PROVIDER>_<KEY>:
+  VODKIT_BAIJIAYUN_PARTNER_ID, VODKIT_BAIJIAYUN_PARTNER_KEY, VODKIT_BAIJIAYUN_SECRET_KEY,
+  VODKIT_BAIJIAYUN_PRIVATE_DOMAIN, VODKIT_BAIJIAYUN_BASE_URL";
+
+#[derive(Parser)]
+#[command(name = "vodkit", version, about = ABOUT, after_help = after_help())]
+pub struct Cli {
+    /// Provider (baijiayun, …) [env: VODKIT_PROVIDER]
+    #[arg(long, global = true)]
+    pub provider: Option<String>,
+    /// Profile of the config file [env: VODKIT_PROFILE]
+    #[arg(long, global = true)]
+    pub profile: Option<String>,
+    /// One address for every host of the provider (a proxy or an emulator)
+    #[arg(long, global = true, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Any other client config key (request_timeout_ms=30000, retry={"max_retries":2}, …)
+    #[arg(long = "set", global = true, value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
+    /// Run the command against an emulator started in this process (no account needed)
+    #[arg(long, global = true)]
+    pub sandbox: bool,
+    /// Machine-readable JSON on stdout
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// More detail on stderr (where settings came from; never a secret)
+    #[arg(short, long, global = true, action = ArgAction::Count)]
+    pub verbose: u8,
+    /// Only results and errors: no progress, no notes
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+fn after_help() -> String {
+    format!("{ENV_HELP}\n\n{}", fail::after_help())
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Upload files as new videos: a bar per file and a total, resumable (checkpoints)
+    #[command(
+        after_help = "Provider upload options (from the catalog) are flags too, e.g. --definitions 16,1 --file-name title;\nor --opt key=value. --limit-rate is parsed and checked, but the core has no bandwidth cap yet:\nit is not applied (a warning says so)."
+    )]
+    Upload(upload::UploadArgs),
+    /// A video's transcoding status
+    Status { id: String },
+    /// A video's play URLs
+    Urls { id: String },
+    /// Delete a video (asks first unless --yes)
+    Delete {
+        id: String,
+        /// Do not ask
+        #[arg(long, short)]
+        yes: bool,
+    },
+    /// List videos, a page at a time
+    Ls {
+        #[arg(long, default_value_t = 1)]
+        page: i64,
+        #[arg(long, default_value_t = 20)]
+        page_size: i64,
+        /// Every page
+        #[arg(long)]
+        all: bool,
+    },
+    /// Poll a video's status until transcoding ends (exit 13 if it failed)
+    Wait {
+        id: String,
+        /// Seconds between polls
+        #[arg(long, default_value_t = 5.0)]
+        interval: f64,
+        /// Give up after this many seconds (0: never)
+        #[arg(long, default_value_t = 0.0)]
+        timeout: f64,
+    },
+    /// Call any catalog operation: key=value… (value typed by the catalog), or a JSON object
+    Call {
+        operation: String,
+        /// key=value pairs, key:=JSON, or one JSON object
+        params: Vec<String>,
+        /// Parameters as one JSON object (or @file)
+        #[arg(long, value_name = "JSON")]
+        params_json: Option<String>,
+        /// Send a file as the operation's file field
+        #[arg(long, value_name = "PATH")]
+        file: Option<PathBuf>,
+        /// Allow a name outside the catalog (sent as a raw signed call)
+        #[arg(long)]
+        raw: bool,
+    },
+    /// List the catalog: operations with parameters and docs
+    Ops {
+        provider: Option<String>,
+        /// Only this operation, in full
+        #[arg(long)]
+        operation: Option<String>,
+    },
+    /// Start the emulator for every provider in the foreground; prints shell exports
+    Sandbox {
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+    },
+    /// Upload a generated file to the sandbox, wait for transcoding, print the URLs
+    Demo {
+        /// Size of the generated file in MiB
+        #[arg(long, default_value_t = 32)]
+        size_mib: u64,
+    },
+    /// List or remove upload checkpoints
+    Checkpoints {
+        #[command(subcommand)]
+        action: Option<CheckpointAction>,
+    },
+    /// Baijiayun signature of the given key=value params (debugging integrations)
+    Sign { params: Vec<String> },
+    /// Verify a raw callback body (file or - for stdin): prints the event or why it was rejected
+    VerifyCallback {
+        #[arg(default_value = "-")]
+        body: String,
+        /// transcode | playback-auth
+        #[arg(long, default_value = "transcode")]
+        kind: String,
+        /// Accept timestamps this many seconds old (0: no window)
+        #[arg(long, default_value_t = 300)]
+        max_age: u64,
+    },
+    /// Write a profile to the config file (mode 0600); prompts for secrets
+    Configure {
+        /// key=value settings (partner_id=…); secrets are asked for, or read with --secret-stdin
+        settings: Vec<String>,
+        /// Read this secret key's value from the first line of stdin
+        #[arg(long, value_name = "KEY")]
+        secret_stdin: Option<String>,
+    },
+    /// Shell completions
+    Completions { shell: clap_complete::Shell },
+    /// The man page (roff) on stdout
+    Man,
+}
+
+#[derive(Subcommand, Clone)]
+pub enum CheckpointAction {
+    /// List them (default)
+    List,
+    /// Remove one by id, or --all
+    Rm {
+        id: Option<String>,
+        #[arg(long)]
+        all: bool,
+    },
+}
+
+/// How to print.
+pub struct Out {
+    pub json: bool,
+    pub quiet: bool,
+    pub verbose: u8,
+    pub color: bool,
+    pub bars: bool,
+}
+
+impl Out {
+    pub fn note(&self, text: &str) {
+        if !self.quiet {
+            eprintln!("{text}");
+        }
+    }
+    pub fn bold(&self, text: &str) -> String {
+        if self.color {
+            format!("\x1b[1m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+    pub fn print_json(&self, v: &serde_json::Value) {
+        println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
+    }
+    /// A table with aligned columns.
+    pub fn table(&self, header: &[&str], rows: &[Vec<String>]) {
+        let mut width: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+        for r in rows {
+            for (i, c) in r.iter().enumerate() {
+                if i < width.len() {
+                    width[i] = width[i].max(c.chars().count());
+                }
+            }
+        }
+        let line = |cells: Vec<String>| {
+            let n = cells.len();
+            cells
+                .into_iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i + 1 == n {
+                        c
+                    } else {
+                        format!("{c:<w$}", w = width[i])
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("  ")
+        };
+        println!(
+            "{}",
+            self.bold(&line(header.iter().map(|s| s.to_string()).collect()))
+        );
+        for r in rows {
+            println!("{}", line(r.clone()));
+        }
+    }
+}
+
+pub fn command() -> clap::Command {
+    upload::with_provider_options(Cli::command())
+}
+
+fn main() {
+    let matches = command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => e.exit(),
+    };
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let out = Out {
+        json: cli.json,
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+        color: !no_color && std::io::stdout().is_terminal(),
+        bars: !cli.quiet && !cli.json && std::io::stderr().is_terminal(),
+    };
+    let code = match commands::run(&cli, &matches, &out) {
+        Ok(()) => 0,
+        Err(f) => {
+            let red = !no_color && std::io::stderr().is_terminal();
+            let prefix = if red {
+                "\x1b[31merror:\x1b[0m"
+            } else {
+                "error:"
+            };
+            let message = f.message.replace('\n', " ");
+            if out.json {
+                println!(
+                    "{}",
+                    serde_json::json!({"error": message, "exit_code": f.code})
+                );
+            }
+            eprintln!("{prefix} {message}");
+            f.code
+        }
+    };
+    std::process::exit(code);
+}
+
+pub fn usage<T>(message: impl Into<String>) -> Result<T> {
+    Err(Fail::usage(message))
+}

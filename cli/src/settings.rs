@@ -1,0 +1,275 @@
+//! Settings, in order: flags, environment (`VODKIT_PROVIDER`, `VODKIT_PROFILE`,
+//! `VODKIT_<PROVIDER>_<KEY>`), then a profile of the config file
+//! (`config.toml` in the platform's config directory, or `VODKIT_CONFIG`).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value};
+
+use crate::fail::{Fail, Hint, Result};
+use crate::table;
+
+pub fn config_path() -> PathBuf {
+    if let Some(p) = std::env::var_os("VODKIT_CONFIG") {
+        return PathBuf::from(p);
+    }
+    match directories::ProjectDirs::from("", "", "vodkit") {
+        Some(d) => d.config_dir().join("config.toml"),
+        None => PathBuf::from(".vodkit.toml"),
+    }
+}
+
+pub fn state_dir() -> PathBuf {
+    if let Some(p) = std::env::var_os("VODKIT_STATE_DIR") {
+        return PathBuf::from(p);
+    }
+    match directories::ProjectDirs::from("", "", "vodkit") {
+        Some(d) => d.state_dir().unwrap_or(d.data_local_dir()).to_owned(),
+        None => PathBuf::from(".vodkit-state"),
+    }
+}
+
+/// The config file: `[profiles.NAME]` tables of settings.
+pub fn read_config(path: &Path) -> Result<toml::Table> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => text.parse::<toml::Table>().map_err(|e| {
+            Fail::config(format!(
+                "{} is not valid TOML ({}): fix it or run vodkit configure",
+                path.display(),
+                e.message()
+            ))
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(toml::Table::new()),
+        Err(e) => Err(Fail::config(format!("cannot read {}: {e}", path.display()))),
+    }
+}
+
+/// Writes `contents` to `path` atomically with mode 0600.
+pub fn write_private(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        path.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("vodkit"),
+        std::process::id()
+    ));
+    {
+        let mut opts = std::fs::OpenOptions::new();
+        opts.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            opts.mode(0o600);
+        }
+        let mut f = opts.open(&tmp)?;
+        f.write_all(contents)?;
+        f.sync_all()?;
+    }
+    std::fs::rename(&tmp, path)
+}
+
+/// What the global flags say.
+#[derive(Default, Clone)]
+pub struct Flags {
+    pub provider: Option<String>,
+    pub profile: Option<String>,
+    pub base_url: Option<String>,
+    pub set: Vec<(String, String)>,
+}
+
+/// The resolved settings of one run.
+pub struct Resolved {
+    pub provider: String,
+    pub config: Value,
+    pub hint: Hint,
+    /// Secret values, to be redacted from anything printed.
+    pub secrets: Vec<String>,
+    /// Where each key came from (for -v), never the value of a secret.
+    pub sources: Vec<(String, String)>,
+}
+
+pub fn resolve(flags: &Flags, sandbox: Option<(&str, Value)>) -> Result<Resolved> {
+    let path = config_path();
+    let file = read_config(&path)?;
+    let profile_name = flags.profile.clone().or_else(|| {
+        std::env::var("VODKIT_PROFILE")
+            .ok()
+            .filter(|s| !s.is_empty())
+    });
+    let profiles = file.get("profiles").and_then(|p| p.as_table());
+    let profile = match &profile_name {
+        Some(name) => Some(profiles.and_then(|p| p.get(name)).and_then(|p| p.as_table()).ok_or_else(|| {
+            let known: Vec<&String> = profiles.map(|p| p.keys().collect()).unwrap_or_default();
+            Fail::config(format!(
+                "unknown profile '{name}' in {} (profiles: {}): create it with `vodkit configure --profile {name}`",
+                path.display(),
+                if known.is_empty() { "none".into() } else { known.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ") }
+            ))
+        })?),
+        None => profiles.and_then(|p| p.get("default")).and_then(|p| p.as_table()),
+    };
+    let profile_label = profile_name.clone().unwrap_or_else(|| "default".into());
+
+    let provider = flags
+        .provider
+        .clone()
+        .or_else(|| sandbox.as_ref().map(|(p, _)| p.to_string()))
+        .or_else(|| {
+            std::env::var("VODKIT_PROVIDER")
+                .ok()
+                .filter(|s| !s.is_empty())
+        })
+        .or_else(|| {
+            profile
+                .and_then(|p| p.get("provider"))
+                .and_then(|v| v.as_str())
+                .map(str::to_owned)
+        })
+        .unwrap_or_else(|| "baijiayun".into());
+    vodkit::providers::registry::find(&provider).map_err(|e| {
+        Fail::config(format!(
+            "{}: pass --provider or set VODKIT_PROVIDER",
+            e.message()
+        ))
+    })?;
+    let row = table::row(&provider);
+
+    let mut config = Map::new();
+    let mut sources = Vec::new();
+    // Lowest first: profile, then environment, then flags.
+    if let Some(p) = profile {
+        for (k, v) in p {
+            if k == "provider" {
+                continue;
+            }
+            let json = serde_json::to_value(v).unwrap_or(Value::Null);
+            config.insert(k.clone(), json);
+            sources.push((k.clone(), format!("profile '{profile_label}'")));
+        }
+    }
+    if let Some((_, sandbox_config)) = &sandbox {
+        if let Value::Object(m) = sandbox_config {
+            for (k, v) in m {
+                config.insert(k.clone(), v.clone());
+                sources.push((k.clone(), "sandbox".into()));
+            }
+        }
+    } else if let Some(row) = row {
+        for s in row.settings {
+            let var = table::env_var(&provider, s.key);
+            if let Ok(v) = std::env::var(&var) {
+                if !v.is_empty() {
+                    config.insert(s.key.into(), Value::String(v));
+                    sources.push((s.key.into(), var));
+                }
+            }
+        }
+    }
+    if let Some(url) = &flags.base_url {
+        config.insert("base_url".into(), Value::String(url.clone()));
+        // base_url replaces a private domain.
+        config.remove("private_domain");
+        sources.push(("base_url".into(), "--base-url".into()));
+    }
+    for (k, v) in &flags.set {
+        let value = serde_json::from_str(v).unwrap_or_else(|_| Value::String(v.clone()));
+        config.insert(k.clone(), value);
+        sources.push((k.clone(), "--set".into()));
+    }
+
+    let secret_keys: Vec<&str> = row
+        .map(|r| {
+            r.settings
+                .iter()
+                .filter(|s| s.secret)
+                .map(|s| s.key)
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut secrets = Vec::new();
+    for k in &secret_keys {
+        if let Some(Value::String(s)) = config.get(*k) {
+            if !s.is_empty() {
+                secrets.push(s.clone());
+            }
+        }
+    }
+    let hint = Hint {
+        provider: provider.clone(),
+        secret_vars: secret_keys
+            .iter()
+            .take(1)
+            .map(|k| table::env_var(&provider, k))
+            .collect(),
+        profile: profile_label,
+        config_path: path.display().to_string(),
+    };
+    Ok(Resolved {
+        provider,
+        config: Value::Object(config),
+        hint,
+        secrets,
+        sources,
+    })
+}
+
+impl Resolved {
+    /// Fails with the variables and profile keys to set when a credential is missing.
+    pub fn require_credentials(&self) -> Result<()> {
+        let Some(row) = table::row(&self.provider) else {
+            return Ok(());
+        };
+        // The first setting of the row and every secret but the optional ones are credentials.
+        let required: Vec<&table::Setting> = row
+            .settings
+            .iter()
+            .filter(|s| s.key == row.settings[0].key || (s.secret && !s.doc.contains("optional")))
+            .collect();
+        let missing: Vec<&&table::Setting> = required
+            .iter()
+            .filter(|s| {
+                self.config
+                    .get(s.key)
+                    .is_none_or(|v| v.as_str() == Some(""))
+            })
+            .collect();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        let vars: Vec<String> = missing
+            .iter()
+            .map(|s| table::env_var(&self.provider, s.key))
+            .collect();
+        let keys: Vec<&str> = missing.iter().map(|s| s.key).collect();
+        Err(Fail::config(format!(
+            "missing {} credentials: set {} or run `vodkit configure` (keys {} of profile '{}' in {}); `vodkit --sandbox …` needs none",
+            self.provider,
+            vars.join(", "),
+            keys.join(", "),
+            self.hint.profile,
+            self.hint.config_path
+        )))
+    }
+
+    pub fn client(&self) -> Result<vodkit::Client> {
+        self.require_credentials()?;
+        vodkit::Client::new(&self.provider, &self.config).map_err(|e| {
+            let mut f = crate::fail::from_core(&e, &self.hint);
+            f.code = 3;
+            f
+        })
+    }
+
+    pub fn redact(&self, text: &str) -> String {
+        let mut out = text.to_owned();
+        for s in &self.secrets {
+            if s.len() >= 4 {
+                out = out.replace(s.as_str(), "***");
+            }
+        }
+        out
+    }
+}

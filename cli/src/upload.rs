@@ -1,0 +1,430 @@
+//! `vodkit upload`: bars, checkpoints, automatic resume, Ctrl-C.
+
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use clap::{Arg, ArgAction, ArgMatches, Args};
+use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde_json::{json, Map, Value};
+use vodkit::upload::{CancelToken, UploadControl};
+use vodkit::ErrorKind;
+
+use crate::checkpoint::{self, Identity, Record};
+use crate::fail::{self, Fail, Result};
+use crate::settings::Resolved;
+use crate::{table, Out};
+
+#[derive(Args, Clone)]
+pub struct UploadArgs {
+    /// Files to upload, one video each
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Part size (bytes, or 8M, 512K); sends the upload as ranged parts of this size
+    #[arg(long, value_parser = parse_size)]
+    pub part_size: Option<u64>,
+    /// Parts in flight at once, where the provider allows it (Baijiayun: 1, in order)
+    #[arg(long)]
+    pub concurrency: Option<u32>,
+    /// Bandwidth cap such as 4M (bytes/s). Parsed and checked; NOT applied yet: the core has no cap
+    #[arg(long, value_parser = parse_size, value_name = "RATE")]
+    pub limit_rate: Option<u64>,
+    /// A provider upload option as key=value (value as JSON when it parses: definitions=[16,1])
+    #[arg(long = "opt", value_name = "KEY=VALUE")]
+    pub opt: Vec<String>,
+    /// Start over even when a checkpoint of this file exists
+    #[arg(long)]
+    pub no_resume: bool,
+    /// Keep no checkpoint on failure
+    #[arg(long)]
+    pub no_checkpoint: bool,
+}
+
+pub fn parse_size(s: &str) -> std::result::Result<u64, String> {
+    let t = s.trim();
+    let (num, mult) = match t.char_indices().find(|(_, c)| c.is_ascii_alphabetic()) {
+        Some((i, _)) => {
+            let unit = t[i..].to_ascii_uppercase();
+            let unit = unit.trim_end_matches("IB").trim_end_matches('B');
+            let m = match unit {
+                "" => 1,
+                "K" => 1 << 10,
+                "M" => 1 << 20,
+                "G" => 1 << 30,
+                _ => return Err(format!("{s:?}: use a number with K, M or G (4M)")),
+            };
+            (&t[..i], m)
+        }
+        None => (t, 1),
+    };
+    let n: f64 = num
+        .trim()
+        .parse()
+        .map_err(|_| format!("{s:?}: use a number with K, M or G (4M)"))?;
+    if n.is_nan() || n <= 0.0 {
+        return Err(format!("{s:?}: must be more than 0"));
+    }
+    Ok((n * mult as f64) as u64)
+}
+
+/// Every provider's upload options, by name: (schema of the property, providers).
+fn provider_options() -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for p in vodkit::providers::registry::providers() {
+        let schema = serde_json::to_value((p.upload_options_schema)()).unwrap_or(Value::Null);
+        if let Some(props) = schema.get("properties").and_then(Value::as_object) {
+            for (name, prop) in props {
+                if name == "part_size" {
+                    continue;
+                }
+                let doc = prop
+                    .get("description")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .replace('\n', " ");
+                match out.iter_mut().find(|(n, _)| n == name) {
+                    Some(entry) => entry.1 = format!("{} [{}]", entry.1, p.name),
+                    None => out.push((name.clone(), format!("{doc} [{}]", p.name))),
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Adds the catalog's upload options to `vodkit upload` as `--key value`.
+pub fn with_provider_options(cmd: clap::Command) -> clap::Command {
+    cmd.mut_subcommand("upload", |mut sub| {
+        for (name, doc) in provider_options() {
+            let long: &'static str = Box::leak(name.replace('_', "-").into_boxed_str());
+            if sub.get_arguments().any(|a| a.get_long() == Some(long)) {
+                continue;
+            }
+            let id: &'static str = Box::leak(format!("opt_{name}").into_boxed_str());
+            sub = sub.arg(
+                Arg::new(id)
+                    .long(long)
+                    .value_name("VALUE")
+                    .num_args(0..=1)
+                    .default_missing_value("true")
+                    .action(ArgAction::Set)
+                    .help(doc)
+                    .help_heading("Provider options"),
+            );
+        }
+        sub
+    })
+}
+
+/// The JSON type of a property of a schema (`integer`, `array`…, items).
+fn prop_type(schema: &Value, name: &str) -> Option<(String, Option<String>)> {
+    let prop = schema.get("properties")?.get(name)?;
+    let ty = |v: &Value| -> Option<String> {
+        match v.get("type")? {
+            Value::String(s) => Some(s.clone()),
+            Value::Array(a) => a
+                .iter()
+                .filter_map(Value::as_str)
+                .find(|t| *t != "null")
+                .map(str::to_owned),
+            _ => None,
+        }
+    };
+    Some((ty(prop)?, prop.get("items").and_then(ty)))
+}
+
+fn typed(raw: &str, ty: Option<&(String, Option<String>)>) -> Value {
+    match ty {
+        Some((t, _)) if t == "string" => Value::String(raw.to_owned()),
+        Some((t, items)) if t == "array" && !raw.trim_start().starts_with('[') => Value::Array(
+            raw.split(',')
+                .map(|s| typed(s.trim(), items.as_ref().map(|i| (i.clone(), None)).as_ref()))
+                .collect(),
+        ),
+        _ => serde_json::from_str(raw).unwrap_or_else(|_| Value::String(raw.to_owned())),
+    }
+}
+
+fn options(args: &UploadArgs, sub: &ArgMatches, resolved: &Resolved, out: &Out) -> Result<Value> {
+    let provider = vodkit::providers::registry::find(&resolved.provider)
+        .map_err(|e| Fail::config(e.message().to_owned()))?;
+    let schema = serde_json::to_value((provider.upload_options_schema)()).unwrap_or(Value::Null);
+    let known: Vec<String> = schema
+        .get("properties")
+        .and_then(Value::as_object)
+        .map(|m| m.keys().cloned().collect())
+        .unwrap_or_default();
+    let mut opts = Map::new();
+    for (name, _) in provider_options() {
+        if let Some(v) = sub.get_one::<String>(&format!("opt_{name}")) {
+            if !known.contains(&name) {
+                return Err(Fail::usage(format!(
+                    "--{} is not an upload option of {} (options: {})",
+                    name.replace('_', "-"),
+                    resolved.provider,
+                    known.join(", ")
+                )));
+            }
+            opts.insert(name.clone(), typed(v, prop_type(&schema, &name).as_ref()));
+        }
+    }
+    for kv in &args.opt {
+        let Some((k, v)) = kv.split_once('=').filter(|(k, _)| !k.is_empty()) else {
+            return Err(Fail::usage(format!(
+                "--opt {kv:?}: write it as key=value (definitions=16,1)"
+            )));
+        };
+        opts.insert(k.to_owned(), typed(v, prop_type(&schema, k).as_ref()));
+    }
+    let row = table::row(&resolved.provider);
+    if let Some(size) = args.part_size {
+        if let Some(Value::Object(extra)) = row.map(|r| (r.part_size_options)(size)) {
+            opts.extend(extra);
+        }
+    }
+    if let Some(c) = args.concurrency {
+        if c > 1 && !row.is_some_and(|r| r.parallel_parts) {
+            out.note(&format!(
+                "note: {} takes the parts of an upload in order, one at a time: --concurrency {c} is not applied",
+                resolved.provider
+            ));
+        }
+    }
+    if let Some(rate) = args.limit_rate {
+        out.note(&format!(
+            "note: --limit-rate {rate} B/s is not applied: the vodkit core has no bandwidth cap yet"
+        ));
+    }
+    Ok(Value::Object(opts))
+}
+
+fn cancel_token() -> &'static CancelToken {
+    static TOKEN: OnceLock<CancelToken> = OnceLock::new();
+    TOKEN.get_or_init(|| {
+        let token = CancelToken::new();
+        let t = token.clone();
+        let _ = ctrlc::set_handler(move || {
+            if t.is_cancelled() {
+                // A second Ctrl-C: stop now.
+                std::process::exit(130);
+            }
+            t.cancel();
+        });
+        token
+    })
+}
+
+fn shell_quote(s: &str) -> String {
+    if !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./=:,@+".contains(c))
+    {
+        s.to_owned()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}
+
+pub fn continue_command() -> String {
+    std::env::args()
+        .enumerate()
+        .map(|(i, a)| {
+            if i == 0 {
+                "vodkit".to_owned()
+            } else {
+                shell_quote(&a)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn run(
+    args: &UploadArgs,
+    sub: &ArgMatches,
+    resolved: &Resolved,
+    out: &Out,
+    sandbox: bool,
+) -> Result<()> {
+    // Everything the caller got wrong fails before any request.
+    for f in &args.files {
+        if !f.is_file() {
+            return Err(Fail::input(format!(
+                "no such file: {} (check the path)",
+                f.display()
+            )));
+        }
+    }
+    let opts = options(args, sub, resolved, out)?;
+    let client = resolved.client()?;
+    let token = cancel_token();
+
+    let multi = MultiProgress::with_draw_target(if out.bars {
+        ProgressDrawTarget::stderr_with_hz(10)
+    } else {
+        ProgressDrawTarget::hidden()
+    });
+    let style = ProgressStyle::with_template(
+        "{prefix:<24!} [{bar:30}] {percent:>3}% {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta}",
+    )
+    .unwrap_or_else(|_| ProgressStyle::default_bar())
+    .progress_chars("=> ");
+    let sizes: Vec<u64> = args
+        .files
+        .iter()
+        .map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0))
+        .collect();
+    let total_bar = (args.files.len() > 1).then(|| {
+        let b = multi.add(ProgressBar::new(sizes.iter().sum()));
+        b.set_style(style.clone());
+        b.set_prefix("total");
+        b
+    });
+
+    let mut results = Vec::new();
+    let mut done_before = 0u64;
+    for (file, size) in args.files.iter().zip(&sizes) {
+        let ident = Identity::of(file)
+            .map_err(|e| Fail::io(format!("{}: {e} (check the path)", file.display())))?;
+        let id = ident.id(&resolved.provider);
+        let bar = match &total_bar {
+            Some(t) => multi.insert_before(t, ProgressBar::new(*size)),
+            None => multi.add(ProgressBar::new(*size)),
+        };
+        bar.set_style(style.clone());
+        bar.set_prefix(
+            file.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        );
+        let existing = (!args.no_resume)
+            .then(|| checkpoint::load(&id))
+            .flatten()
+            .filter(|r| r.provider == resolved.provider);
+        let mut last_sent = 0u64;
+        let mut attempt = |resume: Option<&Record>| -> std::result::Result<Value, vodkit::Error> {
+            let sent_cell = std::cell::Cell::new(0u64);
+            let c = UploadControl::new()
+                .cancel_token(token.clone())
+                .on_progress({
+                    let bar = bar.clone();
+                    let total = total_bar.clone();
+                    let before = done_before;
+                    let sent_cell = &sent_cell;
+                    move |p| {
+                        bar.set_position(p.bytes_done);
+                        if let Some(t) = &total {
+                            t.set_position(before + p.bytes_done);
+                        }
+                        sent_cell.set(p.bytes_sent);
+                        ControlFlow::Continue(())
+                    }
+                });
+            let r = match resume {
+                Some(rec) => client.resume_upload(&rec.resume, file, &rec.options, c),
+                None => client.upload(file, &opts, c),
+            };
+            last_sent = sent_cell.get();
+            r
+        };
+        let result = match &existing {
+            Some(rec) => {
+                out.note(&format!(
+                    "resuming {} from checkpoint {}",
+                    file.display(),
+                    rec.id
+                ));
+                match attempt(Some(rec)) {
+                    Err(e) if matches!(e.kind(), ErrorKind::InvalidInput | ErrorKind::Provider) => {
+                        out.note(&format!(
+                            "checkpoint {} no longer resumes ({}); starting over",
+                            rec.id,
+                            resolved.redact(e.message())
+                        ));
+                        let _ = checkpoint::remove(&rec.id);
+                        bar.set_position(0);
+                        attempt(None)
+                    }
+                    other => other,
+                }
+            }
+            None => attempt(None),
+        };
+        match result {
+            Ok(answer) => {
+                bar.finish();
+                let _ = checkpoint::remove(&id);
+                done_before += size;
+                let mut entry = json!({ "file": file, "bytes_sent": last_sent });
+                if let (Value::Object(e), Value::Object(a)) = (&mut entry, &answer) {
+                    e.extend(a.clone());
+                }
+                results.push(entry);
+            }
+            Err(err) => {
+                bar.abandon();
+                if let Some(t) = &total_bar {
+                    t.abandon();
+                }
+                let mut f = fail::from_core(&err, &resolved.hint);
+                f.message = resolved.redact(&f.message);
+                if let (Some(handle), false) = (err.resume(), args.no_checkpoint) {
+                    let rec = Record {
+                        version: 1,
+                        id: id.clone(),
+                        path: ident.path.clone(),
+                        size: ident.size,
+                        mtime: ident.mtime,
+                        provider: resolved.provider.clone(),
+                        resume: handle.clone(),
+                        options: existing
+                            .as_ref()
+                            .map(|r| r.options.clone())
+                            .unwrap_or_else(|| opts.clone()),
+                        saved_at: checkpoint::now(),
+                    };
+                    match checkpoint::save(&rec) {
+                        Ok(_) if sandbox => {
+                            f.message = format!("{}; checkpoint {id} kept, but a --sandbox emulator ends with this process: the upload cannot continue", f.message);
+                        }
+                        Ok(_) => {
+                            f.message = format!(
+                                "{}; checkpoint {id} kept; to continue: {}",
+                                f.message,
+                                continue_command()
+                            );
+                        }
+                        Err(e) => out.note(&format!("could not keep the checkpoint: {e}")),
+                    }
+                }
+                if out.json {
+                    out.print_json(&json!({ "uploaded": results }));
+                }
+                return Err(f);
+            }
+        }
+    }
+    if let Some(t) = &total_bar {
+        t.finish();
+    }
+    drop(multi);
+    if out.json {
+        out.print_json(&json!({ "uploaded": results }));
+    } else {
+        for r in &results {
+            let resumed = r.get("resumed_from").and_then(Value::as_u64).unwrap_or(0);
+            println!(
+                "uploaded {} → video {} ({} bytes{})",
+                r["file"].as_str().unwrap_or(""),
+                r.get("video_id").map(|v| v.to_string()).unwrap_or_default(),
+                r.get("bytes").and_then(Value::as_u64).unwrap_or(0),
+                if resumed > 0 {
+                    format!(", resumed from {resumed}")
+                } else {
+                    String::new()
+                }
+            );
+        }
+    }
+    Ok(())
+}

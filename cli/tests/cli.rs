@@ -1,0 +1,353 @@
+//! The `vodkit` binary against an emulator started in this test process.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+use serde_json::Value;
+use vodkit_emulator::{baijiayun, Emulator, Faults};
+
+const SECRET: &str = "test-partner-key-s3cr3t-9f8e";
+
+struct Env {
+    emu: Emulator,
+    dir: tempfile::TempDir,
+}
+
+fn setup() -> Env {
+    let emu = Emulator::start(baijiayun::Config {
+        partner_key: SECRET.into(),
+        transcode_secs: 1,
+        ..baijiayun::Config::default()
+    })
+    .unwrap();
+    Env {
+        emu,
+        dir: tempfile::tempdir().unwrap(),
+    }
+}
+
+impl Env {
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_vodkit"));
+        c.args(args)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("VODKIT_CONFIG", self.dir.path().join("config.toml"))
+            .env("VODKIT_STATE_DIR", self.dir.path().join("state"))
+            .env(
+                "VODKIT_BAIJIAYUN_PARTNER_ID",
+                &self.emu.baijiayun().config.partner_id,
+            )
+            .env("VODKIT_BAIJIAYUN_PARTNER_KEY", SECRET)
+            .env(
+                "VODKIT_BAIJIAYUN_BASE_URL",
+                self.emu.provider_url("baijiayun"),
+            )
+            .stdin(Stdio::null());
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        let out = self.cmd(args).output().unwrap();
+        no_secret(&out);
+        out
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{args:?}: {e}: {}", String::from_utf8_lossy(&out.stdout)))
+    }
+
+    fn file(&self, name: &str, size: usize) -> PathBuf {
+        let p = self.dir.path().join(name);
+        let data: Vec<u8> = (0..size).map(|i| (i * 7 + i / 251) as u8).collect();
+        std::fs::write(&p, data).unwrap();
+        p
+    }
+}
+
+fn no_secret(out: &Output) {
+    for s in [&out.stdout, &out.stderr] {
+        assert!(
+            !String::from_utf8_lossy(s).contains(SECRET),
+            "a secret was printed"
+        );
+    }
+}
+
+fn one_line_error(out: &Output, code: i32, needle: &str) {
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.starts_with("error: ") && err.contains(needle), "{err}");
+}
+
+fn md5_of(p: &Path) -> String {
+    use md5::{Digest, Md5};
+    let d = Md5::digest(std::fs::read(p).unwrap());
+    d.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[test]
+fn every_management_command() {
+    let env = setup();
+    let f = env.file("lecture.mp4", 300_000);
+    let up = env.json(&[
+        "upload",
+        f.to_str().unwrap(),
+        "--json",
+        "--definitions",
+        "16,1",
+    ]);
+    let item = &up["uploaded"][0];
+    let id = item["video_id"].as_i64().unwrap();
+    assert_eq!(item["bytes"], 300_000);
+    let ids = id.to_string();
+    let id = ids.as_str();
+    assert_eq!(
+        env.emu
+            .baijiayun()
+            .video(id.parse().unwrap())
+            .unwrap()
+            .md5
+            .unwrap(),
+        md5_of(&f)
+    );
+
+    let st = env.json(&["status", id, "--json"]);
+    assert!(st["status"].is_i64());
+    let human = env.run(&["status", id]);
+    assert!(String::from_utf8_lossy(&human.stdout).contains(&format!("video {id}:")));
+
+    let w = env.json(&["wait", id, "--interval", "0.2", "--timeout", "60", "--json"]);
+    assert_eq!(w["status"], 100);
+    let urls = env.json(&["urls", id, "--json"]);
+    assert!(urls["play_info"].as_object().is_some_and(|m| !m.is_empty()));
+    let human = env.run(&["urls", id]);
+    assert!(String::from_utf8_lossy(&human.stdout).contains("http://"));
+
+    let ls = env.json(&["ls", "--json"]);
+    assert!(ls["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|v| v["video_id"].to_string().as_str() == id));
+    let human = env.run(&["ls"]);
+    assert!(String::from_utf8_lossy(&human.stdout).starts_with("VIDEO_ID"));
+
+    let call = env.json(&["call", "video/getStatus", &format!("video_id={id}")]);
+    assert_eq!(call["status"], 100);
+    let call = env.json(&[
+        "call",
+        "video/getStatus",
+        &format!("{{\"video_id\": {id}}}"),
+    ]);
+    assert_eq!(call["status"], 100);
+
+    let ops = env.json(&["ops", "baijiayun", "--json"]);
+    assert!(ops
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|o| o["name"] == "video/getUrl"));
+    assert!(env.run(&["ops"]).status.success());
+
+    let sign = env.json(&["sign", "partner_id=1", "video_id=2", "--json"]);
+    assert_eq!(sign["sign"].as_str().unwrap().len(), 32);
+
+    // Delete asks; without a terminal and --yes it refuses.
+    let out = env.run(&["delete", id]);
+    one_line_error(&out, 2, "--yes");
+    let del = env.json(&["delete", id, "--yes", "--json"]);
+    assert_eq!(del["deleted"].to_string(), id);
+
+    let cps = env.json(&["checkpoints", "--json"]);
+    assert_eq!(cps, serde_json::json!([]));
+
+    // A callback body: a tampered one is rejected with the verification code.
+    let body = env.dir.path().join("cb.txt");
+    std::fs::write(&body, "video_id=1&status=100&sign=00").unwrap();
+    let out = env.run(&["verify-callback", body.to_str().unwrap()]);
+    one_line_error(&out, 12, "rejected");
+
+    for args in [
+        &["completions", "bash"][..],
+        &["man"],
+        &["--help"],
+        &["upload", "--help"],
+    ] {
+        let out = env.run(args);
+        assert!(out.status.success() && !out.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn configure_writes_a_private_profile() {
+    let env = setup();
+    let mut c = env.cmd(&[
+        "configure",
+        "--profile",
+        "work",
+        "partner_id=42",
+        "--secret-stdin",
+        "partner_key",
+    ]);
+    c.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{SECRET}\n").as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    no_secret(&out);
+    assert!(out.status.success());
+    let path = env.dir.path().join("config.toml");
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("[profiles.work]") && text.contains("partner_id = \"42\""));
+    // The profile is used (its partner id is wrong for the emulator: an auth error naming what to check).
+    let mut c = env.cmd(&["--profile", "work", "status", "1"]);
+    c.env_remove("VODKIT_BAIJIAYUN_PARTNER_ID")
+        .env_remove("VODKIT_BAIJIAYUN_PARTNER_KEY");
+    let out = c.output().unwrap();
+    no_secret(&out);
+    assert_ne!(out.status.code(), Some(0));
+}
+
+#[test]
+fn errors_are_one_line_with_the_fix_and_their_exit_code() {
+    let env = setup();
+    let mut c = env.cmd(&["status", "1"]);
+    c.env_remove("VODKIT_BAIJIAYUN_PARTNER_KEY");
+    let out = c.output().unwrap();
+    one_line_error(&out, 3, "VODKIT_BAIJIAYUN_PARTNER_KEY");
+    one_line_error(
+        &env.run(&["--profile", "nope", "status", "1"]),
+        3,
+        "vodkit configure --profile nope",
+    );
+    one_line_error(&env.run(&["call", "video/noSuchThing"]), 4, "vodkit ops");
+    one_line_error(
+        &env.run(&["call", "video/getStatus", "video_id"]),
+        2,
+        "key=value",
+    );
+    one_line_error(
+        &env.run(&["upload", "/no/such/file.mp4"]),
+        4,
+        "no such file",
+    );
+    // Wrong key: an auth error naming the variable to check, never the key.
+    let mut c = env.cmd(&["status", "1"]);
+    c.env("VODKIT_BAIJIAYUN_PARTNER_KEY", "wrong-key-123456");
+    let out = c.output().unwrap();
+    one_line_error(&out, 5, "VODKIT_BAIJIAYUN_PARTNER_KEY");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("wrong-key-123456"));
+}
+
+#[test]
+fn sigint_keeps_a_checkpoint_and_the_rerun_sends_only_the_rest() {
+    let env = setup();
+    let size = 2 << 20;
+    let f = env.file("big.mp4", size);
+    env.emu.baijiayun().set_faults(Faults {
+        latency_ms: 150,
+        ..Faults::default()
+    });
+    let args = [
+        "upload",
+        f.to_str().unwrap(),
+        "--part-size",
+        "64K",
+        "--json",
+    ];
+    let child = env
+        .cmd(&args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let out = child.wait_with_output().unwrap();
+    no_secret(&out);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    assert!(err.contains("to continue: vodkit upload"), "{err}");
+    let cps = env.json(&["checkpoints", "--json"]);
+    assert_eq!(cps.as_array().unwrap().len(), 1);
+
+    env.emu.baijiayun().set_faults(Faults::default());
+    let up = env.json(&args);
+    let item = &up["uploaded"][0];
+    let resumed = item["resumed_from"].as_u64().unwrap();
+    assert!(resumed > 0 && resumed < size as u64, "{item}");
+    assert_eq!(
+        item["bytes_sent"].as_u64().unwrap(),
+        size as u64 - resumed,
+        "{item}"
+    );
+    let id = item["video_id"].as_i64().unwrap();
+    let v = env.emu.baijiayun().video(id).unwrap();
+    assert_eq!(v.md5.unwrap(), md5_of(&f));
+    assert_eq!(env.json(&["checkpoints", "--json"]), serde_json::json!([]));
+}
+
+#[test]
+fn bar_in_a_pty_and_no_control_characters_without_one() {
+    let env = setup();
+    let f = env.file("pty.mp4", 1 << 20);
+    // Without a terminal: nothing but plain text.
+    let out = env.run(&["upload", f.to_str().unwrap()]);
+    assert!(out.status.success());
+    for s in [&out.stdout, &out.stderr] {
+        assert!(
+            !s.iter().any(|b| *b == 0x1b || *b == b'\r'),
+            "{}",
+            String::from_utf8_lossy(s)
+        );
+    }
+    // In a pseudo-terminal (script(1)): the bar renders and ends at 100%.
+    let bin = env!("CARGO_BIN_EXE_vodkit");
+    let line = format!("{bin} upload {} --part-size 128K", f.display());
+    let c = env.cmd(&[]);
+    let mut script = Command::new("script");
+    script.args(["-qec", &line, "/dev/null"]);
+    for (k, v) in c.get_envs() {
+        match v {
+            Some(v) => script.env(k, v),
+            None => script.env_remove(k),
+        };
+    }
+    script.env("TERM", "xterm").stdin(Stdio::null());
+    let out = script.output().unwrap();
+    no_secret(&out);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.contains("100%") && (text.contains('\x1b') || text.contains('\r')),
+        "{text}"
+    );
+    assert!(text.contains("uploaded"), "{text}");
+}
