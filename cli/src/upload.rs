@@ -71,7 +71,11 @@ pub fn parse_size(s: &str) -> std::result::Result<u64, String> {
 fn provider_options() -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     for p in vodkit::providers::registry::providers() {
-        let schema = serde_json::to_value((p.upload_options_schema)()).unwrap_or(Value::Null);
+        // A provider without uploads has no options.
+        let Some(options_schema) = p.upload_options_schema else {
+            continue;
+        };
+        let schema = serde_json::to_value(options_schema()).unwrap_or(Value::Null);
         if let Some(props) = schema.get("properties").and_then(Value::as_object) {
             for (name, prop) in props {
                 if name == "part_size" {
@@ -148,7 +152,10 @@ fn typed(raw: &str, ty: Option<&(String, Option<String>)>) -> Value {
 fn options(args: &UploadArgs, sub: &ArgMatches, resolved: &Resolved, out: &Out) -> Result<Value> {
     let provider = vodkit::providers::registry::find(&resolved.provider)
         .map_err(|e| Fail::config(e.message().to_owned()))?;
-    let schema = serde_json::to_value((provider.upload_options_schema)()).unwrap_or(Value::Null);
+    let schema = provider
+        .upload_options_schema
+        .map(|schema| serde_json::to_value(schema()).unwrap_or(Value::Null))
+        .unwrap_or(Value::Null);
     let known: Vec<String> = schema
         .get("properties")
         .and_then(Value::as_object)
