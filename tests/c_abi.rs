@@ -87,7 +87,11 @@ fn compile(program: &str, link: Link, out_dir: &Path) -> PathBuf {
             cmd.arg("-L")
                 .arg(&lib)
                 .arg("-lvodkit")
-                .arg(format!("-Wl,-rpath,{}", lib.display()));
+                .arg(format!("-Wl,-rpath,{}", lib.display()))
+                // RPATH, not RUNPATH: cargo's LD_LIBRARY_PATH also names
+                // target/debug, whose copy of the library is the last
+                // `cargo build`'s, not this test run's.
+                .arg("-Wl,--disable-new-dtags");
         }
         Link::Static => {
             cmd.arg(lib.join("libvodkit.a"))
@@ -520,6 +524,10 @@ fn run_cpp(program: &str, prepare: impl Fn(&Emulator)) {
             .arg(&lib)
             .arg("-lvodkit")
             .arg(format!("-Wl,-rpath,{}", lib.display()))
+            // RPATH, not RUNPATH: cargo's LD_LIBRARY_PATH also names
+            // target/debug, whose copy of the library is the last
+            // `cargo build`'s, not this test run's.
+            .arg("-Wl,--disable-new-dtags")
             .arg("-lpthread");
         if sanitize {
             cmd.args(["-fsanitize=address", "-fno-omit-frame-pointer"]);
