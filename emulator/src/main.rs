@@ -2,7 +2,8 @@
 //! and prints where it is as one JSON line on stdout, so a test in any
 //! language can start it and read it:
 //! `{"root_url": "http://127.0.0.1:PORT", "baijiayun": {"base_url":
-//! "http://127.0.0.1:PORT/baijiayun", "partner_id": …, "partner_key": …}}`.
+//! "http://127.0.0.1:PORT/baijiayun", "partner_id": …, "partner_key": …},
+//! "iqiyi": {"base_url": "http://127.0.0.1:PORT/iqiyi", "client_id": …, "client_secret": …}}`.
 //! The control API is under `root_url` + `/_emulator/{provider}/`.
 
 use std::net::SocketAddr;
@@ -10,7 +11,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Parser;
-use vodkit_emulator::{baijiayun, Config, Emulator};
+use vodkit_emulator::{baijiayun, iqiyi, Config, Emulator};
 
 #[derive(Parser)]
 #[command(
@@ -68,6 +69,10 @@ fn main() {
             callback_retry_delays,
             ..baijiayun::Config::default()
         },
+        iqiyi: iqiyi::Config {
+            publish_secs: args.transcode_secs,
+            ..iqiyi::Config::default()
+        },
     };
     let emulator = match Emulator::start_on(config, SocketAddr::from(([127, 0, 0, 1], args.port))) {
         Ok(e) => e,
@@ -82,6 +87,11 @@ fn main() {
             "base_url": emulator.provider_url(baijiayun::NAME),
             "partner_id": args.partner_id,
             "partner_key": args.partner_key,
+        },
+        "iqiyi": {
+            "base_url": emulator.provider_url(iqiyi::NAME),
+            "client_id": emulator.iqiyi().config.client_id,
+            "client_secret": emulator.iqiyi().config.client_secret,
         },
     });
     println!("{line}");

@@ -2,4 +2,5 @@
 //! sink, provider-only extras; [`registry`] is the one list of them.
 
 pub mod baijiayun;
+pub mod iqiyi;
 pub mod registry;

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use serde_json::Value;
 
-use super::baijiayun;
+use super::{baijiayun, iqiyi};
 use crate::api::{schema_of, Client, OpSpec, OperationInfo, Service};
 use crate::error::{Error, Result};
 
@@ -23,13 +23,22 @@ pub struct Provider {
 }
 
 /// Every provider the neutral client can be built for.
-static PROVIDERS: &[Provider] = &[Provider {
-    name: baijiayun::PROVIDER,
-    catalog: baijiayun::CATALOG,
-    build: baijiayun::build,
-    config_schema: schema_of::<baijiayun::Config>,
-    upload_options_schema: schema_of::<baijiayun::UploadOptions>,
-}];
+static PROVIDERS: &[Provider] = &[
+    Provider {
+        name: baijiayun::PROVIDER,
+        catalog: baijiayun::CATALOG,
+        build: baijiayun::build,
+        config_schema: schema_of::<baijiayun::Config>,
+        upload_options_schema: schema_of::<baijiayun::UploadOptions>,
+    },
+    Provider {
+        name: iqiyi::PROVIDER,
+        catalog: iqiyi::CATALOG,
+        build: iqiyi::build,
+        config_schema: schema_of::<iqiyi::Config>,
+        upload_options_schema: schema_of::<iqiyi::UploadOptions>,
+    },
+];
 
 /// Every registered provider.
 pub fn providers() -> &'static [Provider] {

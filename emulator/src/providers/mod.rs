@@ -3,6 +3,7 @@
 //! [`Provider`](crate::common::Provider).
 
 pub mod baijiayun;
+pub mod iqiyi;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -16,6 +17,7 @@ pub struct Config {
     /// directory (removed when the emulator stops) when `None`.
     pub data_dir: Option<PathBuf>,
     pub baijiayun: baijiayun::Config,
+    pub iqiyi: iqiyi::Config,
 }
 
 /// An emulator where only Baijiayun is set up differently from the defaults.
@@ -28,9 +30,20 @@ impl From<baijiayun::Config> for Config {
     }
 }
 
+/// An emulator where only iQiyi is set up differently from the defaults.
+impl From<iqiyi::Config> for Config {
+    fn from(iqiyi: iqiyi::Config) -> Self {
+        Config {
+            iqiyi,
+            ..Config::default()
+        }
+    }
+}
+
 /// Every provider's state, built for a server at `root_url`.
 pub(crate) struct Providers {
     pub(crate) baijiayun: Arc<baijiayun::Shared>,
+    pub(crate) iqiyi: Arc<iqiyi::Shared>,
     /// The temporary data directory, if one was made; removed on drop.
     _tmp: Option<tempfile::TempDir>,
 }
@@ -53,12 +66,13 @@ impl Providers {
                 url(baijiayun::NAME),
                 data_dir.join(baijiayun::NAME),
             )?,
+            iqiyi: iqiyi::Shared::new(config.iqiyi, url(iqiyi::NAME), data_dir.join(iqiyi::NAME))?,
             _tmp: tmp,
         })
     }
 
     /// Every provider, for the server to mount.
     pub(crate) fn all(&self) -> Vec<Arc<dyn Provider>> {
-        vec![self.baijiayun.clone()]
+        vec![self.baijiayun.clone(), self.iqiyi.clone()]
     }
 }
