@@ -245,9 +245,14 @@ impl Auth for OAuth {
         // A token that is missing or about to expire is renewed first.
         let (due, seen) = {
             let s = self.store.lock();
+            // A short-lived token (the document's example: 60 s) is renewed
+            // at half its life, not at every call.
+            let margin = match s.tokens.expires_in {
+                0 => self.refresh_margin,
+                life => self.refresh_margin.min(Duration::from_secs(life / 2)),
+            };
             let due = s.tokens.access_token.is_empty()
-                || s.expires_at
-                    .is_some_and(|at| at <= Instant::now() + self.refresh_margin);
+                || s.expires_at.is_some_and(|at| at <= Instant::now() + margin);
             (due, s.generation)
         };
         if due {
