@@ -80,14 +80,14 @@ int main(int argc, char **argv) {
         CHECK(client.get_player_token(id, 60).find("\"token\":") != std::string::npos);
 
         // An operation that sends a file: the path comes first.
-        const std::string uploaded = client.upload_subtitle(vtt, "en", id);
+        const std::string uploaded = client.upload_subtitle(vtt, id, "en");
         const int64_t subtitle_id = int_member(uploaded, "subtitle_id");
         CHECK(client.get_subtitle_list(id).find("\"en\"") != std::string::npos);
         client.delete_subtitle(subtitle_id);
 
         // The typed model still checks what C++ can't: a missing file, an unknown video.
         try {
-            client.upload_subtitle(path + ".missing.vtt", "en", id);
+            client.upload_subtitle(path + ".missing.vtt", id, "en");
             CHECK(false);
         } catch (const vodkit::Error &e) {
             CHECK(e.code() == VODKIT_ERROR_INVALID_INPUT);

@@ -6,13 +6,18 @@ from __future__ import annotations
 
 from . import baijiayun
 from .baijiayun import Baijiayun
+from . import iqiyi
+from .iqiyi import Iqiyi
 
 # Provider name -> its class.
 PROVIDER_CLASSES: dict[str, type] = {
     "baijiayun": Baijiayun,
+    "iqiyi": Iqiyi,
 }
 
 __all__ = [
     "Baijiayun",
     "baijiayun",
+    "Iqiyi",
+    "iqiyi",
 ]
