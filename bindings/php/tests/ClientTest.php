@@ -122,7 +122,7 @@ final class ClientTest extends TestCase
             $client->callWithFile('video/uploadSubtitle', ['video_id' => $id, 'name' => 'x'], 'subtitle', $vtt . '.missing');
             $this->fail('a missing file was sent');
         } catch (InvalidInputException $e) {
-            $this->assertStringContainsString('no such file', $e->getMessage());
+            $this->assertStringContainsString('not a file', $e->getMessage());
         }
         $notice = $client->call('video/createNotice', ['notice' => [['content' => 'hello', 'link' => 'https://example.com']]]);
         $this->assertSame([['content' => 'hello', 'link' => 'https://example.com']], $notice['notice']);

@@ -110,7 +110,7 @@ final class TypedTest extends TestCase
         // A file operation: the path first, sent in the catalog's file field.
         $vtt = $this->makeFile(0, 'typed.vtt');
         file_put_contents($vtt, "WEBVTT\n\n00:00.000 --> 00:01.000\nhello\n");
-        $subtitle = $typed->uploadSubtitle($vtt, 'English', $id);
+        $subtitle = $typed->uploadSubtitle($vtt, $id, 'English');
         $this->assertSame('English', $subtitle['subtitle_name']);
         $listed = $typed->getSubtitleList($id);
         $this->assertSame($subtitle['subtitle_id'], $listed[0]['subtitle_id']);

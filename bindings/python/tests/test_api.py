@@ -270,7 +270,7 @@ def test_subtitles(client: vodkit.Baijiayun, transcoded, tmp_path: Path) -> None
 
     first = client.upload_subtitle(name="中文", video_id=video, path=vtt)
     assert first["subtitle_name"] == "中文" and first["subtitle_path"].endswith(".vtt")
-    second = client.upload_subtitle("English", video, str(srt))
+    second = client.upload_subtitle(video, "English", str(srt))
     listed = client.get_subtitle_list(video)
     assert [(s["subtitle_id"], s["is_default"]) for s in listed] == [
         (first["subtitle_id"], True),
@@ -285,7 +285,7 @@ def test_subtitles(client: vodkit.Baijiayun, transcoded, tmp_path: Path) -> None
         (first["subtitle_id"], True)
     ]
     with pytest.raises(vodkit.InvalidInputError):
-        client.upload_subtitle("x", video, tmp_path / "missing.vtt")
+        client.upload_subtitle(video, "x", tmp_path / "missing.vtt")
 
 
 # ---------------------------------------------------------------- statistics

@@ -17,9 +17,11 @@ def test_public_names() -> None:
     assert vodkit.Client.__module__ == "vodkit"
     # One class per provider, generated from the catalog.
     assert {cls.__name__: name for name, cls in vodkit._generated.PROVIDER_CLASSES.items()} == {
-        "Baijiayun": "baijiayun"
+        "Baijiayun": "baijiayun",
+        "Iqiyi": "iqiyi",
     }
     assert issubclass(vodkit.Baijiayun, vodkit.Client)
+    assert issubclass(vodkit.Iqiyi, vodkit.Client)
 
 
 @pytest.mark.skipif(

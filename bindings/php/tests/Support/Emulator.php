@@ -23,6 +23,8 @@ final class Emulator
     public static string $partnerId;
     public static string $partnerKey;
     public static string $dir;
+    /** @var array{base_url: string, client_id: string, client_secret: string} iQiyi's part */
+    public static array $iqiyi;
 
     /** @var resource */
     private static $process;
@@ -53,6 +55,7 @@ final class Emulator
                 self::$address = rtrim($info['root_url'], '/');
                 self::$partnerId = (string) $info['baijiayun']['partner_id'];
                 self::$partnerKey = $info['baijiayun']['partner_key'];
+                self::$iqiyi = $info['iqiyi'];
                 return;
             }
             if (!proc_get_status($process)['running']) {
@@ -102,6 +105,28 @@ final class Emulator
         ], $extra);
     }
 
+    /**
+     * An iQiyi client config for the emulator with quick retries.
+     *
+     * @param array<string, mixed> $extra
+     * @return array<string, mixed>
+     */
+    public static function iqiyiConfig(array $extra = []): array
+    {
+        return array_replace_recursive([
+            'client_id' => self::$iqiyi['client_id'],
+            'client_secret' => self::$iqiyi['client_secret'],
+            'base_url' => self::$iqiyi['base_url'],
+            'retry' => ['max_retries' => 2, 'initial_backoff_ms' => 10, 'max_backoff_ms' => 100],
+        ], $extra);
+    }
+
+    /** A request to iQiyi's control API ("files/ID", "clock/advance"). */
+    public static function iqiyi(string $method, string $path, ?array $body = null): mixed
+    {
+        return self::request($method, $path, $body, self::$address . '/_emulator/iqiyi/' . ltrim($path, '/'));
+    }
+
     /** GET on the control API ("stats"). */
     public static function get(string $path): mixed
     {
@@ -138,7 +163,7 @@ final class Emulator
         self::post('faults', $faults);
     }
 
-    private static function request(string $method, string $path, ?array $body): mixed
+    private static function request(string $method, string $path, ?array $body, ?string $url = null): mixed
     {
         $context = stream_context_create(['http' => [
             'method' => $method,
@@ -147,7 +172,7 @@ final class Emulator
             'ignore_errors' => true,
             'timeout' => 10,
         ]]);
-        $answer = file_get_contents(self::controlUrl($path), false, $context);
+        $answer = file_get_contents($url ?? self::controlUrl($path), false, $context);
         $status = (int) explode(' ', $http_response_header[0] ?? 'HTTP/1.1 0')[1];
         if ($answer === false || $status >= 400) {
             throw new \RuntimeException("$method $path: HTTP $status " . $answer);
