@@ -130,9 +130,10 @@ pub unsafe extern "C" fn vodkit_client_call_with_file(
 }
 
 /// The credentials the client holds now, as a JSON object of config keys
-/// the application may store and pass back to `vodkit_client_new` (iQiyi:
-/// `{"access_token", "refresh_token", "expires_in"}`, which change when the
-/// client authorizes or refreshes), or `null` for a provider whose
+/// the application may store and pass back to `vodkit_client_new` (for a
+/// provider with OAuth tokens: `{"access_token", "refresh_token",
+/// "expires_in"}`, which change when the client authorizes or refreshes),
+/// or `null` for a provider whose
 /// credentials never change. A pull getter: no callback, safe from any
 /// thread while the client is in use (a token refreshed during a parallel
 /// upload is seen here once it is in effect). The JSON holds secrets: never
