@@ -339,3 +339,25 @@ fn the_neutral_client_reaches_every_operation() {
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
 }
+
+#[test]
+fn a_token_about_to_expire_is_refreshed_before_the_call() {
+    let emu = vodkit_emulator::Emulator::start(vodkit_emulator::iqiyi::Config {
+        token_ttl_secs: 2,
+        ..Default::default()
+    })
+    .unwrap();
+    let client = client(&emu);
+    client.authorize().unwrap();
+    // Renewed at half its life at the latest (the margin is 60 s, the life 2 s).
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    client.video_list(&VideoListForExternal::default()).unwrap();
+    let stats = emu.iqiyi().token_stats();
+    assert_eq!((stats.authorized, stats.refreshed), (1, 1));
+    let counts = emu.iqiyi().controls.requests.counts();
+    assert_eq!(
+        counts.get("/openapi/api/file/videoListForExternal"),
+        Some(&1),
+        "sent once, with the fresh token: {counts:?}"
+    );
+}
