@@ -350,6 +350,20 @@ vodkit_error *vodkit_client_call_with_file(const vodkit_client *client,
                                            char **out_json);
 
 /**
+ * The credentials the client holds now, as a JSON object of config keys
+ * the application may store and pass back to `vodkit_client_new` (for a
+ * provider with OAuth tokens: `{"access_token", "refresh_token",
+ * "expires_in"}`, which change when the client authorizes or refreshes),
+ * or `null` for a provider whose
+ * credentials never change. A pull getter: no callback, safe from any
+ * thread while the client is in use (a token refreshed during a parallel
+ * upload is seen here once it is in effect). The JSON holds secrets: never
+ * log it. Free `*out_json` with `vodkit_string_free`.
+ */
+vodkit_error *vodkit_client_credentials(const vodkit_client *client,
+                                        char **out_json);
+
+/**
  * The error's code: one of the `VODKIT_ERROR_*` constants (0 for NULL).
  */
 uint32_t vodkit_error_code(const vodkit_error *error);

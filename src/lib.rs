@@ -38,6 +38,7 @@ pub mod upload;
 pub use api::Client;
 pub use error::{Error, ErrorKind, Result};
 pub use providers::baijiayun;
+pub use providers::iqiyi;
 pub use providers::quvideo;
 pub use secret::Secret;
 

@@ -23,6 +23,7 @@ const PROGRAMS: &[&str] = &[
     "verify",
     "misuse",
     "panic",
+    "iqiyi",
     "operations",
     "quvideo",
 ];
@@ -148,6 +149,16 @@ impl Run<'_> {
             .env("VODKIT_EMU_CONTROL_URL", control_url)
             .env("VODKIT_PARTNER_ID", &state.config.partner_id)
             .env("VODKIT_PARTNER_KEY", state.partner_key())
+            .env("VODKIT_IQIYI_URL", self.emu.provider_url("iqiyi"))
+            .env(
+                "VODKIT_IQIYI_CONTROL_URL",
+                format!("{}/_emulator/iqiyi", self.emu.root_url()),
+            )
+            .env("VODKIT_IQIYI_CLIENT_ID", &self.emu.iqiyi().config.client_id)
+            .env(
+                "VODKIT_IQIYI_CLIENT_SECRET",
+                &self.emu.iqiyi().config.client_secret,
+            )
             .env("VODKIT_QUVIDEO_URL", self.emu.provider_url("quvideo"))
             .env(
                 "VODKIT_QUVIDEO_CONTROL_URL",
@@ -340,6 +351,22 @@ fn run_all(link: Link, wrapper: &[&str]) {
             "operations" => {
                 let stdout = run.run(&bin, &[&format!("{file}.vtt")]);
                 check_operations_report(&emu, &stdout);
+            }
+            "iqiyi" => {
+                emu.iqiyi().controls.faults.set(Faults {
+                    latency_ms: 20,
+                    ..Faults::default()
+                });
+                let stdout = run.run(&bin, &[file]);
+                let counts = emu.iqiyi().controls.requests.counts();
+                assert_eq!(counts.get("/upload/cancelupload"), Some(&2), "{counts:?}");
+                let id = stdout
+                    .lines()
+                    .find_map(|l| l.strip_prefix("file_id="))
+                    .expect("the program prints the file id");
+                let stored = emu.iqiyi().file(id).unwrap();
+                assert_eq!(stored.md5.unwrap(), md5_file(Path::new(file)));
+                assert!(stored.deleted);
             }
             "quvideo" => {
                 run.run(&bin, &[]);
@@ -563,6 +590,11 @@ fn cpp_raii_wrapper_through_uploads() {
             ..Faults::default()
         });
     });
+}
+
+#[test]
+fn cpp_iqiyi_through_the_generated_class() {
+    run_cpp("iqiyi", |_| {});
 }
 
 #[test]

@@ -246,6 +246,15 @@ public:
         return detail::take(out);
     }
 
+    /// The credentials the client holds now, as JSON config keys to store
+    /// (iQiyi: the token pair after an authorize or refresh), or `null`.
+    /// Holds secrets: never log it.
+    std::string credentials() const {
+        char *out = nullptr;
+        detail::check(vodkit_client_credentials(client_.get(), &out));
+        return detail::take(out);
+    }
+
     /// Calls `operation` with parameters as a JSON object; returns the answer as JSON.
     std::string call(const std::string &operation, const std::string &params_json = "{}") const {
         char *out = nullptr;

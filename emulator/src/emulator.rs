@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use crate::common::server::{Listener, Server};
-use crate::providers::{baijiayun, quvideo, Config, Providers};
+use crate::providers::{baijiayun, iqiyi, quvideo, Config, Providers};
 
 /// A running emulator. Dropping it stops the server (and removes its
 /// temporary data directory, if it made one).
@@ -49,6 +49,11 @@ impl Emulator {
     /// key, videos, callbacks, faults, clock, request counts.
     pub fn baijiayun(&self) -> &Arc<baijiayun::Shared> {
         &self.providers.baijiayun
+    }
+
+    /// iQiyi's state: credentials, files, tokens, faults, clock.
+    pub fn iqiyi(&self) -> &Arc<iqiyi::Shared> {
+        &self.providers.iqiyi
     }
 
     /// The 趣视频 console's state: account, sessions (expire them), videos,

@@ -19,4 +19,4 @@ pub mod providers;
 pub use common::clock::Clock;
 pub use common::faults::Faults;
 pub use emulator::Emulator;
-pub use providers::{baijiayun, quvideo, Config};
+pub use providers::{baijiayun, iqiyi, quvideo, Config};

@@ -3,6 +3,7 @@
 //! language can start it and read it:
 //! `{"root_url": "http://127.0.0.1:PORT", "baijiayun": {"base_url":
 //! "http://127.0.0.1:PORT/baijiayun", "partner_id": …, "partner_key": …},
+//! "iqiyi": {"base_url": "http://127.0.0.1:PORT/iqiyi", "client_id": …, "client_secret": …},
 //! "quvideo": {"base_url": "http://127.0.0.1:PORT/quvideo", "user_name": …, "password": …}}`.
 //! The control API is under `root_url` + `/_emulator/{provider}/`.
 
@@ -11,7 +12,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Parser;
-use vodkit_emulator::{baijiayun, quvideo, Config, Emulator};
+use vodkit_emulator::{baijiayun, iqiyi, quvideo, Config, Emulator};
 
 #[derive(Parser)]
 #[command(
@@ -77,6 +78,10 @@ fn main() {
             callback_retry_delays,
             ..baijiayun::Config::default()
         },
+        iqiyi: iqiyi::Config {
+            publish_secs: args.transcode_secs,
+            ..iqiyi::Config::default()
+        },
         quvideo: quvideo::Config {
             user_name: args.quvideo_user.clone(),
             password: args.quvideo_password.clone(),
@@ -97,6 +102,11 @@ fn main() {
             "base_url": emulator.provider_url(baijiayun::NAME),
             "partner_id": args.partner_id,
             "partner_key": args.partner_key,
+        },
+        "iqiyi": {
+            "base_url": emulator.provider_url(iqiyi::NAME),
+            "client_id": emulator.iqiyi().config.client_id,
+            "client_secret": emulator.iqiyi().config.client_secret,
         },
         "quvideo": {
             "base_url": emulator.provider_url(quvideo::NAME),

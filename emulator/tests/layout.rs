@@ -185,7 +185,11 @@ fn an_unknown_provider_is_a_404_naming_the_known_ones() {
         let answer = get(&emu, path);
         assert_eq!(answer.status, 404, "{path}");
         let body = answer.json();
-        assert_eq!(body["providers"], json!(["baijiayun", "quvideo"]), "{path}");
+        assert_eq!(
+            body["providers"],
+            json!(["baijiayun", "iqiyi", "quvideo"]),
+            "{path}"
+        );
         assert!(
             body["error"].as_str().unwrap().contains("baijiayun"),
             "{path}"

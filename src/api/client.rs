@@ -119,6 +119,12 @@ impl Client {
         caller.call(&target, params, file)
     }
 
+    /// The credentials the client holds now (see [`Service::credentials`]):
+    /// a pull getter, safe from any thread, for providers whose tokens renew.
+    pub fn credentials(&self) -> Option<Value> {
+        self.service.credentials()
+    }
+
     /// Uploads a file as a new video. `options` is the provider's upload
     /// options as a JSON object (`null` for the defaults). On failure the
     /// error's [`Error::resume`] handle continues it.

@@ -42,6 +42,14 @@ pub trait Service: Send + Sync {
         options: &Value,
         control: UploadControl<'_>,
     ) -> Result<Value>;
+
+    /// The credentials the client holds now, as JSON config keys the
+    /// application may store and pass back (iQiyi: the token pair after a
+    /// refresh). `None` for providers whose credentials never change. Holds
+    /// secrets: never log it.
+    fn credentials(&self) -> Option<Value> {
+        None
+    }
 }
 
 /// A raw call's destination.

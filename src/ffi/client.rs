@@ -128,3 +128,29 @@ pub unsafe extern "C" fn vodkit_client_call_with_file(
         Ok(())
     })
 }
+
+/// The credentials the client holds now, as a JSON object of config keys
+/// the application may store and pass back to `vodkit_client_new` (for a
+/// provider with OAuth tokens: `{"access_token", "refresh_token",
+/// "expires_in"}`, which change when the client authorizes or refreshes),
+/// or `null` for a provider whose
+/// credentials never change. A pull getter: no callback, safe from any
+/// thread while the client is in use (a token refreshed during a parallel
+/// upload is seen here once it is in effect). The JSON holds secrets: never
+/// log it. Free `*out_json` with `vodkit_string_free`.
+#[no_mangle]
+pub unsafe extern "C" fn vodkit_client_credentials(
+    client: *const vodkit_client,
+    out_json: *mut *mut c_char,
+) -> *mut vodkit_error {
+    ffi_boundary!({
+        let client = arg_ref(client, "client")?;
+        arg_out(out_json, "out_json")?;
+        let credentials = client
+            .inner
+            .credentials()
+            .unwrap_or(serde_json::Value::Null);
+        put(out_json, json_out(&credentials)?);
+        Ok(())
+    })
+}

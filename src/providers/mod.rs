@@ -2,5 +2,6 @@
 //! sink, provider-only extras; [`registry`] is the one list of them.
 
 pub mod baijiayun;
+pub mod iqiyi;
 pub mod quvideo;
 pub mod registry;

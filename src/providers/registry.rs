@@ -5,8 +5,7 @@ use std::sync::Arc;
 
 use serde_json::Value;
 
-use super::baijiayun;
-use super::quvideo;
+use super::{baijiayun, iqiyi, quvideo};
 use crate::api::{schema_of, Client, OpSpec, OperationInfo, Service};
 use crate::error::{Error, Result};
 
@@ -32,6 +31,13 @@ static PROVIDERS: &[Provider] = &[
         build: baijiayun::build,
         config_schema: schema_of::<baijiayun::Config>,
         upload_options_schema: Some(schema_of::<baijiayun::UploadOptions>),
+    },
+    Provider {
+        name: iqiyi::PROVIDER,
+        catalog: iqiyi::CATALOG,
+        build: iqiyi::build,
+        config_schema: schema_of::<iqiyi::Config>,
+        upload_options_schema: Some(schema_of::<iqiyi::UploadOptions>),
     },
     Provider {
         name: quvideo::PROVIDER,

@@ -145,7 +145,7 @@ fn send_missing(
                     if let Some(pos) = in_flight.iter().position(|f| f.id == id) {
                         let done = in_flight.swap_remove(pos);
                         let aborted = abort.load(Ordering::SeqCst);
-                        if let Err(e) = ledger.settle(done, result, aborted) {
+                        if let Err(e) = ledger.settle(sink, done, result, aborted) {
                             fail(&mut outcome, e);
                         }
                     }
@@ -217,7 +217,13 @@ impl<'o> Ledger<'o> {
 
     /// Records the end of one part: acknowledged, queued for a retry, or
     /// (`Err`) the error that ends the upload.
-    fn settle(&mut self, done: InFlight, result: Result<PartAck>, aborted: bool) -> Result<()> {
+    fn settle(
+        &mut self,
+        sink: &dyn PartSink,
+        done: InFlight,
+        result: Result<PartAck>,
+        aborted: bool,
+    ) -> Result<()> {
         self.sent_total += done.tally.sent.load(Ordering::Relaxed);
         let job = done.job;
         let failure = match result {
@@ -232,6 +238,9 @@ impl<'o> Ledger<'o> {
                 ) {
                     Ok(()) => {
                         self.acknowledged += job.part.len;
+                        if let Some(receipt) = receipt {
+                            sink.acknowledged(&job.part, receipt);
+                        }
                         return Ok(());
                     }
                     Err(AckMismatch::Lost(e)) => return Err(e),

@@ -40,6 +40,14 @@ pub trait PartSink: Sync {
     fn finish(&self) -> Result<()> {
         Ok(())
     }
+
+    /// Told, on the calling thread, of every part whose answer passed the
+    /// engine's checks, with the receipt it was checked against. A provider
+    /// with no query for what it holds (iQiyi) keeps these as its record of
+    /// acknowledged ranges, for resume handles.
+    fn acknowledged(&self, part: &Part, receipt: &PartReceipt) {
+        let _ = (part, receipt);
+    }
 }
 
 /// What the server's answer to one part says, as far as the provider reports

@@ -46,6 +46,13 @@ int main(void) {
     OK(vodkit_client_new("baijiayun", config, &client));
     NULLARG(vodkit_client_operations(NULL, &s));
     NULLARG(vodkit_client_operations(client, NULL));
+    NULLARG(vodkit_client_credentials(NULL, &s));
+    NULLARG(vodkit_client_credentials(client, NULL));
+    /* Baijiayun's key never changes: null. */
+    OK(vodkit_client_credentials(client, &s));
+    CHECK(strcmp(s, "null") == 0);
+    vodkit_string_free(s);
+    s = NULL;
     NULLARG(vodkit_client_call(NULL, "video/getStatus", "{}", &s));
     NULLARG(vodkit_client_call(client, NULL, "{}", &s));
     NULLARG(vodkit_client_call(client, "video/getStatus", "{}", NULL));

@@ -15,8 +15,24 @@ static bool is_scalar_type(const char *t) {
 }
 
 /* Appends a value of JSON type `type` (items of `items` for arrays). */
-static void append_value(char *buf, size_t cap, const char *type, const char *items) {
+/* Whether `name` ends with `suffix`. */
+static bool ends_with(const char *name, const char *suffix) {
+    size_t n = strlen(name), k = strlen(suffix);
+    return n >= k && strcmp(name + n - k, suffix) == 0;
+}
+
+/* A value of `type` for parameter `name` (dates and times in the format the
+ * request models check, so the call reaches the provider). */
+static void append_value(char *buf, size_t cap, const char *type, const char *items, const char *name) {
     size_t len = strlen(buf);
+    if (name != NULL && strcmp(type, "string") == 0 && ends_with(name, "url")) {
+        snprintf(buf + len, cap - len, "\"http://127.0.0.1:9/cb\"");
+        return;
+    }
+    if (name != NULL && strcmp(type, "string") == 0 && (ends_with(name, "date") || ends_with(name, "_time"))) {
+        snprintf(buf + len, cap - len, ends_with(name, "date") ? "\"2020-01-01\"" : "\"2020-01-01 00:00:00\"");
+        return;
+    }
     if (strcmp(type, "integer") == 0) snprintf(buf + len, cap - len, "1");
     else if (strcmp(type, "number") == 0) snprintf(buf + len, cap - len, "1.5");
     else if (strcmp(type, "boolean") == 0) snprintf(buf + len, cap - len, "true");
@@ -24,7 +40,7 @@ static void append_value(char *buf, size_t cap, const char *type, const char *it
     else if (strcmp(type, "object") == 0) snprintf(buf + len, cap - len, "{}");
     else if (strcmp(type, "array") == 0) {
         snprintf(buf + len, cap - len, "[");
-        append_value(buf, cap, items, NULL);
+        append_value(buf, cap, items, NULL, NULL);
         len = strlen(buf);
         snprintf(buf + len, cap - len, "]");
     } else FAIL("no value for type %s", type);
@@ -36,6 +52,13 @@ int main(int argc, char **argv) {
     FILE *f = fopen(argv[1], "w");
     CHECK(f != NULL);
     fputs("WEBVTT\n\n00:00.000 --> 00:01.000\nhello\n", f);
+    fclose(f);
+    /* Documents (ppt/txt/pdf) go as a .txt file. */
+    char document[4096];
+    snprintf(document, sizeof document, "%s.txt", argv[1]);
+    f = fopen(document, "w");
+    CHECK(f != NULL);
+    fputs("a document\n", f);
     fclose(f);
 
     vodkit_client *client = emulator_client(0, 0);
@@ -90,24 +113,15 @@ int main(int argc, char **argv) {
             if (!required->boolean) continue;
             size_t len = strlen(body);
             snprintf(body + len, sizeof body - len, "%s\"%s\":", body[1] ? "," : "", pname);
-            /* Dates, times and URLs are checked before sending: give them the right shape. */
-            size_t plen = strlen(pname);
-            bool text = strcmp(type, "string") == 0;
-            if (text && plen >= 4 && strcmp(pname + plen - 4, "date") == 0)
-                strncat(body, "\"2024-01-01\"", sizeof body - strlen(body) - 1);
-            else if (text && plen >= 4 && strcmp(pname + plen - 4, "time") == 0)
-                strncat(body, "\"2024-01-01 00:00:00\"", sizeof body - strlen(body) - 1);
-            else if (text && plen >= 3 && strcmp(pname + plen - 3, "url") == 0)
-                strncat(body, "\"http://127.0.0.1:9/\"", sizeof body - strlen(body) - 1);
-            else
-                append_value(body, sizeof body, type, items);
+            append_value(body, sizeof body, type, items, pname);
         }
         strncat(body, "}", sizeof body - strlen(body) - 1);
 
         char *out = NULL;
         vodkit_error *err =
             file_field->type == JSON_STRING
-                ? vodkit_client_call_with_file(client, name, body, file_field->string, argv[1], &out)
+                ? vodkit_client_call_with_file(client, name, body, file_field->string,
+                                               strstr(name, "Document") != NULL ? document : argv[1], &out)
                 : vodkit_client_call(client, name, body, &out);
         count++;
         if (err == NULL) {

@@ -103,3 +103,4 @@ pub fn transcoded_video(emu: &Emulator, client: &Client, dir: &Path, name: &str)
     });
     id
 }
+pub mod iqiyi;

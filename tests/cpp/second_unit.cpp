@@ -2,6 +2,7 @@
 // classes and constexpr tables must not clash at link time.
 #include "vodkit.hpp"
 #include "vodkit_baijiayun.hpp"
+#include "vodkit_iqiyi.hpp"
 
 std::string sign_in_second_unit() {
     return vodkit::baijiayun_sign({{"title", "测试教室"},
@@ -14,3 +15,5 @@ std::string sign_in_second_unit() {
 }
 
 std::size_t operation_count_in_second_unit() { return vodkit::Baijiayun::operation_methods.size(); }
+
+std::size_t iqiyi_operation_count_in_second_unit() { return vodkit::Iqiyi::operation_methods.size(); }

@@ -82,6 +82,9 @@ vodkit_error *vodkit_client_call_with_file(const vodkit_client *client,
                                            const char *path,
                                            char **out_json);
 
+vodkit_error *vodkit_client_credentials(const vodkit_client *client,
+                                        char **out_json);
+
 uint32_t vodkit_error_code(const vodkit_error *error);
 
 const char *vodkit_error_message(const vodkit_error *error);

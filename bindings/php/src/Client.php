@@ -93,6 +93,22 @@ class Client
     }
 
     /**
+     * The credentials the client holds now, as config keys to store and pass
+     * back (iQiyi: `access_token`, `refresh_token`, `expires_in`, renewed by
+     * the client when they expire), or null for a provider whose
+     * credentials never change. Holds secrets: never log it.
+     *
+     * @return array<string, mixed>|null
+     */
+    public function credentials(): ?array
+    {
+        $out = Native::outString($this->ffi);
+        Native::check($this->ffi, $this->ffi->vodkit_client_credentials($this->handle, FFI::addr($out)));
+        $value = Native::decode((string) Native::takeString($this->ffi, $out));
+        return is_array($value) ? $value : null;
+    }
+
+    /**
      * Calls an operation by its catalog name (`video/getStatus`; for
      * Baijiayun also any other API path) with its parameters under their
      * wire names, checked against the catalog's models before anything is

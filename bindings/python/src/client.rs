@@ -250,6 +250,15 @@ impl Client {
         guard(py, || to_python(py, &self.client(py)?.operations()))
     }
 
+    /// The credentials the client holds now, as config keys to store and
+    /// pass back (iQiyi: ``access_token``, ``refresh_token``,
+    /// ``expires_in``, renewed by the client when they expire), or ``None``
+    /// for a provider whose credentials never change. Holds secrets: never
+    /// log it.
+    fn credentials<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || to_python(py, &self.client(py)?.credentials()))
+    }
+
     /// Calls an operation by name with its parameters.
     ///
     /// A catalog operation (``operations()``) has its parameters checked

@@ -52,6 +52,8 @@ class Emulator:
         self.secret_key = "emulator-secret-key"
         # Every provider's part of the emulator's JSON line (`quvideo`: base_url, user_name, password).
         self.info: dict = info
+        # iQiyi: its own base URL and app credentials.
+        self.iqiyi: dict = info["iqiyi"]
 
     def control(self, method: str, path: str, body: Optional[dict] = None) -> Any:
         data = None if body is None else json.dumps(body).encode()
@@ -110,6 +112,31 @@ class Emulator:
     def client(self, retries: int = 4, **config: Any) -> vodkit.Baijiayun:
         """A typed client of the emulator with quick retries."""
         return vodkit.Baijiayun(**self.config(retries, **config))
+
+
+    def iqiyi_control(self, method: str, path: str, body: Optional[dict] = None) -> Any:
+        """A control endpoint of the emulator's iQiyi part."""
+        data = None if body is None else json.dumps(body).encode()
+        req = urllib.request.Request(
+            f"{self.url}/_emulator/iqiyi/{path}",
+            data=data,
+            method=method,
+            headers={"content-type": "application/json"},
+        )
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            raw = resp.read()
+        return json.loads(raw) if raw else None
+
+    def iqiyi_client(self, **config: Any) -> vodkit.Iqiyi:
+        """A typed iQiyi client of the emulator with quick retries."""
+        settings: dict = {
+            "client_id": self.iqiyi["client_id"],
+            "client_secret": self.iqiyi["client_secret"],
+            "base_url": self.iqiyi["base_url"],
+            "retry": {"max_retries": 3, "initial_backoff_ms": 10, "max_backoff_ms": 100},
+        }
+        settings.update(config)
+        return vodkit.Iqiyi(**settings)
 
 
 def _drain(stream) -> None:  # type: ignore[no-untyped-def]

@@ -18,9 +18,11 @@ def test_public_names() -> None:
     # One class per provider, generated from the catalog.
     assert {cls.__name__: name for name, cls in vodkit._generated.PROVIDER_CLASSES.items()} == {
         "Baijiayun": "baijiayun",
+        "Iqiyi": "iqiyi",
         "Quvideo": "quvideo",
     }
     assert issubclass(vodkit.Baijiayun, vodkit.Client)
+    assert issubclass(vodkit.Iqiyi, vodkit.Client)
     assert issubclass(vodkit.Quvideo, vodkit.Client)
 
 

@@ -3,6 +3,7 @@
 //! [`Provider`](crate::common::Provider).
 
 pub mod baijiayun;
+pub mod iqiyi;
 pub mod quvideo;
 
 use std::path::PathBuf;
@@ -17,6 +18,7 @@ pub struct Config {
     /// directory (removed when the emulator stops) when `None`.
     pub data_dir: Option<PathBuf>,
     pub baijiayun: baijiayun::Config,
+    pub iqiyi: iqiyi::Config,
     pub quvideo: quvideo::Config,
 }
 
@@ -30,9 +32,20 @@ impl From<baijiayun::Config> for Config {
     }
 }
 
+/// An emulator where only iQiyi is set up differently from the defaults.
+impl From<iqiyi::Config> for Config {
+    fn from(iqiyi: iqiyi::Config) -> Self {
+        Config {
+            iqiyi,
+            ..Config::default()
+        }
+    }
+}
+
 /// Every provider's state, built for a server at `root_url`.
 pub(crate) struct Providers {
     pub(crate) baijiayun: Arc<baijiayun::Shared>,
+    pub(crate) iqiyi: Arc<iqiyi::Shared>,
     pub(crate) quvideo: Arc<quvideo::Shared>,
     /// The temporary data directory, if one was made; removed on drop.
     _tmp: Option<tempfile::TempDir>,
@@ -56,6 +69,7 @@ impl Providers {
                 url(baijiayun::NAME),
                 data_dir.join(baijiayun::NAME),
             )?,
+            iqiyi: iqiyi::Shared::new(config.iqiyi, url(iqiyi::NAME), data_dir.join(iqiyi::NAME))?,
             quvideo: quvideo::Shared::new(config.quvideo, url(quvideo::NAME)),
             _tmp: tmp,
         })
@@ -63,6 +77,10 @@ impl Providers {
 
     /// Every provider, for the server to mount.
     pub(crate) fn all(&self) -> Vec<Arc<dyn Provider>> {
-        vec![self.baijiayun.clone(), self.quvideo.clone()]
+        vec![
+            self.baijiayun.clone(),
+            self.iqiyi.clone(),
+            self.quvideo.clone(),
+        ]
     }
 }

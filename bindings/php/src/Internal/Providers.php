@@ -41,6 +41,30 @@ final class Providers
             'part_size' => 'integer',
             'rate_limit_codes' => 'array',
         ],
+        'iqiyi' => [
+            'client_id' => 'string',
+            'client_secret' => 'string',
+            'access_token' => 'string',
+            'refresh_token' => 'string',
+            'expires_in' => 'integer',
+            'refresh_margin_secs' => 'integer',
+            'base_url' => 'string',
+            'hosts' => 'object',
+            'path_overrides' => 'object',
+            'file_fields' => 'object',
+            'connect_timeout_ms' => 'integer',
+            'request_timeout_ms' => 'integer',
+            'upload_part_timeout_ms' => 'integer',
+            'proxy' => 'string',
+            'no_proxy' => 'boolean',
+            'ca_file' => 'string',
+            'user_agent' => 'string',
+            'pool_max_idle_per_host' => 'integer',
+            'retry' => 'object',
+            'part_size' => 'integer',
+            'concurrency' => 'integer',
+            'part_retries' => 'integer',
+        ],
         'quvideo' => [
             'user_name' => 'string',
             'password' => 'string',
@@ -64,11 +88,13 @@ final class Providers
     /** @var array<string, list<string>> provider => keys holding secrets */
     public const SECRETS = [
         'baijiayun' => ['partner_key', 'secret_key'],
+        'iqiyi' => ['client_secret', 'access_token', 'refresh_token'],
         'quvideo' => ['password', 'console_token'],
     ];
     /** @var array<string, class-string<\Vodkit\Client>> provider => its typed class */
     public const CLASSES = [
         'baijiayun' => \Vodkit\Baijiayun::class,
+        'iqiyi' => \Vodkit\Iqiyi::class,
         'quvideo' => \Vodkit\Quvideo::class,
     ];
 

@@ -23,6 +23,8 @@ final class Emulator
     public static string $partnerId;
     public static string $partnerKey;
     public static string $dir;
+    /** @var array{base_url: string, client_id: string, client_secret: string} iQiyi's part */
+    public static array $iqiyi;
     /** @var array{base_url: string, user_name: string, password: string} the 趣视频 console's part of the first line */
     public static array $quvideo;
 
@@ -55,6 +57,7 @@ final class Emulator
                 self::$address = rtrim($info['root_url'], '/');
                 self::$partnerId = (string) $info['baijiayun']['partner_id'];
                 self::$partnerKey = $info['baijiayun']['partner_key'];
+                self::$iqiyi = $info['iqiyi'];
                 self::$quvideo = $info['quvideo'];
                 return;
             }
@@ -103,6 +106,28 @@ final class Emulator
             'base_url' => self::apiUrl(),
             'retry' => ['max_retries' => 2, 'initial_backoff_ms' => 10, 'max_backoff_ms' => 100],
         ], $extra);
+    }
+
+    /**
+     * An iQiyi client config for the emulator with quick retries.
+     *
+     * @param array<string, mixed> $extra
+     * @return array<string, mixed>
+     */
+    public static function iqiyiConfig(array $extra = []): array
+    {
+        return array_replace_recursive([
+            'client_id' => self::$iqiyi['client_id'],
+            'client_secret' => self::$iqiyi['client_secret'],
+            'base_url' => self::$iqiyi['base_url'],
+            'retry' => ['max_retries' => 2, 'initial_backoff_ms' => 10, 'max_backoff_ms' => 100],
+        ], $extra);
+    }
+
+    /** A request to iQiyi's control API ("files/ID", "clock/advance"). */
+    public static function iqiyi(string $method, string $path, ?array $body = null): mixed
+    {
+        return self::request($method, $path, $body, self::$address . '/_emulator/iqiyi/' . ltrim($path, '/'));
     }
 
     /** GET on the control API ("stats"). */

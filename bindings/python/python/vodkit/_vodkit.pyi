@@ -153,6 +153,13 @@ class Client:
         (``name``, ``type``, ``items``, ``required``, ``doc``, ``schema``),
         ``doc`` and ``answer`` (a JSON schema).
         """
+    def credentials(self) -> Optional[dict[str, Any]]:
+        """The credentials the client holds now, as config keys to store and
+        pass back (iQiyi: ``access_token``, ``refresh_token``,
+        ``expires_in``, renewed by the client when they expire), or ``None``
+        for a provider whose credentials never change. Holds secrets: never
+        log it.
+        """
     def call(self, operation: str, params: Optional[Mapping[str, Any]] = None) -> Any:
         """Calls an operation by name with its parameters.
 

@@ -6,18 +6,23 @@ from __future__ import annotations
 
 from . import baijiayun
 from .baijiayun import Baijiayun
+from . import iqiyi
+from .iqiyi import Iqiyi
 from . import quvideo
 from .quvideo import Quvideo
 
 # Provider name -> its class.
 PROVIDER_CLASSES: dict[str, type] = {
     "baijiayun": Baijiayun,
+    "iqiyi": Iqiyi,
     "quvideo": Quvideo,
 }
 
 __all__ = [
     "Baijiayun",
     "baijiayun",
+    "Iqiyi",
+    "iqiyi",
     "Quvideo",
     "quvideo",
 ]

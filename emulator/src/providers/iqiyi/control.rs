@@ -1,0 +1,48 @@
+//! iQiyi's own control endpoints (under `/_emulator/iqiyi`).
+
+use std::sync::Arc;
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+
+use super::state::{Shared, TokenStats, UploadFaults};
+
+pub(crate) fn routes(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .route("/files/{id}", get(file))
+        .route("/expire_tokens", post(expire))
+        .route("/upload_faults", get(get_faults).post(set_faults))
+        .route("/token_stats", get(stats))
+        .with_state(shared)
+}
+
+async fn file(State(s): State<Arc<Shared>>, Path(id): Path<String>) -> Response {
+    match s.file(&id) {
+        Some(f) => Json(f).into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+async fn expire(State(s): State<Arc<Shared>>) -> StatusCode {
+    s.expire_tokens();
+    StatusCode::NO_CONTENT
+}
+
+async fn get_faults(State(s): State<Arc<Shared>>) -> Json<UploadFaults> {
+    Json(s.upload_faults())
+}
+
+async fn set_faults(
+    State(s): State<Arc<Shared>>,
+    Json(f): Json<UploadFaults>,
+) -> Json<UploadFaults> {
+    s.set_upload_faults(f.clone());
+    Json(f)
+}
+
+async fn stats(State(s): State<Arc<Shared>>) -> Json<TokenStats> {
+    Json(s.token_stats())
+}

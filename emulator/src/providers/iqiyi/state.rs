@@ -1,0 +1,212 @@
+//! What the iQiyi emulation holds: tokens, files (with the ranges received),
+//! and its own upload faults.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use serde::{Deserialize, Serialize};
+
+use super::config::Config;
+use crate::common::clock::Clock;
+use crate::common::controls::Controls;
+use crate::common::lock::lock;
+
+/// Faults only iQiyi has. Set with [`Shared::set_upload_faults`] or
+/// `POST /_emulator/iqiyi/upload_faults`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UploadFaults {
+    /// The next N chunk answers carry a wrong `range_md5` (the range is not kept).
+    pub corrupt_range: u32,
+    /// The primary upload host (`/qichuan/upload`) answers 503 to every chunk.
+    pub primary_down: bool,
+}
+
+/// How often tokens were handed out.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct TokenStats {
+    pub authorized: u32,
+    pub refreshed: u32,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Meta {
+    pub file_name: String,
+    pub description: String,
+    pub tags: Option<String>,
+    pub file_type: Option<i64>,
+}
+
+/// One uploaded (or uploading) file.
+#[derive(Debug, Clone)]
+pub struct FileRec {
+    pub file_id: String,
+    pub filetype: String,
+    pub size: u64,
+    pub path: PathBuf,
+    pub created: i64,
+    /// Ranges received intact, `start..end` (end exclusive), unordered.
+    pub ranges: Vec<Range<u64>>,
+    /// Chunk requests per range start (re-sent ranges count twice).
+    pub chunks: BTreeMap<u64, u32>,
+    pub meta: Option<Meta>,
+    pub finished_at: Option<i64>,
+    pub md5: Option<String>,
+    pub repeat_of: Option<String>,
+    pub cancelled: bool,
+    pub deleted: bool,
+}
+
+impl FileRec {
+    /// Bytes covered by the ranges received.
+    pub fn covered(&self) -> u64 {
+        let mut r = self.ranges.clone();
+        r.sort_by_key(|r| r.start);
+        let (mut at, mut total) = (0u64, 0u64);
+        for x in r {
+            let start = x.start.max(at);
+            if x.end > start {
+                total += x.end - start;
+                at = x.end;
+            }
+        }
+        total
+    }
+
+    /// The fullStatus code at `now`.
+    pub fn state_code(&self, now: i64, publish_secs: i64) -> &'static str {
+        if self.deleted {
+            return "A00003";
+        }
+        if self.cancelled {
+            return "A00006";
+        }
+        match self.finished_at {
+            None => "A00004",
+            Some(_) if self.repeat_of.is_some() => "A00007",
+            Some(t) if now < t + publish_secs => "A00001",
+            Some(_) => "A00000",
+        }
+    }
+}
+
+/// A file as tests see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileSnapshot {
+    pub file_id: String,
+    pub filetype: String,
+    pub size: u64,
+    /// Bytes covered by the ranges received intact.
+    pub received: u64,
+    /// The stored file's MD5, computed at `uploadfinish`.
+    pub md5: Option<String>,
+    /// Chunk requests per range start.
+    pub chunks: BTreeMap<u64, u32>,
+    pub meta: Option<Meta>,
+    pub finished: bool,
+    pub cancelled: bool,
+    pub deleted: bool,
+    /// The fullStatus code now.
+    pub state: String,
+}
+
+/// The iQiyi emulation's state.
+pub struct Shared {
+    pub config: Config,
+    pub controls: Controls,
+    pub base_url: String,
+    pub data_dir: PathBuf,
+    /// access token → expiry (emulated unix seconds).
+    pub(crate) access: Mutex<HashMap<String, i64>>,
+    pub(crate) refresh: Mutex<HashMap<String, ()>>,
+    pub(crate) files: Mutex<BTreeMap<String, FileRec>>,
+    pub(crate) faults: Mutex<UploadFaults>,
+    pub(crate) stats: Mutex<TokenStats>,
+    next: AtomicU64,
+}
+
+impl Shared {
+    pub(crate) fn new(
+        config: Config,
+        base_url: String,
+        data_dir: PathBuf,
+    ) -> std::io::Result<Arc<Self>> {
+        std::fs::create_dir_all(&data_dir)?;
+        let controls = Controls::new(config.faults.clone(), None);
+        Ok(Arc::new(Shared {
+            config,
+            controls,
+            base_url,
+            data_dir,
+            access: Mutex::default(),
+            refresh: Mutex::default(),
+            files: Mutex::default(),
+            faults: Mutex::default(),
+            stats: Mutex::default(),
+            next: AtomicU64::new(1),
+        }))
+    }
+
+    pub fn clock(&self) -> &Clock {
+        &self.controls.clock
+    }
+
+    /// A fresh 32-hex-digit id (tokens, file ids).
+    pub(crate) fn new_id(&self, kind: &str) -> String {
+        use md5::Digest;
+        let n = self.next.fetch_add(1, Ordering::SeqCst);
+        let seed = format!("{kind}-{n}-{}-{}", self.clock().now_ms(), fastrand::u64(..));
+        let d = md5::Md5::digest(seed.as_bytes());
+        d.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// Issues a token pair: (access, refresh).
+    pub(crate) fn issue_tokens(&self) -> (String, String) {
+        let access = self.new_id("access");
+        let refresh = self.new_id("refresh");
+        let expires = self.clock().now_secs() + self.config.token_ttl_secs;
+        lock(&self.access).insert(access.clone(), expires);
+        lock(&self.refresh).insert(refresh.clone(), ());
+        (access, refresh)
+    }
+
+    /// Every access token issued so far expires now (A21327 from then on).
+    pub fn expire_tokens(&self) {
+        let past = self.clock().now_secs() - 1;
+        for v in lock(&self.access).values_mut() {
+            *v = past;
+        }
+    }
+
+    pub fn upload_faults(&self) -> UploadFaults {
+        lock(&self.faults).clone()
+    }
+
+    pub fn set_upload_faults(&self, f: UploadFaults) {
+        *lock(&self.faults) = f;
+    }
+
+    pub fn token_stats(&self) -> TokenStats {
+        lock(&self.stats).clone()
+    }
+
+    pub fn file(&self, file_id: &str) -> Option<FileSnapshot> {
+        let now = self.clock().now_secs();
+        lock(&self.files).get(file_id).map(|f| FileSnapshot {
+            file_id: f.file_id.clone(),
+            filetype: f.filetype.clone(),
+            size: f.size,
+            received: f.covered(),
+            md5: f.md5.clone(),
+            chunks: f.chunks.clone(),
+            meta: f.meta.clone(),
+            finished: f.finished_at.is_some(),
+            cancelled: f.cancelled,
+            deleted: f.deleted,
+            state: f.state_code(now, self.config.publish_secs).to_owned(),
+        })
+    }
+}

@@ -1,0 +1,104 @@
+//! The typed iQiyi client: its pipeline (OAuth, envelope, hosts) and typed
+//! calls. The typed methods are in `models/`.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::auth::{OAuth, TokenStore, Tokens};
+use super::config::Config;
+use super::envelope::IqiyiEnvelope;
+use crate::api::{call_typed, Caller, CallerParts, Operation};
+use crate::error::{Error, Result};
+use crate::secret::Secret;
+
+/// The provider's name in the registry and every binding.
+pub const PROVIDER: &str = "iqiyi";
+
+/// An iQiyi open-platform client. Cheap to clone, `Send + Sync`.
+#[derive(Clone)]
+pub struct Client {
+    pub(crate) shared: Arc<Shared>,
+}
+
+pub(crate) struct Shared {
+    pub config: Config,
+    pub caller: Caller,
+    pub store: Arc<TokenStore>,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("caller", &self.shared.caller)
+            .field("config", &self.shared.config)
+            .finish()
+    }
+}
+
+impl Client {
+    pub fn new(config: Config) -> Result<Self> {
+        let hosts = config.hosts()?;
+        if let Some(name) = config
+            .common
+            .path_overrides
+            .keys()
+            .find(|name| super::catalog::find(name).is_none())
+        {
+            return Err(Error::invalid_input(format!(
+                "path_overrides: {name:?} is not an operation of the catalog"
+            )));
+        }
+        let secret = |s: &Option<Secret>| s.clone().unwrap_or_default();
+        let store = TokenStore::new(
+            Tokens {
+                access_token: secret(&config.access_token),
+                refresh_token: secret(&config.refresh_token),
+                expires_in: config.expires_in.unwrap_or(0),
+            },
+            config.expires_in,
+            config.on_tokens.clone(),
+        );
+        let caller = Caller::new(CallerParts {
+            provider: PROVIDER,
+            hosts,
+            path_overrides: config.common.path_overrides.clone(),
+            http: config.common.http.clone(),
+            retry: config.common.retry.clone(),
+            auth: Box::new(OAuth {
+                client_id: config.client_id.clone(),
+                client_secret: config.client_secret.clone().filter(|s| !s.is_empty()),
+                store: store.clone(),
+                refresh_margin: Duration::from_secs(config.refresh_margin_secs),
+            }),
+            envelope: Box::new(IqiyiEnvelope {
+                store: store.clone(),
+            }),
+        })?;
+        Ok(Client {
+            shared: Arc::new(Shared {
+                config,
+                caller,
+                store,
+            }),
+        })
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.shared.config
+    }
+
+    pub(crate) fn caller(&self) -> &Caller {
+        &self.shared.caller
+    }
+
+    /// The current token pair (what the token hook was last told), for the
+    /// application to store. Holds secrets.
+    pub fn tokens(&self) -> Tokens {
+        self.shared.store.tokens()
+    }
+
+    /// Calls a typed operation: validated, authorized, sent, decoded.
+    pub fn call<O: Operation>(&self, request: &O) -> Result<O::Answer> {
+        call_typed(self.caller(), request, None)
+    }
+}

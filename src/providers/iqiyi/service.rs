@@ -1,0 +1,77 @@
+//! iQiyi behind the provider-neutral [`crate::Client`]: the catalog, and
+//! uploads with JSON options and resume handles.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use serde_json::Value;
+
+use super::catalog::CATALOG;
+use super::client::{Client, PROVIDER};
+use super::config::Config;
+use super::upload::{UploadOptions, Uploaded};
+use crate::api::{config_from_json, Caller, OpSpec, Service};
+use crate::error::{Error, Result};
+use crate::upload::UploadControl;
+
+impl Client {
+    /// This client as the provider-neutral [`crate::Client`].
+    pub fn as_client(&self) -> crate::Client {
+        crate::Client::from_service(Arc::new(IqiyiService(self.clone())))
+    }
+
+    /// The generic call: a catalog operation with JSON parameters.
+    pub fn call_json(&self, operation: &str, params: &Value) -> Result<Value> {
+        self.as_client().call(operation, params)
+    }
+}
+
+struct IqiyiService(Client);
+
+impl Service for IqiyiService {
+    fn caller(&self) -> &Caller {
+        self.0.caller()
+    }
+
+    fn catalog(&self) -> &'static [OpSpec] {
+        CATALOG
+    }
+
+    fn upload(&self, path: &Path, options: &Value, control: UploadControl<'_>) -> Result<Value> {
+        let options = upload_options(options)?;
+        to_json(&self.0.upload_with(path, &options, control)?)
+    }
+
+    fn resume_upload(
+        &self,
+        resume: &Value,
+        path: &Path,
+        options: &Value,
+        control: UploadControl<'_>,
+    ) -> Result<Value> {
+        let options = upload_options(options)?;
+        to_json(&self.0.resume_upload(resume, path, &options, control)?)
+    }
+
+    fn credentials(&self) -> Option<Value> {
+        Some(self.0.tokens().to_json())
+    }
+}
+
+fn upload_options(json: &Value) -> Result<UploadOptions> {
+    match json {
+        Value::Null => Ok(UploadOptions::default()),
+        other => config_from_json::<UploadOptions>("iqiyi upload options", other),
+    }
+}
+
+fn to_json(uploaded: &Uploaded) -> Result<Value> {
+    serde_json::to_value(uploaded)
+        .map_err(|e| Error::internal(format!("the upload result cannot be encoded: {e}")))
+}
+
+/// Builds iQiyi's service from its JSON config (the registry's entry).
+pub(crate) fn build(config: &Value) -> Result<Arc<dyn Service>> {
+    let config: Config = config_from_json(PROVIDER, config)?;
+    Ok(Arc::new(IqiyiService(Client::new(config)?)))
+}

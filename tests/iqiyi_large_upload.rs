@@ -1,0 +1,52 @@
+//! A 512 MiB iQiyi upload with 4 parts in flight: the emulator's MD5 equals
+//! the local one and the process's peak RSS stays below 64 MiB. Its own test
+//! binary, so no other test shares the process whose peak is measured.
+
+mod common;
+
+use std::ops::ControlFlow;
+
+use vodkit::iqiyi::UploadOptions;
+use vodkit::upload::UploadControl;
+
+const MIB: u64 = 1024 * 1024;
+
+fn peak_rss() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    let line = status.lines().find(|l| l.starts_with("VmHWM:")).unwrap();
+    let kib: u64 = line.split_whitespace().nth(1).unwrap().parse().unwrap();
+    kib * 1024
+}
+
+#[test]
+fn half_a_gibibyte_with_four_in_flight_arrives_intact_in_bounded_memory() {
+    let size = 512 * MIB;
+    let emu = common::iqiyi::emulator();
+    let client = common::iqiyi::client(&emu);
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::random_file(dir.path(), "big.mp4", size);
+    let local_md5 = common::md5_file(&path);
+    let mut last = 0;
+    let control = UploadControl::new().on_progress(|p| {
+        assert!(p.bytes_done >= last);
+        last = p.bytes_done;
+        ControlFlow::Continue(())
+    });
+    let options = UploadOptions {
+        concurrency: Some(4),
+        ..UploadOptions::default()
+    };
+    let up = client.upload_with(&path, &options, control).unwrap();
+    assert_eq!((up.bytes, last), (size, size));
+    let peak = peak_rss();
+    let f = emu.iqiyi().file(&up.file_id).unwrap();
+    assert_eq!(f.received, size);
+    assert_eq!(f.md5.as_deref(), Some(local_md5.as_str()));
+    assert!(f.chunks.values().all(|n| *n == 1));
+    eprintln!(
+        "peak RSS {} MiB for a {} MiB upload (client and emulator in one process)",
+        peak / MIB,
+        size / MIB
+    );
+    assert!(peak < 64 * MIB, "peak RSS {} MiB", peak / MIB);
+}
