@@ -125,12 +125,6 @@ fn row_of(resolved: &Resolved) -> Result<&'static table::Row> {
     })
 }
 
-fn id_value(id: &str) -> Value {
-    id.parse::<i64>()
-        .map(Value::from)
-        .unwrap_or_else(|_| Value::String(id.to_owned()))
-}
-
 fn call(client: &vodkit::Client, resolved: &Resolved, op: &str, params: &Value) -> Result<Value> {
     client
         .call(op, params)
@@ -154,48 +148,26 @@ fn dispatch(
         Command::Status { id } => {
             let row = row_of(resolved)?;
             let client = resolved.client()?;
-            let answer = call(
-                &client,
-                resolved,
-                row.status,
-                &json!({ row.id_param: id_value(id) }),
-            )?;
+            let answer = call(&client, resolved, row.status, &(row.id_params)(id))?;
             if out.json {
                 out.print_json(&answer);
             } else {
-                let code = answer
-                    .get(row.status_field)
-                    .and_then(Value::as_i64)
-                    .unwrap_or(-1);
-                println!("video {id}: {} ({code})", row.state(code).0);
+                let code = row.code(&answer);
+                println!("video {id}: {} ({code})", row.state(&code).0);
             }
             Ok(())
         }
         Command::Urls { id } => {
             let row = row_of(resolved)?;
             let client = resolved.client()?;
-            let answer = call(
-                &client,
-                resolved,
-                row.urls,
-                &json!({ row.id_param: id_value(id) }),
-            )?;
+            let answer = call(&client, resolved, row.urls, &(row.id_params)(id))?;
             if out.json {
                 out.print_json(&answer);
             } else {
-                let mut rows = Vec::new();
-                if let Some(m) = answer.get(row.urls_field).and_then(Value::as_object) {
-                    for (name, v) in m {
-                        rows.push(vec![
-                            name.clone(),
-                            v.get("size").map(|s| s.to_string()).unwrap_or_default(),
-                            v.get(row.url_field)
-                                .and_then(Value::as_str)
-                                .unwrap_or("")
-                                .to_owned(),
-                        ]);
-                    }
-                }
+                let rows: Vec<Vec<String>> = (row.play_urls)(&answer)
+                    .into_iter()
+                    .map(Vec::from)
+                    .collect();
                 if rows.is_empty() {
                     out.note(&format!(
                         "video {id} has no play URL yet (see `vodkit wait {id}`)"
@@ -224,14 +196,9 @@ fn dispatch(
                 }
             }
             let client = resolved.client()?;
-            let answer = call(
-                &client,
-                resolved,
-                row.delete,
-                &json!({ row.id_param: id_value(id) }),
-            )?;
+            let answer = call(&client, resolved, row.delete, &(row.delete_params)(id))?;
             if out.json {
-                out.print_json(&json!({ "deleted": id_value(id), "answer": answer }));
+                out.print_json(&json!({ "deleted": table::number_or_text(id), "answer": answer }));
             } else {
                 println!("deleted video {id}");
             }
@@ -252,7 +219,7 @@ fn dispatch(
                     &client,
                     resolved,
                     row.list,
-                    &json!({ "page": page, "page_size": page_size }),
+                    &json!({ row.page_params.0: page, row.page_params.1: page_size }),
                 )?;
                 total = answer
                     .get(row.total_field)
@@ -279,10 +246,11 @@ fn dispatch(
                         row.list_columns
                             .iter()
                             .map(|c| match it.get(*c) {
-                                Some(Value::String(s)) => s.clone(),
-                                Some(v) if *c == row.status_field => {
-                                    format!("{} ({v})", row.state(v.as_i64().unwrap_or(-1)).0)
+                                Some(_) if *c == row.status_field => {
+                                    let code = row.code(it);
+                                    format!("{} ({code})", row.state(&code).0)
                                 }
+                                Some(Value::String(s)) => s.clone(),
                                 Some(v) => v.to_string(),
                                 None => String::new(),
                             })
@@ -484,22 +452,18 @@ fn wait(resolved: &Resolved, out: &Out, id: &str, interval: f64, timeout: f64) -
     };
     let start = Instant::now();
     loop {
-        let answer = call(
-            &client,
-            resolved,
-            row.status,
-            &json!({ row.id_param: id_value(id) }),
-        )?;
-        let code = answer
-            .get(row.status_field)
-            .and_then(Value::as_i64)
-            .unwrap_or(-1);
-        let (name, is_final, failed) = row.state(code);
+        let answer = call(&client, resolved, row.status, &(row.id_params)(id))?;
+        let code = row.code(&answer);
+        let (name, is_final, failed) = row.state(&code);
         spinner.set_message(format!("video {id}: {name} ({code})"));
         if is_final {
             spinner.finish_and_clear();
             if out.json {
-                out.print_json(&json!({ row.id_param: id_value(id), "status": code, "state": name, "failed": failed }));
+                let mut o = (row.id_params)(id);
+                o["status"] = answer.get(row.status_field).cloned().unwrap_or(Value::Null);
+                o["state"] = json!(name);
+                o["failed"] = json!(failed);
+                out.print_json(&o);
             } else {
                 println!("video {id}: {name} ({code})");
             }
@@ -550,6 +514,10 @@ fn demo(out: &Out, resolved: &Resolved, size_mib: u64) -> Result<()> {
         "sandbox: the emulator runs in this process; uploading a generated {size_mib} MiB file {}",
         file.display()
     ));
+    let row = row_of(resolved)?;
+    let Some(uploads) = &row.uploads else {
+        return Err(upload::no_uploads(&resolved.provider));
+    };
     let client = resolved.client()?;
     let bar = if out.bars {
         indicatif::ProgressBar::new(size_mib << 20)
@@ -573,10 +541,11 @@ fn demo(out: &Out, resolved: &Resolved, size_mib: u64) -> Result<()> {
         .map_err(|e| fail::from_core(&e, &resolved.hint))?;
     bar.finish();
     let _ = std::fs::remove_dir_all(&dir);
-    let video_id = uploaded
-        .get("video_id")
-        .map(|v| v.to_string())
-        .unwrap_or_default();
+    let video_id = match uploaded.get(uploads.id_field) {
+        Some(Value::String(s)) => s.clone(),
+        Some(v) => v.to_string(),
+        None => String::new(),
+    };
     if !out.json {
         println!("uploaded demo.mp4 → video {video_id}");
     }
@@ -591,28 +560,14 @@ fn demo(out: &Out, resolved: &Resolved, size_mib: u64) -> Result<()> {
         0.5,
         120.0,
     )?;
-    let row = row_of(resolved)?;
-    let urls = call(
-        &client,
-        resolved,
-        row.urls,
-        &json!({ row.id_param: id_value(&video_id) }),
-    )?;
+    let urls = call(&client, resolved, row.urls, &(row.id_params)(&video_id))?;
     if out.json {
         out.print_json(&json!({ "uploaded": uploaded, "urls": urls }));
     } else {
-        let mut rows = Vec::new();
-        if let Some(m) = urls.get(row.urls_field).and_then(Value::as_object) {
-            for (name, v) in m {
-                rows.push(vec![
-                    name.clone(),
-                    v.get(row.url_field)
-                        .and_then(Value::as_str)
-                        .unwrap_or("")
-                        .to_owned(),
-                ]);
-            }
-        }
+        let rows: Vec<Vec<String>> = (row.play_urls)(&urls)
+            .into_iter()
+            .map(|[name, _, url]| vec![name, url])
+            .collect();
         out.table(&["DEFINITION", "URL"], &rows);
         out.note("next: `vodkit sandbox` keeps an emulator running and prints its settings as shell exports");
     }
@@ -620,6 +575,11 @@ fn demo(out: &Out, resolved: &Resolved, size_mib: u64) -> Result<()> {
 }
 
 fn sandbox(port: u16, out: &Out) -> Result<()> {
+    // Ctrl-C stops it cleanly, even right after the exports are printed.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let _ = ctrlc::set_handler(move || {
+        let _ = tx.send(());
+    });
     let emu = start_emulator(port)?;
     let mut providers = Map::new();
     let mut lines = vec![format!(
@@ -665,10 +625,6 @@ fn sandbox(port: u16, out: &Out) -> Result<()> {
         }
     }
     let _ = std::io::stdout().flush();
-    let (tx, rx) = std::sync::mpsc::channel();
-    let _ = ctrlc::set_handler(move || {
-        let _ = tx.send(());
-    });
     let _ = rx.recv();
     drop(emu);
     Ok(())

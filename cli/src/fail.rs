@@ -27,6 +27,10 @@ pub const EXIT_CODES: &[(i32, &str)] = &[
     (11, "local I/O"),
     (12, "verification: a callback failed its check"),
     (13, "transcoding failed (vodkit wait)"),
+    (
+        14,
+        "not supported by the provider (e.g. uploads to quvideo)",
+    ),
     (130, "cancelled (Ctrl-C); the checkpoint is kept"),
 ];
 
@@ -62,6 +66,12 @@ impl Fail {
     pub fn input(message: impl Into<String>) -> Fail {
         Fail {
             code: 4,
+            message: message.into(),
+        }
+    }
+    pub fn unsupported(message: impl Into<String>) -> Fail {
+        Fail {
+            code: 14,
             message: message.into(),
         }
     }

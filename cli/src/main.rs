@@ -17,17 +17,27 @@ use fail::{Fail, Result};
 
 const ABOUT: &str = "Upload to and manage videos on VOD platforms (vodkit)";
 
-const ENV_HELP: &str =
-    "Settings, in order: flags, then environment, then a profile of the config file.
+fn env_help() -> String {
+    let mut s = String::from(
+        "Settings, in order: flags, then environment, then a profile of the config file.
 Environment: VODKIT_PROVIDER, VODKIT_PROFILE, VODKIT_CONFIG (config file), VODKIT_STATE_DIR
-(checkpoints), NO_COLOR, and one variable per credential, VODKIT_<PROVIDER>_<KEY>:
-  VODKIT_BAIJIAYUN_PARTNER_ID, VODKIT_BAIJIAYUN_PARTNER_KEY, VODKIT_BAIJIAYUN_SECRET_KEY,
-  VODKIT_BAIJIAYUN_PRIVATE_DOMAIN, VODKIT_BAIJIAYUN_BASE_URL";
+(checkpoints), NO_COLOR, and one variable per setting, VODKIT_<PROVIDER>_<KEY>:",
+    );
+    for row in table::ROWS {
+        let vars: Vec<String> = row
+            .settings
+            .iter()
+            .map(|s| table::env_var(row.provider, s.key))
+            .collect();
+        s.push_str(&format!("\n  {}: {}", row.provider, vars.join(", ")));
+    }
+    s
+}
 
 #[derive(Parser)]
 #[command(name = "vodkit", version, about = ABOUT, after_help = after_help())]
 pub struct Cli {
-    /// Provider (baijiayun, …) [env: VODKIT_PROVIDER]
+    /// Provider (baijiayun, iqiyi, quvideo) [env: VODKIT_PROVIDER]
     #[arg(long, global = true)]
     pub provider: Option<String>,
     /// Profile of the config file [env: VODKIT_PROFILE]
@@ -56,7 +66,7 @@ pub struct Cli {
 }
 
 fn after_help() -> String {
-    format!("{ENV_HELP}\n\n{}", fail::after_help())
+    format!("{}\n\n{}", env_help(), fail::after_help())
 }
 
 #[derive(Subcommand)]

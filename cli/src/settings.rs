@@ -199,9 +199,10 @@ pub fn resolve(flags: &Flags, sandbox: Option<(&str, Value)>) -> Result<Resolved
     }
     let hint = Hint {
         provider: provider.clone(),
-        secret_vars: secret_keys
+        secret_vars: row
+            .map(|r| r.credential_secrets())
+            .unwrap_or_default()
             .iter()
-            .take(1)
             .map(|k| table::env_var(&provider, k))
             .collect(),
         profile: profile_label,
@@ -222,33 +223,50 @@ impl Resolved {
         let Some(row) = table::row(&self.provider) else {
             return Ok(());
         };
-        // The first setting of the row and every secret but the optional ones are credentials.
-        let required: Vec<&table::Setting> = row
-            .settings
-            .iter()
-            .filter(|s| s.key == row.settings[0].key || (s.secret && !s.doc.contains("optional")))
-            .collect();
-        let missing: Vec<&&table::Setting> = required
-            .iter()
-            .filter(|s| {
-                self.config
-                    .get(s.key)
-                    .is_none_or(|v| v.as_str() == Some(""))
-            })
-            .collect();
-        if missing.is_empty() {
+        // Any one complete set of credentials will do; name what the first lacks.
+        let missing_of = |set: &[&'static str]| -> Vec<&'static str> {
+            set.iter()
+                .copied()
+                .filter(|k| {
+                    self.config
+                        .get(*k)
+                        .is_none_or(|v| v.is_null() || v.as_str() == Some(""))
+                })
+                .collect()
+        };
+        if row.credentials.iter().any(|set| missing_of(set).is_empty()) {
             return Ok(());
         }
+        let missing = row
+            .credentials
+            .first()
+            .map(|set| missing_of(set))
+            .unwrap_or_default();
         let vars: Vec<String> = missing
             .iter()
-            .map(|s| table::env_var(&self.provider, s.key))
+            .map(|k| table::env_var(&self.provider, k))
             .collect();
-        let keys: Vec<&str> = missing.iter().map(|s| s.key).collect();
+        let others: Vec<String> = row
+            .credentials
+            .iter()
+            .skip(1)
+            .map(|set| {
+                set.iter()
+                    .map(|k| table::env_var(&self.provider, k))
+                    .collect::<Vec<_>>()
+                    .join(" + ")
+            })
+            .collect();
+        let alternatives = if others.is_empty() {
+            String::new()
+        } else {
+            format!(" (or instead: {})", others.join("; "))
+        };
         Err(Fail::config(format!(
-            "missing {} credentials: set {} or run `vodkit configure` (keys {} of profile '{}' in {}); `vodkit --sandbox …` needs none",
+            "missing {} credentials: set {}{alternatives} or run `vodkit configure` (keys {} of profile '{}' in {}); `vodkit --sandbox …` needs none",
             self.provider,
             vars.join(", "),
-            keys.join(", "),
+            missing.join(", "),
             self.hint.profile,
             self.hint.config_path
         )))

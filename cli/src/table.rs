@@ -14,11 +14,27 @@ pub struct Setting {
     pub doc: &'static str,
 }
 
+/// How a provider takes uploads (absent: it has none).
+pub struct Uploads {
+    /// The field of the upload answer naming the new video.
+    pub id_field: &'static str,
+    /// Upload options that `--part-size N` becomes.
+    pub part_size_options: fn(u64) -> Value,
+    /// The upload option that `--concurrency N` becomes (absent: parts go
+    /// one at a time, in order).
+    pub concurrency_option: Option<&'static str>,
+}
+
+/// One play URL as `vodkit urls` shows it: definition (or format), size, URL.
+pub type PlayUrl = [String; 3];
+
 pub struct Row {
     pub provider: &'static str,
     /// Settings read from `VODKIT_<PROVIDER>_<KEY>` and profiles.
     pub settings: &'static [Setting],
-    /// `vodkit status ID`.
+    /// Sets of settings that are enough to authenticate: any one set, complete, will do.
+    pub credentials: &'static [&'static [&'static str]],
+    /// `vodkit status ID` (and `wait`).
     pub status: &'static str,
     /// `vodkit urls ID`.
     pub urls: &'static str,
@@ -26,86 +42,270 @@ pub struct Row {
     pub list: &'static str,
     /// `vodkit delete ID`.
     pub delete: &'static str,
-    /// The parameter naming a video.
-    pub id_param: &'static str,
+    /// The parameters naming one video (status, urls).
+    pub id_params: fn(&str) -> Value,
+    /// The parameters of the delete operation for one video.
+    pub delete_params: fn(&str) -> Value,
     /// The field of the status answer holding the state code.
     pub status_field: &'static str,
-    /// State codes: (code, name, final, failed).
-    pub states: &'static [(i64, &'static str, bool, bool)],
+    /// State codes as text (a number is written out): (code, name, final, failed).
+    pub states: &'static [(&'static str, &'static str, bool, bool)],
+    /// The list operation's page and page size parameters.
+    pub page_params: (&'static str, &'static str),
     /// The list answer: the array field, the total field, the columns shown.
     pub list_field: &'static str,
     pub total_field: &'static str,
     pub list_columns: &'static [&'static str],
-    /// The urls answer: the map field (name → object with `url_field`).
-    pub urls_field: &'static str,
-    pub url_field: &'static str,
-    /// Upload options that `--part-size N` becomes.
-    pub part_size_options: fn(u64) -> Value,
-    /// Whether parts may be sent in parallel (`--concurrency`).
-    pub parallel_parts: bool,
+    /// The play URLs of the urls operation's answer.
+    pub play_urls: fn(&Value) -> Vec<PlayUrl>,
+    /// Uploads, where the provider takes them.
+    pub uploads: Option<Uploads>,
     /// The client config reaching this provider in an emulator.
     pub sandbox: fn(&Emulator) -> Value,
 }
 
-pub static ROWS: &[Row] = &[Row {
-    provider: "baijiayun",
-    settings: &[
-        Setting {
-            key: "partner_id",
-            secret: false,
-            doc: "the account's partner id",
+fn text(v: Option<&Value>) -> String {
+    match v {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Null) | None => String::new(),
+        Some(v) => v.to_string(),
+    }
+}
+
+pub static ROWS: &[Row] = &[
+    Row {
+        provider: "baijiayun",
+        settings: &[
+            Setting {
+                key: "partner_id",
+                secret: false,
+                doc: "the account's partner id",
+            },
+            Setting {
+                key: "partner_key",
+                secret: true,
+                doc: "the account's API key (signs every request)",
+            },
+            Setting {
+                key: "secret_key",
+                secret: true,
+                doc: "the playback secret key (optional)",
+            },
+            Setting {
+                key: "private_domain",
+                secret: false,
+                doc: "the account's private domain (acme → acme.at.baijiayun.com)",
+            },
+            Setting {
+                key: "base_url",
+                secret: false,
+                doc: "one address for every host (a sandbox or proxy), instead of private_domain",
+            },
+        ],
+        credentials: &[&["partner_id", "partner_key"]],
+        status: "video/getStatus",
+        urls: "video/getUrl",
+        list: "video/getVideoList",
+        delete: "video/delete",
+        id_params: |id| json!({ "video_id": number_or_text(id) }),
+        delete_params: |id| json!({ "video_id": number_or_text(id) }),
+        status_field: "status",
+        states: &[
+            ("10", "uploading", false, false),
+            ("20", "transcoding", false, false),
+            ("30", "transcode failed", true, true),
+            ("31", "transcode timed out", true, true),
+            ("32", "upload timed out", true, true),
+            ("100", "ready", true, false),
+        ],
+        page_params: ("page", "page_size"),
+        list_field: "list",
+        total_field: "total",
+        list_columns: &["video_id", "name", "status", "total_size", "create_time"],
+        play_urls: |answer| {
+            let mut out = Vec::new();
+            if let Some(m) = answer.get("play_info").and_then(Value::as_object) {
+                for (name, v) in m {
+                    out.push([name.clone(), text(v.get("size")), text(v.get("url"))]);
+                }
+            }
+            out
         },
-        Setting {
-            key: "partner_key",
-            secret: true,
-            doc: "the account's API key (signs every request)",
+        uploads: Some(Uploads {
+            id_field: "video_id",
+            part_size_options: |n| json!({ "ranged": true, "part_size": n }),
+            concurrency_option: None,
+        }),
+        sandbox: |emu| {
+            let state = emu.baijiayun();
+            json!({
+                "partner_id": state.config.partner_id,
+                "partner_key": state.partner_key(),
+                "base_url": emu.provider_url("baijiayun"),
+            })
         },
-        Setting {
-            key: "secret_key",
-            secret: true,
-            doc: "the playback secret key (optional)",
-        },
-        Setting {
-            key: "private_domain",
-            secret: false,
-            doc: "the account's private domain (acme → acme.at.baijiayun.com)",
-        },
-        Setting {
-            key: "base_url",
-            secret: false,
-            doc: "one address for every host (a sandbox or proxy), instead of private_domain",
-        },
-    ],
-    status: "video/getStatus",
-    urls: "video/getUrl",
-    list: "video/getVideoList",
-    delete: "video/delete",
-    id_param: "video_id",
-    status_field: "status",
-    states: &[
-        (10, "uploading", false, false),
-        (20, "transcoding", false, false),
-        (30, "transcode failed", true, true),
-        (31, "transcode timed out", true, true),
-        (32, "upload timed out", true, true),
-        (100, "ready", true, false),
-    ],
-    list_field: "list",
-    total_field: "total",
-    list_columns: &["video_id", "name", "status", "total_size", "create_time"],
-    urls_field: "play_info",
-    url_field: "url",
-    part_size_options: |n| json!({ "ranged": true, "part_size": n }),
-    parallel_parts: false,
-    sandbox: |emu| {
-        let state = emu.baijiayun();
-        json!({
-            "partner_id": state.config.partner_id,
-            "partner_key": state.partner_key(),
-            "base_url": emu.provider_url("baijiayun"),
-        })
     },
-}];
+    Row {
+        provider: "iqiyi",
+        settings: &[
+            Setting {
+                key: "client_id",
+                secret: false,
+                doc: "the app key (client_id)",
+            },
+            Setting {
+                key: "client_secret",
+                secret: true,
+                doc: "the app secret (client_secret): authorizes, and again when a refresh fails",
+            },
+            Setting {
+                key: "access_token",
+                secret: true,
+                doc: "an access token obtained earlier (optional; with client_id, instead of client_secret)",
+            },
+            Setting {
+                key: "refresh_token",
+                secret: true,
+                doc: "the refresh token of access_token (optional)",
+            },
+            Setting {
+                key: "base_url",
+                secret: false,
+                doc: "one address for every iQiyi host (a sandbox or proxy; optional)",
+            },
+        ],
+        credentials: &[&["client_id", "client_secret"], &["client_id", "access_token"]],
+        status: "file/fullStatus",
+        urls: "file/urllist",
+        list: "file/videoListForExternal",
+        delete: "file/delete",
+        id_params: |id| json!({ "file_id": id }),
+        delete_params: |id| json!({ "delete_type": 1, "file_ids": id }),
+        status_field: "code",
+        states: &[
+            ("A00000", "ready", true, false),
+            ("A00001", "publishing", false, false),
+            ("A00002", "review failed", true, true),
+            ("A00003", "no such video", true, true),
+            ("A00004", "uploading", false, false),
+            ("A00006", "upload cancelled", true, true),
+            ("A00007", "publishing failed", true, true),
+        ],
+        page_params: ("page", "page_size"),
+        list_field: "videos",
+        total_field: "count",
+        list_columns: &["file_id", "file_name", "file_status", "file_size", "create_time"],
+        play_urls: |answer| {
+            // `file/urllist` answers {mp4: […], m3u8: […]}; `fullStatus` nests it in `urllist`.
+            let urls = answer.get("urllist").unwrap_or(answer);
+            let mut out = Vec::new();
+            for format in ["mp4", "m3u8"] {
+                for u in urls.get(format).and_then(Value::as_array).into_iter().flatten() {
+                    let definition = text(u.get("definition"));
+                    let label = match u.get("name").and_then(Value::as_str) {
+                        Some(name) => format!("{format} {name} ({definition})"),
+                        None => format!("{format} {definition}"),
+                    };
+                    out.push([label, String::new(), text(u.get("url"))]);
+                }
+            }
+            out
+        },
+        uploads: Some(Uploads {
+            id_field: "file_id",
+            part_size_options: |n| json!({ "part_size": n }),
+            concurrency_option: Some("concurrency"),
+        }),
+        sandbox: |emu| {
+            let state = emu.iqiyi();
+            json!({
+                "client_id": state.config.client_id,
+                "client_secret": state.config.client_secret,
+                "base_url": emu.provider_url("iqiyi"),
+            })
+        },
+    },
+    Row {
+        provider: "quvideo",
+        settings: &[
+            Setting {
+                key: "base_url",
+                secret: false,
+                doc: "the 趣视频 App Server's address (https://appserver.example.com)",
+            },
+            Setting {
+                key: "user_name",
+                secret: false,
+                doc: "the console account's user name",
+            },
+            Setting {
+                key: "password",
+                secret: true,
+                doc: "the console account's password (only sent to the login)",
+            },
+            Setting {
+                key: "console_token",
+                secret: true,
+                doc: "a console token obtained elsewhere (optional; instead of user_name and password, never renewed)",
+            },
+        ],
+        credentials: &[
+            &["base_url", "user_name", "password"],
+            &["base_url", "console_token"],
+        ],
+        status: "getVideoById",
+        // getVideoById carries the play URLs (fileUrlList).
+        urls: "getVideoById",
+        list: "getVideos",
+        delete: "deleteVideoById",
+        id_params: |id| json!({ "videoId": id }),
+        delete_params: |id| json!({ "videoId": id }),
+        status_field: "status",
+        // The VOD video states the App Server reports.
+        states: &[
+            ("Uploading", "uploading", false, false),
+            ("UploadSucc", "uploaded", false, false),
+            ("Transcoding", "transcoding", false, false),
+            ("Checking", "in review", false, false),
+            ("Normal", "ready", true, false),
+            ("UploadFail", "upload failed", true, true),
+            ("TranscodeFail", "transcode failed", true, true),
+            ("ProduceFail", "production failed", true, true),
+            ("Blocked", "blocked", true, true),
+        ],
+        page_params: ("pageIndex", "pageSize"),
+        list_field: "videoList",
+        total_field: "total",
+        list_columns: &["videoId", "title", "status", "censorStatus", "size", "creationTime"],
+        play_urls: |answer| {
+            let size = text(answer.get("size"));
+            answer
+                .get("fileUrlList")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .enumerate()
+                .map(|(i, u)| [format!("#{}", i + 1), size.clone(), text(Some(u))])
+                .collect()
+        },
+        uploads: None,
+        sandbox: |emu| {
+            let state = emu.quvideo();
+            json!({
+                "user_name": state.config.user_name,
+                "password": state.config.password,
+                "base_url": emu.provider_url("quvideo"),
+            })
+        },
+    },
+];
+
+/// A number when the text is one (Baijiayun's ids are integers).
+pub fn number_or_text(id: &str) -> Value {
+    id.parse::<i64>()
+        .map(Value::from)
+        .unwrap_or_else(|_| Value::String(id.to_owned()))
+}
 
 pub fn row(provider: &str) -> Option<&'static Row> {
     ROWS.iter().find(|r| r.provider == provider)
@@ -117,11 +317,25 @@ pub fn env_var(provider: &str, key: &str) -> String {
 }
 
 impl Row {
-    pub fn state(&self, code: i64) -> (&'static str, bool, bool) {
+    /// The state code of a status answer, as text.
+    pub fn code(&self, answer: &Value) -> String {
+        text(answer.get(self.status_field))
+    }
+
+    pub fn state(&self, code: &str) -> (&'static str, bool, bool) {
         self.states
             .iter()
             .find(|s| s.0 == code)
             .map(|s| (s.1, s.2, s.3))
             .unwrap_or(("unknown", false, false))
+    }
+
+    /// The secrets that authenticate (named in the hint of an auth error).
+    pub fn credential_secrets(&self) -> Vec<&'static str> {
+        self.settings
+            .iter()
+            .filter(|s| s.secret && self.credentials.iter().any(|set| set.contains(&s.key)))
+            .map(|s| s.key)
+            .collect()
     }
 }

@@ -23,7 +23,7 @@ pub struct UploadArgs {
     /// Part size (bytes, or 8M, 512K); sends the upload as ranged parts of this size
     #[arg(long, value_parser = parse_size)]
     pub part_size: Option<u64>,
-    /// Parts in flight at once, where the provider allows it (Baijiayun: 1, in order)
+    /// Parts in flight at once, where the provider allows it (iqiyi: default 4; baijiayun: 1, in order)
     #[arg(long)]
     pub concurrency: Option<u32>,
     /// Bandwidth cap such as 4M (bytes/s). Parsed and checked; NOT applied yet: the core has no cap
@@ -78,7 +78,8 @@ fn provider_options() -> Vec<(String, String)> {
         let schema = serde_json::to_value(options_schema()).unwrap_or(Value::Null);
         if let Some(props) = schema.get("properties").and_then(Value::as_object) {
             for (name, prop) in props {
-                if name == "part_size" {
+                // --part-size and --concurrency are the CLI's own flags.
+                if name == "part_size" || name == "concurrency" {
                     continue;
                 }
                 let doc = prop
@@ -163,7 +164,11 @@ fn options(args: &UploadArgs, sub: &ArgMatches, resolved: &Resolved, out: &Out) 
         .unwrap_or_default();
     let mut opts = Map::new();
     for (name, _) in provider_options() {
-        if let Some(v) = sub.get_one::<String>(&format!("opt_{name}")) {
+        if let Some(v) = sub
+            .try_get_one::<String>(&format!("opt_{name}"))
+            .ok()
+            .flatten()
+        {
             if !known.contains(&name) {
                 return Err(Fail::usage(format!(
                     "--{} is not an upload option of {} (options: {})",
@@ -183,18 +188,25 @@ fn options(args: &UploadArgs, sub: &ArgMatches, resolved: &Resolved, out: &Out) 
         };
         opts.insert(k.to_owned(), typed(v, prop_type(&schema, k).as_ref()));
     }
-    let row = table::row(&resolved.provider);
+    let uploads = table::row(&resolved.provider).and_then(|r| r.uploads.as_ref());
     if let Some(size) = args.part_size {
-        if let Some(Value::Object(extra)) = row.map(|r| (r.part_size_options)(size)) {
+        if let Some(Value::Object(extra)) = uploads.map(|u| (u.part_size_options)(size)) {
             opts.extend(extra);
         }
     }
     if let Some(c) = args.concurrency {
-        if c > 1 && !row.is_some_and(|r| r.parallel_parts) {
-            out.note(&format!(
+        if c == 0 {
+            return Err(Fail::usage("--concurrency must be 1 or more"));
+        }
+        match uploads.and_then(|u| u.concurrency_option) {
+            Some(key) => {
+                opts.insert(key.into(), json!(c));
+            }
+            None if c > 1 => out.note(&format!(
                 "note: {} takes the parts of an upload in order, one at a time: --concurrency {c} is not applied",
                 resolved.provider
-            ));
+            )),
+            None => {}
         }
     }
     if let Some(rate) = args.limit_rate {
@@ -246,6 +258,13 @@ pub fn continue_command() -> String {
         .join(" ")
 }
 
+/// The failure of an upload to a provider that takes none.
+pub fn no_uploads(provider: &str) -> Fail {
+    Fail::unsupported(format!(
+        "{provider} takes no uploads through vodkit (its API only manages videos uploaded elsewhere): use status, urls, ls, delete or `vodkit call` (see `vodkit ops {provider}`)"
+    ))
+}
+
 pub fn run(
     args: &UploadArgs,
     sub: &ArgMatches,
@@ -253,6 +272,9 @@ pub fn run(
     out: &Out,
     sandbox: bool,
 ) -> Result<()> {
+    let Some(uploads) = table::row(&resolved.provider).and_then(|r| r.uploads.as_ref()) else {
+        return Err(no_uploads(&resolved.provider));
+    };
     // Everything the caller got wrong fails before any request.
     for f in &args.files {
         if !f.is_file() {
@@ -419,11 +441,19 @@ pub fn run(
         out.print_json(&json!({ "uploaded": results }));
     } else {
         for r in &results {
-            let resumed = r.get("resumed_from").and_then(Value::as_u64).unwrap_or(0);
+            let resumed = r
+                .get("resumed_from")
+                .or_else(|| r.get("resumed_bytes"))
+                .and_then(Value::as_u64)
+                .unwrap_or(0);
             println!(
                 "uploaded {} → video {} ({} bytes{})",
                 r["file"].as_str().unwrap_or(""),
-                r.get("video_id").map(|v| v.to_string()).unwrap_or_default(),
+                match r.get(uploads.id_field) {
+                    Some(Value::String(s)) => s.clone(),
+                    Some(v) => v.to_string(),
+                    None => String::new(),
+                },
                 r.get("bytes").and_then(Value::as_u64).unwrap_or(0),
                 if resumed > 0 {
                     format!(", resumed from {resumed}")

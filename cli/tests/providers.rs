@@ -1,0 +1,498 @@
+//! The `vodkit` binary against iqiyi and quvideo in an emulator started in
+//! this test process (baijiayun is in cli.rs).
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+use vodkit_emulator::{iqiyi, quvideo, Emulator, Faults};
+
+const IQIYI_SECRET: &str = "iqiyi-client-secret-s3cr3t-7a6b";
+const QUVIDEO_PASSWORD: &str = "quvideo-console-pass-s3cr3t-5c4d";
+
+struct Env {
+    emu: Emulator,
+    dir: tempfile::TempDir,
+}
+
+fn setup_with(latency_ms: u64) -> Env {
+    let config = vodkit_emulator::Config {
+        iqiyi: iqiyi::Config {
+            client_secret: IQIYI_SECRET.into(),
+            publish_secs: 1,
+            faults: Faults {
+                latency_ms,
+                ..Faults::default()
+            },
+            ..iqiyi::Config::default()
+        },
+        quvideo: quvideo::Config {
+            password: QUVIDEO_PASSWORD.into(),
+            ..quvideo::Config::default()
+        },
+        ..vodkit_emulator::Config::default()
+    };
+    Env {
+        emu: Emulator::start(config).unwrap(),
+        dir: tempfile::tempdir().unwrap(),
+    }
+}
+
+fn setup() -> Env {
+    setup_with(0)
+}
+
+impl Env {
+    fn cmd(&self, provider: &str, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_vodkit"));
+        c.args(args)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("VODKIT_CONFIG", self.dir.path().join("config.toml"))
+            .env("VODKIT_STATE_DIR", self.dir.path().join("state"))
+            .env("VODKIT_PROVIDER", provider)
+            .env("VODKIT_IQIYI_CLIENT_ID", &self.emu.iqiyi().config.client_id)
+            .env("VODKIT_IQIYI_CLIENT_SECRET", IQIYI_SECRET)
+            .env("VODKIT_IQIYI_BASE_URL", self.emu.provider_url("iqiyi"))
+            .env(
+                "VODKIT_QUVIDEO_USER_NAME",
+                &self.emu.quvideo().config.user_name,
+            )
+            .env("VODKIT_QUVIDEO_PASSWORD", QUVIDEO_PASSWORD)
+            .env("VODKIT_QUVIDEO_BASE_URL", self.emu.provider_url("quvideo"))
+            .stdin(Stdio::null());
+        c
+    }
+
+    fn run(&self, provider: &str, args: &[&str]) -> Output {
+        let out = self.cmd(provider, args).output().unwrap();
+        no_secret(&out);
+        out
+    }
+
+    fn json(&self, provider: &str, args: &[&str]) -> Value {
+        let out = self.run(provider, args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{args:?}: {e}: {}", String::from_utf8_lossy(&out.stdout)))
+    }
+
+    fn stdout(&self, provider: &str, args: &[&str]) -> String {
+        let out = self.run(provider, args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn file(&self, name: &str, size: usize) -> PathBuf {
+        let p = self.dir.path().join(name);
+        let data: Vec<u8> = (0..size).map(|i| (i * 13 + i / 509) as u8).collect();
+        std::fs::write(&p, data).unwrap();
+        p
+    }
+}
+
+fn no_secret(out: &Output) {
+    for s in [&out.stdout, &out.stderr] {
+        let text = String::from_utf8_lossy(s);
+        for secret in [IQIYI_SECRET, QUVIDEO_PASSWORD] {
+            assert!(!text.contains(secret), "a secret was printed: {text}");
+        }
+    }
+}
+
+fn one_line_error(out: &Output, code: i32, needle: &str) {
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.starts_with("error: ") && err.contains(needle), "{err}");
+}
+
+fn md5_of(p: &Path) -> String {
+    use md5::{Digest, Md5};
+    let d = Md5::digest(std::fs::read(p).unwrap());
+    d.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[test]
+fn iqiyi_every_management_command() {
+    let env = setup();
+    let f = env.file("lecture.mp4", 700_000);
+    let path = f.to_str().unwrap();
+    let up = env.json(
+        "iqiyi",
+        &[
+            "upload",
+            path,
+            "--json",
+            "--part-size",
+            "64K",
+            "--concurrency",
+            "3",
+            "--file-name",
+            "lecture one",
+        ],
+    );
+    let item = &up["uploaded"][0];
+    let id = item["file_id"].as_str().unwrap().to_owned();
+    let id = id.as_str();
+    assert_eq!(item["bytes"], 700_000);
+    let snap = env.emu.iqiyi().file(id).unwrap();
+    assert_eq!(snap.md5.unwrap(), md5_of(&f));
+    // 64 KiB parts: 11 ranges.
+    assert_eq!(snap.chunks.len(), 11, "{:?}", snap.chunks);
+
+    let st = env.json("iqiyi", &["status", id, "--json"]);
+    assert!(st["code"].as_str().unwrap().starts_with("A0000"), "{st}");
+    assert!(env
+        .stdout("iqiyi", &["status", id])
+        .starts_with(&format!("video {id}: ")));
+
+    let w = env.json(
+        "iqiyi",
+        &["wait", id, "--interval", "0.2", "--timeout", "60", "--json"],
+    );
+    assert_eq!(w["status"], "A00000", "{w}");
+    assert_eq!(w["state"], "ready");
+    assert_eq!(w["file_id"], id);
+
+    let urls = env.json("iqiyi", &["urls", id, "--json"]);
+    assert!(!urls["mp4"].as_array().unwrap().is_empty(), "{urls}");
+    let human = env.stdout("iqiyi", &["urls", id]);
+    assert!(
+        human.starts_with("DEFINITION") && human.contains("http://"),
+        "{human}"
+    );
+
+    let ls = env.json("iqiyi", &["ls", "--json"]);
+    assert_eq!(ls["total"], 1);
+    assert_eq!(ls["items"][0]["file_id"], id);
+    assert_eq!(ls["items"][0]["file_name"], "lecture one");
+    let human = env.stdout("iqiyi", &["ls"]);
+    assert!(
+        human.starts_with("FILE_ID") && human.contains("lecture one"),
+        "{human}"
+    );
+
+    let call = env.json(
+        "iqiyi",
+        &["call", "file/fullStatus", &format!("file_id={id}")],
+    );
+    assert_eq!(call["code"], "A00000");
+    let call = env.json(
+        "iqiyi",
+        &[
+            "call",
+            "file/urllist",
+            &format!("{{\"file_id\": \"{id}\"}}"),
+        ],
+    );
+    assert!(call["m3u8"].is_array());
+
+    let ops = env.json("iqiyi", &["ops", "iqiyi", "--json"]);
+    let names: Vec<&str> = ops
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["name"].as_str().unwrap())
+        .collect();
+    for op in [
+        "file/fullStatus",
+        "file/urllist",
+        "file/videoListForExternal",
+        "file/delete",
+    ] {
+        assert!(names.contains(&op), "{names:?}");
+    }
+    assert!(ops
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|o| o["provider"] == "iqiyi"));
+
+    one_line_error(&env.run("iqiyi", &["delete", id]), 2, "--yes");
+    let del = env.json("iqiyi", &["delete", id, "--yes", "--json"]);
+    assert_eq!(del["deleted"], id);
+    assert!(env.emu.iqiyi().file(id).unwrap().deleted);
+    let st = env.json("iqiyi", &["status", id, "--json"]);
+    assert_eq!(st["code"], "A00003");
+    let ls = env.json("iqiyi", &["ls", "--json"]);
+    assert_eq!(ls["total"], 0);
+}
+
+#[test]
+fn iqiyi_concurrency_is_honoured() {
+    // Every request takes 150 ms: 16 parts in order take 2.4 s at least;
+    // 8 at a time, about 0.3 s.
+    let env = setup_with(150);
+    let f = env.file("parallel.mp4", 1 << 20);
+    let path = f.to_str().unwrap();
+    let timed = |c: &str| {
+        let start = Instant::now();
+        let up = env.json(
+            "iqiyi",
+            &[
+                "upload",
+                path,
+                "--json",
+                "--no-checkpoint",
+                "--part-size",
+                "64K",
+                "--concurrency",
+                c,
+            ],
+        );
+        let id = up["uploaded"][0]["file_id"].as_str().unwrap().to_owned();
+        let snap = env.emu.iqiyi().file(&id).unwrap();
+        assert_eq!(snap.md5.unwrap(), md5_of(&f));
+        assert_eq!(snap.chunks.len(), 16);
+        start.elapsed()
+    };
+    let one = timed("1");
+    let eight = timed("8");
+    assert!(one >= Duration::from_millis(16 * 150), "{one:?}");
+    assert!(
+        one > eight + Duration::from_millis(1200),
+        "--concurrency 1: {one:?}, --concurrency 8: {eight:?}"
+    );
+}
+
+#[test]
+fn quvideo_every_management_command() {
+    let env = setup();
+    let st = env.json("quvideo", &["status", "vid001", "--json"]);
+    assert_eq!(st["videoId"], "vid001");
+    assert_eq!(st["status"], "Normal");
+    assert_eq!(
+        env.stdout("quvideo", &["status", "vid001"]).trim(),
+        "video vid001: ready (Normal)"
+    );
+
+    let urls = env.json("quvideo", &["urls", "vid001", "--json"]);
+    assert!(!urls["fileUrlList"].as_array().unwrap().is_empty());
+    let human = env.stdout("quvideo", &["urls", "vid001"]);
+    assert!(
+        human.starts_with("DEFINITION") && human.contains("http://example.aliyundoc.com/vid001/"),
+        "{human}"
+    );
+
+    let ls = env.json("quvideo", &["ls", "--json"]);
+    assert_eq!(ls["total"], 7);
+    assert_eq!(ls["items"].as_array().unwrap().len(), 7);
+    let ls = env.json("quvideo", &["ls", "--page-size", "3", "--all", "--json"]);
+    assert_eq!(ls["items"].as_array().unwrap().len(), 7);
+    let ls = env.json("quvideo", &["ls", "--page-size", "3", "--json"]);
+    assert_eq!(ls["items"].as_array().unwrap().len(), 3);
+    let human = env.stdout("quvideo", &["ls"]);
+    assert!(
+        human.starts_with("VIDEOID") && human.contains("ready (Normal)"),
+        "{human}"
+    );
+
+    // Any catalog operation: block a video by hand.
+    let audit = env.run(
+        "quvideo",
+        &[
+            "call",
+            "createAudit",
+            "mediaId=vid002",
+            "status=Blocked",
+            "reason=spam",
+        ],
+    );
+    assert!(
+        audit.status.success(),
+        "{}",
+        String::from_utf8_lossy(&audit.stderr)
+    );
+    let audits = env.emu.quvideo().audits();
+    assert!(
+        audits
+            .iter()
+            .any(|a| a.media_id == "vid002" && a.status == "Blocked" && a.reason == "spam"),
+        "{audits:?}"
+    );
+    let call = env.json(
+        "quvideo",
+        &["call", "getVideoById", "{\"videoId\": \"vid002\"}"],
+    );
+    assert_eq!(call["censorStatus"], "Blocked");
+    // A ready video: `wait` ends at once.
+    let w = env.json(
+        "quvideo",
+        &["wait", "vid001", "--interval", "0.1", "--json"],
+    );
+    assert_eq!(w["status"], "Normal");
+    assert_eq!(w["state"], "ready");
+    assert_eq!(w["videoId"], "vid001");
+    one_line_error(
+        &env.run(
+            "quvideo",
+            &["call", "createAudit", "mediaId=vid002", "status=Blocked"],
+        ),
+        4,
+        "vodkit ops quvideo",
+    );
+
+    let ops = env.json("quvideo", &["ops", "quvideo", "--json"]);
+    assert!(ops
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|o| o["name"] == "deleteVideoById"));
+
+    one_line_error(&env.run("quvideo", &["delete", "vid003"]), 2, "--yes");
+    let del = env.json("quvideo", &["delete", "vid003", "--yes", "--json"]);
+    assert_eq!(del["deleted"], "vid003");
+    assert!(env.emu.quvideo().video("vid003").is_none());
+    let ls = env.json("quvideo", &["ls", "--json"]);
+    assert_eq!(ls["total"], 6);
+
+    // No uploads: one line, what to use instead, its exit code (14); no request made.
+    let f = env.file("clip.mp4", 1000);
+    let before = env.emu.quvideo().login_requests();
+    let out = env.run("quvideo", &["upload", f.to_str().unwrap()]);
+    one_line_error(&out, 14, "quvideo takes no uploads");
+    assert_eq!(env.emu.quvideo().login_requests(), before);
+    let out = env.run("quvideo", &["upload", f.to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(14));
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["exit_code"], 14);
+}
+
+#[test]
+fn credentials_errors_name_the_variables_and_never_the_secret() {
+    let env = setup();
+    // iqiyi: no secret and no token.
+    let mut c = env.cmd("iqiyi", &["status", "abc"]);
+    c.env_remove("VODKIT_IQIYI_CLIENT_SECRET");
+    let out = c.output().unwrap();
+    one_line_error(&out, 3, "VODKIT_IQIYI_CLIENT_SECRET");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("VODKIT_IQIYI_ACCESS_TOKEN"));
+    // quvideo: no password and no console token.
+    let mut c = env.cmd("quvideo", &["ls"]);
+    c.env_remove("VODKIT_QUVIDEO_PASSWORD");
+    let out = c.output().unwrap();
+    one_line_error(&out, 3, "VODKIT_QUVIDEO_PASSWORD");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("VODKIT_QUVIDEO_CONSOLE_TOKEN"));
+
+    // Wrong secrets: auth errors naming what to check, never the value.
+    let wrong = "wrong-secret-0123456789";
+    for (provider, var, args) in [
+        ("iqiyi", "VODKIT_IQIYI_CLIENT_SECRET", &["ls"][..]),
+        (
+            "quvideo",
+            "VODKIT_QUVIDEO_PASSWORD",
+            &["status", "vid001"][..],
+        ),
+    ] {
+        let mut c = env.cmd(provider, args);
+        c.env(var, wrong);
+        let out = c.output().unwrap();
+        no_secret(&out);
+        one_line_error(&out, 5, var);
+        assert!(!String::from_utf8_lossy(&out.stderr).contains(wrong));
+    }
+    // A console token instead of the password is enough to try (this one is bogus).
+    let mut c = env.cmd("quvideo", &["ls"]);
+    c.env_remove("VODKIT_QUVIDEO_PASSWORD")
+        .env("VODKIT_QUVIDEO_CONSOLE_TOKEN", wrong);
+    let out = c.output().unwrap();
+    one_line_error(&out, 5, "VODKIT_QUVIDEO_CONSOLE_TOKEN");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains(wrong));
+}
+
+#[test]
+fn sandbox_prints_every_provider_and_runs_each() {
+    let env = setup();
+    // `vodkit sandbox`: exports for all three, then runs until Ctrl-C.
+    let mut child = env
+        .cmd("baijiayun", &["sandbox"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = Vec::new();
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap() == 0 {
+            break;
+        }
+        let done = line.starts_with("export VODKIT_QUVIDEO_");
+        lines.push(line);
+        if done && lines.iter().filter(|l| l.contains("QUVIDEO")).count() == 3 {
+            break;
+        }
+    }
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+    let text = lines.concat();
+    for var in [
+        "VODKIT_BAIJIAYUN_PARTNER_ID",
+        "VODKIT_BAIJIAYUN_PARTNER_KEY",
+        "VODKIT_BAIJIAYUN_BASE_URL",
+        "VODKIT_IQIYI_CLIENT_ID",
+        "VODKIT_IQIYI_CLIENT_SECRET",
+        "VODKIT_IQIYI_BASE_URL",
+        "VODKIT_QUVIDEO_USER_NAME",
+        "VODKIT_QUVIDEO_PASSWORD",
+        "VODKIT_QUVIDEO_BASE_URL",
+    ] {
+        assert!(text.contains(&format!("export {var}=")), "{var}: {text}");
+    }
+    assert!(!text.contains("no sandbox row"), "{text}");
+
+    // `--sandbox` against each provider, no credentials at all.
+    let f = env.file("demo.mp4", 200_000);
+    for (provider, args) in [
+        ("iqiyi", vec!["upload", f.to_str().unwrap(), "--json"]),
+        ("quvideo", vec!["ls", "--json"]),
+    ] {
+        let mut c = env.cmd(provider, &[&["--sandbox"][..], &args].concat());
+        for v in [
+            "VODKIT_IQIYI_CLIENT_ID",
+            "VODKIT_IQIYI_CLIENT_SECRET",
+            "VODKIT_IQIYI_BASE_URL",
+            "VODKIT_QUVIDEO_USER_NAME",
+            "VODKIT_QUVIDEO_PASSWORD",
+            "VODKIT_QUVIDEO_BASE_URL",
+        ] {
+            c.env_remove(v);
+        }
+        let out = c.output().unwrap();
+        no_secret(&out);
+        assert!(
+            out.status.success(),
+            "{provider}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+        match provider {
+            "iqiyi" => assert_eq!(j["uploaded"][0]["bytes"], 200_000),
+            _ => assert_eq!(j["total"], 7),
+        }
+    }
+    // --provider on the command line picks the sandbox's provider too.
+    let out = env.run(
+        "baijiayun",
+        &["--sandbox", "--provider", "quvideo", "status", "vid001"],
+    );
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ready (Normal)"));
+}
