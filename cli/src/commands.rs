@@ -491,6 +491,10 @@ fn wait(resolved: &Resolved, out: &Out, id: &str, interval: f64, timeout: f64) -
 }
 
 fn demo(out: &Out, resolved: &Resolved, size_mib: u64) -> Result<()> {
+    let row = row_of(resolved)?;
+    let Some(uploads) = &row.uploads else {
+        return Err(upload::no_uploads(&resolved.provider));
+    };
     let dir = std::env::temp_dir().join(format!("vodkit-demo-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| Fail::io(e.to_string()))?;
     let file = dir.join("demo.mp4");
@@ -514,10 +518,6 @@ fn demo(out: &Out, resolved: &Resolved, size_mib: u64) -> Result<()> {
         "sandbox: the emulator runs in this process; uploading a generated {size_mib} MiB file {}",
         file.display()
     ));
-    let row = row_of(resolved)?;
-    let Some(uploads) = &row.uploads else {
-        return Err(upload::no_uploads(&resolved.provider));
-    };
     let client = resolved.client()?;
     let bar = if out.bars {
         indicatif::ProgressBar::new(size_mib << 20)

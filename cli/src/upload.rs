@@ -397,6 +397,14 @@ pub fn run(
                 }
                 let mut f = fail::from_core(&err, &resolved.hint);
                 f.message = resolved.redact(&f.message);
+                if err.kind() == ErrorKind::Cancelled && err.resume().is_none() {
+                    // The provider drops a cancelled upload (iQiyi's cancelupload): nothing resumes.
+                    f.message = format!(
+                        "{} cancelled the upload of {} at the provider too: nothing is kept to resume; run the same command again to start over",
+                        resolved.provider,
+                        file.display()
+                    );
+                }
                 if let (Some(handle), false) = (err.resume(), args.no_checkpoint) {
                     let rec = Record {
                         version: 1,

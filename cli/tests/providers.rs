@@ -496,3 +496,43 @@ fn sandbox_prints_every_provider_and_runs_each() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("ready (Normal)"));
 }
+
+#[test]
+fn iqiyi_sigint_cancels_at_iqiyi_and_says_the_rerun_starts_over() {
+    // iQiyi's upload cancels itself at the provider on Ctrl-C (cancelupload):
+    // no checkpoint, an error that says so, and the same command completes.
+    let env = setup_with(100);
+    let size = 2 << 20;
+    let f = env.file("big.mp4", size);
+    let args = [
+        "upload",
+        f.to_str().unwrap(),
+        "--part-size",
+        "64K",
+        "--concurrency",
+        "2",
+        "--json",
+    ];
+    let child = env
+        .cmd("iqiyi", &args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1200));
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let out = child.wait_with_output().unwrap();
+    no_secret(&out);
+    one_line_error(&out, 130, "run the same command again to start over");
+    assert_eq!(
+        env.json("iqiyi", &["checkpoints", "--json"]),
+        serde_json::json!([])
+    );
+
+    let up = env.json("iqiyi", &args);
+    let item = &up["uploaded"][0];
+    assert_eq!(item["resumed_bytes"], 0, "{item}");
+    assert_eq!(item["bytes_sent"], size as u64, "{item}");
+    let id = item["file_id"].as_str().unwrap();
+    assert_eq!(env.emu.iqiyi().file(id).unwrap().md5.unwrap(), md5_of(&f));
+}
