@@ -536,3 +536,57 @@ fn iqiyi_sigint_cancels_at_iqiyi_and_says_the_rerun_starts_over() {
     let id = item["file_id"].as_str().unwrap();
     assert_eq!(env.emu.iqiyi().file(id).unwrap().md5.unwrap(), md5_of(&f));
 }
+
+#[test]
+fn iqiyi_failed_upload_keeps_a_checkpoint_and_the_rerun_sends_only_the_rest() {
+    let env = setup_with(100);
+    let size = 2 << 20;
+    let f = env.file("flaky.mp4", size);
+    let args = [
+        "upload",
+        f.to_str().unwrap(),
+        "--part-size",
+        "64K",
+        "--concurrency",
+        "1",
+        "--json",
+    ];
+    let child = env
+        .cmd("iqiyi", &args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Some parts in, every try of the next part comes back corrupt.
+    std::thread::sleep(Duration::from_millis(1000));
+    env.emu.iqiyi().set_upload_faults(iqiyi::UploadFaults {
+        corrupt_range: 100,
+        ..Default::default()
+    });
+    let out = child.wait_with_output().unwrap();
+    no_secret(&out);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(10), "{err}");
+    assert!(err.contains("to continue: vodkit upload"), "{err}");
+    let cps = env.json("iqiyi", &["checkpoints", "--json"]);
+    assert_eq!(cps.as_array().unwrap().len(), 1, "{cps}");
+
+    env.emu
+        .iqiyi()
+        .set_upload_faults(iqiyi::UploadFaults::default());
+    let up = env.json("iqiyi", &args);
+    let item = &up["uploaded"][0];
+    let resumed = item["resumed_bytes"].as_u64().unwrap();
+    assert!(resumed > 0 && resumed < size as u64, "{item}");
+    assert_eq!(
+        item["bytes_sent"].as_u64().unwrap() + resumed,
+        size as u64,
+        "{item}"
+    );
+    let id = item["file_id"].as_str().unwrap();
+    assert_eq!(env.emu.iqiyi().file(id).unwrap().md5.unwrap(), md5_of(&f));
+    assert_eq!(
+        env.json("iqiyi", &["checkpoints", "--json"]),
+        serde_json::json!([])
+    );
+}
