@@ -996,8 +996,9 @@ fn render_method(m: &Method, stub: bool) -> String {
             }
             s.push_str("                }\n            ),\n");
         }
-        if let Some((name, field)) = &m.file {
-            let _ = writeln!(s, "            {},", py_str(field));
+        if let Some((name, _)) = &m.file {
+            // As on one line: the operation's own field.
+            let _ = writeln!(s, "            \"\",");
             let _ = writeln!(s, "            {name},");
         }
         s.push_str("        )\n");

@@ -1500,7 +1500,7 @@ class Baijiayun(Client):
                     "name": name,
                 }
             ),
-            "subtitle",
+            "",
             path,
         )
 
@@ -1807,7 +1807,7 @@ class Baijiayun(Client):
                     "video_unique": video_unique,
                 }
             ),
-            "file",
+            "",
             path,
         )
 
