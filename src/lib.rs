@@ -1,9 +1,20 @@
 //! vodkit: one client for three video-on-demand platforms.
 //!
 //! The core is provider-neutral: [`Error`] and its classification, the HTTP
-//! transport with retries ([`http`]), the upload engine ([`upload`]) and the
-//! secret wrapper ([`Secret`]). Each provider lives in [`providers`] and is
-//! re-exported at the crate root (`vodkit::baijiayun`).
+//! transport with retries ([`http`]), the operation catalog, auth, envelope
+//! and call loop ([`api`]), the upload engine ([`upload`]) and the secret
+//! wrapper ([`Secret`]). [`Client`] reaches every provider from a name and a
+//! JSON config; each provider lives in [`providers`] with a typed client,
+//! re-exported at the crate root (`vodkit::baijiayun`, `vodkit::iqiyi`,
+//! `vodkit::quvideo`).
+//!
+//! ```no_run
+//! let client = vodkit::Client::new("baijiayun", &serde_json::json!({
+//!     "partner_id": "12345678", "partner_key": "partner-key", "private_domain": "acme",
+//! }))?;
+//! let status = client.call("video/getStatus", &serde_json::json!({ "video_id": 7 }))?;
+//! # Ok::<(), vodkit::Error>(())
+//! ```
 //!
 //! ```no_run
 //! use vodkit::baijiayun::{Client, Config, UploadOptions};
