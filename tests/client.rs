@@ -242,3 +242,48 @@ fn per_host_override_wins_over_base_url() {
     let client = Client::new("baijiayun", &cfg).unwrap();
     client.call("video/getCategoryList", &json!({})).unwrap();
 }
+
+#[test]
+fn every_provider_checks_its_overrides_against_its_catalog() {
+    let emu = common::emulator();
+    let configs = [
+        ("baijiayun", config(&emu)),
+        (
+            "iqiyi",
+            json!({ "client_id": "app", "client_secret": "s", "base_url": "http://127.0.0.1:1/iqiyi" }),
+        ),
+        (
+            "quvideo",
+            json!({ "console_token": "t", "base_url": "http://127.0.0.1:1/quvideo" }),
+        ),
+    ];
+    for (provider, good) in configs {
+        Client::new(provider, &good).unwrap();
+        for (key, value, needle) in [
+            (
+                "path_overrides",
+                json!({ "noSuchOperation": "x" }),
+                "not an operation",
+            ),
+            (
+                "file_fields",
+                json!({ "noSuchOperation": "file" }),
+                "file_fields",
+            ),
+        ] {
+            let mut bad = good.clone();
+            bad[key] = value;
+            let err = Client::new(provider, &bad).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::InvalidInput, "{provider} {key}");
+            assert!(err.message().contains(needle), "{provider}: {err}");
+        }
+        let op = &vodkit::providers::registry::find(provider).unwrap().catalog[0];
+        let mut bad = good.clone();
+        bad["path_overrides"] = json!({ op.name: "../x" });
+        let err = Client::new(provider, &bad).unwrap_err();
+        assert!(
+            err.message().contains("not an API path"),
+            "{provider}: {err}"
+        );
+    }
+}

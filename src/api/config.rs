@@ -7,6 +7,11 @@ use std::collections::BTreeMap;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use super::auth::Auth;
+use super::caller::{Caller, CallerParts};
+use super::catalog::OpSpec;
+use super::envelope::Envelope;
+use super::helpers::is_api_path;
 use crate::error::{Error, Result};
 use crate::http::{HttpConfig, RetryPolicy};
 
@@ -73,6 +78,66 @@ impl CommonConfig {
         }
         self.retry.validate()?;
         Ok(hosts)
+    }
+}
+
+impl CommonConfig {
+    /// The provider's pipeline from these settings, with every override
+    /// checked against its catalog first: the one place a provider's
+    /// `path_overrides` and `file_fields` are read, so no provider can accept
+    /// one and ignore it.
+    pub fn caller(
+        &self,
+        provider: &'static str,
+        catalog: &[OpSpec],
+        hosts: BTreeMap<String, String>,
+        auth: Box<dyn Auth>,
+        envelope: Box<dyn Envelope>,
+    ) -> Result<Caller> {
+        self.check_overrides(catalog)?;
+        Ok(Caller::new(CallerParts {
+            provider,
+            hosts,
+            path_overrides: self.path_overrides.clone(),
+            http: self.http.clone(),
+            retry: self.retry.clone(),
+            auth,
+            envelope,
+        })?
+        .with_file_fields(self.file_fields.clone()))
+    }
+
+    /// An override of an operation that does not exist is a typo; a path
+    /// override is a URL path too and follows the same grammar; a file field
+    /// override names an operation that sends a file, and a field.
+    fn check_overrides(&self, catalog: &[OpSpec]) -> Result<()> {
+        let find = |name: &str| catalog.iter().find(|op| op.name == name);
+        for (name, path) in &self.path_overrides {
+            if find(name).is_none() {
+                return Err(Error::invalid_input(format!(
+                    "path_overrides: {name:?} is not an operation of the catalog"
+                )));
+            }
+            if !is_api_path(path.strip_prefix('/').unwrap_or(path)) {
+                return Err(Error::invalid_input(format!(
+                    "path_overrides: {name:?}: {path:?} is not an API path (segments of A-Z, \
+                     a-z, 0-9 and _, separated by /)"
+                )));
+            }
+        }
+        for (name, field) in &self.file_fields {
+            if find(name).is_none_or(|op| op.file_field.is_none()) {
+                return Err(Error::invalid_input(format!(
+                    "file_fields: {name:?} is not an operation of the catalog that sends a file"
+                )));
+            }
+            if field.is_empty() {
+                return Err(Error::invalid_input(format!(
+                    "file_fields: {name:?}: the field name is empty"
+                )));
+            }
+        }
+        Ok(())
     }
 }
 

@@ -66,6 +66,20 @@ pub fn check_id_text(what: &str, text: &str) -> Result<()> {
     Ok(())
 }
 
+/// The grammar of an API path: `segment(/segment)*`, each segment one or
+/// more of `[A-Za-z0-9_]`. Nothing a URL parser would reinterpret — `.`,
+/// `%`, `?`, `#`, `\`, empty segments — can get through, so a name can never
+/// leave `/openapi/` (`%2e%2e/` is refused, not decoded later).
+pub fn is_api_path(path: &str) -> bool {
+    !path.is_empty()
+        && path.split('/').all(|segment| {
+            !segment.is_empty()
+                && segment
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        })
+}
+
 /// Checks the optional `page` (from 1) and `page_size` (1 to `max_size`) of a
 /// paged request.
 pub fn check_page(page: Option<i64>, page_size: Option<i64>, max_size: i64) -> Result<()> {

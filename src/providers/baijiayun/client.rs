@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::auth::PartnerKeyAuth;
 use super::config::Config;
 use super::envelope::BaijiayunEnvelope;
-use crate::api::{call_typed, Caller, CallerParts, Method, Operation, RawTarget};
+use crate::api::{call_typed, Caller, Method, Operation, RawTarget};
 use crate::error::{Error, Result};
 use crate::params::Params;
 
@@ -40,66 +40,18 @@ impl std::fmt::Debug for Client {
 impl Client {
     pub fn new(config: Config) -> Result<Self> {
         let hosts = config.hosts()?;
-        // An override of an operation that does not exist is a typo.
-        if let Some(name) = config
-            .common
-            .path_overrides
-            .keys()
-            .find(|name| super::catalog::find(name).is_none())
-        {
-            return Err(Error::invalid_input(format!(
-                "path_overrides: {name:?} is not an operation of the catalog"
-            )));
-        }
-        // An override is a URL path too: it follows the same grammar.
-        if let Some((name, path)) = config
-            .common
-            .path_overrides
-            .iter()
-            .find(|(_, path)| !is_api_path(path.strip_prefix('/').unwrap_or(path)))
-        {
-            return Err(Error::invalid_input(format!(
-                "path_overrides: {name:?}: {path:?} is not an API path (segments of A-Z, a-z, \
-                 0-9 and _, separated by /)"
-            )));
-        }
-        // A file field override names an operation that sends a file.
-        if let Some(name) = config
-            .common
-            .file_fields
-            .keys()
-            .find(|name| super::catalog::find(name).is_none_or(|op| op.file_field.is_none()))
-        {
-            return Err(Error::invalid_input(format!(
-                "file_fields: {name:?} is not an operation of the catalog that sends a file"
-            )));
-        }
-        if let Some(name) = config
-            .common
-            .file_fields
-            .iter()
-            .find(|(_, field)| field.is_empty())
-            .map(|(name, _)| name)
-        {
-            return Err(Error::invalid_input(format!(
-                "file_fields: {name:?}: the field name is empty"
-            )));
-        }
-        let caller = Caller::new(CallerParts {
-            provider: PROVIDER,
+        let caller = config.common.caller(
+            PROVIDER,
+            super::catalog::CATALOG,
             hosts,
-            path_overrides: config.common.path_overrides.clone(),
-            http: config.common.http.clone(),
-            retry: config.common.retry.clone(),
-            auth: Box::new(PartnerKeyAuth {
+            Box::new(PartnerKeyAuth {
                 partner_id: config.partner_id.clone(),
                 partner_key: config.partner_key.clone(),
             }),
-            envelope: Box::new(BaijiayunEnvelope {
+            Box::new(BaijiayunEnvelope {
                 rate_limit_codes: config.rate_limit_codes.clone(),
             }),
-        })?
-        .with_file_fields(config.common.file_fields.clone());
+        )?;
         Ok(Client {
             shared: Arc::new(Shared { config, caller }),
         })
@@ -191,7 +143,7 @@ pub(crate) fn raw_target(operation: &str) -> Result<RawTarget> {
         Some(op) => op.path.to_owned(),
         None => operation.strip_prefix('/').unwrap_or(operation).to_owned(),
     };
-    if !is_api_path(&path) {
+    if !crate::api::helpers::is_api_path(&path) {
         return Err(Error::invalid_input(format!(
             "not an operation name or API path: {operation:?} (segments of A-Z, a-z, 0-9 and _, \
              separated by /)"
@@ -202,20 +154,6 @@ pub(crate) fn raw_target(operation: &str) -> Result<RawTarget> {
         host: "api",
         path,
     })
-}
-
-/// The grammar of an API path: `segment(/segment)*`, each segment one or
-/// more of `[A-Za-z0-9_]`. Nothing a URL parser would reinterpret — `.`,
-/// `%`, `?`, `#`, `\`, empty segments — can get through, so a name can never
-/// leave `/openapi/` (`%2e%2e/` is refused, not decoded later).
-pub(crate) fn is_api_path(path: &str) -> bool {
-    !path.is_empty()
-        && path.split('/').all(|segment| {
-            !segment.is_empty()
-                && segment
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'_')
-        })
 }
 
 #[cfg(test)]
@@ -252,7 +190,7 @@ mod tests {
             assert_eq!(err.kind(), crate::ErrorKind::InvalidInput, "{bad}");
         }
         for op in super::super::catalog::CATALOG {
-            assert!(is_api_path(op.path), "{}", op.path);
+            assert!(crate::api::helpers::is_api_path(op.path), "{}", op.path);
         }
     }
 }

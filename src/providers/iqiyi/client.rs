@@ -7,8 +7,8 @@ use std::time::Duration;
 use super::auth::{OAuth, TokenStore, Tokens};
 use super::config::Config;
 use super::envelope::IqiyiEnvelope;
-use crate::api::{call_typed, Caller, CallerParts, Operation};
-use crate::error::{Error, Result};
+use crate::api::{call_typed, Caller, Operation};
+use crate::error::Result;
 use crate::secret::Secret;
 
 /// The provider's name in the registry and every binding.
@@ -38,16 +38,6 @@ impl std::fmt::Debug for Client {
 impl Client {
     pub fn new(config: Config) -> Result<Self> {
         let hosts = config.hosts()?;
-        if let Some(name) = config
-            .common
-            .path_overrides
-            .keys()
-            .find(|name| super::catalog::find(name).is_none())
-        {
-            return Err(Error::invalid_input(format!(
-                "path_overrides: {name:?} is not an operation of the catalog"
-            )));
-        }
         let secret = |s: &Option<Secret>| s.clone().unwrap_or_default();
         let store = TokenStore::new(
             Tokens {
@@ -58,22 +48,20 @@ impl Client {
             config.expires_in,
             config.on_tokens.clone(),
         );
-        let caller = Caller::new(CallerParts {
-            provider: PROVIDER,
+        let caller = config.common.caller(
+            PROVIDER,
+            super::catalog::CATALOG,
             hosts,
-            path_overrides: config.common.path_overrides.clone(),
-            http: config.common.http.clone(),
-            retry: config.common.retry.clone(),
-            auth: Box::new(OAuth {
+            Box::new(OAuth {
                 client_id: config.client_id.clone(),
                 client_secret: config.client_secret.clone().filter(|s| !s.is_empty()),
                 store: store.clone(),
                 refresh_margin: Duration::from_secs(config.refresh_margin_secs),
             }),
-            envelope: Box::new(IqiyiEnvelope {
+            Box::new(IqiyiEnvelope {
                 store: store.clone(),
             }),
-        })?;
+        )?;
         Ok(Client {
             shared: Arc::new(Shared {
                 config,

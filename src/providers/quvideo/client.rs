@@ -6,8 +6,8 @@ use std::sync::Arc;
 use super::auth::{ConsoleAuth, TokenStore};
 use super::config::Config;
 use super::envelope::ConsoleEnvelope;
-use crate::api::{call_typed, Caller, CallerParts, Operation};
-use crate::error::{Error, Result};
+use crate::api::{call_typed, Caller, Operation};
+use crate::error::Result;
 
 /// The provider's name in the registry and every binding.
 pub const PROVIDER: &str = "quvideo";
@@ -37,30 +37,18 @@ impl std::fmt::Debug for Client {
 impl Client {
     pub fn new(config: Config) -> Result<Self> {
         let hosts = config.hosts()?;
-        if let Some(name) = config
-            .common
-            .path_overrides
-            .keys()
-            .find(|name| super::catalog::find(name).is_none())
-        {
-            return Err(Error::invalid_input(format!(
-                "path_overrides: {name:?} is not an operation of the catalog"
-            )));
-        }
         let store = Arc::new(TokenStore::new(config.console_token.clone()));
-        let caller = Caller::new(CallerParts {
-            provider: PROVIDER,
+        let caller = config.common.caller(
+            PROVIDER,
+            super::catalog::CATALOG,
             hosts,
-            path_overrides: config.common.path_overrides.clone(),
-            http: config.common.http.clone(),
-            retry: config.common.retry.clone(),
-            auth: Box::new(ConsoleAuth {
+            Box::new(ConsoleAuth {
                 credentials: config.credentials(),
                 token_param: config.token_param.clone(),
                 store: store.clone(),
             }),
-            envelope: Box::new(ConsoleEnvelope { store }),
-        })?;
+            Box::new(ConsoleEnvelope { store }),
+        )?;
         Ok(Client {
             shared: Arc::new(Shared { config, caller }),
         })
