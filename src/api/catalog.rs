@@ -177,8 +177,7 @@ pub fn invoke_json<O: Operation>(
     }
     let request: O = super::from_json_redacted(&params, spec.name)?;
     let answer = call_typed_as(caller, spec, &request, file)?;
-    serde_json::to_value(&answer)
-        .map_err(|e| Error::internal(format!("the answer cannot be encoded: {e}")))
+    super::helpers::to_json(&answer, "the answer")
 }
 
 /// Runs a typed operation: validate, send through the call loop, decode.

@@ -178,6 +178,18 @@ pub fn config_from_json<C: DeserializeOwned + schemars::JsonSchema>(
     from_json_redacted(json, &format!("{provider} config"))
 }
 
+/// Reads options (a provider's upload options) from a JSON object, checked
+/// as a config is; `null` means the defaults.
+pub fn options_from_json<T: Default + DeserializeOwned + schemars::JsonSchema>(
+    what: &str,
+    json: &Value,
+) -> Result<T> {
+    match json {
+        Value::Null => Ok(T::default()),
+        other => config_from_json(what, other),
+    }
+}
+
 /// Reads `T` from JSON; an error names the key and the expected type but
 /// never quotes the value (it may be a key or a password put in the wrong
 /// place).

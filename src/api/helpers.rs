@@ -36,6 +36,13 @@ impl schemars::JsonSchema for Ack {
     }
 }
 
+/// A model the SDK hands out as JSON (an answer, an upload result); one
+/// that cannot be encoded is the SDK's fault.
+pub fn to_json<T: Serialize + ?Sized>(value: &T, what: &str) -> Result<serde_json::Value> {
+    serde_json::to_value(value)
+        .map_err(|e| Error::internal(format!("{what} cannot be encoded: {e}")))
+}
+
 /// Joins ids as the providers want lists: `1,2,3`.
 pub fn join_ids<T: ToString>(ids: &[T]) -> String {
     ids.iter()

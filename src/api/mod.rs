@@ -27,7 +27,7 @@ pub use catalog::{
 };
 pub use client::Client;
 pub(crate) use config::from_json_redacted;
-pub use config::{config_from_json, CommonConfig};
+pub use config::{config_from_json, options_from_json, CommonConfig};
 pub use envelope::Envelope;
 pub use request::{ApiRequest, FilePart, Headers, Method, Target};
 pub use service::{RawTarget, Service};

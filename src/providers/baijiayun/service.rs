@@ -9,8 +9,9 @@ use serde_json::Value;
 use super::catalog::CATALOG;
 use super::client::{raw_target, Client, PROVIDER};
 use super::config::Config;
-use super::upload::{UploadOptions, Uploaded};
-use crate::api::{config_from_json, Caller, OpSpec, RawTarget, Service};
+use super::upload::UploadOptions;
+use crate::api::helpers::to_json;
+use crate::api::{config_from_json, options_from_json, Caller, OpSpec, RawTarget, Service};
 use crate::error::{Error, Result};
 use crate::upload::UploadControl;
 
@@ -47,9 +48,9 @@ impl Service for BaijiayunService {
     }
 
     fn upload(&self, path: &Path, options: &Value, control: UploadControl<'_>) -> Result<Value> {
-        let options = upload_options(options)?;
+        let options: UploadOptions = options_from_json("baijiayun upload options", options)?;
         let uploaded = self.0.upload_with(path, &options, control)?;
-        to_json(&uploaded)
+        to_json(&uploaded, "the upload result")
     }
 
     fn resume_upload(
@@ -60,16 +61,9 @@ impl Service for BaijiayunService {
         control: UploadControl<'_>,
     ) -> Result<Value> {
         let video_id = resume_video_id(resume)?;
-        let options = upload_options(options)?;
+        let options: UploadOptions = options_from_json("baijiayun upload options", options)?;
         let uploaded = self.0.resume_upload(video_id, path, &options, control)?;
-        to_json(&uploaded)
-    }
-}
-
-fn upload_options(json: &Value) -> Result<UploadOptions> {
-    match json {
-        Value::Null => Ok(UploadOptions::default()),
-        other => config_from_json::<UploadOptions>("baijiayun upload options", other),
+        to_json(&uploaded, "the upload result")
     }
 }
 
@@ -90,11 +84,6 @@ fn resume_video_id(resume: &Value) -> Result<i64> {
                 "a Baijiayun resume handle is {\"provider\": \"baijiayun\", \"video_id\": N}",
             )
         })
-}
-
-fn to_json(uploaded: &Uploaded) -> Result<Value> {
-    serde_json::to_value(uploaded)
-        .map_err(|e| Error::internal(format!("the upload result cannot be encoded: {e}")))
 }
 
 /// Builds Baijiayun's service from its JSON config (the registry's entry).

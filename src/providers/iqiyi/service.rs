@@ -9,9 +9,10 @@ use serde_json::Value;
 use super::catalog::CATALOG;
 use super::client::{Client, PROVIDER};
 use super::config::Config;
-use super::upload::{UploadOptions, Uploaded};
-use crate::api::{config_from_json, Caller, OpSpec, Service};
-use crate::error::{Error, Result};
+use super::upload::UploadOptions;
+use crate::api::helpers::to_json;
+use crate::api::{config_from_json, options_from_json, Caller, OpSpec, Service};
+use crate::error::Result;
 use crate::upload::UploadControl;
 
 impl Client {
@@ -38,8 +39,11 @@ impl Service for IqiyiService {
     }
 
     fn upload(&self, path: &Path, options: &Value, control: UploadControl<'_>) -> Result<Value> {
-        let options = upload_options(options)?;
-        to_json(&self.0.upload_with(path, &options, control)?)
+        let options: UploadOptions = options_from_json("iqiyi upload options", options)?;
+        to_json(
+            &self.0.upload_with(path, &options, control)?,
+            "the upload result",
+        )
     }
 
     fn resume_upload(
@@ -49,25 +53,16 @@ impl Service for IqiyiService {
         options: &Value,
         control: UploadControl<'_>,
     ) -> Result<Value> {
-        let options = upload_options(options)?;
-        to_json(&self.0.resume_upload(resume, path, &options, control)?)
+        let options: UploadOptions = options_from_json("iqiyi upload options", options)?;
+        to_json(
+            &self.0.resume_upload(resume, path, &options, control)?,
+            "the upload result",
+        )
     }
 
     fn credentials(&self) -> Option<Value> {
         Some(self.0.tokens().to_json())
     }
-}
-
-fn upload_options(json: &Value) -> Result<UploadOptions> {
-    match json {
-        Value::Null => Ok(UploadOptions::default()),
-        other => config_from_json::<UploadOptions>("iqiyi upload options", other),
-    }
-}
-
-fn to_json(uploaded: &Uploaded) -> Result<Value> {
-    serde_json::to_value(uploaded)
-        .map_err(|e| Error::internal(format!("the upload result cannot be encoded: {e}")))
 }
 
 /// Builds iQiyi's service from its JSON config (the registry's entry).
