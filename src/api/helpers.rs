@@ -1,5 +1,5 @@
 //! Helpers the providers' models share: id lists, paging checks, attachments,
-//! the empty answer.
+//! the API path grammar, the empty answer.
 
 use std::path::Path;
 
@@ -130,25 +130,6 @@ pub fn check_attachment(path: &Path, extensions: &[&str], what: &str) -> Result<
         )));
     }
     Ok(())
-}
-
-/// Writes a `Debug` struct whose listed fields are shown as `<redacted>`:
-/// models that carry tokens or signed URLs use it.
-pub fn redacted_debug(
-    f: &mut std::fmt::Formatter<'_>,
-    name: &str,
-    fields: &[(&str, &dyn std::fmt::Debug)],
-    secret: &[&str],
-) -> std::fmt::Result {
-    let mut s = f.debug_struct(name);
-    for (field, value) in fields {
-        if secret.contains(field) {
-            s.field(field, &"<redacted>");
-        } else {
-            s.field(field, value);
-        }
-    }
-    s.finish()
 }
 
 #[cfg(test)]
