@@ -108,7 +108,7 @@ impl UploadOptions {
             use_https: self.use_https.then_some(1),
             callback_url: self.callback_url.clone(),
         };
-        request.validate()?;
+        crate::api::Validate::validate(&request)?;
         Ok(request)
     }
 }

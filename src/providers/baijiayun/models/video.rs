@@ -63,14 +63,6 @@ impl crate::api::Validate for GetUploadUrl {
     }
 }
 
-impl GetUploadUrl {
-    /// What the provider would refuse, refused before any request: the
-    /// checks of [`crate::api::Validate`], callable without the trait.
-    pub fn validate(&self) -> Result<()> {
-        crate::api::Validate::validate(self)
-    }
-}
-
 /// Where to upload a new video. `Debug` hides the URL: it carries a token.
 #[derive(Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct UploadUrl {
