@@ -5,7 +5,6 @@
 //! loopback.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -18,7 +17,7 @@ use vodkit::api::{
 };
 use vodkit::http::{HttpConfig, Response, RetryPolicy};
 use vodkit::params::Params;
-use vodkit::upload::UploadControl;
+use vodkit::upload::{Source, UploadControl};
 use vodkit::{Client, Error, ErrorKind, Result};
 
 /// Echo a message back (the fake provider's one operation).
@@ -122,11 +121,17 @@ impl Service for FakeService {
         CATALOG
     }
 
-    fn upload(&self, _: &Path, _: &Value, _: UploadControl<'_>) -> Result<Value> {
+    fn upload(&self, _: Source, _: &Value, _: UploadControl<'_>) -> Result<Value> {
         Err(Error::invalid_input("the fake provider takes no uploads"))
     }
 
-    fn resume_upload(&self, _: &Value, _: &Path, _: &Value, _: UploadControl<'_>) -> Result<Value> {
+    fn resume_upload(
+        &self,
+        _: &Value,
+        _: Source,
+        _: &Value,
+        _: UploadControl<'_>,
+    ) -> Result<Value> {
         Err(Error::invalid_input("the fake provider takes no uploads"))
     }
 }

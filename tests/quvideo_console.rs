@@ -310,7 +310,7 @@ fn the_neutral_client_reaches_every_operation() {
     assert_eq!(emu.quvideo().live_tokens(), 0);
     let err = c
         .upload(
-            "x.mp4".as_ref(),
+            vodkit::upload::Source::from_bytes(b"x".to_vec(), "x.mp4").unwrap(),
             &json!(null),
             vodkit::upload::UploadControl::new(),
         )

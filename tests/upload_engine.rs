@@ -18,7 +18,7 @@ use std::time::Duration;
 use md5::{Digest, Md5};
 use vodkit::http::RetryPolicy;
 use vodkit::upload::{
-    self, Committed, EngineOptions, FileSource, Part, PartAck, PartBody, PartSink, UploadControl,
+    self, Committed, EngineOptions, Part, PartAck, PartBody, PartSink, Source, UploadControl,
 };
 use vodkit::{Error, ErrorKind, Result};
 
@@ -211,7 +211,7 @@ fn upload_with_faults(
             multiplier: 1.0,
         },
     };
-    let source = FileSource::open(&path).unwrap();
+    let source = Source::open(&path).unwrap();
     let result = upload::run(
         &source,
         &sink,

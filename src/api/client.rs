@@ -13,7 +13,7 @@ use super::request::Target;
 use super::service::Service;
 use crate::error::{Error, Result};
 use crate::params::Params;
-use crate::upload::UploadControl;
+use crate::upload::{IntoSource, UploadControl};
 
 /// A client of one provider. Cheap to clone (shared pipeline and connection
 /// pool); `Send + Sync`.
@@ -125,26 +125,28 @@ impl Client {
         self.service.credentials()
     }
 
-    /// Uploads a file as a new video. `options` is the provider's upload
-    /// options as a JSON object (`null` for the defaults). On failure the
-    /// error's [`Error::resume`] handle continues it.
+    /// Uploads a file (a path, or any [`Source`](crate::upload::Source): a file handle, a buffer, a
+    /// reader) as a new video. `options` is the provider's upload options as
+    /// a JSON object (`null` for the defaults). On failure the error's
+    /// [`Error::resume`] handle continues it.
     pub fn upload(
         &self,
-        path: &Path,
+        source: impl IntoSource,
         options: &Value,
         control: UploadControl<'_>,
     ) -> Result<Value> {
-        self.service.upload(path, options, control)
+        self.service.upload(source.into_source()?, options, control)
     }
 
     /// Continues an upload from its resume handle.
     pub fn resume_upload(
         &self,
         resume: &Value,
-        path: &Path,
+        source: impl IntoSource,
         options: &Value,
         control: UploadControl<'_>,
     ) -> Result<Value> {
-        self.service.resume_upload(resume, path, options, control)
+        self.service
+            .resume_upload(resume, source.into_source()?, options, control)
     }
 }

@@ -1,14 +1,12 @@
 //! What a provider implements to be reached through [`super::Client`].
 
-use std::path::Path;
-
 use serde_json::Value;
 
 use super::caller::Caller;
 use super::catalog::OpSpec;
 use super::request::Method;
 use crate::error::{Error, Result};
-use crate::upload::UploadControl;
+use crate::upload::{Source, UploadControl};
 
 /// A provider behind the neutral client: its pipeline, its catalog, and its
 /// upload. Everything else (the generic call, the catalog listing, the C ABI,
@@ -30,15 +28,15 @@ pub trait Service: Send + Sync {
         )))
     }
 
-    /// Uploads a file as a new video; `options` is the provider's upload
+    /// Uploads `source` as a new video; `options` is the provider's upload
     /// options as JSON. Answers the provider's result (its id field first).
-    fn upload(&self, path: &Path, options: &Value, control: UploadControl<'_>) -> Result<Value>;
+    fn upload(&self, source: Source, options: &Value, control: UploadControl<'_>) -> Result<Value>;
 
     /// Continues an upload from a resume handle ([`crate::Error::resume`]).
     fn resume_upload(
         &self,
         resume: &Value,
-        path: &Path,
+        source: Source,
         options: &Value,
         control: UploadControl<'_>,
     ) -> Result<Value>;

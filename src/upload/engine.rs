@@ -14,7 +14,7 @@ use super::control::{Progress, UploadControl};
 use super::plan::{missing_ranges, split, Committed, Part};
 use super::retry::{Job, RetryQueue};
 use super::sink::{check_ack, AckMismatch, PartAck, PartSink};
-use super::source::{FileSource, PartTally};
+use super::source::{PartTally, Source};
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::RetryPolicy;
 
@@ -34,7 +34,7 @@ pub struct EngineOptions {
 /// `sink.begin`, every missing part, then `sink.finish` once the server has
 /// acknowledged every byte and the file is unchanged.
 pub fn run(
-    source: &FileSource,
+    source: &Source,
     sink: &dyn PartSink,
     options: &EngineOptions,
     start: Committed,
@@ -60,7 +60,7 @@ pub fn run(
 /// Sends every part the server is missing; returns once all are acknowledged,
 /// or with the first error that ends the upload.
 fn send_missing(
-    source: &FileSource,
+    source: &Source,
     sink: &dyn PartSink,
     options: &EngineOptions,
     start: &Committed,
@@ -600,7 +600,7 @@ mod tests {
     }
 
     fn upload(src: &std::path::Path, sink: &dyn PartSink, options: &EngineOptions) -> Result<()> {
-        let source = FileSource::open(src).unwrap();
+        let source = Source::open(src).unwrap();
         run(
             &source,
             sink,
@@ -618,7 +618,7 @@ mod tests {
         let store = RangeStore::new(&dst)
             .script(300_000, &[Answer::Drop])
             .script(900_000, &[Answer::Drop]);
-        let source = FileSource::open(&src).unwrap();
+        let source = Source::open(&src).unwrap();
         let caller = std::thread::current().id();
         let mut seen = Vec::new();
         let mut control = UploadControl::new()
@@ -731,7 +731,7 @@ mod tests {
 
         // Nothing left to send: a resumed upload is still opened and finished.
         let store = RangeStore::new(&dir.path().join("dst2.bin"));
-        let source = FileSource::open(&src).unwrap();
+        let source = Source::open(&src).unwrap();
         let options = parallel(100_000, quick_retries(0));
         let start = Committed::Prefix(250_000);
         run(&source, &store, &options, start, &mut UploadControl::new()).unwrap();
@@ -752,7 +752,7 @@ mod tests {
 
         // A cancel from the progress callback.
         let store = RangeStore::new(&dir.path().join("b.bin"));
-        let source = FileSource::open(&src).unwrap();
+        let source = Source::open(&src).unwrap();
         let mut control = UploadControl::new()
             .progress_interval(Duration::ZERO)
             .on_progress(|_| std::ops::ControlFlow::Break(()));
@@ -820,7 +820,7 @@ mod tests {
             concurrency: 2,
             retry: RetryPolicy::none(),
         };
-        let source = FileSource::open(&src).unwrap();
+        let source = Source::open(&src).unwrap();
         let start = store.committed().unwrap();
         run(&source, &store, &options, start, &mut UploadControl::new()).unwrap();
         let mut offsets = store.attempts.lock().unwrap().clone();
@@ -836,7 +836,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (src, _) = test_file(dir.path(), 1000);
         let store = RangeStore::new(&dir.path().join("dst.bin"));
-        let source = FileSource::open(&src).unwrap();
+        let source = Source::open(&src).unwrap();
         let options = parallel(100, quick_retries(0));
         let err = run(
             &source,

@@ -23,4 +23,4 @@ pub use engine::{run, EngineOptions};
 pub use plan::{Committed, Part};
 pub use sink::{PartAck, PartSink};
 pub use source::PartReceipt;
-pub use source::{FileSource, PartBody};
+pub use source::{IntoSource, Origin, PartBody, ReadAt, Source};

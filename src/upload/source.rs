@@ -1,10 +1,11 @@
 use std::fs::File;
-use std::io::{self, Read, Seek, SeekFrom};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::SystemTime;
 
+use bytes::Bytes;
 use md5::{Digest, Md5};
 
 use crate::error::{Error, ErrorKind, Result};
@@ -18,17 +19,84 @@ pub struct PartReceipt {
     pub md5: String,
 }
 
-/// A file to upload, checked before the first request: it must exist, be a
-/// regular file, be readable and not be empty. Its size and modification time
-/// are recorded so a file changed during the upload is detected.
+/// Random access to the bytes of an upload. The engine reads parts of it from
+/// several threads at once, each at its own offset, so an implementation
+/// keeps no cursor (a file is read with `pread`, never `seek` + `read`).
+///
+/// Implemented for files and byte buffers; bindings implement it for their
+/// language's readers (a C read-at callback, a Python file object, a PHP
+/// stream).
+pub trait ReadAt: Send + Sync {
+    /// Reads up to `buf.len()` bytes at `offset`; `Ok(0)` only at the end.
+    fn read_at(&self, offset: u64, buf: &mut [u8]) -> io::Result<usize>;
+}
+
+impl ReadAt for File {
+    fn read_at(&self, offset: u64, buf: &mut [u8]) -> io::Result<usize> {
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::FileExt::read_at(self, buf, offset)
+        }
+        #[cfg(windows)]
+        {
+            std::os::windows::fs::FileExt::seek_read(self, buf, offset)
+        }
+    }
+}
+
+impl ReadAt for Bytes {
+    fn read_at(&self, offset: u64, buf: &mut [u8]) -> io::Result<usize> {
+        let start = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(self.len());
+        let n = buf.len().min(self.len() - start);
+        buf[..n].copy_from_slice(&self[start..start + n]);
+        Ok(n)
+    }
+}
+
+/// Where an upload's bytes come from, as far as resuming and change
+/// detection need to know.
 #[derive(Debug, Clone)]
-pub struct FileSource {
-    path: PathBuf,
+pub enum Origin {
+    /// A file opened by path: the path it was opened by.
+    Path(PathBuf),
+    /// A file handle or descriptor the application opened.
+    Handle,
+    /// Bytes in memory.
+    Memory,
+    /// A reader of the application's (a callback, a file object, a stream).
+    Reader,
+}
+
+/// The bytes to upload, checked before the first request: a readable, non-empty
+/// file (by path or by handle), a buffer, or an application's reader. A file's
+/// size and modification time are recorded so a file changed during the
+/// upload is detected.
+#[derive(Clone)]
+pub struct Source {
+    reader: Arc<dyn ReadAt>,
+    /// The same file as `reader`, for metadata (size, modification time).
+    file: Option<Arc<File>>,
+    origin: Origin,
+    name: String,
     size: u64,
     modified: Option<SystemTime>,
 }
 
-impl FileSource {
+impl std::fmt::Debug for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Source")
+            .field("origin", &self.origin)
+            .field("name", &self.name)
+            .field("size", &self.size)
+            .finish()
+    }
+}
+
+impl Source {
+    /// The file at `path`. It is opened once, here; parts are read from this
+    /// open file, so a file replaced on disk later is detected, not mixed in.
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
         let path = path.as_ref();
         if path.as_os_str().is_empty() {
@@ -46,54 +114,191 @@ impl FileSource {
                 path.display()
             )));
         }
+        let file = File::open(path)
+            .map_err(|e| Error::io(format!("cannot open {}", path.display()), e))?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "upload".to_owned());
+        Self::file_source(file, Origin::Path(path.to_owned()), name, &path.display())
+    }
+
+    /// An open file (a descriptor or handle the application owns, e.g. from an
+    /// Android `content://` URI), recorded as `name`. Read with positioned
+    /// reads: the handle's own position is neither used nor moved.
+    pub fn from_file(file: File, name: impl Into<String>) -> Result<Self> {
+        let name = non_empty_name(name.into())?;
+        let shown = name.clone();
+        Self::file_source(file, Origin::Handle, name, &shown)
+    }
+
+    fn file_source(
+        file: File,
+        origin: Origin,
+        name: String,
+        shown: &dyn std::fmt::Display,
+    ) -> Result<Self> {
+        let meta = file
+            .metadata()
+            .map_err(|e| Error::io(format!("cannot read {shown}"), e))?;
         if !meta.is_file() {
             return Err(Error::invalid_input(format!(
-                "{} is not a regular file",
-                path.display()
+                "{shown} is not a regular file"
             )));
         }
         if meta.len() == 0 {
-            return Err(Error::invalid_input(format!("{} is empty", path.display())));
+            return Err(Error::invalid_input(format!("{shown} is empty")));
         }
-        // Fail now, not in a worker thread, when the file cannot be read.
-        File::open(path).map_err(|e| Error::io(format!("cannot open {}", path.display()), e))?;
-        Ok(FileSource {
-            path: path.to_owned(),
+        let file = Arc::new(file);
+        Ok(Source {
+            reader: file.clone(),
+            file: Some(file),
+            origin,
+            name,
             size: meta.len(),
             modified: meta.modified().ok(),
         })
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
+    /// Bytes in memory, recorded as `name`.
+    pub fn from_bytes(bytes: impl Into<Bytes>, name: impl Into<String>) -> Result<Self> {
+        let bytes: Bytes = bytes.into();
+        let name = non_empty_name(name.into())?;
+        if bytes.is_empty() {
+            return Err(Error::invalid_input(format!("{name} is empty")));
+        }
+        Ok(Source {
+            size: bytes.len() as u64,
+            reader: Arc::new(bytes),
+            file: None,
+            origin: Origin::Memory,
+            name,
+            modified: None,
+        })
+    }
+
+    /// `size` bytes read through the application's `reader`, recorded as `name`.
+    pub fn from_reader(
+        reader: Arc<dyn ReadAt>,
+        size: u64,
+        name: impl Into<String>,
+    ) -> Result<Self> {
+        let name = non_empty_name(name.into())?;
+        if size == 0 {
+            return Err(Error::invalid_input(format!("{name} is empty")));
+        }
+        Ok(Source {
+            reader,
+            file: None,
+            origin: Origin::Reader,
+            name,
+            size,
+            modified: None,
+        })
+    }
+
+    /// Where the bytes come from.
+    pub fn origin(&self) -> &Origin {
+        &self.origin
+    }
+
+    /// The path the file was opened by, for a file opened by path.
+    pub fn path(&self) -> Option<&Path> {
+        match &self.origin {
+            Origin::Path(p) => Some(p),
+            _ => None,
+        }
     }
 
     pub fn size(&self) -> u64 {
         self.size
     }
 
-    /// The file name, as the provider should record it.
-    pub fn file_name(&self) -> String {
-        self.path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "upload".to_owned())
+    /// The file's modification time when it was opened (files only).
+    pub fn modified(&self) -> Option<SystemTime> {
+        self.modified
     }
 
-    /// Fails when the file's size or modification time changed since `open`.
+    /// The file name, as the provider should record it.
+    pub fn file_name(&self) -> String {
+        self.name.clone()
+    }
+
+    /// Fails when a file's size or modification time changed since it was
+    /// opened (by path: also when the path now names another file's bytes).
+    /// Buffers cannot change; an application's reader is its own to keep.
     pub fn check_unchanged(&self) -> Result<()> {
-        let meta = std::fs::metadata(&self.path)
-            .map_err(|e| Error::io(format!("cannot read {}", self.path.display()), e))?;
-        if meta.len() != self.size || meta.modified().ok() != self.modified {
+        let Some(file) = &self.file else {
+            return Ok(());
+        };
+        let shown = self.shown();
+        let changed =
+            |len: u64, modified: Option<SystemTime>| len != self.size || modified != self.modified;
+        let meta = file
+            .metadata()
+            .map_err(|e| Error::io(format!("cannot read {shown}"), e))?;
+        let mut moved = changed(meta.len(), meta.modified().ok());
+        if let Some(path) = self.path() {
+            let meta = std::fs::metadata(path)
+                .map_err(|e| Error::io(format!("cannot read {shown}"), e))?;
+            moved |= changed(meta.len(), meta.modified().ok());
+        }
+        if moved {
             return Err(Error::new(
                 ErrorKind::Integrity,
-                format!(
-                    "{} changed while it was being uploaded",
-                    self.path.display()
-                ),
+                format!("{shown} changed while it was being uploaded"),
             ));
         }
         Ok(())
+    }
+
+    /// How errors name the source: its path, or its name.
+    fn shown(&self) -> String {
+        match &self.origin {
+            Origin::Path(p) => p.display().to_string(),
+            _ => self.name.clone(),
+        }
+    }
+
+    /// Reads exactly `buf.len()` bytes at `offset`; a source that ends early
+    /// is an `Io` error (the file became shorter).
+    pub fn read_exact_at(&self, mut offset: u64, mut buf: &mut [u8]) -> Result<()> {
+        while !buf.is_empty() {
+            match self.reader.read_at(offset, buf) {
+                Ok(0) => {
+                    return Err(Error::io(
+                        format!("reading {}", self.shown()),
+                        io::Error::new(
+                            io::ErrorKind::UnexpectedEof,
+                            "the source ended early (the file became shorter?)",
+                        ),
+                    ))
+                }
+                Ok(n) => {
+                    offset += n as u64;
+                    buf = &mut buf[n..];
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(Error::io(format!("reading {}", self.shown()), e)),
+            }
+        }
+        Ok(())
+    }
+
+    /// The MD5 (lowercase hex) of `len` bytes at `offset`.
+    pub fn md5_of_range(&self, offset: u64, len: u64) -> Result<String> {
+        let mut buf = vec![0u8; RANGE_READ.min(usize::try_from(len).unwrap_or(RANGE_READ))];
+        let mut hasher = Md5::new();
+        let mut done = 0;
+        while done < len {
+            let n = buf
+                .len()
+                .min(usize::try_from(len - done).unwrap_or(usize::MAX));
+            self.read_exact_at(offset + done, &mut buf[..n])?;
+            hasher.update(&buf[..n]);
+            done += n as u64;
+        }
+        Ok(hex(&hasher.finalize()))
     }
 
     /// A reader over `len` bytes from `offset`, recording what it hands out
@@ -105,12 +310,9 @@ impl FileSource {
         tally: Arc<PartTally>,
         abort: Arc<AtomicBool>,
     ) -> Result<PartBody> {
-        let mut file = File::open(&self.path)
-            .map_err(|e| Error::io(format!("cannot open {}", self.path.display()), e))?;
-        file.seek(SeekFrom::Start(offset))
-            .map_err(|e| Error::io(format!("cannot seek in {}", self.path.display()), e))?;
         Ok(PartBody {
-            file,
+            reader: self.reader.clone(),
+            position: offset,
             len,
             remaining: len,
             md5: Md5::new(),
@@ -118,6 +320,42 @@ impl FileSource {
             abort,
         })
     }
+}
+
+/// What an upload accepts as its bytes: a path (`&str`, `String`, `&Path`,
+/// `PathBuf`, …) or a [`Source`] already built (a file handle, a buffer, a
+/// reader).
+pub trait IntoSource {
+    fn into_source(self) -> Result<Source>;
+}
+
+impl<P: AsRef<Path>> IntoSource for P {
+    fn into_source(self) -> Result<Source> {
+        Source::open(self)
+    }
+}
+
+impl IntoSource for Source {
+    fn into_source(self) -> Result<Source> {
+        Ok(self)
+    }
+}
+
+/// Reads while hashing a range: large enough to keep syscalls rare.
+const RANGE_READ: usize = 1 << 20;
+
+fn non_empty_name(name: String) -> Result<String> {
+    if name.trim().is_empty() {
+        return Err(Error::invalid_input(
+            "a source that is not a path needs a file name (the name the provider records)",
+        ));
+    }
+    Ok(name)
+}
+
+/// Lowercase hex of a digest.
+pub(crate) fn hex(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// What the engine learns about one part while its body streams: the bytes
@@ -133,7 +371,9 @@ pub(crate) struct PartTally {
 /// the way (MD5 over the bytes actually handed out, so the receipt describes
 /// what went on the wire, not what the file holds now).
 pub struct PartBody {
-    file: File,
+    reader: Arc<dyn ReadAt>,
+    /// Where the next read starts in the source.
+    position: u64,
     len: u64,
     remaining: u64,
     md5: Md5,
@@ -161,7 +401,7 @@ impl Read for PartBody {
         let want = buf
             .len()
             .min(usize::try_from(self.remaining).unwrap_or(usize::MAX));
-        let n = self.file.read(&mut buf[..want])?;
+        let n = self.reader.read_at(self.position, &mut buf[..want])?;
         if n == 0 {
             return Err(io::Error::new(
                 io::ErrorKind::UnexpectedEof,
@@ -169,11 +409,12 @@ impl Read for PartBody {
             ));
         }
         self.md5.update(&buf[..n]);
+        self.position += n as u64;
         self.remaining -= n as u64;
         self.tally.sent.fetch_add(n as u64, Ordering::Relaxed);
         if self.remaining == 0 {
             let digest = std::mem::take(&mut self.md5).finalize();
-            let md5 = digest.iter().map(|b| format!("{b:02x}")).collect();
+            let md5 = hex(&digest);
             // A body is read once; a second receipt for the same tally cannot occur.
             let _ = self.tally.receipt.set(PartReceipt { len: self.len, md5 });
         }
@@ -190,7 +431,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("f.bin");
         std::fs::write(&path, b"xxhello worldyy").unwrap();
-        let source = FileSource::open(&path).unwrap();
+        let source = Source::open(&path).unwrap();
         let tally = Arc::new(PartTally::default());
         let abort = Arc::new(AtomicBool::new(false));
         let mut body = source.part_body(2, 11, tally.clone(), abort).unwrap();
@@ -212,12 +453,89 @@ mod tests {
         assert_eq!(receipt.md5, "5eb63bbbe01eeed093cb22bb8f5acdc3");
     }
 
+    fn read_all(mut body: PartBody) -> Vec<u8> {
+        let mut out = Vec::new();
+        body.read_to_end(&mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn every_kind_of_source_yields_the_same_parts() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("clip.mp4");
+        let data: Vec<u8> = (0..10_000u32).map(|i| (i * 7 % 251) as u8).collect();
+        std::fs::write(&path, &data).unwrap();
+        let mut handle = File::open(&path).unwrap();
+        // A handle's own position is neither used nor moved.
+        std::io::Seek::seek(&mut handle, std::io::SeekFrom::Start(9_000)).unwrap();
+        let sources = [
+            Source::open(&path).unwrap(),
+            Source::from_file(handle.try_clone().unwrap(), "clip.mp4").unwrap(),
+            Source::from_bytes(data.clone(), "clip.mp4").unwrap(),
+            Source::from_reader(Arc::new(Bytes::from(data.clone())), 10_000, "clip.mp4").unwrap(),
+        ];
+        for source in &sources {
+            assert_eq!(source.size(), 10_000);
+            assert_eq!(source.file_name(), "clip.mp4");
+            let tally = Arc::new(PartTally::default());
+            let body = source
+                .part_body(1_000, 5_000, tally, Arc::new(AtomicBool::new(false)))
+                .unwrap();
+            assert_eq!(read_all(body), &data[1_000..6_000], "{source:?}");
+            assert_eq!(
+                source.md5_of_range(1_000, 5_000).unwrap(),
+                hex(&Md5::digest(&data[1_000..6_000]))
+            );
+            source.check_unchanged().unwrap();
+        }
+        assert_eq!(std::io::Seek::stream_position(&mut handle).unwrap(), 9_000);
+        assert!(matches!(sources[0].origin(), Origin::Path(_)));
+        assert!(sources[1].path().is_none());
+    }
+
+    #[test]
+    fn empty_or_nameless_sources_are_refused() {
+        let err = Source::from_bytes(Vec::new(), "a.mp4").unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidInput);
+        let err = Source::from_bytes(vec![1], " ").unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidInput);
+        let reader: Arc<dyn ReadAt> = Arc::new(Bytes::from_static(b"abc"));
+        assert_eq!(
+            Source::from_reader(reader, 0, "a.mp4").unwrap_err().kind(),
+            ErrorKind::InvalidInput
+        );
+    }
+
+    #[test]
+    fn a_reader_that_ends_early_is_an_io_error() {
+        let source = Source::from_reader(Arc::new(Bytes::from_static(b"abc")), 10, "a").unwrap();
+        let err = source.md5_of_range(0, 10).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Io);
+    }
+
+    #[test]
+    fn a_file_that_grows_after_opening_is_detected() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.bin");
+        std::fs::write(&path, b"0123456789").unwrap();
+        let source = Source::open(&path).unwrap();
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap();
+        std::io::Write::write_all(&mut f, b"more").unwrap();
+        assert_eq!(
+            source.check_unchanged().unwrap_err().kind(),
+            ErrorKind::Integrity
+        );
+    }
+
     #[test]
     fn a_body_read_part_way_has_no_receipt() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("f.bin");
         std::fs::write(&path, b"0123456789").unwrap();
-        let source = FileSource::open(&path).unwrap();
+        let source = Source::open(&path).unwrap();
         let tally = Arc::new(PartTally::default());
         let abort = Arc::new(AtomicBool::new(false));
         let mut body = source.part_body(0, 10, tally.clone(), abort).unwrap();

@@ -1,7 +1,6 @@
 //! Baijiayun behind the provider-neutral [`crate::Client`]: the catalog, raw
 //! calls by path, and uploads with JSON options and resume handles.
 
-use std::path::Path;
 use std::sync::Arc;
 
 use serde_json::Value;
@@ -13,7 +12,7 @@ use super::upload::UploadOptions;
 use crate::api::helpers::to_json;
 use crate::api::{config_from_json, options_from_json, Caller, OpSpec, RawTarget, Service};
 use crate::error::{Error, Result};
-use crate::upload::UploadControl;
+use crate::upload::{Source, UploadControl};
 
 impl Client {
     /// This client as the provider-neutral [`crate::Client`] (same pipeline
@@ -47,22 +46,22 @@ impl Service for BaijiayunService {
         raw_target(name)
     }
 
-    fn upload(&self, path: &Path, options: &Value, control: UploadControl<'_>) -> Result<Value> {
+    fn upload(&self, source: Source, options: &Value, control: UploadControl<'_>) -> Result<Value> {
         let options: UploadOptions = options_from_json("baijiayun upload options", options)?;
-        let uploaded = self.0.upload_with(path, &options, control)?;
+        let uploaded = self.0.upload_with(source, &options, control)?;
         to_json(&uploaded, "the upload result")
     }
 
     fn resume_upload(
         &self,
         resume: &Value,
-        path: &Path,
+        source: Source,
         options: &Value,
         control: UploadControl<'_>,
     ) -> Result<Value> {
         let video_id = resume_video_id(resume)?;
         let options: UploadOptions = options_from_json("baijiayun upload options", options)?;
-        let uploaded = self.0.resume_upload(video_id, path, &options, control)?;
+        let uploaded = self.0.resume_upload(video_id, source, &options, control)?;
         to_json(&uploaded, "the upload result")
     }
 }

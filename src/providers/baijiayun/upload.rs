@@ -6,7 +6,6 @@
 //! option: a server that ignores `Content-Range` would take a first part for
 //! the whole file.
 
-use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
@@ -22,7 +21,8 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::http::{RetryPolicy, Transport};
 use crate::params::Params;
 use crate::upload::{
-    self, Committed, EngineOptions, FileSource, Part, PartAck, PartBody, PartSink, UploadControl,
+    self, Committed, EngineOptions, IntoSource, Part, PartAck, PartBody, PartSink, Source,
+    UploadControl,
 };
 
 /// Options of [`Client::upload`]: every getUploadUrl parameter, plus how the
@@ -95,7 +95,7 @@ impl UploadOptions {
     }
 
     /// The getUploadUrl request these options make, checked.
-    fn to_request(&self, source: &FileSource) -> Result<GetUploadUrl> {
+    fn to_request(&self, source: &Source) -> Result<GetUploadUrl> {
         let bits = |v: &[u8]| v.iter().map(|b| i64::from(*b)).collect::<Vec<_>>();
         let request = GetUploadUrl {
             file_name: self.file_name.clone().unwrap_or_else(|| source.file_name()),
@@ -116,19 +116,19 @@ impl UploadOptions {
 impl Client {
     /// Uploads a file as a new video and returns its id. The file is streamed
     /// from disk; memory use does not depend on its size.
-    pub fn upload(&self, path: impl AsRef<Path>, options: &UploadOptions) -> Result<Uploaded> {
-        self.upload_with(path, options, UploadControl::new())
+    pub fn upload(&self, source: impl IntoSource, options: &UploadOptions) -> Result<Uploaded> {
+        self.upload_with(source, options, UploadControl::new())
     }
 
     /// As [`Client::upload`], with progress reporting and cancellation.
     pub fn upload_with(
         &self,
-        path: impl AsRef<Path>,
+        source: impl IntoSource,
         options: &UploadOptions,
         mut control: UploadControl<'_>,
     ) -> Result<Uploaded> {
         // Everything the caller got wrong fails here, before any request.
-        let source = FileSource::open(path)?;
+        let source = source.into_source()?;
         let part_size = options.part_size_or(self.config().part_size)?;
         let request = options.to_request(&source)?;
         if control.is_cancelled() {
@@ -154,11 +154,11 @@ impl Client {
     pub fn resume_upload(
         &self,
         video_id: i64,
-        path: impl AsRef<Path>,
+        source: impl IntoSource,
         options: &UploadOptions,
         mut control: UploadControl<'_>,
     ) -> Result<Uploaded> {
-        let source = FileSource::open(path)?;
+        let source = source.into_source()?;
         let part_size = options.part_size_or(self.config().part_size)?;
         // A failure to find where to continue is resumable too (an outage).
         let point = self
@@ -190,7 +190,7 @@ impl Client {
     fn send_file(
         &self,
         sending: Sending<'_>,
-        source: &FileSource,
+        source: &Source,
         control: &mut UploadControl<'_>,
     ) -> Result<Uploaded> {
         let Sending {

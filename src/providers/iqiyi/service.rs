@@ -1,7 +1,6 @@
 //! iQiyi behind the provider-neutral [`crate::Client`]: the catalog, and
 //! uploads with JSON options and resume handles.
 
-use std::path::Path;
 use std::sync::Arc;
 
 use serde_json::Value;
@@ -13,7 +12,7 @@ use super::upload::UploadOptions;
 use crate::api::helpers::to_json;
 use crate::api::{config_from_json, options_from_json, Caller, OpSpec, Service};
 use crate::error::Result;
-use crate::upload::UploadControl;
+use crate::upload::{Source, UploadControl};
 
 impl Client {
     /// This client as the provider-neutral [`crate::Client`].
@@ -38,10 +37,10 @@ impl Service for IqiyiService {
         CATALOG
     }
 
-    fn upload(&self, path: &Path, options: &Value, control: UploadControl<'_>) -> Result<Value> {
+    fn upload(&self, source: Source, options: &Value, control: UploadControl<'_>) -> Result<Value> {
         let options: UploadOptions = options_from_json("iqiyi upload options", options)?;
         to_json(
-            &self.0.upload_with(path, &options, control)?,
+            &self.0.upload_with(source, &options, control)?,
             "the upload result",
         )
     }
@@ -49,13 +48,13 @@ impl Service for IqiyiService {
     fn resume_upload(
         &self,
         resume: &Value,
-        path: &Path,
+        source: Source,
         options: &Value,
         control: UploadControl<'_>,
     ) -> Result<Value> {
         let options: UploadOptions = options_from_json("iqiyi upload options", options)?;
         to_json(
-            &self.0.resume_upload(resume, path, &options, control)?,
+            &self.0.resume_upload(resume, source, &options, control)?,
             "the upload result",
         )
     }

@@ -21,8 +21,8 @@ use super::models::upload::{OpenUpload, SetFileInfo};
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::RetryPolicy;
 use crate::upload::{
-    self, Committed, EngineOptions, FileSource, Part, PartAck, PartBody, PartReceipt, PartSink,
-    UploadControl,
+    self, Committed, EngineOptions, IntoSource, Part, PartAck, PartBody, PartReceipt, PartSink,
+    Source, UploadControl,
 };
 
 /// Options of [`Client::upload`]: the meta set before `uploadfinish`, and
@@ -78,7 +78,7 @@ struct Handle {
 }
 
 impl UploadOptions {
-    fn meta(&self, source: &FileSource, file_id: &str) -> SetFileInfo {
+    fn meta(&self, source: &Source, file_id: &str) -> SetFileInfo {
         SetFileInfo {
             file_id: file_id.to_owned(),
             file_name: self.file_name.clone().unwrap_or_else(|| source.file_name()),
@@ -109,18 +109,11 @@ impl UploadOptions {
     }
 
     /// Everything the caller can get wrong, checked before any request.
-    fn check(&self, client: &Client, source: &FileSource) -> Result<(OpenUpload, EngineOptions)> {
-        if source.size() == 0 {
-            return Err(Error::invalid_input(format!(
-                "{} is empty",
-                source.path().display()
-            )));
-        }
+    fn check(&self, client: &Client, source: &Source) -> Result<(OpenUpload, EngineOptions)> {
         crate::api::Validate::validate(&self.meta(source, "checked"))?;
         let filetype = match &self.filetype {
             Some(t) => t.clone(),
-            None => source
-                .path()
+            None => Path::new(&source.file_name())
                 .extension()
                 .and_then(|e| e.to_str())
                 .filter(|e| !e.is_empty() && e.chars().all(|c| c.is_ascii_alphanumeric()))
@@ -138,8 +131,8 @@ impl UploadOptions {
 
 impl Client {
     /// Uploads a file as a new video: open, chunks, meta, finish.
-    pub fn upload(&self, path: impl AsRef<Path>, options: &UploadOptions) -> Result<Uploaded> {
-        self.upload_with(path, options, UploadControl::new())
+    pub fn upload(&self, source: impl IntoSource, options: &UploadOptions) -> Result<Uploaded> {
+        self.upload_with(source, options, UploadControl::new())
     }
 
     /// As [`Client::upload`], with progress and cancellation. A failure
@@ -147,11 +140,11 @@ impl Client {
     /// a resume handle ([`Error::resume`]) for [`Client::resume_upload`].
     pub fn upload_with(
         &self,
-        path: impl AsRef<Path>,
+        source: impl IntoSource,
         options: &UploadOptions,
         mut control: UploadControl<'_>,
     ) -> Result<Uploaded> {
-        let source = FileSource::open(path)?;
+        let source = source.into_source()?;
         let (open, engine) = options.check(self, &source)?;
         if control.is_cancelled() {
             return Err(Error::cancelled());
@@ -181,7 +174,7 @@ impl Client {
     pub fn resume_upload(
         &self,
         resume: &Value,
-        path: impl AsRef<Path>,
+        source: impl IntoSource,
         options: &UploadOptions,
         mut control: UploadControl<'_>,
     ) -> Result<Uploaded> {
@@ -197,7 +190,7 @@ impl Client {
             )));
         }
         check_file_id("file_id", &handle.file_id)?;
-        let source = FileSource::open(path)?;
+        let source = source.into_source()?;
         if source.size() != handle.file_size {
             return Err(Error::invalid_input(format!(
                 "the file has {} bytes; the upload being resumed has {}",
@@ -213,7 +206,9 @@ impl Client {
                 && r.offset
                     .checked_add(r.len)
                     .is_some_and(|e| e <= source.size())
-                && md5_of(&source, r.offset, r.len)?.eq_ignore_ascii_case(&r.md5)
+                && source
+                    .md5_of_range(r.offset, r.len)?
+                    .eq_ignore_ascii_case(&r.md5)
             {
                 kept.push(r);
             }
@@ -242,7 +237,7 @@ impl Client {
         &self,
         file_id: String,
         upload_url: String,
-        source: &FileSource,
+        source: &Source,
         options: &UploadOptions,
         engine: EngineOptions,
         acked: Vec<Acked>,
@@ -276,27 +271,6 @@ impl Client {
             Err(err) => Err(sink.attach_resume(err, source.size())),
         }
     }
-}
-
-/// The MD5 of `len` bytes of the file at `offset` (checking a resume handle).
-fn md5_of(source: &FileSource, offset: u64, len: u64) -> Result<String> {
-    use std::io::{Read, Seek, SeekFrom};
-    let context = "reading the file to resume";
-    let mut file = std::fs::File::open(source.path()).map_err(|e| Error::io(context, e))?;
-    file.seek(SeekFrom::Start(offset))
-        .map_err(|e| Error::io(context, e))?;
-    let mut reader = file.take(len);
-    let mut buf = vec![0u8; 256 * 1024];
-    let mut hasher = <md5::Md5 as md5::Digest>::new();
-    loop {
-        let n = reader.read(&mut buf).map_err(|e| Error::io(context, e))?;
-        if n == 0 {
-            break;
-        }
-        md5::Digest::update(&mut hasher, &buf[..n]);
-    }
-    let digest = md5::Digest::finalize(hasher);
-    Ok(digest.iter().map(|b| format!("{b:02x}")).collect())
 }
 
 /// Parts up to this size are read into one buffer with their multipart

@@ -3,7 +3,6 @@
 //! a guessed method could send a GET to a POST-only operation), and no
 //! upload (app users upload from the app, not through the console).
 
-use std::path::Path;
 use std::sync::Arc;
 
 use serde_json::Value;
@@ -13,7 +12,7 @@ use super::client::{Client, PROVIDER};
 use super::config::Config;
 use crate::api::{config_from_json, Caller, OpSpec, Service};
 use crate::error::{Error, Result};
-use crate::upload::UploadControl;
+use crate::upload::{Source, UploadControl};
 
 impl Client {
     /// This client as the provider-neutral [`crate::Client`] (same session
@@ -46,14 +45,19 @@ impl Service for QuvideoService {
         CATALOG
     }
 
-    fn upload(&self, _path: &Path, _options: &Value, _control: UploadControl<'_>) -> Result<Value> {
+    fn upload(
+        &self,
+        _source: Source,
+        _options: &Value,
+        _control: UploadControl<'_>,
+    ) -> Result<Value> {
         Err(no_upload())
     }
 
     fn resume_upload(
         &self,
         _resume: &Value,
-        _path: &Path,
+        _source: Source,
         _options: &Value,
         _control: UploadControl<'_>,
     ) -> Result<Value> {
