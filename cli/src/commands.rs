@@ -9,6 +9,7 @@ use vodkit_emulator::Emulator;
 
 use crate::fail::{self, Fail, Result};
 use crate::settings::{self, Flags, Resolved};
+use crate::standing::Standing;
 use crate::{checkpoint, table, upload, CheckpointAction, Cli, Command, Out};
 
 fn kv(s: &str) -> Result<(String, String)> {
@@ -38,6 +39,13 @@ pub fn run(cli: &Cli, matches: &ArgMatches, out: &Out) -> Result<()> {
     };
     for s in &cli.set {
         flags.set.push(kv(s)?);
+    }
+    if let (Some(v), false) = (&cli.json, matches!(cli.command, Command::Call { .. })) {
+        if !v.is_empty() {
+            return Err(Fail::usage(format!(
+                "--json={v:?}: only `vodkit call` takes a value (its parameters); elsewhere write --json alone"
+            )));
+        }
     }
     // Commands that need no settings.
     match &cli.command {
@@ -101,6 +109,7 @@ pub fn run(cli: &Cli, matches: &ArgMatches, out: &Out) -> Result<()> {
         }
     }
     let r = dispatch(cli, matches, out, &resolved, emulator.is_some());
+    resolved.keep_renewed(out);
     r.map_err(|mut f| {
         f.message = resolved.redact(&f.message);
         f
@@ -152,8 +161,7 @@ fn dispatch(
             if out.json {
                 out.print_json(&answer);
             } else {
-                let code = row.code(&answer);
-                println!("video {id}: {} ({code})", row.state(&code).0);
+                println!("video {id}: {}", Standing::of(row, &answer).describe());
             }
             Ok(())
         }
@@ -245,15 +253,7 @@ fn dispatch(
                     .map(|it| {
                         row.list_columns
                             .iter()
-                            .map(|c| match it.get(*c) {
-                                Some(_) if *c == row.status_field => {
-                                    let code = row.code(it);
-                                    format!("{} ({code})", row.state(&code).0)
-                                }
-                                Some(Value::String(s)) => s.clone(),
-                                Some(v) => v.to_string(),
-                                None => String::new(),
-                            })
+                            .map(|c| row.cell(c, it.get(*c)))
                             .collect()
                     })
                     .collect();
@@ -289,6 +289,17 @@ fn dispatch(
                 )));
             }
             let mut map = Map::new();
+            let mut params = params.clone();
+            // `--json` alone asks for machine output (the answer is JSON anyway);
+            // a value that is no object nor @file was a key=value it swallowed.
+            let params_json = match params_json.as_deref().map(str::trim) {
+                None | Some("") => None,
+                Some(j) if j.starts_with('{') || j.starts_with('@') => Some(j.to_owned()),
+                Some(other) => {
+                    params.insert(0, other.to_owned());
+                    None
+                }
+            };
             if let Some(j) = params_json {
                 let text = match j.strip_prefix('@') {
                     Some(path) => std::fs::read_to_string(path)
@@ -299,12 +310,12 @@ fn dispatch(
                     Ok(Value::Object(m)) => map.extend(m),
                     _ => {
                         return Err(Fail::usage(
-                            "--params-json must be a JSON object ({\"video_id\": 7})",
+                            "--json must be a JSON object: --json '{\"video_id\": 7}' (or @file)",
                         ))
                     }
                 }
             }
-            for p in params {
+            for p in &params {
                 if p.trim_start().starts_with('{') {
                     match serde_json::from_str::<Value>(p) {
                         Ok(Value::Object(m)) => map.extend(m),
@@ -410,10 +421,10 @@ fn dispatch(
                             &json!({ "valid": false, "reason": why, "message": e.message() }),
                         );
                     }
-                    Err(Fail {
-                        code: fail::code_of(e.kind()),
-                        message: format!("callback rejected ({why}): {}; check the partner key and that the body is passed unchanged", e.message()),
-                    })
+                    Err(Fail::new(
+                        fail::code_of(e.kind()),
+                        format!("callback rejected ({why}): {}; check the partner key and that the body is passed unchanged", e.message()),
+                    ))
                 }
             }
         }
@@ -453,38 +464,33 @@ fn wait(resolved: &Resolved, out: &Out, id: &str, interval: f64, timeout: f64) -
     let start = Instant::now();
     loop {
         let answer = call(&client, resolved, row.status, &(row.id_params)(id))?;
-        let code = row.code(&answer);
-        let (name, is_final, failed) = row.state(&code);
-        spinner.set_message(format!("video {id}: {name} ({code})"));
-        if is_final {
+        let standing = Standing::of(row, &answer);
+        let now = standing.describe();
+        spinner.set_message(format!("video {id}: {now}"));
+        if standing.ended() {
             spinner.finish_and_clear();
             if out.json {
                 let mut o = (row.id_params)(id);
-                o["status"] = answer.get(row.status_field).cloned().unwrap_or(Value::Null);
-                o["state"] = json!(name);
-                o["failed"] = json!(failed);
+                if let (Value::Object(o), Value::Object(more)) =
+                    (&mut o, standing.to_json(row, &answer))
+                {
+                    o.extend(more);
+                }
                 out.print_json(&o);
             } else {
-                println!("video {id}: {name} ({code})");
+                println!("video {id}: {now}");
             }
-            if failed {
-                return Err(Fail {
-                    code: 13,
-                    message: format!(
-                        "video {id} {name}: see `vodkit status {id}`, or upload it again"
-                    ),
-                });
-            }
-            return Ok(());
+            return match standing.failure(id, row) {
+                Some(f) => Err(f),
+                None => Ok(()),
+            };
         }
         if timeout > 0.0 && start.elapsed().as_secs_f64() > timeout {
             spinner.finish_and_clear();
-            return Err(Fail {
-                code: 7,
-                message: format!(
-                    "video {id} still {name} after {timeout} s: run `vodkit wait {id}` again"
-                ),
-            });
+            return Err(Fail::new(
+                7,
+                format!("video {id} still {now} after {timeout} s: run `vodkit wait {id}` again"),
+            ));
         }
         std::thread::sleep(Duration::from_secs_f64(interval.max(0.05)));
     }

@@ -31,6 +31,10 @@ pub const EXIT_CODES: &[(i32, &str)] = &[
         14,
         "not supported by the provider (e.g. uploads to quvideo)",
     ),
+    (
+        15,
+        "rejected in the provider's review (vodkit wait: quvideo's censorStatus)",
+    ),
     (130, "cancelled (Ctrl-C); the checkpoint is kept"),
 ];
 
@@ -46,40 +50,35 @@ pub fn after_help() -> String {
 pub struct Fail {
     pub code: i32,
     pub message: String,
+    /// More fields of the `--json` error: the command that continues an
+    /// upload (`continue`, which the message names too), its finished files.
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 pub type Result<T> = std::result::Result<T, Fail>;
 
 impl Fail {
-    pub fn usage(message: impl Into<String>) -> Fail {
+    pub fn new(code: i32, message: impl Into<String>) -> Fail {
         Fail {
-            code: 2,
+            code,
             message: message.into(),
+            extra: serde_json::Map::new(),
         }
+    }
+    pub fn usage(message: impl Into<String>) -> Fail {
+        Fail::new(2, message)
     }
     pub fn config(message: impl Into<String>) -> Fail {
-        Fail {
-            code: 3,
-            message: message.into(),
-        }
+        Fail::new(3, message)
     }
     pub fn input(message: impl Into<String>) -> Fail {
-        Fail {
-            code: 4,
-            message: message.into(),
-        }
+        Fail::new(4, message)
     }
     pub fn unsupported(message: impl Into<String>) -> Fail {
-        Fail {
-            code: 14,
-            message: message.into(),
-        }
+        Fail::new(14, message)
     }
     pub fn io(message: impl Into<String>) -> Fail {
-        Fail {
-            code: 11,
-            message: message.into(),
-        }
+        Fail::new(11, message)
     }
 }
 
@@ -126,15 +125,12 @@ pub fn from_core(err: &vodkit::Error, hint: &Hint) -> Fail {
         ErrorKind::Integrity => "run the upload again".into(),
         ErrorKind::Io => "check the path and its permissions".into(),
         ErrorKind::Verification => "the body is not what the provider signed".into(),
-        ErrorKind::Cancelled => "run the same command again to continue".into(),
+        ErrorKind::Cancelled => "stopped at your request".into(),
         _ => "please report this bug".into(),
     };
     let mut message = format!("{} ({}): {}", err.message(), err.kind(), next);
     if let Some(code) = err.provider_code() {
         message = format!("{message} [provider code {code}]");
     }
-    Fail {
-        code: code_of(err.kind()),
-        message,
-    }
+    Fail::new(code_of(err.kind()), message)
 }

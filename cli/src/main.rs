@@ -4,7 +4,10 @@
 mod checkpoint;
 mod commands;
 mod fail;
+mod next_command;
+mod renewed;
 mod settings;
+mod standing;
 mod table;
 mod upload;
 
@@ -52,9 +55,19 @@ pub struct Cli {
     /// Run the command against an emulator started in this process (no account needed)
     #[arg(long, global = true)]
     pub sandbox: bool,
-    /// Machine-readable JSON on stdout
-    #[arg(long, global = true)]
-    pub json: bool,
+    /// Machine-readable JSON on stdout (every command; on `call`, `--json '{…}'` is its parameters)
+    // A value only with `=`, so `vodkit --json status 7` never takes `status`
+    // as one; `call` declares its own `--json [OBJECT]` under the same id
+    // (clap then keeps this one off `call`, and both are text).
+    #[arg(
+        long,
+        global = true,
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "",
+        value_name = "OBJECT"
+    )]
+    pub json: Option<String>,
     /// More detail on stderr (where settings came from; never a secret)
     #[arg(short, long, global = true, action = ArgAction::Count)]
     pub verbose: u8,
@@ -97,7 +110,7 @@ pub enum Command {
         #[arg(long)]
         all: bool,
     },
-    /// Poll a video's status until transcoding ends (exit 13 if it failed)
+    /// Poll a video's status until transcoding (and the provider's review) ends (exit 13 if it failed, 15 if rejected)
     Wait {
         id: String,
         /// Seconds between polls
@@ -107,13 +120,23 @@ pub enum Command {
         #[arg(long, default_value_t = 0.0)]
         timeout: f64,
     },
-    /// Call any catalog operation: key=value… (value typed by the catalog), or a JSON object
+    /// Call any catalog operation: key=value… (value typed by the catalog), or --json '{…}'
+    #[command(
+        after_help = "The answer is JSON on stdout either way, so on `call` --json names the parameters:\n  vodkit call video/getStatus --json '{\"video_id\": 7}'\n  vodkit call video/getStatus video_id=7        (the same)\n  vodkit call video/getStatus '{\"video_id\": 7}' (the same)\n--json alone (no object) is accepted and changes nothing; --params-json is its older name."
+    )]
     Call {
         operation: String,
         /// key=value pairs, key:=JSON, or one JSON object
         params: Vec<String>,
-        /// Parameters as one JSON object (or @file)
-        #[arg(long, value_name = "JSON")]
+        /// Parameters as one JSON object (or @file); alone, machine output (the answer is JSON anyway)
+        #[arg(
+            id = "json",
+            long = "json",
+            num_args = 0..=1,
+            default_missing_value = "",
+            value_name = "OBJECT",
+            alias = "params-json"
+        )]
         params_json: Option<String>,
         /// Send a file as the operation's file field
         #[arg(long, value_name = "PATH")]
@@ -256,11 +279,11 @@ fn main() {
     };
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let out = Out {
-        json: cli.json,
+        json: cli.json.is_some(),
         quiet: cli.quiet,
         verbose: cli.verbose,
         color: !no_color && std::io::stdout().is_terminal(),
-        bars: !cli.quiet && !cli.json && std::io::stderr().is_terminal(),
+        bars: !cli.quiet && cli.json.is_none() && std::io::stderr().is_terminal(),
     };
     let code = match commands::run(&cli, &matches, &out) {
         Ok(()) => 0,
@@ -273,10 +296,11 @@ fn main() {
             };
             let message = f.message.replace('\n', " ");
             if out.json {
-                println!(
-                    "{}",
-                    serde_json::json!({"error": message, "exit_code": f.code})
-                );
+                let mut j = serde_json::json!({"error": message, "exit_code": f.code});
+                if let serde_json::Value::Object(m) = &mut j {
+                    m.extend(f.extra);
+                }
+                println!("{j}");
             }
             eprintln!("{prefix} {message}");
             f.code

@@ -2,12 +2,14 @@
 //! `VODKIT_<PROVIDER>_<KEY>`), then a profile of the config file
 //! (`config.toml` in the platform's config directory, or `VODKIT_CONFIG`).
 
+use std::cell::OnceCell;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
 use crate::fail::{Fail, Hint, Result};
+use crate::renewed::Renewed;
 use crate::table;
 
 pub fn config_path() -> PathBuf {
@@ -89,6 +91,10 @@ pub struct Resolved {
     pub secrets: Vec<String>,
     /// Where each key came from (for -v), never the value of a secret.
     pub sources: Vec<(String, String)>,
+    /// Where credentials the provider renews are kept between runs.
+    renewed: Option<Renewed>,
+    /// The one client of the run (its renewed credentials are kept at the end).
+    client: OnceCell<vodkit::Client>,
 }
 
 pub fn resolve(flags: &Flags, sandbox: Option<(&str, Value)>) -> Result<Resolved> {
@@ -180,6 +186,12 @@ pub fn resolve(flags: &Flags, sandbox: Option<(&str, Value)>) -> Result<Resolved
         sources.push((k.clone(), "--set".into()));
     }
 
+    // Credentials the provider renewed in an earlier run (not against a
+    // sandbox: its emulator, and so its tokens, end with the process).
+    let renewed = sandbox
+        .is_none()
+        .then(|| Renewed::load(&provider, &mut config, &mut sources));
+
     let secret_keys: Vec<&str> = row
         .map(|r| {
             r.settings
@@ -214,6 +226,8 @@ pub fn resolve(flags: &Flags, sandbox: Option<(&str, Value)>) -> Result<Resolved
         hint,
         secrets,
         sources,
+        renewed,
+        client: OnceCell::new(),
     })
 }
 
@@ -273,12 +287,41 @@ impl Resolved {
     }
 
     pub fn client(&self) -> Result<vodkit::Client> {
+        if let Some(c) = self.client.get() {
+            return Ok(c.clone());
+        }
         self.require_credentials()?;
-        vodkit::Client::new(&self.provider, &self.config).map_err(|e| {
+        let client = vodkit::Client::new(&self.provider, &self.config).map_err(|e| {
             let mut f = crate::fail::from_core(&e, &self.hint);
             f.code = 3;
             f
-        })
+        })?;
+        Ok(self.client.get_or_init(|| client).clone())
+    }
+
+    /// Stores the credentials the client renewed during the command (after
+    /// it, failed or not), so the next run starts with them. Says nothing
+    /// of their values, ever.
+    pub fn keep_renewed(&self, out: &crate::Out) {
+        let (Some(renewed), Some(client)) = (&self.renewed, self.client.get()) else {
+            return;
+        };
+        let Some(now) = client.credentials() else {
+            return;
+        };
+        match renewed.keep(&self.config, &now) {
+            Ok(true) if out.verbose > 0 => eprintln!(
+                "stored the renewed {} credentials in {}",
+                self.provider,
+                renewed.path().display()
+            ),
+            Ok(_) => {}
+            Err(e) => out.note(&format!(
+                "note: could not store the renewed {} credentials in {}: {e}",
+                self.provider,
+                renewed.path().display()
+            )),
+        }
     }
 
     pub fn redact(&self, text: &str) -> String {

@@ -25,6 +25,17 @@ pub struct Uploads {
     pub concurrency_option: Option<&'static str>,
 }
 
+/// One value of a coded field: (code as text, name, final, failed).
+pub type State = (&'static str, &'static str, bool, bool);
+
+/// A second state a video leaves before it plays, besides transcoding
+/// (quvideo's review): `wait` waits for both, and fails on a rejection.
+pub struct Review {
+    /// The field of the status answer holding it.
+    pub field: &'static str,
+    pub states: &'static [State],
+}
+
 /// One play URL as `vodkit urls` shows it: definition (or format), size, URL.
 pub type PlayUrl = [String; 3];
 
@@ -48,14 +59,19 @@ pub struct Row {
     pub delete_params: fn(&str) -> Value,
     /// The field of the status answer holding the state code.
     pub status_field: &'static str,
-    /// State codes as text (a number is written out): (code, name, final, failed).
-    pub states: &'static [(&'static str, &'static str, bool, bool)],
+    /// State codes as text (a number is written out).
+    pub states: &'static [State],
+    /// The review a video passes after transcoding, where the provider has one.
+    pub review: Option<Review>,
     /// The list operation's page and page size parameters.
     pub page_params: (&'static str, &'static str),
     /// The list answer: the array field, the total field, the columns shown.
     pub list_field: &'static str,
     pub total_field: &'static str,
     pub list_columns: &'static [&'static str],
+    /// Coded list columns besides the status, shown as "meaning (code)"
+    /// (`--json` keeps the provider's value).
+    pub coded_columns: &'static [(&'static str, &'static [State])],
     /// The play URLs of the urls operation's answer.
     pub play_urls: fn(&Value) -> Vec<PlayUrl>,
     /// Uploads, where the provider takes them.
@@ -71,6 +87,31 @@ fn text(v: Option<&Value>) -> String {
         Some(v) => v.to_string(),
     }
 }
+
+/// iQiyi's `fileStatus` in the video list (the SDK's `VideoItem::file_status`
+/// says what each number means; the seed document prints only `2`, and says
+/// the list holds published videos alone).
+static IQIYI_FILE_STATUS: &[State] = &[
+    ("1", "publishing", false, false),
+    ("2", "published", true, false),
+    ("3", "review failed", true, true),
+    ("4", "missing or deleted", true, true),
+    ("5", "uploading", false, false),
+    ("6", "cancelled", true, true),
+];
+
+/// 趣视频's `censorStatus` (审核状态): the seed document shows `onCensor`; the
+/// SDK's models name `success` and `fail`; a console audit (`createAudit`)
+/// sets `Normal` or `Blocked`. Empty: the account reviews nothing. Any other
+/// value is shown as it is and waited out (`--timeout` bounds it).
+static QUVIDEO_CENSOR_STATUS: &[State] = &[
+    ("", "not reviewed", true, false),
+    ("onCensor", "in review", false, false),
+    ("success", "passed review", true, false),
+    ("Normal", "passed review", true, false),
+    ("fail", "rejected in review", true, true),
+    ("Blocked", "blocked in review", true, true),
+];
 
 pub static ROWS: &[Row] = &[
     Row {
@@ -118,10 +159,12 @@ pub static ROWS: &[Row] = &[
             ("32", "upload timed out", true, true),
             ("100", "ready", true, false),
         ],
+        review: None,
         page_params: ("page", "page_size"),
         list_field: "list",
         total_field: "total",
         list_columns: &["video_id", "name", "status", "total_size", "create_time"],
+        coded_columns: &[],
         play_urls: |answer| {
             let mut out = Vec::new();
             if let Some(m) = answer.get("play_info").and_then(Value::as_object) {
@@ -191,10 +234,12 @@ pub static ROWS: &[Row] = &[
             ("A00006", "upload cancelled", true, true),
             ("A00007", "publishing failed", true, true),
         ],
+        review: None,
         page_params: ("page", "page_size"),
         list_field: "videos",
         total_field: "count",
         list_columns: &["file_id", "file_name", "file_status", "file_size", "create_time"],
+        coded_columns: &[("file_status", IQIYI_FILE_STATUS)],
         play_urls: |answer| {
             // `file/urllist` answers {mp4: […], m3u8: […]}; `fullStatus` nests it in `urllist`.
             let urls = answer.get("urllist").unwrap_or(answer);
@@ -273,10 +318,15 @@ pub static ROWS: &[Row] = &[
             ("ProduceFail", "production failed", true, true),
             ("Blocked", "blocked", true, true),
         ],
+        review: Some(Review {
+            field: "censorStatus",
+            states: QUVIDEO_CENSOR_STATUS,
+        }),
         page_params: ("pageIndex", "pageSize"),
         list_field: "videoList",
         total_field: "total",
         list_columns: &["videoId", "title", "status", "censorStatus", "size", "creationTime"],
+        coded_columns: &[("censorStatus", QUVIDEO_CENSOR_STATUS)],
         play_urls: |answer| {
             let size = text(answer.get("size"));
             answer
@@ -299,6 +349,29 @@ pub static ROWS: &[Row] = &[
         },
     },
 ];
+
+/// The (name, final, failed) of a code; an unknown code is not final.
+pub fn lookup(states: &[State], code: &str) -> (&'static str, bool, bool) {
+    states
+        .iter()
+        .find(|s| s.0 == code)
+        .map(|s| (s.1, s.2, s.3))
+        .unwrap_or(("unknown", false, false))
+}
+
+/// "name (code)", or the name alone for an empty code.
+pub fn named(name: &str, code: &str) -> String {
+    if code.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{name} ({code})")
+    }
+}
+
+/// A field of an answer as text (a number written out, null as empty).
+pub fn field_text(answer: &Value, field: &str) -> String {
+    text(answer.get(field))
+}
 
 /// A number when the text is one (Baijiayun's ids are integers).
 pub fn number_or_text(id: &str) -> Value {
@@ -323,11 +396,24 @@ impl Row {
     }
 
     pub fn state(&self, code: &str) -> (&'static str, bool, bool) {
-        self.states
-            .iter()
-            .find(|s| s.0 == code)
-            .map(|s| (s.1, s.2, s.3))
-            .unwrap_or(("unknown", false, false))
+        lookup(self.states, code)
+    }
+
+    /// A list cell as people read it: a coded value as "meaning (code)".
+    pub fn cell(&self, column: &str, value: Option<&Value>) -> String {
+        let raw = text(value);
+        let states = if column == self.status_field {
+            Some(self.states)
+        } else {
+            self.coded_columns
+                .iter()
+                .find(|(c, _)| *c == column)
+                .map(|(_, s)| *s)
+        };
+        match (states, value) {
+            (Some(states), Some(_)) => named(lookup(states, &raw).0, &raw),
+            _ => raw,
+        }
     }
 
     /// The secrets that authenticate (named in the hint of an auth error).

@@ -12,6 +12,7 @@ use vodkit::ErrorKind;
 
 use crate::checkpoint::{self, Identity, Record};
 use crate::fail::{self, Fail, Result};
+use crate::next_command::continue_command;
 use crate::settings::Resolved;
 use crate::{table, Out};
 
@@ -209,6 +210,11 @@ fn options(args: &UploadArgs, sub: &ArgMatches, resolved: &Resolved, out: &Out) 
             None => {}
         }
     }
+    // PENDING(branch upload-control): `CancelToken::set_rate_limit(bytes_per_second)`
+    // is being added to the core. When it lands, drop this note and call
+    // `token.set_rate_limit(rate)` where `run` takes the cancel token (see the
+    // other PENDING mark there); the test is an upload with --limit-rate whose
+    // duration follows the rate, against the emulator.
     if let Some(rate) = args.limit_rate {
         out.note(&format!(
             "note: --limit-rate {rate} B/s is not applied: the vodkit core has no bandwidth cap yet"
@@ -231,31 +237,6 @@ fn cancel_token() -> &'static CancelToken {
         });
         token
     })
-}
-
-fn shell_quote(s: &str) -> String {
-    if !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_./=:,@+".contains(c))
-    {
-        s.to_owned()
-    } else {
-        format!("'{}'", s.replace('\'', "'\\''"))
-    }
-}
-
-pub fn continue_command() -> String {
-    std::env::args()
-        .enumerate()
-        .map(|(i, a)| {
-            if i == 0 {
-                "vodkit".to_owned()
-            } else {
-                shell_quote(&a)
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// The failure of an upload to a provider that takes none.
@@ -287,6 +268,11 @@ pub fn run(
     let opts = options(args, sub, resolved, out)?;
     let client = resolved.client()?;
     let token = cancel_token();
+    // PENDING(branch upload-control): `if let Some(rate) = args.limit_rate { token.set_rate_limit(rate) }`.
+    // PENDING(branch checkpoints): the core keeps checkpoints itself; pass the
+    // upload option `checkpoint_dir` (settings::state_dir()/"checkpoints",
+    // unless --no-checkpoint) in `opts`, and let `vodkit checkpoints` use
+    // `vodkit::upload::checkpoint::{list, remove}` instead of crate::checkpoint.
 
     let multi = MultiProgress::with_draw_target(if out.bars {
         ProgressDrawTarget::stderr_with_hz(10)
@@ -312,7 +298,7 @@ pub fn run(
 
     let mut results = Vec::new();
     let mut done_before = 0u64;
-    for (file, size) in args.files.iter().zip(&sizes) {
+    for (index, (file, size)) in args.files.iter().zip(&sizes).enumerate() {
         let ident = Identity::of(file)
             .map_err(|e| Fail::io(format!("{}: {e} (check the path)", file.display())))?;
         let id = ident.id(&resolved.provider);
@@ -397,14 +383,7 @@ pub fn run(
                 }
                 let mut f = fail::from_core(&err, &resolved.hint);
                 f.message = resolved.redact(&f.message);
-                if err.kind() == ErrorKind::Cancelled && err.resume().is_none() {
-                    // The provider drops a cancelled upload (iQiyi's cancelupload): nothing resumes.
-                    f.message = format!(
-                        "{} cancelled the upload of {} at the provider too: nothing is kept to resume; run the same command again to start over",
-                        resolved.provider,
-                        file.display()
-                    );
-                }
+                let mut kept = false;
                 if let (Some(handle), false) = (err.resume(), args.no_checkpoint) {
                     let rec = Record {
                         version: 1,
@@ -421,21 +400,31 @@ pub fn run(
                         saved_at: checkpoint::now(),
                     };
                     match checkpoint::save(&rec) {
-                        Ok(_) if sandbox => {
-                            f.message = format!("{}; checkpoint {id} kept, but a --sandbox emulator ends with this process: the upload cannot continue", f.message);
-                        }
-                        Ok(_) => {
-                            f.message = format!(
-                                "{}; checkpoint {id} kept; to continue: {}",
-                                f.message,
-                                continue_command()
-                            );
-                        }
+                        Ok(_) => kept = true,
                         Err(e) => out.note(&format!("could not keep the checkpoint: {e}")),
                     }
                 }
+                let argv: Vec<_> = std::env::args_os().collect();
+                let next = continue_command(&argv, &args.files[..index], kept);
+                f.message = if err.kind() == ErrorKind::Cancelled && err.resume().is_none() {
+                    // The provider drops a cancelled upload (iQiyi's cancelupload): nothing resumes.
+                    format!(
+                        "{} cancelled the upload of {} at the provider too: nothing is kept to resume; to start it over: {next}",
+                        resolved.provider,
+                        file.display()
+                    )
+                } else if kept && sandbox {
+                    format!("{}; checkpoint {id} kept, but a --sandbox emulator ends with this process: the upload cannot continue", f.message)
+                } else if kept {
+                    format!("{}; checkpoint {id} kept; to continue: {next}", f.message)
+                } else {
+                    format!("{}; to try again: {next}", f.message)
+                };
+                if !(kept && sandbox) {
+                    f.extra.insert("continue".into(), json!(next));
+                }
                 if out.json {
-                    out.print_json(&json!({ "uploaded": results }));
+                    f.extra.insert("uploaded".into(), json!(results));
                 }
                 return Err(f);
             }

@@ -94,6 +94,13 @@ fn one_line_error(out: &Output, code: i32, needle: &str) {
     assert!(err.starts_with("error: ") && err.contains(needle), "{err}");
 }
 
+/// The words of a printed command after `vodkit` (its paths have no spaces).
+fn words_of(command: &str) -> Vec<&str> {
+    let words: Vec<&str> = command.split(' ').collect();
+    assert_eq!(words[0], "vodkit", "{command}");
+    words[1..].to_vec()
+}
+
 fn md5_of(p: &Path) -> String {
     use md5::{Digest, Md5};
     let d = Md5::digest(std::fs::read(p).unwrap());
@@ -191,6 +198,63 @@ fn every_management_command() {
         let out = env.run(args);
         assert!(out.status.success() && !out.stdout.is_empty(), "{args:?}");
     }
+}
+
+#[test]
+fn call_takes_its_parameters_as_json_and_json_means_machine_output_elsewhere() {
+    let env = setup();
+    let f = env.file("call.mp4", 50_000);
+    let up = env.json(&["upload", f.to_str().unwrap(), "--json"]);
+    let id = up["uploaded"][0]["video_id"].as_i64().unwrap();
+    let object = format!("{{\"video_id\": {id}}}");
+    let params_file = env.dir.path().join("params.json");
+    std::fs::write(&params_file, &object).unwrap();
+    let at_file = format!("@{}", params_file.display());
+    let key_value = format!("video_id={id}");
+    // As the issue spells it, and every other placement and alias.
+    for args in [
+        vec!["call", "video/getStatus", "--json", object.as_str()],
+        vec!["call", "--json", object.as_str(), "video/getStatus"],
+        vec!["--json", "call", "video/getStatus", object.as_str()],
+        vec!["call", "video/getStatus", "--json", at_file.as_str()],
+        vec!["call", "video/getStatus", "--params-json", object.as_str()],
+        vec!["call", "video/getStatus", "--json", key_value.as_str()],
+        vec!["call", "video/getStatus", key_value.as_str(), "--json"],
+    ] {
+        // Without the id, or with another, the call fails: an answer means
+        // the parameters arrived.
+        let answer = env.json(&args);
+        assert!(answer["status"].is_i64(), "{args:?}: {answer}");
+    }
+    // A value that is no object: a one-line usage error.
+    one_line_error(
+        &env.run(&["call", "video/getStatus", "--json", "{not json"]),
+        2,
+        "--json must be a JSON object",
+    );
+    // Elsewhere --json is machine output, before or after the subcommand,
+    // and takes no value.
+    for args in [
+        ["--json", "status", &id.to_string()],
+        ["status", &id.to_string(), "--json"],
+    ] {
+        assert!(env.json(&args)["status"].is_i64());
+    }
+    one_line_error(
+        &env.run(&["status", &id.to_string(), "--json=x"]),
+        2,
+        "only `vodkit call` takes a value",
+    );
+    // An error under --json is one JSON document on stdout.
+    let out = env.run(&[
+        "call",
+        "video/getStatus",
+        "--json",
+        "{\"video_id\": 999999}",
+    ]);
+    assert_eq!(out.status.code(), Some(4));
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["exit_code"], 4);
 }
 
 #[test]
@@ -294,12 +358,15 @@ fn sigint_keeps_a_checkpoint_and_the_rerun_sends_only_the_rest() {
     no_secret(&out);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(130), "{err}");
-    assert!(err.contains("to continue: vodkit upload"), "{err}");
+    let expected = format!("vodkit upload {} --part-size 64K --json", f.display());
+    assert!(err.contains(&format!("to continue: {expected}")), "{err}");
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["continue"], expected.as_str(), "{j}");
     let cps = env.json(&["checkpoints", "--json"]);
     assert_eq!(cps.as_array().unwrap().len(), 1);
 
     env.emu.baijiayun().set_faults(Faults::default());
-    let up = env.json(&args);
+    let up = env.json(&words_of(&expected));
     let item = &up["uploaded"][0];
     let resumed = item["resumed_from"].as_u64().unwrap();
     assert!(resumed > 0 && resumed < size as u64, "{item}");
@@ -350,4 +417,117 @@ fn bar_in_a_pty_and_no_control_characters_without_one() {
         "{text}"
     );
     assert!(text.contains("uploaded"), "{text}");
+}
+
+#[test]
+fn sigint_in_a_batch_prints_a_command_without_the_files_done() {
+    // Two files; Ctrl-C while the second is under way. The command that
+    // continues names only the second (the first would become a second
+    // video) and drops --no-resume (it would start the second over).
+    let env = setup();
+    let one = env.file("one.mp4", 100_000);
+    let two = env.file("two.mp4", 2 << 20);
+    env.emu.baijiayun().set_faults(Faults {
+        latency_ms: 150,
+        ..Faults::default()
+    });
+    let args = [
+        "upload",
+        one.to_str().unwrap(),
+        two.to_str().unwrap(),
+        "--part-size",
+        "64K",
+        "--no-resume",
+        "--json",
+    ];
+    let child = env
+        .cmd(&args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(2000));
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let out = child.wait_with_output().unwrap();
+    no_secret(&out);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    let expected = format!("vodkit upload {} --part-size 64K --json", two.display());
+    assert!(err.contains(&format!("to continue: {expected}")), "{err}");
+    // One JSON document: the error, what continues, and the file done.
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["continue"], expected.as_str(), "{j}");
+    assert_eq!(j["exit_code"], 130);
+    assert_eq!(j["uploaded"].as_array().unwrap().len(), 1, "{j}");
+    assert_eq!(j["uploaded"][0]["file"], one.to_str().unwrap());
+
+    env.emu.baijiayun().set_faults(Faults::default());
+    let up = env.json(&words_of(&expected));
+    let items = up["uploaded"].as_array().unwrap();
+    assert_eq!(items.len(), 1, "{up}");
+    let resumed = items[0]["resumed_from"].as_u64().unwrap();
+    assert!(resumed > 0, "{up}");
+    let id = items[0]["video_id"].as_i64().unwrap();
+    assert_eq!(
+        env.emu.baijiayun().video(id).unwrap().md5.unwrap(),
+        md5_of(&two)
+    );
+    // Two videos in all: the first file was not sent again.
+    assert_eq!(env.json(&["ls", "--json"])["total"], 2);
+}
+
+#[test]
+fn a_failed_upload_prints_the_command_that_continues() {
+    let env = setup();
+    let size = 1 << 20;
+    let f = env.file("dropped.mp4", size);
+    env.emu.baijiayun().set_faults(Faults {
+        latency_ms: 100,
+        ..Faults::default()
+    });
+    let args = [
+        "upload",
+        f.to_str().unwrap(),
+        "--part-size",
+        "64K",
+        "--set",
+        "retry={\"max_retries\":1}",
+    ];
+    let child = env
+        .cmd(&args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Some parts in, then every upload request loses its connection.
+    std::thread::sleep(Duration::from_millis(800));
+    env.emu.baijiayun().set_faults(Faults {
+        drop_after_bytes: Some(0),
+        drop_uploads: 1000,
+        ..Faults::default()
+    });
+    let out = child.wait_with_output().unwrap();
+    no_secret(&out);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(7), "{err}");
+    // Quoted for the shell where a word needs it.
+    let expected = format!(
+        "vodkit upload {} --part-size 64K --set 'retry={{\"max_retries\":1}}'",
+        f.display()
+    );
+    assert!(err.contains(&format!("to continue: {expected}")), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+
+    env.emu.baijiayun().set_faults(Faults::default());
+    let mut again: Vec<&str> = args.to_vec();
+    again.push("--json");
+    let up = env.json(&again);
+    let item = &up["uploaded"][0];
+    let resumed = item["resumed_from"].as_u64().unwrap();
+    assert!(resumed > 0 && resumed < size as u64, "{item}");
+    let id = item["video_id"].as_i64().unwrap();
+    assert_eq!(
+        env.emu.baijiayun().video(id).unwrap().md5.unwrap(),
+        md5_of(&f)
+    );
 }

@@ -182,11 +182,15 @@ fn iqiyi_every_management_command() {
     assert_eq!(ls["total"], 1);
     assert_eq!(ls["items"][0]["file_id"], id);
     assert_eq!(ls["items"][0]["file_name"], "lecture one");
+    // The list's numeric file_status: its meaning for people, the number for scripts.
+    assert_eq!(ls["items"][0]["file_status"], 2, "{ls}");
     let human = env.stdout("iqiyi", &["ls"]);
     assert!(
         human.starts_with("FILE_ID") && human.contains("lecture one"),
         "{human}"
     );
+    let row = human.lines().find(|l| l.contains(id)).unwrap();
+    assert!(row.contains("published (2)"), "{human}");
 
     let call = env.json(
         "iqiyi",
@@ -279,7 +283,7 @@ fn quvideo_every_management_command() {
     assert_eq!(st["status"], "Normal");
     assert_eq!(
         env.stdout("quvideo", &["status", "vid001"]).trim(),
-        "video vid001: ready (Normal)"
+        "video vid001: ready (Normal); review: in review (onCensor)"
     );
 
     let urls = env.json("quvideo", &["urls", "vid001", "--json"]);
@@ -299,7 +303,10 @@ fn quvideo_every_management_command() {
     assert_eq!(ls["items"].as_array().unwrap().len(), 3);
     let human = env.stdout("quvideo", &["ls"]);
     assert!(
-        human.starts_with("VIDEOID") && human.contains("ready (Normal)"),
+        human.starts_with("VIDEOID")
+            && human.contains("ready (Normal)")
+            && human.contains("in review (onCensor)")
+            && human.contains("passed review (success)"),
         "{human}"
     );
 
@@ -331,14 +338,37 @@ fn quvideo_every_management_command() {
         &["call", "getVideoById", "{\"videoId\": \"vid002\"}"],
     );
     assert_eq!(call["censorStatus"], "Blocked");
-    // A ready video: `wait` ends at once.
+    // A ready video that passed review: `wait` ends at once.
     let w = env.json(
         "quvideo",
-        &["wait", "vid001", "--interval", "0.1", "--json"],
+        &["wait", "vid005", "--interval", "0.1", "--json"],
     );
     assert_eq!(w["status"], "Normal");
     assert_eq!(w["state"], "ready");
-    assert_eq!(w["videoId"], "vid001");
+    assert_eq!(w["censorStatus"], "success");
+    assert_eq!(w["review"], "passed review");
+    assert_eq!(w["failed"], false);
+    assert_eq!(w["videoId"], "vid005");
+    // A blocked one: a failure with its own exit code, saying why.
+    let out = env.run("quvideo", &["wait", "vid002", "--interval", "0.1"]);
+    one_line_error(
+        &out,
+        15,
+        "video vid002 was blocked in review (censorStatus Blocked)",
+    );
+    let out = env.run(
+        "quvideo",
+        &["wait", "vid002", "--interval", "0.1", "--json"],
+    );
+    assert_eq!(out.status.code(), Some(15));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let docs: Vec<Value> = serde_json::Deserializer::from_str(&text)
+        .into_iter::<Value>()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(docs[0]["censorStatus"], "Blocked", "{text}");
+    assert_eq!(docs[0]["failed"], true, "{text}");
+    assert_eq!(docs[1]["exit_code"], 15, "{text}");
     one_line_error(
         &env.run(
             "quvideo",
@@ -523,7 +553,13 @@ fn iqiyi_sigint_cancels_at_iqiyi_and_says_the_rerun_starts_over() {
     unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
     let out = child.wait_with_output().unwrap();
     no_secret(&out);
-    one_line_error(&out, 130, "run the same command again to start over");
+    let expected = format!(
+        "vodkit upload {} --part-size 64K --concurrency 2 --json",
+        f.display()
+    );
+    one_line_error(&out, 130, &format!("to start it over: {expected}"));
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["continue"], expected.as_str(), "{j}");
     assert_eq!(
         env.json("iqiyi", &["checkpoints", "--json"]),
         serde_json::json!([])
@@ -567,7 +603,11 @@ fn iqiyi_failed_upload_keeps_a_checkpoint_and_the_rerun_sends_only_the_rest() {
     no_secret(&out);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(10), "{err}");
-    assert!(err.contains("to continue: vodkit upload"), "{err}");
+    let expected = format!(
+        "vodkit upload {} --part-size 64K --concurrency 1 --json",
+        f.display()
+    );
+    assert!(err.contains(&format!("to continue: {expected}")), "{err}");
     let cps = env.json("iqiyi", &["checkpoints", "--json"]);
     assert_eq!(cps.as_array().unwrap().len(), 1, "{cps}");
 
@@ -589,4 +629,157 @@ fn iqiyi_failed_upload_keeps_a_checkpoint_and_the_rerun_sends_only_the_rest() {
         env.json("iqiyi", &["checkpoints", "--json"]),
         serde_json::json!([])
     );
+}
+
+#[test]
+fn quvideo_wait_waits_out_the_review() {
+    // vid001 is transcoded (Normal) but still in review (onCensor): `wait`
+    // goes on until the review ends.
+    let env = setup();
+    let mut child = env
+        .cmd(
+            "quvideo",
+            &["wait", "vid001", "--interval", "0.1", "--json"],
+        )
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(800));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "wait ended during the review"
+    );
+    let audit = env.run(
+        "quvideo",
+        &["call", "createAudit", "mediaId=vid001", "status=Normal"],
+    );
+    assert!(
+        audit.status.success(),
+        "{}",
+        String::from_utf8_lossy(&audit.stderr)
+    );
+    let out = child.wait_with_output().unwrap();
+    no_secret(&out);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let w: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(w["censorStatus"], "Normal", "{w}");
+    assert_eq!(w["review"], "passed review", "{w}");
+    assert_eq!(w["state"], "ready", "{w}");
+    // With a timeout, a review that does not end is a timeout naming both states.
+    let out = env.run(
+        "quvideo",
+        &["wait", "vid003", "--interval", "0.1", "--timeout", "0.3"],
+    );
+    one_line_error(
+        &out,
+        7,
+        "still ready (Normal); review: in review (onCensor)",
+    );
+}
+
+fn state_files(env: &Env) -> Vec<PathBuf> {
+    let dir = env.dir.path().join("state").join("credentials");
+    match std::fs::read_dir(&dir) {
+        Ok(entries) => entries.map(|e| e.unwrap().path()).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// The stored (access, refresh) pair.
+fn stored_tokens(env: &Env) -> (String, String) {
+    let files = state_files(env);
+    assert_eq!(files.len(), 1, "{files:?}");
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&files[0]).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let rec: Value = serde_json::from_slice(&std::fs::read(&files[0]).unwrap()).unwrap();
+    let c = &rec["credentials"];
+    let access = c["access_token"].as_str().unwrap().to_owned();
+    let refresh = c["refresh_token"].as_str().unwrap().to_owned();
+    assert!(!access.is_empty() && !refresh.is_empty(), "{rec}");
+    (access, refresh)
+}
+
+fn no_token(out: &Output, tokens: &[&str]) {
+    for s in [&out.stdout, &out.stderr] {
+        let text = String::from_utf8_lossy(s);
+        for t in tokens {
+            assert!(!text.contains(t), "a token was printed: {text}");
+        }
+    }
+}
+
+#[test]
+fn iqiyi_renewed_tokens_are_kept_between_runs_and_never_printed() {
+    let env = setup();
+    let stats = || env.emu.iqiyi().token_stats();
+    let ok = |out: &Output| {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    // The first run authorizes with the app secret and keeps the pair.
+    let out = env.run("iqiyi", &["ls", "--json"]);
+    ok(&out);
+    assert_eq!((stats().authorized, stats().refreshed), (1, 0));
+    let (access1, refresh1) = stored_tokens(&env);
+    no_token(&out, &[&access1, &refresh1]);
+    // The next run starts with it: no authorize.
+    let out = env.run("iqiyi", &["ls", "--json"]);
+    ok(&out);
+    assert_eq!((stats().authorized, stats().refreshed), (1, 0));
+
+    // The token expires: the run refreshes once and keeps the new pair.
+    env.emu.iqiyi().expire_tokens();
+    let out = env.run("iqiyi", &["-v", "ls", "--json"]);
+    ok(&out);
+    assert_eq!((stats().authorized, stats().refreshed), (1, 1));
+    let (access2, refresh2) = stored_tokens(&env);
+    assert_ne!(access2, access1);
+    assert_ne!(refresh2, refresh1);
+    no_token(&out, &[&access1, &refresh1, &access2, &refresh2]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("setting access_token from state"), "{err}");
+
+    // The refresh token is single-use: only the kept pair lets the next runs
+    // go on without authorizing, even with no app secret at all.
+    let mut c = env.cmd("iqiyi", &["ls", "--json"]);
+    c.env_remove("VODKIT_IQIYI_CLIENT_SECRET");
+    let out = c.output().unwrap();
+    no_secret(&out);
+    ok(&out);
+    no_token(&out, &[&access2, &refresh2]);
+    assert_eq!((stats().authorized, stats().refreshed), (1, 1));
+    assert_eq!(stored_tokens(&env), (access2.clone(), refresh2.clone()));
+
+    // A token configured by hand wins over the stored pair (it is tried,
+    // found invalid here, and the app secret authorizes anew).
+    let mut c = env.cmd("iqiyi", &["ls", "--json"]);
+    c.env("VODKIT_IQIYI_ACCESS_TOKEN", "hand-made-token-0000");
+    let out = c.output().unwrap();
+    no_secret(&out);
+    ok(&out);
+    assert_eq!(stats().authorized, 2);
+    let (access3, refresh3) = stored_tokens(&env);
+    assert_ne!(access3, access2);
+    no_token(&out, &[&access3, &refresh3, "hand-made-token-0000"]);
+    // Without it again, the stored pair is used.
+    let out = env.run("iqiyi", &["ls", "--json"]);
+    ok(&out);
+    assert_eq!((stats().authorized, stats().refreshed), (2, 1));
+
+    // A sandbox keeps nothing (its tokens end with it).
+    let before = state_files(&env);
+    let out = env.run("iqiyi", &["--sandbox", "ls", "--json"]);
+    ok(&out);
+    assert_eq!(state_files(&env), before);
 }

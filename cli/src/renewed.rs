@@ -1,0 +1,172 @@
+//! Credentials a provider renews by itself (iQiyi's access/refresh token
+//! pair), kept between runs: the SDK's client hands out the pair it holds
+//! now (`Client::credentials`); after a command the CLI stores it in the
+//! user's state directory (one JSON file per app, mode 0600), and the next
+//! run starts with it. iQiyi's refresh tokens are single-use: without this,
+//! every run after an expiry would authorize anew with the app secret.
+//!
+//! A pair is stored with a fingerprint of the configured credentials it
+//! descends from, so configuring a new token (flags, environment, profile)
+//! wins over the stored descendant of an older one; with no token
+//! configured, the stored pair is used.
+
+use std::path::PathBuf;
+
+use md5::{Digest, Md5};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::{checkpoint, settings, table};
+
+/// Seconds left on a token count from `saved_at` (the SDK reports them
+/// from the moment it adopted the pair).
+const EXPIRES_IN: &str = "expires_in";
+
+#[derive(Serialize, Deserialize)]
+struct Record {
+    version: u32,
+    provider: String,
+    seed: String,
+    saved_at: u64,
+    credentials: Map<String, Value>,
+}
+
+/// Where one app's renewed credentials live, and what was configured.
+pub struct Renewed {
+    path: PathBuf,
+    provider: String,
+    /// The credentials as configured (before the stored pair was merged):
+    /// the fingerprint of a newly stored pair is taken from them.
+    configured: Map<String, Value>,
+}
+
+fn text(v: Option<&Value>) -> String {
+    match v {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Null) | None => String::new(),
+        Some(v) => v.to_string(),
+    }
+}
+
+/// A fingerprint of `config`'s values of the credential keys (not the expiry).
+fn fingerprint(config: &Map<String, Value>, keys: &[&String]) -> String {
+    let mut keys: Vec<&&String> = keys.iter().filter(|k| k.as_str() != EXPIRES_IN).collect();
+    keys.sort();
+    let mut h = Md5::new();
+    for k in keys {
+        h.update(k.as_bytes());
+        h.update([b'=']);
+        h.update(text(config.get(k.as_str())).as_bytes());
+        h.update([0]);
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl Renewed {
+    /// The store of `provider`'s app named by the non-secret settings in
+    /// `config` (client id, base URL…); merges a stored pair into `config`
+    /// when it descends from what is configured.
+    pub fn load(
+        provider: &str,
+        config: &mut Map<String, Value>,
+        sources: &mut Vec<(String, String)>,
+    ) -> Renewed {
+        let mut h = Md5::new();
+        h.update(provider.as_bytes());
+        if let Some(row) = table::row(provider) {
+            for s in row.settings.iter().filter(|s| !s.secret) {
+                h.update([0]);
+                h.update(s.key.as_bytes());
+                h.update([b'=']);
+                h.update(text(config.get(s.key)).as_bytes());
+            }
+        }
+        let id: String = h
+            .finalize()
+            .iter()
+            .take(8)
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let path = settings::state_dir()
+            .join("credentials")
+            .join(format!("{provider}-{id}.json"));
+        let renewed = Renewed {
+            path,
+            provider: provider.to_owned(),
+            configured: config.clone(),
+        };
+        if let Some(rec) = renewed.read() {
+            let keys: Vec<&String> = rec.credentials.keys().collect();
+            let none_configured = keys
+                .iter()
+                .all(|k| k.as_str() == EXPIRES_IN || text(config.get(k.as_str())).is_empty());
+            if none_configured || rec.seed == fingerprint(config, &keys) {
+                for (k, v) in &rec.credentials {
+                    let v = match (k.as_str(), v.as_u64()) {
+                        (EXPIRES_IN, Some(0)) | (EXPIRES_IN, None) => {
+                            config.remove(k);
+                            continue;
+                        }
+                        (EXPIRES_IN, Some(secs)) => Value::from(
+                            secs.saturating_sub(checkpoint::now().saturating_sub(rec.saved_at)),
+                        ),
+                        _ => v.clone(),
+                    };
+                    config.insert(k.clone(), v);
+                    sources.push((k.clone(), format!("state {}", renewed.path.display())));
+                }
+            }
+        }
+        renewed
+    }
+
+    fn read(&self) -> Option<Record> {
+        let text = std::fs::read_to_string(&self.path).ok()?;
+        let rec: Record = serde_json::from_str(&text).ok()?;
+        (rec.version == 1 && rec.provider == self.provider).then_some(rec)
+    }
+
+    /// Stores `now` (what the client holds after the command) when it is not
+    /// what the command started with (`in_effect`). Returns whether it did.
+    pub fn keep(&self, in_effect: &Value, now: &Value) -> std::io::Result<bool> {
+        let Value::Object(now) = now else {
+            return Ok(false);
+        };
+        let tokens = |m: &Map<String, Value>| -> Vec<(String, String)> {
+            let mut v: Vec<(String, String)> = m
+                .iter()
+                .filter(|(k, _)| k.as_str() != EXPIRES_IN)
+                .map(|(k, _)| (k.clone(), text(m.get(k))))
+                .collect();
+            v.sort();
+            v
+        };
+        let held = tokens(now);
+        // A client that never authorized holds nothing worth keeping.
+        if held.iter().all(|(_, v)| v.is_empty()) {
+            return Ok(false);
+        }
+        let started: Vec<(String, String)> = held
+            .iter()
+            .map(|(k, _)| (k.clone(), text(in_effect.get(k))))
+            .collect();
+        if started == held {
+            return Ok(false);
+        }
+        let keys: Vec<&String> = now.keys().collect();
+        let rec = Record {
+            version: 1,
+            provider: self.provider.clone(),
+            seed: fingerprint(&self.configured, &keys),
+            saved_at: checkpoint::now(),
+            credentials: now.clone(),
+        };
+        let bytes = serde_json::to_vec_pretty(&rec).map_err(std::io::Error::other)?;
+        settings::write_private(&self.path, &bytes)?;
+        Ok(true)
+    }
+
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+}
