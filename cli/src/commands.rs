@@ -416,15 +416,14 @@ fn dispatch(
                     let why = vodkit::baijiayun::VerifyFailure::of(&e)
                         .map(|w| w.as_str())
                         .unwrap_or("invalid");
-                    if out.json {
-                        out.print_json(
-                            &json!({ "valid": false, "reason": why, "message": e.message() }),
-                        );
-                    }
-                    Err(Fail::new(
+                    let mut f = Fail::new(
                         fail::code_of(e.kind()),
                         format!("callback rejected ({why}): {}; check the partner key and that the body is passed unchanged", e.message()),
-                    ))
+                    );
+                    // In the one JSON document of the error.
+                    f.extra.insert("valid".into(), json!(false));
+                    f.extra.insert("reason".into(), json!(why));
+                    Err(f)
                 }
             }
         }
@@ -469,20 +468,29 @@ fn wait(resolved: &Resolved, out: &Out, id: &str, interval: f64, timeout: f64) -
         spinner.set_message(format!("video {id}: {now}"));
         if standing.ended() {
             spinner.finish_and_clear();
-            if out.json {
-                let mut o = (row.id_params)(id);
-                if let (Value::Object(o), Value::Object(more)) =
-                    (&mut o, standing.to_json(row, &answer))
-                {
-                    o.extend(more);
-                }
-                out.print_json(&o);
-            } else {
+            let mut o = (row.id_params)(id);
+            if let (Value::Object(o), Value::Object(more)) =
+                (&mut o, standing.to_json(row, &answer))
+            {
+                o.extend(more);
+            }
+            if !out.json {
                 println!("video {id}: {now}");
             }
             return match standing.failure(id, row) {
-                Some(f) => Err(f),
-                None => Ok(()),
+                // One JSON document on stdout: the error, with where the video stands.
+                Some(mut f) => {
+                    if let Value::Object(o) = o {
+                        f.extra.extend(o);
+                    }
+                    Err(f)
+                }
+                None => {
+                    if out.json {
+                        out.print_json(&o);
+                    }
+                    Ok(())
+                }
             };
         }
         if timeout > 0.0 && start.elapsed().as_secs_f64() > timeout {

@@ -188,6 +188,15 @@ fn every_management_command() {
     std::fs::write(&body, "video_id=1&status=100&sign=00").unwrap();
     let out = env.run(&["verify-callback", body.to_str().unwrap()]);
     one_line_error(&out, 12, "rejected");
+    let out = env.run(&["verify-callback", body.to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(12));
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (&j["valid"], &j["exit_code"]),
+        (&Value::Bool(false), &Value::from(12)),
+        "{j}"
+    );
+    assert!(j["reason"].is_string(), "{j}");
 
     for args in [
         &["completions", "bash"][..],

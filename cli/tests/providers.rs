@@ -361,14 +361,13 @@ fn quvideo_every_management_command() {
         &["wait", "vid002", "--interval", "0.1", "--json"],
     );
     assert_eq!(out.status.code(), Some(15));
-    let text = String::from_utf8_lossy(&out.stdout);
-    let docs: Vec<Value> = serde_json::Deserializer::from_str(&text)
-        .into_iter::<Value>()
-        .map(Result::unwrap)
-        .collect();
-    assert_eq!(docs[0]["censorStatus"], "Blocked", "{text}");
-    assert_eq!(docs[0]["failed"], true, "{text}");
-    assert_eq!(docs[1]["exit_code"], 15, "{text}");
+    // One JSON document: the error and where the video stands.
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["exit_code"], 15, "{j}");
+    assert_eq!(j["videoId"], "vid002", "{j}");
+    assert_eq!(j["censorStatus"], "Blocked", "{j}");
+    assert_eq!(j["review"], "blocked in review", "{j}");
+    assert_eq!(j["failed"], true, "{j}");
     one_line_error(
         &env.run(
             "quvideo",
