@@ -8,8 +8,10 @@
 pub mod clock;
 pub(crate) mod control;
 pub mod controls;
+pub mod digest;
 pub mod faults;
 pub mod form;
+pub mod intake;
 pub(crate) mod lock;
 pub mod provider;
 pub mod rate_limit;

@@ -120,11 +120,17 @@ impl Shared {
 
     /// What a test may see of video `id`, its status brought up to date.
     pub fn video(&self, id: i64) -> Option<VideoSnapshot> {
+        if let Some(gate) = lock(&self.videos).get(&id).map(|v| v.intake.clone()) {
+            gate.settle();
+        }
         let now = self.clock().now_secs();
-        let mut videos = lock(&self.videos);
-        let v = videos.get_mut(&id)?;
-        v.tick(now, &self.config);
-        Some(v.snapshot())
+        let (snapshot, md5) = {
+            let mut videos = lock(&self.videos);
+            let v = videos.get_mut(&id)?;
+            v.tick(now, &self.config);
+            (v.snapshot(), v.md5.clone())
+        };
+        Some(snapshot.with_md5(md5.as_ref()))
     }
 
     /// The full emulator record of a video (what getUploadUrl stored, etc.).

@@ -406,7 +406,7 @@ async fn upload_finish(s: Arc<Shared>, f: Fields) -> Result<Value, Fail> {
         }
         Ok(rec.path.clone())
     })?;
-    let md5 = tokio::task::spawn_blocking(move || chunk::md5_file(&path))
+    let md5 = tokio::task::spawn_blocking(move || crate::common::digest::md5_file(&path))
         .await
         .map_err(|_| fail("Q00001", "hashing failed"))?
         .map_err(|e| fail("Q00001", e.to_string()))?;
