@@ -17,5 +17,6 @@ pub mod provider;
 pub mod rate_limit;
 pub mod server;
 pub mod stats;
+pub mod upload_target;
 
 pub use provider::Provider;

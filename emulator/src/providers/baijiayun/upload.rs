@@ -42,12 +42,13 @@ fn upload_url(shared: &Shared, v: &Video, https: bool) -> String {
     let base = shared.base_url();
     // The emulator only speaks http; `use_https=1` is recorded, not honoured.
     let _ = https;
-    format!(
-        "{base}/upload?fid={}&ts={}&token={}",
+    let query = format!(
+        "fid={}&ts={}&token={}",
         v.id,
         shared.clock().now_secs(),
         v.upload_token
-    )
+    );
+    shared.upload_target.url(&format!("{base}/upload"), &query)
 }
 
 fn get_upload_url(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
