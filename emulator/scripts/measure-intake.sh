@@ -10,6 +10,9 @@
 # all of them alike. Default binary: this checkout's, built with
 # `cargo build --release`.
 #
+# When nginx is installed, each run also sends the same bytes to an nginx
+# that discards them: what curl and the machine manage at that moment.
+#
 # Env: DATA_DIR (where uploads are stored; default a fresh dir under
 # /dev/shm, a tmpfs, so the disk's writeback does not enter the figure),
 # FILE (the file to send; default a fresh one of SIZE_MIB under /dev/shm).
@@ -44,6 +47,30 @@ for i in "${!emulators[@]}"; do
     for _ in $(seq 100); do [[ -s $work/line-$i ]] && break; sleep 0.05; done
 done
 
+sink=
+if nginx=$(command -v nginx || ls /usr/sbin/nginx 2>/dev/null); then
+    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    mkdir -p "$work/nginx"
+    cat >"$work/nginx/nginx.conf" <<CONF
+daemon off;
+worker_processes 1;
+pid $work/nginx/pid;
+error_log $work/nginx/error.log;
+events {}
+http {
+    access_log off;
+    client_max_body_size 0;
+    client_body_temp_path $work/nginx;
+    proxy_temp_path $work/nginx; fastcgi_temp_path $work/nginx; uwsgi_temp_path $work/nginx; scgi_temp_path $work/nginx;
+    server { listen 127.0.0.1:$port; location / { return 200 '{"code":1}'; } }
+}
+CONF
+    "$nginx" -c "$work/nginx/nginx.conf" -p "$work/nginx" 2>/dev/null &
+    pids+=($!)
+    sink=http://127.0.0.1:$port/upload
+    sleep 0.3
+fi
+
 # getUploadUrl of emulator $1, signed as the provider documents: md5 of the
 # sorted `k=v&` pairs followed by `partner_key=KEY`.
 upload_url() {
@@ -61,6 +88,13 @@ upload_url() {
 echo "file: $file ($(stat -c %s "$file") bytes), stored under ${DATA_DIR:-$work}, $(nproc) cores"
 declare -A speeds
 for run in $(seq "$runs"); do
+    if [[ -n $sink ]]; then
+        load=$(cut -d' ' -f1 /proc/loadavg)
+        read -r speed secs code <<<"$(curl -sS -o /dev/null -w '%{speed_upload} %{time_total} %{http_code}' -F "data=@$file" "$sink")"
+        mib=$(awk -v s="$speed" 'BEGIN { printf "%.0f", s / 1048576 }')
+        echo "run $run, nginx discarding: HTTP $code, ${secs}s, $mib MiB/s, load $load"
+        speeds[sink]="${speeds[sink]:-} $mib"
+    fi
     for i in "${!emulators[@]}"; do
         url=$(upload_url "$i")
         video_id=$(sed 's/.*fid=\([0-9]*\).*/\1/' <<<"$url")
@@ -80,9 +114,11 @@ for run in $(seq "$runs"); do
         rm -f "${DATA_DIR:-$work}/data-$i"/baijiayun/video-*.bin # keep the tmpfs small
     done
 done
-for i in "${!emulators[@]}"; do
+names=("${emulators[@]}")
+[[ -n $sink ]] && names+=("nginx discarding") && speeds[${#emulators[@]}]=${speeds[sink]}
+for i in "${!names[@]}"; do
     sorted=$(tr ' ' '\n' <<<"${speeds[$i]}" | grep . | sort -n)
     n=$(wc -l <<<"$sorted")
-    echo "${emulators[$i]}: median $(sed -n "$(((n + 1) / 2))p" <<<"$sorted") MiB/s" \
+    echo "${names[$i]}: median $(sed -n "$(((n + 1) / 2))p" <<<"$sorted") MiB/s" \
         "(min $(head -1 <<<"$sorted"), max $(tail -1 <<<"$sorted"), $n runs)"
 done
