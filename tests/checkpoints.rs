@@ -20,6 +20,12 @@ use vodkit_emulator::Faults;
 
 const MIB: u64 = 1024 * 1024;
 
+/// What the progress callback saw: the resume handle and the checkpoint files' text.
+type Seen = Vec<(Option<Value>, Vec<String>)>;
+
+/// A way to spoil a checkpoint file's text.
+type Spoil = fn(&str) -> String;
+
 /// Warnings the SDK logged, for the tests that expect one.
 struct Capture;
 
@@ -81,7 +87,7 @@ fn a_checkpoint_exists_before_the_first_byte_holds_no_secret_and_goes_when_done(
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("checkpoints");
     let path = common::random_file(dir.path(), "a.mp4", 3 * MIB + 5);
-    let seen: Arc<Mutex<Vec<(Option<Value>, Vec<String>)>>> = Arc::default();
+    let seen: Arc<Mutex<Seen>> = Arc::default();
     let s = seen.clone();
     let st = store.clone();
     let control = UploadControl::new().on_progress(move |p| {
@@ -169,7 +175,7 @@ fn a_corrupt_truncated_or_foreign_checkpoint_is_ignored_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("cp");
     let path = common::random_file(dir.path(), "c.mp4", 2 * MIB);
-    let spoil: [(&str, fn(&str) -> String); 3] = [
+    let spoil: [(&str, Spoil); 3] = [
         ("hash", |t| t.replacen("\"size\": ", "\"size\": 1", 1)),
         ("truncated", |t| t[..t.len() / 2].to_owned()),
         ("version", |t| {
