@@ -82,6 +82,9 @@ fn send_missing(
     if progress.tick(control, &ledger, 0).is_break() {
         return Err(Error::cancelled());
     }
+    // It does not count against the throttle: the next report comes as the
+    // first bytes move, as it would without it.
+    progress.last_report = None;
     std::thread::scope(|scope| {
         let mut in_flight: Vec<InFlight> = Vec::new();
         let mut outcome: Result<()> = Ok(());
