@@ -151,7 +151,7 @@
  * The ABI version: raised when an existing function or type changes shape
  * (adding functions does not change it).
  */
-#define VODKIT_ABI_VERSION 2
+#define VODKIT_ABI_VERSION 3
 
 /**
  * A callback verifier. Thread-safe (immutable once built).
@@ -196,6 +196,13 @@ typedef struct {
    * Milliseconds since the call started.
    */
   uint64_t elapsed_ms;
+  /**
+   * The provider's resume handle as JSON (`{"provider": "baijiayun",
+   * "video_id": N}`), from the first report on: store it to resume after
+   * a crash (`vodkit_client_resume_upload`). NULL until the provider
+   * created the upload. Valid only during the callback: copy it.
+   */
+  const char *resume_json;
 } vodkit_progress;
 
 /**
@@ -297,6 +304,25 @@ bool vodkit_cancel_token_is_cancelled(const vodkit_cancel_token *token);
  * Frees a token. NULL is a no-op. Do not free it while an upload uses it.
  */
 void vodkit_cancel_token_free(vodkit_cancel_token *token);
+
+/**
+ * The valid checkpoints in the directory `dir` as a JSON array, oldest
+ * first: `[{"key", "provider", "path" (null unless uploaded by path),
+ * "size", "acknowledged", "resume", "created_at", "updated_at"}]`. A
+ * directory that does not exist has none (`[]`); files that are not valid
+ * checkpoints are left out. Free `*out_json` with `vodkit_string_free`.
+ */
+vodkit_error *vodkit_checkpoints_list(const char *dir,
+                                      char **out_json);
+
+/**
+ * Removes the checkpoint `key` (as `vodkit_checkpoints_list` shows it) from
+ * the directory `dir`. Removing one that is not there succeeds; a key that
+ * is not 32 hex digits is VODKIT_ERROR_INVALID_INPUT. The upload it
+ * recorded is not cancelled at the provider.
+ */
+vodkit_error *vodkit_checkpoint_remove(const char *dir,
+                                       const char *key);
 
 /**
  * Creates a client of `provider` (a registered provider's name) from its

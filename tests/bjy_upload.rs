@@ -36,7 +36,7 @@ fn ranged_upload_with_monotonic_progress_ending_at_the_size() {
     let control = UploadControl::new()
         .progress_interval(Duration::ZERO)
         .on_progress(|p| {
-            seen.push(*p);
+            seen.push(p.clone());
             ControlFlow::Continue(())
         });
     let up = client.upload_with(&path, &ranged(), control).unwrap();
@@ -295,6 +295,7 @@ fn every_upload_option_reaches_get_upload_url() {
         use_https: true,
         ranged: true,
         part_size: Some(1000),
+        common: Default::default(),
     };
     let up = client.upload(&path, &options).unwrap();
     let stored = emu.baijiayun().video(up.video_id).unwrap();

@@ -19,6 +19,7 @@ const PROGRAMS: &[&str] = &[
     "upload",
     "cancel",
     "resume",
+    "checkpoint",
     "errors",
     "verify",
     "misuse",
@@ -314,7 +315,7 @@ fn run_all(link: Link, wrapper: &[&str]) {
         let file = dir.path().join(format!("{program}.bin"));
         let file = file.to_str().unwrap();
         match *program {
-            "upload" | "cancel" => {
+            "upload" | "cancel" | "checkpoint" => {
                 if *program == "cancel" {
                     emu.baijiayun().set_faults(Faults {
                         latency_ms: 20,

@@ -392,6 +392,19 @@ inline std::string baijiayun_sign(const std::vector<std::pair<std::string, std::
 }
 
 /// The library version ("MAJOR.MINOR.PATCH").
+/// The valid upload checkpoints in `dir` (the `checkpoint_dir` upload option), as JSON:
+/// `[{"key", "provider", "path", "size", "acknowledged", "resume", "created_at", "updated_at"}]`.
+inline std::string checkpoints(const std::string &dir) {
+    char *out = nullptr;
+    detail::check(vodkit_checkpoints_list(dir.c_str(), &out));
+    return detail::take(out);
+}
+
+/// Removes the checkpoint `key` from `dir` (one that is not there is no error).
+inline void remove_checkpoint(const std::string &dir, const std::string &key) {
+    detail::check(vodkit_checkpoint_remove(dir.c_str(), key.c_str()));
+}
+
 inline std::string version() { return vodkit_version(); }
 
 /// How many handles, errors and strings the library has handed out and not

@@ -22,6 +22,7 @@
 mod boundary;
 pub mod baijiayun;
 pub mod cancel;
+pub mod checkpoint;
 pub mod client;
 pub mod error;
 pub mod live;

@@ -1,7 +1,7 @@
 //! Uploads through the C ABI, for every provider: the progress callback,
 //! cancellation, upload and resume.
 
-use std::ffi::{c_char, c_void};
+use std::ffi::{c_char, c_void, CString};
 use std::ops::ControlFlow;
 use std::sync::OnceLock;
 
@@ -30,6 +30,11 @@ pub struct vodkit_progress {
     pub bytes_sent: u64,
     /// Milliseconds since the call started.
     pub elapsed_ms: u64,
+    /// The provider's resume handle as JSON (`{"provider": "baijiayun",
+    /// "video_id": N}`), from the first report on: store it to resume after
+    /// a crash (`vodkit_client_resume_upload`). NULL until the provider
+    /// created the upload. Valid only during the callback: copy it.
+    pub resume_json: *const c_char,
 }
 
 /// A progress callback: called on the thread that called the upload, never
@@ -57,15 +62,28 @@ fn control<'a>(
     if let Some(f) = progress {
         // The engine calls this on the thread that called the upload.
         let user_data = user_data as usize;
+        // The handle's JSON text, made once per handle (it rarely changes).
+        let mut resume: Option<(std::sync::Arc<serde_json::Value>, CString)> = None;
         control = control.on_progress(move |p: &Progress| {
             if panic_in_progress() {
                 panic!("VODKIT_TEST_PANIC=progress");
+            }
+            match (&p.resume, &resume) {
+                (Some(now), Some((had, _))) if std::sync::Arc::ptr_eq(now, had) => {}
+                (Some(now), _) => {
+                    let text = CString::new(now.to_string()).unwrap_or_default();
+                    resume = Some((now.clone(), text));
+                }
+                (None, _) => resume = None,
             }
             let c = vodkit_progress {
                 bytes_done: p.bytes_done,
                 bytes_total: p.bytes_total,
                 bytes_sent: p.bytes_sent,
                 elapsed_ms: p.elapsed.as_millis() as u64,
+                resume_json: resume
+                    .as_ref()
+                    .map_or(std::ptr::null(), |(_, text)| text.as_ptr()),
             };
             // SAFETY: the caller promised `f` may be called with its `user_data`.
             match unsafe { f(user_data as *mut c_void, &c) } {

@@ -10,7 +10,7 @@ pub const VODKIT_VERSION_MINOR: u32 = 1;
 pub const VODKIT_VERSION_PATCH: u32 = 0;
 /// The ABI version: raised when an existing function or type changes shape
 /// (adding functions does not change it).
-pub const VODKIT_ABI_VERSION: u32 = 2;
+pub const VODKIT_ABI_VERSION: u32 = 3;
 
 /// The library version, "MAJOR.MINOR.PATCH" (a static string: do not free).
 #[no_mangle]

@@ -7,7 +7,7 @@ use std::time::Duration;
 pub type ProgressFlow = ControlFlow<()>;
 
 /// A snapshot of an upload in progress.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Progress {
     /// Bytes the server holds or is receiving now. Never decreases during one
     /// upload call, even when a part is re-sent; it starts at the server's
@@ -19,6 +19,12 @@ pub struct Progress {
     pub bytes_sent: u64,
     /// Time since this upload call started.
     pub elapsed: Duration,
+    /// The provider's resume handle (`{"provider": "baijiayun", "video_id":
+    /// N}`, iQiyi's `{"provider": "iqiyi", "file_id", …}`), present from the
+    /// first report on — the provider's id exists before any byte is sent —
+    /// so an application can store it and resume after a crash even without
+    /// a checkpoint. `None` only before the provider created the upload.
+    pub resume: Option<Arc<serde_json::Value>>,
 }
 
 /// Cancels an upload from any thread. Clones share one flag.
@@ -48,6 +54,9 @@ pub struct UploadControl<'a> {
     pub(crate) progress: Option<ProgressCallback<'a>>,
     pub(crate) cancel: Option<CancelToken>,
     pub(crate) interval: Duration,
+    /// The upload's resume handle once the provider created it (see
+    /// [`Progress::resume`]).
+    pub(crate) resume: Option<Arc<serde_json::Value>>,
 }
 
 impl Default for UploadControl<'_> {
@@ -56,6 +65,7 @@ impl Default for UploadControl<'_> {
             progress: None,
             cancel: None,
             interval: Duration::from_millis(100),
+            resume: None,
         }
     }
 }
@@ -80,6 +90,11 @@ impl<'a> UploadControl<'a> {
     pub fn progress_interval(mut self, interval: Duration) -> Self {
         self.interval = interval;
         self
+    }
+
+    /// Sets the resume handle every later progress report carries.
+    pub(crate) fn set_resume(&mut self, handle: serde_json::Value) {
+        self.resume = Some(Arc::new(handle));
     }
 
     pub(crate) fn is_cancelled(&self) -> bool {

@@ -77,6 +77,14 @@ fn send_missing(
     let abort = Arc::new(AtomicBool::new(false));
     let (tx, rx) = mpsc::channel::<Finished>();
 
+    // The first report comes before any part starts: it carries the resume
+    // handle, for an application that stores it itself.
+    if progress.tick(control, &ledger, 0).is_break() {
+        return Err(Error::cancelled());
+    }
+    // It does not count against the throttle: the next report comes as the
+    // first bytes move, as it would without it.
+    progress.last_report = None;
     std::thread::scope(|scope| {
         let mut in_flight: Vec<InFlight> = Vec::new();
         let mut outcome: Result<()> = Ok(());
@@ -376,6 +384,7 @@ impl Reporter {
             bytes_total: ledger.total,
             bytes_sent: ledger.sent_total + live,
             elapsed: self.began.elapsed(),
+            resume: control.resume.clone(),
         };
         self.reported = p.bytes_done;
         self.last_report = Some(Instant::now());
@@ -389,6 +398,7 @@ impl Reporter {
             bytes_total: ledger.total,
             bytes_sent: ledger.sent_total,
             elapsed: self.began.elapsed(),
+            resume: control.resume.clone(),
         };
         self.reported = p.bytes_done;
         report(control, &p)

@@ -11,15 +11,21 @@
 //! throttled progress **on the calling thread only** — bindings for Python and
 //! PHP cannot take calls from foreign threads.
 
+pub mod checkpoint;
 mod control;
+mod digest;
 mod engine;
+mod options;
 mod plan;
 mod retry;
 mod sink;
 mod source;
 
+pub(crate) use checkpoint::{AckedRange, Checkpoint, Lookup};
 pub use control::{CancelToken, Progress, ProgressFlow, UploadControl};
+pub(crate) use digest::FileMd5;
 pub use engine::{run, EngineOptions};
+pub use options::CommonUploadOptions;
 pub use plan::{Committed, Part};
 pub use sink::{PartAck, PartSink};
 pub use source::PartReceipt;

@@ -66,6 +66,13 @@ int main(void) {
     EXPECT_ERR(vodkit_client_call_with_file(client, "video/uploadSubtitle", NULL, "subtitle", "/nonexistent.vtt", &s),
                VODKIT_ERROR_INVALID_INPUT);
 
+    /* Checkpoints. */
+    NULLARG(vodkit_checkpoints_list(NULL, &s));
+    NULLARG(vodkit_checkpoints_list("/tmp", NULL));
+    NULLARG(vodkit_checkpoint_remove(NULL, "0123456789abcdef0123456789abcdef"));
+    NULLARG(vodkit_checkpoint_remove("/tmp", NULL));
+    EXPECT_ERR(vodkit_checkpoint_remove("/tmp", "../etc/passwd"), VODKIT_ERROR_INVALID_INPUT);
+
     /* Uploads. */
     NULLARG(vodkit_client_upload(NULL, "/tmp/x", NULL, NULL, NULL, NULL, &s));
     NULLARG(vodkit_client_upload(client, NULL, NULL, NULL, NULL, NULL, &s));

@@ -79,6 +79,28 @@ int main(int argc, char **argv) {
         } catch (const vodkit::Error &e) {
             CHECK(e.code() == VODKIT_ERROR_CANCELLED);
         }
+        // A checkpoint directory: the stopped upload is listed (with the handle the first
+        // progress report carried), and removed.
+        {
+            const std::string dir = path + ".checkpoints";
+            std::string first_resume;
+            try {
+                client.upload(path, "{\"checkpoint_dir\":\"" + dir + "\"}", [&](const vodkit_progress &p) {
+                    CHECK(p.resume_json != nullptr);
+                    first_resume = p.resume_json;
+                    return false;
+                });
+                CHECK(false);
+            } catch (const vodkit::Error &e) {
+                CHECK(e.code() == VODKIT_ERROR_CANCELLED);
+                CHECK(int_member(first_resume, "video_id") == int_member(*e.resume(), "video_id"));
+            }
+            const std::string listed = vodkit::checkpoints(dir);
+            const std::size_t at = listed.find("\"key\":\"");
+            CHECK(at != std::string::npos);
+            vodkit::remove_checkpoint(dir, listed.substr(at + 7, 32));
+            CHECK(vodkit::checkpoints(dir) == "[]");
+        }
         // An exception thrown by the callback comes back out of upload(),
         // nested in the upload's Error, which keeps the resume handle.
         try {

@@ -13,6 +13,7 @@ typedef struct {
   uint64_t bytes_total;
   uint64_t bytes_sent;
   uint64_t elapsed_ms;
+  const char *resume_json;
 } vodkit_progress;
 
 typedef int32_t (*vodkit_progress_fn)(void *user_data,
@@ -60,6 +61,12 @@ vodkit_error *vodkit_cancel_token_cancel(const vodkit_cancel_token *token);
 bool vodkit_cancel_token_is_cancelled(const vodkit_cancel_token *token);
 
 void vodkit_cancel_token_free(vodkit_cancel_token *token);
+
+vodkit_error *vodkit_checkpoints_list(const char *dir,
+                                      char **out_json);
+
+vodkit_error *vodkit_checkpoint_remove(const char *dir,
+                                       const char *key);
 
 vodkit_error *vodkit_client_new(const char *provider,
                                 const char *config_json,

@@ -37,7 +37,7 @@ final class Constants
     public const VODKIT_VERSION_MINOR = 1;
     public const VODKIT_VERSION_PATCH = 0;
     /** The ABI this package speaks; the loader refuses a library with another. */
-    public const VODKIT_ABI_VERSION = 2;
+    public const VODKIT_ABI_VERSION = 3;
 
     private function __construct()
     {

@@ -18,6 +18,14 @@ final class Progress
         public readonly int $bytesSent,
         /** Milliseconds since the call started. */
         public readonly int $elapsedMs,
+        /**
+         * The provider's resume handle (`['provider' => 'baijiayun', 'video_id' => 7]`)
+         * from the first report on, before any byte is sent: store it to resume after a
+         * crash; null until the provider created the upload.
+         *
+         * @var array<string, mixed>|null
+         */
+        public readonly ?array $resume = null,
     ) {
     }
 

@@ -27,7 +27,7 @@ final class ClientTest extends TestCase
         $uploaded = $client->upload($path, ['file_name' => 'php-main-flow.mp4', 'definitions' => [16, 1, 2], 'formats' => [1]]);
         $id = $uploaded['video_id'];
         $this->assertGreaterThan(0, $id);
-        $this->assertSame(['video_id' => $id, 'bytes' => 1024 * 1024 + 7, 'resumed_from' => 0], $uploaded);
+        $this->assertSame(['video_id' => $id, 'bytes' => 1024 * 1024 + 7, 'resumed_from' => 0, 'file_md5' => md5_file($path)], $uploaded);
 
         $status = $client->getStatus($id)['status'];
         $this->assertContains($status, [VideoStatus::TRANSCODING, VideoStatus::TRANSCODED]);

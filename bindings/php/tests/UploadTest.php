@@ -28,7 +28,7 @@ final class UploadTest extends TestCase
             return true;
         });
         $id = $uploaded['video_id'];
-        $this->assertSame(['video_id' => $id, 'bytes' => $size, 'resumed_from' => 0], $uploaded);
+        $this->assertSame(['video_id' => $id, 'bytes' => $size, 'resumed_from' => 0, 'file_md5' => md5_file($path)], $uploaded);
         $this->assertGreaterThanOrEqual(2, count($seen));
         $last = 0;
         foreach ($seen as $p) {

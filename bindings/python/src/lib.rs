@@ -10,6 +10,7 @@
 //! so a Rust panic surfaces as `vodkit.InternalError`, never `PanicException`.
 //! Blocking network work runs with the GIL released (`Python::detach`).
 
+mod checkpoint;
 mod client;
 mod errors;
 mod upload;
@@ -113,6 +114,9 @@ fn _vodkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     m.add_class::<client::Client>()?;
     m.add_class::<upload::CancelToken>()?;
+    m.add_class::<upload::PyProgress>()?;
+    m.add_function(wrap_pyfunction!(checkpoint::checkpoints, m)?)?;
+    m.add_function(wrap_pyfunction!(checkpoint::remove_checkpoint, m)?)?;
     m.add_class::<verify::CallbackVerifier>()?;
     Ok(())
 }

@@ -51,14 +51,98 @@ impl CancelToken {
     }
 }
 
+/// A snapshot of an upload, passed to a ``progress`` callable that takes
+/// one argument.
+#[pyclass(frozen, module = "vodkit", name = "Progress")]
+pub(crate) struct PyProgress {
+    /// Bytes the server holds or is receiving; never decreases within a call.
+    #[pyo3(get)]
+    bytes_done: u64,
+    /// The file size.
+    #[pyo3(get)]
+    bytes_total: u64,
+    /// Bytes put on the wire by this call, re-sent bytes included.
+    #[pyo3(get)]
+    bytes_sent: u64,
+    /// Milliseconds since the call started.
+    #[pyo3(get)]
+    elapsed_ms: u64,
+    resume: Option<std::sync::Arc<Value>>,
+}
+
+#[pymethods]
+impl PyProgress {
+    /// The provider's resume handle (``{"provider": "baijiayun", "video_id":
+    /// 7}``) from the first report on — before any byte is sent — so it can
+    /// be stored and passed to ``resume_upload`` after a crash; ``None``
+    /// until the provider created the upload.
+    #[getter]
+    fn resume<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::to_python(py, &self.resume.as_deref())
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Progress(bytes_done={}, bytes_total={}, bytes_sent={}, elapsed_ms={})",
+            self.bytes_done, self.bytes_total, self.bytes_sent, self.elapsed_ms
+        )
+    }
+}
+
+/// How a ``progress`` callable is called: with one ``Progress`` when it
+/// takes exactly one positional argument, else ``(bytes_done, bytes_total)``.
+#[derive(Clone, Copy)]
+pub(crate) enum ProgressStyle {
+    Object,
+    Pair,
+}
+
+impl ProgressStyle {
+    pub(crate) fn of(py: Python<'_>, callable: &Bound<'_, PyAny>) -> ProgressStyle {
+        let binds = |n: usize| -> bool {
+            let Ok(sig) = py
+                .import("inspect")
+                .and_then(|m| m.getattr("signature"))
+                .and_then(|f| f.call1((callable,)))
+            else {
+                return false;
+            };
+            let args = pyo3::types::PyTuple::new(py, (0..n).map(|_| py.None()));
+            args.and_then(|a| sig.call_method1("bind", a)).is_ok()
+        };
+        if binds(1) && !binds(2) {
+            ProgressStyle::Object
+        } else {
+            ProgressStyle::Pair
+        }
+    }
+}
+
 /// One progress tick: Ctrl-C first, then the caller's callable.
 /// `Ok(false)` aborts (the callable returned exactly `False`).
-fn tick(py: Python<'_>, progress: Option<&Py<PyAny>>, p: &Progress) -> PyResult<bool> {
+fn tick(
+    py: Python<'_>,
+    progress: Option<&Py<PyAny>>,
+    style: ProgressStyle,
+    p: &Progress,
+) -> PyResult<bool> {
     py.check_signals()?;
     let Some(callback) = progress else {
         return Ok(true);
     };
-    let answer = callback.bind(py).call1((p.bytes_done, p.bytes_total))?;
+    let answer = match style {
+        ProgressStyle::Pair => callback.bind(py).call1((p.bytes_done, p.bytes_total))?,
+        ProgressStyle::Object => {
+            let snapshot = PyProgress {
+                bytes_done: p.bytes_done,
+                bytes_total: p.bytes_total,
+                bytes_sent: p.bytes_sent,
+                elapsed_ms: p.elapsed.as_millis() as u64,
+                resume: p.resume.clone(),
+            };
+            callback.bind(py).call1((snapshot,))?
+        }
+    };
     match answer.cast::<PyBool>() {
         Ok(b) => Ok(b.is_true()),
         Err(_) => Ok(true),
@@ -85,12 +169,16 @@ where
     F: for<'a> FnOnce(UploadControl<'a>) -> vodkit::Result<Value> + Send,
 {
     // The callable stays owned here, so it is released with the GIL held.
+    let style = match &progress {
+        Some(p) => ProgressStyle::of(py, p.bind(py)),
+        None => ProgressStyle::Pair,
+    };
     let callback = progress.as_ref();
     let (result, raised) = py.detach(move || {
         let mut raised: Option<PyErr> = None;
         let result = {
             let hook = |p: &Progress| {
-                Python::attach(|py| match tick(py, callback, p) {
+                Python::attach(|py| match tick(py, callback, style, p) {
                     Ok(true) => ControlFlow::Continue(()),
                     Ok(false) => ControlFlow::Break(()),
                     Err(e) => {

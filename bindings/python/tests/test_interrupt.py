@@ -89,7 +89,7 @@ def test_ctrl_c_interrupts_and_resume_completes(
 
     emu.faults()
     resumed = client.resume_upload(report["resume"], path, part_size=256 * 1024)
-    assert resumed == {"video_id": video_id, "bytes": size, "resumed_from": held}
+    assert resumed == {"video_id": video_id, "bytes": size, "resumed_from": held, "file_md5": md5}
     stored = emu.video(video_id)
     assert (stored["md5"], stored["received_bytes"]) == (md5, size)
     assert os.path.getsize(path) == size

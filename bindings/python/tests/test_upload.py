@@ -25,7 +25,7 @@ def test_large_upload_with_progress(emu: Emulator, client: vodkit.Baijiayun, tmp
     result = client.upload(path, ranged=True, progress=lambda done, total: seen.append((done, total)))
     elapsed = time.monotonic() - started
 
-    assert result == {"video_id": result["video_id"], "bytes": size, "resumed_from": 0}
+    assert result == {"video_id": result["video_id"], "bytes": size, "resumed_from": 0, "file_md5": md5}
     stored = emu.video(result["video_id"])
     assert (stored["md5"], stored["received_bytes"], stored["status"]) == (md5, size, 20)
     assert stored["upload_requests"] == size // (8 * MiB)  # 8 MiB parts by default
@@ -61,7 +61,7 @@ def test_progress_returning_false_aborts_and_resume_completes(
 
     emu.faults()
     resumed = client.resume_upload(err.value.resume, path, part_size=256 * 1024)
-    assert resumed == {"video_id": video_id, "bytes": size, "resumed_from": held}
+    assert resumed == {"video_id": video_id, "bytes": size, "resumed_from": held, "file_md5": md5}
     assert emu.video(video_id)["md5"] == md5
 
 
@@ -163,7 +163,7 @@ def test_resume_after_the_network_failed(emu: Emulator, tmp_path: Path) -> None:
     resumed = no_retry.resume_upload(
         err.value.resume, str(path), part_size=MiB, progress=lambda d, t: progress.append(d)
     )
-    assert resumed == {"video_id": video_id, "bytes": size, "resumed_from": held}
+    assert resumed == {"video_id": video_id, "bytes": size, "resumed_from": held, "file_md5": md5}
     assert progress[0] >= held and progress[-1] == size
     assert emu.video(video_id)["md5"] == md5
 

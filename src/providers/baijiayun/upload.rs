@@ -21,8 +21,8 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::http::{RetryPolicy, Transport};
 use crate::params::Params;
 use crate::upload::{
-    self, Committed, EngineOptions, IntoSource, Part, PartAck, PartBody, PartSink, Source,
-    UploadControl,
+    self, AckedRange, Checkpoint, Committed, CommonUploadOptions, EngineOptions, FileMd5,
+    IntoSource, Lookup, Part, PartAck, PartBody, PartReceipt, PartSink, Source, UploadControl,
 };
 
 /// Options of [`Client::upload`]: every getUploadUrl parameter, plus how the
@@ -54,6 +54,9 @@ pub struct UploadOptions {
     pub ranged: bool,
     /// Part size in bytes of ranged requests (default: the client's `part_size`).
     pub part_size: Option<u64>,
+    /// `checkpoint_dir`, `verify_md5`: the options of every provider.
+    #[serde(flatten)]
+    pub common: CommonUploadOptions,
 }
 
 impl Default for UploadOptions {
@@ -70,6 +73,7 @@ impl Default for UploadOptions {
             use_https: true,
             ranged: false,
             part_size: None,
+            common: CommonUploadOptions::default(),
         }
     }
 }
@@ -82,6 +86,10 @@ pub struct Uploaded {
     pub bytes: u64,
     /// Bytes the server already held when this call started (resume).
     pub resumed_from: u64,
+    /// The file's MD5 (lowercase hex), computed while it streamed and found
+    /// equal to the provider's `file_md5` where getInfo reports one; `None`
+    /// with `verify_md5: false`.
+    pub file_md5: Option<String>,
 }
 
 impl UploadOptions {
@@ -121,6 +129,8 @@ impl Client {
     }
 
     /// As [`Client::upload`], with progress reporting and cancellation.
+    /// With `checkpoint_dir`, an upload of this file recorded there continues
+    /// from what the server holds (see [`crate::upload::checkpoint`]).
     pub fn upload_with(
         &self,
         source: impl IntoSource,
@@ -134,23 +144,56 @@ impl Client {
         if control.is_cancelled() {
             return Err(Error::cancelled());
         }
+        let (checkpoint, lookup) = open_checkpoint(options, &source)?;
+        if let Lookup::Resume(record) = lookup {
+            match record.resume.get("video_id").and_then(serde_json::Value::as_i64) {
+                Some(video_id) => match self.resume_point(video_id, options.use_https) {
+                    Ok(point) => {
+                        let resume = Resume {
+                            video_id,
+                            point,
+                            ranges: record.ranges,
+                            created_at: Some(record.created_at),
+                        };
+                        return self.continue_upload(resume, &source, options, part_size, checkpoint.as_ref(), &mut control);
+                    }
+                    // An outage is no verdict on the upload: try again later.
+                    Err(e) if e.is_retryable() => return Err(attach_video_id(e, video_id)),
+                    Err(e) => log::warn!(
+                        "checkpoint {}: video {video_id} can no longer be resumed ({e}); uploading afresh",
+                        record.key
+                    ),
+                },
+                None => log::warn!("checkpoint {}: no video_id in it; uploading afresh", record.key),
+            }
+        }
         let created = self.get_upload_url(&request)?;
-        self.send_file(
-            Sending {
-                video_id: created.video_id,
-                upload_url: created.upload_url,
-                part_size,
-                resumed_from: 0,
-                options,
-            },
-            &source,
-            &mut control,
-        )
-        .map_err(|e| attach_video_id(e, created.video_id))
+        let video_id = created.video_id;
+        control.set_resume(resume_handle(video_id));
+        if let Some(cp) = &checkpoint {
+            cp.start(resume_handle(video_id), Vec::new(), None)
+                .map_err(|e| attach_video_id(e, video_id))?;
+        }
+        let sending = Sending {
+            video_id,
+            upload_url: created.upload_url,
+            part_size,
+            resumed_from: 0,
+            options,
+        };
+        let uploaded = self
+            .send_file(sending, &source, checkpoint.as_ref(), &mut control)
+            .map_err(|e| attach_video_id(e, video_id))?;
+        self.verified(uploaded)
     }
 
     /// Continues an interrupted upload of `path` to `video_id`, from the
-    /// bytes the server reports it holds (`upload_size`).
+    /// bytes the server reports it holds (`upload_size`). With
+    /// `checkpoint_dir` holding this file's checkpoint for this video, the
+    /// file is first checked against it (identity and the MD5 of every
+    /// acknowledged range: a mismatch is an `Integrity` error, nothing
+    /// sent). Without one, only the size can be checked: the server must
+    /// not hold more bytes than the file has.
     pub fn resume_upload(
         &self,
         video_id: i64,
@@ -160,21 +203,98 @@ impl Client {
     ) -> Result<Uploaded> {
         let source = source.into_source()?;
         let part_size = options.part_size_or(self.config().part_size)?;
+        let (checkpoint, lookup) = open_checkpoint(options, &source)?;
+        let (ranges, created_at) = match lookup {
+            Lookup::Resume(r)
+                if r.resume.get("video_id").and_then(serde_json::Value::as_i64)
+                    == Some(video_id) =>
+            {
+                (r.ranges, Some(r.created_at))
+            }
+            _ => (Vec::new(), None),
+        };
         // A failure to find where to continue is resumable too (an outage).
         let point = self
             .resume_point(video_id, options.use_https)
             .map_err(|e| attach_video_id(e, video_id))?;
+        let resume = Resume {
+            video_id,
+            point,
+            ranges,
+            created_at,
+        };
+        self.continue_upload(
+            resume,
+            &source,
+            options,
+            part_size,
+            checkpoint.as_ref(),
+            &mut control,
+        )
+    }
+
+    /// Sends what the server is missing of an upload being resumed.
+    fn continue_upload(
+        &self,
+        resume: Resume,
+        source: &Source,
+        options: &UploadOptions,
+        part_size: u64,
+        checkpoint: Option<&Checkpoint>,
+        control: &mut UploadControl<'_>,
+    ) -> Result<Uploaded> {
+        let Resume {
+            video_id,
+            point,
+            ranges,
+            created_at,
+        } = resume;
+        control.set_resume(resume_handle(video_id));
         let (upload_url, held) = match point {
             ResumePoint::Continue { upload_url, held } => (upload_url, held),
             // Everything arrived before the interruption: nothing left to send.
             ResumePoint::Finished => {
-                return Ok(Uploaded {
+                if let Some(cp) = checkpoint {
+                    cp.finished();
+                }
+                let file_md5 = options
+                    .common
+                    .verify_md5
+                    .then(|| FileMd5::start(source, false).finish())
+                    .transpose()?;
+                return self.verified(Uploaded {
                     video_id,
                     bytes: source.size(),
                     resumed_from: source.size(),
-                })
+                    file_md5,
+                });
             }
         };
+        let attach = |e| attach_video_id(e, video_id);
+        Committed::Prefix(held)
+            .check_within(source.size())
+            .map_err(attach)?;
+        if let Some(cp) = checkpoint {
+            // The ranges within what the server holds stay recorded; bytes it
+            // holds beyond them came from an earlier run of this same file
+            // (its identity was checked), recorded with their local MD5 so a
+            // later resume checks them too.
+            let mut kept: Vec<AckedRange> =
+                ranges.into_iter().filter(|r| r.end() <= held).collect();
+            let covered = kept.iter().map(AckedRange::end).max().unwrap_or(0);
+            if held > covered {
+                let md5 = source
+                    .md5_of_range(covered, held - covered)
+                    .map_err(attach)?;
+                kept.push(AckedRange {
+                    offset: covered,
+                    len: held - covered,
+                    md5,
+                });
+            }
+            cp.start(resume_handle(video_id), kept, created_at)
+                .map_err(attach)?;
+        }
         let sending = Sending {
             video_id,
             upload_url,
@@ -182,8 +302,10 @@ impl Client {
             resumed_from: held,
             options,
         };
-        self.send_file(sending, &source, &mut control)
-            .map_err(|e| attach_video_id(e, video_id))
+        let uploaded = self
+            .send_file(sending, source, checkpoint, control)
+            .map_err(attach)?;
+        self.verified(uploaded)
     }
 
     /// Sends the bytes of `source` from `resumed_from` (what the server holds) on.
@@ -191,6 +313,7 @@ impl Client {
         &self,
         sending: Sending<'_>,
         source: &Source,
+        checkpoint: Option<&Checkpoint>,
         control: &mut UploadControl<'_>,
     ) -> Result<Uploaded> {
         let Sending {
@@ -204,6 +327,10 @@ impl Client {
         // body is read from disk as it goes: memory does not grow with the
         // file); ranged parts only on resume, or when asked for.
         let whole = resumed_from == 0 && !options.ranged;
+        let digest = options
+            .common
+            .verify_md5
+            .then(|| FileMd5::start(source, whole));
         let sink = BaijiayunSink {
             client: self,
             video_id,
@@ -212,6 +339,8 @@ impl Client {
             total: source.size(),
             use_https: options.use_https,
             whole: AtomicBool::new(whole),
+            checkpoint,
+            digest: digest.as_ref(),
         };
         let engine = EngineOptions {
             part_size: if whole {
@@ -229,12 +358,71 @@ impl Client {
             Committed::Prefix(resumed_from),
             control,
         )?;
+        // The server holds the whole file: nothing is left to resume.
+        if let Some(cp) = checkpoint {
+            cp.finished();
+        }
+        let file_md5 = digest.map(|d| d.finish()).transpose()?;
         Ok(Uploaded {
             video_id,
             bytes: source.size(),
             resumed_from,
+            file_md5,
         })
     }
+
+    /// Compares the local MD5 (if computed) with getInfo's `file_md5`: a
+    /// difference is an `Integrity` error naming both. A provider that
+    /// reports none (empty) is not compared.
+    fn verified(&self, uploaded: Uploaded) -> Result<Uploaded> {
+        let Some(local) = &uploaded.file_md5 else {
+            return Ok(uploaded);
+        };
+        let video_id = uploaded.video_id;
+        let info = self.get_info(video_id).map_err(|e| {
+            let message = format!(
+                "the upload of video {video_id} completed, but its MD5 could not be checked: {}",
+                e.message()
+            );
+            Error::new(e.kind(), message).with_detail(format!("video_id={video_id}"))
+        })?;
+        let remote = info.file_md5.trim();
+        if remote.is_empty() {
+            log::info!("baijiayun: getInfo reports no file_md5 for video {video_id}; not compared");
+        } else if !remote.eq_ignore_ascii_case(local) {
+            return Err(Error::new(
+                ErrorKind::Integrity,
+                format!(
+                    "video {video_id} has MD5 {remote} at the provider, but the file uploaded has                      MD5 {local}"
+                ),
+            )
+            .with_detail(format!("video_id={video_id}")));
+        }
+        Ok(uploaded)
+    }
+}
+
+/// Opens the checkpoint of `source` when the options name a directory.
+fn open_checkpoint(
+    options: &UploadOptions,
+    source: &Source,
+) -> Result<(Option<Checkpoint>, Lookup)> {
+    match &options.common.checkpoint_dir {
+        Some(dir) => {
+            let (cp, lookup) = Checkpoint::open(dir, PROVIDER, source)?;
+            Ok((Some(cp), lookup))
+        }
+        None => Ok((None, Lookup::Fresh)),
+    }
+}
+
+/// An upload being resumed: where the server stands, and what a checkpoint
+/// recorded of it.
+struct Resume {
+    video_id: i64,
+    point: ResumePoint,
+    ranges: Vec<AckedRange>,
+    created_at: Option<u64>,
 }
 
 /// What [`Client::send_file`] sends, and where.
@@ -367,6 +555,8 @@ struct BaijiayunSink<'a> {
     /// One plain request for the whole file (no `Content-Range`); cleared
     /// once the server holds part of the file, as a resume must be ranged.
     whole: AtomicBool,
+    checkpoint: Option<&'a Checkpoint>,
+    digest: Option<&'a FileMd5>,
 }
 
 impl PartSink for BaijiayunSink<'_> {
@@ -417,5 +607,14 @@ impl PartSink for BaijiayunSink<'_> {
 
     fn ordered(&self) -> bool {
         true
+    }
+
+    fn acknowledged(&self, part: &Part, receipt: &PartReceipt) {
+        if let Some(cp) = self.checkpoint {
+            cp.acknowledged(part, receipt);
+        }
+        if let Some(d) = self.digest {
+            d.acknowledged(part, receipt);
+        }
     }
 }

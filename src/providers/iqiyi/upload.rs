@@ -21,8 +21,8 @@ use super::models::upload::{OpenUpload, SetFileInfo};
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::RetryPolicy;
 use crate::upload::{
-    self, Committed, EngineOptions, IntoSource, Part, PartAck, PartBody, PartReceipt, PartSink,
-    Source, UploadControl,
+    self, AckedRange, Checkpoint, Committed, CommonUploadOptions, EngineOptions, FileMd5,
+    IntoSource, Lookup, Part, PartAck, PartBody, PartReceipt, PartSink, Source, UploadControl,
 };
 
 /// Options of [`Client::upload`]: the meta set before `uploadfinish`, and
@@ -44,6 +44,9 @@ pub struct UploadOptions {
     pub part_size: Option<u64>,
     /// Parts in flight at once (default: the client's `concurrency`, 4).
     pub concurrency: Option<usize>,
+    /// `checkpoint_dir`, `verify_md5`: the options of every provider.
+    #[serde(flatten)]
+    pub common: CommonUploadOptions,
 }
 
 /// The result of an upload.
@@ -54,15 +57,14 @@ pub struct Uploaded {
     pub bytes: u64,
     /// Bytes a resume found already acknowledged (0 for a fresh upload).
     pub resumed_bytes: u64,
+    /// The file's MD5 (lowercase hex), hashed in file order beside the
+    /// upload (iQiyi reports none to compare it with); `None` with
+    /// `verify_md5: false`.
+    pub file_md5: Option<String>,
 }
 
 /// One range the server acknowledged (length and MD5 checked).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct Acked {
-    offset: u64,
-    len: u64,
-    md5: String,
-}
+type Acked = AckedRange;
 
 /// What a resume handle holds: no token, nothing secret.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -138,6 +140,9 @@ impl Client {
     /// As [`Client::upload`], with progress and cancellation. A failure
     /// (other than a cancel, which cancels the upload at iQiyi too) carries
     /// a resume handle ([`Error::resume`]) for [`Client::resume_upload`].
+    /// With `checkpoint_dir`, an upload of this file recorded there continues
+    /// with the ranges it recorded, after checking each one's MD5 against
+    /// the local file (iQiyi has no query for what it holds).
     pub fn upload_with(
         &self,
         source: impl IntoSource,
@@ -149,6 +154,35 @@ impl Client {
         if control.is_cancelled() {
             return Err(Error::cancelled());
         }
+        let (checkpoint, lookup) = open_checkpoint(options, &source)?;
+        if let Lookup::Resume(record) = lookup {
+            match serde_json::from_value::<Handle>(record.resume.clone()) {
+                Ok(handle) if check_file_id("file_id", &handle.file_id).is_ok() => {
+                    let url = match handle.upload_url {
+                        Some(url) => url,
+                        None => self.backup_url()?,
+                    };
+                    let upload = Upload {
+                        file_id: handle.file_id,
+                        upload_url: url,
+                        acked: record.ranges,
+                        created_at: Some(record.created_at),
+                    };
+                    return self.send(
+                        upload,
+                        &source,
+                        options,
+                        engine,
+                        checkpoint.as_ref(),
+                        &mut control,
+                    );
+                }
+                _ => log::warn!(
+                    "checkpoint {}: no usable file_id in it; uploading afresh",
+                    record.key
+                ),
+            }
+        }
         let slot = self.open_upload(&open)?;
         check_file_id("file_id", &slot.file_id)
             .map_err(|_| Error::new(ErrorKind::Server, "openupload returned no usable file_id"))?;
@@ -158,19 +192,27 @@ impl Client {
                 "openupload returned no usable upload_url",
             ));
         }
+        let upload = Upload {
+            file_id: slot.file_id,
+            upload_url: slot.upload_url,
+            acked: Vec::new(),
+            created_at: None,
+        };
         self.send(
-            slot.file_id,
-            slot.upload_url,
+            upload,
             &source,
             options,
             engine,
-            Vec::new(),
+            checkpoint.as_ref(),
             &mut control,
         )
     }
 
     /// Continues an upload from the resume handle of its error: the ranges
-    /// it records are checked against the local file (MD5) and skipped.
+    /// it records (and, with `checkpoint_dir`, those this file's checkpoint
+    /// records for the same file id) are checked against the local file —
+    /// a range whose MD5 differs means the file is not the one the server
+    /// holds bytes of: an `Integrity` error, nothing sent — and skipped.
     pub fn resume_upload(
         &self,
         resume: &Value,
@@ -199,31 +241,48 @@ impl Client {
             )));
         }
         let (_, engine) = options.check(self, &source)?;
-        // A range whose bytes changed locally is sent again.
-        let mut kept = Vec::new();
-        for r in handle.ranges {
-            if r.len > 0
-                && r.offset
-                    .checked_add(r.len)
-                    .is_some_and(|e| e <= source.size())
-                && source
-                    .md5_of_range(r.offset, r.len)?
-                    .eq_ignore_ascii_case(&r.md5)
+        upload::checkpoint::check_ranges(&handle.ranges, &source).map_err(|e| match e.kind() {
+            ErrorKind::Integrity => Error::new(
+                ErrorKind::Integrity,
+                format!(
+                    "the file is not the one upload {} holds bytes of ({}); nothing was sent",
+                    handle.file_id,
+                    e.message()
+                ),
+            )
+            .with_detail(format!("file_id={}", handle.file_id)),
+            _ => e,
+        })?;
+        let (checkpoint, lookup) = open_checkpoint(options, &source)?;
+        let mut acked = handle.ranges;
+        let mut created_at = None;
+        if let Lookup::Resume(record) = lookup {
+            if record.resume.get("file_id").and_then(Value::as_str) == Some(handle.file_id.as_str())
             {
-                kept.push(r);
+                created_at = Some(record.created_at);
+                for r in record.ranges {
+                    if !acked.iter().any(|a| a.offset == r.offset && a.len == r.len) {
+                        acked.push(r);
+                    }
+                }
             }
         }
         let url = match handle.upload_url {
             Some(url) => url,
             None => self.backup_url()?,
         };
+        let upload = Upload {
+            file_id: handle.file_id,
+            upload_url: url,
+            acked,
+            created_at,
+        };
         self.send(
-            handle.file_id,
-            url,
+            upload,
             &source,
             options,
             engine,
-            kept,
+            checkpoint.as_ref(),
             &mut control,
         )
     }
@@ -232,19 +291,27 @@ impl Client {
         Ok(format!("{}upload", self.caller().host("backup")?))
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn send(
         &self,
-        file_id: String,
-        upload_url: String,
+        upload: Upload,
         source: &Source,
         options: &UploadOptions,
         engine: EngineOptions,
-        acked: Vec<Acked>,
+        checkpoint: Option<&Checkpoint>,
         control: &mut UploadControl<'_>,
     ) -> Result<Uploaded> {
+        let Upload {
+            file_id,
+            upload_url,
+            acked,
+            created_at,
+        } = upload;
         let resumed_bytes = acked.iter().map(|r| r.len).sum();
         let start = Committed::Ranges(acked.iter().map(|r| r.offset..r.offset + r.len).collect());
+        let digest = options
+            .common
+            .verify_md5
+            .then(|| FileMd5::start(source, false));
         let sink = IqiyiSink {
             client: self,
             file_id: file_id.clone(),
@@ -254,23 +321,66 @@ impl Client {
             acked: Mutex::new(acked),
             meta: options.meta(source, &file_id),
             buffers: Arc::default(),
+            checkpoint,
+            digest: digest.as_ref(),
         };
+        let handle = sink.handle(source.size(), false);
+        control.set_resume(handle.clone());
+        if let Some(cp) = checkpoint {
+            let ranges = sink.acked().clone();
+            cp.start(handle, ranges, created_at)
+                .map_err(|e| sink.attach_resume(e, source.size()))?;
+        }
         match upload::run(source, &sink, &engine, start, control) {
-            Ok(()) => Ok(Uploaded {
-                file_id,
-                bytes: source.size(),
-                resumed_bytes,
-            }),
+            Ok(()) => {
+                if let Some(cp) = checkpoint {
+                    cp.finished();
+                }
+                Ok(Uploaded {
+                    file_id,
+                    bytes: source.size(),
+                    resumed_bytes,
+                    file_md5: digest.map(|d| d.finish()).transpose()?,
+                })
+            }
             Err(err) if err.kind() == ErrorKind::Cancelled => {
-                // Stop it at iQiyi too; a failure to say so does not hide the cancel.
+                // Stop it at iQiyi too; a failure to say so does not hide the
+                // cancel. A cancelled upload cannot be resumed: its checkpoint goes.
                 if let Err(e) = self.cancel_upload(file_id.clone()) {
                     log::info!("iqiyi: cancelupload failed: {e}");
+                }
+                if let Some(cp) = checkpoint {
+                    cp.finished();
                 }
                 Err(err.with_detail(format!("file_id={file_id}")))
             }
             Err(err) => Err(sink.attach_resume(err, source.size())),
         }
     }
+}
+
+/// Opens the checkpoint of `source` when the options name a directory.
+fn open_checkpoint(
+    options: &UploadOptions,
+    source: &Source,
+) -> Result<(Option<Checkpoint>, Lookup)> {
+    match &options.common.checkpoint_dir {
+        Some(dir) => {
+            let (cp, lookup) = Checkpoint::open(dir, PROVIDER, source)?;
+            Ok((Some(cp), lookup))
+        }
+        None => Ok((None, Lookup::Fresh)),
+    }
+}
+
+/// The upload to send to: its id, where chunks go, and the ranges the
+/// server acknowledged already.
+struct Upload {
+    file_id: String,
+    upload_url: String,
+    acked: Vec<Acked>,
+    /// When its checkpoint was first written (a resume keeps it).
+    created_at: Option<u64>,
 }
 
 /// Parts up to this size are read into one buffer with their multipart
@@ -410,6 +520,8 @@ struct IqiyiSink<'a> {
     acked: Mutex<Vec<Acked>>,
     meta: SetFileInfo,
     buffers: Arc<BufferPool>,
+    checkpoint: Option<&'a Checkpoint>,
+    digest: Option<&'a FileMd5>,
 }
 
 impl IqiyiSink<'_> {
@@ -417,9 +529,15 @@ impl IqiyiSink<'_> {
         self.acked.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// The error with what a resume needs (never a token).
-    fn attach_resume(&self, err: Error, file_size: u64) -> Error {
-        let mut ranges = self.acked().clone();
+    /// The resume handle (never a token: an upload URL carrying one is
+    /// left out, and a resume uses the backup host), with the acknowledged
+    /// ranges or without.
+    fn handle(&self, file_size: u64, with_ranges: bool) -> Value {
+        let mut ranges = if with_ranges {
+            self.acked().clone()
+        } else {
+            Vec::new()
+        };
         ranges.sort_by_key(|r| r.offset);
         let upload_url =
             (!self.primary.to_ascii_lowercase().contains("token")).then(|| self.primary.clone());
@@ -430,9 +548,14 @@ impl IqiyiSink<'_> {
             upload_url,
             ranges,
         };
-        let handle = serde_json::to_value(&handle).unwrap_or(Value::Null);
+        serde_json::to_value(&handle).unwrap_or(Value::Null)
+    }
+
+    /// The error with what a resume needs.
+    fn attach_resume(&self, err: Error, file_size: u64) -> Error {
         let detail = format!("file_id={}", self.file_id);
-        err.with_detail(detail).with_resume(handle)
+        err.with_detail(detail)
+            .with_resume(self.handle(file_size, true))
     }
 }
 
@@ -516,6 +639,12 @@ impl PartSink for IqiyiSink<'_> {
             len: part.len,
             md5: receipt.md5.clone(),
         });
+        if let Some(cp) = self.checkpoint {
+            cp.acknowledged(part, receipt);
+        }
+        if let Some(d) = self.digest {
+            d.acknowledged(part, receipt);
+        }
     }
 
     /// Meta first, then finish: a video finished without meta never enters

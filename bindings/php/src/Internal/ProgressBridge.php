@@ -103,7 +103,10 @@ final class ProgressBridge
             return Constants::VODKIT_ABORT;
         }
         try {
-            $snapshot = new Progress((int) $p->bytes_done, (int) $p->bytes_total, (int) $p->bytes_sent, (int) $p->elapsed_ms);
+            // FFI reads a `const char *` field as a PHP string, NULL as null.
+            $raw = $p->resume_json;
+            $resume = is_string($raw) ? (array) json_decode($raw, true, 512, JSON_THROW_ON_ERROR) : null;
+            $snapshot = new Progress((int) $p->bytes_done, (int) $p->bytes_total, (int) $p->bytes_sent, (int) $p->elapsed_ms, $resume);
             $answer = ($this->closure)($snapshot);
             return $answer === false ? Constants::VODKIT_ABORT : Constants::VODKIT_CONTINUE;
         } catch (\Throwable $e) {

@@ -27,7 +27,10 @@ from ._vodkit import (
     CallbackVerifier,
     CancelToken,
     Client,
+    Progress,
     __version__,
+    checkpoints,
+    remove_checkpoint,
     sign,
 )
 from .errors import (
@@ -49,6 +52,9 @@ __all__ = [
     "Client",
     "CallbackVerifier",
     "CancelToken",
+    "Progress",
+    "checkpoints",
+    "remove_checkpoint",
     "sign",
     "__version__",
     "VodkitError",

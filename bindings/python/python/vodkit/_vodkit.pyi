@@ -11,8 +11,9 @@ from typing import Any, Optional, Union, final
 from typing_extensions import Self, disjoint_base
 
 _Path = Union[str, os.PathLike[str]]
-# progress(bytes_done, bytes_total); returning False aborts the upload.
-_Progress = Callable[[int, int], object]
+# progress(bytes_done, bytes_total), or progress(p: Progress) for a callable
+# of one argument; returning False aborts the upload.
+_Progress = Union[Callable[[int, int], object], Callable[["Progress"], object]]
 _Answer = dict[str, Any]
 
 __all__ = [
@@ -22,6 +23,9 @@ __all__ = [
     "Client",
     "CancelToken",
     "CallbackVerifier",
+    "Progress",
+    "checkpoints",
+    "remove_checkpoint",
 ]
 
 __version__: str
@@ -43,6 +47,45 @@ def _panic_for_tests(message: str) -> None:
     """For the test suite only: panics inside the same guard every entry point
     uses, to prove a panic arrives as ``vodkit.InternalError``.
     """
+def checkpoints(dir: _Path) -> list[dict[str, Any]]:
+    """The valid upload checkpoints in ``dir`` (the ``checkpoint_dir`` upload
+    option), oldest first: dicts with ``key`` (what ``remove_checkpoint``
+    takes), ``provider``, ``path`` (``None`` unless uploaded by path),
+    ``size``, ``acknowledged`` (bytes the server acknowledged), ``resume``
+    (the handle ``resume_upload`` takes), ``created_at`` and ``updated_at``
+    (Unix seconds). A directory that does not exist has none; files that are
+    not valid checkpoints are left out.
+    """
+def remove_checkpoint(dir: _Path, key: str) -> bool:
+    """Removes the checkpoint ``key`` from ``dir``; ``False`` when there was
+    none. The upload it recorded is not cancelled at the provider.
+
+    :raises InvalidInputError: ``key`` is not a checkpoint key (32 hex digits).
+    """
+@final
+class Progress:
+    """A snapshot of an upload, passed to a ``progress`` callable that takes
+    one argument.
+    """
+    @property
+    def bytes_done(self) -> int:
+        """Bytes the server holds or is receiving; never decreases within a call."""
+    @property
+    def bytes_total(self) -> int:
+        """The file size."""
+    @property
+    def bytes_sent(self) -> int:
+        """Bytes put on the wire by this call, re-sent bytes included."""
+    @property
+    def elapsed_ms(self) -> int:
+        """Milliseconds since the call started."""
+    @property
+    def resume(self) -> Optional[dict[str, Any]]:
+        """The provider's resume handle (``{"provider": "baijiayun", "video_id":
+        7}``) from the first report on — before any byte is sent — so it can
+        be stored and passed to ``resume_upload`` after a crash; ``None``
+        until the provider created the upload.
+        """
 @final
 class CancelToken:
     """Cancels an upload from any thread (or from a signal handler).

@@ -16,6 +16,7 @@ pub(crate) fn routes(shared: Arc<Shared>) -> Router {
     Router::new()
         .route("/videos/{id}", get(video))
         .route("/callbacks", get(callbacks))
+        .route("/wrong_file_md5", axum::routing::post(wrong_file_md5))
         .with_state(shared.clone())
         .merge(upload_target::routes(shared))
 }
@@ -29,4 +30,14 @@ async fn video(State(s): State<Arc<Shared>>, Path(id): Path<i64>) -> Response {
 
 async fn callbacks(State(s): State<Arc<Shared>>) -> Json<Vec<super::state::CallbackRecord>> {
     Json(s.callbacks())
+}
+
+#[derive(serde::Deserialize)]
+struct Count {
+    count: u32,
+}
+
+async fn wrong_file_md5(State(s): State<Arc<Shared>>, Json(c): Json<Count>) -> StatusCode {
+    s.md5_fault.arm(c.count);
+    StatusCode::NO_CONTENT
 }

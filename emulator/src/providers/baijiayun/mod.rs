@@ -15,6 +15,7 @@ mod control;
 pub mod dates;
 pub mod interactive;
 pub mod manage;
+pub mod md5_fault;
 pub mod request;
 mod sign;
 pub mod state;

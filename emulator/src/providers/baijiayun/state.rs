@@ -51,6 +51,8 @@ pub struct Shared {
     pub category: Mutex<category::State>,
     pub subtitle: Mutex<subtitle::State>,
     pub interactive: Mutex<interactive::State>,
+    /// getInfo's wrong-`file_md5` fault.
+    pub md5_fault: super::md5_fault::Md5Fault,
 }
 
 impl AsRef<UploadTarget> for Shared {
@@ -79,6 +81,7 @@ impl Shared {
             category: Mutex::default(),
             subtitle: Mutex::default(),
             interactive: Mutex::default(),
+            md5_fault: Default::default(),
             base_url,
             data_dir,
             config,

@@ -63,7 +63,9 @@ fn get_info(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
     let id = req.i64("video_id")?;
     let category_id = with_video(shared, id, |v| Ok(v.category_id))?;
     let category = super::category::categories_of(shared, category_id);
-    with_video(shared, id, |v| Ok(v.info(category)))
+    let mut info = with_video(shared, id, |v| Ok(v.info(category)))?;
+    shared.md5_fault.apply(&mut info);
+    Ok(info)
 }
 
 fn get_url(shared: &Shared, req: &Req) -> Result<Value, ApiError> {

@@ -187,6 +187,20 @@ class BaijiayunUploadOptions(TypedDict, total=False):
     ranged: bool
     # Part size in bytes of ranged requests (default: the client's ``part_size``).
     part_size: Optional[int]
+    # A directory for checkpoints (created if missing). Before the first
+    # byte is sent the upload records its resume handle there (never a key,
+    # token or signed URL), and every acknowledged range with its MD5; an
+    # upload of the same file with the same directory, in any process,
+    # continues from what the server holds, after checking the local file
+    # is the one whose bytes the server has. The record goes when the
+    # upload completes. List and remove them with ``checkpoints(dir)`` /
+    # ``remove_checkpoint(dir, key)``. Default: none.
+    checkpoint_dir: Optional[str]
+    # Compare the file's MD5, computed while it streams, with the one the
+    # provider reports after the upload (Baijiayun's ``getInfo`` ``file_md5``):
+    # a difference is an ``Integrity`` error naming both. Default true; false
+    # also skips computing it where that costs a read of the file.
+    verify_md5: bool
 
 
 class PartnerKey(TypedDict, total=False):
