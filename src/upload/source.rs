@@ -239,8 +239,12 @@ impl Source {
             .map_err(|e| Error::io(format!("cannot read {shown}"), e))?;
         let mut moved = changed(meta.len(), meta.modified().ok());
         if let Some(path) = self.path() {
-            let meta = std::fs::metadata(path)
-                .map_err(|e| Error::io(format!("cannot read {shown}"), e))?;
+            let meta = std::fs::metadata(path).map_err(|e| {
+                Error::io(
+                    format!("cannot read {shown} (removed or moved during the upload?)"),
+                    e,
+                )
+            })?;
             moved |= changed(meta.len(), meta.modified().ok());
         }
         if moved {
