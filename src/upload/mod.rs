@@ -13,6 +13,7 @@
 
 mod control;
 mod engine;
+mod pace;
 mod plan;
 mod retry;
 mod sink;
@@ -20,6 +21,7 @@ mod source;
 
 pub use control::{CancelToken, Progress, ProgressFlow, UploadControl};
 pub use engine::{run, EngineOptions};
+pub use pace::DEFAULT_PAUSE_HOLD;
 pub use plan::{Committed, Part};
 pub use sink::{PartAck, PartSink};
 pub use source::PartReceipt;

@@ -8,6 +8,7 @@ use std::time::SystemTime;
 use bytes::Bytes;
 use md5::{Digest, Md5};
 
+use super::control::Pacer;
 use crate::error::{Error, ErrorKind, Result};
 
 /// What the engine streamed for one part: its length and MD5, computed while
@@ -318,6 +319,7 @@ impl Source {
             md5: Md5::new(),
             tally,
             abort,
+            pacer: None,
         })
     }
 }
@@ -365,6 +367,9 @@ pub(crate) fn hex(digest: &[u8]) -> String {
 pub(crate) struct PartTally {
     pub(crate) sent: AtomicU64,
     pub(crate) receipt: OnceLock<PartReceipt>,
+    /// A pause held this part: a failure of it is the pause's doing (an
+    /// abandoned or timed-out part), not the network's.
+    pub(crate) paused: AtomicBool,
 }
 
 /// Streams one part of a file from disk into a request body, hashing it on
@@ -379,6 +384,30 @@ pub struct PartBody {
     md5: Md5,
     tally: Arc<PartTally>,
     abort: Arc<AtomicBool>,
+    /// The upload's pause flag and bandwidth cap, when it has a token.
+    pacer: Option<Pacer>,
+}
+
+impl PartBody {
+    /// Makes reads honour the token's pause and cap.
+    pub(crate) fn paced(mut self, pacer: Option<Pacer>) -> Self {
+        self.pacer = pacer;
+        self
+    }
+
+    /// Waits out a pause and the cap; returns how many bytes may be read now.
+    fn admit(&self, want: usize) -> io::Result<usize> {
+        let Some(pacer) = &self.pacer else {
+            return Ok(want);
+        };
+        let pace = pacer.token.pace();
+        pace.wait_while_paused(&self.abort, &self.tally, pacer.hold)?;
+        let n = pace.slice(want);
+        pace.take(n, &self.abort)?;
+        // A pause that began while waiting for the bucket.
+        pace.wait_while_paused(&self.abort, &self.tally, pacer.hold)?;
+        Ok(n)
+    }
 }
 
 impl std::fmt::Debug for PartBody {
@@ -401,6 +430,7 @@ impl Read for PartBody {
         let want = buf
             .len()
             .min(usize::try_from(self.remaining).unwrap_or(usize::MAX));
+        let want = self.admit(want)?;
         let n = self.reader.read_at(self.position, &mut buf[..want])?;
         if n == 0 {
             return Err(io::Error::new(
