@@ -26,6 +26,8 @@ const PROGRAMS: &[&str] = &[
     "iqiyi",
     "operations",
     "quvideo",
+    "sources",
+    "pace",
 ];
 
 /// The emulator's URLs as every program sees them — the one place they are
@@ -336,6 +338,23 @@ fn run_all(link: Link, wrapper: &[&str]) {
                         emu.baijiayun()
                             .request_count(&logged_path("video/getResumeUploadUrl"))
                             >= 1
+                    );
+                }
+            }
+            "sources" | "pace" => {
+                let stdout = run.run(&bin, &[file]);
+                let ids: Vec<i64> = stdout
+                    .lines()
+                    .filter_map(|l| l.strip_prefix("video_id="))
+                    .map(|id| id.trim().parse().unwrap())
+                    .collect();
+                assert!(!ids.is_empty(), "{stdout}");
+                for id in ids {
+                    let stored = emu.baijiayun().video(id).unwrap();
+                    assert_eq!(
+                        stored.md5,
+                        Some(md5_file(Path::new(file))),
+                        "{program}: video {id}"
                     );
                 }
             }

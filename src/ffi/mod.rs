@@ -25,6 +25,7 @@ pub mod cancel;
 pub mod client;
 pub mod error;
 pub mod live;
+pub mod sources;
 pub mod strings;
 pub mod upload;
 pub mod version;

@@ -259,6 +259,10 @@ impl<'o> Ledger<'o> {
         if aborted {
             return Ok(());
         }
+        if let Some(message) = done.tally.read_error.get() {
+            // The source failed, not the network: sending again won't help.
+            return Err(Error::new(ErrorKind::Io, message.clone()));
+        }
         if done.tally.paused.load(Ordering::SeqCst) {
             // Abandoned during a pause (or timed out while held): sent again
             // once the upload resumes, and not counted as a failure.

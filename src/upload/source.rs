@@ -370,6 +370,9 @@ pub(crate) struct PartTally {
     /// A pause held this part: a failure of it is the pause's doing (an
     /// abandoned or timed-out part), not the network's.
     pub(crate) paused: AtomicBool,
+    /// Why reading the source failed, if it did: a local failure, reported
+    /// as `Io` whatever the transport made of the cut-off body.
+    pub(crate) read_error: OnceLock<String>,
 }
 
 /// Streams one part of a file from disk into a request body, hashing it on
@@ -431,13 +434,30 @@ impl Read for PartBody {
             .len()
             .min(usize::try_from(self.remaining).unwrap_or(usize::MAX));
         let want = self.admit(want)?;
-        let n = self.reader.read_at(self.position, &mut buf[..want])?;
-        if n == 0 {
-            return Err(io::Error::new(
-                io::ErrorKind::UnexpectedEof,
-                "the file became shorter during the upload",
-            ));
+        let n = loop {
+            match self.reader.read_at(self.position, &mut buf[..want]) {
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Ok(0) => {
+                    break Err(io::Error::new(
+                        io::ErrorKind::UnexpectedEof,
+                        "the file became shorter during the upload",
+                    ))
+                }
+                Ok(n) if n > want => {
+                    break Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        format!("the reader claimed {n} bytes read into a buffer of {want}"),
+                    ))
+                }
+                other => break other,
+            }
         }
+        .inspect_err(|e| {
+            let _ = self
+                .tally
+                .read_error
+                .set(format!("reading the source at byte {}: {e}", self.position));
+        })?;
         self.md5.update(&buf[..n]);
         self.position += n as u64;
         self.remaining -= n as u64;
