@@ -32,6 +32,9 @@
  *   at once (a client, a verifier, a cancel token); one passed as mutable
  *   may not. Progress callbacks run only on the
  *   thread that called the blocking function, never on a worker thread.
+ *   The one exception is the read-at callback of
+ *   `vodkit_client_upload_reader`, called from worker threads (its
+ *   `_on_caller` variant calls it on the calling thread only).
  * - **Secrets.** Keys, tokens and passwords never appear in error messages
  *   or resume handles.
  */

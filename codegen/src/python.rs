@@ -755,6 +755,9 @@ impl<'a> Module<'a> {
         );
         s.push_str("from __future__ import annotations\n\n");
         s.push_str("import os\n");
+        if stub {
+            s.push_str("import typing\n");
+        }
         s.push_str(
             "from typing import Any, Callable, Literal, Mapping, Optional, Sequence, TypedDict, Union\n",
         );
@@ -767,6 +770,10 @@ impl<'a> Module<'a> {
         s.push_str("\n_Path = Union[str, \"os.PathLike[str]\"]\n");
         if stub {
             s.push_str("_Progress = Callable[[int, int], object]\n");
+            // What `upload` reads: a path, bytes, or a binary file object.
+            s.push_str(
+                "_Source = Union[_Path, bytes, bytearray, memoryview, \"typing.IO[bytes]\"]\n",
+            );
         }
         s.push('\n');
         let mut all = vec![self.class.clone()];
@@ -819,11 +826,11 @@ impl<'a> Module<'a> {
             if let Some(options) = &self.upload_options {
                 let _ = write!(
                     s,
-                    "    def upload(  # type: ignore[override]\n        self,\n        path: _Path,\n        *,\n        progress: Optional[_Progress] = None,\n        cancel: Optional[CancelToken] = None,\n        **options: Unpack[{options}],\n    ) -> dict[str, Any]: ...\n"
+                    "    def upload(  # type: ignore[override]\n        self,\n        path: _Source,\n        *,\n        progress: Optional[_Progress] = None,\n        cancel: Optional[CancelToken] = None,\n        **options: Unpack[{options}],\n    ) -> dict[str, Any]: ...\n"
                 );
                 let _ = write!(
                     s,
-                    "    def resume_upload(  # type: ignore[override]\n        self,\n        resume: Mapping[str, Any],\n        path: _Path,\n        *,\n        progress: Optional[_Progress] = None,\n        cancel: Optional[CancelToken] = None,\n        **options: Unpack[{options}],\n    ) -> dict[str, Any]: ...\n"
+                    "    def resume_upload(  # type: ignore[override]\n        self,\n        resume: Mapping[str, Any],\n        path: _Source,\n        *,\n        progress: Optional[_Progress] = None,\n        cancel: Optional[CancelToken] = None,\n        **options: Unpack[{options}],\n    ) -> dict[str, Any]: ...\n"
                 );
             }
         } else {

@@ -12,6 +12,7 @@
 
 mod client;
 mod errors;
+mod source;
 mod upload;
 mod verify;
 
