@@ -290,15 +290,7 @@ impl Client {
     /// means the operation's own field (the catalog's ``file_field``, or the
     /// config's ``file_fields`` override).
     ///
-    /// :param path: what to upload: a path (``str`` or ``os.PathLike``),
-    ///     ``bytes``/``bytearray``/``memoryview``, or a binary file object —
-    ///     an open file (read through a duplicate of its descriptor, with no
-    ///     Python code running during the upload) or any object with
-    ///     ``seek`` and ``readinto`` or ``read``, such as ``io.BytesIO``
-    ///     (read with the GIL from the upload's threads, one read at a time;
-    ///     its position is restored afterwards). A source without a path is
-    ///     recorded under the ``file_name`` option, else the object's
-    ///     ``name``, else ``"upload"``.
+    /// :param path: the file (``str`` or ``os.PathLike``).
     #[pyo3(signature = (operation, params, field, path))]
     fn call_with_file<'py>(
         &self,
