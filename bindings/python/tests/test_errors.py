@@ -164,7 +164,9 @@ def test_io(emu: Emulator, client: vodkit.Baijiayun, tmp_path: Path) -> None:
     with pytest.raises(vodkit.IoError) as err:
         client.upload(path, ranged=True, part_size=64 * KiB, progress=delete_after_first_part)
     assert err.value.code == "io" and err.value.video_id is not None
-    assert "cannot open" in err.value.message and isinstance(err.value, OSError)
+    # The file is read through the descriptor opened at the start; its path
+    # vanishing is found when the upload checks the file is unchanged.
+    assert "cannot read" in err.value.message and isinstance(err.value, OSError)
 
 
 def test_verification(emu: Emulator) -> None:
