@@ -32,6 +32,9 @@
  *   at once (a client, a verifier, a cancel token); one passed as mutable
  *   may not. Progress callbacks run only on the
  *   thread that called the blocking function, never on a worker thread.
+ *   The one exception is the read-at callback of
+ *   `vodkit_client_upload_reader`, called from worker threads (its
+ *   `_on_caller` variant calls it on the calling thread only).
  * - **Secrets.** Keys, tokens and passwords never appear in error messages
  *   or resume handles.
  */
@@ -213,6 +216,18 @@ typedef struct {
 typedef int32_t (*vodkit_progress_fn)(void *user_data,
                                       const vodkit_progress *progress);
 
+/**
+ * A read-at callback: copies up to `len` bytes of the source, starting at
+ * byte `offset`, into `buf`, and returns how many it copied (0 only at the
+ * end of the source), or a negative value for an error (the upload fails
+ * with VODKIT_ERROR_IO naming that value). It keeps no cursor: calls for
+ * different offsets may come in any order.
+ */
+typedef int64_t (*vodkit_read_at_fn)(void *user_data,
+                                     uint64_t offset,
+                                     uint8_t *buf,
+                                     size_t len);
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -299,6 +314,37 @@ vodkit_error *vodkit_cancel_token_cancel(const vodkit_cancel_token *token);
  * Whether the token was cancelled (false for NULL).
  */
 bool vodkit_cancel_token_is_cancelled(const vodkit_cancel_token *token);
+
+/**
+ * Pauses every upload using this token: no new part starts and the parts
+ * in flight stop sending (a pause longer than 30 s abandons them cleanly;
+ * they are sent again on resume). The upload call keeps blocking, its
+ * progress callback keeps being called, and cancel still works.
+ */
+vodkit_error *vodkit_cancel_token_pause(const vodkit_cancel_token *token);
+
+/**
+ * Lets paused uploads go on where they stopped (in the same call).
+ */
+vodkit_error *vodkit_cancel_token_resume(const vodkit_cancel_token *token);
+
+/**
+ * Whether the token is paused (false for NULL).
+ */
+bool vodkit_cancel_token_is_paused(const vodkit_cancel_token *token);
+
+/**
+ * Caps the bandwidth of every upload using this token to
+ * `bytes_per_second` in total (0 lifts the cap). May be called at any
+ * time, also while uploading; takes effect within about 50 ms.
+ */
+vodkit_error *vodkit_cancel_token_set_rate_limit(const vodkit_cancel_token *token,
+                                                 uint64_t bytes_per_second);
+
+/**
+ * The token's cap in bytes per second (0: none, and for NULL).
+ */
+uint64_t vodkit_cancel_token_rate_limit(const vodkit_cancel_token *token);
 
 /**
  * Frees a token. NULL is a no-op. Do not free it while an upload uses it.
@@ -441,6 +487,141 @@ void vodkit_error_free(vodkit_error *error);
  * a test to prove nothing leaks.
  */
 uint64_t vodkit_live_objects(void);
+
+/**
+ * Uploads the file open as descriptor `fd` (e.g. from an Android
+ * `content://` URI or a sandboxed picker) as a new video, recorded as
+ * `name`. The descriptor is duplicated: the caller's stays open, its
+ * position is neither used nor moved, and the caller may close it once
+ * this returns. It must name a regular, non-empty file. Other arguments
+ * as for `vodkit_client_upload`.
+ */
+vodkit_error *vodkit_client_upload_fd(const vodkit_client *client,
+                                      int fd,
+                                      const char *name,
+                                      const char *options_json,
+                                      vodkit_progress_fn progress,
+                                      void *user_data,
+                                      const vodkit_cancel_token *cancel,
+                                      char **out_json);
+
+/**
+ * Continues an interrupted upload of the file open as `fd` (see
+ * `vodkit_client_upload_fd`) from the bytes the server holds.
+ */
+vodkit_error *vodkit_client_resume_upload_fd(const vodkit_client *client,
+                                             const char *resume_json,
+                                             int fd,
+                                             const char *name,
+                                             const char *options_json,
+                                             vodkit_progress_fn progress,
+                                             void *user_data,
+                                             const vodkit_cancel_token *cancel,
+                                             char **out_json);
+
+/**
+ * Uploads the `len` bytes at `data` as a new video, recorded as `name`.
+ * The bytes are borrowed, not copied: they must stay valid and unchanged
+ * until this returns (no reference is kept after it). Other arguments as
+ * for `vodkit_client_upload`.
+ */
+vodkit_error *vodkit_client_upload_buffer(const vodkit_client *client,
+                                          const uint8_t *data,
+                                          size_t len,
+                                          const char *name,
+                                          const char *options_json,
+                                          vodkit_progress_fn progress,
+                                          void *user_data,
+                                          const vodkit_cancel_token *cancel,
+                                          char **out_json);
+
+/**
+ * Continues an interrupted upload of a buffer (see
+ * `vodkit_client_upload_buffer`) from the bytes the server holds.
+ */
+vodkit_error *vodkit_client_resume_upload_buffer(const vodkit_client *client,
+                                                 const char *resume_json,
+                                                 const uint8_t *data,
+                                                 size_t len,
+                                                 const char *name,
+                                                 const char *options_json,
+                                                 vodkit_progress_fn progress,
+                                                 void *user_data,
+                                                 const vodkit_cancel_token *cancel,
+                                                 char **out_json);
+
+/**
+ * Uploads `size` bytes read through `reader` as a new video, recorded as
+ * `name`. `reader` is called with `reader_data` **from the upload's worker
+ * threads, several calls at once** (one per part in flight, each at its
+ * own offset), until this returns and never after: it must be thread-safe
+ * and keep no cursor (use `pread`, or a lock around seek + read). A
+ * negative return fails the upload with VODKIT_ERROR_IO. For runtimes
+ * that cannot take calls from other threads, use
+ * `vodkit_client_upload_reader_on_caller`. Other arguments as for
+ * `vodkit_client_upload`.
+ */
+vodkit_error *vodkit_client_upload_reader(const vodkit_client *client,
+                                          vodkit_read_at_fn reader,
+                                          void *reader_data,
+                                          uint64_t size,
+                                          const char *name,
+                                          const char *options_json,
+                                          vodkit_progress_fn progress,
+                                          void *user_data,
+                                          const vodkit_cancel_token *cancel,
+                                          char **out_json);
+
+/**
+ * Continues an interrupted upload read through `reader` (see
+ * `vodkit_client_upload_reader`) from the bytes the server holds.
+ */
+vodkit_error *vodkit_client_resume_upload_reader(const vodkit_client *client,
+                                                 const char *resume_json,
+                                                 vodkit_read_at_fn reader,
+                                                 void *reader_data,
+                                                 uint64_t size,
+                                                 const char *name,
+                                                 const char *options_json,
+                                                 vodkit_progress_fn progress,
+                                                 void *user_data,
+                                                 const vodkit_cancel_token *cancel,
+                                                 char **out_json);
+
+/**
+ * As `vodkit_client_upload_reader`, but `reader` is called **only on the
+ * thread that called this function**, one call at a time, like the
+ * progress callback — for runtimes that cannot take calls from other
+ * threads (PHP's FFI). The upload runs on a thread of the library's that
+ * hands each read to this thread and waits for it; parts stay in flight in
+ * parallel, only their reads are serialised.
+ */
+vodkit_error *vodkit_client_upload_reader_on_caller(const vodkit_client *client,
+                                                    vodkit_read_at_fn reader,
+                                                    void *reader_data,
+                                                    uint64_t size,
+                                                    const char *name,
+                                                    const char *options_json,
+                                                    vodkit_progress_fn progress,
+                                                    void *user_data,
+                                                    const vodkit_cancel_token *cancel,
+                                                    char **out_json);
+
+/**
+ * Continues an interrupted upload read through `reader` on the calling
+ * thread (see `vodkit_client_upload_reader_on_caller`).
+ */
+vodkit_error *vodkit_client_resume_upload_reader_on_caller(const vodkit_client *client,
+                                                           const char *resume_json,
+                                                           vodkit_read_at_fn reader,
+                                                           void *reader_data,
+                                                           uint64_t size,
+                                                           const char *name,
+                                                           const char *options_json,
+                                                           vodkit_progress_fn progress,
+                                                           void *user_data,
+                                                           const vodkit_cancel_token *cancel,
+                                                           char **out_json);
 
 /**
  * Frees a string the library returned (`char*` out-params). NULL is a no-op.

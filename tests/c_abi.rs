@@ -27,6 +27,8 @@ const PROGRAMS: &[&str] = &[
     "iqiyi",
     "operations",
     "quvideo",
+    "sources",
+    "pace",
 ];
 
 /// The emulator's URLs as every program sees them — the one place they are
@@ -340,6 +342,23 @@ fn run_all(link: Link, wrapper: &[&str]) {
                     );
                 }
             }
+            "sources" | "pace" => {
+                let stdout = run.run(&bin, &[file]);
+                let ids: Vec<i64> = stdout
+                    .lines()
+                    .filter_map(|l| l.strip_prefix("video_id="))
+                    .map(|id| id.trim().parse().unwrap())
+                    .collect();
+                assert!(!ids.is_empty(), "{stdout}");
+                for id in ids {
+                    let stored = emu.baijiayun().video(id).unwrap();
+                    assert_eq!(
+                        stored.md5,
+                        Some(md5_file(Path::new(file))),
+                        "{program}: video {id}"
+                    );
+                }
+            }
             "verify" => {
                 let body_file = callback_body(&emu, dir.path());
                 run.run(&bin, &[body_file.to_str().unwrap()]);
@@ -579,6 +598,19 @@ fn run_cpp(program: &str, prepare: impl Fn(&Emulator)) {
         let file = dir.path().join(format!("{program}.bin"));
         let stdout = run.run(&bin, &[file.to_str().unwrap()]);
         assert!(stdout.contains(&format!("{program} ok")), "{stdout}");
+        if program == "sources" {
+            // Every upload, whatever its source, stored the file's bytes.
+            let ids: Vec<i64> = stdout
+                .lines()
+                .filter_map(|l| l.strip_prefix("video_id="))
+                .map(|id| id.trim().parse().unwrap())
+                .collect();
+            assert_eq!(ids.len(), 5, "{stdout}");
+            for id in ids {
+                let stored = emu.baijiayun().video(id).unwrap();
+                assert_eq!(stored.md5, Some(md5_file(&file)), "video {id}");
+            }
+        }
     }
 }
 
@@ -591,6 +623,11 @@ fn cpp_raii_wrapper_through_uploads() {
             ..Faults::default()
         });
     });
+}
+
+#[test]
+fn cpp_uploads_from_a_descriptor_a_buffer_a_reader_paused_and_capped() {
+    run_cpp("sources", |_| {});
 }
 
 #[test]

@@ -25,6 +25,7 @@
 #include <exception>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -215,6 +216,18 @@ public:
     }
     void cancel() const { detail::check(vodkit_cancel_token_cancel(token_.get())); }
     bool is_cancelled() const noexcept { return vodkit_cancel_token_is_cancelled(token_.get()); }
+    /// Pauses the uploads using this token: no part starts, parts in flight
+    /// stop sending (a pause over 30 s abandons them, to be sent again); the
+    /// upload call keeps blocking and calling its progress function.
+    void pause() const { detail::check(vodkit_cancel_token_pause(token_.get())); }
+    /// Lets paused uploads go on in the same call.
+    void resume() const { detail::check(vodkit_cancel_token_resume(token_.get())); }
+    bool is_paused() const noexcept { return vodkit_cancel_token_is_paused(token_.get()); }
+    /// Caps the uploads using this token to `bytes_per_second` in total (0: no cap), at any time.
+    void set_rate_limit(uint64_t bytes_per_second) const {
+        detail::check(vodkit_cancel_token_set_rate_limit(token_.get(), bytes_per_second));
+    }
+    uint64_t rate_limit() const noexcept { return vodkit_cancel_token_rate_limit(token_.get()); }
     const vodkit_cancel_token *get() const noexcept { return token_.get(); }
 
 private:
@@ -223,6 +236,12 @@ private:
 
 /// Called with each progress snapshot; return false to abort.
 using ProgressFn = std::function<bool(const vodkit_progress &)>;
+
+/// Reads up to `len` bytes at `offset` into `buf`; returns how many (0 only
+/// at the end), or a negative value for an error. Called from the upload's
+/// worker threads, several at once: it must be thread-safe and keep no
+/// cursor. An exception it throws fails the upload and is rethrown.
+using ReadAtFn = std::function<int64_t(uint64_t offset, uint8_t *buf, size_t len)>;
 
 /// A client of one provider; a const Client may be shared across threads.
 class Client {
@@ -287,9 +306,122 @@ public:
         return run(&resume_json, path, options_json, std::move(progress), cancel);
     }
 
+    /// Uploads the file open as descriptor `fd` (duplicated: yours stays
+    /// open, its position untouched), recorded as `name`.
+    std::string upload_fd(int fd, const std::string &name, const std::string &options_json = "",
+                          ProgressFn progress = {}, const CancelToken *cancel = nullptr) const {
+        return transfer(std::move(progress), cancel, [&](vodkit_progress_fn cb, void *ud, const vodkit_cancel_token *t,
+                                                         char **out) {
+            return vodkit_client_upload_fd(client_.get(), fd, name.c_str(), options_of(options_json), cb, ud, t, out);
+        });
+    }
+
+    std::string resume_upload_fd(const std::string &resume_json, int fd, const std::string &name,
+                                 const std::string &options_json = "", ProgressFn progress = {},
+                                 const CancelToken *cancel = nullptr) const {
+        return transfer(std::move(progress), cancel, [&](vodkit_progress_fn cb, void *ud, const vodkit_cancel_token *t,
+                                                         char **out) {
+            return vodkit_client_resume_upload_fd(client_.get(), resume_json.c_str(), fd, name.c_str(),
+                                                  options_of(options_json), cb, ud, t, out);
+        });
+    }
+
+    /// Uploads `len` bytes at `data` (borrowed until this returns, not copied), recorded as `name`.
+    std::string upload_buffer(const void *data, size_t len, const std::string &name,
+                              const std::string &options_json = "", ProgressFn progress = {},
+                              const CancelToken *cancel = nullptr) const {
+        return transfer(std::move(progress), cancel, [&](vodkit_progress_fn cb, void *ud, const vodkit_cancel_token *t,
+                                                         char **out) {
+            return vodkit_client_upload_buffer(client_.get(), static_cast<const uint8_t *>(data), len, name.c_str(),
+                                               options_of(options_json), cb, ud, t, out);
+        });
+    }
+
+    std::string resume_upload_buffer(const std::string &resume_json, const void *data, size_t len,
+                                     const std::string &name, const std::string &options_json = "",
+                                     ProgressFn progress = {}, const CancelToken *cancel = nullptr) const {
+        return transfer(std::move(progress), cancel, [&](vodkit_progress_fn cb, void *ud, const vodkit_cancel_token *t,
+                                                         char **out) {
+            return vodkit_client_resume_upload_buffer(client_.get(), resume_json.c_str(),
+                                                      static_cast<const uint8_t *>(data), len, name.c_str(),
+                                                      options_of(options_json), cb, ud, t, out);
+        });
+    }
+
+    /// Uploads `size` bytes read through `reader` (see ReadAtFn), recorded as `name`.
+    std::string upload_reader(ReadAtFn reader, uint64_t size, const std::string &name,
+                              const std::string &options_json = "", ProgressFn progress = {},
+                              const CancelToken *cancel = nullptr) const {
+        return with_reader(std::move(reader), std::move(progress), cancel,
+                           [&](vodkit_read_at_fn r, void *rd, vodkit_progress_fn cb, void *ud,
+                               const vodkit_cancel_token *t, char **out) {
+                               return vodkit_client_upload_reader(client_.get(), r, rd, size, name.c_str(),
+                                                                  options_of(options_json), cb, ud, t, out);
+                           });
+    }
+
+    std::string resume_upload_reader(const std::string &resume_json, ReadAtFn reader, uint64_t size,
+                                     const std::string &name, const std::string &options_json = "",
+                                     ProgressFn progress = {}, const CancelToken *cancel = nullptr) const {
+        return with_reader(std::move(reader), std::move(progress), cancel,
+                           [&](vodkit_read_at_fn r, void *rd, vodkit_progress_fn cb, void *ud,
+                               const vodkit_cancel_token *t, char **out) {
+                               return vodkit_client_resume_upload_reader(client_.get(), resume_json.c_str(), r, rd,
+                                                                         size, name.c_str(), options_of(options_json),
+                                                                         cb, ud, t, out);
+                           });
+    }
+
     const vodkit_client *get() const noexcept { return client_.get(); }
 
 private:
+    static const char *options_of(const std::string &options_json) noexcept {
+        return options_json.empty() ? nullptr : options_json.c_str();
+    }
+
+    /// A ReadAtFn behind the C callback; the first exception it throws is kept.
+    struct ReaderTrampoline {
+        ReadAtFn fn;
+        std::mutex lock;
+        std::exception_ptr thrown;
+        static int64_t call(void *user_data, uint64_t offset, uint8_t *buf, size_t len) noexcept {
+            auto *self = static_cast<ReaderTrampoline *>(user_data);
+            try {
+                return self->fn(offset, buf, len);
+            } catch (...) {
+                std::lock_guard<std::mutex> guard(self->lock);
+                if (!self->thrown) self->thrown = std::current_exception();
+                return -1;
+            }
+        }
+    };
+
+    template <typename Call>
+    std::string with_reader(ReadAtFn reader, ProgressFn progress, const CancelToken *cancel, Call call) const {
+        ReaderTrampoline r{std::move(reader), {}, nullptr};
+        try {
+            return transfer(std::move(progress), cancel,
+                            [&](vodkit_progress_fn cb, void *ud, const vodkit_cancel_token *t, char **out) {
+                                return call(&ReaderTrampoline::call, &r, cb, ud, t, out);
+                            });
+        } catch (const Error &) {
+            // The reader's own exception says more than "the read callback failed (-1)".
+            if (r.thrown) std::rethrow_exception(r.thrown);
+            throw;
+        }
+    }
+
+    /// Runs one upload call with the progress trampoline (see run()).
+    template <typename Call>
+    std::string transfer(ProgressFn progress, const CancelToken *cancel, Call call) const {
+        Trampoline t{std::move(progress), nullptr};
+        vodkit_progress_fn cb = t.fn ? &Trampoline::call : nullptr;
+        const vodkit_cancel_token *token = cancel ? cancel->get() : nullptr;
+        char *out = nullptr;
+        vodkit_error *e = call(cb, &t, token, &out);
+        return finish(t, e, out);
+    }
+
     struct Trampoline {
         ProgressFn fn;
         std::exception_ptr thrown;
@@ -316,6 +448,12 @@ private:
                               ? vodkit_client_upload(client_.get(), path.c_str(), options, cb, &t, token, &out)
                               : vodkit_client_resume_upload(client_.get(), resume_json->c_str(), path.c_str(),
                                                             options, cb, &t, token, &out);
+        return finish(t, e, out);
+    }
+
+    /// The outcome of an upload call: its result, the progress function's
+    /// exception, or the library's error.
+    static std::string finish(Trampoline &t, vodkit_error *e, char *out) {
         if (t.thrown) {
             vodkit_string_free(out);
             if (e != nullptr) {

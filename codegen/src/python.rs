@@ -755,18 +755,29 @@ impl<'a> Module<'a> {
         );
         s.push_str("from __future__ import annotations\n\n");
         s.push_str("import os\n");
+        if stub {
+            s.push_str("import typing\n");
+        }
         s.push_str(
             "from typing import Any, Callable, Literal, Mapping, Optional, Sequence, TypedDict, Union\n",
         );
         if stub {
             s.push_str("\nfrom typing_extensions import Unpack\n");
-            s.push_str("\nfrom .._vodkit import CancelToken, Client\n");
+            s.push_str("\nfrom .._vodkit import CancelToken, Client, Progress\n");
         } else {
             s.push_str("\nfrom .._vodkit import Client\n");
         }
         s.push_str("\n_Path = Union[str, \"os.PathLike[str]\"]\n");
         if stub {
-            s.push_str("_Progress = Callable[[int, int], object]\n");
+            // progress(bytes_done, bytes_total), or progress(p: Progress)
+            // for a callable of one argument.
+            s.push_str(
+                "_Progress = Union[Callable[[int, int], object], Callable[[Progress], object]]\n",
+            );
+            // What `upload` reads: a path, bytes, or a binary file object.
+            s.push_str(
+                "_Source = Union[_Path, bytes, bytearray, memoryview, \"typing.IO[bytes]\"]\n",
+            );
         }
         s.push('\n');
         let mut all = vec![self.class.clone()];
@@ -819,11 +830,11 @@ impl<'a> Module<'a> {
             if let Some(options) = &self.upload_options {
                 let _ = write!(
                     s,
-                    "    def upload(  # type: ignore[override]\n        self,\n        path: _Path,\n        *,\n        progress: Optional[_Progress] = None,\n        cancel: Optional[CancelToken] = None,\n        **options: Unpack[{options}],\n    ) -> dict[str, Any]: ...\n"
+                    "    def upload(  # type: ignore[override]\n        self,\n        path: _Source,\n        *,\n        progress: Optional[_Progress] = None,\n        cancel: Optional[CancelToken] = None,\n        **options: Unpack[{options}],\n    ) -> dict[str, Any]: ...\n"
                 );
                 let _ = write!(
                     s,
-                    "    def resume_upload(  # type: ignore[override]\n        self,\n        resume: Mapping[str, Any],\n        path: _Path,\n        *,\n        progress: Optional[_Progress] = None,\n        cancel: Optional[CancelToken] = None,\n        **options: Unpack[{options}],\n    ) -> dict[str, Any]: ...\n"
+                    "    def resume_upload(  # type: ignore[override]\n        self,\n        resume: Mapping[str, Any],\n        path: _Source,\n        *,\n        progress: Optional[_Progress] = None,\n        cancel: Optional[CancelToken] = None,\n        **options: Unpack[{options}],\n    ) -> dict[str, Any]: ...\n"
                 );
             }
         } else {

@@ -1,4 +1,5 @@
-//! `vodkit_cancel_token`: cancels an upload from any thread.
+//! `vodkit_cancel_token`: cancels, pauses, resumes and caps an upload from
+//! any thread.
 
 use super::boundary::{arg_out, arg_ref, put};
 use super::error::vodkit_error;
@@ -46,6 +47,61 @@ pub unsafe extern "C" fn vodkit_cancel_token_is_cancelled(
     ffi_boundary_or!(false, {
         token.as_ref().is_some_and(|t| t.inner.is_cancelled())
     })
+}
+
+/// Pauses every upload using this token: no new part starts and the parts
+/// in flight stop sending (a pause longer than 30 s abandons them cleanly;
+/// they are sent again on resume). The upload call keeps blocking, its
+/// progress callback keeps being called, and cancel still works.
+#[no_mangle]
+pub unsafe extern "C" fn vodkit_cancel_token_pause(
+    token: *const vodkit_cancel_token,
+) -> *mut vodkit_error {
+    ffi_boundary!({
+        arg_ref(token, "token")?.inner.pause();
+        Ok(())
+    })
+}
+
+/// Lets paused uploads go on where they stopped (in the same call).
+#[no_mangle]
+pub unsafe extern "C" fn vodkit_cancel_token_resume(
+    token: *const vodkit_cancel_token,
+) -> *mut vodkit_error {
+    ffi_boundary!({
+        arg_ref(token, "token")?.inner.resume();
+        Ok(())
+    })
+}
+
+/// Whether the token is paused (false for NULL).
+#[no_mangle]
+pub unsafe extern "C" fn vodkit_cancel_token_is_paused(token: *const vodkit_cancel_token) -> bool {
+    ffi_boundary_or!(false, {
+        token.as_ref().is_some_and(|t| t.inner.is_paused())
+    })
+}
+
+/// Caps the bandwidth of every upload using this token to
+/// `bytes_per_second` in total (0 lifts the cap). May be called at any
+/// time, also while uploading; takes effect within about 50 ms.
+#[no_mangle]
+pub unsafe extern "C" fn vodkit_cancel_token_set_rate_limit(
+    token: *const vodkit_cancel_token,
+    bytes_per_second: u64,
+) -> *mut vodkit_error {
+    ffi_boundary!({
+        arg_ref(token, "token")?
+            .inner
+            .set_rate_limit(bytes_per_second);
+        Ok(())
+    })
+}
+
+/// The token's cap in bytes per second (0: none, and for NULL).
+#[no_mangle]
+pub unsafe extern "C" fn vodkit_cancel_token_rate_limit(token: *const vodkit_cancel_token) -> u64 {
+    ffi_boundary_or!(0, { token.as_ref().map_or(0, |t| t.inner.rate_limit()) })
 }
 
 /// Frees a token. NULL is a no-op. Do not free it while an upload uses it.

@@ -26,6 +26,7 @@ pub mod checkpoint;
 pub mod client;
 pub mod error;
 pub mod live;
+pub mod sources;
 pub mod strings;
 pub mod upload;
 pub mod version;

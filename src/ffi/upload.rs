@@ -50,7 +50,7 @@ fn panic_in_progress() -> bool {
     *FLAG.get_or_init(|| std::env::var("VODKIT_TEST_PANIC").is_ok_and(|v| v == "progress"))
 }
 
-fn control<'a>(
+pub(crate) fn control<'a>(
     progress: vodkit_progress_fn,
     user_data: *mut c_void,
     cancel: Option<&vodkit_cancel_token>,

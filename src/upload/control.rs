@@ -3,6 +3,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
+use super::pace::{Pace, DEFAULT_PAUSE_HOLD};
+
 /// What a progress callback answers: keep going, or abort the upload.
 pub type ProgressFlow = ControlFlow<()>;
 
@@ -27,9 +29,41 @@ pub struct Progress {
     pub resume: Option<Arc<serde_json::Value>>,
 }
 
-/// Cancels an upload from any thread. Clones share one flag.
-#[derive(Debug, Clone, Default)]
-pub struct CancelToken(Arc<AtomicBool>);
+/// Steers an upload from any thread: cancel it, pause and resume it, cap
+/// its bandwidth. Clones share one state, so one token can be handed to
+/// another thread (a UI's pause button) while the upload runs.
+///
+/// - [`cancel`](Self::cancel) stops the upload (it fails with `Cancelled`
+///   within about 100 ms); a token stays cancelled.
+/// - [`pause`](Self::pause) stops the file's bytes: no new part starts, and
+///   the parts in flight stop reading (their connections stay open, idle).
+///   A pause longer than the upload's pause hold (30 s by default,
+///   [`UploadControl::pause_hold`]) abandons the parts in flight cleanly;
+///   they are sent again on resume and do not count as failures. The
+///   progress callback keeps being called while paused, and cancel works.
+///   [`resume`](Self::resume) continues the same upload call.
+/// - [`set_rate_limit`](Self::set_rate_limit) caps the bytes per second
+///   handed to the network, at any time, also while uploading (0 lifts the
+///   cap). One token bucket serves every part — and every upload — using
+///   this token, so the cap is on their total.
+#[derive(Clone, Default)]
+pub struct CancelToken(Arc<TokenState>);
+
+#[derive(Debug, Default)]
+struct TokenState {
+    cancelled: AtomicBool,
+    pace: Pace,
+}
+
+impl std::fmt::Debug for CancelToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CancelToken")
+            .field("cancelled", &self.is_cancelled())
+            .field("paused", &self.is_paused())
+            .field("rate_limit", &self.rate_limit())
+            .finish()
+    }
+}
 
 impl CancelToken {
     pub fn new() -> Self {
@@ -37,12 +71,49 @@ impl CancelToken {
     }
 
     pub fn cancel(&self) {
-        self.0.store(true, Ordering::SeqCst);
+        self.0.cancelled.store(true, Ordering::SeqCst);
     }
 
     pub fn is_cancelled(&self) -> bool {
-        self.0.load(Ordering::SeqCst)
+        self.0.cancelled.load(Ordering::SeqCst)
     }
+
+    /// Pauses every upload using this token (see the type's docs).
+    pub fn pause(&self) {
+        self.0.pace.pause();
+    }
+
+    /// Lets paused uploads go on where they stopped.
+    pub fn resume(&self) {
+        self.0.pace.resume();
+    }
+
+    pub fn is_paused(&self) -> bool {
+        self.0.pace.is_paused()
+    }
+
+    /// Caps the upload's bandwidth to `bytes_per_second` (0: no cap). Takes
+    /// effect within one slice of a second, also mid-part.
+    pub fn set_rate_limit(&self, bytes_per_second: u64) {
+        self.0.pace.set_rate(bytes_per_second);
+    }
+
+    /// The cap in bytes per second (0: none).
+    pub fn rate_limit(&self) -> u64 {
+        self.0.pace.rate()
+    }
+
+    pub(crate) fn pace(&self) -> &Pace {
+        &self.0.pace
+    }
+}
+
+/// What a part's body needs to honour pause and cap.
+#[derive(Debug, Clone)]
+pub(crate) struct Pacer {
+    pub(crate) token: CancelToken,
+    /// How long a pause holds a part in flight before abandoning it.
+    pub(crate) hold: Duration,
 }
 
 /// A progress callback as the engine stores it.
@@ -57,6 +128,7 @@ pub struct UploadControl<'a> {
     /// The upload's resume handle once the provider created it (see
     /// [`Progress::resume`]).
     pub(crate) resume: Option<Arc<serde_json::Value>>,
+    pub(crate) pause_hold: Duration,
 }
 
 impl Default for UploadControl<'_> {
@@ -66,6 +138,7 @@ impl Default for UploadControl<'_> {
             cancel: None,
             interval: Duration::from_millis(100),
             resume: None,
+            pause_hold: DEFAULT_PAUSE_HOLD,
         }
     }
 }
@@ -97,6 +170,26 @@ impl<'a> UploadControl<'a> {
         self.resume = Some(Arc::new(handle));
     }
 
+    /// How long a pause holds the parts in flight (connections open, no byte
+    /// moving) before abandoning them to send again on resume; 30 s by
+    /// default. Shorter suits servers that drop idle connections quickly.
+    pub fn pause_hold(mut self, hold: Duration) -> Self {
+        self.pause_hold = hold;
+        self
+    }
+
+    pub(crate) fn is_paused(&self) -> bool {
+        self.cancel.as_ref().is_some_and(CancelToken::is_paused)
+    }
+
+    /// What each part's body needs to honour the token's pause and cap.
+    pub(crate) fn pacer(&self) -> Option<Pacer> {
+        self.cancel.as_ref().map(|token| Pacer {
+            token: token.clone(),
+            hold: self.pause_hold,
+        })
+    }
+
     pub(crate) fn is_cancelled(&self) -> bool {
         self.cancel.as_ref().is_some_and(CancelToken::is_cancelled)
     }
@@ -116,6 +209,7 @@ impl std::fmt::Debug for UploadControl<'_> {
             .field("progress", &self.progress.is_some())
             .field("cancel", &self.cancel)
             .field("interval", &self.interval)
+            .field("pause_hold", &self.pause_hold)
             .finish()
     }
 }

@@ -97,14 +97,20 @@ fn send_missing(
         };
 
         loop {
-            if outcome.is_ok() {
+            // A paused upload starts nothing: no part, no retry, no reconcile.
+            let paused = control.is_paused();
+            if outcome.is_ok() && !paused {
                 if let Err(e) = ledger.release_retries(sink, in_flight.is_empty()) {
                     fail(&mut outcome, e);
                 }
             }
             // While a failed part waits out its back-off no new part starts:
             // a struggling server is not handed more work.
-            while outcome.is_ok() && ledger.retries.is_empty() && in_flight.len() < concurrency {
+            while outcome.is_ok()
+                && !paused
+                && ledger.retries.is_empty()
+                && in_flight.len() < concurrency
+            {
                 let Some(job) = ledger.queue.pop_front() else {
                     break;
                 };
@@ -112,7 +118,7 @@ fn send_missing(
                 let part = &job.part;
                 let body =
                     match source.part_body(part.offset, part.len, tally.clone(), abort.clone()) {
-                        Ok(b) => b,
+                        Ok(b) => b.paced(control.pacer()),
                         Err(e) => {
                             fail(&mut outcome, e);
                             break;
@@ -259,6 +265,20 @@ impl<'o> Ledger<'o> {
         };
         // Failures after an abort are the abort's echo.
         if aborted {
+            return Ok(());
+        }
+        if let Some(message) = done.tally.read_error.get() {
+            // The source failed, not the network: sending again won't help.
+            return Err(Error::new(ErrorKind::Io, message.clone()));
+        }
+        if done.tally.paused.load(Ordering::SeqCst) {
+            // Abandoned during a pause (or timed out while held): sent again
+            // once the upload resumes, and not counted as a failure.
+            log::info!(
+                "part at {} was interrupted by a pause ({failure}); it is sent again",
+                job.part.offset
+            );
+            self.retries.push(Instant::now(), job);
             return Ok(());
         }
         let retry = &self.options.retry;

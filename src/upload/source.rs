@@ -8,6 +8,7 @@ use std::time::SystemTime;
 use bytes::Bytes;
 use md5::{Digest, Md5};
 
+use super::control::Pacer;
 use crate::error::{Error, ErrorKind, Result};
 
 /// What the engine streamed for one part: its length and MD5, computed while
@@ -322,6 +323,7 @@ impl Source {
             md5: Md5::new(),
             tally,
             abort,
+            pacer: None,
         })
     }
 }
@@ -369,6 +371,12 @@ pub(crate) fn hex(digest: &[u8]) -> String {
 pub(crate) struct PartTally {
     pub(crate) sent: AtomicU64,
     pub(crate) receipt: OnceLock<PartReceipt>,
+    /// A pause held this part: a failure of it is the pause's doing (an
+    /// abandoned or timed-out part), not the network's.
+    pub(crate) paused: AtomicBool,
+    /// Why reading the source failed, if it did: a local failure, reported
+    /// as `Io` whatever the transport made of the cut-off body.
+    pub(crate) read_error: OnceLock<String>,
 }
 
 /// Streams one part of a file from disk into a request body, hashing it on
@@ -383,6 +391,30 @@ pub struct PartBody {
     md5: Md5,
     tally: Arc<PartTally>,
     abort: Arc<AtomicBool>,
+    /// The upload's pause flag and bandwidth cap, when it has a token.
+    pacer: Option<Pacer>,
+}
+
+impl PartBody {
+    /// Makes reads honour the token's pause and cap.
+    pub(crate) fn paced(mut self, pacer: Option<Pacer>) -> Self {
+        self.pacer = pacer;
+        self
+    }
+
+    /// Waits out a pause and the cap; returns how many bytes may be read now.
+    fn admit(&self, want: usize) -> io::Result<usize> {
+        let Some(pacer) = &self.pacer else {
+            return Ok(want);
+        };
+        let pace = pacer.token.pace();
+        pace.wait_while_paused(&self.abort, &self.tally, pacer.hold)?;
+        let n = pace.slice(want);
+        pace.take(n, &self.abort)?;
+        // A pause that began while waiting for the bucket.
+        pace.wait_while_paused(&self.abort, &self.tally, pacer.hold)?;
+        Ok(n)
+    }
 }
 
 impl std::fmt::Debug for PartBody {
@@ -405,13 +437,31 @@ impl Read for PartBody {
         let want = buf
             .len()
             .min(usize::try_from(self.remaining).unwrap_or(usize::MAX));
-        let n = self.reader.read_at(self.position, &mut buf[..want])?;
-        if n == 0 {
-            return Err(io::Error::new(
-                io::ErrorKind::UnexpectedEof,
-                "the file became shorter during the upload",
-            ));
+        let want = self.admit(want)?;
+        let n = loop {
+            match self.reader.read_at(self.position, &mut buf[..want]) {
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Ok(0) => {
+                    break Err(io::Error::new(
+                        io::ErrorKind::UnexpectedEof,
+                        "the file became shorter during the upload",
+                    ))
+                }
+                Ok(n) if n > want => {
+                    break Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        format!("the reader claimed {n} bytes read into a buffer of {want}"),
+                    ))
+                }
+                other => break other,
+            }
         }
+        .inspect_err(|e| {
+            let _ = self
+                .tally
+                .read_error
+                .set(format!("reading the source at byte {}: {e}", self.position));
+        })?;
         self.md5.update(&buf[..n]);
         self.position += n as u64;
         self.remaining -= n as u64;

@@ -87,6 +87,44 @@ int main(void) {
     EXPECT_ERR(vodkit_client_resume_upload(client, resume, "/nonexistent/x", NULL, NULL, NULL, NULL, &s),
                VODKIT_ERROR_INVALID_INPUT);
 
+    /* Uploads from other sources. */
+    const uint8_t bytes[] = {1, 2, 3};
+    NULLARG(vodkit_client_upload_fd(NULL, 0, "x", NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_upload_fd(client, 0, NULL, NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_upload_fd(client, 0, "x", NULL, NULL, NULL, NULL, NULL));
+    EXPECT_ERR(vodkit_client_upload_fd(client, -1, "x", NULL, NULL, NULL, NULL, &s), VODKIT_ERROR_INVALID_INPUT);
+    NULLARG(vodkit_client_resume_upload_fd(NULL, resume, 0, "x", NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_resume_upload_fd(client, NULL, 0, "x", NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_resume_upload_fd(client, resume, 0, NULL, NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_resume_upload_fd(client, resume, 0, "x", NULL, NULL, NULL, NULL, NULL));
+    NULLARG(vodkit_client_upload_buffer(NULL, bytes, 3, "x", NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_upload_buffer(client, NULL, 3, "x", NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_upload_buffer(client, bytes, 3, NULL, NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_upload_buffer(client, bytes, 3, "x", NULL, NULL, NULL, NULL, NULL));
+    EXPECT_ERR(vodkit_client_upload_buffer(client, bytes, 0, "x", NULL, NULL, NULL, NULL, &s), VODKIT_ERROR_INVALID_INPUT);
+    NULLARG(vodkit_client_resume_upload_buffer(NULL, resume, bytes, 3, "x", NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_resume_upload_buffer(client, NULL, bytes, 3, "x", NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_resume_upload_buffer(client, resume, NULL, 3, "x", NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_resume_upload_buffer(client, resume, bytes, 3, NULL, NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_resume_upload_buffer(client, resume, bytes, 3, "x", NULL, NULL, NULL, NULL, NULL));
+    /* A NULL reader is NULL_ARGUMENT; reader_data may be NULL. */
+    NULLARG(vodkit_client_upload_reader(NULL, NULL, NULL, 3, "x", NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_upload_reader(client, NULL, NULL, 3, "x", NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_upload_reader(client, NULL, NULL, 3, NULL, NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_upload_reader(client, NULL, NULL, 3, "x", NULL, NULL, NULL, NULL, NULL));
+    NULLARG(vodkit_client_resume_upload_reader(NULL, resume, NULL, NULL, 3, "x", NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_resume_upload_reader(client, NULL, NULL, NULL, 3, "x", NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_resume_upload_reader(client, resume, NULL, NULL, 3, NULL, NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_resume_upload_reader(client, resume, NULL, NULL, 3, "x", NULL, NULL, NULL, NULL, NULL));
+    NULLARG(vodkit_client_upload_reader_on_caller(NULL, NULL, NULL, 3, "x", NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_upload_reader_on_caller(client, NULL, NULL, 3, "x", NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_upload_reader_on_caller(client, NULL, NULL, 3, NULL, NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_upload_reader_on_caller(client, NULL, NULL, 3, "x", NULL, NULL, NULL, NULL, NULL));
+    NULLARG(vodkit_client_resume_upload_reader_on_caller(NULL, resume, NULL, NULL, 3, "x", NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_resume_upload_reader_on_caller(client, NULL, NULL, NULL, 3, "x", NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_resume_upload_reader_on_caller(client, resume, NULL, NULL, 3, NULL, NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_resume_upload_reader_on_caller(client, resume, NULL, NULL, 3, "x", NULL, NULL, NULL, NULL, NULL));
+
     /* Baijiayun extras: the signer. */
     NULLARG(vodkit_baijiayun_sign(NULL, v, 1, "k", &s));
     NULLARG(vodkit_baijiayun_sign(k, NULL, 1, "k", &s));
@@ -122,7 +160,18 @@ int main(void) {
     NULLARG(vodkit_cancel_token_new(NULL));
     NULLARG(vodkit_cancel_token_cancel(NULL));
     CHECK(!vodkit_cancel_token_is_cancelled(NULL));
+    NULLARG(vodkit_cancel_token_pause(NULL));
+    NULLARG(vodkit_cancel_token_resume(NULL));
+    NULLARG(vodkit_cancel_token_set_rate_limit(NULL, 1));
+    CHECK(!vodkit_cancel_token_is_paused(NULL));
+    CHECK(vodkit_cancel_token_rate_limit(NULL) == 0);
     OK(vodkit_cancel_token_new(&token));
+    OK(vodkit_cancel_token_pause(token));
+    CHECK(vodkit_cancel_token_is_paused(token));
+    OK(vodkit_cancel_token_resume(token));
+    CHECK(!vodkit_cancel_token_is_paused(token));
+    OK(vodkit_cancel_token_set_rate_limit(token, 4096));
+    CHECK(vodkit_cancel_token_rate_limit(token) == 4096);
 
     CHECK(s == NULL); /* no out-param was written by a failed call */
     vodkit_cancel_token_free(token);

@@ -19,6 +19,11 @@ typedef struct {
 typedef int32_t (*vodkit_progress_fn)(void *user_data,
                                       const vodkit_progress *progress);
 
+typedef int64_t (*vodkit_read_at_fn)(void *user_data,
+                                     uint64_t offset,
+                                     uint8_t *buf,
+                                     size_t len);
+
 vodkit_error *vodkit_baijiayun_verifier_new(const char *partner_key,
                                             uint64_t max_age_secs,
                                             bool require_signed_auth,
@@ -59,6 +64,17 @@ vodkit_error *vodkit_cancel_token_new(vodkit_cancel_token **out_token);
 vodkit_error *vodkit_cancel_token_cancel(const vodkit_cancel_token *token);
 
 bool vodkit_cancel_token_is_cancelled(const vodkit_cancel_token *token);
+
+vodkit_error *vodkit_cancel_token_pause(const vodkit_cancel_token *token);
+
+vodkit_error *vodkit_cancel_token_resume(const vodkit_cancel_token *token);
+
+bool vodkit_cancel_token_is_paused(const vodkit_cancel_token *token);
+
+vodkit_error *vodkit_cancel_token_set_rate_limit(const vodkit_cancel_token *token,
+                                                 uint64_t bytes_per_second);
+
+uint64_t vodkit_cancel_token_rate_limit(const vodkit_cancel_token *token);
 
 void vodkit_cancel_token_free(vodkit_cancel_token *token);
 
@@ -109,6 +125,92 @@ int32_t vodkit_error_http_status(const vodkit_error *error);
 void vodkit_error_free(vodkit_error *error);
 
 uint64_t vodkit_live_objects(void);
+
+vodkit_error *vodkit_client_upload_fd(const vodkit_client *client,
+                                      int fd,
+                                      const char *name,
+                                      const char *options_json,
+                                      vodkit_progress_fn progress,
+                                      void *user_data,
+                                      const vodkit_cancel_token *cancel,
+                                      char **out_json);
+
+vodkit_error *vodkit_client_resume_upload_fd(const vodkit_client *client,
+                                             const char *resume_json,
+                                             int fd,
+                                             const char *name,
+                                             const char *options_json,
+                                             vodkit_progress_fn progress,
+                                             void *user_data,
+                                             const vodkit_cancel_token *cancel,
+                                             char **out_json);
+
+vodkit_error *vodkit_client_upload_buffer(const vodkit_client *client,
+                                          const uint8_t *data,
+                                          size_t len,
+                                          const char *name,
+                                          const char *options_json,
+                                          vodkit_progress_fn progress,
+                                          void *user_data,
+                                          const vodkit_cancel_token *cancel,
+                                          char **out_json);
+
+vodkit_error *vodkit_client_resume_upload_buffer(const vodkit_client *client,
+                                                 const char *resume_json,
+                                                 const uint8_t *data,
+                                                 size_t len,
+                                                 const char *name,
+                                                 const char *options_json,
+                                                 vodkit_progress_fn progress,
+                                                 void *user_data,
+                                                 const vodkit_cancel_token *cancel,
+                                                 char **out_json);
+
+vodkit_error *vodkit_client_upload_reader(const vodkit_client *client,
+                                          vodkit_read_at_fn reader,
+                                          void *reader_data,
+                                          uint64_t size,
+                                          const char *name,
+                                          const char *options_json,
+                                          vodkit_progress_fn progress,
+                                          void *user_data,
+                                          const vodkit_cancel_token *cancel,
+                                          char **out_json);
+
+vodkit_error *vodkit_client_resume_upload_reader(const vodkit_client *client,
+                                                 const char *resume_json,
+                                                 vodkit_read_at_fn reader,
+                                                 void *reader_data,
+                                                 uint64_t size,
+                                                 const char *name,
+                                                 const char *options_json,
+                                                 vodkit_progress_fn progress,
+                                                 void *user_data,
+                                                 const vodkit_cancel_token *cancel,
+                                                 char **out_json);
+
+vodkit_error *vodkit_client_upload_reader_on_caller(const vodkit_client *client,
+                                                    vodkit_read_at_fn reader,
+                                                    void *reader_data,
+                                                    uint64_t size,
+                                                    const char *name,
+                                                    const char *options_json,
+                                                    vodkit_progress_fn progress,
+                                                    void *user_data,
+                                                    const vodkit_cancel_token *cancel,
+                                                    char **out_json);
+
+vodkit_error *vodkit_client_resume_upload_reader_on_caller(const vodkit_client *client,
+                                                           const char *resume_json,
+                                                           vodkit_read_at_fn reader,
+                                                           void *reader_data,
+                                                           uint64_t size,
+                                                           const char *name,
+                                                           const char *options_json,
+                                                           vodkit_progress_fn progress,
+                                                           void *user_data,
+                                                           const vodkit_cancel_token *cancel,
+                                                           char **out_json);
 
 void vodkit_string_free(char *s);
 

@@ -10,6 +10,7 @@ use Vodkit\Exception\InvalidInputException;
 use Vodkit\Internal\Native;
 use Vodkit\Internal\OwnsHandle;
 use Vodkit\Internal\ProgressBridge;
+use Vodkit\Internal\StreamReader;
 use Vodkit\Internal\Providers;
 
 /**
@@ -162,11 +163,20 @@ class Client
      * retried and resumed one by one, and returns the provider's result
      * (Baijiayun: `['video_id' => …, 'bytes' => …, 'resumed_from' => 0]`).
      *
+     * $path is a file path or a seekable stream resource (fopen() of a
+     * file, php://memory, php://temp, …). A stream is read at each part's
+     * offset on this thread only, while the upload runs (the library's
+     * threads hand each read to it), and its position is put back
+     * afterwards; it is recorded under the `file_name` option, else a
+     * file's base name, else `upload`. A stream that cannot seek is
+     * InvalidInputException.
+     *
      * A missing file, a directory or a bad option fails with
      * InvalidInputException before any request. If the upload fails after
      * the video was created, the exception's getResume() is the handle to
      * pass to resumeUpload().
      *
+     * @param string|resource $path
      * @param array<string, mixed> $options the provider's upload options
      *   (Baijiayun: `file_name`, `definitions` (list of bits: 16 SD, 1 HD,
      *   2 super, 4 720p, 8 1080p), `formats` (1 mp4, 2 flv, 4 m3u8),
@@ -183,18 +193,20 @@ class Client
      * @return array<string, mixed>
      * @throws Exception
      */
-    public function upload(string $path, array $options = [], ?callable $progress = null, ?CancelToken $cancel = null): array
+    public function upload(mixed $path, array $options = [], ?callable $progress = null, ?CancelToken $cancel = null): array
     {
         return $this->transfer(null, $path, $options, $progress, $cancel);
     }
 
     /**
-     * Continues an interrupted upload of $path from the bytes the server
-     * holds. $resume is the handle of the failed upload's exception
-     * (getResume(); Baijiayun: `['provider' => 'baijiayun', 'video_id' =>
-     * N]`); the other arguments and the result are as for upload().
+     * Continues an interrupted upload of $path (a path or a seekable
+     * stream, as for upload()) from the bytes the server holds. $resume is
+     * the handle of the failed upload's exception (getResume(); Baijiayun:
+     * `['provider' => 'baijiayun', 'video_id' => N]`); the other arguments
+     * and the result are as for upload().
      *
      * @param array<string, mixed> $resume
+     * @param string|resource $path
      * @param array<string, mixed> $options
      * @param (callable(Progress): (bool|null))|null $progress
      * @return array<string, mixed>
@@ -202,7 +214,7 @@ class Client
      */
     public function resumeUpload(
         array $resume,
-        string $path,
+        mixed $path,
         array $options = [],
         ?callable $progress = null,
         ?CancelToken $cancel = null,
@@ -227,14 +239,30 @@ class Client
      * @param array<string, mixed> $options
      * @return array<string, mixed>
      */
-    private function transfer(?array $resume, string $path, array $options, ?callable $progress, ?CancelToken $cancel): array
+    private function transfer(?array $resume, mixed $path, array $options, ?callable $progress, ?CancelToken $cancel): array
     {
-        Native::cstr($path, 'path');
+        if (!is_string($path) && !is_resource($path)) {
+            throw new InvalidInputException(
+                'upload takes a file path or a seekable stream resource, not ' . get_debug_type($path),
+                Constants::VODKIT_ERROR_INVALID_INPUT,
+            );
+        }
+        if (is_string($path)) {
+            Native::cstr($path, 'path');
+        }
         $optionsJson = self::encodeParams($options, 'the upload options');
         $resumeJson = $resume === null ? null : self::encodeParams($resume, 'the resume handle');
         $out = Native::outString($this->ffi);
         $token = $cancel?->handle();
-        $error = ProgressBridge::run($this->ffi, $progress, function (?CData $fn) use ($resumeJson, $path, $optionsJson, $token, $out) {
+        $fileName = isset($options['file_name']) && is_string($options['file_name']) ? $options['file_name'] : null;
+        $error = ProgressBridge::run($this->ffi, $progress, function (?CData $fn) use ($resumeJson, $path, $optionsJson, $token, $out, $fileName) {
+            if (is_resource($path)) {
+                return StreamReader::run($this->ffi, $path, $fileName, function (CData $read, int $size, string $name) use ($resumeJson, $optionsJson, $fn, $token, $out) {
+                    return $resumeJson === null
+                        ? $this->ffi->vodkit_client_upload_reader_on_caller($this->handle, $read, null, $size, $name, $optionsJson, $fn, null, $token, FFI::addr($out))
+                        : $this->ffi->vodkit_client_resume_upload_reader_on_caller($this->handle, $resumeJson, $read, null, $size, $name, $optionsJson, $fn, null, $token, FFI::addr($out));
+                });
+            }
             return $resumeJson === null
                 ? $this->ffi->vodkit_client_upload($this->handle, $path, $optionsJson, $fn, null, $token, FFI::addr($out))
                 : $this->ffi->vodkit_client_resume_upload($this->handle, $resumeJson, $path, $optionsJson, $fn, null, $token, FFI::addr($out));

@@ -68,7 +68,21 @@ final class PackageTest extends TestCase
         foreach (new \RecursiveIteratorIterator(new \RecursiveDirectoryIterator(dirname(__DIR__) . '/src', \FilesystemIterator::SKIP_DOTS)) as $file) {
             $source .= file_get_contents((string) $file);
         }
+        // Sources PHP cannot use: a read-at callback called from worker
+        // threads (PHP takes calls on its own thread only: streams go
+        // through the `_on_caller` variants), descriptors (PHP streams expose
+        // none) and borrowed buffers (a PHP string is uploaded as a
+        // php://memory stream).
+        $unusable = [
+            'vodkit_client_upload_reader', 'vodkit_client_resume_upload_reader',
+            'vodkit_client_upload_fd', 'vodkit_client_resume_upload_fd',
+            'vodkit_client_upload_buffer', 'vodkit_client_resume_upload_buffer',
+        ];
         foreach ($c as $function) {
+            if (in_array($function, $unusable, true)) {
+                $this->assertStringNotContainsString("->$function(", $source, "$function is listed as unusable");
+                continue;
+            }
             $this->assertStringContainsString("->$function(", $source, "$function is not wrapped");
         }
     }

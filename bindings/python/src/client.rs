@@ -15,6 +15,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::errors::{guard, invalid_input, to_py_err};
+use crate::source;
 use crate::to_python;
 use crate::upload::{self, CancelToken};
 
@@ -313,7 +314,15 @@ impl Client {
     /// after asking the server what it holds. The GIL is released for the
     /// whole transfer.
     ///
-    /// :param path: the file (``str`` or ``os.PathLike``).
+    /// :param path: what to upload: a path (``str`` or ``os.PathLike``),
+    ///     ``bytes``/``bytearray``/``memoryview``, or a binary file object —
+    ///     an open file (read through a duplicate of its descriptor, with no
+    ///     Python code running during the upload) or any object with
+    ///     ``seek`` and ``readinto`` or ``read``, such as ``io.BytesIO``
+    ///     (read with the GIL from the upload's threads, one read at a time;
+    ///     its position is restored afterwards). A source without a path is
+    ///     recorded under the ``file_name`` option, else the object's
+    ///     ``name``, else ``"upload"``.
     /// :param progress: ``progress(bytes_done, bytes_total)``, called on this
     ///     thread about every 100 ms while the upload runs (also when no byte
     ///     moved) and once at the end with ``bytes_done == bytes_total``;
@@ -339,16 +348,20 @@ impl Client {
     fn upload<'py>(
         &self,
         py: Python<'py>,
-        path: PathBuf,
+        path: &Bound<'py, PyAny>,
         progress: Option<Py<PyAny>>,
         cancel: Option<&Bound<'py, CancelToken>>,
         options: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || {
             let options = json_object(py, options.map(|o| o.as_any()), "upload options")?;
-            self.start_upload(py, None, progress, cancel, move |client, control| {
-                client.upload(&path, &options, control)
-            })
+            let prepared = source::prepare(py, path, &options)?;
+            let source = prepared.source.clone();
+            let result = self.start_upload(py, None, progress, cancel, move |client, control| {
+                client.upload(source, &options, control)
+            });
+            prepared.finish(py);
+            result
         })
     }
 
@@ -366,7 +379,7 @@ impl Client {
         &self,
         py: Python<'py>,
         resume: &Bound<'py, PyAny>,
-        path: PathBuf,
+        path: &Bound<'py, PyAny>,
         progress: Option<Py<PyAny>>,
         cancel: Option<&Bound<'py, CancelToken>>,
         options: Option<&Bound<'py, PyDict>>,
@@ -374,14 +387,18 @@ impl Client {
         guard(py, || {
             let resume = json_object(py, Some(resume), "resume")?;
             let options = json_object(py, options.map(|o| o.as_any()), "upload options")?;
+            let prepared = source::prepare(py, path, &options)?;
+            let source = prepared.source.clone();
             let handle = resume.clone();
-            self.start_upload(
+            let result = self.start_upload(
                 py,
                 Some(resume),
                 progress,
                 cancel,
-                move |client, control| client.resume_upload(&handle, &path, &options, control),
-            )
+                move |client, control| client.resume_upload(&handle, source, &options, control),
+            );
+            prepared.finish(py);
+            result
         })
     }
 }

@@ -13,6 +13,7 @@
 mod checkpoint;
 mod client;
 mod errors;
+mod source;
 mod upload;
 mod verify;
 

@@ -12,11 +12,16 @@ use vodkit::upload::{Progress, UploadControl};
 
 use crate::errors::{to_py_err_with_resume, video_id_of};
 
-/// Cancels an upload from any thread (or from a signal handler).
+/// Cancels, pauses or caps an upload from any thread (or from a signal handler).
 ///
 /// Pass it as ``cancel=`` to ``Client.upload`` or ``resume_upload``;
 /// calling ``cancel()`` makes the upload stop within about 100 ms and raise
 /// ``vodkit.CancelledError``. A token stays cancelled: use a new one per upload.
+/// ``pause()`` stops the upload's bytes (no new part starts, parts in flight
+/// stop sending; a pause over 30 s abandons them, to be sent again) while
+/// ``upload`` keeps blocking and calling ``progress``; ``resume()`` goes on
+/// in the same call. ``set_rate_limit(n)`` caps it to ``n`` bytes per
+/// second (0: no cap), also while it runs.
 #[pyclass(frozen, module = "vodkit", name = "CancelToken")]
 pub(crate) struct CancelToken {
     pub(crate) inner: vodkit::upload::CancelToken,
@@ -40,6 +45,34 @@ impl CancelToken {
     #[getter]
     fn cancelled(&self) -> bool {
         self.inner.is_cancelled()
+    }
+
+    /// Pauses the upload using this token. Safe from any thread.
+    fn pause(&self) {
+        self.inner.pause();
+    }
+
+    /// Lets a paused upload go on where it stopped. Safe from any thread.
+    fn resume(&self) {
+        self.inner.resume();
+    }
+
+    /// Whether the token is paused.
+    #[getter]
+    fn is_paused(&self) -> bool {
+        self.inner.is_paused()
+    }
+
+    /// Caps the upload to ``bytes_per_second`` (0 lifts the cap), at any
+    /// time, also while it runs. Safe from any thread.
+    fn set_rate_limit(&self, bytes_per_second: u64) {
+        self.inner.set_rate_limit(bytes_per_second);
+    }
+
+    /// The cap in bytes per second (0: none).
+    #[getter]
+    fn rate_limit(&self) -> u64 {
+        self.inner.rate_limit()
     }
 
     fn __repr__(&self) -> &'static str {

@@ -6,11 +6,13 @@
 import datetime
 import os
 from collections.abc import Callable, Mapping
-from typing import Any, Optional, Union, final
+from typing import IO, Any, Optional, Union, final
 
 from typing_extensions import Self, disjoint_base
 
 _Path = Union[str, os.PathLike[str]]
+# What upload reads: a path, bytes, or a binary file object.
+_Source = Union[_Path, bytes, bytearray, memoryview, IO[bytes]]
 # progress(bytes_done, bytes_total), or progress(p: Progress) for a callable
 # of one argument; returning False aborts the upload.
 _Progress = Union[Callable[[int, int], object], Callable[["Progress"], object]]
@@ -88,11 +90,16 @@ class Progress:
         """
 @final
 class CancelToken:
-    """Cancels an upload from any thread (or from a signal handler).
+    """Cancels, pauses or caps an upload from any thread (or from a signal handler).
 
     Pass it as ``cancel=`` to ``Client.upload`` or ``resume_upload``;
     calling ``cancel()`` makes the upload stop within about 100 ms and raise
     ``vodkit.CancelledError``. A token stays cancelled: use a new one per upload.
+    ``pause()`` stops the upload's bytes (no new part starts, parts in flight
+    stop sending; a pause over 30 s abandons them, to be sent again) while
+    ``upload`` keeps blocking and calling ``progress``; ``resume()`` goes on
+    in the same call. ``set_rate_limit(n)`` caps it to ``n`` bytes per
+    second (0: no cap), also while it runs.
     """
     def __new__(cls) -> CancelToken: ...
     def cancel(self) -> None:
@@ -100,6 +107,20 @@ class CancelToken:
     @property
     def cancelled(self) -> bool:
         """Whether ``cancel()`` was called."""
+    def pause(self) -> None:
+        """Pauses the upload using this token. Safe from any thread."""
+    def resume(self) -> None:
+        """Lets a paused upload go on where it stopped. Safe from any thread."""
+    @property
+    def is_paused(self) -> bool:
+        """Whether the token is paused."""
+    def set_rate_limit(self, bytes_per_second: int) -> None:
+        """Caps the upload to ``bytes_per_second`` (0 lifts the cap), at any
+        time, also while it runs. Safe from any thread.
+        """
+    @property
+    def rate_limit(self) -> int:
+        """The cap in bytes per second (0: none)."""
 
 @final
 class CallbackVerifier:
@@ -228,7 +249,7 @@ class Client:
         """
     def upload(
         self,
-        path: _Path,
+        path: _Source,
         *,
         progress: Optional[_Progress] = None,
         cancel: Optional[CancelToken] = None,
@@ -239,7 +260,15 @@ class Client:
         after asking the server what it holds. The GIL is released for the
         whole transfer.
 
-        :param path: the file (``str`` or ``os.PathLike``).
+        :param path: what to upload: a path (``str`` or ``os.PathLike``),
+            ``bytes``/``bytearray``/``memoryview``, or a binary file object —
+            an open file (read through a duplicate of its descriptor, with no
+            Python code running during the upload) or any object with
+            ``seek`` and ``readinto`` or ``read``, such as ``io.BytesIO``
+            (read with the GIL from the upload's threads, one read at a time;
+            its position is restored afterwards). A source without a path is
+            recorded under the ``file_name`` option, else the object's
+            ``name``, else ``"upload"``.
         :param progress: ``progress(bytes_done, bytes_total)``, called on this
             thread about every 100 ms while the upload runs (also when no byte
             moved) and once at the end with ``bytes_done == bytes_total``;
@@ -265,7 +294,7 @@ class Client:
     def resume_upload(
         self,
         resume: Mapping[str, Any],
-        path: _Path,
+        path: _Source,
         *,
         progress: Optional[_Progress] = None,
         cancel: Optional[CancelToken] = None,

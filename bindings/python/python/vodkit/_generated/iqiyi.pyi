@@ -5,6 +5,7 @@ operation, and the types of its config, upload options and answers."""
 from __future__ import annotations
 
 import os
+import typing
 from typing import Any, Callable, Literal, Mapping, Optional, Sequence, TypedDict, Union
 
 from typing_extensions import Unpack
@@ -13,6 +14,7 @@ from .._vodkit import CancelToken, Client
 
 _Path = Union[str, "os.PathLike[str]"]
 _Progress = Callable[[int, int], object]
+_Source = Union[_Path, bytes, bytearray, memoryview, "typing.IO[bytes]"]
 
 __all__ = [
     "Iqiyi",
@@ -294,7 +296,7 @@ class Iqiyi(Client):
     def __init__(self, **config: Unpack[IqiyiConfig]) -> None: ...
     def upload(  # type: ignore[override]
         self,
-        path: _Path,
+        path: _Source,
         *,
         progress: Optional[_Progress] = None,
         cancel: Optional[CancelToken] = None,
@@ -303,7 +305,7 @@ class Iqiyi(Client):
     def resume_upload(  # type: ignore[override]
         self,
         resume: Mapping[str, Any],
-        path: _Path,
+        path: _Source,
         *,
         progress: Optional[_Progress] = None,
         cancel: Optional[CancelToken] = None,

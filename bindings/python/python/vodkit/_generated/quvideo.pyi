@@ -5,6 +5,7 @@ operation, and the types of its config, upload options and answers."""
 from __future__ import annotations
 
 import os
+import typing
 from typing import Any, Callable, Literal, Mapping, Optional, Sequence, TypedDict, Union
 
 from typing_extensions import Unpack
@@ -13,6 +14,7 @@ from .._vodkit import CancelToken, Client
 
 _Path = Union[str, "os.PathLike[str]"]
 _Progress = Callable[[int, int], object]
+_Source = Union[_Path, bytes, bytearray, memoryview, "typing.IO[bytes]"]
 
 __all__ = [
     "Quvideo",
