@@ -135,7 +135,7 @@ fn stored(emu: &vodkit_emulator::Emulator, result: &Value, baijiayun: bool) -> (
             .baijiayun()
             .bjy_video(result["video_id"].as_i64().unwrap())
             .unwrap();
-        (v.received, v.md5.unwrap_or_default())
+        (v.received, v.md5.and_then(|m| m.wait()).unwrap_or_default())
     } else {
         let f = emu
             .iqiyi()

@@ -10,10 +10,10 @@ from typing import Any, Callable, Literal, Mapping, Optional, Sequence, TypedDic
 
 from typing_extensions import Unpack
 
-from .._vodkit import CancelToken, Client
+from .._vodkit import CancelToken, Client, Progress
 
 _Path = Union[str, "os.PathLike[str]"]
-_Progress = Callable[[int, int], object]
+_Progress = Union[Callable[[int, int], object], Callable[[Progress], object]]
 _Source = Union[_Path, bytes, bytearray, memoryview, "typing.IO[bytes]"]
 
 __all__ = [
