@@ -20,7 +20,8 @@ mod source;
 
 pub use control::{CancelToken, Progress, ProgressFlow, UploadControl};
 pub use engine::{run, EngineOptions};
-pub use plan::{Committed, Part};
+pub(crate) use plan::auto_part_size;
+pub use plan::{Committed, Part, MAX_AUTO_PART_SIZE, TARGET_PARTS};
 pub use sink::{PartAck, PartSink};
 pub use source::PartReceipt;
 pub use source::{FileSource, PartBody};

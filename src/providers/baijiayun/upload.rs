@@ -10,7 +10,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
-use reqwest::blocking::multipart::{Form, Part as FormPart};
+use reqwest::multipart::{Form, Part as FormPart};
 use serde::{Deserialize, Serialize};
 
 use super::client::{Client, PROVIDER};
@@ -52,7 +52,9 @@ pub struct UploadOptions {
     /// (default false: one streamed request, as documented; only a resume
     /// is ranged).
     pub ranged: bool,
-    /// Part size in bytes of ranged requests (default: the client's `part_size`).
+    /// Part size in bytes of ranged requests, used as given. Default: the
+    /// client's `part_size` (8 MiB), grown for a large remainder so that it
+    /// makes at most 64 parts, up to 64 MiB each.
     pub part_size: Option<u64>,
 }
 
@@ -85,12 +87,14 @@ pub struct Uploaded {
 }
 
 impl UploadOptions {
-    /// The part size of this upload (its own, or the client's `default`), checked.
-    fn part_size_or(&self, default: u64) -> Result<u64> {
+    /// The part size for `remaining` bytes: this upload's own, or one
+    /// adapted to the bytes from the client's `floor` (see
+    /// [`crate::upload::TARGET_PARTS`]), checked.
+    fn part_size_for(&self, remaining: u64, floor: u64) -> Result<u64> {
         match self.part_size {
             Some(0) => Err(Error::invalid_input("part_size must be at least 1 byte")),
             Some(n) => Ok(n),
-            None => Ok(default),
+            None => Ok(upload::auto_part_size(remaining, floor)),
         }
     }
 
@@ -129,7 +133,7 @@ impl Client {
     ) -> Result<Uploaded> {
         // Everything the caller got wrong fails here, before any request.
         let source = FileSource::open(path)?;
-        let part_size = options.part_size_or(self.config().part_size)?;
+        let part_size = options.part_size_for(source.size(), self.config().part_size)?;
         let request = options.to_request(&source)?;
         if control.is_cancelled() {
             return Err(Error::cancelled());
@@ -159,7 +163,8 @@ impl Client {
         mut control: UploadControl<'_>,
     ) -> Result<Uploaded> {
         let source = FileSource::open(path)?;
-        let part_size = options.part_size_or(self.config().part_size)?;
+        // Checked before any request; adapted below to the bytes left.
+        options.part_size_for(source.size(), self.config().part_size)?;
         // A failure to find where to continue is resumable too (an outage).
         let point = self
             .resume_point(video_id, options.use_https)
@@ -175,10 +180,11 @@ impl Client {
                 })
             }
         };
+        let remaining = source.size().saturating_sub(held);
         let sending = Sending {
             video_id,
             upload_url,
-            part_size,
+            part_size: options.part_size_for(remaining, self.config().part_size)?,
             resumed_from: held,
             options,
         };
@@ -372,25 +378,25 @@ struct BaijiayunSink<'a> {
 impl PartSink for BaijiayunSink<'_> {
     fn send_part(&self, part: &Part, body: PartBody, total: u64) -> Result<PartAck> {
         let url = self.url.lock().unwrap_or_else(|e| e.into_inner()).clone();
-        let file = FormPart::reader_with_length(body, part.len)
-            .file_name(self.file_name.clone())
-            .mime_str("application/octet-stream")
-            .map_err(|e| Error::internal(format!("multipart: {e}")))?;
         let config = self.client.config();
-        let form = Form::new().part(config.upload_field.clone(), file);
+        let range = (!self.whole.load(Ordering::SeqCst))
+            .then(|| format!("bytes {}-{}/{}", part.offset, part.last_byte(), total));
         let transport = self.client.caller().transport();
-        let mut request = transport
-            .client()
-            .post(url)
-            .timeout(config.common.http.upload_part_timeout)
-            .multipart(form);
-        if !self.whole.load(Ordering::SeqCst) {
-            request = request.header(
-                reqwest::header::CONTENT_RANGE,
-                format!("bytes {}-{}/{}", part.offset, part.last_byte(), total),
-            );
-        }
-        let response = transport.send(request)?;
+        let response = transport.send_streamed(body, part.len, |http, stream| {
+            let file = FormPart::stream_with_length(stream, part.len)
+                .file_name(self.file_name.clone())
+                .mime_str("application/octet-stream")
+                .map_err(|e| Error::internal(format!("multipart: {e}")))?;
+            let form = Form::new().part(config.upload_field.clone(), file);
+            let mut request = http
+                .post(url)
+                .timeout(config.common.http.upload_part_timeout)
+                .multipart(form);
+            if let Some(range) = range {
+                request = request.header(reqwest::header::CONTENT_RANGE, range);
+            }
+            Ok(request)
+        })?;
         // The upload endpoint answers code 1 for success, unlike the API.
         let data = BaijiayunEnvelope::upload_answer(&config.rate_limit_codes, response)?;
         // Where the answer says how much the server holds, the engine checks it.
