@@ -1,6 +1,7 @@
 //! The HTTP layer every provider shares: one pooled blocking client per SDK
 //! client, timeouts, proxy, user agent, and the retry loop.
 
+mod body_pump;
 mod config;
 mod retry;
 mod transport;

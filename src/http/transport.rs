@@ -1,9 +1,11 @@
 use std::io::Read;
+use std::sync::{mpsc, OnceLock};
 use std::time::Duration;
 
 use reqwest::blocking::{Client, RequestBuilder};
 use reqwest::header::HeaderMap;
 
+use super::body_pump::{pumped_body, PumpStop};
 use super::{HttpConfig, RetryPolicy};
 use crate::error::{Error, ErrorKind, Result};
 
@@ -14,36 +16,14 @@ const MAX_RESPONSE_BYTES: u64 = 16 * 1024 * 1024;
 /// Headers providers and gateways use to name a request.
 const REQUEST_ID_HEADERS: &[&str] = &["x-request-id", "x-requestid", "request-id", "x-trace-id"];
 
-/// One pooled, keep-alive HTTP client. Cheap to share by reference across threads.
-pub struct Transport {
-    client: Client,
-    config: HttpConfig,
-}
-
-impl std::fmt::Debug for Transport {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Transport")
-            .field("config", &self.config)
-            .finish()
-    }
-}
-
-/// An HTTP answer read in full.
-#[derive(Debug)]
-pub struct Response {
-    pub status: u16,
-    pub body: Vec<u8>,
-    pub request_id: Option<String>,
-    pub retry_after: Option<Duration>,
-}
-
-impl Transport {
-    pub fn new(config: &HttpConfig) -> Result<Self> {
-        let mut builder = Client::builder()
+/// The settings every client of a [`Transport`] shares, applied to a
+/// blocking or an async `ClientBuilder` (same methods, different types): one
+/// place, so API calls and upload bodies cannot drift apart.
+macro_rules! shared_settings {
+    ($builder:expr, $config:expr, $ca_certs:expr) => {{
+        let config: &HttpConfig = $config;
+        let mut builder = $builder
             .connect_timeout(config.connect_timeout)
-            // Per-request timeouts are set on each request: uploads and API
-            // calls need very different ones.
-            .timeout(None::<Duration>)
             .user_agent(config.user_agent.clone())
             .pool_max_idle_per_host(config.pool_max_idle_per_host)
             .tcp_nodelay(true)
@@ -61,9 +41,94 @@ impl Transport {
                 .map_err(|_| Error::invalid_input("the proxy setting is not a valid URL"))?;
             builder = builder.proxy(proxy);
         }
-        if let Some(path) = &config.ca_file {
-            builder = builder.tls_certs_merge(read_ca_file(path)?);
+        let ca_certs: &[reqwest::Certificate] = $ca_certs;
+        if !ca_certs.is_empty() {
+            builder = builder.tls_certs_merge(ca_certs.iter().cloned());
         }
+        builder
+    }};
+}
+
+/// One pooled, keep-alive HTTP client. Cheap to share by reference across threads.
+pub struct Transport {
+    client: Client,
+    config: HttpConfig,
+    /// The certificates of `config.ca_file`, read once.
+    ca_certs: Vec<reqwest::Certificate>,
+    /// The async client that sends upload bodies, started with the first upload.
+    uploads: OnceLock<UploadClient>,
+}
+
+/// The async client upload bodies go through, on a runtime the SDK owns (the
+/// public API stays blocking): one worker thread writes every part's body.
+struct UploadClient {
+    client: reqwest::Client,
+    /// Where requests are spawned.
+    handle: tokio::runtime::Handle,
+    /// Owned here; taken only to shut it down.
+    runtime: Option<tokio::runtime::Runtime>,
+}
+
+impl UploadClient {
+    fn start(config: &HttpConfig, ca_certs: &[reqwest::Certificate]) -> Result<Self> {
+        let builder = shared_settings!(reqwest::Client::builder(), config, ca_certs);
+        let client = builder
+            .build()
+            .map_err(|e| Error::internal(format!("cannot build the upload client: {e}")))?;
+        // The runtime's threads are spawned with SIGPIPE blocked, as the
+        // blocking client's (see `Transport::new`): they write the sockets.
+        let runtime = without_sigpipe(|| {
+            tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(1)
+                .thread_name("vodkit-upload")
+                .enable_all()
+                .build()
+        })
+        .map_err(|e| Error::internal(format!("cannot start the upload runtime: {e}")))?;
+        Ok(UploadClient {
+            client,
+            handle: runtime.handle().clone(),
+            runtime: Some(runtime),
+        })
+    }
+}
+
+impl Drop for UploadClient {
+    fn drop(&mut self) {
+        // Never wait on a DNS lookup or a stalled connection to free a client.
+        if let Some(runtime) = self.runtime.take() {
+            runtime.shutdown_background();
+        }
+    }
+}
+
+impl std::fmt::Debug for Transport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Transport")
+            .field("config", &self.config)
+            .field("uploads_started", &self.uploads.get().is_some())
+            .finish()
+    }
+}
+
+/// An HTTP answer read in full.
+#[derive(Debug)]
+pub struct Response {
+    pub status: u16,
+    pub body: Vec<u8>,
+    pub request_id: Option<String>,
+    pub retry_after: Option<Duration>,
+}
+
+impl Transport {
+    pub fn new(config: &HttpConfig) -> Result<Self> {
+        let ca_certs = match &config.ca_file {
+            Some(path) => read_ca_file(path)?,
+            None => Vec::new(),
+        };
+        // Per-request timeouts are set on each request: uploads and API calls
+        // need very different ones (the blocking builder's default is 30 s).
+        let builder = shared_settings!(Client::builder(), config, &ca_certs).timeout(None);
         // reqwest's blocking client runs its I/O on a thread it spawns here;
         // that thread inherits our signal mask. With SIGPIPE blocked there, a
         // write to a connection the server dropped fails with EPIPE instead of
@@ -73,6 +138,8 @@ impl Transport {
         Ok(Transport {
             client,
             config: config.clone(),
+            ca_certs,
+            uploads: OnceLock::new(),
         })
     }
 
@@ -88,37 +155,59 @@ impl Transport {
     /// [`ErrorKind::Network`]; any HTTP status is returned for the provider to judge.
     pub fn send(&self, request: RequestBuilder) -> Result<Response> {
         let response = request.send().map_err(Error::from)?;
-        let status = response.status().as_u16();
-        let request_id = request_id(response.headers());
-        let retry_after = retry_after(response.headers());
-        if response.status().is_redirection() {
-            return Err(redirect_error(status, response.headers(), request_id));
-        }
+        let head = Head::of(response.status().as_u16(), response.headers())?;
         let mut body = Vec::new();
         response
             .take(MAX_RESPONSE_BYTES + 1)
             .read_to_end(&mut body)
-            .map_err(|e| {
-                Error::new(
-                    ErrorKind::Network,
-                    format!("reading the answer failed: {e}"),
-                )
-                .with_request_id(request_id.clone())
-            })?;
-        if body.len() as u64 > MAX_RESPONSE_BYTES {
-            return Err(
-                Error::new(ErrorKind::Server, "the answer is larger than 16 MiB")
-                    .with_http_status(status)
-                    .with_request_id(request_id),
-            );
+            .map_err(|e| head.read_error(e))?;
+        head.answer(body)
+    }
+
+    /// Sends an upload request whose `len`-byte body is read from `body` on
+    /// this thread, in large chunks, while the upload runtime writes them to
+    /// the socket (see `body_pump`). `build` makes the request around the
+    /// streamed body (a multipart form, say) with the upload client, which
+    /// has every setting of [`Transport::client`]. Answers as
+    /// [`Transport::send`]; a failure to read `body` is an
+    /// [`ErrorKind::Io`] error and aborts the request.
+    pub fn send_streamed<R: Read>(
+        &self,
+        body: R,
+        len: u64,
+        build: impl FnOnce(&reqwest::Client, reqwest::Body) -> Result<reqwest::RequestBuilder>,
+    ) -> Result<Response> {
+        let uploads = self.uploads()?;
+        let (stream, pump) = pumped_body(body, len);
+        let request = build(&uploads.client, stream)?;
+        let (tx, rx) = mpsc::sync_channel(1);
+        uploads.handle.spawn(async move {
+            let _ = tx.send(receive(request).await);
+        });
+        let pumped = pump.run();
+        let answer = rx.recv().unwrap_or_else(|_| {
+            Err(Error::new(
+                ErrorKind::Network,
+                "the upload runtime stopped before the answer",
+            ))
+        });
+        match pumped {
+            Err(PumpStop::Read(e)) => Err(Error::io("reading the file to upload failed", e)),
+            // A body the transport dropped early: the answer (or the
+            // failure) says why.
+            Ok(()) | Err(PumpStop::BodyDropped) => answer,
         }
-        log::debug!("HTTP {status}, {} bytes", body.len());
-        Ok(Response {
-            status,
-            body,
-            request_id,
-            retry_after,
-        })
+    }
+
+    /// The upload client, started on first use (clients that never upload
+    /// never start its thread).
+    fn uploads(&self) -> Result<&UploadClient> {
+        if let Some(uploads) = self.uploads.get() {
+            return Ok(uploads);
+        }
+        let started = UploadClient::start(&self.config, &self.ca_certs)?;
+        // Two first uploads at once may both start one: the spare is dropped.
+        Ok(self.uploads.get_or_init(|| started))
     }
 
     /// Runs `attempt` until it succeeds, fails with a non-retryable error, or
@@ -140,6 +229,68 @@ impl Transport {
                 Err(err) => return Err(err),
             }
         }
+    }
+}
+
+/// Sends `request` and reads the answer whole, on the upload runtime.
+async fn receive(request: reqwest::RequestBuilder) -> Result<Response> {
+    let mut response = request.send().await.map_err(Error::from)?;
+    let head = Head::of(response.status().as_u16(), response.headers())?;
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(|e| head.read_error(e))? {
+        body.extend_from_slice(&chunk);
+        if body.len() as u64 > MAX_RESPONSE_BYTES {
+            break;
+        }
+    }
+    head.answer(body)
+}
+
+/// What an answer's status line and headers say, before its body.
+struct Head {
+    status: u16,
+    request_id: Option<String>,
+    retry_after: Option<Duration>,
+}
+
+impl Head {
+    /// Reads the headers; a redirect is an error (never followed).
+    fn of(status: u16, headers: &HeaderMap) -> Result<Head> {
+        let request_id = request_id(headers);
+        if (300..400).contains(&status) {
+            return Err(redirect_error(status, headers, request_id));
+        }
+        Ok(Head {
+            status,
+            request_id,
+            retry_after: retry_after(headers),
+        })
+    }
+
+    fn read_error(&self, e: impl std::fmt::Display) -> Error {
+        Error::new(
+            ErrorKind::Network,
+            format!("reading the answer failed: {e}"),
+        )
+        .with_request_id(self.request_id.clone())
+    }
+
+    /// The answer with its `body` (read up to one byte past the limit).
+    fn answer(self, body: Vec<u8>) -> Result<Response> {
+        if body.len() as u64 > MAX_RESPONSE_BYTES {
+            return Err(
+                Error::new(ErrorKind::Server, "the answer is larger than 16 MiB")
+                    .with_http_status(self.status)
+                    .with_request_id(self.request_id),
+            );
+        }
+        log::debug!("HTTP {}, {} bytes", self.status, body.len());
+        Ok(Response {
+            status: self.status,
+            body,
+            request_id: self.request_id,
+            retry_after: self.retry_after,
+        })
     }
 }
 

@@ -91,6 +91,35 @@ pub(crate) fn missing_ranges(total: u64, committed: &Committed) -> Vec<Range<u64
     }
 }
 
+const MIB: u64 = 1024 * 1024;
+
+/// How many parts an upload aims for when its caller names no part size.
+pub const TARGET_PARTS: u64 = 64;
+
+/// The largest part [`auto_part_size`] chooses (larger files get more parts).
+pub const MAX_AUTO_PART_SIZE: u64 = 64 * MIB;
+
+/// The part size for `bytes` left to send when the caller names none:
+/// `floor` (the provider's configured `part_size`) while that makes at most
+/// [`TARGET_PARTS`] parts, else `bytes / TARGET_PARTS` rounded up to whole
+/// MiB, at most [`MAX_AUTO_PART_SIZE`] (and never below `floor`).
+///
+/// Why: every part waits for its answer, so each costs a round trip (one in
+/// flight: the whole RTT; several: a share of it), while parts are streamed
+/// from disk, so their size costs no memory; what a larger part costs is the
+/// bytes re-sent when it fails, which the ceiling bounds.
+pub(crate) fn auto_part_size(bytes: u64, floor: u64) -> u64 {
+    let floor = floor.max(1);
+    if bytes.div_ceil(floor) <= TARGET_PARTS {
+        return floor;
+    }
+    let even = bytes
+        .div_ceil(TARGET_PARTS)
+        .div_ceil(MIB)
+        .saturating_mul(MIB);
+    even.min(MAX_AUTO_PART_SIZE).max(floor)
+}
+
 /// `ranges` cut into parts of at most `part_size` bytes, in order.
 pub(crate) fn split(ranges: &[Range<u64>], part_size: u64) -> VecDeque<Part> {
     let mut parts = VecDeque::new();
@@ -126,6 +155,28 @@ mod tests {
         assert_eq!(v, vec![(3, 3), (6, 3), (9, 1), (12, 1)]);
         assert_eq!(parts[0].last_byte(), 5);
         assert_eq!(parts[0].end(), 6);
+    }
+
+    #[test]
+    fn automatic_parts_grow_with_the_file_between_floor_and_ceiling() {
+        let floor = 4 * MIB;
+        // Small files keep the floor.
+        assert_eq!(auto_part_size(10, floor), floor);
+        assert_eq!(auto_part_size(TARGET_PARTS * floor, floor), floor);
+        // A small floor is kept while it makes at most 64 parts.
+        assert_eq!(auto_part_size(3 * MIB + 7, 256 * 1024), 256 * 1024);
+        // 1 GiB: 64 parts of 16 MiB.
+        assert_eq!(auto_part_size(1024 * MIB, floor), 16 * MIB);
+        // Just over a whole MiB per part rounds up: still at most 64 parts.
+        let bytes = TARGET_PARTS * 16 * MIB + 1;
+        let size = auto_part_size(bytes, floor);
+        assert_eq!(size, 17 * MIB);
+        assert!(bytes.div_ceil(size) <= TARGET_PARTS);
+        // Huge files stop at the ceiling; a floor above it wins.
+        assert_eq!(auto_part_size(1 << 40, floor), MAX_AUTO_PART_SIZE);
+        assert_eq!(auto_part_size(u64::MAX, floor), MAX_AUTO_PART_SIZE);
+        assert_eq!(auto_part_size(1 << 40, 100 * MIB), 100 * MIB);
+        assert_eq!(auto_part_size(0, 0), 1);
     }
 
     #[test]

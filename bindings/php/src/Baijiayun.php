@@ -41,7 +41,7 @@ final class Baijiayun extends Client
      * - `pool_max_idle_per_host` (int): Idle keep-alive connections kept per host. Default: `8`.
      * - `retry` (array{max_retries?: int, initial_backoff_ms?: int, max_backoff_ms?: int, multiplier?: float}): When and how often a failed request is sent again. Default: `{"max_retries":4,"initial_backoff_ms":200,"max_backoff_ms":10000,"multiplier":2.0}`.
      * - `upload_field` (string): The multipart field name of the uploaded file (`curl -F data=@file`). Default: `"data"`.
-     * - `part_size` (int): Upload part size in bytes; files larger than this go as ranged parts. Default: `8388608`.
+     * - `part_size` (int): The smallest part of a ranged upload (a resume, or the `ranged` option), in bytes (default 8 MiB): more bytes to send get larger parts, at most 64 of them, up to 64 MiB each. An upload's own `part_size` is used as given. Default: `8388608`.
      * - `rate_limit_codes` (list<int>): Envelope codes that mean "rate limited" (HTTP 429 always does). Default: `[429]`.
      *
      * @param array{

@@ -42,7 +42,7 @@ final class Iqiyi extends Client
      * - `user_agent` (string): The `User-Agent` header. Default: `"vodkit/0.1.0"`.
      * - `pool_max_idle_per_host` (int): Idle keep-alive connections kept per host. Default: `8`.
      * - `retry` (array{max_retries?: int, initial_backoff_ms?: int, max_backoff_ms?: int, multiplier?: float}): When and how often a failed request is sent again. Default: `{"max_retries":4,"initial_backoff_ms":200,"max_backoff_ms":10000,"multiplier":2.0}`.
-     * - `part_size` (int): Upload part size in bytes (default 4 MiB). Default: `4194304`.
+     * - `part_size` (int): The smallest upload part in bytes (default 4 MiB): a larger file gets larger parts, at most 64 of them, up to 64 MiB each. An upload's own `part_size` is used as given. Default: `4194304`.
      * - `concurrency` (int): Parts in flight at once (default 4; the official SDK uses up to 5). Default: `4`.
      * - `part_retries` (int): Retries of one part before the upload fails (default 3 tries in all, as the official SDK). Default: `2`.
      *

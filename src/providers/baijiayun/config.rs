@@ -26,7 +26,10 @@ pub struct Config {
     pub common: CommonConfig,
     /// The multipart field name of the uploaded file (`curl -F data=@file`).
     pub upload_field: String,
-    /// Upload part size in bytes; files larger than this go as ranged parts.
+    /// The smallest part of a ranged upload (a resume, or the `ranged`
+    /// option), in bytes (default 8 MiB): more bytes to send get larger
+    /// parts, at most 64 of them, up to 64 MiB each. An upload's own
+    /// `part_size` is used as given.
     pub part_size: u64,
     /// Envelope codes that mean "rate limited" (HTTP 429 always does).
     pub rate_limit_codes: Vec<i64>,

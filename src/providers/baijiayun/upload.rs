@@ -9,7 +9,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
-use reqwest::blocking::multipart::{Form, Part as FormPart};
+use reqwest::multipart::{Form, Part as FormPart};
 use serde::{Deserialize, Serialize};
 
 use super::client::{Client, PROVIDER};
@@ -52,7 +52,9 @@ pub struct UploadOptions {
     /// (default false: one streamed request, as documented; only a resume
     /// is ranged).
     pub ranged: bool,
-    /// Part size in bytes of ranged requests (default: the client's `part_size`).
+    /// Part size in bytes of ranged requests, used as given. Default: the
+    /// client's `part_size` (8 MiB), grown for a large remainder so that it
+    /// makes at most 64 parts, up to 64 MiB each.
     pub part_size: Option<u64>,
     /// `checkpoint_dir`, `verify_md5`: the options of every provider.
     #[serde(flatten)]
@@ -93,12 +95,14 @@ pub struct Uploaded {
 }
 
 impl UploadOptions {
-    /// The part size of this upload (its own, or the client's `default`), checked.
-    fn part_size_or(&self, default: u64) -> Result<u64> {
+    /// The part size for `remaining` bytes: this upload's own, or one
+    /// adapted to the bytes from the client's `floor` (see
+    /// [`crate::upload::TARGET_PARTS`]), checked.
+    fn part_size_for(&self, remaining: u64, floor: u64) -> Result<u64> {
         match self.part_size {
             Some(0) => Err(Error::invalid_input("part_size must be at least 1 byte")),
             Some(n) => Ok(n),
-            None => Ok(default),
+            None => Ok(upload::auto_part_size(remaining, floor)),
         }
     }
 
@@ -139,7 +143,7 @@ impl Client {
     ) -> Result<Uploaded> {
         // Everything the caller got wrong fails here, before any request.
         let source = source.into_source()?;
-        let part_size = options.part_size_or(self.config().part_size)?;
+        let part_size = options.part_size_for(source.size(), self.config().part_size)?;
         let request = options.to_request(&source)?;
         if control.is_cancelled() {
             return Err(Error::cancelled());
@@ -155,7 +159,7 @@ impl Client {
                             ranges: record.ranges,
                             created_at: Some(record.created_at),
                         };
-                        return self.continue_upload(resume, &source, options, part_size, checkpoint.as_ref(), &mut control);
+                        return self.continue_upload(resume, &source, options, checkpoint.as_ref(), &mut control);
                     }
                     // An outage is no verdict on the upload: try again later.
                     Err(e) if e.is_retryable() => return Err(attach_video_id(e, video_id)),
@@ -202,7 +206,8 @@ impl Client {
         mut control: UploadControl<'_>,
     ) -> Result<Uploaded> {
         let source = source.into_source()?;
-        let part_size = options.part_size_or(self.config().part_size)?;
+        // Checked before any request; adapted to the bytes left on resume.
+        options.part_size_for(source.size(), self.config().part_size)?;
         let (checkpoint, lookup) = open_checkpoint(options, &source)?;
         let (ranges, created_at) = match lookup {
             Lookup::Resume(r)
@@ -223,14 +228,7 @@ impl Client {
             ranges,
             created_at,
         };
-        self.continue_upload(
-            resume,
-            &source,
-            options,
-            part_size,
-            checkpoint.as_ref(),
-            &mut control,
-        )
+        self.continue_upload(resume, &source, options, checkpoint.as_ref(), &mut control)
     }
 
     /// Sends what the server is missing of an upload being resumed.
@@ -239,7 +237,6 @@ impl Client {
         resume: Resume,
         source: &Source,
         options: &UploadOptions,
-        part_size: u64,
         checkpoint: Option<&Checkpoint>,
         control: &mut UploadControl<'_>,
     ) -> Result<Uploaded> {
@@ -295,10 +292,11 @@ impl Client {
             cp.start(resume_handle(video_id), kept, created_at)
                 .map_err(attach)?;
         }
+        let remaining = source.size().saturating_sub(held);
         let sending = Sending {
             video_id,
             upload_url,
-            part_size,
+            part_size: options.part_size_for(remaining, self.config().part_size)?,
             resumed_from: held,
             options,
         };
@@ -562,25 +560,25 @@ struct BaijiayunSink<'a> {
 impl PartSink for BaijiayunSink<'_> {
     fn send_part(&self, part: &Part, body: PartBody, total: u64) -> Result<PartAck> {
         let url = self.url.lock().unwrap_or_else(|e| e.into_inner()).clone();
-        let file = FormPart::reader_with_length(body, part.len)
-            .file_name(self.file_name.clone())
-            .mime_str("application/octet-stream")
-            .map_err(|e| Error::internal(format!("multipart: {e}")))?;
         let config = self.client.config();
-        let form = Form::new().part(config.upload_field.clone(), file);
+        let range = (!self.whole.load(Ordering::SeqCst))
+            .then(|| format!("bytes {}-{}/{}", part.offset, part.last_byte(), total));
         let transport = self.client.caller().transport();
-        let mut request = transport
-            .client()
-            .post(url)
-            .timeout(config.common.http.upload_part_timeout)
-            .multipart(form);
-        if !self.whole.load(Ordering::SeqCst) {
-            request = request.header(
-                reqwest::header::CONTENT_RANGE,
-                format!("bytes {}-{}/{}", part.offset, part.last_byte(), total),
-            );
-        }
-        let response = transport.send(request)?;
+        let response = transport.send_streamed(body, part.len, |http, stream| {
+            let file = FormPart::stream_with_length(stream, part.len)
+                .file_name(self.file_name.clone())
+                .mime_str("application/octet-stream")
+                .map_err(|e| Error::internal(format!("multipart: {e}")))?;
+            let form = Form::new().part(config.upload_field.clone(), file);
+            let mut request = http
+                .post(url)
+                .timeout(config.common.http.upload_part_timeout)
+                .multipart(form);
+            if let Some(range) = range {
+                request = request.header(reqwest::header::CONTENT_RANGE, range);
+            }
+            Ok(request)
+        })?;
         // The upload endpoint answers code 1 for success, unlike the API.
         let data = BaijiayunEnvelope::upload_answer(&config.rate_limit_codes, response)?;
         // Where the answer says how much the server holds, the engine checks it.

@@ -39,7 +39,9 @@ pub struct Config {
     /// `upload`, `openapi`, `backup`), path overrides, HTTP and retry settings.
     #[serde(flatten)]
     pub common: CommonConfig,
-    /// Upload part size in bytes (default 4 MiB).
+    /// The smallest upload part in bytes (default 4 MiB): a larger file gets
+    /// larger parts, at most 64 of them, up to 64 MiB each. An upload's own
+    /// `part_size` is used as given.
     pub part_size: u64,
     /// Parts in flight at once (default 4; the official SDK uses up to 5).
     pub concurrency: usize,

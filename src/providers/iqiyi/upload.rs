@@ -8,9 +8,9 @@
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
-use reqwest::blocking::multipart::{Form, Part as FormPart};
+use reqwest::multipart::{Form, Part as FormPart};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -40,7 +40,9 @@ pub struct UploadOptions {
     pub file_type: Option<i64>,
     /// The `filetype` sent to `openupload` (default: the file's extension, or `mp4`).
     pub filetype: Option<String>,
-    /// Part size in bytes (default: the client's `part_size`, 4 MiB).
+    /// Part size in bytes, used as given. Default: the client's
+    /// `part_size` (4 MiB), grown for a large file so that it makes at most 64
+    /// parts, up to 64 MiB each (a 1 GiB file: 16 MiB parts).
     pub part_size: Option<u64>,
     /// Parts in flight at once (default: the client's `concurrency`, 4).
     pub concurrency: Option<usize>,
@@ -90,9 +92,11 @@ impl UploadOptions {
         }
     }
 
-    fn engine(&self, client: &Client) -> Result<EngineOptions> {
+    fn engine(&self, client: &Client, file_size: u64) -> Result<EngineOptions> {
         let config = client.config();
-        let part_size = self.part_size.unwrap_or(config.part_size);
+        let part_size = self
+            .part_size
+            .unwrap_or_else(|| upload::auto_part_size(file_size, config.part_size));
         if part_size == 0 {
             return Err(Error::invalid_input("part_size must be at least 1 byte"));
         }
@@ -127,7 +131,7 @@ impl UploadOptions {
             filesize: source.size(),
         };
         crate::api::Validate::validate(&open)?;
-        Ok((open, self.engine(client)?))
+        Ok((open, self.engine(client, source.size())?))
     }
 }
 
@@ -320,7 +324,6 @@ impl Client {
             on_backup: AtomicBool::new(false),
             acked: Mutex::new(acked),
             meta: options.meta(source, &file_id),
-            buffers: Arc::default(),
             checkpoint,
             digest: digest.as_ref(),
         };
@@ -383,132 +386,6 @@ struct Upload {
     created_at: Option<u64>,
 }
 
-/// Parts up to this size are read into one buffer with their multipart
-/// framing and sent as one body; larger ones are streamed.
-///
-/// Why: `reqwest::blocking` pumps a streamed body 8 KiB at a time with a
-/// thread hand-off per piece (about a quarter of curl's throughput on
-/// loopback), while a body in memory goes to the socket in large writes.
-/// Memory stays bounded by `concurrency × part size` (16 MiB by default).
-const BUFFERED_PART_MAX: u64 = 32 * 1024 * 1024;
-
-/// A part and its fields as one `multipart/form-data` body in memory; the
-/// MD5 receipt is computed while the part is read into it.
-fn buffered_multipart(
-    request: reqwest::blocking::RequestBuilder,
-    fields: &[(&str, &str)],
-    mut body: PartBody,
-    len: u64,
-    pool: &Arc<BufferPool>,
-) -> Result<reqwest::blocking::RequestBuilder> {
-    use std::io::Read;
-    let boundary = format!(
-        "vodkit-{:016x}{:016x}",
-        fastrand::u64(..),
-        fastrand::u64(..)
-    );
-    let capacity = usize::try_from(len)
-        .unwrap_or(usize::MAX)
-        .saturating_add(1024);
-    let mut buf = pool.take(capacity);
-    for (name, value) in fields {
-        buf.extend_from_slice(
-            format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
-            )
-            .as_bytes(),
-        );
-    }
-    buf.extend_from_slice(
-        format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"upload_file\"\r\n\
-             Content-Type: application/octet-stream\r\n\r\n"
-        )
-        .as_bytes(),
-    );
-    let read = body
-        .read_to_end(&mut buf)
-        .map_err(|e| Error::io("reading the part to upload", e))?;
-    if read as u64 != len {
-        return Err(Error::new(
-            ErrorKind::Io,
-            "the file became shorter during the upload",
-        ));
-    }
-    buf.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    // The buffer goes back to the pool when the transport drops the body.
-    let body = bytes::Bytes::from_owner(Pooled {
-        buf,
-        pool: pool.clone(),
-    });
-    Ok(request
-        .header(
-            reqwest::header::CONTENT_TYPE,
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .body(reqwest::blocking::Body::from(body)))
-}
-
-/// Part buffers, reused from part to part: the allocator is never asked for
-/// a fresh multi-MiB block per part (glibc keeps freed ones resident in
-/// per-thread arenas, and every part runs on a new thread).
-#[derive(Default)]
-struct BufferPool(Mutex<Vec<Vec<u8>>>);
-
-impl BufferPool {
-    fn take(&self, capacity: usize) -> Vec<u8> {
-        let mut free = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        let mut buf = free.pop().unwrap_or_default();
-        drop(free);
-        buf.clear();
-        buf.reserve(capacity);
-        buf
-    }
-}
-
-/// A buffer lent to one request body.
-struct Pooled {
-    buf: Vec<u8>,
-    pool: Arc<BufferPool>,
-}
-
-impl AsRef<[u8]> for Pooled {
-    fn as_ref(&self) -> &[u8] {
-        &self.buf
-    }
-}
-
-impl Drop for Pooled {
-    fn drop(&mut self) {
-        let buf = std::mem::take(&mut self.buf);
-        let mut free = self.pool.0.lock().unwrap_or_else(|e| e.into_inner());
-        // More than a few idle buffers means parts grew smaller or fewer: let them go.
-        if free.len() < 16 {
-            free.push(buf);
-        }
-    }
-}
-
-/// A part streamed from disk as `multipart/form-data` (very large parts).
-fn streamed_multipart(
-    request: reqwest::blocking::RequestBuilder,
-    fields: &[(&str, &str)],
-    body: PartBody,
-    len: u64,
-) -> Result<reqwest::blocking::RequestBuilder> {
-    let file = FormPart::reader_with_length(body, len)
-        .file_name("upload_file")
-        .mime_str("application/octet-stream")
-        .map_err(|e| Error::internal(format!("multipart: {e}")))?;
-    let form = fields
-        .iter()
-        .fold(Form::new(), |form, (name, value)| {
-            form.text(name.to_string(), value.to_string())
-        })
-        .part("file", file);
-    Ok(request.multipart(form))
-}
-
 /// Sends chunks of one file, unordered, to the primary or backup host.
 struct IqiyiSink<'a> {
     client: &'a Client,
@@ -519,7 +396,6 @@ struct IqiyiSink<'a> {
     on_backup: AtomicBool,
     acked: Mutex<Vec<Acked>>,
     meta: SetFileInfo,
-    buffers: Arc<BufferPool>,
     checkpoint: Option<&'a Checkpoint>,
     digest: Option<&'a FileMd5>,
 }
@@ -566,26 +442,27 @@ impl PartSink for IqiyiSink<'_> {
         let range = format!("{}-{}", part.offset, part.last_byte());
         let size = total.to_string();
         let transport = self.client.caller().transport();
-        let request = transport
-            .client()
-            .post(url.as_str())
-            .timeout(self.client.config().common.http.upload_part_timeout)
-            .header("file_id", self.file_id.as_str())
-            .header("file_size", size.as_str())
-            .header("range", range.as_str());
-        // Header and form field both, as the document and the SDK capture differ.
-        let fields = [
-            ("file_id", self.file_id.as_str()),
-            ("file_size", size.as_str()),
-            ("range", range.as_str()),
-        ];
-        let request = if part.len <= BUFFERED_PART_MAX {
-            buffered_multipart(request, &fields, body, part.len, &self.buffers)?
-        } else {
-            streamed_multipart(request, &fields, body, part.len)?
-        };
+        let timeout = self.client.config().common.http.upload_part_timeout;
         let answer = transport
-            .send(request)
+            .send_streamed(body, part.len, |http, stream| {
+                let file = FormPart::stream_with_length(stream, part.len)
+                    .file_name("upload_file")
+                    .mime_str("application/octet-stream")
+                    .map_err(|e| Error::internal(format!("multipart: {e}")))?;
+                // Header and form field both, as the document and the SDK capture differ.
+                let form = Form::new()
+                    .text("file_id", self.file_id.clone())
+                    .text("file_size", size.clone())
+                    .text("range", range.clone())
+                    .part("file", file);
+                Ok(http
+                    .post(url.as_str())
+                    .timeout(timeout)
+                    .header("file_id", self.file_id.as_str())
+                    .header("file_size", size.as_str())
+                    .header("range", range.as_str())
+                    .multipart(form))
+            })
             .and_then(|r| envelope::parse("upload", r));
         let data = match answer {
             Ok(d) => d,

@@ -137,7 +137,10 @@ class BaijiayunConfig(TypedDict, total=False):
     retry: RetryPolicy
     # The multipart field name of the uploaded file (``curl -F data=@file``).
     upload_field: str
-    # Upload part size in bytes; files larger than this go as ranged parts.
+    # The smallest part of a ranged upload (a resume, or the ``ranged``
+    # option), in bytes (default 8 MiB): more bytes to send get larger
+    # parts, at most 64 of them, up to 64 MiB each. An upload's own
+    # ``part_size`` is used as given.
     part_size: int
     # Envelope codes that mean "rate limited" (HTTP 429 always does).
     rate_limit_codes: Sequence[int]
@@ -185,7 +188,9 @@ class BaijiayunUploadOptions(TypedDict, total=False):
     # (default false: one streamed request, as documented; only a resume
     # is ranged).
     ranged: bool
-    # Part size in bytes of ranged requests (default: the client's ``part_size``).
+    # Part size in bytes of ranged requests, used as given. Default: the
+    # client's ``part_size`` (8 MiB), grown for a large remainder so that it
+    # makes at most 64 parts, up to 64 MiB each.
     part_size: Optional[int]
     # A directory for checkpoints (created if missing). Before the first
     # byte is sent the upload records its resume handle there (never a key,
@@ -845,7 +850,10 @@ class Baijiayun(Client):
         ``[0, min(max_backoff, initial_backoff * multiplier^n)]`` ("full jitter"),
         or is the server's ``Retry-After`` when that is longer.
     :param upload_field: The multipart field name of the uploaded file (``curl -F data=@file``).
-    :param part_size: Upload part size in bytes; files larger than this go as ranged parts.
+    :param part_size: The smallest part of a ranged upload (a resume, or the ``ranged``
+        option), in bytes (default 8 MiB): more bytes to send get larger
+        parts, at most 64 of them, up to 64 MiB each. An upload's own
+        ``part_size`` is used as given.
     :param rate_limit_codes: Envelope codes that mean "rate limited" (HTTP 429 always does).
     :raises InvalidInputError: an unknown key or a bad value.
     """

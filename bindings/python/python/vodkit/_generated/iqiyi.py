@@ -90,7 +90,9 @@ class IqiyiConfig(TypedDict, total=False):
     # ``[0, min(max_backoff, initial_backoff * multiplier^n)]`` ("full jitter"),
     # or is the server's ``Retry-After`` when that is longer.
     retry: RetryPolicy
-    # Upload part size in bytes (default 4 MiB).
+    # The smallest upload part in bytes (default 4 MiB): a larger file gets
+    # larger parts, at most 64 of them, up to 64 MiB each. An upload's own
+    # ``part_size`` is used as given.
     part_size: int
     # Parts in flight at once (default 4; the official SDK uses up to 5).
     concurrency: int
@@ -129,7 +131,9 @@ class IqiyiUploadOptions(TypedDict, total=False):
     file_type: Optional[int]
     # The ``filetype`` sent to ``openupload`` (default: the file's extension, or ``mp4``).
     filetype: Optional[str]
-    # Part size in bytes (default: the client's ``part_size``, 4 MiB).
+    # Part size in bytes, used as given. Default: the client's
+    # ``part_size`` (4 MiB), grown for a large file so that it makes at most 64
+    # parts, up to 64 MiB each (a 1 GiB file: 16 MiB parts).
     part_size: Optional[int]
     # Parts in flight at once (default: the client's ``concurrency``, 4).
     concurrency: Optional[int]
@@ -286,7 +290,9 @@ class Iqiyi(Client):
         at once. The wait before attempt ``n`` is drawn uniformly from
         ``[0, min(max_backoff, initial_backoff * multiplier^n)]`` ("full jitter"),
         or is the server's ``Retry-After`` when that is longer.
-    :param part_size: Upload part size in bytes (default 4 MiB).
+    :param part_size: The smallest upload part in bytes (default 4 MiB): a larger file gets
+        larger parts, at most 64 of them, up to 64 MiB each. An upload's own
+        ``part_size`` is used as given.
     :param concurrency: Parts in flight at once (default 4; the official SDK uses up to 5).
     :param part_retries: Retries of one part before the upload fails (default 3 tries in all,
         as the official SDK).
