@@ -62,6 +62,34 @@ impl Emulator {
         &self.providers.quvideo
     }
 
+    /// Hands out upload URLs on another server from now on: Baijiayun's
+    /// getUploadUrl / getResumeUploadUrl, iQiyi's openupload give `url` (with
+    /// whatever query the provider's URL carries, e.g. the token, appended),
+    /// so the client's bytes go there (say, to a sink that discards them)
+    /// instead of into the emulator. `None` restores the emulator's own.
+    /// Over HTTP: `POST /_emulator/{provider}/upload_target` `{"url": …}`.
+    /// An unknown provider (only `baijiayun` and `iqiyi` take uploads by
+    /// URL) or a URL that is not `http(s)://host…` is an `InvalidInput` error.
+    pub fn set_upload_target(&self, provider: &str, url: Option<&str>) -> std::io::Result<()> {
+        let target = match provider {
+            baijiayun::NAME => &self.providers.baijiayun.upload_target,
+            iqiyi::NAME => &self.providers.iqiyi.upload_target,
+            other => {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    format!(
+                        "no upload target for provider `{other}`; known: {}, {}",
+                        baijiayun::NAME,
+                        iqiyi::NAME
+                    ),
+                ))
+            }
+        };
+        target
+            .set(url)
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))
+    }
+
     /// Blocks until the server stops (for the binary).
     pub fn wait(self) {
         let Emulator { server, providers } = self;

@@ -9,6 +9,18 @@
 //! reachable both from Rust ([`Emulator`]) and over HTTP under
 //! `/_emulator/{provider}/` (for C, Python and PHP tests).
 //!
+//! Upload URLs can be pointed at another server, such as a sink that only
+//! discards bytes, for benchmarks: [`Emulator::set_upload_target`], or
+//! `POST /_emulator/{baijiayun|iqiyi}/upload_target` `{"url": "http://…"}`
+//! (`{"url": null}` restores; answers `{"ok": true}`). The handed-out URL
+//! keeps the provider's query (Baijiayun's `fid`, `ts`, `token`).
+//!
+//! Intake keeps out of the client's way: each upload request hands its
+//! bytes to a writer of its own off the async workers (large writes, no
+//! lock shared between uploads), and Baijiayun's whole-file MD5 is worked
+//! out from the stored file after the answer (whoever reads it waits).
+//! `emulator/scripts/measure-intake.sh` measures it against `curl -F`.
+//!
 //! `common` holds what every provider shares and knows none of them;
 //! `providers` lists them, one folder each.
 

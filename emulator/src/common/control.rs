@@ -68,7 +68,12 @@ async fn set_faults(State(p): Of, Json(f): Json<Faults>) -> Json<Faults> {
 
 async fn stats(State(p): Of) -> Response {
     let requests = &p.controls().requests;
-    Json(json!({ "requests": requests.counts(), "total": requests.total() })).into_response()
+    Json(json!({
+        "requests": requests.counts(),
+        "total": requests.total(),
+        "upload_bytes": requests.upload_bytes(),
+    }))
+    .into_response()
 }
 
 async fn reset_stats(State(p): Of) -> StatusCode {

@@ -8,12 +8,15 @@
 pub mod clock;
 pub(crate) mod control;
 pub mod controls;
+pub mod digest;
 pub mod faults;
 pub mod form;
+pub mod intake;
 pub(crate) mod lock;
 pub mod provider;
 pub mod rate_limit;
 pub mod server;
 pub mod stats;
+pub mod upload_target;
 
 pub use provider::Provider;

@@ -10,12 +10,14 @@ use axum::routing::get;
 use axum::{Json, Router};
 
 use super::state::Shared;
+use crate::common::upload_target;
 
 pub(crate) fn routes(shared: Arc<Shared>) -> Router {
     Router::new()
         .route("/videos/{id}", get(video))
         .route("/callbacks", get(callbacks))
-        .with_state(shared)
+        .with_state(shared.clone())
+        .merge(upload_target::routes(shared))
 }
 
 async fn video(State(s): State<Arc<Shared>>, Path(id): Path<i64>) -> Response {

@@ -1,6 +1,7 @@
 //! The Baijiayun VOD API, served under `/baijiayun`: `/openapi/...`, the
-//! upload endpoint and play URLs, plus `/_emulator/baijiayun/videos/{id}` and
-//! `/_emulator/baijiayun/callbacks` for tests.
+//! upload endpoint and play URLs, plus `/_emulator/baijiayun/videos/{id}`,
+//! `/_emulator/baijiayun/callbacks` and `/_emulator/baijiayun/upload_target`
+//! for tests.
 //!
 //! Layers, each using only those below it: `api` (routing, checks, the
 //! handler table) → the handler modules (`video`, `upload`, `manage`, …) →

@@ -14,6 +14,7 @@ use super::store::{category, interactive, manage, subtitle};
 use crate::common::controls::Controls;
 use crate::common::faults::Faults;
 use crate::common::lock::lock;
+use crate::common::upload_target::UploadTarget;
 
 /// One callback delivery, kept for tests to inspect.
 #[derive(Debug, Clone, Serialize)]
@@ -37,6 +38,8 @@ pub struct Shared {
     /// Where this provider is served (`http://127.0.0.1:PORT/baijiayun`),
     /// for the upload and play URLs in answers.
     pub base_url: String,
+    /// Where upload URLs send the bytes (the emulator unless set).
+    pub upload_target: UploadTarget,
     /// The current partner key (API 1 may regenerate it).
     pub partner_key: Mutex<String>,
     pub callbacks: Mutex<Vec<CallbackRecord>>,
@@ -50,6 +53,12 @@ pub struct Shared {
     pub interactive: Mutex<interactive::State>,
 }
 
+impl AsRef<UploadTarget> for Shared {
+    fn as_ref(&self) -> &UploadTarget {
+        &self.upload_target
+    }
+}
+
 impl Shared {
     /// Fresh state; uploads go to `data_dir`, which is created if missing.
     pub(crate) fn new(
@@ -60,6 +69,7 @@ impl Shared {
         std::fs::create_dir_all(&data_dir)?;
         Ok(Arc::new(Shared {
             controls: Controls::new(config.faults.clone(), config.rate_limit),
+            upload_target: UploadTarget::default(),
             partner_key: Mutex::new(config.partner_key.clone()),
             callbacks: Mutex::new(Vec::new()),
             videos: Mutex::new(BTreeMap::new()),
@@ -120,11 +130,17 @@ impl Shared {
 
     /// What a test may see of video `id`, its status brought up to date.
     pub fn video(&self, id: i64) -> Option<VideoSnapshot> {
+        if let Some(gate) = lock(&self.videos).get(&id).map(|v| v.intake.clone()) {
+            gate.settle();
+        }
         let now = self.clock().now_secs();
-        let mut videos = lock(&self.videos);
-        let v = videos.get_mut(&id)?;
-        v.tick(now, &self.config);
-        Some(v.snapshot())
+        let (snapshot, md5) = {
+            let mut videos = lock(&self.videos);
+            let v = videos.get_mut(&id)?;
+            v.tick(now, &self.config);
+            (v.snapshot(), v.md5.clone())
+        };
+        Some(snapshot.with_md5(md5.as_ref()))
     }
 
     /// The full emulator record of a video (what getUploadUrl stored, etc.).

@@ -6,20 +6,21 @@
 //! so a dropped connection leaves exactly what arrived, and
 //! getResumeUploadUrl reports it as `upload_size`.
 
-use std::io::Write;
+use std::io::{Seek, SeekFrom};
 use std::sync::Arc;
 
 use axum::extract::{Multipart, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use md5::Digest;
+use bytes::Bytes;
 use serde_json::{json, Value};
 
 use super::request::{ApiError, Handler, Req};
 use super::state::Shared;
 use super::store::video::{Video, UPLOADING};
 use super::video::with_video;
+use crate::common::intake::{write_batch, Intake, Store};
 use crate::common::lock::lock;
 use crate::common::server::ConnKill;
 
@@ -41,12 +42,13 @@ fn upload_url(shared: &Shared, v: &Video, https: bool) -> String {
     let base = shared.base_url();
     // The emulator only speaks http; `use_https=1` is recorded, not honoured.
     let _ = https;
-    format!(
-        "{base}/upload?fid={}&ts={}&token={}",
+    let query = format!(
+        "fid={}&ts={}&token={}",
         v.id,
         shared.clock().now_secs(),
         v.upload_token
-    )
+    );
+    shared.upload_target.url(&format!("{base}/upload"), &query)
 }
 
 fn get_upload_url(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
@@ -100,6 +102,12 @@ fn get_upload_url(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
 fn get_resume_upload_url(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
     let id = req.i64("video_id")?;
     let https = flag(req, "use_https", &[0, 1])?.unwrap_or(0) == 1;
+    // `upload_size` counts every byte that arrived: a writer whose client
+    // went away may still be storing its last ones.
+    let gate = lock(&shared.videos).get(&id).map(|v| v.intake.clone());
+    if let Some(gate) = gate {
+        gate.settle();
+    }
     with_video(shared, id, |v| {
         v.use_https.push(https);
         if v.status != UPLOADING {
@@ -187,7 +195,14 @@ pub(crate) async fn upload_file(
             None,
         );
     };
-    // Check the token and the range against what is held; open the file.
+    // An earlier request's writer may still be storing its last bytes (its
+    // client went away): the range check below needs them counted.
+    let gate = lock(&shared.videos).get(&id).map(|v| v.intake.clone());
+    if let Some(gate) = &gate {
+        let gate = gate.clone();
+        let _ = tokio::task::spawn_blocking(move || gate.wait_idle()).await;
+    }
+    // Check the token and the range against what is held.
     let prepared = {
         let mut videos = lock(&shared.videos);
         match videos.get_mut(&id) {
@@ -212,49 +227,35 @@ pub(crate) async fn upload_file(
                             ))
                         } else {
                             v.total_size = Some(total);
-                            Ok(v.path.clone())
+                            Ok((v.path.clone(), v.received, v.intake.clone()))
                         }
                     }
                     None => {
                         // A whole-file upload starts over.
                         v.received = 0;
-                        v.hasher = md5::Md5::new();
                         v.total_size = None;
-                        Ok(v.path.clone())
+                        Ok((v.path.clone(), 0, v.intake.clone()))
                     }
                 }
             }
         }
     };
-    let path = match prepared {
+    let (path, offset, gate) = match prepared {
         Ok(p) => p,
         Err((status, msg)) => return reply(status, 4001, msg, None),
     };
-    let mut file = match std::fs::OpenOptions::new().write(true).open(&path) {
-        Ok(f) => f,
-        Err(e) => {
-            return reply(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                4001,
-                &format!("storage failed: {e}"),
-                None,
-            )
-        }
-    };
-    let offset = lock(&shared.videos)
-        .get(&id)
-        .map(|v| v.received)
-        .unwrap_or(0);
-    if file.set_len(offset).is_err()
-        || std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(offset)).is_err()
-    {
-        return reply(
+    let mut intake = Intake::start(Some(gate), {
+        let shared = shared.clone();
+        move || Appender::open(shared, id, &path, offset)
+    });
+    let storage_failed = || {
+        reply(
             StatusCode::INTERNAL_SERVER_ERROR,
             4001,
             "storage failed",
             None,
-        );
-    }
+        )
+    };
     let drop_after = shared.controls.faults.take_drop();
     let mut this_request: u64 = 0;
     let mut saw_file = false;
@@ -263,7 +264,10 @@ pub(crate) async fn upload_file(
             Ok(Some(f)) => f,
             Ok(None) => break,
             // The client went away: keep what arrived.
-            Err(_) => return cut_short(),
+            Err(_) => {
+                let _ = intake.finish().await;
+                return cut_short();
+            }
         };
         let name = field.name().unwrap_or("").to_owned();
         if name != "data" && name != "file" {
@@ -272,21 +276,24 @@ pub(crate) async fn upload_file(
         saw_file = true;
         let mut field = field;
         loop {
-            let chunk = match field.chunk().await {
+            let mut chunk = match field.chunk().await {
                 Ok(Some(c)) => c,
                 Ok(None) => break,
-                Err(_) => return cut_short(),
+                Err(_) => {
+                    let _ = intake.finish().await;
+                    return cut_short();
+                }
             };
-            let mut chunk = &chunk[..];
             let mut cut = false;
             if let Some(limit) = drop_after {
                 if this_request + chunk.len() as u64 >= limit {
-                    chunk = &chunk[..(limit - this_request) as usize];
+                    chunk.truncate((limit - this_request) as usize);
                     cut = true;
                 }
             }
             if let Some((_, end, _)) = range {
                 if offset + this_request + chunk.len() as u64 > end + 1 {
+                    let _ = intake.finish().await;
                     return reply(
                         StatusCode::BAD_REQUEST,
                         4001,
@@ -295,25 +302,22 @@ pub(crate) async fn upload_file(
                     );
                 }
             }
-            if file.write_all(chunk).is_err() {
-                return reply(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    4001,
-                    "storage failed",
-                    None,
-                );
-            }
             this_request += chunk.len() as u64;
-            if let Some(v) = lock(&shared.videos).get_mut(&id) {
-                v.hasher.update(chunk);
-                v.received += chunk.len() as u64;
+            shared.controls.requests.received(chunk.len() as u64);
+            if intake.push(chunk).await.is_err() {
+                return storage_failed();
             }
             if cut {
-                // Fault: cut the TCP connection with no answer.
+                // Fault: cut the TCP connection with no answer, once what
+                // arrived is stored.
+                let _ = intake.finish().await;
                 kill.0.notify_one();
                 std::future::pending::<()>().await;
             }
         }
+    }
+    if intake.finish().await.is_err() {
+        return storage_failed();
     }
     if !saw_file {
         return reply(
@@ -342,6 +346,47 @@ pub(crate) async fn upload_file(
         std::future::pending::<()>().await;
     }
     answer
+}
+
+/// Appends an upload's bytes to its file (on the writer's thread) and
+/// counts them in the video's record as they are stored.
+struct Appender {
+    shared: Arc<Shared>,
+    id: i64,
+    file: std::fs::File,
+}
+
+impl Appender {
+    /// The file cut back to `offset`, bytes held (what was there beyond it
+    /// was never acknowledged), ready to append.
+    fn open(
+        shared: Arc<Shared>,
+        id: i64,
+        path: &std::path::Path,
+        offset: u64,
+    ) -> std::io::Result<Appender> {
+        let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
+        file.set_len(offset)?;
+        file.seek(SeekFrom::Start(offset))?;
+        Ok(Appender { shared, id, file })
+    }
+}
+
+impl Store for Appender {
+    type Done = ();
+
+    fn put(&mut self, batch: &[Bytes]) -> std::io::Result<()> {
+        write_batch(&mut self.file, batch)?;
+        let n: usize = batch.iter().map(Bytes::len).sum();
+        if let Some(v) = lock(&self.shared.videos).get_mut(&self.id) {
+            v.received += n as u64;
+        }
+        Ok(())
+    }
+
+    fn done(self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Answers a part that arrived whole; completes the upload with its last part.

@@ -4,8 +4,7 @@
 //! bytes are written in place as they stream, so ranges may come in any
 //! order and several at once.
 
-use std::io::Read;
-use std::os::unix::fs::FileExt;
+use std::io::{Seek, SeekFrom};
 use std::path::Path as FsPath;
 use std::sync::Arc;
 
@@ -14,11 +13,14 @@ use axum::extract::{Multipart, Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use bytes::Bytes;
 use md5::Digest;
 use serde_json::json;
 
 use super::api::envelope;
 use super::state::Shared;
+use crate::common::digest;
+use crate::common::intake::{write_batch, Intake, Store};
 use crate::common::lock::lock;
 
 pub(crate) async fn primary(
@@ -121,38 +123,37 @@ async fn chunk(s: Arc<Shared>, headers: HeaderMap, mut multipart: Multipart) -> 
             Ok(p) => p,
             Err(r) => return r,
         };
-        let file = match std::fs::OpenOptions::new().write(true).open(&path) {
-            Ok(f) => f,
-            Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
-        };
         let want = end - start + 1;
         let mut got = 0u64;
-        let mut hasher = md5::Md5::new();
+        let mut intake = Intake::start(None, move || RangeWriter::open(&path, start));
         let mut field = field;
         loop {
             let bytes = match field.chunk().await {
                 Ok(Some(b)) => b,
                 Ok(None) => break,
-                Err(_) => return bad("the body was cut short"),
+                Err(_) => {
+                    let _ = intake.finish().await;
+                    return bad("the body was cut short");
+                }
             };
             if got + bytes.len() as u64 > want {
+                let _ = intake.finish().await;
                 return bad("the part is longer than its range");
             }
-            if file.write_all_at(&bytes, start + got).is_err() {
+            got += bytes.len() as u64;
+            s.controls.requests.received(bytes.len() as u64);
+            if intake.push(bytes).await.is_err() {
                 return (StatusCode::INTERNAL_SERVER_ERROR, "storage failed").into_response();
             }
-            hasher.update(&bytes);
-            got += bytes.len() as u64;
         }
+        let mut md5 = match intake.finish().await {
+            Ok(md5) => md5,
+            Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+        };
         if got != want {
             // An exclusive END (the document's own "0-512, 513-1023" slip) lands here.
             return bad(format!("range {range} is {want} bytes but {got} arrived"));
         }
-        let mut md5: String = hasher
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
         let corrupt = {
             let mut f = lock(&s.faults);
             let c = f.corrupt_range > 0;
@@ -163,10 +164,7 @@ async fn chunk(s: Arc<Shared>, headers: HeaderMap, mut multipart: Multipart) -> 
         };
         if corrupt {
             // Fault: the server says it stored other bytes; the range is not kept.
-            md5 = md5::Md5::digest(md5.as_bytes())
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect();
+            md5 = digest::md5_hex(md5.as_bytes());
         } else if let Some(r) = lock(&s.files).get_mut(&id) {
             r.ranges.push(start..end + 1);
         }
@@ -180,18 +178,39 @@ async fn chunk(s: Arc<Shared>, headers: HeaderMap, mut multipart: Multipart) -> 
     }
 }
 
-pub(crate) fn md5_file(path: &FsPath) -> std::io::Result<String> {
-    let mut f = std::fs::File::open(path)?;
-    let mut h = md5::Md5::new();
-    let mut buf = vec![0u8; 1 << 20];
-    loop {
-        let n = f.read(&mut buf)?;
-        if n == 0 {
-            break;
-        }
-        h.update(&buf[..n]);
+/// Writes one range in place (on the writer's thread) and hashes it: the
+/// answer carries the range's MD5.
+struct RangeWriter {
+    file: std::fs::File,
+    hasher: md5::Md5,
+}
+
+impl RangeWriter {
+    fn open(path: &FsPath, start: u64) -> std::io::Result<RangeWriter> {
+        let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
+        file.seek(SeekFrom::Start(start))?;
+        Ok(RangeWriter {
+            file,
+            hasher: md5::Md5::new(),
+        })
     }
-    Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
+
+impl Store for RangeWriter {
+    /// The range's MD5, hex.
+    type Done = String;
+
+    fn put(&mut self, batch: &[Bytes]) -> std::io::Result<()> {
+        write_batch(&mut self.file, batch)?;
+        for b in batch {
+            self.hasher.update(b);
+        }
+        Ok(())
+    }
+
+    fn done(self) -> std::io::Result<String> {
+        Ok(digest::hex(&self.hasher.finalize()))
+    }
 }
 
 /// `GET /media/{file_id}/{definition}.mp4` serves the stored bytes;

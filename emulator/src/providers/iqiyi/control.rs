@@ -9,6 +9,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 
 use super::state::{Shared, TokenStats, UploadFaults};
+use crate::common::upload_target;
 
 pub(crate) fn routes(shared: Arc<Shared>) -> Router {
     Router::new()
@@ -16,7 +17,8 @@ pub(crate) fn routes(shared: Arc<Shared>) -> Router {
         .route("/expire_tokens", post(expire))
         .route("/upload_faults", get(get_faults).post(set_faults))
         .route("/token_stats", get(stats))
-        .with_state(shared)
+        .with_state(shared.clone())
+        .merge(upload_target::routes(shared))
 }
 
 async fn file(State(s): State<Arc<Shared>>, Path(id): Path<String>) -> Response {

@@ -14,7 +14,8 @@
 //! unordered ranges assembled in place, no finish before meta, tokens that
 //! expire. Control endpoints under `/_emulator/iqiyi`: `files/{id}`,
 //! `expire_tokens`, `upload_faults` (`corrupt_range`, `primary_down`),
-//! `token_stats`.
+//! `token_stats`, `upload_target` (`openupload`'s `upload_url` on another
+//! server; such a file's `uploadfinish` does not look for its bytes).
 
 mod api;
 mod chunk;

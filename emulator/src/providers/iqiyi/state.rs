@@ -13,6 +13,7 @@ use super::config::Config;
 use crate::common::clock::Clock;
 use crate::common::controls::Controls;
 use crate::common::lock::lock;
+use crate::common::upload_target::UploadTarget;
 
 /// Faults only iQiyi has. Set with [`Shared::set_upload_faults`] or
 /// `POST /_emulator/iqiyi/upload_faults`.
@@ -58,6 +59,9 @@ pub struct FileRec {
     pub repeat_of: Option<String>,
     pub cancelled: bool,
     pub deleted: bool,
+    /// Its upload URL was on the upload target: the bytes went there, so
+    /// `uploadfinish` takes the file as whole without looking at them.
+    pub external: bool,
 }
 
 impl FileRec {
@@ -125,7 +129,15 @@ pub struct Shared {
     pub(crate) files: Mutex<BTreeMap<String, FileRec>>,
     pub(crate) faults: Mutex<UploadFaults>,
     pub(crate) stats: Mutex<TokenStats>,
+    /// Where `openupload`'s `upload_url` sends the bytes (the emulator unless set).
+    pub upload_target: UploadTarget,
     next: AtomicU64,
+}
+
+impl AsRef<UploadTarget> for Shared {
+    fn as_ref(&self) -> &UploadTarget {
+        &self.upload_target
+    }
 }
 
 impl Shared {
@@ -146,6 +158,7 @@ impl Shared {
             files: Mutex::default(),
             faults: Mutex::default(),
             stats: Mutex::default(),
+            upload_target: UploadTarget::default(),
             next: AtomicU64::new(1),
         }))
     }

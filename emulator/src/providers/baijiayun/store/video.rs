@@ -1,11 +1,13 @@
 //! A video: the record each upload creates and its status machine.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
-use md5::{Digest, Md5};
 use serde::Serialize;
 use serde_json::{json, Value};
 
+use crate::common::digest::FileMd5;
+use crate::common::intake::Gate;
 use crate::providers::baijiayun::config::Config;
 
 pub const UPLOADING: i64 = 10;
@@ -51,9 +53,12 @@ pub struct Video {
     pub path: PathBuf,
     /// Size announced by Content-Range, if any.
     pub total_size: Option<u64>,
+    /// Bytes stored (kept up to date by the upload's writer as it writes).
     pub received: u64,
-    pub hasher: Md5,
-    pub md5: Option<String>,
+    /// Whether the upload's writer still holds bytes (see [`Gate`]).
+    pub intake: Arc<Gate>,
+    /// Worked out from the stored file once the upload is complete.
+    pub md5: Option<FileMd5>,
     pub status: i64,
     pub upload_done_at: Option<i64>,
     pub upload_requests: u32,
@@ -86,7 +91,7 @@ impl Video {
             path,
             total_size: None,
             received: 0,
-            hasher: Md5::new(),
+            intake: Arc::default(),
             md5: None,
             status: UPLOADING,
             upload_done_at: None,
@@ -120,16 +125,9 @@ impl Video {
         }
     }
 
-    /// Marks the upload complete: status 20, MD5 fixed, callback queued.
+    /// Marks the upload complete: status 20, MD5 under way, callback queued.
     pub fn finish_upload(&mut self, now: i64) {
-        self.md5 = Some(
-            self.hasher
-                .clone()
-                .finalize()
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect(),
-        );
+        self.md5 = Some(FileMd5::of(self.path.clone()));
         self.total_size = Some(self.received);
         self.status = TRANSCODING;
         self.upload_done_at = Some(now);
@@ -165,7 +163,7 @@ impl Video {
                 self.total_transcode_size().to_string(),
             ));
             f.push(("length".to_owned(), self.length().to_string()));
-            f.push(("file_md5".to_owned(), self.md5.clone().unwrap_or_default()));
+            f.push(("file_md5".to_owned(), self.md5_hex()));
             f.push((
                 "now_definition".to_owned(),
                 self.definition_names().join(","),
@@ -180,6 +178,16 @@ impl Video {
         f
     }
 
+    /// The stored file's MD5 in hex, empty before the upload is complete.
+    /// Waits for the hash if it is still being worked out.
+    pub fn md5_hex(&self) -> String {
+        self.md5
+            .as_ref()
+            .and_then(FileMd5::wait)
+            .unwrap_or_default()
+    }
+
+    /// What a test may see; its `md5` is filled in by [`VideoSnapshot::with_md5`].
     pub fn snapshot(&self) -> VideoSnapshot {
         VideoSnapshot {
             video_id: self.id,
@@ -187,7 +195,7 @@ impl Video {
             status: self.status,
             received_bytes: self.received,
             total_size: self.total_size,
-            md5: self.md5.clone(),
+            md5: None,
             path: self.path.clone(),
             upload_requests: self.upload_requests,
             ranged_requests: self.ranged_requests,
@@ -263,7 +271,7 @@ impl Video {
             "length": if self.status == TRANSCODED { self.length() } else { 0 },
             "audit_status": 0,
             "publish_status": self.publish_status,
-            "file_md5": self.md5.clone().unwrap_or_default(),
+            "file_md5": self.md5_hex(),
             "transcode_info": transcode_info,
             "category": category,
         })
@@ -289,4 +297,13 @@ pub struct VideoSnapshot {
     pub upload_requests: u32,
     pub ranged_requests: u32,
     pub use_https: Vec<bool>,
+}
+
+impl VideoSnapshot {
+    /// Fills in the MD5, waiting for it if it is still being worked out
+    /// (called without the videos lock held, so nothing else waits).
+    pub fn with_md5(mut self, md5: Option<&FileMd5>) -> Self {
+        self.md5 = md5.and_then(FileMd5::wait);
+        self
+    }
 }
