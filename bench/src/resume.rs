@@ -16,7 +16,7 @@
 
 use std::path::Path;
 use std::process::Command;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 use serde_json::{json, Value};
@@ -96,6 +96,7 @@ fn one(
 
     let name = format!("b6-killed-{}.mp4", std::process::id());
     let killed = AtomicBool::new(false);
+    let killed_at = AtomicU64::new(0);
     let mut cmd = ctx.vodkit_upload(provider, file, &options(&name));
     cmd.arg("--progress");
     let first = process::run(cmd, |line, pid| {
@@ -108,6 +109,7 @@ fn one(
         if done * 10 > total * 9 {
             process::kill9(pid);
             killed.store(true, Ordering::SeqCst);
+            killed_at.store(done, Ordering::SeqCst);
         }
     })?;
     if first.signal != Some(libc::SIGKILL) {
@@ -162,7 +164,8 @@ fn one(
     let result = line_json(&second_run.stdout, "result ").unwrap_or(Value::Null);
     check_whole(ctx, provider, &result, size)?;
     let resent = (wire_killed + wire_second).saturating_sub(wire_clean);
-    Ok((resent, how))
+    let at = 100.0 * killed_at.load(Ordering::SeqCst) as f64 / size as f64;
+    Ok((resent, format!("killed at {at:.0}% of progress; {how}")))
 }
 
 /// The continuation left the whole file at the server.
