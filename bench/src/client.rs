@@ -15,6 +15,13 @@ use vodkit::upload::UploadControl;
 
 #[derive(Subcommand, Debug)]
 pub enum ClientMode {
+    /// Runs a command and writes its rusage as JSON (see `process`).
+    Spawn {
+        #[arg(long)]
+        rusage_out: PathBuf,
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, required = true)]
+        cmd: Vec<String>,
+    },
     /// Uploads a file with `vodkit::Client::upload`.
     Upload {
         #[arg(long)]
@@ -73,6 +80,9 @@ fn parse(what: &str, text: &str) -> Result<Value, String> {
 
 /// Runs a client mode; the exit code of the process.
 pub fn run(mode: ClientMode) -> i32 {
+    if let ClientMode::Spawn { rusage_out, cmd } = &mode {
+        return crate::process::spawn_and_report(cmd, rusage_out);
+    }
     match run_mode(mode) {
         Ok(()) => 0,
         Err(e) => {
@@ -85,6 +95,7 @@ pub fn run(mode: ClientMode) -> i32 {
 fn run_mode(mode: ClientMode) -> Result<(), String> {
     let out = std::io::stdout();
     match mode {
+        ClientMode::Spawn { .. } => Err("spawn is handled by run".into()),
         ClientMode::Upload {
             provider,
             config,

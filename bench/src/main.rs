@@ -43,9 +43,12 @@ struct Args {
     /// Interleaved A/B rounds per row (B4: always one).
     #[arg(long, default_value_t = 3)]
     iterations: usize,
-    /// The upload file's size (B1, B2, B3, B6), MiB.
+    /// The upload file's size (B1, B2, B6), MiB.
     #[arg(long, default_value_t = 1024)]
     size_mib: u64,
+    /// B3's file, MiB (smaller: one part in flight at 50 ms is slow by design).
+    #[arg(long, default_value_t = 256)]
+    iqiyi_mib: u64,
     /// B4's large file, MiB (its small one is --size-mib).
     #[arg(long, default_value_t = 4096)]
     big_mib: u64,
@@ -93,6 +96,7 @@ fn bench(args: Args) -> Result<(), String> {
         .parent()
         .ok_or("no directory of this binary")?
         .to_path_buf();
+    process::set_spawner(exe.clone());
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .ok_or("no repository root")?
@@ -155,7 +159,11 @@ fn bench(args: Args) -> Result<(), String> {
         rows.extend(uploads::b2(&ctx, &file, size));
     }
     if want("b3") {
-        rows.extend(iqiyi::b3(&ctx, &file, size));
+        let small = args.iqiyi_mib * MIB;
+        match files::prepare(&files_dir, small) {
+            Ok(f) => rows.extend(iqiyi::b3(&ctx, &f, small)),
+            Err(e) => rows.push(Row::na("B3", "iQiyi parts in flight", e)),
+        }
     }
     if want("b4") {
         let big = args.big_mib * MIB;

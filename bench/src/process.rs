@@ -2,10 +2,117 @@
 //! child's own CPU time and peak RSS from `wait4`'s rusage. Every client the
 //! benchmark compares (curl, the vodkit client mode of this binary, Python,
 //! PHP) runs this way, so their figures mean the same thing.
+//!
+//! Each goes through a small spawner (`vodkit-bench client spawn`), which
+//! starts it and reports its rusage: Linux folds the RSS of the process that
+//! called exec into the new program's `ru_maxrss`, so a child started
+//! straight from this (larger) process would report at least our RSS.
 
 use std::io::{BufRead, BufReader, Read};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
+
+/// This binary, whose `client spawn` mode starts measured children.
+static SPAWNER: OnceLock<PathBuf> = OnceLock::new();
+
+pub fn set_spawner(exe: PathBuf) {
+    let _ = SPAWNER.set(exe);
+}
+
+/// The rusage the spawner writes for its child.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub struct Usage {
+    pub cpu_secs: f64,
+    pub max_rss_kib: u64,
+    pub code: Option<i32>,
+    pub signal: Option<i32>,
+}
+
+/// Runs `cmd` through the spawner; see [`run_direct`].
+pub fn run(cmd: Command, on_line: impl FnMut(&str, i32) + Send) -> Result<Measured, String> {
+    let Some(spawner) = SPAWNER.get() else {
+        return run_direct(cmd, on_line);
+    };
+    let report = std::env::temp_dir().join(format!(
+        "vodkit-bench-rusage-{}-{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+    ));
+    let mut wrapped = Command::new(spawner);
+    wrapped
+        .args(["client", "spawn", "--rusage-out"])
+        .arg(&report);
+    if let Some(dir) = cmd.get_current_dir() {
+        wrapped.current_dir(dir);
+    }
+    for (k, v) in cmd.get_envs() {
+        match v {
+            Some(v) => wrapped.env(k, v),
+            None => wrapped.env_remove(k),
+        };
+    }
+    wrapped
+        .arg("--")
+        .arg(cmd.get_program())
+        .args(cmd.get_args());
+    let mut m = run_direct(wrapped, on_line)?;
+    let usage: Usage = std::fs::read_to_string(&report)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .ok_or_else(|| format!("the spawner reported no rusage: {}", m.stderr.trim()))?;
+    let _ = std::fs::remove_file(&report);
+    m.cpu_secs = usage.cpu_secs;
+    m.max_rss_kib = usage.max_rss_kib;
+    m.code = usage.code;
+    m.signal = usage.signal;
+    Ok(m)
+}
+
+static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// The spawner's side: runs `argv` with our stdio, waits, writes its rusage
+/// to `out`; our exit code is the child's (128 + signal when killed).
+pub fn spawn_and_report(argv: &[String], out: &std::path::Path) -> i32 {
+    let Some((program, args)) = argv.split_first() else {
+        eprintln!("spawn: no command");
+        return 2;
+    };
+    let child = match Command::new(program).args(args).spawn() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("cannot start {program}: {e}");
+            return 127;
+        }
+    };
+    let waited = wait4(child.id() as i32);
+    drop(child);
+    let (status, usage) = match waited {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("{e}");
+            return 1;
+        }
+    };
+    let u = usage_of(status, &usage);
+    let _ = std::fs::write(out, serde_json::to_string(&u).unwrap_or_default());
+    match (u.code, u.signal) {
+        (Some(c), _) => c,
+        (None, Some(s)) => 128 + s,
+        _ => 1,
+    }
+}
+
+fn usage_of(status: i32, usage: &libc::rusage) -> Usage {
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    Usage {
+        cpu_secs: secs(usage.ru_utime) + secs(usage.ru_stime),
+        max_rss_kib: usage.ru_maxrss as u64,
+        code: libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status)),
+        signal: libc::WIFSIGNALED(status).then(|| libc::WTERMSIG(status)),
+    }
+}
 
 /// What one child run cost, and what it printed.
 #[derive(Debug, Clone)]
@@ -45,9 +152,10 @@ impl Measured {
     }
 }
 
-/// Runs `cmd` to its end. `on_line` sees every stdout line as it comes, with
-/// the child's pid (B6 kills the child from there).
-pub fn run(
+/// Runs `cmd` to its end, started from this process (its `max_rss_kib` is
+/// at least ours). `on_line` sees every stdout line as it comes, with the
+/// child's pid (B6 kills the child from there).
+pub fn run_direct(
     mut cmd: Command,
     mut on_line: impl FnMut(&str, i32) + Send,
 ) -> Result<Measured, String> {
@@ -90,13 +198,13 @@ pub fn run(
     // The child was reaped by wait4: `child` must not wait again.
     drop(child);
     let ((status, usage), wall) = waited?;
-    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    let u = usage_of(status, &usage);
     Ok(Measured {
         wall,
-        cpu_secs: secs(usage.ru_utime) + secs(usage.ru_stime),
-        max_rss_kib: usage.ru_maxrss as u64,
-        code: libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status)),
-        signal: libc::WIFSIGNALED(status).then(|| libc::WTERMSIG(status)),
+        cpu_secs: u.cpu_secs,
+        max_rss_kib: u.max_rss_kib,
+        code: u.code,
+        signal: u.signal,
         stdout,
         stderr,
     })

@@ -99,7 +99,8 @@ fn one(
     let killed_at = AtomicU64::new(0);
     let mut cmd = ctx.vodkit_upload(provider, file, &options(&name));
     cmd.arg("--progress");
-    let first = process::run(cmd, |line, pid| {
+    // Started directly: the pid seen here is the upload's own, to kill.
+    let first = process::run_direct(cmd, |line, pid| {
         let mut f = line.split_whitespace();
         if f.next() != Some("progress") || killed.load(Ordering::SeqCst) {
             return;

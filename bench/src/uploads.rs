@@ -283,6 +283,15 @@ pub fn b4(ctx: &Ctx, files: &[(std::path::PathBuf, u64)]) -> Vec<Row> {
             Target::Emulator
         }
     };
+    // The spawner's own RSS is the floor under every child's ru_maxrss.
+    let floor = process::run(Command::new("true"), |_, _| {})
+        .map(|m| {
+            format!(
+                "; floor (the spawner alone): {:.1} MiB",
+                m.max_rss_kib as f64 / 1024.0
+            )
+        })
+        .unwrap_or_default();
     let mut rows = Vec::new();
     for (file, size) in files {
         say(format!(
@@ -295,10 +304,9 @@ pub fn b4(ctx: &Ctx, files: &[(std::path::PathBuf, u64)]) -> Vec<Row> {
             Ok(s) => {
                 let [_, _, v_rss] = s.vodkit;
                 let [_, _, c_rss] = s.curl;
-                rows.push(
-                    Row::pair("B4", what, v_rss, c_rss)
-                        .note("keep ≤ 32 MiB + concurrency × part size, flat in file size"),
-                );
+                rows.push(Row::pair("B4", what, v_rss, c_rss).note(format!(
+                    "keep ≤ 32 MiB + concurrency × part size, flat in file size{floor}"
+                )));
             }
             Err(e) => rows.push(Row::na("B4", what, e)),
         }
