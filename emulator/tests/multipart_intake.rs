@@ -165,3 +165,26 @@ fn a_body_without_its_closing_boundary_is_refused() {
         vodkit_emulator::baijiayun::store::video::UPLOADING
     );
 }
+
+/// API calls (not the upload endpoint) read multipart forms under axum's
+/// default body limit, as before the reader was our own: a form within it
+/// is read field by field, one past it is refused as malformed.
+#[test]
+fn api_forms_keep_the_default_body_limit() {
+    let emu = Emulator::start(vodkit_emulator::Config::default()).unwrap();
+    let content_type = format!("multipart/form-data; boundary={BOUNDARY}");
+    let form = |padding: usize| {
+        let mut body = field("file_name", "a.mp4");
+        body.extend(field("padding", &"x".repeat(padding)));
+        body.extend(field("partner_id", "nobody"));
+        body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+        body
+    };
+    let path = "/baijiayun/openapi/video/getUploadUrl";
+    // Read whole: the partner_id after the padding is seen (and unknown).
+    let (_, small) = send(&emu, path, &content_type, &pieces(&form(1000), &[100]));
+    assert_ne!(small["msg"], "malformed multipart body", "{small}");
+    assert_ne!(small["msg"], "partner_id is required", "{small}");
+    let (_, big) = send(&emu, path, &content_type, &[form(3 << 20)]);
+    assert_eq!(big["msg"], "malformed multipart body", "{big}");
+}

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::http::{header, HeaderMap, Method};
+use axum::RequestExt;
 
 use super::multipart::{self, Multipart};
 
@@ -74,7 +75,9 @@ pub async fn parse(
 async fn read_multipart(request: Request, form: &mut Form) -> Result<(), FormError> {
     let malformed = || FormError("malformed multipart body".to_owned());
     let boundary = multipart::boundary(request.headers()).ok_or_else(malformed)?;
-    let mut multipart = Multipart::new(request.into_body(), &boundary).map_err(|_| malformed())?;
+    // The route's DefaultBodyLimit (2 MB unless disabled) still applies.
+    let body = request.with_limited_body().into_body();
+    let mut multipart = Multipart::new(body, &boundary).map_err(|_| malformed())?;
     while let Some(part) = multipart.next_part().await.map_err(|_| malformed())? {
         let name = part.name;
         let bytes = multipart.bytes().await.map_err(|_| malformed())?;

@@ -15,6 +15,7 @@ use axum::body::Body;
 use axum::extract::{FromRequest, Request};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::RequestExt;
 use bytes::{Bytes, BytesMut};
 use http_body_util::BodyExt;
 use memchr::memmem;
@@ -536,7 +537,9 @@ impl<S: Send + Sync> FromRequest<S> for Multipart {
                 "Invalid `boundary` for `multipart/form-data` request",
             ));
         };
-        Multipart::new(req.into_body(), &boundary).map_err(|e| reject(&e.0))
+        // The route's DefaultBodyLimit (2 MB unless disabled), as axum's
+        // own extractors honour it.
+        Multipart::new(req.with_limited_body().into_body(), &boundary).map_err(|e| reject(&e.0))
     }
 }
 
