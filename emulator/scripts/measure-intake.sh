@@ -13,6 +13,11 @@
 # When nginx is installed, each run also sends the same bytes to an nginx
 # that discards them: what curl and the machine manage at that moment.
 #
+# Each run also prints the server's CPU seconds for the upload (user +
+# system, from /proc; for the emulator until its answer, and "+N" for the
+# MD5 it works out after answering): on a loaded machine the speed varies
+# with what else runs, the CPU a GiB costs much less.
+#
 # Env: DATA_DIR (where uploads are stored; default a fresh dir under
 # /dev/shm, a tmpfs, so the disk's writeback does not enter the figure),
 # FILE (the file to send; default a fresh one of SIZE_MIB under /dev/shm).
@@ -67,6 +72,7 @@ http {
 CONF
     "$nginx" -c "$work/nginx/nginx.conf" -p "$work/nginx" 2>/dev/null &
     pids+=($!)
+    nginx_pid=$!
     sink=http://127.0.0.1:$port/upload
     sleep 0.3
 fi
@@ -85,22 +91,38 @@ upload_url() {
         jq -r .data.upload_url
 }
 
+# CPU ticks so far of process $1 and its children (nginx's worker).
+ticks() {
+    local t=0 p
+    for p in "$1" $(cat /proc/"$1"/task/*/children 2>/dev/null); do
+        t=$((t + $(cut -d' ' -f14,15 /proc/"$p"/stat | tr ' ' '+')))
+    done
+    echo "$t"
+}
+hz=$(getconf CLK_TCK)
+secs_of() { awk -v t="$1" -v hz="$hz" 'BEGIN { printf "%.2f", t / hz }'; }
+
 echo "file: $file ($(stat -c %s "$file") bytes), stored under ${DATA_DIR:-$work}, $(nproc) cores"
-declare -A speeds
+declare -A speeds cpus
 for run in $(seq "$runs"); do
     if [[ -n $sink ]]; then
         load=$(cut -d' ' -f1 /proc/loadavg)
+        t0=$(ticks "$nginx_pid")
         read -r speed secs code <<<"$(curl -sS -o /dev/null -w '%{speed_upload} %{time_total} %{http_code}' -F "data=@$file" "$sink")"
+        cpu=$(secs_of $(($(ticks "$nginx_pid") - t0)))
         mib=$(awk -v s="$speed" 'BEGIN { printf "%.0f", s / 1048576 }')
-        echo "run $run, nginx discarding: HTTP $code, ${secs}s, $mib MiB/s, load $load"
+        echo "run $run, nginx discarding: HTTP $code, ${secs}s, $mib MiB/s, cpu ${cpu}s, load $load"
         speeds[sink]="${speeds[sink]:-} $mib"
+        cpus[sink]="${cpus[sink]:-} $cpu"
     fi
     for i in "${!emulators[@]}"; do
         url=$(upload_url "$i")
         video_id=$(sed 's/.*fid=\([0-9]*\).*/\1/' <<<"$url")
         load=$(cut -d' ' -f1 /proc/loadavg)
+        t0=$(ticks "${pids[$i]}")
         out=$(curl -sS -o "$work/answer" -w '%{speed_upload} %{time_total} %{http_code}' \
             -F "data=@$file" "$url")
+        t1=$(ticks "${pids[$i]}")
         read -r speed secs code <<<"$out"
         mib=$(awk -v s="$speed" 'BEGIN { printf "%.0f", s / 1048576 }')
         # The emulator may hash the stored file after answering: this waits
@@ -109,16 +131,28 @@ for run in $(seq "$runs"); do
         root=$(jq -r .root_url "$work/line-$i")
         got_md5=$(curl -sS "$root/_emulator/baijiayun/videos/$video_id" | jq -r .md5)
         [[ $got_md5 == "$want_md5" ]] || { echo "stored MD5 $got_md5, want $want_md5" >&2; exit 1; }
-        echo "run $run, ${emulators[$i]}: HTTP $code, ${secs}s, $mib MiB/s, load $load"
+        cpu=$(secs_of $((t1 - t0)))
+        echo "run $run, ${emulators[$i]}: HTTP $code, ${secs}s, $mib MiB/s, cpu ${cpu}s +$(secs_of $(($(ticks "${pids[$i]}") - t1))), load $load"
+        cpus[$i]="${cpus[$i]:-} $cpu"
         speeds[$i]="${speeds[$i]:-} $mib"
         rm -f "${DATA_DIR:-$work}/data-$i"/baijiayun/video-*.bin # keep the tmpfs small
     done
 done
 names=("${emulators[@]}")
-[[ -n $sink ]] && names+=("nginx discarding") && speeds[${#emulators[@]}]=${speeds[sink]}
-for i in "${!names[@]}"; do
-    sorted=$(tr ' ' '\n' <<<"${speeds[$i]}" | grep . | sort -n)
+if [[ -n $sink ]]; then
+    names+=("nginx discarding")
+    speeds[${#emulators[@]}]=${speeds[sink]}
+    cpus[${#emulators[@]}]=${cpus[sink]}
+fi
+# "median (min, max)" of the numbers in $1.
+spread() {
+    local sorted n
+    sorted=$(tr ' ' '\n' <<<"$1" | grep . | sort -n)
     n=$(wc -l <<<"$sorted")
-    echo "${names[$i]}: median $(sed -n "$(((n + 1) / 2))p" <<<"$sorted") MiB/s" \
-        "(min $(head -1 <<<"$sorted"), max $(tail -1 <<<"$sorted"), $n runs)"
+    echo "$(sed -n "$(((n + 1) / 2))p" <<<"$sorted") (min $(head -1 <<<"$sorted"), max $(tail -1 <<<"$sorted"))"
+}
+for i in "${!names[@]}"; do
+    echo "${names[$i]}: median $(spread "${speeds[$i]}") MiB/s," \
+        "server CPU median $(spread "${cpus[$i]}") s, $(wc -w <<<"${speeds[$i]}") runs"
 done
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -15,10 +15,13 @@
 //! (`{"url": null}` restores; answers `{"ok": true}`). The handed-out URL
 //! keeps the provider's query (Baijiayun's `fid`, `ts`, `token`).
 //!
-//! Intake keeps out of the client's way: each upload request hands its
+//! Intake keeps out of the client's way: multipart bodies are read by a
+//! streaming parser of our own that hands out the socket's buffers without
+//! copying them ([`common::multipart`]); each upload request passes its
 //! bytes to a writer of its own off the async workers (large writes, no
-//! lock shared between uploads), and Baijiayun's whole-file MD5 is worked
-//! out from the stored file after the answer (whoever reads it waits).
+//! lock shared between uploads); the binary keeps freed buffers for reuse
+//! ([`common::heap`]); and Baijiayun's whole-file MD5 is worked out from
+//! the stored file after the answer (whoever reads it waits).
 //! `emulator/scripts/measure-intake.sh` measures it against `curl -F`.
 //!
 //! `common` holds what every provider shares and knows none of them;

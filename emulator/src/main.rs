@@ -56,6 +56,7 @@ struct Args {
 
 fn main() {
     let args = Args::parse();
+    vodkit_emulator::common::heap::keep_freed_buffers();
     let delays = args
         .callback_retry_ms
         .split(',')

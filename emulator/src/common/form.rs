@@ -4,8 +4,11 @@
 use std::collections::BTreeMap;
 
 use axum::body::Bytes;
-use axum::extract::{FromRequest, Multipart, Request};
+use axum::extract::{FromRequest, Request};
 use axum::http::{header, HeaderMap, Method};
+use axum::RequestExt;
+
+use super::multipart::{self, Multipart};
 
 /// A file sent in a multipart request.
 #[derive(Debug, Clone)]
@@ -71,25 +74,19 @@ pub async fn parse(
 
 async fn read_multipart(request: Request, form: &mut Form) -> Result<(), FormError> {
     let malformed = || FormError("malformed multipart body".to_owned());
-    let mut multipart = Multipart::from_request(request, &())
-        .await
-        .map_err(|_| malformed())?;
-    while let Some(field) = multipart.next_field().await.map_err(|_| malformed())? {
-        let name = field.name().unwrap_or("").to_owned();
-        let file_name = field.file_name().map(str::to_owned);
-        let bytes = field.bytes().await.map_err(|_| malformed())?;
-        match file_name {
+    let boundary = multipart::boundary(request.headers()).ok_or_else(malformed)?;
+    // The route's DefaultBodyLimit (2 MB unless disabled) still applies.
+    let body = request.with_limited_body().into_body();
+    let mut multipart = Multipart::new(body, &boundary).map_err(|_| malformed())?;
+    while let Some(part) = multipart.next_part().await.map_err(|_| malformed())? {
+        let name = part.name;
+        let bytes = multipart.bytes().await.map_err(|_| malformed())?;
+        match part.file_name {
             Some(file_name) => {
-                form.files.insert(
-                    name,
-                    FileField {
-                        file_name,
-                        bytes: bytes.to_vec(),
-                    },
-                );
+                form.files.insert(name, FileField { file_name, bytes });
             }
             None => {
-                let text = String::from_utf8(bytes.to_vec())
+                let text = String::from_utf8(bytes)
                     .map_err(|_| FormError(format!("{name} is not UTF-8")))?;
                 form.fields.insert(name, text);
             }

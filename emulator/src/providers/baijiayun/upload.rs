@@ -9,7 +9,7 @@
 use std::io::{Seek, SeekFrom};
 use std::sync::Arc;
 
-use axum::extract::{Multipart, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
@@ -22,6 +22,7 @@ use super::store::video::{Video, UPLOADING};
 use super::video::with_video;
 use crate::common::intake::{write_batch, Intake, Store};
 use crate::common::lock::lock;
+use crate::common::multipart::Multipart;
 use crate::common::server::ConnKill;
 
 pub const HANDLERS: &[(&str, Handler)] = &[
@@ -260,8 +261,8 @@ pub(crate) async fn upload_file(
     let mut this_request: u64 = 0;
     let mut saw_file = false;
     loop {
-        let field = match multipart.next_field().await {
-            Ok(Some(f)) => f,
+        let part = match multipart.next_part().await {
+            Ok(Some(p)) => p,
             Ok(None) => break,
             // The client went away: keep what arrived.
             Err(_) => {
@@ -269,14 +270,12 @@ pub(crate) async fn upload_file(
                 return cut_short();
             }
         };
-        let name = field.name().unwrap_or("").to_owned();
-        if name != "data" && name != "file" {
+        if part.name != "data" && part.name != "file" {
             continue;
         }
         saw_file = true;
-        let mut field = field;
         loop {
-            let mut chunk = match field.chunk().await {
+            let mut chunk = match multipart.chunk().await {
                 Ok(Some(c)) => c,
                 Ok(None) => break,
                 Err(_) => {

@@ -9,7 +9,7 @@ use std::path::Path as FsPath;
 use std::sync::Arc;
 
 use axum::body::Body;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -22,6 +22,7 @@ use super::state::Shared;
 use crate::common::digest;
 use crate::common::intake::{write_batch, Intake, Store};
 use crate::common::lock::lock;
+use crate::common::multipart::Multipart;
 
 pub(crate) async fn primary(
     State(s): State<Arc<Shared>>,
@@ -76,16 +77,15 @@ async fn chunk(s: Arc<Shared>, headers: HeaderMap, mut multipart: Multipart) -> 
     };
     let mut fields: std::collections::BTreeMap<String, String> = Default::default();
     loop {
-        let field = match multipart.next_field().await {
-            Ok(Some(f)) => f,
+        let part = match multipart.next_part().await {
+            Ok(Some(p)) => p,
             Ok(None) => return bad("no file part named `file`"),
             Err(_) => return bad("malformed multipart body"),
         };
-        let name = field.name().unwrap_or("").to_owned();
-        if name != "file" {
-            match field.text().await {
+        if part.name != "file" {
+            match multipart.text().await {
                 Ok(t) => {
-                    fields.insert(name, t);
+                    fields.insert(part.name, t);
                 }
                 Err(_) => return bad("malformed multipart body"),
             }
@@ -126,9 +126,8 @@ async fn chunk(s: Arc<Shared>, headers: HeaderMap, mut multipart: Multipart) -> 
         let want = end - start + 1;
         let mut got = 0u64;
         let mut intake = Intake::start(None, move || RangeWriter::open(&path, start));
-        let mut field = field;
         loop {
-            let bytes = match field.chunk().await {
+            let bytes = match multipart.chunk().await {
                 Ok(Some(b)) => b,
                 Ok(None) => break,
                 Err(_) => {
