@@ -210,6 +210,7 @@ fn upload_with_faults(
             max_backoff: Duration::from_millis(300),
             multiplier: 1.0,
         },
+        hash_parts: true,
     };
     let source = Source::open(&path).unwrap();
     let result = upload::run(

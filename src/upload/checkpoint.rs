@@ -452,11 +452,16 @@ impl Checkpoint {
     /// Records an acknowledged part (on the calling thread, from the sink's
     /// `acknowledged` hook).
     pub(crate) fn acknowledged(&self, part: &Part, receipt: &PartReceipt) {
+        // Uploads with a checkpoint hash every part (`hash_parts`); a range
+        // without its MD5 could not be checked on resume, so it is not kept.
+        let Some(md5) = receipt.md5.clone() else {
+            return;
+        };
         let mut record = self.record();
         record.ranges.push(AckedRange {
             offset: part.offset,
             len: part.len,
-            md5: receipt.md5.clone(),
+            md5,
         });
         record.ranges.sort_by_key(|r| r.offset);
         record.updated_at = now();

@@ -52,7 +52,9 @@ impl FileMd5 {
     /// the file's MD5.
     pub(crate) fn acknowledged(&self, part: &Part, receipt: &PartReceipt) {
         if part.offset == 0 && part.len == self.source.size() {
-            let _ = self.from_receipt.set(receipt.md5.clone());
+            if let Some(md5) = &receipt.md5 {
+                let _ = self.from_receipt.set(md5.clone());
+            }
         }
     }
 
@@ -121,7 +123,7 @@ mod tests {
             &part,
             &PartReceipt {
                 len: part.len,
-                md5: "abc".into(),
+                md5: Some("abc".into()),
             },
         );
         assert_eq!(whole.finish().unwrap(), "abc", "the receipt is taken as is");

@@ -28,6 +28,11 @@ pub struct EngineOptions {
     /// are tolerated (for ordered sinks: failures without the server gaining
     /// bytes).
     pub retry: RetryPolicy,
+    /// Whether every part's MD5 is computed while it streams (for a
+    /// checkpoint's ranges, or the file's MD5 from a one-part upload). It is
+    /// always computed for a sink that reports part MD5s
+    /// ([`PartSink::reports_md5`]).
+    pub hash_parts: bool,
 }
 
 /// Uploads the bytes of `source` the server does not hold yet (`start`):
@@ -72,6 +77,7 @@ fn send_missing(
     } else {
         options.concurrency.max(1)
     };
+    let hash_parts = options.hash_parts || sink.reports_md5();
     let mut ledger = Ledger::new(total, options, sink.ordered(), start);
     let mut progress = Reporter::new(ledger.acknowledged);
     let abort = Arc::new(AtomicBool::new(false));
@@ -118,7 +124,8 @@ fn send_missing(
                 let part = &job.part;
                 let body =
                     match source.part_body(part.offset, part.len, tally.clone(), abort.clone()) {
-                        Ok(b) => b.paced(control.pacer()),
+                        Ok(b) if hash_parts => b.paced(control.pacer()),
+                        Ok(b) => b.unhashed().paced(control.pacer()),
                         Err(e) => {
                             fail(&mut outcome, e);
                             break;
@@ -617,6 +624,7 @@ mod tests {
             part_size,
             concurrency: 4,
             retry,
+            hash_parts: true,
         }
     }
 
@@ -849,6 +857,7 @@ mod tests {
             part_size: 8,
             concurrency: 2,
             retry: RetryPolicy::none(),
+            hash_parts: true,
         };
         let source = Source::open(&src).unwrap();
         let start = store.committed().unwrap();
@@ -953,6 +962,7 @@ mod tests {
             part_size,
             concurrency: 4,
             retry: quick_retries(2),
+            hash_parts: true,
         }
     }
 

@@ -31,6 +31,12 @@ pub trait PartSink: Sync {
     /// a resumed upload trusts the server, never a local record.
     fn committed(&self) -> Result<Committed>;
 
+    /// Whether the provider's answer to a part carries its MD5
+    /// ([`PartAck::md5`]): then every part is hashed while it streams.
+    fn reports_md5(&self) -> bool {
+        false
+    }
+
     /// Whether parts must arrive in file order (then one is in flight at a time).
     fn ordered(&self) -> bool;
 
@@ -124,11 +130,17 @@ pub(crate) fn check_ack(
         }
     }
     if let Some(md5) = &ack.md5 {
-        if !md5.trim().eq_ignore_ascii_case(&receipt.md5) {
+        let Some(local) = &receipt.md5 else {
+            return Err(AckMismatch::Lost(Error::internal(format!(
+                "the server reported the MD5 of the part at {at}, which was not hashed \
+                 (the sink must say it reports MD5s)"
+            ))));
+        };
+        if !md5.trim().eq_ignore_ascii_case(local) {
             return Err(AckMismatch::Part(integrity(format!(
                 "the part at {at} has MD5 {} on the server, {} here",
                 md5.trim(),
-                receipt.md5
+                local
             ))));
         }
     }
@@ -142,7 +154,7 @@ mod tests {
     fn receipt() -> PartReceipt {
         PartReceipt {
             len: 10,
-            md5: "0123456789abcdef0123456789abcdef".into(),
+            md5: Some("0123456789abcdef0123456789abcdef".into()),
         }
     }
 

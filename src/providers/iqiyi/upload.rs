@@ -111,6 +111,8 @@ impl UploadOptions {
                 max_retries: config.part_retries,
                 ..config.common.retry.clone()
             },
+            // iQiyi answers every part with its MD5 (the sink reports it).
+            hash_parts: true,
         })
     }
 
@@ -510,12 +512,19 @@ impl PartSink for IqiyiSink<'_> {
         false
     }
 
+    fn reports_md5(&self) -> bool {
+        true
+    }
+
     fn acknowledged(&self, part: &Part, receipt: &PartReceipt) {
-        self.acked().push(Acked {
-            offset: part.offset,
-            len: part.len,
-            md5: receipt.md5.clone(),
-        });
+        // Every part is hashed (`reports_md5`), so every receipt has its MD5.
+        if let Some(md5) = &receipt.md5 {
+            self.acked().push(Acked {
+                offset: part.offset,
+                len: part.len,
+                md5: md5.clone(),
+            });
+        }
         if let Some(cp) = self.checkpoint {
             cp.acknowledged(part, receipt);
         }
