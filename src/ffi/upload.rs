@@ -30,8 +30,9 @@ pub struct vodkit_progress {
     pub bytes_sent: u64,
     /// Milliseconds since the call started.
     pub elapsed_ms: u64,
-    /// The provider's resume handle as JSON (`{"provider": "baijiayun",
-    /// "video_id": N}`), from the first report on: store it to resume after
+    /// The provider's resume handle as JSON (the object
+    /// `vodkit_error_resume` gives, naming its provider and the provider's
+    /// upload id), from the first report on: store it to resume after
     /// a crash (`vodkit_client_resume_upload`). NULL until the provider
     /// created the upload. Valid only during the callback: copy it.
     pub resume_json: *const c_char,

@@ -395,7 +395,8 @@ impl Client {
             return Err(Error::new(
                 ErrorKind::Integrity,
                 format!(
-                    "video {video_id} has MD5 {remote} at the provider, but the file uploaded has                      MD5 {local}"
+                    "video {video_id} has MD5 {remote} at the provider, but the file uploaded \
+                     has MD5 {local}"
                 ),
             )
             .with_detail(format!("video_id={video_id}")));
