@@ -48,5 +48,15 @@ fn half_a_gibibyte_with_four_in_flight_arrives_intact_in_bounded_memory() {
         peak / MIB,
         size / MIB
     );
-    assert!(peak < 64 * MIB, "peak RSS {} MiB", peak / MIB);
+    // The client's bound (32 MiB + concurrency × part size; parts of a
+    // 512 MiB file are 8 MiB) plus the emulator's intake, which runs in this
+    // same process (a few 1 MiB batches queued per upload in flight).
+    let part = size / vodkit::upload::TARGET_PARTS;
+    let bound = 32 * MIB + 4 * part + 16 * MIB;
+    assert!(
+        peak < bound,
+        "peak RSS {} MiB, bound {} MiB",
+        peak / MIB,
+        bound / MIB
+    );
 }
