@@ -160,3 +160,85 @@ fn ca_file_is_read_and_checked() {
         build(bundle).unwrap();
     }
 }
+
+/// An HTTPS server on loopback (rustls, the certificate of `tests/tls`) that
+/// answers every request with a status, and reports each request line.
+fn https_server() -> (String, std::sync::mpsc::Receiver<String>) {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tls");
+    let chain = CertificateDer::pem_file_iter(dir.join("server.pem"))
+        .unwrap()
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap();
+    let key = PrivateKeyDer::from_pem_file(dir.join("server.key")).unwrap();
+    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    let config = std::sync::Arc::new(
+        rustls::ServerConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .unwrap()
+            .with_no_client_auth()
+            .with_single_cert(chain, key)
+            .unwrap(),
+    );
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("https://{}", listener.local_addr().unwrap());
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(stream) = stream else { continue };
+            let connection = rustls::ServerConnection::new(config.clone()).unwrap();
+            let mut tls = rustls::StreamOwned::new(connection, stream);
+            let mut line = String::new();
+            // A client that refuses the certificate ends the handshake here.
+            if BufReader::new(&mut tls).read_line(&mut line).is_err() {
+                continue;
+            }
+            let _ = tx.send(line.trim().to_owned());
+            let body = br#"{"code":0,"data":{"status":10,"info":"x"}}"#;
+            let _ = write!(
+                tls,
+                "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = tls.write_all(body);
+            tls.conn.send_close_notify();
+            let _ = tls.flush();
+        }
+    });
+    (url, rx)
+}
+
+/// The TLS backend (rustls with `ring`, the platform verifier): a server
+/// whose CA is in `ca_file` is trusted; the same server without it is refused
+/// before any request is sent.
+#[test]
+fn https_trusts_ca_file_roots_and_refuses_unknown_issuers() {
+    let (url, requests) = https_server();
+    let ca = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tls/ca.pem");
+    let client = |ca_file: Option<&std::path::Path>| {
+        let mut config = serde_json::json!({
+            "partner_id": "1", "partner_key": "k", "base_url": url,
+            "no_proxy": true, "request_timeout_ms": 5000, "retry": {"max_retries": 0},
+        });
+        if let Some(path) = ca_file {
+            config["ca_file"] = serde_json::json!(path);
+        }
+        vodkit::Client::new("baijiayun", &config).unwrap()
+    };
+    let answer = client(Some(&ca))
+        .call("video/getStatus", &serde_json::json!({"video_id": 7}))
+        .unwrap();
+    assert_eq!(answer["status"], 10, "{answer}");
+    let line = requests.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(line.starts_with("POST /openapi/video/getStatus"), "{line}");
+
+    let err = client(None)
+        .call("video/getStatus", &serde_json::json!({"video_id": 7}))
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Network, "{err}");
+    assert!(
+        requests.recv_timeout(Duration::from_millis(500)).is_err(),
+        "a request went through an unverified connection"
+    );
+}
