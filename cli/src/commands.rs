@@ -5,12 +5,13 @@ use std::time::{Duration, Instant};
 
 use clap::ArgMatches;
 use serde_json::{json, Map, Value};
+use vodkit::upload::checkpoint;
 use vodkit_emulator::Emulator;
 
 use crate::fail::{self, Fail, Result};
 use crate::settings::{self, Flags, Resolved};
 use crate::standing::Standing;
-use crate::{checkpoint, table, upload, CheckpointAction, Cli, Command, Out};
+use crate::{table, upload, CheckpointAction, Cli, Command, Out};
 
 fn kv(s: &str) -> Result<(String, String)> {
     match s.split_once('=') {
@@ -645,60 +646,81 @@ fn sandbox(port: u16, out: &Out) -> Result<()> {
 }
 
 fn checkpoints(action: Option<CheckpointAction>, out: &Out) -> Result<()> {
+    let dir = upload::checkpoint_dir();
+    let list = || {
+        checkpoint::list(&dir).map_err(|e| {
+            Fail::io(format!(
+                "cannot read the checkpoints in {}: {}",
+                dir.display(),
+                e.message()
+            ))
+        })
+    };
     match action.unwrap_or(CheckpointAction::List) {
         CheckpointAction::List => {
-            let list = checkpoint::list();
+            let list = list()?;
             if out.json {
                 out.print_json(&serde_json::to_value(&list).unwrap_or(Value::Null));
             } else if list.is_empty() {
-                out.note(&format!(
-                    "no checkpoints in {}",
-                    settings::state_dir().join("checkpoints").display()
-                ));
+                out.note(&format!("no checkpoints in {}", dir.display()));
             } else {
                 let rows: Vec<Vec<String>> = list
                     .iter()
-                    .map(|r| {
+                    .map(|c| {
                         vec![
-                            r.id.clone(),
-                            r.provider.clone(),
-                            r.resume.to_string(),
-                            r.size.to_string(),
-                            r.path.display().to_string(),
+                            c.key.clone(),
+                            c.provider.clone(),
+                            format!("{}/{}", c.acknowledged, c.size),
+                            c.resume.to_string(),
+                            c.path
+                                .as_ref()
+                                .map(|p| p.display().to_string())
+                                .unwrap_or_default(),
                         ]
                     })
                     .collect();
-                out.table(&["ID", "PROVIDER", "RESUME", "SIZE", "FILE"], &rows);
+                out.table(&["KEY", "PROVIDER", "SENT/SIZE", "RESUME", "FILE"], &rows);
             }
             Ok(())
         }
         CheckpointAction::Rm { id, all } => {
-            let ids: Vec<String> = match (id, all) {
-                (_, true) => checkpoint::list().into_iter().map(|r| r.id).collect(),
+            let keys: Vec<String> = match (id, all) {
+                (_, true) => list()?.into_iter().map(|c| c.key).collect(),
                 (Some(id), false) => vec![id],
                 (None, false) => {
                     return Err(Fail::usage(
-                        "name a checkpoint id (vodkit checkpoints list) or pass --all",
+                        "name a checkpoint key (vodkit checkpoints list) or pass --all",
                     ))
                 }
             };
             let mut removed = Vec::new();
-            for id in ids {
-                match checkpoint::remove(&id) {
-                    Ok(true) => removed.push(id),
+            for key in keys {
+                match checkpoint::remove(&dir, &key) {
+                    Ok(true) => removed.push(key),
                     Ok(false) => {
                         return Err(Fail::input(format!(
-                            "no checkpoint {id}: see `vodkit checkpoints list`"
+                            "no checkpoint {key}: see `vodkit checkpoints list`"
                         )))
                     }
-                    Err(e) => return Err(Fail::io(format!("cannot remove checkpoint {id}: {e}"))),
+                    Err(e) if e.kind() == vodkit::ErrorKind::InvalidInput => {
+                        return Err(Fail::input(format!(
+                            "{}: see `vodkit checkpoints list`",
+                            e.message()
+                        )))
+                    }
+                    Err(e) => {
+                        return Err(Fail::io(format!(
+                            "cannot remove checkpoint {key}: {}",
+                            e.message()
+                        )))
+                    }
                 }
             }
             if out.json {
                 out.print_json(&json!({ "removed": removed }));
             } else {
-                for id in removed {
-                    println!("removed checkpoint {id}");
+                for key in removed {
+                    println!("removed checkpoint {key}");
                 }
             }
             Ok(())

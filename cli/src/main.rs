@@ -1,7 +1,6 @@
 //! `vodkit`: upload with a progress bar, resume, manage videos, call any
 //! catalog operation, and a sandbox, for every provider of the SDK.
 
-mod checkpoint;
 mod commands;
 mod fail;
 mod next_command;
@@ -199,7 +198,7 @@ pub enum Command {
 pub enum CheckpointAction {
     /// List them (default)
     List,
-    /// Remove one by id, or --all
+    /// Remove one by key (as `list` shows it), or --all
     Rm {
         id: Option<String>,
         #[arg(long)]

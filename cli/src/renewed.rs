@@ -16,7 +16,7 @@ use md5::{Digest, Md5};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::{checkpoint, settings, table};
+use crate::{settings, table};
 
 /// Seconds left on a token count from `saved_at` (the SDK reports them
 /// from the moment it adopted the pair).
@@ -108,7 +108,7 @@ impl Renewed {
                             continue;
                         }
                         (EXPIRES_IN, Some(secs)) => Value::from(
-                            secs.saturating_sub(checkpoint::now().saturating_sub(rec.saved_at)),
+                            secs.saturating_sub(unix_now().saturating_sub(rec.saved_at)),
                         ),
                         _ => v.clone(),
                     };
@@ -158,7 +158,7 @@ impl Renewed {
             version: 1,
             provider: self.provider.clone(),
             seed: fingerprint(&self.configured, &keys),
-            saved_at: checkpoint::now(),
+            saved_at: unix_now(),
             credentials: now.clone(),
         };
         let bytes = serde_json::to_vec_pretty(&rec).map_err(std::io::Error::other)?;
@@ -169,4 +169,12 @@ impl Renewed {
     pub fn path(&self) -> &std::path::Path {
         &self.path
     }
+}
+
+/// Seconds since the Unix epoch.
+fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
 }

@@ -1,19 +1,18 @@
 //! `vodkit upload`: bars, checkpoints, automatic resume, Ctrl-C.
 
 use std::ops::ControlFlow;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use clap::{Arg, ArgAction, ArgMatches, Args};
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{json, Map, Value};
-use vodkit::upload::{CancelToken, UploadControl};
+use vodkit::upload::{checkpoint, CancelToken, UploadControl};
 use vodkit::ErrorKind;
 
-use crate::checkpoint::{self, Identity, Record};
 use crate::fail::{self, Fail, Result};
 use crate::next_command::continue_command;
-use crate::settings::Resolved;
+use crate::settings::{self, Resolved};
 use crate::{table, Out};
 
 #[derive(Args, Clone)]
@@ -27,16 +26,16 @@ pub struct UploadArgs {
     /// Parts in flight at once, where the provider allows it (iqiyi: default 4; baijiayun: 1, in order)
     #[arg(long)]
     pub concurrency: Option<u32>,
-    /// Bandwidth cap such as 4M (bytes/s). Parsed and checked; NOT applied yet: the core has no cap
+    /// Bandwidth cap such as 4M (bytes per second, for all parts of an upload together)
     #[arg(long, value_parser = parse_size, value_name = "RATE")]
     pub limit_rate: Option<u64>,
     /// A provider upload option as key=value (value as JSON when it parses: definitions=[16,1])
     #[arg(long = "opt", value_name = "KEY=VALUE")]
     pub opt: Vec<String>,
-    /// Start over even when a checkpoint of this file exists
+    /// Start over even when a checkpoint of this file exists (it is removed first)
     #[arg(long)]
     pub no_resume: bool,
-    /// Keep no checkpoint on failure
+    /// Keep no checkpoint (and resume from none): a failed upload starts over next time
     #[arg(long)]
     pub no_checkpoint: bool,
 }
@@ -79,8 +78,12 @@ fn provider_options() -> Vec<(String, String)> {
         let schema = serde_json::to_value(options_schema()).unwrap_or(Value::Null);
         if let Some(props) = schema.get("properties").and_then(Value::as_object) {
             for (name, prop) in props {
-                // --part-size and --concurrency are the CLI's own flags.
-                if name == "part_size" || name == "concurrency" {
+                // --part-size and --concurrency are the CLI's own flags;
+                // the checkpoint directory is the CLI's state directory.
+                if matches!(
+                    name.as_str(),
+                    "part_size" | "concurrency" | "checkpoint_dir"
+                ) {
                     continue;
                 }
                 let doc = prop
@@ -151,7 +154,13 @@ fn typed(raw: &str, ty: Option<&(String, Option<String>)>) -> Value {
     }
 }
 
-fn options(args: &UploadArgs, sub: &ArgMatches, resolved: &Resolved, out: &Out) -> Result<Value> {
+fn options(
+    args: &UploadArgs,
+    sub: &ArgMatches,
+    resolved: &Resolved,
+    out: &Out,
+    checkpoints: Option<&Path>,
+) -> Result<Value> {
     let provider = vodkit::providers::registry::find(&resolved.provider)
         .map_err(|e| Fail::config(e.message().to_owned()))?;
     let schema = provider
@@ -210,17 +219,27 @@ fn options(args: &UploadArgs, sub: &ArgMatches, resolved: &Resolved, out: &Out) 
             None => {}
         }
     }
-    // PENDING(branch upload-control): `CancelToken::set_rate_limit(bytes_per_second)`
-    // is being added to the core. When it lands, drop this note and call
-    // `token.set_rate_limit(rate)` where `run` takes the cancel token (see the
-    // other PENDING mark there); the test is an upload with --limit-rate whose
-    // duration follows the rate, against the emulator.
-    if let Some(rate) = args.limit_rate {
-        out.note(&format!(
-            "note: --limit-rate {rate} B/s is not applied: the vodkit core has no bandwidth cap yet"
-        ));
+    // The core keeps the checkpoints: before the first byte is sent and after
+    // every acknowledged part, so even a killed process leaves one behind.
+    if let Some(dir) = checkpoints {
+        opts.insert("checkpoint_dir".into(), json!(dir));
     }
     Ok(Value::Object(opts))
+}
+
+/// Where uploads keep their checkpoints (the core writes and removes them).
+pub fn checkpoint_dir() -> PathBuf {
+    settings::state_dir().join("checkpoints")
+}
+
+/// The key of the checkpoint of an upload of `file` to `provider` in `dir`.
+fn checkpoint_of(dir: &Path, provider: &str, file: &Path) -> Option<String> {
+    let path = std::fs::canonicalize(file).ok()?;
+    checkpoint::list(dir)
+        .ok()?
+        .into_iter()
+        .find(|c| c.provider == provider && c.path.as_deref() == Some(path.as_path()))
+        .map(|c| c.key)
 }
 
 fn cancel_token() -> &'static CancelToken {
@@ -265,14 +284,15 @@ pub fn run(
             )));
         }
     }
-    let opts = options(args, sub, resolved, out)?;
+    // A --sandbox emulator ends with this process: a checkpoint of an upload
+    // to it could never continue.
+    let dir = (!args.no_checkpoint && !sandbox).then(checkpoint_dir);
+    let opts = options(args, sub, resolved, out, dir.as_deref())?;
     let client = resolved.client()?;
     let token = cancel_token();
-    // PENDING(branch upload-control): `if let Some(rate) = args.limit_rate { token.set_rate_limit(rate) }`.
-    // PENDING(branch checkpoints): the core keeps checkpoints itself; pass the
-    // upload option `checkpoint_dir` (settings::state_dir()/"checkpoints",
-    // unless --no-checkpoint) in `opts`, and let `vodkit checkpoints` use
-    // `vodkit::upload::checkpoint::{list, remove}` instead of crate::checkpoint.
+    if let Some(rate) = args.limit_rate {
+        token.set_rate_limit(rate);
+    }
 
     let multi = MultiProgress::with_draw_target(if out.bars {
         ProgressDrawTarget::stderr_with_hz(10)
@@ -299,9 +319,6 @@ pub fn run(
     let mut results = Vec::new();
     let mut done_before = 0u64;
     for (index, (file, size)) in args.files.iter().zip(&sizes).enumerate() {
-        let ident = Identity::of(file)
-            .map_err(|e| Fail::io(format!("{}: {e} (check the path)", file.display())))?;
-        let id = ident.id(&resolved.provider);
         let bar = match &total_bar {
             Some(t) => multi.insert_before(t, ProgressBar::new(*size)),
             None => multi.add(ProgressBar::new(*size)),
@@ -312,65 +329,49 @@ pub fn run(
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
         );
-        let existing = (!args.no_resume)
-            .then(|| checkpoint::load(&id))
-            .flatten()
-            .filter(|r| r.provider == resolved.provider);
-        let mut last_sent = 0u64;
-        let mut attempt = |resume: Option<&Record>| -> std::result::Result<Value, vodkit::Error> {
-            let sent_cell = std::cell::Cell::new(0u64);
-            let c = UploadControl::new()
-                .cancel_token(token.clone())
-                .on_progress({
-                    let bar = bar.clone();
-                    let total = total_bar.clone();
-                    let before = done_before;
-                    let sent_cell = &sent_cell;
-                    move |p| {
-                        bar.set_position(p.bytes_done);
-                        if let Some(t) = &total {
-                            t.set_position(before + p.bytes_done);
-                        }
-                        sent_cell.set(p.bytes_sent);
-                        ControlFlow::Continue(())
-                    }
-                });
-            let r = match resume {
-                Some(rec) => client.resume_upload(&rec.resume, file, &rec.options, c),
-                None => client.upload(file, &opts, c),
-            };
-            last_sent = sent_cell.get();
-            r
-        };
-        let result = match &existing {
-            Some(rec) => {
-                out.note(&format!(
-                    "resuming {} from checkpoint {}",
-                    file.display(),
-                    rec.id
-                ));
-                match attempt(Some(rec)) {
-                    Err(e) if matches!(e.kind(), ErrorKind::InvalidInput | ErrorKind::Provider) => {
-                        out.note(&format!(
-                            "checkpoint {} no longer resumes ({}); starting over",
-                            rec.id,
-                            resolved.redact(e.message())
-                        ));
-                        let _ = checkpoint::remove(&rec.id);
-                        bar.set_position(0);
-                        attempt(None)
-                    }
-                    other => other,
+        if let Some(dir) = &dir {
+            if let Some(key) = checkpoint_of(dir, &resolved.provider, file) {
+                if args.no_resume {
+                    checkpoint::remove(dir, &key).map_err(|e| {
+                        Fail::io(format!("cannot remove checkpoint {key}: {}", e.message()))
+                    })?;
+                    out.note(&format!(
+                        "--no-resume: removed checkpoint {key}; {} starts over",
+                        file.display()
+                    ));
+                } else {
+                    out.note(&format!(
+                        "resuming {} from checkpoint {key}",
+                        file.display()
+                    ));
                 }
             }
-            None => attempt(None),
-        };
+        }
+        let sent = std::cell::Cell::new(0u64);
+        let control = UploadControl::new()
+            .cancel_token(token.clone())
+            .on_progress({
+                let bar = bar.clone();
+                let total = total_bar.clone();
+                let before = done_before;
+                let sent = &sent;
+                move |p| {
+                    bar.set_position(p.bytes_done);
+                    if let Some(t) = &total {
+                        t.set_position(before + p.bytes_done);
+                    }
+                    sent.set(p.bytes_sent);
+                    ControlFlow::Continue(())
+                }
+            });
+        // The core resumes from this file's checkpoint by itself (or uploads
+        // afresh when the provider no longer knows the upload).
+        let result = client.upload(file, &opts, control);
         match result {
             Ok(answer) => {
                 bar.finish();
-                let _ = checkpoint::remove(&id);
                 done_before += size;
-                let mut entry = json!({ "file": file, "bytes_sent": last_sent });
+                let mut entry = json!({ "file": file, "bytes_sent": sent.get() });
                 if let (Value::Object(e), Value::Object(a)) = (&mut entry, &answer) {
                     e.extend(a.clone());
                 }
@@ -383,29 +384,12 @@ pub fn run(
                 }
                 let mut f = fail::from_core(&err, &resolved.hint);
                 f.message = resolved.redact(&f.message);
-                let mut kept = false;
-                if let (Some(handle), false) = (err.resume(), args.no_checkpoint) {
-                    let rec = Record {
-                        version: 1,
-                        id: id.clone(),
-                        path: ident.path.clone(),
-                        size: ident.size,
-                        mtime: ident.mtime,
-                        provider: resolved.provider.clone(),
-                        resume: handle.clone(),
-                        options: existing
-                            .as_ref()
-                            .map(|r| r.options.clone())
-                            .unwrap_or_else(|| opts.clone()),
-                        saved_at: checkpoint::now(),
-                    };
-                    match checkpoint::save(&rec) {
-                        Ok(_) => kept = true,
-                        Err(e) => out.note(&format!("could not keep the checkpoint: {e}")),
-                    }
-                }
+                // What the core left behind decides what the next run does.
+                let kept = dir
+                    .as_ref()
+                    .and_then(|d| checkpoint_of(d, &resolved.provider, file));
                 let argv: Vec<_> = std::env::args_os().collect();
-                let next = continue_command(&argv, &args.files[..index], kept);
+                let next = continue_command(&argv, &args.files[..index], kept.is_some());
                 f.message = if err.kind() == ErrorKind::Cancelled && err.resume().is_none() {
                     // The provider drops a cancelled upload (iQiyi's cancelupload): nothing resumes.
                     format!(
@@ -413,16 +397,12 @@ pub fn run(
                         resolved.provider,
                         file.display()
                     )
-                } else if kept && sandbox {
-                    format!("{}; checkpoint {id} kept, but a --sandbox emulator ends with this process: the upload cannot continue", f.message)
-                } else if kept {
-                    format!("{}; checkpoint {id} kept; to continue: {next}", f.message)
+                } else if let Some(key) = kept {
+                    format!("{}; checkpoint {key} kept; to continue: {next}", f.message)
                 } else {
                     format!("{}; to try again: {next}", f.message)
                 };
-                if !(kept && sandbox) {
-                    f.extra.insert("continue".into(), json!(next));
-                }
+                f.extra.insert("continue".into(), json!(next));
                 if out.json {
                     f.extra.insert("uploaded".into(), json!(results));
                 }

@@ -540,3 +540,106 @@ fn a_failed_upload_prints_the_command_that_continues() {
         md5_of(&f)
     );
 }
+
+#[test]
+fn limit_rate_caps_the_upload() {
+    // 3 MiB at 1 MiB/s: about 3 s however fast the loopback is. Only a wide
+    // lower bound is checked (a cap can allow a first burst; a slow machine
+    // takes longer): without the cap this upload takes a fraction of it.
+    let env = setup();
+    let size = 3 << 20;
+    let f = env.file("capped.mp4", size);
+    let started = std::time::Instant::now();
+    let up = env.json(&[
+        "upload",
+        f.to_str().unwrap(),
+        "--limit-rate",
+        "1M",
+        "--part-size",
+        "512K",
+        "--json",
+    ]);
+    let took = started.elapsed();
+    assert!(took >= Duration::from_secs(2), "{took:?}");
+    let item = &up["uploaded"][0];
+    assert_eq!(item["bytes"], size as u64, "{item}");
+    let id = item["video_id"].as_i64().unwrap();
+    assert_eq!(
+        env.emu.baijiayun().video(id).unwrap().md5.unwrap(),
+        md5_of(&f)
+    );
+}
+
+#[test]
+fn checkpoints_are_the_cores_and_rm_takes_their_keys() {
+    // A failed upload leaves the core's checkpoint in the state directory;
+    // `checkpoints` lists it by key, `rm` refuses what is not a key and
+    // removes the one named; --no-resume removes this file's before it starts.
+    let env = setup();
+    let f = env.file("kept.mp4", 1 << 20);
+    env.emu.baijiayun().set_faults(Faults {
+        latency_ms: 100,
+        ..Faults::default()
+    });
+    let child = env
+        .cmd(&["upload", f.to_str().unwrap(), "--part-size", "64K"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(800));
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130));
+    env.emu.baijiayun().set_faults(Faults::default());
+    let cps = env.json(&["checkpoints", "--json"]);
+    let cp = &cps[0];
+    let key = cp["key"].as_str().unwrap();
+    assert_eq!(key.len(), 32, "{cp}");
+    assert_eq!(cp["provider"], "baijiayun");
+    assert_eq!(
+        cp["path"].as_str().unwrap(),
+        std::fs::canonicalize(&f).unwrap().to_str().unwrap()
+    );
+    let acked = cp["acknowledged"].as_u64().unwrap();
+    assert!(acked > 0 && acked < 1 << 20, "{cp}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("checkpoint {key} kept")), "{err}");
+    // The table shows it too.
+    let table = env.run(&["checkpoints"]);
+    assert!(String::from_utf8_lossy(&table.stdout).contains(key));
+
+    one_line_error(
+        &env.run(&["checkpoints", "rm", "nope"]),
+        4,
+        "not a checkpoint key",
+    );
+
+    // --no-resume: a fresh upload of the whole file, the checkpoint gone.
+    let up = env.json(&["upload", f.to_str().unwrap(), "--no-resume", "--json"]);
+    let item = &up["uploaded"][0];
+    assert_eq!(item["resumed_from"], 0, "{item}");
+    assert_eq!(item["bytes_sent"], 1u64 << 20, "{item}");
+    assert_eq!(env.json(&["checkpoints", "--json"]), serde_json::json!([]));
+
+    // rm by key.
+    env.emu.baijiayun().set_faults(Faults {
+        latency_ms: 100,
+        ..Faults::default()
+    });
+    let child = env
+        .cmd(&["upload", f.to_str().unwrap(), "--part-size", "64K"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(800));
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    assert_eq!(child.wait_with_output().unwrap().status.code(), Some(130));
+    let cps = env.json(&["checkpoints", "--json"]);
+    let key = cps[0]["key"].as_str().unwrap();
+    let rm = env.json(&["checkpoints", "rm", key, "--json"]);
+    assert_eq!(rm["removed"][0], key);
+    assert_eq!(env.json(&["checkpoints", "--json"]), serde_json::json!([]));
+    one_line_error(&env.run(&["checkpoints", "rm", key]), 4, "no checkpoint");
+}
