@@ -4,7 +4,6 @@
 mod body_pump;
 mod config;
 mod retry;
-mod tls;
 mod transport;
 
 pub use config::{HttpConfig, ProxyUrl};

@@ -6,7 +6,6 @@ use reqwest::blocking::{Client, RequestBuilder};
 use reqwest::header::HeaderMap;
 
 use super::body_pump::{pumped_body, PumpStop};
-use super::tls;
 use super::{HttpConfig, RetryPolicy};
 use crate::error::{Error, ErrorKind, Result};
 
@@ -21,7 +20,7 @@ const REQUEST_ID_HEADERS: &[&str] = &["x-request-id", "x-requestid", "request-id
 /// blocking or an async `ClientBuilder` (same methods, different types): one
 /// place, so API calls and upload bodies cannot drift apart.
 macro_rules! shared_settings {
-    ($builder:expr, $config:expr, $tls:expr) => {{
+    ($builder:expr, $config:expr, $ca_certs:expr) => {{
         let config: &HttpConfig = $config;
         let mut builder = $builder
             .connect_timeout(config.connect_timeout)
@@ -42,8 +41,11 @@ macro_rules! shared_settings {
                 .map_err(|_| Error::invalid_input("the proxy setting is not a valid URL"))?;
             builder = builder.proxy(proxy);
         }
-        let tls: &rustls::ClientConfig = $tls;
-        builder.tls_backend_preconfigured(tls.clone())
+        let ca_certs: &[reqwest::Certificate] = $ca_certs;
+        if !ca_certs.is_empty() {
+            builder = builder.tls_certs_merge(ca_certs.iter().cloned());
+        }
+        builder
     }};
 }
 
@@ -51,8 +53,8 @@ macro_rules! shared_settings {
 pub struct Transport {
     client: Client,
     config: HttpConfig,
-    /// The TLS settings (with `config.ca_file`'s roots, read once).
-    tls: rustls::ClientConfig,
+    /// The certificates of `config.ca_file`, read once.
+    ca_certs: Vec<reqwest::Certificate>,
     /// The async client that sends upload bodies, started with the first upload.
     uploads: OnceLock<UploadClient>,
 }
@@ -68,8 +70,8 @@ struct UploadClient {
 }
 
 impl UploadClient {
-    fn start(config: &HttpConfig, tls: &rustls::ClientConfig) -> Result<Self> {
-        let builder = shared_settings!(reqwest::Client::builder(), config, tls);
+    fn start(config: &HttpConfig, ca_certs: &[reqwest::Certificate]) -> Result<Self> {
+        let builder = shared_settings!(reqwest::Client::builder(), config, ca_certs);
         let client = builder
             .build()
             .map_err(|e| Error::internal(format!("cannot build the upload client: {e}")))?;
@@ -121,13 +123,12 @@ pub struct Response {
 impl Transport {
     pub fn new(config: &HttpConfig) -> Result<Self> {
         let ca_certs = match &config.ca_file {
-            Some(path) => tls::read_ca_file(path)?,
+            Some(path) => read_ca_file(path)?,
             None => Vec::new(),
         };
-        let tls = tls::client_config(ca_certs)?;
         // Per-request timeouts are set on each request: uploads and API calls
         // need very different ones (the blocking builder's default is 30 s).
-        let builder = shared_settings!(Client::builder(), config, &tls).timeout(None);
+        let builder = shared_settings!(Client::builder(), config, &ca_certs).timeout(None);
         // reqwest's blocking client runs its I/O on a thread it spawns here;
         // that thread inherits our signal mask. With SIGPIPE blocked there, a
         // write to a connection the server dropped fails with EPIPE instead of
@@ -137,7 +138,7 @@ impl Transport {
         Ok(Transport {
             client,
             config: config.clone(),
-            tls,
+            ca_certs,
             uploads: OnceLock::new(),
         })
     }
@@ -204,7 +205,7 @@ impl Transport {
         if let Some(uploads) = self.uploads.get() {
             return Ok(uploads);
         }
-        let started = UploadClient::start(&self.config, &self.tls)?;
+        let started = UploadClient::start(&self.config, &self.ca_certs)?;
         // Two first uploads at once may both start one: the spare is dropped.
         Ok(self.uploads.get_or_init(|| started))
     }
@@ -315,6 +316,25 @@ fn without_sigpipe<T>(f: impl FnOnce() -> T) -> T {
 #[cfg(not(unix))]
 fn without_sigpipe<T>(f: impl FnOnce() -> T) -> T {
     f()
+}
+
+/// The certificates of a PEM file, for `ca_file`.
+fn read_ca_file(path: &std::path::Path) -> Result<Vec<reqwest::Certificate>> {
+    let pem = std::fs::read(path)
+        .map_err(|e| Error::io(format!("ca_file: cannot read {}", path.display()), e))?;
+    let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|_| {
+        Error::invalid_input(format!(
+            "ca_file: {} is not a PEM certificate file",
+            path.display()
+        ))
+    })?;
+    if certs.is_empty() {
+        return Err(Error::invalid_input(format!(
+            "ca_file: {} holds no certificate",
+            path.display()
+        )));
+    }
+    Ok(certs)
 }
 
 /// A 3xx answer: never followed (it would carry a signed request elsewhere),
