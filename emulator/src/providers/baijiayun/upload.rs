@@ -260,6 +260,12 @@ pub(crate) async fn upload_file(
     let drop_after = shared.controls.faults.take_drop();
     let mut this_request: u64 = 0;
     let mut saw_file = false;
+    // The file's last bytes so far, not stored yet: a streaming multipart
+    // parser cannot tell them from the start of the closing delimiter
+    // (`\r\n--boundary`) until more arrives, so a body cut off mid-file does
+    // not keep them. A cut upload therefore never looks complete, and the
+    // client's resume sends its end again, which completes it.
+    let mut unconfirmed = Bytes::new();
     loop {
         let part = match multipart.next_part().await {
             Ok(Some(p)) => p,
@@ -277,7 +283,15 @@ pub(crate) async fn upload_file(
         loop {
             let mut chunk = match multipart.chunk().await {
                 Ok(Some(c)) => c,
-                Ok(None) => break,
+                Ok(None) => {
+                    // The delimiter arrived: the held bytes were the file's.
+                    if !unconfirmed.is_empty()
+                        && intake.push(std::mem::take(&mut unconfirmed)).await.is_err()
+                    {
+                        return storage_failed();
+                    }
+                    break;
+                }
                 Err(_) => {
                     let _ = intake.finish().await;
                     return cut_short();
@@ -303,7 +317,15 @@ pub(crate) async fn upload_file(
             }
             this_request += chunk.len() as u64;
             shared.controls.requests.received(chunk.len() as u64);
-            if intake.push(chunk).await.is_err() {
+            if !unconfirmed.is_empty()
+                && intake.push(std::mem::take(&mut unconfirmed)).await.is_err()
+            {
+                return storage_failed();
+            }
+            if !cut {
+                unconfirmed = chunk.split_off(chunk.len() - chunk.len().min(DELIMITER_MAX));
+            }
+            if !chunk.is_empty() && intake.push(chunk).await.is_err() {
                 return storage_failed();
             }
             if cut {
@@ -387,6 +409,10 @@ impl Store for Appender {
         Ok(())
     }
 }
+
+/// The longest multipart delimiter: `\r\n--` and a boundary of up to 70
+/// characters (RFC 2046).
+const DELIMITER_MAX: usize = 74;
 
 /// Answers a part that arrived whole; completes the upload with its last part.
 fn finish(v: &mut Video, range: Option<(u64, u64, u64)>, now: i64) -> Response {
