@@ -69,7 +69,11 @@ fn run_child(task: &Value, kill_at: Option<u64>) -> Option<String> {
         ])
         .env("VODKIT_CRASH_CHILD", task.to_string())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(if kill_at.is_some() {
+            Stdio::null()
+        } else {
+            Stdio::inherit()
+        })
         .spawn()
         .unwrap();
     let stdout = child.stdout.take().unwrap();
