@@ -12,14 +12,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::JoinHandle;
 
-use md5::{Digest, Md5};
-
 use super::plan::Part;
-use super::source::{hex, PartReceipt, Source};
+use super::source::{PartReceipt, Source};
 use crate::error::{Error, Result};
-
-/// Reads per step of the helper: large enough to keep syscalls rare.
-const STEP: usize = 1 << 20;
 
 /// The MD5 of one upload's source, from a whole-file receipt or a helper.
 #[derive(Debug)]
@@ -84,27 +79,14 @@ impl Drop for FileMd5 {
 /// The MD5 of the whole source, read in order; stops early (with an error
 /// nobody reads) once `stop` is set.
 fn hash(source: &Source, stop: &AtomicBool) -> Result<String> {
-    let size = source.size();
-    let mut buf = vec![0u8; STEP.min(usize::try_from(size).unwrap_or(STEP))];
-    let mut h = Md5::new();
-    let mut at = 0u64;
-    while at < size {
-        if stop.load(Ordering::Relaxed) {
-            return Err(Error::cancelled());
-        }
-        let n = buf
-            .len()
-            .min(usize::try_from(size - at).unwrap_or(usize::MAX));
-        source.read_exact_at(at, &mut buf[..n])?;
-        h.update(&buf[..n]);
-        at += n as u64;
-    }
-    Ok(hex(&h.finalize()))
+    source.md5_of_range_until(0, source.size(), stop)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::upload::source::hex;
+    use md5::{Digest, Md5};
 
     #[test]
     fn the_helper_and_the_receipt_agree_with_the_bytes() {

@@ -293,10 +293,24 @@ impl Source {
 
     /// The MD5 (lowercase hex) of `len` bytes at `offset`.
     pub fn md5_of_range(&self, offset: u64, len: u64) -> Result<String> {
+        self.md5_of_range_until(offset, len, &AtomicBool::new(false))
+    }
+
+    /// As [`Source::md5_of_range`], giving up (with `Cancelled`) once `stop`
+    /// is set: a helper hashing beside an upload that failed.
+    pub(crate) fn md5_of_range_until(
+        &self,
+        offset: u64,
+        len: u64,
+        stop: &AtomicBool,
+    ) -> Result<String> {
         let mut buf = vec![0u8; RANGE_READ.min(usize::try_from(len).unwrap_or(RANGE_READ))];
         let mut hasher = Md5::new();
         let mut done = 0;
         while done < len {
+            if stop.load(Ordering::Relaxed) {
+                return Err(Error::cancelled());
+            }
             let n = buf
                 .len()
                 .min(usize::try_from(len - done).unwrap_or(usize::MAX));
