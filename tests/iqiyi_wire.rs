@@ -82,6 +82,7 @@ fn query(url: &str) -> BTreeMap<String, String> {
 
 #[test]
 fn the_client_sends_the_captured_requests_and_reads_the_documented_answers() {
+    common::log_to_stderr();
     let dir = tempfile::tempdir().unwrap();
     let path = common::random_file(dir.path(), "capture.mp4", 112_640);
     let bytes = std::fs::read(&path).unwrap();

@@ -104,3 +104,26 @@ pub fn transcoded_video(emu: &Emulator, client: &Client, dir: &Path, name: &str)
     id
 }
 pub mod iqiyi;
+
+/// Sends the SDK's log to stderr when `RUST_LOG` asks for it (a failing
+/// test's output then shows what the client did); once per test binary.
+#[allow(dead_code)]
+pub fn log_to_stderr() {
+    use std::io::Write;
+    let start = std::time::Instant::now();
+    let _ = env_logger::builder()
+        .is_test(true)
+        .format(move |out, r| {
+            let at = start.elapsed().as_secs_f64();
+            let thread = std::thread::current();
+            let name = thread.name().unwrap_or("?");
+            writeln!(
+                out,
+                "{at:9.3} {name} {} {}: {}",
+                r.level(),
+                r.target(),
+                r.args()
+            )
+        })
+        .try_init();
+}
