@@ -6,6 +6,7 @@ mod common;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use common::fake_server::{self, FakeServer, Reply};
 use vodkit::baijiayun::{CallbackVerifier, UploadOptions, VerifyFailure};
 use vodkit::ErrorKind;
 use vodkit_emulator::baijiayun::Config as EmuConfig;
@@ -15,24 +16,24 @@ use vodkit_emulator::baijiayun::Config as EmuConfig;
 struct Receiver {
     url: String,
     bodies: Arc<Mutex<Vec<Vec<u8>>>>,
+    _server: FakeServer,
 }
 
 fn receiver(replies: Vec<&'static str>) -> Receiver {
-    let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
-    let url = format!("http://{}/callback", server.server_addr().to_ip().unwrap());
     let bodies = Arc::new(Mutex::new(Vec::new()));
     let seen = bodies.clone();
-    std::thread::spawn(move || {
-        let mut replies = replies.into_iter();
-        for mut request in server.incoming_requests() {
-            let mut body = Vec::new();
-            request.as_reader().read_to_end(&mut body).unwrap();
-            seen.lock().unwrap().push(body);
-            let reply = replies.next().unwrap_or(r#"{"code":0}"#);
-            let _ = request.respond(tiny_http::Response::from_string(reply));
-        }
+    let replies = Mutex::new(replies.into_iter());
+    let server = fake_server::serve(move |request| {
+        // One lock for both, so replies go out in the order bodies arrive.
+        let mut replies = replies.lock().unwrap();
+        seen.lock().unwrap().push(request.body);
+        Reply::ok(replies.next().unwrap_or(r#"{"code":0}"#))
     });
-    Receiver { url, bodies }
+    Receiver {
+        url: format!("{}/callback", server.url),
+        bodies,
+        _server: server,
+    }
 }
 
 fn fields(body: &[u8]) -> Vec<(String, String)> {

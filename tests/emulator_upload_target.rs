@@ -8,8 +8,8 @@ mod common;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::thread::JoinHandle;
 
+use common::fake_server::{self, FakeServer, Reply};
 use md5::{Digest, Md5};
 use serde_json::{json, Value};
 use vodkit_emulator::Emulator;
@@ -31,78 +31,52 @@ struct Seen {
 struct Target {
     url: String,
     seen: Arc<Mutex<Vec<Seen>>>,
-    server: Arc<tiny_http::Server>,
-    thread: Option<JoinHandle<()>>,
+    _server: FakeServer,
 }
 
 type Answer = fn(&HashMap<String, String>, &[u8], u64) -> Value;
 
 impl Target {
     fn start(path: &str, answer: Answer) -> Target {
-        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
-        let url = format!("http://{}{path}", server.server_addr().to_ip().unwrap());
         let seen = Arc::new(Mutex::new(Vec::new()));
-        let thread = {
-            let (server, seen) = (server.clone(), seen.clone());
-            std::thread::spawn(move || {
-                for mut request in server.incoming_requests() {
-                    let mut fields: HashMap<String, String> = request
-                        .headers()
-                        .iter()
-                        .map(|h| {
-                            (
-                                h.field.as_str().as_str().to_ascii_lowercase(),
-                                h.value.to_string(),
-                            )
-                        })
-                        .collect();
-                    let mut body = Vec::new();
-                    request.as_reader().read_to_end(&mut body).unwrap();
-                    let boundary = fields["content-type"]
-                        .split("boundary=")
-                        .nth(1)
-                        .unwrap()
-                        .trim_matches('"')
-                        .to_owned();
-                    let (parts, file) = multipart(&body, &boundary);
-                    fields.extend(parts);
-                    let held = match fields.get("content-range") {
-                        // `bytes START-END/TOTAL`: the host then holds END + 1.
-                        Some(range) => {
-                            let end = range.split(['-', '/']).nth(1).unwrap();
-                            end.parse::<u64>().unwrap() + 1
-                        }
-                        None => file.len() as u64,
-                    };
-                    seen.lock().unwrap().push(Seen {
-                        url: request.url().to_owned(),
-                        file_len: file.len() as u64,
-                        file_md5: hex(&Md5::digest(file)),
-                    });
-                    let reply = answer(&fields, file, held).to_string();
-                    let _ = request.respond(tiny_http::Response::from_string(reply));
-                }
+        let server = {
+            let seen = seen.clone();
+            fake_server::serve(move |request| {
+                let mut fields: HashMap<String, String> =
+                    request.headers.clone().into_iter().collect();
+                let boundary = fields["content-type"]
+                    .split("boundary=")
+                    .nth(1)
+                    .unwrap()
+                    .trim_matches('"')
+                    .to_owned();
+                let (parts, file) = multipart(&request.body, &boundary);
+                fields.extend(parts);
+                let held = match fields.get("content-range") {
+                    // `bytes START-END/TOTAL`: the host then holds END + 1.
+                    Some(range) => {
+                        let end = range.split(['-', '/']).nth(1).unwrap();
+                        end.parse::<u64>().unwrap() + 1
+                    }
+                    None => file.len() as u64,
+                };
+                seen.lock().unwrap().push(Seen {
+                    url: request.url.clone(),
+                    file_len: file.len() as u64,
+                    file_md5: hex(&Md5::digest(file)),
+                });
+                Reply::ok(answer(&fields, file, held).to_string())
             })
         };
         Target {
-            url,
+            url: format!("{}{path}", server.url),
             seen,
-            server,
-            thread: Some(thread),
+            _server: server,
         }
     }
 
     fn seen(&self) -> Vec<Seen> {
         self.seen.lock().unwrap().clone()
-    }
-}
-
-impl Drop for Target {
-    fn drop(&mut self) {
-        self.server.unblock();
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
-        }
     }
 }
 

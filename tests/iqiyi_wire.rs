@@ -8,76 +8,45 @@
 
 mod common;
 
-use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use md5::{Digest, Md5};
 use vodkit::iqiyi::{Client, Config, UploadOptions};
 
-#[derive(Debug, Clone)]
-struct Seen {
-    method: String,
-    url: String,
-    headers: BTreeMap<String, String>,
-    body: Vec<u8>,
-}
+use common::fake_server::{self, FakeServer, Reply, Request};
 
-fn serve(file: Vec<u8>) -> (String, Arc<Mutex<Vec<Seen>>>) {
-    let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
-    let base = format!("http://{}", server.server_addr().to_ip().unwrap());
-    let seen: Arc<Mutex<Vec<Seen>>> = Arc::default();
+/// Records every request and answers with the documented bodies.
+fn serve(file: Vec<u8>) -> (FakeServer, Arc<Mutex<Vec<Request>>>) {
+    let seen: Arc<Mutex<Vec<Request>>> = Arc::default();
+    let base: Arc<OnceLock<String>> = Arc::default();
     let (s, b) = (seen.clone(), base.clone());
-    std::thread::spawn(move || {
-        for mut rq in server.incoming_requests() {
-            let mut body = Vec::new();
-            rq.as_reader().read_to_end(&mut body).unwrap();
-            let headers: BTreeMap<String, String> = rq
-                .headers()
-                .iter()
-                .map(|h| {
-                    (
-                        h.field.as_str().as_str().to_ascii_lowercase(),
-                        h.value.to_string(),
-                    )
-                })
-                .collect();
-            let url = rq.url().to_owned();
-            let path = url.split('?').next().unwrap().to_owned();
-            let answer = match path.as_str() {
-                "/openapi/api/iqiyi/authorize" => r#"{"code": "A00000", "data": {"access_token": "AT1", "expires_in": 60, "refresh_token": "RT1"}}"#.to_owned(),
-                // Section 3 prints the refresh answer without an envelope.
-                "/openapi/api/oauth2/token" => r#"{"access_token": "AT2", "expires_in": 60, "refresh_token": "RT2"}"#.to_owned(),
-                "/upload/openupload" => format!(
-                    r#"{{"code": "A00000", "data": {{"upload_url": "{b}/qichuan/upload", "file_id": "4004551398f84a38a371e107f099d27e"}}}}"#
-                ),
-                "/qichuan/upload" => {
-                    let range = &headers["range"];
-                    let (a, z) = range.split_once('-').unwrap();
-                    let (a, z): (usize, usize) = (a.parse().unwrap(), z.parse().unwrap());
-                    let md5: String = Md5::digest(&file[a..=z]).iter().map(|b| format!("{b:02x}")).collect();
-                    format!(
-                        r#"{{"code": "A00000", "range_md5": "{md5}", "file_range_accepted": {}, "file_id": "4004551398f84a38a371e107f099d27e"}}"#,
-                        z - a + 1
-                    )
-                }
-                "/openapi/api/file/info" => r#"{"code": "A00000", "msg": ""}"#.to_owned(),
-                _ => r#"{"code": "A00000"}"#.to_owned(),
-            };
-            s.lock().unwrap().push(Seen {
-                method: rq.method().to_string(),
-                url,
-                headers,
-                body,
-            });
-            let _ = rq.respond(tiny_http::Response::from_string(answer));
-        }
+    let server = fake_server::serve(move |rq| {
+        let b = b.get().unwrap();
+        let answer = match rq.path() {
+            "/openapi/api/iqiyi/authorize" => r#"{"code": "A00000", "data": {"access_token": "AT1", "expires_in": 60, "refresh_token": "RT1"}}"#.to_owned(),
+            // Section 3 prints the refresh answer without an envelope.
+            "/openapi/api/oauth2/token" => r#"{"access_token": "AT2", "expires_in": 60, "refresh_token": "RT2"}"#.to_owned(),
+            "/upload/openupload" => format!(
+                r#"{{"code": "A00000", "data": {{"upload_url": "{b}/qichuan/upload", "file_id": "4004551398f84a38a371e107f099d27e"}}}}"#
+            ),
+            "/qichuan/upload" => {
+                let range = &rq.headers["range"];
+                let (a, z) = range.split_once('-').unwrap();
+                let (a, z): (usize, usize) = (a.parse().unwrap(), z.parse().unwrap());
+                let md5: String = Md5::digest(&file[a..=z]).iter().map(|b| format!("{b:02x}")).collect();
+                format!(
+                    r#"{{"code": "A00000", "range_md5": "{md5}", "file_range_accepted": {}, "file_id": "4004551398f84a38a371e107f099d27e"}}"#,
+                    z - a + 1
+                )
+            }
+            "/openapi/api/file/info" => r#"{"code": "A00000", "msg": ""}"#.to_owned(),
+            _ => r#"{"code": "A00000"}"#.to_owned(),
+        };
+        s.lock().unwrap().push(rq);
+        Reply::ok(answer)
     });
-    (base, seen)
-}
-
-fn query(url: &str) -> BTreeMap<String, String> {
-    let q = url.split_once('?').map(|(_, q)| q).unwrap_or("");
-    form_urlencoded::parse(q.as_bytes()).into_owned().collect()
+    base.set(server.url.clone()).unwrap();
+    (server, seen)
 }
 
 #[test]
@@ -86,8 +55,8 @@ fn the_client_sends_the_captured_requests_and_reads_the_documented_answers() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::random_file(dir.path(), "capture.mp4", 112_640);
     let bytes = std::fs::read(&path).unwrap();
-    let (base, seen) = serve(bytes);
-    let client = Client::new(Config::new("APP_KEY", "APP_SECRET").base_url(base)).unwrap();
+    let (server, seen) = serve(bytes);
+    let client = Client::new(Config::new("APP_KEY", "APP_SECRET").base_url(&server.url)).unwrap();
     let up = client
         .upload(
             &path,
@@ -100,12 +69,9 @@ fn the_client_sends_the_captured_requests_and_reads_the_documented_answers() {
         .unwrap();
     assert_eq!(up.file_id, "4004551398f84a38a371e107f099d27e");
     let seen = seen.lock().unwrap().clone();
-    let paths: Vec<&str> = seen
-        .iter()
-        .map(|s| s.url.split('?').next().unwrap())
-        .collect();
+    let paths: Vec<&str> = seen.iter().map(|s| s.path()).collect();
     assert_eq!(paths[0], "/openapi/api/iqiyi/authorize");
-    let q = query(&seen[0].url);
+    let q = seen[0].query();
     assert_eq!(
         (q["client_id"].as_str(), q["client_secret"].as_str()),
         ("APP_KEY", "APP_SECRET")
@@ -114,7 +80,7 @@ fn the_client_sends_the_captured_requests_and_reads_the_documented_answers() {
     assert_eq!(paths[1], "/upload/openupload");
     let open = &seen[1];
     assert_eq!(open.method, "GET");
-    let q = query(&open.url);
+    let q = open.query();
     for (k, v) in [
         ("filetype", "mp4"),
         ("filesize", "112640"),
@@ -125,7 +91,7 @@ fn the_client_sends_the_captured_requests_and_reads_the_documented_answers() {
         assert_eq!(open.headers[k], v, "header {k}");
     }
 
-    let chunks: Vec<&Seen> = seen.iter().filter(|s| s.url == "/qichuan/upload").collect();
+    let chunks: Vec<&Request> = seen.iter().filter(|s| s.url == "/qichuan/upload").collect();
     assert_eq!(chunks.len(), 11);
     let last = chunks
         .iter()
@@ -148,7 +114,7 @@ fn the_client_sends_the_captured_requests_and_reads_the_documented_answers() {
     // Meta, then finish: the last two requests.
     let n = seen.len();
     assert_eq!(paths[n - 2], "/openapi/api/file/info");
-    let q = query(&seen[n - 2].url);
+    let q = seen[n - 2].query();
     assert_eq!(q["file_name"], "capture.mp4");
     assert_eq!(q["description"], "desc");
     assert_eq!(q["access_token"], "AT1");
@@ -156,7 +122,7 @@ fn the_client_sends_the_captured_requests_and_reads_the_documented_answers() {
     assert_eq!(paths[n - 1], "/upload/uploadfinish");
     let fin = &seen[n - 1];
     assert_eq!(fin.method, "POST");
-    let q = query(&fin.url);
+    let q = fin.query();
     for (k, v) in [
         ("range_finished", "true"),
         ("access_token", "AT1"),

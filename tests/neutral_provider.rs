@@ -4,11 +4,14 @@
 //! renew once) and the same neutral client as Baijiayun, against a server on
 //! loopback.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use common::fake_server::{self, FakeServer, Reply};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use vodkit::api::{
@@ -143,60 +146,51 @@ struct Server {
     url: String,
     logins: Arc<AtomicU32>,
     echoes: Arc<AtomicU32>,
+    _http: FakeServer,
 }
 
 fn server(flaky: u32, always_expired: bool) -> Server {
-    let http = tiny_http::Server::http("127.0.0.1:0").unwrap();
-    let url = format!("http://{}", http.server_addr().to_ip().unwrap());
     let logins = Arc::new(AtomicU32::new(0));
     let echoes = Arc::new(AtomicU32::new(0));
     let (l, e) = (logins.clone(), echoes.clone());
-    std::thread::spawn(move || {
-        let mut flaky_left = flaky;
-        for mut request in http.incoming_requests() {
-            let mut body = String::new();
-            request.as_reader().read_to_string(&mut body).unwrap();
-            let form: BTreeMap<String, String> = form_urlencoded::parse(body.as_bytes())
-                .into_owned()
-                .collect();
-            let token = request
-                .headers()
-                .iter()
-                .find(|h| h.field.equiv("X-Token"))
-                .map(|h| h.value.to_string())
-                .unwrap_or_default();
-            let (status, answer) = match request.url() {
-                "/fake/v1/login" => {
-                    let n = l.fetch_add(1, Ordering::SeqCst) + 1;
+    let flaky_left = AtomicU32::new(flaky);
+    let http = fake_server::serve(move |request| {
+        let form: BTreeMap<String, String> =
+            form_urlencoded::parse(&request.body).into_owned().collect();
+        let token = request.header("X-Token").unwrap_or_default().to_owned();
+        let (status, answer) = match request.url.as_str() {
+            "/fake/v1/login" => {
+                let n = l.fetch_add(1, Ordering::SeqCst) + 1;
+                (
+                    200,
+                    json!({"status": "OK", "data": {"token": format!("token-{n}")}}),
+                )
+            }
+            "/fake/v1/echo" => {
+                e.fetch_add(1, Ordering::SeqCst);
+                let newest = format!("token-{}", l.load(Ordering::SeqCst));
+                if form.get("message").map(String::as_str) == Some("flaky")
+                    && flaky_left
+                        .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+                        .is_ok()
+                {
+                    (503, json!({}))
+                } else if always_expired || token != newest {
+                    (200, json!({"status": "EXPIRED"}))
+                } else {
                     (
                         200,
-                        json!({"status": "OK", "data": {"token": format!("token-{n}")}}),
+                        json!({"status": "OK", "data": {"echo": form["message"], "token": token}}),
                     )
                 }
-                "/fake/v1/echo" => {
-                    e.fetch_add(1, Ordering::SeqCst);
-                    let newest = format!("token-{}", l.load(Ordering::SeqCst));
-                    if form.get("message").map(String::as_str) == Some("flaky") && flaky_left > 0 {
-                        flaky_left -= 1;
-                        (503, json!({}))
-                    } else if always_expired || token != newest {
-                        (200, json!({"status": "EXPIRED"}))
-                    } else {
-                        (
-                            200,
-                            json!({"status": "OK", "data": {"echo": form["message"], "token": token}}),
-                        )
-                    }
-                }
-                _ => (404, json!({"status": "NOT_FOUND"})),
-            };
-            let response =
-                tiny_http::Response::from_string(answer.to_string()).with_status_code(status);
-            let _ = request.respond(response);
-        }
+            }
+            _ => (404, json!({"status": "NOT_FOUND"})),
+        };
+        Reply::status(status, answer.to_string())
     });
     Server {
-        url,
+        url: http.url.clone(),
+        _http: http,
         logins,
         echoes,
     }

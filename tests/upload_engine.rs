@@ -5,7 +5,7 @@
 //!
 //! The Baijiayun emulator models an ordered, one-part-at-a-time server, so
 //! two parts failing in one back-off cannot happen there; this small ranged
-//! server (tiny_http) stands in for the parallel provider until its emulator
+//! server (tests/common/fake_server.rs) stands in for the parallel provider until its emulator
 //! exists.
 
 mod common;
@@ -15,6 +15,7 @@ use std::io::{Seek, SeekFrom, Write};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use common::fake_server::{self, FakeServer, Reply, Request};
 use md5::{Digest, Md5};
 use vodkit::http::RetryPolicy;
 use vodkit::upload::{
@@ -48,52 +49,42 @@ struct ServerState {
 struct RangedServer {
     url: String,
     state: Arc<Mutex<ServerState>>,
+    _http: FakeServer,
 }
 
 fn ranged_server(store: std::path::PathBuf, faults: HashMap<u64, Vec<Fault>>) -> RangedServer {
-    let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
-    let url = format!("http://{}", server.server_addr().to_ip().unwrap());
     let state = Arc::new(Mutex::new(ServerState {
         faults,
         ..ServerState::default()
     }));
-    let file = Arc::new(Mutex::new(std::fs::File::create(&store).unwrap()));
-    // Several handlers, so parts really are received in parallel.
-    for _ in 0..4 {
-        let (server, state, file) = (server.clone(), state.clone(), file.clone());
-        std::thread::spawn(move || {
-            for mut request in server.incoming_requests() {
-                let answer = handle(&mut request, &state, &file);
-                let _ = request.respond(answer);
-            }
-        });
+    let file = Mutex::new(std::fs::File::create(&store).unwrap());
+    // Requests are handled concurrently, so parts really are received in parallel.
+    let http = {
+        let state = state.clone();
+        fake_server::serve(move |request| handle(request, &state, &file))
+    };
+    RangedServer {
+        url: http.url.clone(),
+        state,
+        _http: http,
     }
-    RangedServer { url, state }
 }
 
-type Answer = tiny_http::Response<std::io::Cursor<Vec<u8>>>;
-
-fn handle(
-    request: &mut tiny_http::Request,
-    state: &Mutex<ServerState>,
-    file: &Mutex<std::fs::File>,
-) -> Answer {
-    let json = |s: String| tiny_http::Response::from_string(s);
-    let mut body = Vec::new();
-    request.as_reader().read_to_end(&mut body).unwrap();
-    match request.url() {
+fn handle(request: Request, state: &Mutex<ServerState>, file: &Mutex<std::fs::File>) -> Reply {
+    let mut body = request.body;
+    match request.url.as_str() {
         "/open" => {
             state.lock().unwrap().opened += 1;
-            return json("{}".into());
+            return Reply::ok("{}");
         }
         "/finish" => {
             state.lock().unwrap().finished += 1;
-            return json("{}".into());
+            return Reply::ok("{}");
         }
         _ => {}
     }
     let offset: u64 = request
-        .url()
+        .url
         .strip_prefix("/part?offset=")
         .and_then(|o| o.parse().ok())
         .unwrap();
@@ -106,7 +97,7 @@ fn handle(
     match fault {
         Some(Fault::Fail) => {
             std::thread::sleep(Duration::from_millis(50));
-            return json("{}".into()).with_status_code(500);
+            return Reply::status(500, "{}");
         }
         Some(Fault::Damage) => body[0] ^= 0xff,
         Some(Fault::Truncate) => body.truncate(body.len() / 2),
@@ -119,7 +110,7 @@ fn handle(
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    json(format!(
+    Reply::ok(format!(
         r#"{{"file_range_accepted":{},"range_md5":"{md5}"}}"#,
         body.len()
     ))

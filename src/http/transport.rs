@@ -1,5 +1,5 @@
 use std::io::Read;
-use std::sync::{mpsc, OnceLock};
+use std::sync::{mpsc, Mutex, OnceLock};
 use std::time::Duration;
 
 use reqwest::blocking::{Client, RequestBuilder};
@@ -57,6 +57,9 @@ pub struct Transport {
     ca_certs: Vec<reqwest::Certificate>,
     /// The async client that sends upload bodies, started with the first upload.
     uploads: OnceLock<UploadClient>,
+    /// Held while the upload client starts, so parts starting together build
+    /// one (each start loads the system's root certificates and a thread).
+    uploads_starting: Mutex<()>,
 }
 
 /// The async client upload bodies go through, on a runtime the SDK owns (the
@@ -140,6 +143,7 @@ impl Transport {
             config: config.clone(),
             ca_certs,
             uploads: OnceLock::new(),
+            uploads_starting: Mutex::new(()),
         })
     }
 
@@ -205,8 +209,14 @@ impl Transport {
         if let Some(uploads) = self.uploads.get() {
             return Ok(uploads);
         }
+        let _one_at_a_time = self
+            .uploads_starting
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        if let Some(uploads) = self.uploads.get() {
+            return Ok(uploads);
+        }
         let started = UploadClient::start(&self.config, &self.ca_certs)?;
-        // Two first uploads at once may both start one: the spare is dropped.
         Ok(self.uploads.get_or_init(|| started))
     }
 

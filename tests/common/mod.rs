@@ -103,6 +103,7 @@ pub fn transcoded_video(emu: &Emulator, client: &Client, dir: &Path, name: &str)
     });
     id
 }
+pub mod fake_server;
 pub mod iqiyi;
 
 /// Sends the SDK's log to stderr when `RUST_LOG` asks for it (a failing
