@@ -14,6 +14,7 @@ use serde_json::{json, Value};
 
 use super::chunk;
 use super::state::{FileRec, Meta, Shared};
+use crate::common::digest::FileMd5;
 use crate::common::form;
 use crate::common::lock::lock;
 
@@ -118,6 +119,15 @@ async fn openapi(
         Ok(f) => f,
         Err(e) => return done(Err(e)),
     };
+    if matches!(
+        path.as_str(),
+        "file/fullStatus" | "file/videoListForExternal" | "file/urllist"
+    ) {
+        // A finished file's state depends on whether it repeats another,
+        // known once its MD5 is (hashed after uploadfinish answered).
+        let s = shared.clone();
+        let _ = tokio::task::spawn_blocking(move || s.settle_all()).await;
+    }
     let s = &shared;
     let result = match path.as_str() {
         "iqiyi/authorize" => authorize(s, &f),
@@ -374,8 +384,10 @@ fn open_upload(s: &Shared, f: &Fields) -> Result<Value, Fail> {
         chunks: BTreeMap::new(),
         meta: None,
         finished_at: None,
+        finish_seq: None,
         md5: None,
         repeat_of: None,
+        repeat_known: false,
         cancelled: false,
         deleted: false,
         external: s.upload_target.get().is_some(),
@@ -418,19 +430,14 @@ async fn upload_finish(s: Arc<Shared>, f: Fields) -> Result<Value, Fail> {
     let Some(path) = path else {
         return Ok(Value::Null);
     };
-    let md5 = tokio::task::spawn_blocking(move || crate::common::digest::md5_file(&path))
-        .await
-        .map_err(|_| fail("Q00001", "hashing failed"))?
-        .map_err(|e| fail("Q00001", e.to_string()))?;
+    // The whole file's MD5 (for the repeat check and the control view) is
+    // worked out after this answer, as the provider checks after the upload.
     let now = s.clock().now_secs();
-    let mut files = lock(&s.files);
-    let before = files
-        .values()
-        .find(|r| r.file_id != id && !r.deleted && r.md5.as_deref() == Some(md5.as_str()))
-        .map(|r| r.file_id.clone());
-    if let Some(rec) = files.get_mut(&id) {
-        rec.md5 = Some(md5);
-        rec.repeat_of = before;
+    if let Some(rec) = lock(&s.files).get_mut(&id) {
+        if rec.finish_seq.is_none() {
+            rec.finish_seq = Some(s.next_finish());
+            rec.md5 = Some(FileMd5::of(path));
+        }
         rec.finished_at.get_or_insert(now);
     }
     Ok(Value::Null)

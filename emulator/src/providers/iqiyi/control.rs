@@ -22,9 +22,10 @@ pub(crate) fn routes(shared: Arc<Shared>) -> Router {
 }
 
 async fn file(State(s): State<Arc<Shared>>, Path(id): Path<String>) -> Response {
-    match s.file(&id) {
-        Some(f) => Json(f).into_response(),
-        None => StatusCode::NOT_FOUND.into_response(),
+    // Waits for the file's MD5: off the async workers.
+    match tokio::task::spawn_blocking(move || s.file(&id)).await {
+        Ok(Some(f)) => Json(f).into_response(),
+        _ => StatusCode::NOT_FOUND.into_response(),
     }
 }
 

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::config::Config;
 use crate::common::clock::Clock;
 use crate::common::controls::Controls;
+use crate::common::digest::FileMd5;
 use crate::common::lock::lock;
 use crate::common::upload_target::UploadTarget;
 
@@ -55,8 +56,14 @@ pub struct FileRec {
     pub chunks: BTreeMap<u64, u32>,
     pub meta: Option<Meta>,
     pub finished_at: Option<i64>,
-    pub md5: Option<String>,
+    /// The order of finishes (1, 2, …): a repeat repeats an earlier file.
+    pub finish_seq: Option<u64>,
+    /// The stored file's MD5, worked out after `uploadfinish` answered (see
+    /// [`Shared::settle`]).
+    pub md5: Option<FileMd5>,
+    /// The earlier file this one repeats, once [`Shared::settle`] knows.
     pub repeat_of: Option<String>,
+    pub repeat_known: bool,
     pub cancelled: bool,
     pub deleted: bool,
     /// Its upload URL was on the upload target: the bytes went there, so
@@ -105,7 +112,7 @@ pub struct FileSnapshot {
     pub size: u64,
     /// Bytes covered by the ranges received intact.
     pub received: u64,
-    /// The stored file's MD5, computed at `uploadfinish`.
+    /// The stored file's MD5, worked out after `uploadfinish`.
     pub md5: Option<String>,
     /// Chunk requests per range start.
     pub chunks: BTreeMap<u64, u32>,
@@ -132,6 +139,7 @@ pub struct Shared {
     /// Where `openupload`'s `upload_url` sends the bytes (the emulator unless set).
     pub upload_target: UploadTarget,
     next: AtomicU64,
+    finishes: AtomicU64,
 }
 
 impl AsRef<UploadTarget> for Shared {
@@ -160,6 +168,7 @@ impl Shared {
             stats: Mutex::default(),
             upload_target: UploadTarget::default(),
             next: AtomicU64::new(1),
+            finishes: AtomicU64::new(0),
         }))
     }
 
@@ -206,14 +215,71 @@ impl Shared {
         lock(&self.stats).clone()
     }
 
+    /// Works out, once, whether the finished file `id` repeats an earlier
+    /// one. Blocks while the MD5s are hashed: call it off the async workers.
+    ///
+    /// Why not at `uploadfinish`: hashing the whole file there (a fraction
+    /// of a second per GiB) would keep every upload's last answer waiting,
+    /// which the provider does not do (its checks run after the upload).
+    pub fn settle(&self, id: &str) {
+        let (mine, mut earlier) = {
+            let files = lock(&self.files);
+            let Some(rec) = files.get(id) else { return };
+            let (Some(md5), Some(seq)) = (&rec.md5, rec.finish_seq) else {
+                return;
+            };
+            if rec.repeat_known {
+                return;
+            }
+            let earlier: Vec<(u64, String, FileMd5)> = files
+                .values()
+                .filter(|r| !r.deleted && r.finish_seq.is_some_and(|s| s < seq))
+                .filter_map(|r| Some((r.finish_seq?, r.file_id.clone(), r.md5.clone()?)))
+                .collect();
+            (md5.clone(), earlier)
+        };
+        earlier.sort_by_key(|(seq, _, _)| *seq);
+        let before = mine.wait().and_then(|m| {
+            earlier
+                .into_iter()
+                .find(|(_, _, h)| h.wait().as_deref() == Some(m.as_str()))
+                .map(|(_, id, _)| id)
+        });
+        if let Some(rec) = lock(&self.files).get_mut(id) {
+            rec.repeat_of = before;
+            rec.repeat_known = true;
+        }
+    }
+
+    /// [`Shared::settle`] for every finished file.
+    pub fn settle_all(&self) {
+        let ids: Vec<String> = lock(&self.files)
+            .values()
+            .filter(|r| r.finish_seq.is_some() && !r.repeat_known)
+            .map(|r| r.file_id.clone())
+            .collect();
+        for id in ids {
+            self.settle(&id);
+        }
+    }
+
+    /// Hands out the next finish's order number.
+    pub(crate) fn next_finish(&self) -> u64 {
+        self.finishes.fetch_add(1, Ordering::SeqCst) + 1
+    }
+
+    /// The file as tests see it; waits for its MD5 and repeat check.
     pub fn file(&self, file_id: &str) -> Option<FileSnapshot> {
+        self.settle(file_id);
+        let md5 = lock(&self.files).get(file_id).and_then(|f| f.md5.clone());
+        let md5 = md5.and_then(|m| m.wait());
         let now = self.clock().now_secs();
         lock(&self.files).get(file_id).map(|f| FileSnapshot {
             file_id: f.file_id.clone(),
             filetype: f.filetype.clone(),
             size: f.size,
             received: f.covered(),
-            md5: f.md5.clone(),
+            md5: md5.clone(),
             chunks: f.chunks.clone(),
             meta: f.meta.clone(),
             finished: f.finished_at.is_some(),
