@@ -34,6 +34,8 @@ pub mod api;
 pub mod error;
 pub mod ffi;
 /// cbindgen:ignore
+mod hex;
+/// cbindgen:ignore
 pub mod http;
 /// cbindgen:ignore
 pub mod lenient;

@@ -37,8 +37,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::plan::Part;
-use super::source::{hex, Origin, PartReceipt, Source};
+use super::source::{Origin, PartReceipt, Source};
 use crate::error::{Error, ErrorKind, Result};
+use crate::hex::hex;
 
 /// The record format this library writes and reads; any other is ignored
 /// (with a warning) and a fresh upload starts.

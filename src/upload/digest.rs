@@ -85,7 +85,7 @@ fn hash(source: &Source, stop: &AtomicBool) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::upload::source::hex;
+    use crate::hex::hex;
     use md5::{Digest, Md5};
 
     #[test]

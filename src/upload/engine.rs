@@ -460,8 +460,8 @@ struct InFlight {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::hex::md5_hex;
     use crate::upload::{CancelToken, PartBody};
-    use md5::{Digest, Md5};
     use std::collections::HashMap;
     use std::io::{Read, Seek, SeekFrom, Write};
     use std::ops::Range;
@@ -533,13 +533,6 @@ mod tests {
             out.seek(SeekFrom::Start(offset)).unwrap();
             out.write_all(bytes).unwrap();
         }
-    }
-
-    fn md5_hex(bytes: &[u8]) -> String {
-        Md5::digest(bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
     }
 
     impl PartSink for RangeStore {

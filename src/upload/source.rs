@@ -10,6 +10,7 @@ use md5::{Digest, Md5};
 
 use super::control::Pacer;
 use crate::error::{Error, ErrorKind, Result};
+use crate::hex::hex;
 
 /// What the engine streamed for one part: its length and MD5, computed while
 /// the bytes went out (no second read of the file, no buffering).
@@ -372,11 +373,6 @@ fn non_empty_name(name: String) -> Result<String> {
         ));
     }
     Ok(name)
-}
-
-/// Lowercase hex of a digest.
-pub(crate) fn hex(digest: &[u8]) -> String {
-    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// What the engine learns about one part while its body streams: the bytes

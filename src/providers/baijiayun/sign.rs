@@ -2,6 +2,8 @@
 
 use md5::{Digest, Md5};
 
+use crate::hex::hex;
+
 /// Signs a parameter set by Baijiayun's rule: every parameter except `sign`
 /// itself, keys sorted by byte order (uppercase before lowercase), joined as
 /// `k=v` with `&` using the raw UTF-8 values (no URL encoding), then
@@ -42,16 +44,6 @@ where
     hex(&hasher.finalize())
 }
 
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        s.push(DIGITS[(b >> 4) as usize] as char);
-        s.push(DIGITS[(b & 15) as usize] as char);
-    }
-    s
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,7 +66,7 @@ mod tests {
     }
 
     fn md5_hex(s: &str) -> String {
-        hex(&Md5::digest(s.as_bytes()))
+        crate::hex::md5_hex(s.as_bytes())
     }
 
     #[test]
