@@ -30,7 +30,7 @@ pub(crate) unsafe fn json_arg(
 /// config, a JSON object: `base_url` (replaces all of the provider's hosts),
 /// `hosts` (per-host overrides), `path_overrides`, the common HTTP keys
 /// (`connect_timeout_ms`, `request_timeout_ms`, `upload_part_timeout_ms`,
-/// `proxy`, `user_agent`, `retry`) and the provider's own keys (its
+/// `upload_stall_timeout_ms`, `proxy`, `user_agent`, `retry`) and the provider's own keys (its
 /// credentials and settings, listed per provider in the README). An unknown
 /// provider is an INVALID_INPUT error listing the registered ones; an
 /// unknown key, one naming it. On success `*out_client` owns the new client.

@@ -12,9 +12,12 @@
 
 use std::io::{self, Read};
 use std::sync::{Arc, Mutex};
+use std::task::Poll;
 
 use bytes::Bytes;
 use tokio::sync::mpsc;
+
+use super::stall::StallWatch;
 
 /// Bytes per chunk: large socket writes (≥ 256 KiB keeps up with curl; 1 MiB
 /// measured best), few hand-offs.
@@ -24,17 +27,47 @@ const CHUNK: usize = 1024 * 1024;
 /// transport is writing, memory per part is about four chunks.
 const IN_CHANNEL: usize = 2;
 
-/// Builds a request body of `len` bytes and the pump that fills it from `reader`.
-pub(crate) fn pumped_body<R: Read>(reader: R, len: u64) -> (reqwest::Body, BodyPump<R>) {
-    let (tx, mut rx) = mpsc::channel::<io::Result<Bytes>>(IN_CHANNEL);
-    let stream = futures_util::stream::poll_fn(move |cx| rx.poll_recv(cx));
+/// Builds a request body of `len` bytes, the pump that fills it from
+/// `reader`, and the handle that ends the body early; both ends report to
+/// `watch` (see `stall`).
+pub(crate) fn pumped_body<R: Read>(
+    reader: R,
+    len: u64,
+    watch: Arc<StallWatch>,
+) -> (reqwest::Body, BodyPump<R>, BodyCloser) {
+    let (tx, rx) = mpsc::channel::<io::Result<Bytes>>(IN_CHANNEL);
+    let rx = Arc::new(Mutex::new(rx));
+    let closer = BodyCloser(rx.clone());
+    let taker = watch.clone();
+    let stream = futures_util::stream::poll_fn(move |cx| {
+        let next = rx.lock().unwrap_or_else(|e| e.into_inner()).poll_recv(cx);
+        match &next {
+            Poll::Ready(Some(_)) => taker.taken(),
+            Poll::Ready(None) => taker.body_done(),
+            Poll::Pending => {}
+        }
+        next
+    });
     let pump = BodyPump {
         reader,
         remaining: len,
         tx,
         pool: Arc::default(),
+        watch,
     };
-    (reqwest::Body::wrap_stream(stream), pump)
+    (reqwest::Body::wrap_stream(stream), pump, closer)
+}
+
+/// Ends a pumped body once its request is over (answered, failed or
+/// stalled), so the pump never waits on a connection that will not take
+/// another chunk: the connection's own task may hold the body a while longer.
+pub(crate) struct BodyCloser(Arc<Mutex<mpsc::Receiver<io::Result<Bytes>>>>);
+
+impl BodyCloser {
+    pub(crate) fn close(&self) {
+        // Wakes a pump waiting for room: its send fails (`BodyDropped`).
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).close();
+    }
 }
 
 /// Why a pump stopped before handing out every byte.
@@ -55,6 +88,7 @@ pub(crate) struct BodyPump<R> {
     remaining: u64,
     tx: mpsc::Sender<io::Result<Bytes>>,
     pool: Arc<ChunkPool>,
+    watch: Arc<StallWatch>,
 }
 
 impl<R: Read> BodyPump<R> {
@@ -76,6 +110,7 @@ impl<R: Read> BodyPump<R> {
                 buf,
                 pool: self.pool.clone(),
             });
+            self.watch.offering();
             if self.tx.blocking_send(Ok(chunk)).is_err() {
                 return Err(PumpStop::BodyDropped);
             }

@@ -20,6 +20,16 @@ pub struct HttpConfig {
         rename = "upload_part_timeout_ms"
     )]
     pub upload_part_timeout: Duration,
+    /// An upload request fails (and is retried) when its connection takes
+    /// none of the bytes ready for it, or no answer comes after its last
+    /// byte, for this long; a pause, a bandwidth cap or a slow source never
+    /// counts. Zero: never.
+    #[schemars(with = "u64")]
+    #[serde(
+        with = "crate::lenient::duration_ms",
+        rename = "upload_stall_timeout_ms"
+    )]
+    pub upload_stall_timeout: Duration,
     /// Proxy URL for all traffic (`http://user:password@host:port`;
     /// `socks5://…` is not built in). Unset: the system proxy
     /// (`HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`, `NO_PROXY`).
@@ -42,6 +52,7 @@ impl Default for HttpConfig {
             connect_timeout: Duration::from_secs(10),
             request_timeout: Duration::from_secs(30),
             upload_part_timeout: Duration::from_secs(600),
+            upload_stall_timeout: Duration::from_secs(60),
             proxy: None,
             no_proxy: false,
             ca_file: None,

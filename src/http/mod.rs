@@ -4,6 +4,7 @@
 mod body_pump;
 mod config;
 mod retry;
+mod stall;
 mod transport;
 
 pub use config::{HttpConfig, ProxyUrl};

@@ -1,11 +1,12 @@
 use std::io::Read;
-use std::sync::{mpsc, Mutex, OnceLock};
+use std::sync::{mpsc, Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use reqwest::blocking::{Client, RequestBuilder};
 use reqwest::header::HeaderMap;
 
 use super::body_pump::{pumped_body, PumpStop};
+use super::stall::{unless_stalled, StallWatch};
 use super::{HttpConfig, RetryPolicy};
 use crate::error::{Error, ErrorKind, Result};
 
@@ -182,11 +183,15 @@ impl Transport {
         build: impl FnOnce(&reqwest::Client, reqwest::Body) -> Result<reqwest::RequestBuilder>,
     ) -> Result<Response> {
         let uploads = self.uploads()?;
-        let (stream, pump) = pumped_body(body, len);
+        let watch = Arc::new(StallWatch::new());
+        let (stream, pump, closer) = pumped_body(body, len, watch.clone());
         let request = build(&uploads.client, stream)?;
         let (tx, rx) = mpsc::sync_channel(1);
+        let stall_limit = self.config.upload_stall_timeout;
         uploads.handle.spawn(async move {
-            let _ = tx.send(receive(request).await);
+            let answer = unless_stalled(receive(request), &watch, stall_limit).await;
+            closer.close();
+            let _ = tx.send(answer.and_then(|a| a));
         });
         let pumped = pump.run();
         let answer = rx.recv().unwrap_or_else(|_| {

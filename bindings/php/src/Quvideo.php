@@ -33,6 +33,7 @@ final class Quvideo extends Client
      * - `connect_timeout_ms` (int): Time allowed to establish a TCP (and TLS) connection. Default: `10000`.
      * - `request_timeout_ms` (int): Time allowed for one API call, request and response included. Default: `30000`.
      * - `upload_part_timeout_ms` (int): Time allowed for one upload part (sending it and reading the answer). Default: `600000`.
+     * - `upload_stall_timeout_ms` (int): An upload request fails (and is retried) when its connection takes none of the bytes ready for it, or no answer comes after its last byte, for this long; a pause, a bandwidth cap or a slow source never counts. Zero: never. Default: `60000`.
      * - `proxy` (string|null): Proxy URL for all traffic (`http://user:password@host:port`; `socks5://…` is not built in). Unset: the system proxy (`HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`, `NO_PROXY`).
      * - `no_proxy` (bool): Ignore the system proxy (the `*_PROXY` variables) and connect directly; `proxy`, when set, is still used. Default: `false`.
      * - `ca_file` (string|null): A PEM file of extra CA certificates to trust, added to the built-in roots (a proxy that intercepts TLS, a private CA).
@@ -52,6 +53,7 @@ final class Quvideo extends Client
      *     connect_timeout_ms?: int,
      *     request_timeout_ms?: int,
      *     upload_part_timeout_ms?: int,
+     *     upload_stall_timeout_ms?: int,
      *     proxy?: string|null,
      *     no_proxy?: bool,
      *     ca_file?: string|null,

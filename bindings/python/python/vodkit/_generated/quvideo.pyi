@@ -58,6 +58,11 @@ class QuvideoConfig(TypedDict, total=False):
     request_timeout_ms: int
     # Time allowed for one upload part (sending it and reading the answer).
     upload_part_timeout_ms: int
+    # An upload request fails (and is retried) when its connection takes
+    # none of the bytes ready for it, or no answer comes after its last
+    # byte, for this long; a pause, a bandwidth cap or a slow source never
+    # counts. Zero: never.
+    upload_stall_timeout_ms: int
     # Proxy URL for all traffic (``http://user:password@host:port``;
     # ``socks5://…`` is not built in). Unset: the system proxy
     # (``HTTPS_PROXY``, ``HTTP_PROXY``, ``ALL_PROXY``, ``NO_PROXY``).
@@ -192,6 +197,10 @@ class Quvideo(Client):
     :param connect_timeout_ms: Time allowed to establish a TCP (and TLS) connection.
     :param request_timeout_ms: Time allowed for one API call, request and response included.
     :param upload_part_timeout_ms: Time allowed for one upload part (sending it and reading the answer).
+    :param upload_stall_timeout_ms: An upload request fails (and is retried) when its connection takes
+        none of the bytes ready for it, or no answer comes after its last
+        byte, for this long; a pause, a bandwidth cap or a slow source never
+        counts. Zero: never.
     :param proxy: Proxy URL for all traffic (``http://user:password@host:port``;
         ``socks5://…`` is not built in). Unset: the system proxy
         (``HTTPS_PROXY``, ``HTTP_PROXY``, ``ALL_PROXY``, ``NO_PROXY``).
