@@ -295,9 +295,14 @@ pub(crate) async fn upload_file(
                 }
             };
             let mut cut = false;
+            // The drop lands right at the end of the file (no byte of it is
+            // left): see below.
+            let mut at_end = false;
             if let Some(limit) = drop_after {
                 if this_request + chunk.len() as u64 >= limit {
-                    chunk.truncate((limit - this_request) as usize);
+                    let keep = (limit - this_request) as usize;
+                    at_end = keep == chunk.len() && matches!(multipart.chunk().await, Ok(None));
+                    chunk.truncate(keep);
                     cut = true;
                 }
             }
@@ -321,6 +326,12 @@ pub(crate) async fn upload_file(
             }
             if !cut {
                 unconfirmed = chunk.split_off(chunk.len() - chunk.len().min(DELIMITER_MAX));
+            } else if at_end {
+                // A drop keeps the bytes before it, but not the file's end
+                // (no closing boundary came, as for a body cut short): kept,
+                // they would make the file whole with the upload incomplete
+                // and nothing left for a resume to send.
+                let _ = chunk.split_off(chunk.len() - chunk.len().min(DELIMITER_MAX));
             }
             if !chunk.is_empty() && intake.push(chunk).await.is_err() {
                 return storage_failed();
