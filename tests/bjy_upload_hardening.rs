@@ -58,6 +58,32 @@ fn an_interrupted_fresh_upload_continues_ranged_from_what_arrived() {
     assert_eq!(stored.md5.unwrap(), common::md5_file(&path));
 }
 
+/// Fault suite seed 3490307174015860057 (a 44-byte upload): the drop cut
+/// the fresh request after 22 bytes and the remainder, 22 bytes, right at
+/// its end. The emulator kept every byte without completing the upload, so
+/// the resume found nothing left to send and the SDK reported an upload the
+/// server never finished (getInfo had no MD5 to compare). A drop at the
+/// file's end now keeps all but its end, as a body cut short does.
+#[test]
+fn a_drop_right_at_the_end_of_the_last_part_leaves_its_end_to_send_again() {
+    let emu = common::emulator();
+    let client = common::client(&emu);
+    let dir = tempfile::tempdir().unwrap();
+    for (len, cut) in [(44, 22), (3 * MIB, 3 * MIB / 2)] {
+        let path = common::random_file(dir.path(), "end.mp4", len);
+        emu.baijiayun().set_faults(Faults {
+            drop_after_bytes: Some(cut),
+            drop_uploads: 2,
+            ..Faults::default()
+        });
+        let up = client.upload(&path, &UploadOptions::default()).unwrap();
+        let stored = emu.baijiayun().video(up.video_id).unwrap();
+        assert_eq!(stored.upload_requests, 3, "{len}: two dropped, one more");
+        assert_eq!(stored.received_bytes, len);
+        assert_eq!(stored.md5, Some(common::md5_file(&path)), "{len}");
+    }
+}
+
 /// Issue 11, item 2: a resume sent `use_https: None`, so the rest of an https
 /// upload could go over plain http; and `use_https` defaulted to false.
 #[test]

@@ -278,6 +278,68 @@ fn a_provider_md5_that_differs_is_an_integrity_error_naming_both() {
     assert_eq!(up.file_md5, None);
 }
 
+/// The crash suite's lost result (issue 13, R2): the server holds the whole
+/// file, but the call ends before the caller has the video id (there a
+/// SIGKILL during the whole-file MD5 or getInfo; here getInfo failing). The
+/// checkpoint stays until the result is handed over, so the next `upload()`
+/// of the file finds the video complete and returns it: no second video.
+#[test]
+fn an_upload_whose_result_was_lost_is_found_complete_by_the_next_upload() {
+    let emu = common::emulator();
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("cp");
+    let path = common::random_file(dir.path(), "g.mp4", 3 * MIB + 7);
+    let bjy = emu.baijiayun().clone();
+    // Every byte is on its way (the upload request arrived long ago): the
+    // next request, getInfo, fails, and this client does not retry it.
+    let control = UploadControl::new().on_progress(move |p| {
+        if p.bytes_done == p.bytes_total {
+            bjy.set_faults(Faults {
+                fail_next: 1,
+                ..Faults::default()
+            });
+        }
+        ControlFlow::Continue(())
+    });
+    let err = fragile(&emu)
+        .upload_with(&path, &options(&store), control)
+        .unwrap_err();
+    assert_ne!(err.kind(), ErrorKind::Integrity, "{err}");
+    assert!(err.message().contains("could not be checked"), "{err}");
+    let listed = checkpoint::list(&store).unwrap();
+    assert_eq!(listed.len(), 1, "the checkpoint stays until the result");
+    let video_id = listed[0].resume["video_id"].as_i64().unwrap();
+    assert!(
+        err.message().contains(&format!("video {video_id}")),
+        "{err}"
+    );
+    let md5 = common::md5_file(&path);
+    let stored = emu.baijiayun().video(video_id).unwrap();
+    assert_eq!(stored.md5.as_deref(), Some(md5.as_str()), "complete");
+
+    // The next process: the same file, the same directory.
+    let up = common::client(&emu)
+        .upload(&path, &options(&store))
+        .unwrap();
+    assert_eq!(up.video_id, video_id, "no second video");
+    assert_eq!(up.resumed_from, 3 * MIB + 7, "nothing sent again");
+    assert_eq!(up.file_md5.as_deref(), Some(md5.as_str()));
+    assert_eq!(
+        emu.baijiayun().request_count("/openapi/video/getUploadUrl"),
+        1
+    );
+    assert!(checkpoint::list(&store).unwrap().is_empty());
+
+    // An MD5 that differs is a verdict, not a lost result: that upload is
+    // over (the error names the video) and its checkpoint goes.
+    emu.baijiayun().md5_fault.arm(1);
+    let err = common::client(&emu)
+        .upload(&path, &options(&store))
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Integrity, "{err}");
+    assert!(checkpoint::list(&store).unwrap().is_empty());
+}
+
 #[test]
 fn iqiyi_resumes_from_its_checkpoint_without_resending_a_range() {
     use vodkit::iqiyi::UploadOptions as IqOptions;

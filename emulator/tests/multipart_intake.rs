@@ -9,6 +9,7 @@ use std::net::TcpStream;
 use std::time::Duration;
 
 use serde_json::Value;
+use vodkit_emulator::baijiayun::store::video::UPLOADING;
 use vodkit_emulator::common::digest::md5_hex;
 use vodkit_emulator::Emulator;
 
@@ -160,10 +161,163 @@ fn a_body_without_its_closing_boundary_is_refused() {
     assert_eq!(status, 400, "{answer}");
     assert_eq!(answer["msg"], "the body was cut short");
     // Not finished: the upload can still be resumed.
-    assert_eq!(
-        emu.baijiayun().video(id).unwrap().status,
-        vodkit_emulator::baijiayun::store::video::UPLOADING
-    );
+    assert_eq!(emu.baijiayun().video(id).unwrap().status, UPLOADING);
+}
+
+/// A client that dies (SIGKILL) once its last part's bytes and the
+/// delimiter after them are out, before the closing `--`: the request is
+/// cut short, so the upload is not complete, and it must not hold every
+/// byte either (then no part could complete it: a resume would find nothing
+/// left to send, with the video still uploading). The file's last bytes
+/// count only with the whole body; the resume sends them and completes it.
+#[test]
+fn a_body_cut_after_the_file_but_before_its_closing_boundary_leaves_its_end_to_resend() {
+    let emu = Emulator::start(vodkit_emulator::Config::default()).unwrap();
+    let file = tricky_file();
+    let n = file.len();
+    let content_type = format!("multipart/form-data; boundary={BOUNDARY}");
+    let part = |bytes: &[u8]| {
+        let mut body = format!(
+            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"data\"; filename=\"a.mp4\"\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+        body
+    };
+    // Ranged (a resumed upload's last part) and whole (a fresh upload).
+    for ranged in [true, false] {
+        let (id, path) = upload_path(&emu);
+        let body = part(&file);
+        let range = format!("bytes 0-{}/{n}", n - 1);
+        let mut stream = TcpStream::connect(emu.addr()).unwrap();
+        write!(
+            stream,
+            "POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: {content_type}\r\n{}\
+             Content-Length: {}\r\n\r\n",
+            if ranged {
+                format!("Content-Range: {range}\r\n")
+            } else {
+                String::new()
+            },
+            body.len()
+        )
+        .unwrap();
+        // Everything but the closing `--\r\n`, in two reads; then the client is gone.
+        let cut = body.len() - 4;
+        stream.write_all(&body[..cut - 100]).unwrap();
+        std::thread::sleep(Duration::from_millis(30));
+        stream.write_all(&body[cut - 100..cut]).unwrap();
+        std::thread::sleep(Duration::from_millis(30));
+        drop(stream);
+        // The bytes reach the writer once the request is over (they are
+        // fewer than a batch); then it is waited for.
+        wait_until(|| emu.baijiayun().bjy_video(id).unwrap().received > 0);
+        emu.baijiayun().bjy_video(id).unwrap().intake.wait_idle();
+        let video = emu.baijiayun().video(id).unwrap();
+        assert_eq!(video.status, UPLOADING, "ranged {ranged}");
+        let held = video.received_bytes as usize;
+        assert!(
+            held < n,
+            "ranged {ranged}: holds all {n} bytes, not complete"
+        );
+        // The resume: the rest, as a ranged part.
+        let rest = format!("bytes {held}-{}/{n}", n - 1);
+        let body = part(&file[held..]);
+        let mut stream = TcpStream::connect(emu.addr()).unwrap();
+        write!(
+            stream,
+            "POST {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\
+             Content-Type: {content_type}\r\nContent-Range: {rest}\r\n\
+             Content-Length: {}\r\n\r\n",
+            body.len()
+        )
+        .unwrap();
+        stream.write_all(&body).unwrap();
+        let mut raw = String::new();
+        let _ = stream.read_to_string(&mut raw);
+        assert!(raw.starts_with("HTTP/1.1 200"), "ranged {ranged}: {raw}");
+        let video = emu.baijiayun().video(id).unwrap();
+        assert_eq!(video.received_bytes, n as u64);
+        assert_eq!(video.md5.as_deref(), Some(md5_hex(&file).as_str()));
+        assert_eq!(std::fs::read(&video.path).unwrap(), file);
+    }
+}
+
+/// A client killed after its last byte, before the answer: the server has
+/// the whole body, and hyper drops the handler once it sees the client gone
+/// (at whatever await the handler is then). The upload must end complete,
+/// or (the handler dropped before it had the body) holding fewer bytes than
+/// the file, which a resume sends: never every byte and still uploading,
+/// which nothing could complete. Where the drop lands varies, so a few rounds.
+#[test]
+fn a_client_gone_after_its_last_byte_leaves_the_upload_complete_or_resumable() {
+    let emu = Emulator::start(vodkit_emulator::Config::default()).unwrap();
+    let n: usize = 24 << 20;
+    let mut rng = fastrand::Rng::with_seed(5);
+    let file: Vec<u8> = (0..n).map(|_| rng.u8(..)).collect();
+    let md5 = md5_hex(&file);
+    let content_type = format!("multipart/form-data; boundary={BOUNDARY}");
+    let body_of = |bytes: &[u8]| {
+        let mut body = format!(
+            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"data\"; filename=\"a.mp4\"\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+        body
+    };
+    let body = body_of(&file);
+    for round in 0..8 {
+        let (id, path) = upload_path(&emu);
+        let mut stream = TcpStream::connect(emu.addr()).unwrap();
+        write!(
+            stream,
+            "POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: {content_type}\r\n\
+             Content-Range: bytes 0-{}/{n}\r\nContent-Length: {}\r\n\r\n",
+            n - 1,
+            body.len()
+        )
+        .unwrap();
+        stream.write_all(&body).unwrap();
+        drop(stream);
+        wait_until(|| emu.baijiayun().bjy_video(id).unwrap().received > 0);
+        emu.baijiayun().bjy_video(id).unwrap().intake.wait_idle();
+        let v = emu.baijiayun().video(id).unwrap();
+        if v.status == UPLOADING {
+            let held = v.received_bytes as usize;
+            assert!(held < n, "round {round}: every byte held, still uploading");
+            let rest = body_of(&file[held..]);
+            let mut stream = TcpStream::connect(emu.addr()).unwrap();
+            write!(
+                stream,
+                "POST {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\
+                 Content-Type: {content_type}\r\nContent-Range: bytes {held}-{}/{n}\r\n\
+                 Content-Length: {}\r\n\r\n",
+                n - 1,
+                rest.len()
+            )
+            .unwrap();
+            stream.write_all(&rest).unwrap();
+            let mut raw = String::new();
+            let _ = stream.read_to_string(&mut raw);
+            assert!(raw.starts_with("HTTP/1.1 200"), "round {round}: {raw}");
+        }
+        let v = emu.baijiayun().video(id).unwrap();
+        assert_ne!(v.status, UPLOADING, "round {round}");
+        assert_eq!(v.md5.as_deref(), Some(md5.as_str()), "round {round}");
+    }
+}
+
+/// Polls `f` (every 10 ms, for up to 5 s) until it holds.
+fn wait_until(mut f: impl FnMut() -> bool) {
+    for _ in 0..500 {
+        if f() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("not within 5 s");
 }
 
 /// API calls (not the upload endpoint) read multipart forms under axum's

@@ -19,7 +19,10 @@ pub struct Faults {
     /// The next N requests are answered with HTTP 500 (deterministic).
     pub fail_next: u32,
     /// The next upload request has its connection dropped after this many
-    /// file bytes arrived (the bytes before the drop are kept). One-shot.
+    /// file bytes arrived (the bytes before the drop are kept, but for a
+    /// drop right at the file's end: then its last bytes are not, as for a
+    /// body cut short, so the upload is never left whole but incomplete).
+    /// One-shot.
     pub drop_after_bytes: Option<u64>,
     /// The next N upload requests are dropped this way (with `drop_after_bytes`
     /// as the cut-off, default 0 bytes).

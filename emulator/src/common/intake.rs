@@ -11,7 +11,9 @@
 //! client goes away mid-body). The writer then still stores what it was
 //! handed and updates the upload's record itself, so what is stored and
 //! what the record says always agree. A [`Gate`] lets whoever reads that
-//! record (a resume offset, the next part) wait until such a writer is done.
+//! record (a resume offset, the next part) wait until such a writer is done,
+//! and until the work that completes an upload whose body arrived whole is
+//! done too ([`Gate::ending`]): that work must not hang on the client.
 
 use std::collections::BTreeMap;
 use std::io::{self, IoSlice, Write};
@@ -172,6 +174,16 @@ impl Gate {
         Busy(self.clone(), id)
     }
 
+    /// Marks work that ends a request and changes the upload's record once
+    /// its writer is done (completing the upload): until the mark is
+    /// dropped, readers wait for it as for a writer whose request ended,
+    /// so none sees the bytes stored but the record not yet updated.
+    pub(crate) fn ending(self: &Arc<Self>) -> Busy {
+        let busy = self.enter();
+        self.request_ended(busy.1);
+        busy
+    }
+
     fn request_ended(&self, id: u64) {
         if let Some(ended) = lock(&self.state).writers.get_mut(&id) {
             *ended = true;
@@ -214,7 +226,7 @@ impl Gate {
 }
 
 /// A running writer's mark on its gate; dropping it clears the mark.
-struct Busy(Arc<Gate>, u64);
+pub(crate) struct Busy(Arc<Gate>, u64);
 
 impl Drop for Busy {
     fn drop(&mut self) {

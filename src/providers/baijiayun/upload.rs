@@ -188,7 +188,7 @@ impl Client {
         let uploaded = self
             .send_file(sending, &source, checkpoint.as_ref(), &mut control)
             .map_err(|e| attach_video_id(e, video_id))?;
-        self.verified(uploaded)
+        self.conclude(uploaded, checkpoint.as_ref())
     }
 
     /// Continues an interrupted upload of `path` to `video_id`, from the
@@ -251,20 +251,18 @@ impl Client {
             ResumePoint::Continue { upload_url, held } => (upload_url, held),
             // Everything arrived before the interruption: nothing left to send.
             ResumePoint::Finished => {
-                if let Some(cp) = checkpoint {
-                    cp.finished();
-                }
                 let file_md5 = options
                     .common
                     .verify_md5
                     .then(|| FileMd5::start(source, false).finish())
                     .transpose()?;
-                return self.verified(Uploaded {
+                let uploaded = Uploaded {
                     video_id,
                     bytes: source.size(),
                     resumed_from: source.size(),
                     file_md5,
-                });
+                };
+                return self.conclude(uploaded, checkpoint);
             }
         };
         let attach = |e| attach_video_id(e, video_id);
@@ -303,7 +301,7 @@ impl Client {
         let uploaded = self
             .send_file(sending, source, checkpoint, control)
             .map_err(attach)?;
-        self.verified(uploaded)
+        self.conclude(uploaded, checkpoint)
     }
 
     /// Sends the bytes of `source` from `resumed_from` (what the server holds) on.
@@ -360,10 +358,8 @@ impl Client {
             Committed::Prefix(resumed_from),
             control,
         )?;
-        // The server holds the whole file: nothing is left to resume.
-        if let Some(cp) = checkpoint {
-            cp.finished();
-        }
+        // The server holds the whole file, but the checkpoint stays until the
+        // caller is handed the result (see `conclude`).
         let file_md5 = digest.map(|d| d.finish()).transpose()?;
         Ok(Uploaded {
             video_id,
@@ -371,6 +367,29 @@ impl Client {
             resumed_from,
             file_md5,
         })
+    }
+
+    /// Hands back a completed upload once its MD5 is checked, and only then
+    /// removes its checkpoint. Until the caller has the video id, the
+    /// checkpoint is the only record of it: a process killed between the
+    /// server's last answer and the result (the whole-file MD5 and getInfo
+    /// take a while) leaves the checkpoint, and the next `upload()` of the
+    /// file finds the video complete (getResumeUploadUrl refused, getStatus
+    /// past uploading) and returns it, where it would otherwise upload the
+    /// file again as a second video and orphan the first. An MD5 mismatch
+    /// ends the upload too (the error names the video); a check that could
+    /// not be made (getInfo or the local read failed) keeps the checkpoint,
+    /// so the next call makes it.
+    fn conclude(&self, uploaded: Uploaded, checkpoint: Option<&Checkpoint>) -> Result<Uploaded> {
+        let verdict = self.verified(uploaded);
+        if let Some(cp) = checkpoint {
+            match &verdict {
+                Ok(_) => cp.finished(),
+                Err(e) if e.kind() == ErrorKind::Integrity => cp.finished(),
+                Err(_) => {}
+            }
+        }
+        verdict
     }
 
     /// Compares the local MD5 (if computed) with getInfo's `file_md5`: a

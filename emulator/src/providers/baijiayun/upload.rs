@@ -245,32 +245,31 @@ pub(crate) async fn upload_file(
         Ok(p) => p,
         Err((status, msg)) => return reply(status, 4001, msg, None),
     };
-    let mut intake = Intake::start(Some(gate), {
+    let mut intake = Intake::start(Some(gate.clone()), {
         let shared = shared.clone();
         move || Appender::open(shared, id, &path, offset)
     });
-    let storage_failed = || {
-        reply(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            4001,
-            "storage failed",
-            None,
-        )
-    };
     let drop_after = shared.controls.faults.take_drop();
     let mut this_request: u64 = 0;
     let mut saw_file = false;
     // The file's last bytes so far, not stored yet: a streaming multipart
     // parser cannot tell them from the start of the closing delimiter
     // (`\r\n--boundary`) until more arrives, so a body cut off mid-file does
-    // not keep them. A cut upload therefore never looks complete, and the
+    // not keep them. Nor does a body cut off after the delimiter that ends
+    // the file but before the body's end (a client killed just then, or a
+    // field after the file cut short): they are stored only once the body is
+    // whole, as only then is the upload complete. A cut upload therefore
+    // never holds all its bytes without being complete (a resume would find
+    // nothing left to send, and the video would stay uploading); the
     // client's resume sends its end again, which completes it.
     let mut unconfirmed = Bytes::new();
     loop {
         let part = match multipart.next_part().await {
             Ok(Some(p)) => p,
+            // The closing boundary arrived: the held bytes were the file's
+            // (stored below).
             Ok(None) => break,
-            // The client went away: keep what arrived.
+            // The client went away: keep what arrived, but for the held bytes.
             Err(_) => {
                 let _ = intake.finish().await;
                 return cut_short();
@@ -279,28 +278,31 @@ pub(crate) async fn upload_file(
         if part.name != "data" && part.name != "file" {
             continue;
         }
+        // A second file part is appended to the first: its held bytes go first.
+        if !unconfirmed.is_empty() && intake.push(std::mem::take(&mut unconfirmed)).await.is_err() {
+            return storage_failed();
+        }
         saw_file = true;
         loop {
             let mut chunk = match multipart.chunk().await {
                 Ok(Some(c)) => c,
-                Ok(None) => {
-                    // The delimiter arrived: the held bytes were the file's.
-                    if !unconfirmed.is_empty()
-                        && intake.push(std::mem::take(&mut unconfirmed)).await.is_err()
-                    {
-                        return storage_failed();
-                    }
-                    break;
-                }
+                // The delimiter arrived: the held bytes were the file's,
+                // stored once the body is whole (below).
+                Ok(None) => break,
                 Err(_) => {
                     let _ = intake.finish().await;
                     return cut_short();
                 }
             };
             let mut cut = false;
+            // The drop lands right at the end of the file (no byte of it is
+            // left): see below.
+            let mut at_end = false;
             if let Some(limit) = drop_after {
                 if this_request + chunk.len() as u64 >= limit {
-                    chunk.truncate((limit - this_request) as usize);
+                    let keep = (limit - this_request) as usize;
+                    at_end = keep == chunk.len() && matches!(multipart.chunk().await, Ok(None));
+                    chunk.truncate(keep);
                     cut = true;
                 }
             }
@@ -324,6 +326,12 @@ pub(crate) async fn upload_file(
             }
             if !cut {
                 unconfirmed = chunk.split_off(chunk.len() - chunk.len().min(DELIMITER_MAX));
+            } else if at_end {
+                // A drop keeps the bytes before it, but not the file's end
+                // (no closing boundary came, as for a body cut short): kept,
+                // they would make the file whole with the upload incomplete
+                // and nothing left for a resume to send.
+                let _ = chunk.split_off(chunk.len() - chunk.len().min(DELIMITER_MAX));
             }
             if !chunk.is_empty() && intake.push(chunk).await.is_err() {
                 return storage_failed();
@@ -337,36 +345,62 @@ pub(crate) async fn upload_file(
             }
         }
     }
-    if intake.finish().await.is_err() {
-        return storage_failed();
-    }
-    if !saw_file {
-        return reply(
-            StatusCode::BAD_REQUEST,
-            4001,
-            "no file part named `data`",
-            None,
-        );
-    }
-    let now = shared.clock().now_secs();
-    let answer = {
-        let mut videos = lock(&shared.videos);
-        match videos.get_mut(&id) {
-            None => reply(
-                StatusCode::NOT_FOUND,
-                4001,
-                "the video was deleted during the upload",
-                None,
-            ),
-            Some(v) => finish(v, range, now),
+    // The body arrived whole: the upload is complete once its bytes are
+    // stored, whether or not the client is still there for the answer. A
+    // client gone (killed after its last byte) makes hyper drop this handler
+    // at its next await, which would leave every byte stored and the video
+    // still uploading, with nothing a resume could send to complete it. So
+    // the rest runs in a task of its own, and the gate keeps readers of the
+    // record (getResumeUploadUrl, the next part) waiting until it is done.
+    let ending = gate.ending();
+    let completion = tokio::spawn({
+        let shared = shared.clone();
+        async move {
+            let _ending = ending;
+            if !unconfirmed.is_empty() && intake.push(unconfirmed).await.is_err() {
+                return storage_failed();
+            }
+            if intake.finish().await.is_err() {
+                return storage_failed();
+            }
+            if !saw_file {
+                return reply(
+                    StatusCode::BAD_REQUEST,
+                    4001,
+                    "no file part named `data`",
+                    None,
+                );
+            }
+            let now = shared.clock().now_secs();
+            let mut videos = lock(&shared.videos);
+            match videos.get_mut(&id) {
+                None => reply(
+                    StatusCode::NOT_FOUND,
+                    4001,
+                    "the video was deleted during the upload",
+                    None,
+                ),
+                Some(v) => finish(v, range, now),
+            }
         }
-    };
+    });
+    let answer = completion.await.unwrap_or_else(|_| storage_failed());
     if shared.controls.faults.take_drop_answer() {
         // Fault: the work is done, the acknowledgement is lost.
         kill.0.notify_one();
         std::future::pending::<()>().await;
     }
     answer
+}
+
+/// The answer when the upload's bytes could not be stored.
+fn storage_failed() -> Response {
+    reply(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        4001,
+        "storage failed",
+        None,
+    )
 }
 
 /// Appends an upload's bytes to its file (on the writer's thread) and
