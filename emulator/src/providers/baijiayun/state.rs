@@ -133,7 +133,11 @@ impl Shared {
 
     /// What a test may see of video `id`, its status brought up to date.
     pub fn video(&self, id: i64) -> Option<VideoSnapshot> {
-        if let Some(gate) = lock(&self.videos).get(&id).map(|v| v.intake.clone()) {
+        // The lock is let go before waiting: the writers being waited for
+        // take it to count their bytes (an `if let` on `lock(..)` would hold
+        // it to the block's end, and deadlock).
+        let gate = lock(&self.videos).get(&id).map(|v| v.intake.clone());
+        if let Some(gate) = gate {
             gate.settle();
         }
         let now = self.clock().now_secs();
