@@ -341,6 +341,50 @@ fn an_upload_whose_result_was_lost_is_found_complete_by_the_next_upload() {
 }
 
 #[test]
+fn a_video_holding_every_byte_but_never_completed_is_an_error_not_a_success() {
+    let emu = common::emulator();
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("cp");
+    let size = 3 * MIB + 5;
+    let path = common::random_file(dir.path(), "stuck.mp4", size);
+    // The first part is cut off: the upload stops with its checkpoint.
+    emu.baijiayun().set_faults(Faults {
+        drop_after_bytes: Some(MIB / 2),
+        drop_uploads: 1,
+        ..Faults::default()
+    });
+    fragile(&emu).upload(&path, &options(&store)).unwrap_err();
+    let listed = checkpoint::list(&store).unwrap();
+    assert_eq!(listed.len(), 1);
+    let video_id = listed[0].resume["video_id"].as_i64().unwrap();
+    // A provider in the state the SDK must not call a success: every byte
+    // stored, the upload never completed (still uploading).
+    {
+        let mut videos = emu.baijiayun().videos.lock().unwrap();
+        let v = videos.get_mut(&video_id).unwrap();
+        std::fs::copy(&path, &v.path).unwrap();
+        v.received = size;
+    }
+    let err = common::client(&emu)
+        .upload(&path, &options(&store))
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Provider, "{err}");
+    assert!(err.message().contains("has not completed"), "{err}");
+    assert!(
+        err.message().contains(&format!("video {video_id}")),
+        "{err}"
+    );
+    // Its checkpoint went: the next upload() is a new, complete video.
+    assert!(checkpoint::list(&store).unwrap().is_empty());
+    let up = common::client(&emu)
+        .upload(&path, &options(&store))
+        .unwrap();
+    assert_ne!(up.video_id, video_id);
+    let md5 = common::md5_file(&path);
+    assert_eq!(up.file_md5.as_deref(), Some(md5.as_str()));
+}
+
+#[test]
 fn iqiyi_resumes_from_its_checkpoint_without_resending_a_range() {
     use vodkit::iqiyi::UploadOptions as IqOptions;
     use vodkit_emulator::iqiyi::UploadFaults;

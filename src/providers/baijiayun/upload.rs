@@ -248,6 +248,25 @@ impl Client {
         } = resume;
         control.set_resume(resume_handle(video_id));
         let (upload_url, held) = match point {
+            // The server holds every byte yet takes the upload as unfinished:
+            // no byte is left to send that could complete it (a part must
+            // start at what is held). Reporting success would hand back a
+            // video that never transcodes; its checkpoint goes, so the next
+            // upload() of the file starts a new video.
+            ResumePoint::Continue { held, .. } if held >= source.size() && source.size() > 0 => {
+                if let Some(cp) = checkpoint {
+                    cp.finished();
+                }
+                return Err(Error::new(
+                    ErrorKind::Provider,
+                    format!(
+                        "video {video_id} holds all {held} bytes of the file but the provider has \
+                         not completed its upload, and nothing is left to send that could: \
+                         upload the file again (a new video)"
+                    ),
+                )
+                .with_detail(format!("video_id={video_id}")));
+            }
             ResumePoint::Continue { upload_url, held } => (upload_url, held),
             // Everything arrived before the interruption: nothing left to send.
             ResumePoint::Finished => {

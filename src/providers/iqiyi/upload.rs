@@ -338,6 +338,18 @@ impl Client {
         }
         match upload::run(source, &sink, &engine, start, control) {
             Ok(()) => {
+                // The checkpoint goes last: until the caller has the file id
+                // it is the only record of the upload (a process killed while
+                // the whole-file MD5 finishes would otherwise leave a
+                // finished file nobody knows, and the next upload() of the
+                // file would make a second one).
+                // A failure to read the file keeps the checkpoint: a plain
+                // upload() finds every range acknowledged and finishes.
+                drop(sink);
+                let file_md5 = digest
+                    .map(|d| d.finish())
+                    .transpose()
+                    .map_err(|e| e.with_detail(format!("file_id={file_id}")))?;
                 if let Some(cp) = checkpoint {
                     cp.finished();
                 }
@@ -345,7 +357,7 @@ impl Client {
                     file_id,
                     bytes: source.size(),
                     resumed_bytes,
-                    file_md5: digest.map(|d| d.finish()).transpose()?,
+                    file_md5,
                 })
             }
             Err(err) if err.kind() == ErrorKind::Cancelled => {
