@@ -253,7 +253,7 @@ impl Client {
             // start at what is held). Reporting success would hand back a
             // video that never transcodes; its checkpoint goes, so the next
             // upload() of the file starts a new video.
-            ResumePoint::Continue { held, .. } if held >= source.size() && source.size() > 0 => {
+            ResumePoint::Continue { held, .. } if held == source.size() && held > 0 => {
                 if let Some(cp) = checkpoint {
                     cp.finished();
                 }
