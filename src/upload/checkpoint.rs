@@ -355,6 +355,22 @@ pub(crate) struct Checkpoint {
 }
 
 impl Checkpoint {
+    /// [`Checkpoint::open`] when the upload's options name a directory
+    /// (`checkpoint_dir`); without one, no record and a fresh upload.
+    pub(crate) fn open_if(
+        dir: Option<&Path>,
+        provider: &str,
+        source: &Source,
+    ) -> Result<(Option<Self>, Lookup)> {
+        match dir {
+            Some(dir) => {
+                let (cp, lookup) = Checkpoint::open(dir, provider, source)?;
+                Ok((Some(cp), lookup))
+            }
+            None => Ok((None, Lookup::Fresh)),
+        }
+    }
+
     /// Looks up the checkpoint of `source` for `provider` in `dir` and checks
     /// it against the file: a corrupt, foreign-version or stale record (the
     /// file at that path now has another size) is a warning and `Fresh`;

@@ -148,7 +148,8 @@ impl Client {
         if control.is_cancelled() {
             return Err(Error::cancelled());
         }
-        let (checkpoint, lookup) = open_checkpoint(options, &source)?;
+        let (checkpoint, lookup) =
+            Checkpoint::open_if(options.common.checkpoint_dir.as_deref(), PROVIDER, &source)?;
         if let Lookup::Resume(record) = lookup {
             match record.resume.get("video_id").and_then(serde_json::Value::as_i64) {
                 Some(video_id) => match self.resume_point(video_id, options.use_https) {
@@ -208,7 +209,8 @@ impl Client {
         let source = source.into_source()?;
         // Checked before any request; adapted to the bytes left on resume.
         options.part_size_for(source.size(), self.config().part_size)?;
-        let (checkpoint, lookup) = open_checkpoint(options, &source)?;
+        let (checkpoint, lookup) =
+            Checkpoint::open_if(options.common.checkpoint_dir.as_deref(), PROVIDER, &source)?;
         let (ranges, created_at) = match lookup {
             Lookup::Resume(r)
                 if r.resume.get("video_id").and_then(serde_json::Value::as_i64)
@@ -440,20 +442,6 @@ impl Client {
             .with_detail(format!("video_id={video_id}")));
         }
         Ok(uploaded)
-    }
-}
-
-/// Opens the checkpoint of `source` when the options name a directory.
-fn open_checkpoint(
-    options: &UploadOptions,
-    source: &Source,
-) -> Result<(Option<Checkpoint>, Lookup)> {
-    match &options.common.checkpoint_dir {
-        Some(dir) => {
-            let (cp, lookup) = Checkpoint::open(dir, PROVIDER, source)?;
-            Ok((Some(cp), lookup))
-        }
-        None => Ok((None, Lookup::Fresh)),
     }
 }
 

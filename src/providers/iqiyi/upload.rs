@@ -160,20 +160,12 @@ impl Client {
         if control.is_cancelled() {
             return Err(Error::cancelled());
         }
-        let (checkpoint, lookup) = open_checkpoint(options, &source)?;
+        let (checkpoint, lookup) =
+            Checkpoint::open_if(options.common.checkpoint_dir.as_deref(), PROVIDER, &source)?;
         if let Lookup::Resume(record) = lookup {
             match serde_json::from_value::<Handle>(record.resume.clone()) {
                 Ok(handle) if check_file_id("file_id", &handle.file_id).is_ok() => {
-                    let url = match handle.upload_url {
-                        Some(url) => url,
-                        None => self.backup_url()?,
-                    };
-                    let upload = Upload {
-                        file_id: handle.file_id,
-                        upload_url: url,
-                        acked: record.ranges,
-                        created_at: Some(record.created_at),
-                    };
+                    let upload = self.resumed(handle, record.ranges, Some(record.created_at))?;
                     return self.send(
                         upload,
                         &source,
@@ -226,7 +218,7 @@ impl Client {
         options: &UploadOptions,
         mut control: UploadControl<'_>,
     ) -> Result<Uploaded> {
-        let handle: Handle = serde_json::from_value(resume.clone()).map_err(|_| {
+        let mut handle: Handle = serde_json::from_value(resume.clone()).map_err(|_| {
             Error::invalid_input(
                 "an iQiyi resume handle is {\"provider\": \"iqiyi\", \"file_id\", \"file_size\", \"ranges\"}",
             )
@@ -259,8 +251,9 @@ impl Client {
             .with_detail(format!("file_id={}", handle.file_id)),
             _ => e,
         })?;
-        let (checkpoint, lookup) = open_checkpoint(options, &source)?;
-        let mut acked = handle.ranges;
+        let (checkpoint, lookup) =
+            Checkpoint::open_if(options.common.checkpoint_dir.as_deref(), PROVIDER, &source)?;
+        let mut acked = std::mem::take(&mut handle.ranges);
         let mut created_at = None;
         if let Lookup::Resume(record) = lookup {
             if record.resume.get("file_id").and_then(Value::as_str) == Some(handle.file_id.as_str())
@@ -273,16 +266,7 @@ impl Client {
                 }
             }
         }
-        let url = match handle.upload_url {
-            Some(url) => url,
-            None => self.backup_url()?,
-        };
-        let upload = Upload {
-            file_id: handle.file_id,
-            upload_url: url,
-            acked,
-            created_at,
-        };
+        let upload = self.resumed(handle, acked, created_at)?;
         self.send(
             upload,
             &source,
@@ -291,6 +275,27 @@ impl Client {
             checkpoint.as_ref(),
             &mut control,
         )
+    }
+
+    /// The upload a resume handle names, with the ranges acknowledged so
+    /// far. A handle saved without its upload URL (one that carried a
+    /// token) goes on at the backup host.
+    fn resumed(
+        &self,
+        handle: Handle,
+        acked: Vec<Acked>,
+        created_at: Option<u64>,
+    ) -> Result<Upload> {
+        let upload_url = match handle.upload_url {
+            Some(url) => url,
+            None => self.backup_url()?,
+        };
+        Ok(Upload {
+            file_id: handle.file_id,
+            upload_url,
+            acked,
+            created_at,
+        })
     }
 
     fn backup_url(&self) -> Result<String> {
@@ -373,20 +378,6 @@ impl Client {
             }
             Err(err) => Err(sink.attach_resume(err, source.size())),
         }
-    }
-}
-
-/// Opens the checkpoint of `source` when the options name a directory.
-fn open_checkpoint(
-    options: &UploadOptions,
-    source: &Source,
-) -> Result<(Option<Checkpoint>, Lookup)> {
-    match &options.common.checkpoint_dir {
-        Some(dir) => {
-            let (cp, lookup) = Checkpoint::open(dir, PROVIDER, source)?;
-            Ok((Some(cp), lookup))
-        }
-        None => Ok((None, Lookup::Fresh)),
     }
 }
 
