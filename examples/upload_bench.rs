@@ -250,14 +250,18 @@ fn main() {
         let client = vodkit::baijiayun::Client::new(bjy_config(base)).unwrap();
         let (mut c, mut v, mut t) = (Vec::new(), Vec::new(), Vec::new());
         let transport = vodkit::http::Transport::new(&vodkit::http::HttpConfig::default()).unwrap();
-        for _ in 0..rounds {
-            let slot = client
+        // A fresh upload slot for each run that posts to one itself.
+        let new_slot = || {
+            client
                 .get_upload_url(&vodkit::baijiayun::GetUploadUrl {
                     file_name: "bench.mp4".into(),
                     definition: "16".into(),
                     ..Default::default()
                 })
-                .unwrap();
+                .unwrap()
+        };
+        for _ in 0..rounds {
+            let slot = new_slot();
             c.push(timed(false, || {
                 curl(&["-F".into(), file_arg.clone()], &slot.upload_url)
             }));
@@ -267,13 +271,7 @@ fn main() {
             }));
             // The same multipart body through the SDK's transport alone:
             // no engine, no per-part MD5.
-            let slot = client
-                .get_upload_url(&vodkit::baijiayun::GetUploadUrl {
-                    file_name: "bench.mp4".into(),
-                    definition: "16".into(),
-                    ..Default::default()
-                })
-                .unwrap();
+            let slot = new_slot();
             t.push(timed(true, || {
                 let file = std::fs::File::open(&path).unwrap();
                 let len = mib * MIB;
