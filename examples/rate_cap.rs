@@ -1,5 +1,5 @@
 //! The bandwidth cap, measured: a file uploaded to the Baijiayun emulator on
-//! loopback through the SDK with `CancelToken::set_rate_limit`, and posted by
+//! loopback through the SDK with `UploadControl::set_rate_limit`, and posted by
 //! `curl --limit-rate` to the same emulator in the same run, interleaved.
 //! Prints seconds against the target (size / cap). A benchmark, not a test:
 //! nothing here gates CI.
@@ -11,7 +11,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use serde_json::json;
-use vodkit::upload::{CancelToken, UploadControl};
+use vodkit::upload::{UploadControl, UploadHooks};
 use vodkit_emulator::{baijiayun, Emulator};
 
 const MIB: u64 = 1024 * 1024;
@@ -42,13 +42,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     for round in 1..=rounds {
         // The SDK, one request for the whole file, capped by its token.
-        let token = CancelToken::new();
+        let token = UploadControl::new();
         token.set_rate_limit(cap_mib * MIB);
         let started = Instant::now();
         client.upload(
             &path,
             &serde_json::Value::Null,
-            UploadControl::new().cancel_token(token),
+            UploadHooks::new().control(token),
         )?;
         let sdk = started.elapsed().as_secs_f64();
         let off = (sdk - target) / target * 100.0;

@@ -9,7 +9,7 @@ use std::ops::ControlFlow;
 use std::time::{Duration, Instant};
 
 use vodkit::baijiayun::{CallbackVerifier, Client, Config, GetUrl, UploadOptions};
-use vodkit::upload::UploadControl;
+use vodkit::upload::UploadHooks;
 use vodkit_emulator::{Config as EmuConfig, Emulator};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -49,7 +49,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     )?;
     let started = Instant::now();
     let mut last_tenth = 0;
-    let control = UploadControl::new().on_progress(|p| {
+    let control = UploadHooks::new().on_progress(|p| {
         let tenth = p.bytes_done * 10 / p.bytes_total;
         if tenth > last_tenth {
             last_tenth = tenth;

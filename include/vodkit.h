@@ -29,7 +29,7 @@
  *   returned as `const char*` by error accessors live as long as the error.
  *   String arguments are copied when kept; the caller keeps ownership.
  * - **Threads.** A handle passed as `const` may be used from several threads
- *   at once (a client, a verifier, a cancel token); one passed as mutable
+ *   at once (a client, a verifier, an upload control); one passed as mutable
  *   may not. Progress callbacks run only on the
  *   thread that called the blocking function, never on a worker thread.
  *   The one exception is the read-at callback of
@@ -85,7 +85,7 @@
 #define VODKIT_ERROR_INTEGRITY 7
 
 /**
- * Cancelled by the progress callback or a cancel token.
+ * Cancelled by the progress callback or an upload control.
  */
 #define VODKIT_ERROR_CANCELLED 8
 
@@ -162,12 +162,6 @@
 typedef struct vodkit_baijiayun_verifier vodkit_baijiayun_verifier;
 
 /**
- * A cancel token. `const` functions on it may be called from any thread,
- * also while an upload that uses it runs on another thread.
- */
-typedef struct vodkit_cancel_token vodkit_cancel_token;
-
-/**
  * A client of one provider. A `const vodkit_client*` may be used from
  * several threads at once; free it with `vodkit_client_free`.
  */
@@ -178,6 +172,12 @@ typedef struct vodkit_client vodkit_client;
  * `vodkit_error_free`. Strings returned by the accessors live as long as the error.
  */
 typedef struct vodkit_error vodkit_error;
+
+/**
+ * An upload control. `const` functions on it may be called from any thread,
+ * also while an upload that uses it runs on another thread.
+ */
+typedef struct vodkit_upload_control vodkit_upload_control;
 
 /**
  * A snapshot of an upload, passed to the progress callback.
@@ -302,57 +302,6 @@ vodkit_error *vodkit_baijiayun_sign(const char *const *keys,
                                     char **out_sign);
 
 /**
- * Creates a cancel token.
- */
-vodkit_error *vodkit_cancel_token_new(vodkit_cancel_token **out_token);
-
-/**
- * Cancels every upload using this token (they stop and return CANCELLED).
- */
-vodkit_error *vodkit_cancel_token_cancel(const vodkit_cancel_token *token);
-
-/**
- * Whether the token was cancelled (false for NULL).
- */
-bool vodkit_cancel_token_is_cancelled(const vodkit_cancel_token *token);
-
-/**
- * Pauses every upload using this token: no new part starts and the parts
- * in flight stop sending (a pause longer than 30 s abandons them cleanly;
- * they are sent again on resume). The upload call keeps blocking, its
- * progress callback keeps being called, and cancel still works.
- */
-vodkit_error *vodkit_cancel_token_pause(const vodkit_cancel_token *token);
-
-/**
- * Lets paused uploads go on where they stopped (in the same call).
- */
-vodkit_error *vodkit_cancel_token_resume(const vodkit_cancel_token *token);
-
-/**
- * Whether the token is paused (false for NULL).
- */
-bool vodkit_cancel_token_is_paused(const vodkit_cancel_token *token);
-
-/**
- * Caps the bandwidth of every upload using this token to
- * `bytes_per_second` in total (0 lifts the cap). May be called at any
- * time, also while uploading; takes effect within about 50 ms.
- */
-vodkit_error *vodkit_cancel_token_set_rate_limit(const vodkit_cancel_token *token,
-                                                 uint64_t bytes_per_second);
-
-/**
- * The token's cap in bytes per second (0: none, and for NULL).
- */
-uint64_t vodkit_cancel_token_rate_limit(const vodkit_cancel_token *token);
-
-/**
- * Frees a token. NULL is a no-op. Do not free it while an upload uses it.
- */
-void vodkit_cancel_token_free(vodkit_cancel_token *token);
-
-/**
  * The valid checkpoints in the directory `dir` as a JSON array, oldest
  * first: `[{"key", "provider", "path" (null unless uploaded by path),
  * "size", "acknowledged", "resume", "created_at", "updated_at"}]`. A
@@ -437,6 +386,57 @@ vodkit_error *vodkit_client_credentials(const vodkit_client *client,
                                         char **out_json);
 
 /**
+ * Creates an upload control.
+ */
+vodkit_error *vodkit_upload_control_new(vodkit_upload_control **out_token);
+
+/**
+ * Cancels every upload using this token (they stop and return CANCELLED).
+ */
+vodkit_error *vodkit_upload_control_cancel(const vodkit_upload_control *token);
+
+/**
+ * Whether the token was cancelled (false for NULL).
+ */
+bool vodkit_upload_control_is_cancelled(const vodkit_upload_control *token);
+
+/**
+ * Pauses every upload using this token: no new part starts and the parts
+ * in flight stop sending (a pause longer than 30 s abandons them cleanly;
+ * they are sent again on resume). The upload call keeps blocking, its
+ * progress callback keeps being called, and cancel still works.
+ */
+vodkit_error *vodkit_upload_control_pause(const vodkit_upload_control *token);
+
+/**
+ * Lets paused uploads go on where they stopped (in the same call).
+ */
+vodkit_error *vodkit_upload_control_resume(const vodkit_upload_control *token);
+
+/**
+ * Whether the token is paused (false for NULL).
+ */
+bool vodkit_upload_control_is_paused(const vodkit_upload_control *token);
+
+/**
+ * Caps the bandwidth of every upload using this token to
+ * `bytes_per_second` in total (0 lifts the cap). May be called at any
+ * time, also while uploading; takes effect within about 50 ms.
+ */
+vodkit_error *vodkit_upload_control_set_rate_limit(const vodkit_upload_control *token,
+                                                   uint64_t bytes_per_second);
+
+/**
+ * The token's cap in bytes per second (0: none, and for NULL).
+ */
+uint64_t vodkit_upload_control_rate_limit(const vodkit_upload_control *token);
+
+/**
+ * Frees a token. NULL is a no-op. Do not free it while an upload uses it.
+ */
+void vodkit_upload_control_free(vodkit_upload_control *token);
+
+/**
  * The error's code: one of the `VODKIT_ERROR_*` constants (0 for NULL).
  */
 uint32_t vodkit_error_code(const vodkit_error *error);
@@ -503,7 +503,7 @@ vodkit_error *vodkit_client_upload_fd(const vodkit_client *client,
                                       const char *options_json,
                                       vodkit_progress_fn progress,
                                       void *user_data,
-                                      const vodkit_cancel_token *cancel,
+                                      const vodkit_upload_control *cancel,
                                       char **out_json);
 
 /**
@@ -517,7 +517,7 @@ vodkit_error *vodkit_client_resume_upload_fd(const vodkit_client *client,
                                              const char *options_json,
                                              vodkit_progress_fn progress,
                                              void *user_data,
-                                             const vodkit_cancel_token *cancel,
+                                             const vodkit_upload_control *cancel,
                                              char **out_json);
 
 /**
@@ -533,7 +533,7 @@ vodkit_error *vodkit_client_upload_buffer(const vodkit_client *client,
                                           const char *options_json,
                                           vodkit_progress_fn progress,
                                           void *user_data,
-                                          const vodkit_cancel_token *cancel,
+                                          const vodkit_upload_control *cancel,
                                           char **out_json);
 
 /**
@@ -548,7 +548,7 @@ vodkit_error *vodkit_client_resume_upload_buffer(const vodkit_client *client,
                                                  const char *options_json,
                                                  vodkit_progress_fn progress,
                                                  void *user_data,
-                                                 const vodkit_cancel_token *cancel,
+                                                 const vodkit_upload_control *cancel,
                                                  char **out_json);
 
 /**
@@ -570,7 +570,7 @@ vodkit_error *vodkit_client_upload_reader(const vodkit_client *client,
                                           const char *options_json,
                                           vodkit_progress_fn progress,
                                           void *user_data,
-                                          const vodkit_cancel_token *cancel,
+                                          const vodkit_upload_control *cancel,
                                           char **out_json);
 
 /**
@@ -586,7 +586,7 @@ vodkit_error *vodkit_client_resume_upload_reader(const vodkit_client *client,
                                                  const char *options_json,
                                                  vodkit_progress_fn progress,
                                                  void *user_data,
-                                                 const vodkit_cancel_token *cancel,
+                                                 const vodkit_upload_control *cancel,
                                                  char **out_json);
 
 /**
@@ -605,7 +605,7 @@ vodkit_error *vodkit_client_upload_reader_on_caller(const vodkit_client *client,
                                                     const char *options_json,
                                                     vodkit_progress_fn progress,
                                                     void *user_data,
-                                                    const vodkit_cancel_token *cancel,
+                                                    const vodkit_upload_control *cancel,
                                                     char **out_json);
 
 /**
@@ -621,7 +621,7 @@ vodkit_error *vodkit_client_resume_upload_reader_on_caller(const vodkit_client *
                                                            const char *options_json,
                                                            vodkit_progress_fn progress,
                                                            void *user_data,
-                                                           const vodkit_cancel_token *cancel,
+                                                           const vodkit_upload_control *cancel,
                                                            char **out_json);
 
 /**
@@ -643,7 +643,7 @@ vodkit_error *vodkit_client_upload(const vodkit_client *client,
                                    const char *options_json,
                                    vodkit_progress_fn progress,
                                    void *user_data,
-                                   const vodkit_cancel_token *cancel,
+                                   const vodkit_upload_control *cancel,
                                    char **out_json);
 
 /**
@@ -657,7 +657,7 @@ vodkit_error *vodkit_client_resume_upload(const vodkit_client *client,
                                           const char *options_json,
                                           vodkit_progress_fn progress,
                                           void *user_data,
-                                          const vodkit_cancel_token *cancel,
+                                          const vodkit_upload_control *cancel,
                                           char **out_json);
 
 /**

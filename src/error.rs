@@ -27,7 +27,7 @@ pub enum ErrorKind {
     Provider = 6,
     /// Bytes did not arrive intact (size or checksum mismatch).
     Integrity = 7,
-    /// The caller cancelled (progress callback, cancel token).
+    /// The caller cancelled (progress callback, upload control).
     Cancelled = 8,
     /// Local file system failure.
     Io = 9,

@@ -7,7 +7,7 @@ mod common;
 use std::ops::ControlFlow;
 
 use vodkit::baijiayun::UploadOptions;
-use vodkit::upload::UploadControl;
+use vodkit::upload::UploadHooks;
 
 const MIB: u64 = 1024 * 1024;
 
@@ -30,7 +30,7 @@ fn half_a_gibibyte_arrives_intact_in_bounded_memory() {
     let before = peak_rss();
 
     let mut last = 0;
-    let control = UploadControl::new().on_progress(|p| {
+    let control = UploadHooks::new().on_progress(|p| {
         assert!(p.bytes_done >= last);
         last = p.bytes_done;
         ControlFlow::Continue(())

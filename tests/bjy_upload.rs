@@ -7,7 +7,7 @@ use std::ops::ControlFlow;
 use std::time::Duration;
 
 use vodkit::baijiayun::{Config, UploadOptions};
-use vodkit::upload::{CancelToken, UploadControl};
+use vodkit::upload::{UploadControl, UploadHooks};
 use vodkit::ErrorKind;
 use vodkit_emulator::Faults;
 
@@ -33,7 +33,7 @@ fn ranged_upload_with_monotonic_progress_ending_at_the_size() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::random_file(dir.path(), "ranged.mp4", 5 * MIB + 123);
     let mut seen = Vec::new();
-    let control = UploadControl::new()
+    let control = UploadHooks::new()
         .progress_interval(Duration::ZERO)
         .on_progress(|p| {
             seen.push(p.clone());
@@ -79,7 +79,7 @@ fn dropped_connection_resumes_from_the_server_offset_with_identical_bytes() {
     // the server keeps what arrived.
     let mut parts_seen = 0;
     let state = emu.baijiayun().clone();
-    let control = UploadControl::new()
+    let control = UploadHooks::new()
         .progress_interval(Duration::ZERO)
         .on_progress(move |p| {
             if p.bytes_done >= 2 * MIB && parts_seen == 0 {
@@ -132,7 +132,7 @@ fn interrupted_upload_resumes_in_a_later_call() {
     );
 
     let mut first = None;
-    let control = UploadControl::new().on_progress(|p| {
+    let control = UploadHooks::new().on_progress(|p| {
         first.get_or_insert(p.bytes_done);
         ControlFlow::Continue(())
     });
@@ -159,7 +159,7 @@ fn cancel_from_the_callback_and_from_another_thread() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::random_file(dir.path(), "cancel.mp4", 4 * MIB);
 
-    let control = UploadControl::new().on_progress(|p| {
+    let control = UploadHooks::new().on_progress(|p| {
         if p.bytes_done > 0 {
             ControlFlow::Break(())
         } else {
@@ -169,14 +169,14 @@ fn cancel_from_the_callback_and_from_another_thread() {
     let err = client.upload_with(&path, &ranged(), control).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Cancelled);
 
-    let token = CancelToken::new();
+    let token = UploadControl::new();
     let t = token.clone();
     let canceller = std::thread::spawn(move || {
         std::thread::sleep(Duration::from_millis(100));
         t.cancel();
     });
     let err = client
-        .upload_with(&path, &ranged(), UploadControl::new().cancel_token(token))
+        .upload_with(&path, &ranged(), UploadHooks::new().control(token))
         .unwrap_err();
     canceller.join().unwrap();
     assert_eq!(err.kind(), ErrorKind::Cancelled);
@@ -190,7 +190,7 @@ fn progress_is_reported_on_the_calling_thread() {
     let path = common::random_file(dir.path(), "thread.mp4", 3 * MIB);
     let me = std::thread::current().id();
     let mut calls = 0;
-    let control = UploadControl::new()
+    let control = UploadHooks::new()
         .progress_interval(Duration::ZERO)
         .on_progress(|_| {
             assert_eq!(std::thread::current().id(), me);
@@ -319,7 +319,7 @@ fn a_lost_acknowledgement_of_the_last_part_is_not_an_error() {
     let state = emu.baijiayun().clone();
     let mut armed = false;
     // Once the first part is in, the answer to the next (last) one is lost.
-    let control = UploadControl::new()
+    let control = UploadHooks::new()
         .progress_interval(Duration::ZERO)
         .on_progress(move |p| {
             if p.bytes_done >= MIB && !armed {
@@ -354,7 +354,7 @@ fn resuming_an_upload_that_had_completed_sends_nothing() {
             up.video_id,
             &path,
             &UploadOptions::default(),
-            UploadControl::new(),
+            UploadHooks::new(),
         )
         .unwrap();
     assert_eq!(
@@ -371,7 +371,7 @@ fn resuming_an_upload_that_had_completed_sends_nothing() {
             999_999,
             &path,
             &UploadOptions::default(),
-            UploadControl::new(),
+            UploadHooks::new(),
         )
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
@@ -400,7 +400,7 @@ fn resuming_with_a_file_shorter_than_what_the_server_holds_is_an_integrity_error
             video_id,
             &short,
             &UploadOptions::default(),
-            UploadControl::new(),
+            UploadHooks::new(),
         )
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Integrity, "{err}");

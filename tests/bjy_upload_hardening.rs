@@ -5,7 +5,7 @@
 mod common;
 
 use vodkit::baijiayun::UploadOptions;
-use vodkit::upload::UploadControl;
+use vodkit::upload::UploadHooks;
 use vodkit::ErrorKind;
 use vodkit_emulator::Faults;
 
@@ -147,7 +147,7 @@ fn an_outage_while_resuming_stays_retryable() {
             created.video_id,
             &path,
             &UploadOptions::default(),
-            UploadControl::new(),
+            UploadHooks::new(),
         )
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Server, "{err}");
@@ -159,7 +159,7 @@ fn an_outage_while_resuming_stays_retryable() {
             created.video_id,
             &path,
             &UploadOptions::default(),
-            UploadControl::new(),
+            UploadHooks::new(),
         )
         .unwrap();
     assert_eq!(up.bytes, 2 * MIB);
@@ -182,7 +182,7 @@ fn resuming_a_finished_upload_asks_the_status_at_once() {
             up.video_id,
             &path,
             &UploadOptions::default(),
-            UploadControl::new(),
+            UploadHooks::new(),
         )
         .unwrap();
     assert_eq!(again.resumed_from, 4096);

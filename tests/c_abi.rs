@@ -233,7 +233,7 @@ fn callback_body(emu: &Emulator, dir: &Path) -> PathBuf {
     let src = dir.join("cb.mp4");
     std::fs::write(&src, vec![7u8; 1000]).unwrap();
     client
-        .upload(&src, &Value::Null, vodkit::upload::UploadControl::new())
+        .upload(&src, &Value::Null, vodkit::upload::UploadHooks::new())
         .unwrap();
     let body = wait_for(Duration::from_secs(5), || {
         emu.baijiayun().callbacks().first().map(|c| c.body.clone())

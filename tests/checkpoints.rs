@@ -14,7 +14,7 @@ use std::time::Duration;
 use serde_json::Value;
 use vodkit::baijiayun::UploadOptions;
 use vodkit::http::RetryPolicy;
-use vodkit::upload::{checkpoint, CommonUploadOptions, UploadControl};
+use vodkit::upload::{checkpoint, CommonUploadOptions, UploadHooks};
 use vodkit::ErrorKind;
 use vodkit_emulator::Faults;
 
@@ -90,7 +90,7 @@ fn a_checkpoint_exists_before_the_first_byte_holds_no_secret_and_goes_when_done(
     let seen: Arc<Mutex<Seen>> = Arc::default();
     let s = seen.clone();
     let st = store.clone();
-    let control = UploadControl::new().on_progress(move |p| {
+    let control = UploadHooks::new().on_progress(move |p| {
         let texts = checkpoint_files(&st)
             .iter()
             .map(|f| std::fs::read_to_string(f).unwrap())
@@ -292,7 +292,7 @@ fn an_upload_whose_result_was_lost_is_found_complete_by_the_next_upload() {
     let bjy = emu.baijiayun().clone();
     // Every byte is on its way (the upload request arrived long ago): the
     // next request, getInfo, fails, and this client does not retry it.
-    let control = UploadControl::new().on_progress(move |p| {
+    let control = UploadHooks::new().on_progress(move |p| {
         if p.bytes_done == p.bytes_total {
             bjy.set_faults(Faults {
                 fail_next: 1,
@@ -405,7 +405,7 @@ fn iqiyi_resumes_from_its_checkpoint_without_resending_a_range() {
     };
     let e = emu.iqiyi().clone();
     let mut first: Option<Value> = None;
-    let control = UploadControl::new()
+    let control = UploadHooks::new()
         .progress_interval(Duration::from_millis(1))
         .on_progress(|p| {
             first.get_or_insert_with(|| p.resume.as_deref().cloned().unwrap());
@@ -468,7 +468,7 @@ fn an_iqiyi_resume_handle_for_other_bytes_is_an_integrity_error() {
         ..IqOptions::default()
     };
     let e = emu.iqiyi().clone();
-    let control = UploadControl::new()
+    let control = UploadHooks::new()
         .progress_interval(Duration::from_millis(1))
         .on_progress(move |p| {
             if p.bytes_done >= 3 * part {
@@ -487,7 +487,7 @@ fn an_iqiyi_resume_handle_for_other_bytes_is_an_integrity_error() {
     std::fs::write(&path, &bytes).unwrap();
     let before = emu.iqiyi().controls.requests.total();
     let err = client
-        .resume_upload(&resume, &path, &opts, UploadControl::new())
+        .resume_upload(&resume, &path, &opts, UploadHooks::new())
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Integrity, "{err}");
     assert_eq!(

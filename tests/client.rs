@@ -7,7 +7,7 @@ mod common;
 use std::ops::ControlFlow;
 
 use serde_json::{json, Value};
-use vodkit::upload::UploadControl;
+use vodkit::upload::UploadHooks;
 use vodkit::{Client, ErrorKind};
 use vodkit_emulator::{Emulator, Faults};
 
@@ -158,7 +158,7 @@ fn upload_fails_with_a_resume_handle_that_resumes_it() {
         .upload(
             &path,
             &json!({ "definitions": [16, 1] }),
-            UploadControl::new(),
+            UploadHooks::new(),
         )
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Network, "{err}");
@@ -167,7 +167,7 @@ fn upload_fails_with_a_resume_handle_that_resumes_it() {
     let video_id = resume["video_id"].as_i64().unwrap();
 
     let mut reports = 0;
-    let control = UploadControl::new().on_progress(|_| {
+    let control = UploadHooks::new().on_progress(|_| {
         reports += 1;
         ControlFlow::Continue(())
     });
@@ -187,7 +187,7 @@ fn upload_fails_with_a_resume_handle_that_resumes_it() {
         json!({ "video": 1 }),
     ] {
         let err = client
-            .resume_upload(&bad, &path, &Value::Null, UploadControl::new())
+            .resume_upload(&bad, &path, &Value::Null, UploadHooks::new())
             .unwrap_err();
         assert_eq!(err.kind(), ErrorKind::InvalidInput, "{bad}");
     }
@@ -224,7 +224,7 @@ fn config_and_options_errors_name_the_key() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::random_file(dir.path(), "o.mp4", 10);
     let err = client
-        .upload(&path, &json!({ "definiton": [16] }), UploadControl::new())
+        .upload(&path, &json!({ "definiton": [16] }), UploadHooks::new())
         .unwrap_err();
     assert!(err.message().contains("definiton"), "{err}");
 

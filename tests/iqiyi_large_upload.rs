@@ -7,7 +7,7 @@ mod common;
 use std::ops::ControlFlow;
 
 use vodkit::iqiyi::UploadOptions;
-use vodkit::upload::UploadControl;
+use vodkit::upload::UploadHooks;
 
 const MIB: u64 = 1024 * 1024;
 
@@ -27,7 +27,7 @@ fn half_a_gibibyte_with_four_in_flight_arrives_intact_in_bounded_memory() {
     let path = common::random_file(dir.path(), "big.mp4", size);
     let local_md5 = common::md5_file(&path);
     let mut last = 0;
-    let control = UploadControl::new().on_progress(|p| {
+    let control = UploadHooks::new().on_progress(|p| {
         assert!(p.bytes_done >= last);
         last = p.bytes_done;
         ControlFlow::Continue(())

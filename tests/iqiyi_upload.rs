@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use common::iqiyi::{client, config, emulator};
 use vodkit::iqiyi::{Client, UploadOptions};
-use vodkit::upload::{CancelToken, UploadControl};
+use vodkit::upload::{UploadControl, UploadHooks};
 use vodkit::ErrorKind;
 use vodkit_emulator::iqiyi::UploadFaults;
 
@@ -34,7 +34,7 @@ fn sizes_around_the_part_size_arrive_intact_with_meta() {
     for len in [1, PART - 1, PART, PART + 1, 5 * PART + 7] {
         let path = common::random_file(dir.path(), &format!("v{len}.mp4"), len);
         let mut last = 0;
-        let control = UploadControl::new().on_progress(|p| {
+        let control = UploadHooks::new().on_progress(|p| {
             assert!(p.bytes_done >= last && p.bytes_total == len);
             last = p.bytes_done;
             ControlFlow::Continue(())
@@ -130,7 +130,7 @@ fn a_corrupted_range_answer_is_sent_again_and_persistent_corruption_is_integrity
     // Healed, the resume completes the same file.
     emu.iqiyi().set_upload_faults(UploadFaults::default());
     let up = client
-        .resume_upload(&resume, &path, &options(), UploadControl::new())
+        .resume_upload(&resume, &path, &options(), UploadHooks::new())
         .unwrap();
     assert_eq!(up.file_id, resume["file_id"].as_str().unwrap());
     let f = emu.iqiyi().file(&up.file_id).unwrap();
@@ -147,7 +147,7 @@ fn an_interrupted_upload_resumes_without_resending_acknowledged_ranges() {
     let sent = Arc::new(Mutex::new(0u64));
     let e = emu.iqiyi().clone();
     let s2 = sent.clone();
-    let control = UploadControl::new()
+    let control = UploadHooks::new()
         .progress_interval(Duration::from_millis(1))
         .on_progress(move |p| {
             *s2.lock().unwrap() = p.bytes_done;
@@ -172,7 +172,7 @@ fn an_interrupted_upload_resumes_without_resending_acknowledged_ranges() {
     let resume: serde_json::Value = serde_json::from_str(&resume.to_string()).unwrap();
     emu.iqiyi().set_upload_faults(UploadFaults::default());
     let up = client
-        .resume_upload(&resume, &path, &opts, UploadControl::new())
+        .resume_upload(&resume, &path, &opts, UploadHooks::new())
         .unwrap();
     assert_eq!(up.resumed_bytes, held * PART);
     let f = emu.iqiyi().file(&up.file_id).unwrap();
@@ -185,7 +185,7 @@ fn an_interrupted_upload_resumes_without_resending_acknowledged_ranges() {
     // A handle for another size is refused before any request.
     let other = common::random_file(dir.path(), "o.mp4", 3);
     let err = client
-        .resume_upload(&resume, &other, &opts, UploadControl::new())
+        .resume_upload(&resume, &other, &opts, UploadHooks::new())
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
 }
@@ -203,7 +203,7 @@ fn token_expiry_mid_upload_refreshes_once_and_resends_nothing() {
     let path = common::random_file(dir.path(), "t.mp4", 16 * PART);
     let e = emu.iqiyi().clone();
     let mut expired = false;
-    let control = UploadControl::new()
+    let control = UploadHooks::new()
         .progress_interval(Duration::from_millis(1))
         .on_progress(move |p| {
             if !expired && p.bytes_done > 4 * PART {
@@ -234,7 +234,7 @@ fn cancel_from_the_progress_callback_cancels_at_iqiyi() {
     let client = client(&emu);
     let dir = tempfile::tempdir().unwrap();
     let path = common::random_file(dir.path(), "x.mp4", 32 * PART);
-    let control = UploadControl::new()
+    let control = UploadHooks::new()
         .progress_interval(Duration::from_millis(1))
         .on_progress(|p| {
             if p.bytes_done > 0 {
@@ -259,14 +259,14 @@ fn cancel_from_another_thread() {
     let mut faults = emu.iqiyi().controls.faults.get();
     faults.latency_ms = 20;
     emu.iqiyi().controls.faults.set(faults);
-    let token = CancelToken::new();
+    let token = UploadControl::new();
     let t = token.clone();
     let canceller = std::thread::spawn(move || {
         std::thread::sleep(Duration::from_millis(150));
         t.cancel();
     });
     let err = client
-        .upload_with(&path, &options(), UploadControl::new().cancel_token(token))
+        .upload_with(&path, &options(), UploadHooks::new().control(token))
         .unwrap_err();
     canceller.join().unwrap();
     assert_eq!(err.kind(), ErrorKind::Cancelled);

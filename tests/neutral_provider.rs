@@ -20,7 +20,7 @@ use vodkit::api::{
 };
 use vodkit::http::{HttpConfig, Response, RetryPolicy};
 use vodkit::params::Params;
-use vodkit::upload::{Source, UploadControl};
+use vodkit::upload::{Source, UploadHooks};
 use vodkit::{Client, Error, ErrorKind, Result};
 
 /// Echo a message back (the fake provider's one operation).
@@ -124,17 +124,11 @@ impl Service for FakeService {
         CATALOG
     }
 
-    fn upload(&self, _: Source, _: &Value, _: UploadControl<'_>) -> Result<Value> {
+    fn upload(&self, _: Source, _: &Value, _: UploadHooks<'_>) -> Result<Value> {
         Err(Error::invalid_input("the fake provider takes no uploads"))
     }
 
-    fn resume_upload(
-        &self,
-        _: &Value,
-        _: Source,
-        _: &Value,
-        _: UploadControl<'_>,
-    ) -> Result<Value> {
+    fn resume_upload(&self, _: &Value, _: Source, _: &Value, _: UploadHooks<'_>) -> Result<Value> {
         Err(Error::invalid_input("the fake provider takes no uploads"))
     }
 }

@@ -312,7 +312,7 @@ fn the_neutral_client_reaches_every_operation() {
         .upload(
             vodkit::upload::Source::from_bytes(b"x".to_vec(), "x.mp4").unwrap(),
             &json!(null),
-            vodkit::upload::UploadControl::new(),
+            vodkit::upload::UploadHooks::new(),
         )
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);

@@ -32,7 +32,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use serde_json::{json, Value};
-use vodkit::upload::UploadControl;
+use vodkit::upload::UploadHooks;
 
 const MIB: u64 = 1024 * 1024;
 const SIZE: u64 = 64 * MIB;
@@ -50,7 +50,7 @@ fn child() {
     common::log_to_stderr();
     let task: Value = serde_json::from_str(&std::env::var("VODKIT_CRASH_CHILD").unwrap()).unwrap();
     let client = vodkit::Client::new(task["provider"].as_str().unwrap(), &task["config"]).unwrap();
-    let control = UploadControl::new()
+    let control = UploadHooks::new()
         .progress_interval(Duration::from_millis(1))
         .on_progress(|p| {
             println!("progress {}", p.bytes_done);

@@ -19,7 +19,7 @@ use common::fake_server::{self, FakeServer, Reply, Request};
 use md5::{Digest, Md5};
 use vodkit::http::RetryPolicy;
 use vodkit::upload::{
-    self, Committed, EngineOptions, Part, PartAck, PartBody, PartSink, Source, UploadControl,
+    self, Committed, EngineOptions, Part, PartAck, PartBody, PartSink, Source, UploadHooks,
 };
 use vodkit::{Error, ErrorKind, Result};
 
@@ -209,7 +209,7 @@ fn upload_with_faults(
         &sink,
         &options,
         Committed::Prefix(0),
-        &mut UploadControl::new(),
+        &mut UploadHooks::new(),
     );
     let sent = std::fs::read(&path).unwrap();
     let got = std::fs::read(&stored).unwrap_or_default();

@@ -11,7 +11,7 @@
 mod common;
 
 use serde_json::{json, Value};
-use vodkit::upload::UploadControl;
+use vodkit::upload::UploadHooks;
 use vodkit_emulator::iqiyi::UploadFaults;
 use vodkit_emulator::Faults;
 
@@ -101,7 +101,7 @@ fn a_hundred_uploads_under_random_faults_arrive_byte_identical() {
                 format!("seed {seed}, upload {i}: iqiyi, {len} bytes"),
             )
         };
-        let first = client.upload(&path, &options, UploadControl::new());
+        let first = client.upload(&path, &options, UploadHooks::new());
         // The faults are spent or cleared; the retry is a plain upload() again.
         emu.baijiayun().set_faults(Faults::default());
         emu.iqiyi().controls.faults.set(Faults::default());
@@ -111,7 +111,7 @@ fn a_hundred_uploads_under_random_faults_arrive_byte_identical() {
             Err(e) => {
                 retried += 1;
                 client
-                    .upload(&path, &options, UploadControl::new())
+                    .upload(&path, &options, UploadHooks::new())
                     .unwrap_or_else(|e2| panic!("{what}: {e}, then on retry: {e2}"))
             }
         };

@@ -8,7 +8,7 @@ use std::ops::ControlFlow;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use vodkit::upload::{CancelToken, UploadControl};
+use vodkit::upload::{UploadControl, UploadHooks};
 use vodkit::ErrorKind;
 use vodkit_emulator::Emulator;
 
@@ -41,17 +41,17 @@ fn neutral_client(emu: &Emulator) -> vodkit::Client {
 /// token and the progress (`bytes_done`) so far; returns the upload's
 /// result and how many progress calls each phase saw.
 fn steered<R: Send>(
-    token: &CancelToken,
-    upload: impl FnOnce(UploadControl<'_>) -> R,
-    steer: impl FnOnce(&CancelToken, &AtomicU64) + Send,
+    token: &UploadControl,
+    upload: impl FnOnce(UploadHooks<'_>) -> R,
+    steer: impl FnOnce(&UploadControl, &AtomicU64) + Send,
     calls: &AtomicU64,
 ) -> R {
     let done = AtomicU64::new(0);
     std::thread::scope(|s| {
         let (token2, done2) = (token.clone(), &done);
         let steering = s.spawn(move || steer(&token2, done2));
-        let control = UploadControl::new()
-            .cancel_token(token.clone())
+        let control = UploadHooks::new()
+            .control(token.clone())
             .progress_interval(Duration::from_millis(20))
             .on_progress(|p| {
                 done.store(p.bytes_done, Ordering::SeqCst);
@@ -76,7 +76,7 @@ fn a_two_second_pause_sends_nothing_then_the_same_call_completes() {
     let client = neutral_client(&emu);
     let dir = tempfile::tempdir().unwrap();
     let path = common::random_file(dir.path(), "paused.mp4", 16 * MIB);
-    let token = CancelToken::new();
+    let token = UploadControl::new();
     // Slow enough to be paused mid-way.
     token.set_rate_limit(8 * MIB);
     let calls = AtomicU64::new(0);
@@ -130,7 +130,7 @@ fn a_pause_longer_than_the_hold_abandons_the_part_and_sends_it_again_on_resume()
     let client = neutral_client(&emu);
     let dir = tempfile::tempdir().unwrap();
     let path = common::random_file(dir.path(), "abandoned.mp4", 12 * MIB);
-    let token = CancelToken::new();
+    let token = UploadControl::new();
     token.set_rate_limit(8 * MIB);
     let calls = AtomicU64::new(0);
     let quiet = AtomicBool::new(false);
@@ -179,7 +179,7 @@ fn cancel_works_while_paused() {
     let client = neutral_client(&emu);
     let dir = tempfile::tempdir().unwrap();
     let path = common::random_file(dir.path(), "cancelled.mp4", 8 * MIB);
-    let token = CancelToken::new();
+    let token = UploadControl::new();
     token.set_rate_limit(4 * MIB);
     let calls = AtomicU64::new(0);
     let err = steered(
@@ -229,7 +229,7 @@ fn the_cap_is_honoured_over_every_second_and_can_change_mid_upload() {
     let client = neutral_client(&emu);
     let dir = tempfile::tempdir().unwrap();
     let path = common::random_file(dir.path(), "capped.mp4", 10 * MIB);
-    let token = CancelToken::new();
+    let token = UploadControl::new();
     let cap = 2 * MIB;
     token.set_rate_limit(cap);
     assert_eq!(token.rate_limit(), cap);
@@ -243,7 +243,7 @@ fn the_cap_is_honoured_over_every_second_and_can_change_mid_upload() {
             lifted_at.store(received(&emu), Ordering::SeqCst);
             token.set_rate_limit(0);
         });
-        let control = UploadControl::new().cancel_token(token.clone());
+        let control = UploadHooks::new().control(token.clone());
         let result = client.upload(&path, &serde_json::Value::Null, control);
         lifter.join().unwrap();
         running.store(false, Ordering::SeqCst);
@@ -281,13 +281,13 @@ fn the_cap_holds_across_the_parts_of_a_ranged_upload() {
     let client = neutral_client(&emu);
     let dir = tempfile::tempdir().unwrap();
     let path = common::random_file(dir.path(), "ranged.mp4", 6 * MIB);
-    let token = CancelToken::new();
+    let token = UploadControl::new();
     let cap = 2 * MIB;
     token.set_rate_limit(cap);
     let running = AtomicBool::new(true);
     let (result, samples) = std::thread::scope(|s| {
         let sampler = s.spawn(|| sample_while(&emu, &running));
-        let control = UploadControl::new().cancel_token(token.clone());
+        let control = UploadHooks::new().control(token.clone());
         let options = serde_json::json!({"ranged": true, "part_size": MIB});
         let result = client.upload(&path, &options, control);
         running.store(false, Ordering::SeqCst);

@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde_json::json;
-use vodkit::upload::{CancelToken, UploadControl};
+use vodkit::upload::{UploadControl, UploadHooks};
 use vodkit::ErrorKind;
 use vodkit_emulator::Emulator;
 
@@ -101,7 +101,7 @@ fn stalls_as(hole: Hole, size: u64, expected: &str) {
     let client = client(&emu, 300, 2);
     let started = Instant::now();
     let err = client
-        .upload(&path, &json!({}), UploadControl::new())
+        .upload(&path, &json!({}), UploadHooks::new())
         .expect_err("a host that stalls cannot complete an upload");
     let took = started.elapsed();
     assert_eq!(err.kind(), ErrorKind::Network, "{err}");
@@ -130,10 +130,10 @@ fn a_pause_longer_than_the_stall_timeout_is_not_a_stall() {
     let path = common::random_file(dir.path(), "paused.mp4", 8 * MIB);
     // No retries: a stall would fail the upload.
     let client = client(&emu, 200, 0);
-    let token = CancelToken::new();
+    let token = UploadControl::new();
     let paused = Arc::new(AtomicBool::new(false));
-    let control = UploadControl::new()
-        .cancel_token(token.clone())
+    let control = UploadHooks::new()
+        .control(token.clone())
         .progress_interval(Duration::from_millis(5))
         .on_progress({
             let (token, paused) = (token.clone(), paused.clone());

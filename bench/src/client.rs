@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use clap::Subcommand;
 use serde_json::{json, Value};
-use vodkit::upload::UploadControl;
+use vodkit::upload::UploadHooks;
 
 #[derive(Subcommand, Debug)]
 pub enum ClientMode {
@@ -105,7 +105,7 @@ fn run_mode(mode: ClientMode) -> Result<(), String> {
         } => {
             let client = vodkit::Client::new(&provider, &parse("config", &config)?)
                 .map_err(|e| e.to_string())?;
-            let mut control = UploadControl::new();
+            let mut control = UploadHooks::new();
             if progress {
                 control = control.on_progress(|p| {
                     let mut o = out.lock();
@@ -130,7 +130,7 @@ fn run_mode(mode: ClientMode) -> Result<(), String> {
                 &parse("handle", &handle)?,
                 &file,
                 &parse("options", &options)?,
-                UploadControl::new(),
+                UploadHooks::new(),
             );
             report(done)
         }

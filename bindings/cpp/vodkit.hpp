@@ -207,31 +207,31 @@ using Handle = std::unique_ptr<T, Deleter<T, Free>>;
 }  // namespace detail
 
 /// Cancels uploads from any thread.
-class CancelToken {
+class UploadControl {
 public:
-    CancelToken() {
-        vodkit_cancel_token *t = nullptr;
-        detail::check(vodkit_cancel_token_new(&t));
+    UploadControl() {
+        vodkit_upload_control *t = nullptr;
+        detail::check(vodkit_upload_control_new(&t));
         token_.reset(t);
     }
-    void cancel() const { detail::check(vodkit_cancel_token_cancel(token_.get())); }
-    bool is_cancelled() const noexcept { return vodkit_cancel_token_is_cancelled(token_.get()); }
+    void cancel() const { detail::check(vodkit_upload_control_cancel(token_.get())); }
+    bool is_cancelled() const noexcept { return vodkit_upload_control_is_cancelled(token_.get()); }
     /// Pauses the uploads using this token: no part starts, parts in flight
     /// stop sending (a pause over 30 s abandons them, to be sent again); the
     /// upload call keeps blocking and calling its progress function.
-    void pause() const { detail::check(vodkit_cancel_token_pause(token_.get())); }
+    void pause() const { detail::check(vodkit_upload_control_pause(token_.get())); }
     /// Lets paused uploads go on in the same call.
-    void resume() const { detail::check(vodkit_cancel_token_resume(token_.get())); }
-    bool is_paused() const noexcept { return vodkit_cancel_token_is_paused(token_.get()); }
+    void resume() const { detail::check(vodkit_upload_control_resume(token_.get())); }
+    bool is_paused() const noexcept { return vodkit_upload_control_is_paused(token_.get()); }
     /// Caps the uploads using this token to `bytes_per_second` in total (0: no cap), at any time.
     void set_rate_limit(uint64_t bytes_per_second) const {
-        detail::check(vodkit_cancel_token_set_rate_limit(token_.get(), bytes_per_second));
+        detail::check(vodkit_upload_control_set_rate_limit(token_.get(), bytes_per_second));
     }
-    uint64_t rate_limit() const noexcept { return vodkit_cancel_token_rate_limit(token_.get()); }
-    const vodkit_cancel_token *get() const noexcept { return token_.get(); }
+    uint64_t rate_limit() const noexcept { return vodkit_upload_control_rate_limit(token_.get()); }
+    const vodkit_upload_control *get() const noexcept { return token_.get(); }
 
 private:
-    detail::Handle<vodkit_cancel_token, vodkit_cancel_token_free> token_;
+    detail::Handle<vodkit_upload_control, vodkit_upload_control_free> token_;
 };
 
 /// Called with each progress snapshot; return false to abort.
@@ -295,22 +295,22 @@ public:
     /// JSON object; "" for the defaults); returns the result as JSON
     /// (`{"video_id": N, …}`). A failed upload's Error has a resume() handle.
     std::string upload(const std::string &path, const std::string &options_json = "", ProgressFn progress = {},
-                       const CancelToken *cancel = nullptr) const {
+                       const UploadControl *cancel = nullptr) const {
         return run(nullptr, path, options_json, std::move(progress), cancel);
     }
 
     /// Continues an interrupted upload of `path` from its resume handle (Error::resume()).
     std::string resume_upload(const std::string &resume_json, const std::string &path,
                               const std::string &options_json = "", ProgressFn progress = {},
-                              const CancelToken *cancel = nullptr) const {
+                              const UploadControl *cancel = nullptr) const {
         return run(&resume_json, path, options_json, std::move(progress), cancel);
     }
 
     /// Uploads the file open as descriptor `fd` (duplicated: yours stays
     /// open, its position untouched), recorded as `name`.
     std::string upload_fd(int fd, const std::string &name, const std::string &options_json = "",
-                          ProgressFn progress = {}, const CancelToken *cancel = nullptr) const {
-        return transfer(std::move(progress), cancel, [&](vodkit_progress_fn cb, void *ud, const vodkit_cancel_token *t,
+                          ProgressFn progress = {}, const UploadControl *cancel = nullptr) const {
+        return transfer(std::move(progress), cancel, [&](vodkit_progress_fn cb, void *ud, const vodkit_upload_control *t,
                                                          char **out) {
             return vodkit_client_upload_fd(client_.get(), fd, name.c_str(), options_of(options_json), cb, ud, t, out);
         });
@@ -318,8 +318,8 @@ public:
 
     std::string resume_upload_fd(const std::string &resume_json, int fd, const std::string &name,
                                  const std::string &options_json = "", ProgressFn progress = {},
-                                 const CancelToken *cancel = nullptr) const {
-        return transfer(std::move(progress), cancel, [&](vodkit_progress_fn cb, void *ud, const vodkit_cancel_token *t,
+                                 const UploadControl *cancel = nullptr) const {
+        return transfer(std::move(progress), cancel, [&](vodkit_progress_fn cb, void *ud, const vodkit_upload_control *t,
                                                          char **out) {
             return vodkit_client_resume_upload_fd(client_.get(), resume_json.c_str(), fd, name.c_str(),
                                                   options_of(options_json), cb, ud, t, out);
@@ -329,8 +329,8 @@ public:
     /// Uploads `len` bytes at `data` (borrowed until this returns, not copied), recorded as `name`.
     std::string upload_buffer(const void *data, size_t len, const std::string &name,
                               const std::string &options_json = "", ProgressFn progress = {},
-                              const CancelToken *cancel = nullptr) const {
-        return transfer(std::move(progress), cancel, [&](vodkit_progress_fn cb, void *ud, const vodkit_cancel_token *t,
+                              const UploadControl *cancel = nullptr) const {
+        return transfer(std::move(progress), cancel, [&](vodkit_progress_fn cb, void *ud, const vodkit_upload_control *t,
                                                          char **out) {
             return vodkit_client_upload_buffer(client_.get(), static_cast<const uint8_t *>(data), len, name.c_str(),
                                                options_of(options_json), cb, ud, t, out);
@@ -339,8 +339,8 @@ public:
 
     std::string resume_upload_buffer(const std::string &resume_json, const void *data, size_t len,
                                      const std::string &name, const std::string &options_json = "",
-                                     ProgressFn progress = {}, const CancelToken *cancel = nullptr) const {
-        return transfer(std::move(progress), cancel, [&](vodkit_progress_fn cb, void *ud, const vodkit_cancel_token *t,
+                                     ProgressFn progress = {}, const UploadControl *cancel = nullptr) const {
+        return transfer(std::move(progress), cancel, [&](vodkit_progress_fn cb, void *ud, const vodkit_upload_control *t,
                                                          char **out) {
             return vodkit_client_resume_upload_buffer(client_.get(), resume_json.c_str(),
                                                       static_cast<const uint8_t *>(data), len, name.c_str(),
@@ -351,10 +351,10 @@ public:
     /// Uploads `size` bytes read through `reader` (see ReadAtFn), recorded as `name`.
     std::string upload_reader(ReadAtFn reader, uint64_t size, const std::string &name,
                               const std::string &options_json = "", ProgressFn progress = {},
-                              const CancelToken *cancel = nullptr) const {
+                              const UploadControl *cancel = nullptr) const {
         return with_reader(std::move(reader), std::move(progress), cancel,
                            [&](vodkit_read_at_fn r, void *rd, vodkit_progress_fn cb, void *ud,
-                               const vodkit_cancel_token *t, char **out) {
+                               const vodkit_upload_control *t, char **out) {
                                return vodkit_client_upload_reader(client_.get(), r, rd, size, name.c_str(),
                                                                   options_of(options_json), cb, ud, t, out);
                            });
@@ -362,10 +362,10 @@ public:
 
     std::string resume_upload_reader(const std::string &resume_json, ReadAtFn reader, uint64_t size,
                                      const std::string &name, const std::string &options_json = "",
-                                     ProgressFn progress = {}, const CancelToken *cancel = nullptr) const {
+                                     ProgressFn progress = {}, const UploadControl *cancel = nullptr) const {
         return with_reader(std::move(reader), std::move(progress), cancel,
                            [&](vodkit_read_at_fn r, void *rd, vodkit_progress_fn cb, void *ud,
-                               const vodkit_cancel_token *t, char **out) {
+                               const vodkit_upload_control *t, char **out) {
                                return vodkit_client_resume_upload_reader(client_.get(), resume_json.c_str(), r, rd,
                                                                          size, name.c_str(), options_of(options_json),
                                                                          cb, ud, t, out);
@@ -397,11 +397,11 @@ private:
     };
 
     template <typename Call>
-    std::string with_reader(ReadAtFn reader, ProgressFn progress, const CancelToken *cancel, Call call) const {
+    std::string with_reader(ReadAtFn reader, ProgressFn progress, const UploadControl *cancel, Call call) const {
         ReaderTrampoline r{std::move(reader), {}, nullptr};
         try {
             return transfer(std::move(progress), cancel,
-                            [&](vodkit_progress_fn cb, void *ud, const vodkit_cancel_token *t, char **out) {
+                            [&](vodkit_progress_fn cb, void *ud, const vodkit_upload_control *t, char **out) {
                                 return call(&ReaderTrampoline::call, &r, cb, ud, t, out);
                             });
         } catch (const Error &) {
@@ -413,10 +413,10 @@ private:
 
     /// Runs one upload call with the progress trampoline (see run()).
     template <typename Call>
-    std::string transfer(ProgressFn progress, const CancelToken *cancel, Call call) const {
+    std::string transfer(ProgressFn progress, const UploadControl *cancel, Call call) const {
         Trampoline t{std::move(progress), nullptr};
         vodkit_progress_fn cb = t.fn ? &Trampoline::call : nullptr;
-        const vodkit_cancel_token *token = cancel ? cancel->get() : nullptr;
+        const vodkit_upload_control *token = cancel ? cancel->get() : nullptr;
         char *out = nullptr;
         vodkit_error *e = call(cb, &t, token, &out);
         return finish(t, e, out);
@@ -438,10 +438,10 @@ private:
     };
 
     std::string run(const std::string *resume_json, const std::string &path, const std::string &options_json,
-                    ProgressFn progress, const CancelToken *cancel) const {
+                    ProgressFn progress, const UploadControl *cancel) const {
         Trampoline t{std::move(progress), nullptr};
         vodkit_progress_fn cb = t.fn ? &Trampoline::call : nullptr;
-        const vodkit_cancel_token *token = cancel ? cancel->get() : nullptr;
+        const vodkit_upload_control *token = cancel ? cancel->get() : nullptr;
         const char *options = options_json.empty() ? nullptr : options_json.c_str();
         char *out = nullptr;
         vodkit_error *e = resume_json == nullptr

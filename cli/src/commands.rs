@@ -547,7 +547,7 @@ fn demo(out: &Out, resolved: &Resolved, size_mib: u64) -> Result<()> {
         .progress_chars("=> "),
     );
     let b = bar.clone();
-    let control = vodkit::upload::UploadControl::new().on_progress(move |p| {
+    let control = vodkit::upload::UploadHooks::new().on_progress(move |p| {
         b.set_position(p.bytes_done);
         std::ops::ControlFlow::Continue(())
     });

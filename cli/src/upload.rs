@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use clap::{Arg, ArgAction, ArgMatches, Args};
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{json, Map, Value};
-use vodkit::upload::{checkpoint, CancelToken, UploadControl};
+use vodkit::upload::{checkpoint, UploadControl, UploadHooks};
 use vodkit::ErrorKind;
 
 use crate::fail::{self, Fail, Result};
@@ -242,10 +242,10 @@ fn checkpoint_of(dir: &Path, provider: &str, file: &Path) -> Option<String> {
         .map(|c| c.key)
 }
 
-fn cancel_token() -> &'static CancelToken {
-    static TOKEN: OnceLock<CancelToken> = OnceLock::new();
+fn cancel_token() -> &'static UploadControl {
+    static TOKEN: OnceLock<UploadControl> = OnceLock::new();
     TOKEN.get_or_init(|| {
-        let token = CancelToken::new();
+        let token = UploadControl::new();
         let t = token.clone();
         let _ = ctrlc::set_handler(move || {
             if t.is_cancelled() {
@@ -348,22 +348,20 @@ pub fn run(
             }
         }
         let sent = std::cell::Cell::new(0u64);
-        let control = UploadControl::new()
-            .cancel_token(token.clone())
-            .on_progress({
-                let bar = bar.clone();
-                let total = total_bar.clone();
-                let before = done_before;
-                let sent = &sent;
-                move |p| {
-                    bar.set_position(p.bytes_done);
-                    if let Some(t) = &total {
-                        t.set_position(before + p.bytes_done);
-                    }
-                    sent.set(p.bytes_sent);
-                    ControlFlow::Continue(())
+        let control = UploadHooks::new().control(token.clone()).on_progress({
+            let bar = bar.clone();
+            let total = total_bar.clone();
+            let before = done_before;
+            let sent = &sent;
+            move |p| {
+                bar.set_position(p.bytes_done);
+                if let Some(t) = &total {
+                    t.set_position(before + p.bytes_done);
                 }
-            });
+                sent.set(p.bytes_sent);
+                ControlFlow::Continue(())
+            }
+        });
         // The core resumes from this file's checkpoint by itself (or uploads
         // afresh when the provider no longer knows the upload).
         let result = client.upload(file, &opts, control);

@@ -598,7 +598,7 @@ impl<'a> Module<'a> {
         types.names.insert(class.clone());
         for reserved in [
             "Client",
-            "CancelToken",
+            "UploadControl",
             "Any",
             "Literal",
             "Mapping",
@@ -763,7 +763,7 @@ impl<'a> Module<'a> {
         );
         if stub {
             s.push_str("\nfrom typing_extensions import Unpack\n");
-            s.push_str("\nfrom .._vodkit import CancelToken, Client, Progress\n");
+            s.push_str("\nfrom .._vodkit import UploadControl, Client, Progress\n");
         } else {
             s.push_str("\nfrom .._vodkit import Client\n");
         }
@@ -830,11 +830,11 @@ impl<'a> Module<'a> {
             if let Some(options) = &self.upload_options {
                 let _ = write!(
                     s,
-                    "    def upload(  # type: ignore[override]\n        self,\n        path: _Source,\n        *,\n        progress: Optional[_Progress] = None,\n        cancel: Optional[CancelToken] = None,\n        **options: Unpack[{options}],\n    ) -> dict[str, Any]: ...\n"
+                    "    def upload(  # type: ignore[override]\n        self,\n        path: _Source,\n        *,\n        progress: Optional[_Progress] = None,\n        cancel: Optional[UploadControl] = None,\n        **options: Unpack[{options}],\n    ) -> dict[str, Any]: ...\n"
                 );
                 let _ = write!(
                     s,
-                    "    def resume_upload(  # type: ignore[override]\n        self,\n        resume: Mapping[str, Any],\n        path: _Source,\n        *,\n        progress: Optional[_Progress] = None,\n        cancel: Optional[CancelToken] = None,\n        **options: Unpack[{options}],\n    ) -> dict[str, Any]: ...\n"
+                    "    def resume_upload(  # type: ignore[override]\n        self,\n        resume: Mapping[str, Any],\n        path: _Source,\n        *,\n        progress: Optional[_Progress] = None,\n        cancel: Optional[UploadControl] = None,\n        **options: Unpack[{options}],\n    ) -> dict[str, Any]: ...\n"
                 );
             }
         } else {

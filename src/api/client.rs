@@ -13,7 +13,7 @@ use super::request::Target;
 use super::service::Service;
 use crate::error::{Error, Result};
 use crate::params::Params;
-use crate::upload::{IntoSource, UploadControl};
+use crate::upload::{IntoSource, UploadHooks};
 
 /// A client of one provider. Cheap to clone (shared pipeline and connection
 /// pool); `Send + Sync`.
@@ -133,7 +133,7 @@ impl Client {
         &self,
         source: impl IntoSource,
         options: &Value,
-        control: UploadControl<'_>,
+        control: UploadHooks<'_>,
     ) -> Result<Value> {
         self.service.upload(source.into_source()?, options, control)
     }
@@ -144,7 +144,7 @@ impl Client {
         resume: &Value,
         source: impl IntoSource,
         options: &Value,
-        control: UploadControl<'_>,
+        control: UploadHooks<'_>,
     ) -> Result<Value> {
         self.service
             .resume_upload(resume, source.into_source()?, options, control)

@@ -6,7 +6,7 @@ use super::caller::Caller;
 use super::catalog::OpSpec;
 use super::request::Method;
 use crate::error::{Error, Result};
-use crate::upload::{Source, UploadControl};
+use crate::upload::{Source, UploadHooks};
 
 /// A provider behind the neutral client: its pipeline, its catalog, and its
 /// upload. Everything else (the generic call, the catalog listing, the C ABI,
@@ -30,7 +30,7 @@ pub trait Service: Send + Sync {
 
     /// Uploads `source` as a new video; `options` is the provider's upload
     /// options as JSON. Answers the provider's result (its id field first).
-    fn upload(&self, source: Source, options: &Value, control: UploadControl<'_>) -> Result<Value>;
+    fn upload(&self, source: Source, options: &Value, control: UploadHooks<'_>) -> Result<Value>;
 
     /// Continues an upload from a resume handle ([`crate::Error::resume`]).
     fn resume_upload(
@@ -38,7 +38,7 @@ pub trait Service: Send + Sync {
         resume: &Value,
         source: Source,
         options: &Value,
-        control: UploadControl<'_>,
+        control: UploadHooks<'_>,
     ) -> Result<Value>;
 
     /// The credentials the client holds now, as JSON config keys the

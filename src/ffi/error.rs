@@ -19,7 +19,7 @@ pub const VODKIT_ERROR_SERVER: u32 = 5;
 pub const VODKIT_ERROR_PROVIDER: u32 = 6;
 /// Bytes did not arrive intact, or the file changed during the upload.
 pub const VODKIT_ERROR_INTEGRITY: u32 = 7;
-/// Cancelled by the progress callback or a cancel token.
+/// Cancelled by the progress callback or an upload control.
 pub const VODKIT_ERROR_CANCELLED: u32 = 8;
 /// A local file could not be read.
 pub const VODKIT_ERROR_IO: u32 = 9;

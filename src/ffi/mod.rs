@@ -21,9 +21,9 @@
 #[macro_use]
 mod boundary;
 pub mod baijiayun;
-pub mod cancel;
 pub mod checkpoint;
 pub mod client;
+pub mod control;
 pub mod error;
 pub mod live;
 pub mod sources;

@@ -12,12 +12,12 @@ use std::sync::{Arc, Mutex, RwLock};
 use serde_json::Value;
 
 use super::boundary::{arg_out, arg_ref, arg_str, json_out, null_arg, put};
-use super::cancel::vodkit_cancel_token;
 use super::client::{json_arg, vodkit_client};
+use super::control::vodkit_upload_control;
 use super::error::vodkit_error;
 use super::upload::{control, vodkit_progress_fn};
 use crate::error::{Error, Result};
-use crate::upload::{Progress, ReadAt, Source, UploadControl};
+use crate::upload::{Progress, ReadAt, Source, UploadHooks};
 
 /// A read-at callback: copies up to `len` bytes of the source, starting at
 /// byte `offset`, into `buf`, and returns how many it copied (0 only at the
@@ -34,7 +34,7 @@ fn start(
     resume: Option<&Value>,
     source: Source,
     options: &Value,
-    control: UploadControl<'_>,
+    control: UploadHooks<'_>,
 ) -> Result<Value> {
     match resume {
         None => client.inner.upload(source, options, control),
@@ -182,7 +182,7 @@ unsafe fn upload_fd(
     options_json: *const c_char,
     progress: vodkit_progress_fn,
     user_data: *mut c_void,
-    cancel: *const vodkit_cancel_token,
+    cancel: *const vodkit_upload_control,
     out_json: *mut *mut c_char,
 ) -> std::result::Result<(), vodkit_error> {
     let client = arg_ref(client, "client")?;
@@ -224,7 +224,7 @@ pub unsafe extern "C" fn vodkit_client_upload_fd(
     options_json: *const c_char,
     progress: vodkit_progress_fn,
     user_data: *mut c_void,
-    cancel: *const vodkit_cancel_token,
+    cancel: *const vodkit_upload_control,
     out_json: *mut *mut c_char,
 ) -> *mut vodkit_error {
     ffi_boundary!({
@@ -253,7 +253,7 @@ pub unsafe extern "C" fn vodkit_client_resume_upload_fd(
     options_json: *const c_char,
     progress: vodkit_progress_fn,
     user_data: *mut c_void,
-    cancel: *const vodkit_cancel_token,
+    cancel: *const vodkit_upload_control,
     out_json: *mut *mut c_char,
 ) -> *mut vodkit_error {
     ffi_boundary!({
@@ -281,7 +281,7 @@ unsafe fn upload_buffer(
     options_json: *const c_char,
     progress: vodkit_progress_fn,
     user_data: *mut c_void,
-    cancel: *const vodkit_cancel_token,
+    cancel: *const vodkit_upload_control,
     out_json: *mut *mut c_char,
 ) -> std::result::Result<(), vodkit_error> {
     let client = arg_ref(client, "client")?;
@@ -313,7 +313,7 @@ pub unsafe extern "C" fn vodkit_client_upload_buffer(
     options_json: *const c_char,
     progress: vodkit_progress_fn,
     user_data: *mut c_void,
-    cancel: *const vodkit_cancel_token,
+    cancel: *const vodkit_upload_control,
     out_json: *mut *mut c_char,
 ) -> *mut vodkit_error {
     ffi_boundary!({
@@ -344,7 +344,7 @@ pub unsafe extern "C" fn vodkit_client_resume_upload_buffer(
     options_json: *const c_char,
     progress: vodkit_progress_fn,
     user_data: *mut c_void,
-    cancel: *const vodkit_cancel_token,
+    cancel: *const vodkit_upload_control,
     out_json: *mut *mut c_char,
 ) -> *mut vodkit_error {
     ffi_boundary!({
@@ -384,7 +384,7 @@ unsafe fn upload_reader(
     options_json: *const c_char,
     progress: vodkit_progress_fn,
     user_data: *mut c_void,
-    cancel: *const vodkit_cancel_token,
+    cancel: *const vodkit_upload_control,
     out_json: *mut *mut c_char,
 ) -> std::result::Result<(), vodkit_error> {
     let client = arg_ref(client, "client")?;
@@ -409,7 +409,7 @@ unsafe fn upload_reader(
             let token = cancel.as_ref().map(|t| t.inner.clone());
             on_caller(callback, caller, |reader, control| {
                 let control = match token {
-                    Some(token) => control.cancel_token(token),
+                    Some(token) => control.control(token),
                     None => control,
                 };
                 let source = Source::from_reader(reader, size, name)?;
@@ -467,8 +467,8 @@ impl ReadAt for ForwardedReader {
 /// buffers of the parts in flight.
 fn on_caller<T: Send>(
     callback: Callback,
-    mut caller: UploadControl<'_>,
-    upload: impl FnOnce(Arc<dyn ReadAt>, UploadControl<'_>) -> Result<T> + Send,
+    mut caller: UploadHooks<'_>,
+    upload: impl FnOnce(Arc<dyn ReadAt>, UploadHooks<'_>) -> Result<T> + Send,
 ) -> Result<T> {
     let (tx, rx) = mpsc::channel::<Request>();
     let reader: Arc<dyn ReadAt> = Arc::new(ForwardedReader(Mutex::new(tx.clone())));
@@ -477,7 +477,7 @@ fn on_caller<T: Send>(
         let worker = s.spawn(move || {
             // Progress goes to the calling thread too; the upload waits for
             // its answer (go on, or abort).
-            let forward = UploadControl::new().on_progress(move |p: &Progress| {
+            let forward = UploadHooks::new().on_progress(move |p: &Progress| {
                 let (reply, answer) = mpsc::sync_channel(1);
                 #[allow(clippy::clone_on_copy)] // `Progress` may gain owned fields
                 let sent = progress_tx.send(Request::Progress(p.clone(), reply));
@@ -546,7 +546,7 @@ pub unsafe extern "C" fn vodkit_client_upload_reader(
     options_json: *const c_char,
     progress: vodkit_progress_fn,
     user_data: *mut c_void,
-    cancel: *const vodkit_cancel_token,
+    cancel: *const vodkit_upload_control,
     out_json: *mut *mut c_char,
 ) -> *mut vodkit_error {
     ffi_boundary!({
@@ -580,7 +580,7 @@ pub unsafe extern "C" fn vodkit_client_resume_upload_reader(
     options_json: *const c_char,
     progress: vodkit_progress_fn,
     user_data: *mut c_void,
-    cancel: *const vodkit_cancel_token,
+    cancel: *const vodkit_upload_control,
     out_json: *mut *mut c_char,
 ) -> *mut vodkit_error {
     ffi_boundary!({
@@ -617,7 +617,7 @@ pub unsafe extern "C" fn vodkit_client_upload_reader_on_caller(
     options_json: *const c_char,
     progress: vodkit_progress_fn,
     user_data: *mut c_void,
-    cancel: *const vodkit_cancel_token,
+    cancel: *const vodkit_upload_control,
     out_json: *mut *mut c_char,
 ) -> *mut vodkit_error {
     ffi_boundary!({
@@ -651,7 +651,7 @@ pub unsafe extern "C" fn vodkit_client_resume_upload_reader_on_caller(
     options_json: *const c_char,
     progress: vodkit_progress_fn,
     user_data: *mut c_void,
-    cancel: *const vodkit_cancel_token,
+    cancel: *const vodkit_upload_control,
     out_json: *mut *mut c_char,
 ) -> *mut vodkit_error {
     ffi_boundary!({

@@ -8,10 +8,10 @@ use std::sync::OnceLock;
 use std::path::Path;
 
 use super::boundary::{arg_out, arg_ref, arg_str, json_out, put};
-use super::cancel::vodkit_cancel_token;
 use super::client::{json_arg, vodkit_client};
+use super::control::vodkit_upload_control;
 use super::error::vodkit_error;
-use crate::upload::{Progress, UploadControl};
+use crate::upload::{Progress, UploadHooks};
 
 /// Returned by a progress callback to let the upload go on.
 pub const VODKIT_CONTINUE: i32 = 0;
@@ -54,11 +54,11 @@ fn panic_in_progress() -> bool {
 pub(crate) fn control<'a>(
     progress: vodkit_progress_fn,
     user_data: *mut c_void,
-    cancel: Option<&vodkit_cancel_token>,
-) -> UploadControl<'a> {
-    let mut control = UploadControl::new();
+    cancel: Option<&vodkit_upload_control>,
+) -> UploadHooks<'a> {
+    let mut control = UploadHooks::new();
     if let Some(token) = cancel {
-        control = control.cancel_token(token.inner.clone());
+        control = control.control(token.inner.clone());
     }
     if let Some(f) = progress {
         // The engine calls this on the thread that called the upload.
@@ -110,7 +110,7 @@ pub unsafe extern "C" fn vodkit_client_upload(
     options_json: *const c_char,
     progress: vodkit_progress_fn,
     user_data: *mut c_void,
-    cancel: *const vodkit_cancel_token,
+    cancel: *const vodkit_upload_control,
     out_json: *mut *mut c_char,
 ) -> *mut vodkit_error {
     ffi_boundary!({
@@ -136,7 +136,7 @@ pub unsafe extern "C" fn vodkit_client_resume_upload(
     options_json: *const c_char,
     progress: vodkit_progress_fn,
     user_data: *mut c_void,
-    cancel: *const vodkit_cancel_token,
+    cancel: *const vodkit_upload_control,
     out_json: *mut *mut c_char,
 ) -> *mut vodkit_error {
     ffi_boundary!({

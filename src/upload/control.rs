@@ -38,7 +38,7 @@ pub struct Progress {
 /// - [`pause`](Self::pause) stops the file's bytes: no new part starts, and
 ///   the parts in flight stop reading (their connections stay open, idle).
 ///   A pause longer than the upload's pause hold (30 s by default,
-///   [`UploadControl::pause_hold`]) abandons the parts in flight cleanly;
+///   [`UploadHooks::pause_hold`]) abandons the parts in flight cleanly;
 ///   they are sent again on resume and do not count as failures. The
 ///   progress callback keeps being called while paused, and cancel works.
 ///   [`resume`](Self::resume) continues the same upload call.
@@ -47,7 +47,7 @@ pub struct Progress {
 ///   cap). One token bucket serves every part — and every upload — using
 ///   this token, so the cap is on their total.
 #[derive(Clone, Default)]
-pub struct CancelToken(Arc<TokenState>);
+pub struct UploadControl(Arc<TokenState>);
 
 #[derive(Debug, Default)]
 struct TokenState {
@@ -55,9 +55,9 @@ struct TokenState {
     pace: Pace,
 }
 
-impl std::fmt::Debug for CancelToken {
+impl std::fmt::Debug for UploadControl {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CancelToken")
+        f.debug_struct("UploadControl")
             .field("cancelled", &self.is_cancelled())
             .field("paused", &self.is_paused())
             .field("rate_limit", &self.rate_limit())
@@ -65,9 +65,9 @@ impl std::fmt::Debug for CancelToken {
     }
 }
 
-impl CancelToken {
+impl UploadControl {
     pub fn new() -> Self {
-        CancelToken::default()
+        UploadControl::default()
     }
 
     pub fn cancel(&self) {
@@ -111,7 +111,7 @@ impl CancelToken {
 /// What a part's body needs to honour pause and cap.
 #[derive(Debug, Clone)]
 pub(crate) struct Pacer {
-    pub(crate) token: CancelToken,
+    pub(crate) token: UploadControl,
     /// How long a pause holds a part in flight before abandoning it.
     pub(crate) hold: Duration,
 }
@@ -120,10 +120,10 @@ pub(crate) struct Pacer {
 type ProgressCallback<'a> = Box<dyn FnMut(&Progress) -> ProgressFlow + 'a>;
 
 /// How the caller watches and steers one upload: a progress callback (called
-/// on the calling thread; returning `Break` aborts) and a cancel token.
-pub struct UploadControl<'a> {
+/// on the calling thread; returning `Break` aborts) and an upload control.
+pub struct UploadHooks<'a> {
     pub(crate) progress: Option<ProgressCallback<'a>>,
-    pub(crate) cancel: Option<CancelToken>,
+    pub(crate) cancel: Option<UploadControl>,
     pub(crate) interval: Duration,
     /// The upload's resume handle once the provider created it (see
     /// [`Progress::resume`]).
@@ -131,9 +131,9 @@ pub struct UploadControl<'a> {
     pub(crate) pause_hold: Duration,
 }
 
-impl Default for UploadControl<'_> {
+impl Default for UploadHooks<'_> {
     fn default() -> Self {
-        UploadControl {
+        UploadHooks {
             progress: None,
             cancel: None,
             interval: Duration::from_millis(100),
@@ -143,7 +143,7 @@ impl Default for UploadControl<'_> {
     }
 }
 
-impl<'a> UploadControl<'a> {
+impl<'a> UploadHooks<'a> {
     pub fn new() -> Self {
         Self::default()
     }
@@ -154,7 +154,7 @@ impl<'a> UploadControl<'a> {
         self
     }
 
-    pub fn cancel_token(mut self, token: CancelToken) -> Self {
+    pub fn control(mut self, token: UploadControl) -> Self {
         self.cancel = Some(token);
         self
     }
@@ -179,7 +179,7 @@ impl<'a> UploadControl<'a> {
     }
 
     pub(crate) fn is_paused(&self) -> bool {
-        self.cancel.as_ref().is_some_and(CancelToken::is_paused)
+        self.cancel.as_ref().is_some_and(UploadControl::is_paused)
     }
 
     /// What each part's body needs to honour the token's pause and cap.
@@ -191,7 +191,9 @@ impl<'a> UploadControl<'a> {
     }
 
     pub(crate) fn is_cancelled(&self) -> bool {
-        self.cancel.as_ref().is_some_and(CancelToken::is_cancelled)
+        self.cancel
+            .as_ref()
+            .is_some_and(UploadControl::is_cancelled)
     }
 
     /// Reports `p`; `false` means the caller asked to stop.
@@ -203,9 +205,9 @@ impl<'a> UploadControl<'a> {
     }
 }
 
-impl std::fmt::Debug for UploadControl<'_> {
+impl std::fmt::Debug for UploadHooks<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UploadControl")
+        f.debug_struct("UploadHooks")
             .field("progress", &self.progress.is_some())
             .field("cancel", &self.cancel)
             .field("interval", &self.interval)

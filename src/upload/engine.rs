@@ -10,7 +10,7 @@ use std::sync::mpsc;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::control::{Progress, UploadControl};
+use super::control::{Progress, UploadHooks};
 use super::plan::{missing_ranges, split, Committed, Part};
 use super::retry::{Job, RetryQueue};
 use super::sink::{check_ack, AckMismatch, PartAck, PartSink};
@@ -43,7 +43,7 @@ pub fn run(
     sink: &dyn PartSink,
     options: &EngineOptions,
     start: Committed,
-    control: &mut UploadControl<'_>,
+    control: &mut UploadHooks<'_>,
 ) -> Result<()> {
     if options.part_size == 0 {
         return Err(Error::invalid_input("part size must be at least 1 byte"));
@@ -69,7 +69,7 @@ fn send_missing(
     sink: &dyn PartSink,
     options: &EngineOptions,
     start: &Committed,
-    control: &mut UploadControl<'_>,
+    control: &mut UploadHooks<'_>,
 ) -> Result<()> {
     let total = source.size();
     let concurrency = if sink.ordered() {
@@ -394,7 +394,7 @@ impl Reporter {
     /// Reports acknowledged bytes plus what is on the wire now (`live`), when due.
     fn tick(
         &mut self,
-        control: &mut UploadControl<'_>,
+        control: &mut UploadHooks<'_>,
         ledger: &Ledger,
         live: u64,
     ) -> ControlFlow<()> {
@@ -419,7 +419,7 @@ impl Reporter {
     }
 
     /// The last report always says "all of it".
-    fn last(&mut self, control: &mut UploadControl<'_>, ledger: &Ledger) -> ControlFlow<()> {
+    fn last(&mut self, control: &mut UploadHooks<'_>, ledger: &Ledger) -> ControlFlow<()> {
         let p = Progress {
             bytes_done: ledger.total,
             bytes_total: ledger.total,
@@ -432,7 +432,7 @@ impl Reporter {
     }
 }
 
-fn report(control: &mut UploadControl<'_>, p: &Progress) -> ControlFlow<()> {
+fn report(control: &mut UploadHooks<'_>, p: &Progress) -> ControlFlow<()> {
     if control.report(p) {
         ControlFlow::Continue(())
     } else {
@@ -461,7 +461,7 @@ struct InFlight {
 mod tests {
     use super::*;
     use crate::hex::md5_hex;
-    use crate::upload::{CancelToken, PartBody};
+    use crate::upload::{PartBody, UploadControl};
     use std::collections::HashMap;
     use std::io::{Read, Seek, SeekFrom, Write};
     use std::ops::Range;
@@ -637,7 +637,7 @@ mod tests {
             sink,
             options,
             Committed::Prefix(0),
-            &mut UploadControl::new(),
+            &mut UploadHooks::new(),
         )
     }
 
@@ -652,7 +652,7 @@ mod tests {
         let source = Source::open(&src).unwrap();
         let caller = std::thread::current().id();
         let mut seen = Vec::new();
-        let mut control = UploadControl::new()
+        let mut control = UploadHooks::new()
             .progress_interval(Duration::ZERO)
             .on_progress(|p| {
                 assert_eq!(std::thread::current().id(), caller);
@@ -765,7 +765,7 @@ mod tests {
         let source = Source::open(&src).unwrap();
         let options = parallel(100_000, quick_retries(0));
         let start = Committed::Prefix(250_000);
-        run(&source, &store, &options, start, &mut UploadControl::new()).unwrap();
+        run(&source, &store, &options, start, &mut UploadHooks::new()).unwrap();
         assert_eq!(*store.events.lock().unwrap(), ["begin", "finish"]);
     }
 
@@ -784,7 +784,7 @@ mod tests {
         // A cancel from the progress callback.
         let store = RangeStore::new(&dir.path().join("b.bin"));
         let source = Source::open(&src).unwrap();
-        let mut control = UploadControl::new()
+        let mut control = UploadHooks::new()
             .progress_interval(Duration::ZERO)
             .on_progress(|_| std::ops::ControlFlow::Break(()));
         let options = parallel(100_000, quick_retries(0));
@@ -801,9 +801,9 @@ mod tests {
 
         // A cancel before the start: not even begin.
         let store = RangeStore::new(&dir.path().join("c.bin"));
-        let token = CancelToken::new();
+        let token = UploadControl::new();
         token.cancel();
-        let mut control = UploadControl::new().cancel_token(token);
+        let mut control = UploadHooks::new().control(token);
         let err = run(
             &source,
             &store,
@@ -854,7 +854,7 @@ mod tests {
         };
         let source = Source::open(&src).unwrap();
         let start = store.committed().unwrap();
-        run(&source, &store, &options, start, &mut UploadControl::new()).unwrap();
+        run(&source, &store, &options, start, &mut UploadHooks::new()).unwrap();
         let mut offsets = store.attempts.lock().unwrap().clone();
         offsets.sort();
         assert_eq!(offsets, vec![20, 28, 40, 48]);
@@ -875,7 +875,7 @@ mod tests {
             &store,
             &options,
             Committed::Prefix(1001),
-            &mut UploadControl::new(),
+            &mut UploadHooks::new(),
         )
         .unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Integrity);

@@ -23,7 +23,7 @@ mod sink;
 mod source;
 
 pub(crate) use checkpoint::{AckedRange, Checkpoint, Lookup};
-pub use control::{CancelToken, Progress, ProgressFlow, UploadControl};
+pub use control::{Progress, ProgressFlow, UploadControl, UploadHooks};
 pub(crate) use digest::FileMd5;
 pub use engine::{run, EngineOptions};
 pub use options::CommonUploadOptions;

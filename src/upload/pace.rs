@@ -4,7 +4,7 @@
 //! source, and a capped one's bytes are handed out in small slices at the
 //! rate a token bucket allows.
 //!
-//! The state lives on the [`CancelToken`](super::CancelToken), next to the
+//! The state lives on the [`UploadControl`](super::UploadControl), next to the
 //! cancel flag, so any thread holding a clone can steer the upload; the
 //! bucket is shared by every part (and every upload) using that token.
 

@@ -23,7 +23,7 @@ static int32_t count_on_main_thread(void *user_data, const vodkit_progress *p) {
 
 static void *cancel_later(void *token) {
     sleep_ms(150);
-    vodkit_error *err = vodkit_cancel_token_cancel(token);
+    vodkit_error *err = vodkit_upload_control_cancel(token);
     if (err != NULL) FAIL("cancel failed");
     return NULL;
 }
@@ -52,21 +52,21 @@ int main(int argc, char **argv) {
     vodkit_string_free(resume);
     result = NULL;
 
-    vodkit_cancel_token *token = NULL;
-    OK(vodkit_cancel_token_new(&token));
-    CHECK(!vodkit_cancel_token_is_cancelled(token));
+    vodkit_upload_control *token = NULL;
+    OK(vodkit_upload_control_new(&token));
+    CHECK(!vodkit_upload_control_is_cancelled(token));
     pthread_t t;
     CHECK(pthread_create(&t, NULL, cancel_later, token) == 0);
     calls = 0;
     EXPECT_ERR(vodkit_client_upload(client, argv[1], RANGED, count_on_main_thread, &calls, token, &result),
                VODKIT_ERROR_CANCELLED);
     CHECK(pthread_join(t, NULL) == 0);
-    CHECK(vodkit_cancel_token_is_cancelled(token));
+    CHECK(vodkit_upload_control_is_cancelled(token));
     CHECK(result == NULL);
 
     /* A token cancelled before the call stops it before any request. */
     EXPECT_ERR(vodkit_client_upload(client, argv[1], NULL, NULL, NULL, token, &result), VODKIT_ERROR_CANCELLED);
-    vodkit_cancel_token_free(token);
+    vodkit_upload_control_free(token);
     vodkit_client_free(client);
     CHECK(vodkit_live_objects() == 0);
     printf("cancel ok\n");

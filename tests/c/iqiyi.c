@@ -27,7 +27,7 @@ static int32_t abort_at_first_bytes(void *user_data, const vodkit_progress *p) {
 
 static void *cancel_later(void *token) {
     sleep_ms(150);
-    vodkit_error *err = vodkit_cancel_token_cancel(token);
+    vodkit_error *err = vodkit_upload_control_cancel(token);
     if (err != NULL) FAIL("cancel failed");
     return NULL;
 }
@@ -130,8 +130,8 @@ int main(int argc, char **argv) {
     /* Cancel from the progress callback, then from a second thread. */
     EXPECT_ERR(vodkit_client_upload(client, argv[1], NULL, abort_at_first_bytes, NULL, NULL, &result),
                VODKIT_ERROR_CANCELLED);
-    vodkit_cancel_token *cancel = NULL;
-    OK(vodkit_cancel_token_new(&cancel));
+    vodkit_upload_control *cancel = NULL;
+    OK(vodkit_upload_control_new(&cancel));
     pthread_t t;
     CHECK(pthread_create(&t, NULL, cancel_later, cancel) == 0);
     EXPECT_ERR(vodkit_client_upload(client, argv[1], "{\"concurrency\":1,\"part_size\":65536}", NULL, NULL, cancel,
@@ -139,7 +139,7 @@ int main(int argc, char **argv) {
                VODKIT_ERROR_CANCELLED);
     CHECK(pthread_join(t, NULL) == 0);
     CHECK(result == NULL);
-    vodkit_cancel_token_free(cancel);
+    vodkit_upload_control_free(cancel);
     vodkit_client_free(client);
     CHECK(vodkit_live_objects() == 0);
     printf("iqiyi ok\n");

@@ -11,7 +11,7 @@ int main(void) {
     char *s = NULL;
     vodkit_client *client = NULL;
     vodkit_baijiayun_verifier *verifier = NULL;
-    vodkit_cancel_token *token = NULL;
+    vodkit_upload_control *token = NULL;
     const char *k[] = {"a"};
     const char *v[] = {"b"};
     const char *nulls[] = {NULL};
@@ -23,7 +23,7 @@ int main(void) {
     vodkit_string_free(NULL);
     vodkit_client_free(NULL);
     vodkit_baijiayun_verifier_free(NULL);
-    vodkit_cancel_token_free(NULL);
+    vodkit_upload_control_free(NULL);
 
     /* Error accessors on NULL. */
     CHECK(vodkit_error_code(NULL) == 0);
@@ -156,25 +156,25 @@ int main(void) {
     NULLARG(vodkit_baijiayun_verify_playback_auth_body(verifier, NULL, 3, &s));
     NULLARG(vodkit_baijiayun_verify_playback_auth_body(verifier, (const uint8_t *)"a=1", 3, NULL));
 
-    /* Cancel tokens. */
-    NULLARG(vodkit_cancel_token_new(NULL));
-    NULLARG(vodkit_cancel_token_cancel(NULL));
-    CHECK(!vodkit_cancel_token_is_cancelled(NULL));
-    NULLARG(vodkit_cancel_token_pause(NULL));
-    NULLARG(vodkit_cancel_token_resume(NULL));
-    NULLARG(vodkit_cancel_token_set_rate_limit(NULL, 1));
-    CHECK(!vodkit_cancel_token_is_paused(NULL));
-    CHECK(vodkit_cancel_token_rate_limit(NULL) == 0);
-    OK(vodkit_cancel_token_new(&token));
-    OK(vodkit_cancel_token_pause(token));
-    CHECK(vodkit_cancel_token_is_paused(token));
-    OK(vodkit_cancel_token_resume(token));
-    CHECK(!vodkit_cancel_token_is_paused(token));
-    OK(vodkit_cancel_token_set_rate_limit(token, 4096));
-    CHECK(vodkit_cancel_token_rate_limit(token) == 4096);
+    /* Upload controls. */
+    NULLARG(vodkit_upload_control_new(NULL));
+    NULLARG(vodkit_upload_control_cancel(NULL));
+    CHECK(!vodkit_upload_control_is_cancelled(NULL));
+    NULLARG(vodkit_upload_control_pause(NULL));
+    NULLARG(vodkit_upload_control_resume(NULL));
+    NULLARG(vodkit_upload_control_set_rate_limit(NULL, 1));
+    CHECK(!vodkit_upload_control_is_paused(NULL));
+    CHECK(vodkit_upload_control_rate_limit(NULL) == 0);
+    OK(vodkit_upload_control_new(&token));
+    OK(vodkit_upload_control_pause(token));
+    CHECK(vodkit_upload_control_is_paused(token));
+    OK(vodkit_upload_control_resume(token));
+    CHECK(!vodkit_upload_control_is_paused(token));
+    OK(vodkit_upload_control_set_rate_limit(token, 4096));
+    CHECK(vodkit_upload_control_rate_limit(token) == 4096);
 
     CHECK(s == NULL); /* no out-param was written by a failed call */
-    vodkit_cancel_token_free(token);
+    vodkit_upload_control_free(token);
     vodkit_baijiayun_verifier_free(verifier);
     vodkit_client_free(client);
     /* Every handle, error and string handed out came back. */

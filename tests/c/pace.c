@@ -1,5 +1,5 @@
 /* Pause, resume and the bandwidth cap of an upload, from a second thread
- * through the cancel token. Prints `video_id=N`; tests/c_abi.rs checks the
+ * through the upload control. Prints `video_id=N`; tests/c_abi.rs checks the
  * stored file's MD5 against FILE's. */
 #include "harness.h"
 
@@ -21,7 +21,7 @@ static int32_t on_progress(void *user_data, const vodkit_progress *p) {
 }
 
 struct steer {
-    vodkit_cancel_token *token;
+    vodkit_upload_control *token;
     unsigned long long sent_at_pause, sent_after_pause, elapsed_at_pause;
     unsigned calls_while_paused;
 };
@@ -31,8 +31,8 @@ static void *steer(void *arg) {
     /* About a second at the cap. */
     while (atomic_load(&bytes_sent) < 2 * 1024 * 1024) sleep_ms(10);
     s->elapsed_at_pause = atomic_load(&elapsed_ms);
-    if (vodkit_cancel_token_pause(s->token) != NULL) FAIL("pause failed");
-    CHECK(vodkit_cancel_token_is_paused(s->token));
+    if (vodkit_upload_control_pause(s->token) != NULL) FAIL("pause failed");
+    CHECK(vodkit_upload_control_is_paused(s->token));
     sleep_ms(300); /* a read already past the gate finishes */
     s->sent_at_pause = atomic_load(&bytes_sent);
     unsigned calls_before = atomic_load(&calls);
@@ -40,8 +40,8 @@ static void *steer(void *arg) {
     s->sent_after_pause = atomic_load(&bytes_sent);
     s->calls_while_paused = atomic_load(&calls) - calls_before;
     /* Lift the cap and go on. */
-    if (vodkit_cancel_token_set_rate_limit(s->token, 0) != NULL) FAIL("set_rate_limit failed");
-    if (vodkit_cancel_token_resume(s->token) != NULL) FAIL("resume failed");
+    if (vodkit_upload_control_set_rate_limit(s->token, 0) != NULL) FAIL("set_rate_limit failed");
+    if (vodkit_upload_control_resume(s->token) != NULL) FAIL("resume failed");
     return NULL;
 }
 
@@ -50,9 +50,9 @@ int main(int argc, char **argv) {
     make_file(argv[1], SIZE);
     vodkit_client *client = emulator_client(0, 0);
     struct steer s = {0};
-    OK(vodkit_cancel_token_new(&s.token));
-    OK(vodkit_cancel_token_set_rate_limit(s.token, CAP));
-    CHECK(vodkit_cancel_token_rate_limit(s.token) == CAP);
+    OK(vodkit_upload_control_new(&s.token));
+    OK(vodkit_upload_control_set_rate_limit(s.token, CAP));
+    CHECK(vodkit_upload_control_rate_limit(s.token) == CAP);
 
     pthread_t t;
     CHECK(pthread_create(&t, NULL, steer, &s) == 0);
@@ -71,7 +71,7 @@ int main(int argc, char **argv) {
     CHECK(json_int_member(result, "bytes") == SIZE);
     printf("video_id=%lld\n", json_int_member(result, "video_id"));
     vodkit_string_free(result);
-    vodkit_cancel_token_free(s.token);
+    vodkit_upload_control_free(s.token);
     vodkit_client_free(client);
     CHECK(vodkit_live_objects() == 0);
     printf("pace ok\n");

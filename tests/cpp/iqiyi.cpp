@@ -74,7 +74,7 @@ int main(int argc, char **argv) {
         CHECK(client.full_status(file_id).find("\"state\":\"missing\"") != std::string::npos);
 
         // Cancel from another thread.
-        vodkit::CancelToken cancel;
+        vodkit::UploadControl cancel;
         std::thread canceller([&] { cancel.cancel(); });
         canceller.join();
         try {

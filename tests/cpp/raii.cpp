@@ -1,5 +1,5 @@
 // The C++ RAII wrapper through uploads: progress, abort, exceptions from the
-// callback, cancel tokens, a cut upload resumed from the resume handle its
+// callback, upload controls, a cut upload resumed from the resume handle its
 // exception carries, errors. The headers are included twice here and once
 // more in second_unit.cpp (linked in), so guards and `inline` hold.
 #include "vodkit.hpp"
@@ -118,8 +118,8 @@ int main(int argc, char **argv) {
             CHECK(nested);
             CHECK(int_member(client.resume_upload(*e.resume(), path), "bytes") > 0);
         }
-        // A cancel token from another thread.
-        vodkit::CancelToken token;
+        // An upload control from another thread.
+        vodkit::UploadControl token;
         std::thread canceller([&] { token.cancel(); });
         canceller.join();
         CHECK(token.is_cancelled());

@@ -1,7 +1,7 @@
 // The C++ wrapper's other sources — a descriptor, a buffer, a read-at
 // function (and one that throws: its exception comes out of the call, after
 // which the upload resumes from a descriptor) — and pause, resume and the
-// cap through the CancelToken from a second thread.
+// cap through the UploadControl from a second thread.
 #include "vodkit.hpp"
 
 #include <fcntl.h>
@@ -82,7 +82,7 @@ int main(int argc, char **argv) {
     std::cout << "video_id=" << int_member(up, "video_id") << std::endl;
 
     // Pause and cap from another thread.
-    vodkit::CancelToken token;
+    vodkit::UploadControl token;
     token.set_rate_limit(2 * 1024 * 1024);
     CHECK(token.rate_limit() == 2 * 1024 * 1024);
     std::atomic<uint64_t> sent{0};

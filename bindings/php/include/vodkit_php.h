@@ -2,11 +2,11 @@
 
 typedef struct vodkit_baijiayun_verifier vodkit_baijiayun_verifier;
 
-typedef struct vodkit_cancel_token vodkit_cancel_token;
-
 typedef struct vodkit_client vodkit_client;
 
 typedef struct vodkit_error vodkit_error;
+
+typedef struct vodkit_upload_control vodkit_upload_control;
 
 typedef struct {
   uint64_t bytes_done;
@@ -59,25 +59,6 @@ vodkit_error *vodkit_baijiayun_sign(const char *const *keys,
                                     const char *partner_key,
                                     char **out_sign);
 
-vodkit_error *vodkit_cancel_token_new(vodkit_cancel_token **out_token);
-
-vodkit_error *vodkit_cancel_token_cancel(const vodkit_cancel_token *token);
-
-bool vodkit_cancel_token_is_cancelled(const vodkit_cancel_token *token);
-
-vodkit_error *vodkit_cancel_token_pause(const vodkit_cancel_token *token);
-
-vodkit_error *vodkit_cancel_token_resume(const vodkit_cancel_token *token);
-
-bool vodkit_cancel_token_is_paused(const vodkit_cancel_token *token);
-
-vodkit_error *vodkit_cancel_token_set_rate_limit(const vodkit_cancel_token *token,
-                                                 uint64_t bytes_per_second);
-
-uint64_t vodkit_cancel_token_rate_limit(const vodkit_cancel_token *token);
-
-void vodkit_cancel_token_free(vodkit_cancel_token *token);
-
 vodkit_error *vodkit_checkpoints_list(const char *dir,
                                       char **out_json);
 
@@ -108,6 +89,25 @@ vodkit_error *vodkit_client_call_with_file(const vodkit_client *client,
 vodkit_error *vodkit_client_credentials(const vodkit_client *client,
                                         char **out_json);
 
+vodkit_error *vodkit_upload_control_new(vodkit_upload_control **out_token);
+
+vodkit_error *vodkit_upload_control_cancel(const vodkit_upload_control *token);
+
+bool vodkit_upload_control_is_cancelled(const vodkit_upload_control *token);
+
+vodkit_error *vodkit_upload_control_pause(const vodkit_upload_control *token);
+
+vodkit_error *vodkit_upload_control_resume(const vodkit_upload_control *token);
+
+bool vodkit_upload_control_is_paused(const vodkit_upload_control *token);
+
+vodkit_error *vodkit_upload_control_set_rate_limit(const vodkit_upload_control *token,
+                                                   uint64_t bytes_per_second);
+
+uint64_t vodkit_upload_control_rate_limit(const vodkit_upload_control *token);
+
+void vodkit_upload_control_free(vodkit_upload_control *token);
+
 uint32_t vodkit_error_code(const vodkit_error *error);
 
 const char *vodkit_error_message(const vodkit_error *error);
@@ -132,7 +132,7 @@ vodkit_error *vodkit_client_upload_fd(const vodkit_client *client,
                                       const char *options_json,
                                       vodkit_progress_fn progress,
                                       void *user_data,
-                                      const vodkit_cancel_token *cancel,
+                                      const vodkit_upload_control *cancel,
                                       char **out_json);
 
 vodkit_error *vodkit_client_resume_upload_fd(const vodkit_client *client,
@@ -142,7 +142,7 @@ vodkit_error *vodkit_client_resume_upload_fd(const vodkit_client *client,
                                              const char *options_json,
                                              vodkit_progress_fn progress,
                                              void *user_data,
-                                             const vodkit_cancel_token *cancel,
+                                             const vodkit_upload_control *cancel,
                                              char **out_json);
 
 vodkit_error *vodkit_client_upload_buffer(const vodkit_client *client,
@@ -152,7 +152,7 @@ vodkit_error *vodkit_client_upload_buffer(const vodkit_client *client,
                                           const char *options_json,
                                           vodkit_progress_fn progress,
                                           void *user_data,
-                                          const vodkit_cancel_token *cancel,
+                                          const vodkit_upload_control *cancel,
                                           char **out_json);
 
 vodkit_error *vodkit_client_resume_upload_buffer(const vodkit_client *client,
@@ -163,7 +163,7 @@ vodkit_error *vodkit_client_resume_upload_buffer(const vodkit_client *client,
                                                  const char *options_json,
                                                  vodkit_progress_fn progress,
                                                  void *user_data,
-                                                 const vodkit_cancel_token *cancel,
+                                                 const vodkit_upload_control *cancel,
                                                  char **out_json);
 
 vodkit_error *vodkit_client_upload_reader(const vodkit_client *client,
@@ -174,7 +174,7 @@ vodkit_error *vodkit_client_upload_reader(const vodkit_client *client,
                                           const char *options_json,
                                           vodkit_progress_fn progress,
                                           void *user_data,
-                                          const vodkit_cancel_token *cancel,
+                                          const vodkit_upload_control *cancel,
                                           char **out_json);
 
 vodkit_error *vodkit_client_resume_upload_reader(const vodkit_client *client,
@@ -186,7 +186,7 @@ vodkit_error *vodkit_client_resume_upload_reader(const vodkit_client *client,
                                                  const char *options_json,
                                                  vodkit_progress_fn progress,
                                                  void *user_data,
-                                                 const vodkit_cancel_token *cancel,
+                                                 const vodkit_upload_control *cancel,
                                                  char **out_json);
 
 vodkit_error *vodkit_client_upload_reader_on_caller(const vodkit_client *client,
@@ -197,7 +197,7 @@ vodkit_error *vodkit_client_upload_reader_on_caller(const vodkit_client *client,
                                                     const char *options_json,
                                                     vodkit_progress_fn progress,
                                                     void *user_data,
-                                                    const vodkit_cancel_token *cancel,
+                                                    const vodkit_upload_control *cancel,
                                                     char **out_json);
 
 vodkit_error *vodkit_client_resume_upload_reader_on_caller(const vodkit_client *client,
@@ -209,7 +209,7 @@ vodkit_error *vodkit_client_resume_upload_reader_on_caller(const vodkit_client *
                                                            const char *options_json,
                                                            vodkit_progress_fn progress,
                                                            void *user_data,
-                                                           const vodkit_cancel_token *cancel,
+                                                           const vodkit_upload_control *cancel,
                                                            char **out_json);
 
 void vodkit_string_free(char *s);
@@ -219,7 +219,7 @@ vodkit_error *vodkit_client_upload(const vodkit_client *client,
                                    const char *options_json,
                                    vodkit_progress_fn progress,
                                    void *user_data,
-                                   const vodkit_cancel_token *cancel,
+                                   const vodkit_upload_control *cancel,
                                    char **out_json);
 
 vodkit_error *vodkit_client_resume_upload(const vodkit_client *client,
@@ -228,7 +228,7 @@ vodkit_error *vodkit_client_resume_upload(const vodkit_client *client,
                                           const char *options_json,
                                           vodkit_progress_fn progress,
                                           void *user_data,
-                                          const vodkit_cancel_token *cancel,
+                                          const vodkit_upload_control *cancel,
                                           char **out_json);
 
 const char *vodkit_version(void);

@@ -189,11 +189,11 @@ class Client
      *   exists it surfaces as the upload's CancelledException, whose
      *   getResume() continues the upload and whose getPrevious() is the
      *   closure's exception (before that, the closure's exception itself).
-     * @param CancelToken|null $cancel cancel() on it stops the upload
+     * @param UploadControl|null $cancel cancel() on it stops the upload
      * @return array<string, mixed>
      * @throws Exception
      */
-    public function upload(mixed $path, array $options = [], ?callable $progress = null, ?CancelToken $cancel = null): array
+    public function upload(mixed $path, array $options = [], ?callable $progress = null, ?UploadControl $cancel = null): array
     {
         return $this->transfer(null, $path, $options, $progress, $cancel);
     }
@@ -217,7 +217,7 @@ class Client
         mixed $path,
         array $options = [],
         ?callable $progress = null,
-        ?CancelToken $cancel = null,
+        ?UploadControl $cancel = null,
     ): array {
         return $this->transfer($resume, $path, $options, $progress, $cancel);
     }
@@ -239,7 +239,7 @@ class Client
      * @param array<string, mixed> $options
      * @return array<string, mixed>
      */
-    private function transfer(?array $resume, mixed $path, array $options, ?callable $progress, ?CancelToken $cancel): array
+    private function transfer(?array $resume, mixed $path, array $options, ?callable $progress, ?UploadControl $cancel): array
     {
         if (!is_string($path) && !is_resource($path)) {
             throw new InvalidInputException(

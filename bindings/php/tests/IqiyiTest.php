@@ -4,7 +4,7 @@ declare(strict_types=1);
 
 namespace Vodkit\Tests;
 
-use Vodkit\CancelToken;
+use Vodkit\UploadControl;
 use Vodkit\Exception\CancelledException;
 use Vodkit\Exception\InvalidInputException;
 use Vodkit\Iqiyi;
@@ -72,7 +72,7 @@ final class IqiyiTest extends TestCase
             $this->fail('not cancelled');
         } catch (CancelledException) {
         }
-        $token = new CancelToken();
+        $token = new UploadControl();
         $token->cancel();
         try {
             $client->upload($path, [], null, $token);

@@ -4,7 +4,7 @@ declare(strict_types=1);
 
 namespace Vodkit\Tests;
 
-use Vodkit\CancelToken;
+use Vodkit\UploadControl;
 use Vodkit\Client;
 use Vodkit\Exception\InvalidInputException;
 use Vodkit\Exception\IoException;
@@ -93,7 +93,7 @@ final class StreamUploadTest extends TestCase
     {
         $size = 6 * 1024 * 1024;
         $path = $this->makeFile($size, 'paused.mp4');
-        $token = new CancelToken();
+        $token = new UploadControl();
         $token->setRateLimit(4 * 1024 * 1024);
         $this->assertSame(4 * 1024 * 1024, $token->rateLimit());
         $pausedAt = null;
@@ -129,7 +129,7 @@ final class StreamUploadTest extends TestCase
         $data = random_bytes(2 * 1024 * 1024);
         $stream = fopen('php://memory', 'w+b');
         fwrite($stream, $data);
-        $token = new CancelToken();
+        $token = new UploadControl();
         $token->setRateLimit(1024 * 1024);
         $started = microtime(true);
         $uploaded = $this->client()->upload($stream, ['file_name' => 'capped.mp4'], null, $token);

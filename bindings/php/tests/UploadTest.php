@@ -5,7 +5,7 @@ declare(strict_types=1);
 namespace Vodkit\Tests;
 
 use Vodkit\Baijiayun;
-use Vodkit\CancelToken;
+use Vodkit\UploadControl;
 use Vodkit\Client;
 use Vodkit\Exception\CancelledException;
 use Vodkit\Exception\InvalidInputException;
@@ -93,11 +93,11 @@ final class UploadTest extends TestCase
         }
     }
 
-    public function testCancelTokenCancelledBeforeTheCall(): void
+    public function testUploadControlCancelledBeforeTheCall(): void
     {
         $path = $this->makeFile(64 * 1024);
         $client = new Client('baijiayun', Emulator::config());
-        $token = new CancelToken();
+        $token = new UploadControl();
         $this->assertFalse($token->isCancelled());
         $token->cancel();
         $this->assertTrue($token->isCancelled());
@@ -110,11 +110,11 @@ final class UploadTest extends TestCase
         }
     }
 
-    public function testCancelTokenCancelledDuringTheUpload(): void
+    public function testUploadControlCancelledDuringTheUpload(): void
     {
         $path = $this->makeFile(2 * 1024 * 1024);
         $client = new Client('baijiayun', Emulator::config(['part_size' => 128 * 1024]));
-        $token = new CancelToken();
+        $token = new UploadControl();
         $this->expectException(CancelledException::class);
         $client->upload($path, [], function (Progress $p) use ($token): bool {
             if ($p->bytesDone > 0) {

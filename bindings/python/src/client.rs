@@ -17,7 +17,7 @@ use serde_json::{Map, Value};
 use crate::errors::{guard, invalid_input, to_py_err};
 use crate::source;
 use crate::to_python;
-use crate::upload::{self, CancelToken};
+use crate::upload::{self, UploadControl};
 
 /// Runs a blocking core call with the GIL released and converts its answer.
 fn blocking<'py, T, F>(py: Python<'py>, f: F) -> PyResult<Bound<'py, PyAny>>
@@ -168,13 +168,13 @@ impl Client {
         py: Python<'py>,
         resume: Option<Value>,
         progress: Option<Py<PyAny>>,
-        cancel: Option<&Bound<'py, CancelToken>>,
+        cancel: Option<&Bound<'py, UploadControl>>,
         start: F,
     ) -> PyResult<Bound<'py, PyAny>>
     where
         F: for<'a> FnOnce(
                 &vodkit::Client,
-                vodkit::upload::UploadControl<'a>,
+                vodkit::upload::UploadHooks<'a>,
             ) -> vodkit::Result<Value>
             + Send,
     {
@@ -329,7 +329,7 @@ impl Client {
     ///     ``bytes_done`` never decreases. Return ``False`` to abort
     ///     (``CancelledError``); any other return value continues. An
     ///     exception raised in it aborts the upload and propagates unchanged.
-    /// :param cancel: a ``CancelToken`` to stop the upload from another thread.
+    /// :param cancel: a ``UploadControl`` to stop the upload from another thread.
     /// :param options: the provider's upload options (Baijiayun:
     ///     ``file_name``, ``definitions``, ``formats``, ``audio``,
     ///     ``encrypt``, ``watermark``, ``watermark_pos``, ``callback_url``,
@@ -350,7 +350,7 @@ impl Client {
         py: Python<'py>,
         path: &Bound<'py, PyAny>,
         progress: Option<Py<PyAny>>,
-        cancel: Option<&Bound<'py, CancelToken>>,
+        cancel: Option<&Bound<'py, UploadControl>>,
         options: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || {
@@ -381,7 +381,7 @@ impl Client {
         resume: &Bound<'py, PyAny>,
         path: &Bound<'py, PyAny>,
         progress: Option<Py<PyAny>>,
-        cancel: Option<&Bound<'py, CancelToken>>,
+        cancel: Option<&Bound<'py, UploadControl>>,
         options: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || {

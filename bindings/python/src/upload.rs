@@ -8,7 +8,7 @@ use std::ops::ControlFlow;
 use pyo3::prelude::*;
 use pyo3::types::PyBool;
 use serde_json::Value;
-use vodkit::upload::{Progress, UploadControl};
+use vodkit::upload::{Progress, UploadHooks};
 
 use crate::errors::{to_py_err_with_resume, video_id_of};
 
@@ -22,17 +22,17 @@ use crate::errors::{to_py_err_with_resume, video_id_of};
 /// ``upload`` keeps blocking and calling ``progress``; ``resume()`` goes on
 /// in the same call. ``set_rate_limit(n)`` caps it to ``n`` bytes per
 /// second (0: no cap), also while it runs.
-#[pyclass(frozen, module = "vodkit", name = "CancelToken")]
-pub(crate) struct CancelToken {
-    pub(crate) inner: vodkit::upload::CancelToken,
+#[pyclass(frozen, module = "vodkit", name = "UploadControl")]
+pub(crate) struct UploadControl {
+    pub(crate) inner: vodkit::upload::UploadControl,
 }
 
 #[pymethods]
-impl CancelToken {
+impl UploadControl {
     #[new]
     fn new() -> Self {
-        CancelToken {
-            inner: vodkit::upload::CancelToken::new(),
+        UploadControl {
+            inner: vodkit::upload::UploadControl::new(),
         }
     }
 
@@ -77,9 +77,9 @@ impl CancelToken {
 
     fn __repr__(&self) -> &'static str {
         if self.inner.is_cancelled() {
-            "CancelToken(cancelled=True)"
+            "UploadControl(cancelled=True)"
         } else {
-            "CancelToken(cancelled=False)"
+            "UploadControl(cancelled=False)"
         }
     }
 }
@@ -194,12 +194,12 @@ fn tick(
 pub(crate) fn run<'py, F>(
     py: Python<'py>,
     progress: Option<Py<PyAny>>,
-    cancel: Option<vodkit::upload::CancelToken>,
+    cancel: Option<vodkit::upload::UploadControl>,
     resume: Option<Value>,
     start: F,
 ) -> PyResult<Bound<'py, PyAny>>
 where
-    F: for<'a> FnOnce(UploadControl<'a>) -> vodkit::Result<Value> + Send,
+    F: for<'a> FnOnce(UploadHooks<'a>) -> vodkit::Result<Value> + Send,
 {
     // The callable stays owned here, so it is released with the GIL held.
     let style = match &progress {
@@ -220,9 +220,9 @@ where
                     }
                 })
             };
-            let mut control = UploadControl::new().on_progress(hook);
+            let mut control = UploadHooks::new().on_progress(hook);
             if let Some(token) = cancel {
-                control = control.cancel_token(token);
+                control = control.control(token);
             }
             start(control)
         };

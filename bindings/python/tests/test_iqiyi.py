@@ -83,7 +83,7 @@ def test_cancel_from_the_callback_and_from_another_thread(emu: Emulator, tmp_pat
         client.upload(path, progress=lambda done, total: done == 0)
     emu.iqiyi_control("POST", "faults", {"latency_ms": 20})
     try:
-        token = vodkit.CancelToken()
+        token = vodkit.UploadControl()
         timer = threading.Timer(0.2, token.cancel)
         timer.start()
         started = time.monotonic()

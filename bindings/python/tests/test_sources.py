@@ -131,7 +131,7 @@ def test_pause_from_another_thread_stops_progress_then_completes(
 ) -> None:
     path = tmp_path / "paused.mp4"
     md5 = write_file(path, 8 * MiB)
-    token = vodkit.CancelToken()
+    token = vodkit.UploadControl()
     token.set_rate_limit(4 * MiB)
     assert token.rate_limit == 4 * MiB
     seen: list[tuple[float, int]] = []
@@ -162,7 +162,7 @@ def test_pause_from_another_thread_stops_progress_then_completes(
 
 def test_the_cap_is_honoured_on_average(emu: Emulator, client: vodkit.Baijiayun) -> None:
     data = payload(3 * MiB)
-    token = vodkit.CancelToken()
+    token = vodkit.UploadControl()
     cap = 1 * MiB
     token.set_rate_limit(cap)
     started = time.monotonic()

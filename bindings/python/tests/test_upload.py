@@ -1,5 +1,5 @@
 """Uploads: a large file end to end, progress, aborting from the callback, the
-GIL released during the transfer, cancel tokens, and resuming."""
+GIL released during the transfer, upload controls, and resuming."""
 
 from __future__ import annotations
 
@@ -130,8 +130,8 @@ def test_cancel_token_from_another_thread(emu: Emulator, client: vodkit.Baijiayu
     path = tmp_path / "cancel.mp4"
     write_file(path, 4 * MiB)
     emu.faults(latency_ms=100)
-    token = vodkit.CancelToken()
-    assert not token.cancelled and repr(token) == "CancelToken(cancelled=False)"
+    token = vodkit.UploadControl()
+    assert not token.cancelled and repr(token) == "UploadControl(cancelled=False)"
     timer = threading.Timer(0.3, token.cancel)
     timer.start()
     started = time.monotonic()

@@ -12,7 +12,7 @@ use super::upload::UploadOptions;
 use crate::api::helpers::to_json;
 use crate::api::{config_from_json, options_from_json, Caller, OpSpec, RawTarget, Service};
 use crate::error::{Error, Result};
-use crate::upload::{Source, UploadControl};
+use crate::upload::{Source, UploadHooks};
 
 impl Client {
     /// This client as the provider-neutral [`crate::Client`] (same pipeline
@@ -46,7 +46,7 @@ impl Service for BaijiayunService {
         raw_target(name)
     }
 
-    fn upload(&self, source: Source, options: &Value, control: UploadControl<'_>) -> Result<Value> {
+    fn upload(&self, source: Source, options: &Value, control: UploadHooks<'_>) -> Result<Value> {
         let options: UploadOptions = options_from_json("baijiayun upload options", options)?;
         let uploaded = self.0.upload_with(source, &options, control)?;
         to_json(&uploaded, "the upload result")
@@ -57,7 +57,7 @@ impl Service for BaijiayunService {
         resume: &Value,
         source: Source,
         options: &Value,
-        control: UploadControl<'_>,
+        control: UploadHooks<'_>,
     ) -> Result<Value> {
         let video_id = resume_video_id(resume)?;
         let options: UploadOptions = options_from_json("baijiayun upload options", options)?;

@@ -22,7 +22,7 @@ use crate::http::{RetryPolicy, Transport};
 use crate::params::Params;
 use crate::upload::{
     self, AckedRange, Checkpoint, Committed, CommonUploadOptions, EngineOptions, FileMd5,
-    IntoSource, Lookup, Part, PartAck, PartBody, PartReceipt, PartSink, Source, UploadControl,
+    IntoSource, Lookup, Part, PartAck, PartBody, PartReceipt, PartSink, Source, UploadHooks,
 };
 
 /// Options of [`Client::upload`]: every getUploadUrl parameter, plus how the
@@ -129,7 +129,7 @@ impl Client {
     /// Uploads a file as a new video and returns its id. The file is streamed
     /// from disk; memory use does not depend on its size.
     pub fn upload(&self, source: impl IntoSource, options: &UploadOptions) -> Result<Uploaded> {
-        self.upload_with(source, options, UploadControl::new())
+        self.upload_with(source, options, UploadHooks::new())
     }
 
     /// As [`Client::upload`], with progress reporting and cancellation.
@@ -139,7 +139,7 @@ impl Client {
         &self,
         source: impl IntoSource,
         options: &UploadOptions,
-        mut control: UploadControl<'_>,
+        mut control: UploadHooks<'_>,
     ) -> Result<Uploaded> {
         // Everything the caller got wrong fails here, before any request.
         let source = source.into_source()?;
@@ -204,7 +204,7 @@ impl Client {
         video_id: i64,
         source: impl IntoSource,
         options: &UploadOptions,
-        mut control: UploadControl<'_>,
+        mut control: UploadHooks<'_>,
     ) -> Result<Uploaded> {
         let source = source.into_source()?;
         // Checked before any request; adapted to the bytes left on resume.
@@ -240,7 +240,7 @@ impl Client {
         source: &Source,
         options: &UploadOptions,
         checkpoint: Option<&Checkpoint>,
-        control: &mut UploadControl<'_>,
+        control: &mut UploadHooks<'_>,
     ) -> Result<Uploaded> {
         let Resume {
             video_id,
@@ -331,7 +331,7 @@ impl Client {
         sending: Sending<'_>,
         source: &Source,
         checkpoint: Option<&Checkpoint>,
-        control: &mut UploadControl<'_>,
+        control: &mut UploadHooks<'_>,
     ) -> Result<Uploaded> {
         let Sending {
             video_id,

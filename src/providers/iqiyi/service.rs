@@ -12,7 +12,7 @@ use super::upload::UploadOptions;
 use crate::api::helpers::to_json;
 use crate::api::{config_from_json, options_from_json, Caller, OpSpec, Service};
 use crate::error::Result;
-use crate::upload::{Source, UploadControl};
+use crate::upload::{Source, UploadHooks};
 
 impl Client {
     /// This client as the provider-neutral [`crate::Client`].
@@ -37,7 +37,7 @@ impl Service for IqiyiService {
         CATALOG
     }
 
-    fn upload(&self, source: Source, options: &Value, control: UploadControl<'_>) -> Result<Value> {
+    fn upload(&self, source: Source, options: &Value, control: UploadHooks<'_>) -> Result<Value> {
         let options: UploadOptions = options_from_json("iqiyi upload options", options)?;
         to_json(
             &self.0.upload_with(source, &options, control)?,
@@ -50,7 +50,7 @@ impl Service for IqiyiService {
         resume: &Value,
         source: Source,
         options: &Value,
-        control: UploadControl<'_>,
+        control: UploadHooks<'_>,
     ) -> Result<Value> {
         let options: UploadOptions = options_from_json("iqiyi upload options", options)?;
         to_json(

@@ -22,7 +22,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::http::RetryPolicy;
 use crate::upload::{
     self, AckedRange, Checkpoint, Committed, CommonUploadOptions, EngineOptions, FileMd5,
-    IntoSource, Lookup, Part, PartAck, PartBody, PartReceipt, PartSink, Source, UploadControl,
+    IntoSource, Lookup, Part, PartAck, PartBody, PartReceipt, PartSink, Source, UploadHooks,
 };
 
 /// Options of [`Client::upload`]: the meta set before `uploadfinish`, and
@@ -140,7 +140,7 @@ impl UploadOptions {
 impl Client {
     /// Uploads a file as a new video: open, chunks, meta, finish.
     pub fn upload(&self, source: impl IntoSource, options: &UploadOptions) -> Result<Uploaded> {
-        self.upload_with(source, options, UploadControl::new())
+        self.upload_with(source, options, UploadHooks::new())
     }
 
     /// As [`Client::upload`], with progress and cancellation. A failure
@@ -153,7 +153,7 @@ impl Client {
         &self,
         source: impl IntoSource,
         options: &UploadOptions,
-        mut control: UploadControl<'_>,
+        mut control: UploadHooks<'_>,
     ) -> Result<Uploaded> {
         let source = source.into_source()?;
         let (open, engine) = options.check(self, &source)?;
@@ -216,7 +216,7 @@ impl Client {
         resume: &Value,
         source: impl IntoSource,
         options: &UploadOptions,
-        mut control: UploadControl<'_>,
+        mut control: UploadHooks<'_>,
     ) -> Result<Uploaded> {
         let mut handle: Handle = serde_json::from_value(resume.clone()).map_err(|_| {
             Error::invalid_input(
@@ -309,7 +309,7 @@ impl Client {
         options: &UploadOptions,
         engine: EngineOptions,
         checkpoint: Option<&Checkpoint>,
-        control: &mut UploadControl<'_>,
+        control: &mut UploadHooks<'_>,
     ) -> Result<Uploaded> {
         let Upload {
             file_id,

@@ -12,7 +12,7 @@ use super::client::{Client, PROVIDER};
 use super::config::Config;
 use crate::api::{config_from_json, Caller, OpSpec, Service};
 use crate::error::{Error, Result};
-use crate::upload::{Source, UploadControl};
+use crate::upload::{Source, UploadHooks};
 
 impl Client {
     /// This client as the provider-neutral [`crate::Client`] (same session
@@ -49,7 +49,7 @@ impl Service for QuvideoService {
         &self,
         _source: Source,
         _options: &Value,
-        _control: UploadControl<'_>,
+        _control: UploadHooks<'_>,
     ) -> Result<Value> {
         Err(no_upload())
     }
@@ -59,7 +59,7 @@ impl Service for QuvideoService {
         _resume: &Value,
         _source: Source,
         _options: &Value,
-        _control: UploadControl<'_>,
+        _control: UploadHooks<'_>,
     ) -> Result<Value> {
         Err(no_upload())
     }

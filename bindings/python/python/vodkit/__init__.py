@@ -25,7 +25,7 @@ from ._generated import *  # noqa: F403 (every provider's class and types module
 from ._generated import __all__ as _providers
 from ._vodkit import (
     CallbackVerifier,
-    CancelToken,
+    UploadControl,
     Client,
     Progress,
     __version__,
@@ -51,7 +51,7 @@ from .errors import (
 __all__ = [
     "Client",
     "CallbackVerifier",
-    "CancelToken",
+    "UploadControl",
     "Progress",
     "checkpoints",
     "remove_checkpoint",

@@ -23,7 +23,7 @@ __all__ = [
     "sign",
     "_panic_for_tests",
     "Client",
-    "CancelToken",
+    "UploadControl",
     "CallbackVerifier",
     "Progress",
     "checkpoints",
@@ -89,7 +89,7 @@ class Progress:
         until the provider created the upload.
         """
 @final
-class CancelToken:
+class UploadControl:
     """Cancels, pauses or caps an upload from any thread (or from a signal handler).
 
     Pass it as ``cancel=`` to ``Client.upload`` or ``resume_upload``;
@@ -101,7 +101,7 @@ class CancelToken:
     in the same call. ``set_rate_limit(n)`` caps it to ``n`` bytes per
     second (0: no cap), also while it runs.
     """
-    def __new__(cls) -> CancelToken: ...
+    def __new__(cls) -> UploadControl: ...
     def cancel(self) -> None:
         """Asks the upload using this token to stop. Safe from any thread."""
     @property
@@ -252,7 +252,7 @@ class Client:
         path: _Source,
         *,
         progress: Optional[_Progress] = None,
-        cancel: Optional[CancelToken] = None,
+        cancel: Optional[UploadControl] = None,
         **options: Any,
     ) -> dict[str, Any]:
         """Uploads a file as a new video. The file is streamed from disk in
@@ -275,7 +275,7 @@ class Client:
             ``bytes_done`` never decreases. Return ``False`` to abort
             (``CancelledError``); any other return value continues. An
             exception raised in it aborts the upload and propagates unchanged.
-        :param cancel: a ``CancelToken`` to stop the upload from another thread.
+        :param cancel: a ``UploadControl`` to stop the upload from another thread.
         :param options: the provider's upload options (Baijiayun:
             ``file_name``, ``definitions``, ``formats``, ``audio``,
             ``encrypt``, ``watermark``, ``watermark_pos``, ``callback_url``,
@@ -297,7 +297,7 @@ class Client:
         path: _Source,
         *,
         progress: Optional[_Progress] = None,
-        cancel: Optional[CancelToken] = None,
+        cancel: Optional[UploadControl] = None,
         **options: Any,
     ) -> dict[str, Any]:
         """Continues an interrupted upload of ``path`` from the bytes the server

@@ -186,7 +186,7 @@ class IntegrityError(VodkitError):
 
 class CancelledError(VodkitError):
     """The upload was cancelled: the progress callback returned ``False`` or
-    the ``CancelToken`` was cancelled. ``resume`` tells what to resume."""
+    the ``UploadControl`` was cancelled. ``resume`` tells what to resume."""
 
     code = "cancelled"
 

@@ -10,7 +10,7 @@ from typing import Any, Callable, Literal, Mapping, Optional, Sequence, TypedDic
 
 from typing_extensions import Unpack
 
-from .._vodkit import CancelToken, Client, Progress
+from .._vodkit import UploadControl, Client, Progress
 
 _Path = Union[str, "os.PathLike[str]"]
 _Progress = Union[Callable[[int, int], object], Callable[[Progress], object]]
@@ -314,7 +314,7 @@ class Iqiyi(Client):
         path: _Source,
         *,
         progress: Optional[_Progress] = None,
-        cancel: Optional[CancelToken] = None,
+        cancel: Optional[UploadControl] = None,
         **options: Unpack[IqiyiUploadOptions],
     ) -> dict[str, Any]: ...
     def resume_upload(  # type: ignore[override]
@@ -323,7 +323,7 @@ class Iqiyi(Client):
         path: _Source,
         *,
         progress: Optional[_Progress] = None,
-        cancel: Optional[CancelToken] = None,
+        cancel: Optional[UploadControl] = None,
         **options: Unpack[IqiyiUploadOptions],
     ) -> dict[str, Any]: ...
 

@@ -10,7 +10,7 @@ from typing import Any, Callable, Literal, Mapping, Optional, Sequence, TypedDic
 
 from typing_extensions import Unpack
 
-from .._vodkit import CancelToken, Client, Progress
+from .._vodkit import UploadControl, Client, Progress
 
 _Path = Union[str, "os.PathLike[str]"]
 _Progress = Union[Callable[[int, int], object], Callable[[Progress], object]]

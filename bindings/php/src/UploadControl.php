@@ -20,7 +20,7 @@ use Vodkit\Internal\Native;
  * call resume() to go on in the same call, or cancel().
  * setRateLimit($bytesPerSecond) caps it (0: no cap), also while it runs.
  */
-final class CancelToken
+final class UploadControl
 {
     use Internal\OwnsHandle;
 
@@ -30,15 +30,15 @@ final class CancelToken
     public function __construct()
     {
         $this->ffi = Library::ffi();
-        $out = $this->ffi->new('vodkit_cancel_token*');
-        Native::check($this->ffi, $this->ffi->vodkit_cancel_token_new(FFI::addr($out)));
+        $out = $this->ffi->new('vodkit_upload_control*');
+        Native::check($this->ffi, $this->ffi->vodkit_upload_control_new(FFI::addr($out)));
         $this->handle = $out;
     }
 
     public function __destruct()
     {
         if ($this->handle !== null) {
-            $this->ffi->vodkit_cancel_token_free($this->handle);
+            $this->ffi->vodkit_upload_control_free($this->handle);
             $this->handle = null;
         }
     }
@@ -46,29 +46,29 @@ final class CancelToken
     /** Cancels every upload using this token. */
     public function cancel(): void
     {
-        Native::check($this->ffi, $this->ffi->vodkit_cancel_token_cancel($this->handle));
+        Native::check($this->ffi, $this->ffi->vodkit_upload_control_cancel($this->handle));
     }
 
     public function isCancelled(): bool
     {
-        return (bool) $this->ffi->vodkit_cancel_token_is_cancelled($this->handle);
+        return (bool) $this->ffi->vodkit_upload_control_is_cancelled($this->handle);
     }
 
     /** Pauses every upload using this token. */
     public function pause(): void
     {
-        Native::check($this->ffi, $this->ffi->vodkit_cancel_token_pause($this->handle));
+        Native::check($this->ffi, $this->ffi->vodkit_upload_control_pause($this->handle));
     }
 
     /** Lets paused uploads go on where they stopped. */
     public function resume(): void
     {
-        Native::check($this->ffi, $this->ffi->vodkit_cancel_token_resume($this->handle));
+        Native::check($this->ffi, $this->ffi->vodkit_upload_control_resume($this->handle));
     }
 
     public function isPaused(): bool
     {
-        return (bool) $this->ffi->vodkit_cancel_token_is_paused($this->handle);
+        return (bool) $this->ffi->vodkit_upload_control_is_paused($this->handle);
     }
 
     /** Caps the uploads using this token to $bytesPerSecond in total (0 lifts the cap). */
@@ -80,16 +80,16 @@ final class CancelToken
                 Constants::VODKIT_ERROR_INVALID_INPUT,
             );
         }
-        Native::check($this->ffi, $this->ffi->vodkit_cancel_token_set_rate_limit($this->handle, $bytesPerSecond));
+        Native::check($this->ffi, $this->ffi->vodkit_upload_control_set_rate_limit($this->handle, $bytesPerSecond));
     }
 
     /** The cap in bytes per second (0: none). */
     public function rateLimit(): int
     {
-        return (int) $this->ffi->vodkit_cancel_token_rate_limit($this->handle);
+        return (int) $this->ffi->vodkit_upload_control_rate_limit($this->handle);
     }
 
-    /** @internal the `vodkit_cancel_token*` */
+    /** @internal the `vodkit_upload_control*` */
     public function handle(): CData
     {
         return $this->handle;

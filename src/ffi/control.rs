@@ -1,27 +1,27 @@
-//! `vodkit_cancel_token`: cancels, pauses, resumes and caps an upload from
+//! `vodkit_upload_control`: cancels, pauses, resumes and caps an upload from
 //! any thread.
 
 use super::boundary::{arg_out, arg_ref, put};
 use super::error::vodkit_error;
-use crate::upload::CancelToken;
+use crate::upload::UploadControl;
 
-/// A cancel token. `const` functions on it may be called from any thread,
+/// An upload control. `const` functions on it may be called from any thread,
 /// also while an upload that uses it runs on another thread.
-pub struct vodkit_cancel_token {
-    pub(crate) inner: CancelToken,
+pub struct vodkit_upload_control {
+    pub(crate) inner: UploadControl,
 }
 
-/// Creates a cancel token.
+/// Creates an upload control.
 #[no_mangle]
-pub unsafe extern "C" fn vodkit_cancel_token_new(
-    out_token: *mut *mut vodkit_cancel_token,
+pub unsafe extern "C" fn vodkit_upload_control_new(
+    out_token: *mut *mut vodkit_upload_control,
 ) -> *mut vodkit_error {
     ffi_boundary!({
         arg_out(out_token, "out_token")?;
         put(
             out_token,
-            super::live::into_handle(vodkit_cancel_token {
-                inner: CancelToken::new(),
+            super::live::into_handle(vodkit_upload_control {
+                inner: UploadControl::new(),
             }),
         );
         Ok(())
@@ -30,8 +30,8 @@ pub unsafe extern "C" fn vodkit_cancel_token_new(
 
 /// Cancels every upload using this token (they stop and return CANCELLED).
 #[no_mangle]
-pub unsafe extern "C" fn vodkit_cancel_token_cancel(
-    token: *const vodkit_cancel_token,
+pub unsafe extern "C" fn vodkit_upload_control_cancel(
+    token: *const vodkit_upload_control,
 ) -> *mut vodkit_error {
     ffi_boundary!({
         arg_ref(token, "token")?.inner.cancel();
@@ -41,8 +41,8 @@ pub unsafe extern "C" fn vodkit_cancel_token_cancel(
 
 /// Whether the token was cancelled (false for NULL).
 #[no_mangle]
-pub unsafe extern "C" fn vodkit_cancel_token_is_cancelled(
-    token: *const vodkit_cancel_token,
+pub unsafe extern "C" fn vodkit_upload_control_is_cancelled(
+    token: *const vodkit_upload_control,
 ) -> bool {
     ffi_boundary_or!(false, {
         token.as_ref().is_some_and(|t| t.inner.is_cancelled())
@@ -54,8 +54,8 @@ pub unsafe extern "C" fn vodkit_cancel_token_is_cancelled(
 /// they are sent again on resume). The upload call keeps blocking, its
 /// progress callback keeps being called, and cancel still works.
 #[no_mangle]
-pub unsafe extern "C" fn vodkit_cancel_token_pause(
-    token: *const vodkit_cancel_token,
+pub unsafe extern "C" fn vodkit_upload_control_pause(
+    token: *const vodkit_upload_control,
 ) -> *mut vodkit_error {
     ffi_boundary!({
         arg_ref(token, "token")?.inner.pause();
@@ -65,8 +65,8 @@ pub unsafe extern "C" fn vodkit_cancel_token_pause(
 
 /// Lets paused uploads go on where they stopped (in the same call).
 #[no_mangle]
-pub unsafe extern "C" fn vodkit_cancel_token_resume(
-    token: *const vodkit_cancel_token,
+pub unsafe extern "C" fn vodkit_upload_control_resume(
+    token: *const vodkit_upload_control,
 ) -> *mut vodkit_error {
     ffi_boundary!({
         arg_ref(token, "token")?.inner.resume();
@@ -76,7 +76,9 @@ pub unsafe extern "C" fn vodkit_cancel_token_resume(
 
 /// Whether the token is paused (false for NULL).
 #[no_mangle]
-pub unsafe extern "C" fn vodkit_cancel_token_is_paused(token: *const vodkit_cancel_token) -> bool {
+pub unsafe extern "C" fn vodkit_upload_control_is_paused(
+    token: *const vodkit_upload_control,
+) -> bool {
     ffi_boundary_or!(false, {
         token.as_ref().is_some_and(|t| t.inner.is_paused())
     })
@@ -86,8 +88,8 @@ pub unsafe extern "C" fn vodkit_cancel_token_is_paused(token: *const vodkit_canc
 /// `bytes_per_second` in total (0 lifts the cap). May be called at any
 /// time, also while uploading; takes effect within about 50 ms.
 #[no_mangle]
-pub unsafe extern "C" fn vodkit_cancel_token_set_rate_limit(
-    token: *const vodkit_cancel_token,
+pub unsafe extern "C" fn vodkit_upload_control_set_rate_limit(
+    token: *const vodkit_upload_control,
     bytes_per_second: u64,
 ) -> *mut vodkit_error {
     ffi_boundary!({
@@ -100,13 +102,15 @@ pub unsafe extern "C" fn vodkit_cancel_token_set_rate_limit(
 
 /// The token's cap in bytes per second (0: none, and for NULL).
 #[no_mangle]
-pub unsafe extern "C" fn vodkit_cancel_token_rate_limit(token: *const vodkit_cancel_token) -> u64 {
+pub unsafe extern "C" fn vodkit_upload_control_rate_limit(
+    token: *const vodkit_upload_control,
+) -> u64 {
     ffi_boundary_or!(0, { token.as_ref().map_or(0, |t| t.inner.rate_limit()) })
 }
 
 /// Frees a token. NULL is a no-op. Do not free it while an upload uses it.
 #[no_mangle]
-pub unsafe extern "C" fn vodkit_cancel_token_free(token: *mut vodkit_cancel_token) {
+pub unsafe extern "C" fn vodkit_upload_control_free(token: *mut vodkit_upload_control) {
     ffi_boundary_or!((), {
         super::live::free_handle(token);
     })
