@@ -257,6 +257,11 @@ pub struct OperationInfo {
     pub doc: String,
     /// The JSON schema of the answer (with `$defs` for nested models).
     pub answer: Value,
+    /// On an operation of the provider's video lifecycle (status, urls,
+    /// list, delete, cancel): its roles and the provider's lifecycle facts
+    /// (`Lifecycle::to_json`); absent on every other operation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lifecycle: Option<Value>,
 }
 
 /// One parameter of an operation.
@@ -334,6 +339,7 @@ impl OperationInfo {
                 .unwrap_or("")
                 .to_owned(),
             answer: answer.to_value(),
+            lifecycle: None,
         }
     }
 }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use serde_json::Value;
 
 use super::catalog::OperationInfo;
+use super::lifecycle::Lifecycle;
 use super::request::FilePart;
 use super::request::Target;
 use super::service::Service;
@@ -20,6 +21,9 @@ use crate::upload::{IntoSource, UploadHooks};
 #[derive(Clone)]
 pub struct Client {
     service: Arc<dyn Service>,
+    /// The provider's lifecycle facts (a registered provider's), which
+    /// `operations()` attaches to its lifecycle operations.
+    lifecycle: Option<&'static Lifecycle>,
 }
 
 impl std::fmt::Debug for Client {
@@ -34,7 +38,21 @@ impl Client {
     /// A client of a provider defined outside the registry (the registered
     /// ones: [`Client::new`], in [`crate::providers::registry`]).
     pub fn from_service(service: Arc<dyn Service>) -> Self {
-        Client { service }
+        Client {
+            service,
+            lifecycle: None,
+        }
+    }
+
+    /// The same client, telling `lifecycle`'s facts in `operations()`.
+    pub fn with_lifecycle(mut self, lifecycle: &'static Lifecycle) -> Self {
+        self.lifecycle = Some(lifecycle);
+        self
+    }
+
+    /// The provider's lifecycle facts, where it registered them.
+    pub fn lifecycle(&self) -> Option<&'static Lifecycle> {
+        self.lifecycle
     }
 
     pub fn provider(&self) -> &'static str {
@@ -51,7 +69,7 @@ impl Client {
         self.service
             .catalog()
             .iter()
-            .map(|spec| OperationInfo::of_caller(spec, caller))
+            .map(|spec| Lifecycle::attach(self.lifecycle, OperationInfo::of_caller(spec, caller)))
             .collect()
     }
 

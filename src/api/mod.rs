@@ -15,6 +15,7 @@ mod client;
 mod config;
 mod envelope;
 pub mod helpers;
+mod lifecycle;
 pub use helpers::Ack;
 mod request;
 mod service;
@@ -29,5 +30,8 @@ pub use client::Client;
 pub(crate) use config::from_json_redacted;
 pub use config::{config_from_json, options_from_json, CommonConfig};
 pub use envelope::Envelope;
+pub use lifecycle::{
+    ByIdFacts, CodedField, Lifecycle, ListFacts, Setting, State, StatusFacts, TimeForm, UploadFacts,
+};
 pub use request::{ApiRequest, FilePart, Headers, Method, Target};
 pub use service::{RawTarget, Service};

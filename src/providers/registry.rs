@@ -1,12 +1,13 @@
-//! Provider name → how to build its client, and its catalog: the one list of
-//! providers, and the name-based constructor of the neutral client.
+//! Provider name → how to build its client, its catalog and its lifecycle
+//! facts: the one list of providers, and the name-based constructor of the
+//! neutral client.
 
 use std::sync::Arc;
 
 use serde_json::Value;
 
 use super::{baijiayun, iqiyi, quvideo};
-use crate::api::{schema_of, Client, OpSpec, OperationInfo, Service};
+use crate::api::{schema_of, Client, Lifecycle, OpSpec, OperationInfo, Service};
 use crate::error::{Error, Result};
 
 /// One provider of the registry.
@@ -21,6 +22,9 @@ pub struct Provider {
     /// The JSON schema of the provider's upload options; `None` for a
     /// provider without uploads (its `upload` is `InvalidInput`).
     pub upload_options_schema: Option<fn() -> schemars::Schema>,
+    /// Which operations tell a video's status, list, play URLs, delete and
+    /// cancel; what its state codes mean; which config keys authenticate.
+    pub lifecycle: &'static Lifecycle,
 }
 
 /// Every provider the neutral client can be built for.
@@ -31,6 +35,7 @@ static PROVIDERS: &[Provider] = &[
         build: baijiayun::build,
         config_schema: schema_of::<baijiayun::Config>,
         upload_options_schema: Some(schema_of::<baijiayun::UploadOptions>),
+        lifecycle: &baijiayun::catalog::LIFECYCLE,
     },
     Provider {
         name: iqiyi::PROVIDER,
@@ -38,6 +43,7 @@ static PROVIDERS: &[Provider] = &[
         build: iqiyi::build,
         config_schema: schema_of::<iqiyi::Config>,
         upload_options_schema: Some(schema_of::<iqiyi::UploadOptions>),
+        lifecycle: &iqiyi::catalog::LIFECYCLE,
     },
     Provider {
         name: quvideo::PROVIDER,
@@ -45,6 +51,7 @@ static PROVIDERS: &[Provider] = &[
         build: quvideo::build,
         config_schema: schema_of::<quvideo::Config>,
         upload_options_schema: None,
+        lifecycle: &quvideo::catalog::LIFECYCLE,
     },
 ];
 
@@ -70,9 +77,9 @@ pub fn all_operations() -> Vec<OperationInfo> {
     PROVIDERS
         .iter()
         .flat_map(|p| {
-            p.catalog
-                .iter()
-                .map(|spec| OperationInfo::of(spec, spec.path))
+            p.catalog.iter().map(|spec| {
+                Lifecycle::attach(Some(p.lifecycle), OperationInfo::of(spec, spec.path))
+            })
         })
         .collect()
 }
@@ -83,6 +90,6 @@ impl Client {
     /// naming it.
     pub fn new(provider: &str, config: &Value) -> Result<Self> {
         let entry = find(provider)?;
-        Ok(Client::from_service((entry.build)(config)?))
+        Ok(Client::from_service((entry.build)(config)?).with_lifecycle(entry.lifecycle))
     }
 }

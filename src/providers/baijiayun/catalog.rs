@@ -9,6 +9,9 @@
 
 use super::models::*;
 use crate::api::Ack;
+use crate::api::{
+    ByIdFacts, CodedField, Lifecycle, ListFacts, State, StatusFacts, TimeForm, UploadFacts,
+};
 
 crate::operations! {
     pub static CATALOG, provider "baijiayun", host "api";
@@ -72,6 +75,63 @@ crate::operations! {
     SetTranscodeCallbackUrl => CallbackUrl { name "video_account/setTranscodeCallbackUrl", function set_transcode_callback_url, POST };
     GetTranscodeCallbackUrl => CallbackUrl { name "video_account/getTranscodeCallbackUrl", function get_transcode_callback_url, POST };
 }
+
+/// What a video goes through after the upload, and which operations tell it
+/// (the CLI's `status`, `wait`, `ls`, `urls`, `delete`; every binding's
+/// catalog JSON). A video's `status` codes are the document's (API 4).
+pub static LIFECYCLE: Lifecycle = Lifecycle {
+    status: StatusFacts {
+        operation: "video/getStatus",
+        id_param: "video_id",
+        state: CodedField {
+            field: "status",
+            states: STATUS,
+        },
+        review: None,
+    },
+    urls: ByIdFacts {
+        operation: "video/getUrl",
+        id_param: "video_id",
+        fixed: &[],
+    },
+    list: ListFacts {
+        operation: "video/getVideoList",
+        page_param: "page",
+        page_size_param: "page_size",
+        items_field: "list",
+        total_field: "total",
+        total_counts: "videos in all pages",
+        columns: &["video_id", "name", "status", "total_size", "create_time"],
+        coded: &[CodedField {
+            field: "status",
+            states: STATUS,
+        }],
+        times: &[("create_time", TimeForm::ChinaLocal)],
+    },
+    delete: ByIdFacts {
+        operation: "video/delete",
+        id_param: "video_id",
+        fixed: &[],
+    },
+    upload: Some(UploadFacts {
+        id_field: "video_id",
+        part_size_switches: &["ranged"],
+        concurrency_option: None,
+        cancel: None,
+    }),
+    credentials: &[&["partner_id", "partner_key"]],
+    config_schema: crate::api::schema_of::<super::Config>,
+};
+
+/// A video's `status` (API 4 `video/getStatus`, and the list's).
+static STATUS: &[State] = &[
+    State::working("10", "uploading"),
+    State::working("20", "transcoding"),
+    State::failed("30", "transcode failed"),
+    State::failed("31", "transcode timed out"),
+    State::failed("32", "upload timed out"),
+    State::ready("100", "ready"),
+];
 
 /// Looks an operation up by name.
 pub fn find(name: &str) -> Option<&'static crate::api::OpSpec> {

@@ -7,6 +7,9 @@ use super::models::oauth::*;
 use super::models::upload::*;
 use super::models::video::*;
 use crate::api::Ack;
+use crate::api::{
+    ByIdFacts, CodedField, Lifecycle, ListFacts, State, StatusFacts, TimeForm, UploadFacts,
+};
 
 crate::operations! {
     pub static UPLOAD_OPS, provider "iqiyi", host "upload";
@@ -38,6 +41,82 @@ pub static CATALOG: &[crate::api::OpSpec] = &[
     <VideoListForExternal as crate::api::Operation>::SPEC,
     <UrlList as crate::api::Operation>::SPEC,
     <DeleteFiles as crate::api::Operation>::SPEC,
+];
+
+/// What a video goes through after the upload, and which operations tell it
+/// (the CLI's `status`, `wait`, `ls`, `urls`, `delete`; every binding's
+/// catalog JSON). `file/fullStatus` answers a `code` (PROVIDERS.md §2).
+pub static LIFECYCLE: Lifecycle = Lifecycle {
+    status: StatusFacts {
+        operation: "file/fullStatus",
+        id_param: "file_id",
+        state: CodedField {
+            field: "code",
+            states: &[
+                State::ready("A00000", "ready"),
+                State::working("A00001", "publishing"),
+                State::blocked("A00002", "review failed"),
+                State::missing("A00003", "no such video"),
+                State::working("A00004", "uploading"),
+                State::failed("A00006", "upload cancelled"),
+                State::failed("A00007", "publishing failed"),
+            ],
+        },
+        review: None,
+    },
+    urls: ByIdFacts {
+        operation: "file/urllist",
+        id_param: "file_id",
+        fixed: &[],
+    },
+    list: ListFacts {
+        operation: "file/videoListForExternal",
+        page_param: "page",
+        page_size_param: "page_size",
+        items_field: "videos",
+        total_field: "count",
+        // The list holds published videos only; `count` is all of them.
+        total_counts: "all the account's videos, published or not (the list shows published ones)",
+        columns: &[
+            "file_id",
+            "file_name",
+            "file_status",
+            "file_size",
+            "create_time",
+        ],
+        coded: &[CodedField {
+            field: "file_status",
+            states: FILE_STATUS,
+        }],
+        times: &[("create_time", TimeForm::EpochSeconds)],
+    },
+    delete: ByIdFacts {
+        operation: "file/delete",
+        id_param: "file_ids",
+        fixed: &[("delete_type", "1")],
+    },
+    upload: Some(UploadFacts {
+        id_field: "file_id",
+        part_size_switches: &[],
+        concurrency_option: Some("concurrency"),
+        cancel: Some("cancelupload"),
+    }),
+    credentials: &[
+        &["client_id", "client_secret"],
+        &["client_id", "access_token"],
+    ],
+    config_schema: crate::api::schema_of::<super::Config>,
+};
+
+/// `fileStatus` in the video list (`VideoItem::file_status`; the seed
+/// document prints only `2`, and says the list holds published videos alone).
+static FILE_STATUS: &[State] = &[
+    State::working("1", "publishing"),
+    State::ready("2", "published"),
+    State::blocked("3", "review failed"),
+    State::missing("4", "missing or deleted"),
+    State::working("5", "uploading"),
+    State::failed("6", "cancelled"),
 ];
 
 /// Looks an operation up by name.

@@ -5,6 +5,7 @@
 
 use super::models::*;
 use crate::api::Ack;
+use crate::api::{ByIdFacts, CodedField, Lifecycle, ListFacts, State, StatusFacts, TimeForm};
 
 crate::operations! {
     pub static CATALOG, provider "quvideo", host "api";
@@ -23,6 +24,95 @@ crate::operations! {
     SignOut => Ack { name "signOut", function sign_out, POST, path "console/user/signOut" };
     RefreshToken => ConsoleToken { name "refreshToken", function refresh_token, POST, path "console/user/refreshToken", provisional };
 }
+
+/// What a video goes through, and which operations tell it (the CLI's
+/// `status`, `wait`, `ls`, `urls`, `delete`; every binding's catalog JSON).
+/// 趣视频 takes no uploads through the API; a video passes transcoding and
+/// then, where the account reviews, `censorStatus`.
+pub static LIFECYCLE: Lifecycle = Lifecycle {
+    status: StatusFacts {
+        operation: "getVideoById",
+        id_param: "videoId",
+        state: CodedField {
+            field: "status",
+            states: STATUS,
+        },
+        review: Some(CodedField {
+            field: "censorStatus",
+            states: CENSOR_STATUS,
+        }),
+    },
+    // getVideoById carries the play URLs (fileUrlList).
+    urls: ByIdFacts {
+        operation: "getVideoById",
+        id_param: "videoId",
+        fixed: &[],
+    },
+    list: ListFacts {
+        operation: "getVideos",
+        page_param: "pageIndex",
+        page_size_param: "pageSize",
+        items_field: "videoList",
+        total_field: "total",
+        total_counts: "videos matching the filters, in all pages",
+        columns: &[
+            "videoId",
+            "title",
+            "status",
+            "censorStatus",
+            "size",
+            "creationTime",
+        ],
+        coded: &[
+            CodedField {
+                field: "status",
+                states: STATUS,
+            },
+            CodedField {
+                field: "censorStatus",
+                states: CENSOR_STATUS,
+            },
+        ],
+        times: &[("creationTime", TimeForm::ChinaLocal)],
+    },
+    delete: ByIdFacts {
+        operation: "deleteVideoById",
+        id_param: "videoId",
+        fixed: &[],
+    },
+    upload: None,
+    credentials: &[
+        &["base_url", "user_name", "password"],
+        &["base_url", "console_token"],
+    ],
+    config_schema: crate::api::schema_of::<super::Config>,
+};
+
+/// The VOD video states the App Server reports.
+static STATUS: &[State] = &[
+    State::working("Uploading", "uploading"),
+    State::working("UploadSucc", "uploaded"),
+    State::working("Transcoding", "transcoding"),
+    State::working("Checking", "in review"),
+    State::ready("Normal", "ready"),
+    State::failed("UploadFail", "upload failed"),
+    State::failed("TranscodeFail", "transcode failed"),
+    State::failed("ProduceFail", "production failed"),
+    State::blocked("Blocked", "blocked"),
+];
+
+/// `censorStatus` (审核状态): the seed document shows `onCensor`; the models
+/// name `success` and `fail`; a console audit (`createAudit`) sets `Normal`
+/// or `Blocked`. Empty: the account reviews nothing. Any other value is
+/// not final (a wait is bounded by its timeout).
+static CENSOR_STATUS: &[State] = &[
+    State::settled("", "not reviewed"),
+    State::working("onCensor", "in review"),
+    State::ready("success", "passed review"),
+    State::ready("Normal", "passed review"),
+    State::blocked("fail", "rejected in review"),
+    State::blocked("Blocked", "blocked in review"),
+];
 
 /// Looks an operation up by name.
 pub fn find(name: &str) -> Option<&'static crate::api::OpSpec> {
