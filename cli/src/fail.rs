@@ -16,7 +16,7 @@ pub const EXIT_CODES: &[(i32, &str)] = &[
     ),
     (
         4,
-        "invalid input: unknown operation, bad parameter, missing file",
+        "invalid input: unknown operation, bad parameter, missing file, no such video (every provider)",
     ),
     (5, "auth: credentials rejected"),
     (6, "rate limited"),

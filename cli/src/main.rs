@@ -2,13 +2,14 @@
 //! catalog operation, and a sandbox, for every provider of the SDK.
 
 mod commands;
+mod facts;
 mod fail;
+mod files;
 mod next_command;
 mod renewed;
+mod sandbox;
 mod settings;
 mod standing;
-mod table;
-mod upload;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -25,13 +26,14 @@ fn env_help() -> String {
 Environment: VODKIT_PROVIDER, VODKIT_PROFILE, VODKIT_CONFIG (config file), VODKIT_STATE_DIR
 (checkpoints), NO_COLOR, and one variable per setting, VODKIT_<PROVIDER>_<KEY>:",
     );
-    for row in table::ROWS {
-        let vars: Vec<String> = row
-            .settings
+    for p in vodkit::providers::registry::providers() {
+        let vars: Vec<String> = p
+            .lifecycle
+            .settings()
             .iter()
-            .map(|s| table::env_var(row.provider, s.key))
+            .map(|s| facts::env_var(p.name, &s.key))
             .collect();
-        s.push_str(&format!("\n  {}: {}", row.provider, vars.join(", ")));
+        s.push_str(&format!("\n  {}: {}", p.name, vars.join(", ")));
     }
     s
 }
@@ -87,7 +89,7 @@ pub enum Command {
     #[command(
         after_help = "Provider upload options (from the catalog) are flags too, e.g. --definitions 16,1 --file-name title;\nor --opt key=value. --limit-rate is parsed and checked, but the core has no bandwidth cap yet:\nit is not applied (a warning says so)."
     )]
-    Upload(upload::UploadArgs),
+    Upload(commands::upload::UploadArgs),
     /// A video's transcoding status
     Status { id: String },
     /// A video's play URLs
@@ -109,14 +111,14 @@ pub enum Command {
         #[arg(long)]
         all: bool,
     },
-    /// Poll a video's status until transcoding (and the provider's review) ends (exit 13 if it failed, 15 if rejected)
+    /// Poll a video's status until it ends: transcoding, and the provider's review (exit 13 if it failed, 15 if rejected, 7 on timeout)
     Wait {
         id: String,
         /// Seconds between polls
         #[arg(long, default_value_t = 5.0)]
         interval: f64,
         /// Give up after this many seconds (0: never)
-        #[arg(long, default_value_t = 0.0)]
+        #[arg(long, default_value_t = 600.0)]
         timeout: f64,
     },
     /// Call any catalog operation: key=value… (value typed by the catalog), or --json '{…}'
@@ -187,6 +189,9 @@ pub enum Command {
         /// Read this secret key's value from the first line of stdin
         #[arg(long, value_name = "KEY")]
         secret_stdin: Option<String>,
+        /// Write the profile even though it lacks a credential's secret
+        #[arg(long)]
+        without_secret: bool,
     },
     /// Shell completions
     Completions { shell: clap_complete::Shell },
@@ -267,7 +272,7 @@ impl Out {
 }
 
 pub fn command() -> clap::Command {
-    upload::with_provider_options(Cli::command())
+    commands::upload::with_provider_options(Cli::command())
 }
 
 fn main() {

@@ -16,7 +16,7 @@ use md5::{Digest, Md5};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::{settings, table};
+use crate::{facts, files};
 
 /// Seconds left on a token count from `saved_at` (the SDK reports them
 /// from the moment it adopted the pair).
@@ -73,13 +73,14 @@ impl Renewed {
     ) -> Renewed {
         let mut h = Md5::new();
         h.update(provider.as_bytes());
-        if let Some(row) = table::row(provider) {
-            for s in row.settings.iter().filter(|s| !s.secret) {
-                h.update([0]);
-                h.update(s.key.as_bytes());
-                h.update([b'=']);
-                h.update(text(config.get(s.key)).as_bytes());
-            }
+        let settings = facts::lifecycle(provider)
+            .map(|l| l.settings())
+            .unwrap_or_default();
+        for s in settings.iter().filter(|s| !s.secret) {
+            h.update([0]);
+            h.update(s.key.as_bytes());
+            h.update([b'=']);
+            h.update(text(config.get(&s.key)).as_bytes());
         }
         let id: String = h
             .finalize()
@@ -87,7 +88,7 @@ impl Renewed {
             .take(8)
             .map(|b| format!("{b:02x}"))
             .collect();
-        let path = settings::state_dir()
+        let path = files::state_dir()
             .join("credentials")
             .join(format!("{provider}-{id}.json"));
         let renewed = Renewed {
@@ -162,7 +163,7 @@ impl Renewed {
             credentials: now.clone(),
         };
         let bytes = serde_json::to_vec_pretty(&rec).map_err(std::io::Error::other)?;
-        settings::write_private(&self.path, &bytes)?;
+        files::write_private(&self.path, &bytes)?;
         Ok(true)
     }
 

@@ -3,14 +3,13 @@
 //! (`config.toml` in the platform's config directory, or `VODKIT_CONFIG`).
 
 use std::cell::OnceCell;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
+use crate::facts;
 use crate::fail::{Fail, Hint, Result};
 use crate::renewed::Renewed;
-use crate::table;
 
 pub fn config_path() -> PathBuf {
     if let Some(p) = std::env::var_os("VODKIT_CONFIG") {
@@ -19,16 +18,6 @@ pub fn config_path() -> PathBuf {
     match directories::ProjectDirs::from("", "", "vodkit") {
         Some(d) => d.config_dir().join("config.toml"),
         None => PathBuf::from(".vodkit.toml"),
-    }
-}
-
-pub fn state_dir() -> PathBuf {
-    if let Some(p) = std::env::var_os("VODKIT_STATE_DIR") {
-        return PathBuf::from(p);
-    }
-    match directories::ProjectDirs::from("", "", "vodkit") {
-        Some(d) => d.state_dir().unwrap_or(d.data_local_dir()).to_owned(),
-        None => PathBuf::from(".vodkit-state"),
     }
 }
 
@@ -47,32 +36,6 @@ pub fn read_config(path: &Path) -> Result<toml::Table> {
     }
 }
 
-/// Writes `contents` to `path` atomically with mode 0600.
-pub fn write_private(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        path.file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("vodkit"),
-        std::process::id()
-    ));
-    {
-        let mut opts = std::fs::OpenOptions::new();
-        opts.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            opts.mode(0o600);
-        }
-        let mut f = opts.open(&tmp)?;
-        f.write_all(contents)?;
-        f.sync_all()?;
-    }
-    std::fs::rename(&tmp, path)
-}
-
 /// What the global flags say.
 #[derive(Default, Clone)]
 pub struct Flags {
@@ -85,6 +48,8 @@ pub struct Flags {
 /// The resolved settings of one run.
 pub struct Resolved {
     pub provider: String,
+    /// The provider's lifecycle facts (the core registry's).
+    pub lifecycle: &'static vodkit::api::Lifecycle,
     pub config: Value,
     pub hint: Hint,
     /// Secret values, to be redacted from anything printed.
@@ -135,13 +100,15 @@ pub fn resolve(flags: &Flags, sandbox: Option<(&str, Value)>) -> Result<Resolved
                 .map(str::to_owned)
         })
         .unwrap_or_else(|| "baijiayun".into());
-    vodkit::providers::registry::find(&provider).map_err(|e| {
-        Fail::config(format!(
-            "{}: pass --provider or set VODKIT_PROVIDER",
-            e.message()
-        ))
-    })?;
-    let row = table::row(&provider);
+    let lifecycle = vodkit::providers::registry::find(&provider)
+        .map_err(|e| {
+            Fail::config(format!(
+                "{}: pass --provider or set VODKIT_PROVIDER",
+                e.message()
+            ))
+        })?
+        .lifecycle;
+    let settings = lifecycle.settings();
 
     let mut config = Map::new();
     let mut sources = Vec::new();
@@ -163,13 +130,13 @@ pub fn resolve(flags: &Flags, sandbox: Option<(&str, Value)>) -> Result<Resolved
                 sources.push((k.clone(), "sandbox".into()));
             }
         }
-    } else if let Some(row) = row {
-        for s in row.settings {
-            let var = table::env_var(&provider, s.key);
+    } else {
+        for s in &settings {
+            let var = facts::env_var(&provider, &s.key);
             if let Ok(v) = std::env::var(&var) {
                 if !v.is_empty() {
-                    config.insert(s.key.into(), Value::String(v));
-                    sources.push((s.key.into(), var));
+                    config.insert(s.key.clone(), Value::String(v));
+                    sources.push((s.key.clone(), var));
                 }
             }
         }
@@ -192,18 +159,9 @@ pub fn resolve(flags: &Flags, sandbox: Option<(&str, Value)>) -> Result<Resolved
         .is_none()
         .then(|| Renewed::load(&provider, &mut config, &mut sources));
 
-    let secret_keys: Vec<&str> = row
-        .map(|r| {
-            r.settings
-                .iter()
-                .filter(|s| s.secret)
-                .map(|s| s.key)
-                .collect()
-        })
-        .unwrap_or_default();
     let mut secrets = Vec::new();
-    for k in &secret_keys {
-        if let Some(Value::String(s)) = config.get(*k) {
+    for k in settings.iter().filter(|s| s.secret).map(|s| &s.key) {
+        if let Some(Value::String(s)) = config.get(k) {
             if !s.is_empty() {
                 secrets.push(s.clone());
             }
@@ -211,17 +169,17 @@ pub fn resolve(flags: &Flags, sandbox: Option<(&str, Value)>) -> Result<Resolved
     }
     let hint = Hint {
         provider: provider.clone(),
-        secret_vars: row
-            .map(|r| r.credential_secrets())
-            .unwrap_or_default()
+        secret_vars: lifecycle
+            .credential_secrets()
             .iter()
-            .map(|k| table::env_var(&provider, k))
+            .map(|k| facts::env_var(&provider, k))
             .collect(),
         profile: profile_label,
         config_path: path.display().to_string(),
     };
     Ok(Resolved {
         provider,
+        lifecycle,
         config: Value::Object(config),
         hint,
         secrets,
@@ -234,9 +192,7 @@ pub fn resolve(flags: &Flags, sandbox: Option<(&str, Value)>) -> Result<Resolved
 impl Resolved {
     /// Fails with the variables and profile keys to set when a credential is missing.
     pub fn require_credentials(&self) -> Result<()> {
-        let Some(row) = table::row(&self.provider) else {
-            return Ok(());
-        };
+        let credentials = self.lifecycle.credentials;
         // Any one complete set of credentials will do; name what the first lacks.
         let missing_of = |set: &[&'static str]| -> Vec<&'static str> {
             set.iter()
@@ -248,25 +204,23 @@ impl Resolved {
                 })
                 .collect()
         };
-        if row.credentials.iter().any(|set| missing_of(set).is_empty()) {
+        if credentials.iter().any(|set| missing_of(set).is_empty()) {
             return Ok(());
         }
-        let missing = row
-            .credentials
+        let missing = credentials
             .first()
             .map(|set| missing_of(set))
             .unwrap_or_default();
         let vars: Vec<String> = missing
             .iter()
-            .map(|k| table::env_var(&self.provider, k))
+            .map(|k| facts::env_var(&self.provider, k))
             .collect();
-        let others: Vec<String> = row
-            .credentials
+        let others: Vec<String> = credentials
             .iter()
             .skip(1)
             .map(|set| {
                 set.iter()
-                    .map(|k| table::env_var(&self.provider, k))
+                    .map(|k| facts::env_var(&self.provider, k))
                     .collect::<Vec<_>>()
                     .join(" + ")
             })

@@ -1,18 +1,31 @@
-//! Where a video stands: its transcoding state and, where the provider has
-//! one, its review (quvideo's `censorStatus`). `status` shows it; `wait`
-//! polls until it ends.
+//! Where a video stands: its state and, where the provider has one, its
+//! review (the core's lifecycle facts say which fields and what each code
+//! means). `status` shows it; `wait` polls until it ends.
 
 use serde_json::{json, Value};
+use vodkit::api::{CodedField, Lifecycle, State};
 
+use crate::facts::{self, named, state_of};
 use crate::fail::Fail;
-use crate::table::{self, Row};
 
-/// One coded state: the provider's code, its name, whether it is final, whether it failed.
+/// One coded field of a status answer: the code, and what it means.
 pub struct Phase {
     pub code: String,
-    pub name: &'static str,
-    pub is_final: bool,
-    pub failed: bool,
+    pub state: State,
+}
+
+impl Phase {
+    fn of(field: &CodedField, answer: &Value) -> Phase {
+        let code = facts::text(answer.get(field.field));
+        Phase {
+            state: state_of(field, &code),
+            code,
+        }
+    }
+
+    fn describe(&self) -> String {
+        named(self.state.meaning, &self.code)
+    }
 }
 
 pub struct Standing {
@@ -20,79 +33,115 @@ pub struct Standing {
     pub review: Option<Phase>,
 }
 
+/// Exit code of a video that will not play (`wait`).
+pub const EXIT_FAILED: i32 = 13;
+/// Exit code of a video a review refused (`wait`).
+pub const EXIT_REJECTED: i32 = 15;
+/// Exit code of a video the provider does not hold (every provider alike).
+pub const EXIT_NO_SUCH_VIDEO: i32 = 4;
+
 impl Standing {
-    pub fn of(row: &Row, answer: &Value) -> Standing {
-        let code = row.code(answer);
-        let (name, is_final, failed) = row.state(&code);
-        let review = row.review.as_ref().map(|r| {
-            let code = table::field_text(answer, r.field);
-            let (name, is_final, failed) = table::lookup(r.states, &code);
-            Phase {
-                code,
-                name,
-                is_final,
-                failed,
-            }
-        });
+    pub fn of(lifecycle: &Lifecycle, answer: &Value) -> Standing {
         Standing {
-            transcoding: Phase {
-                code,
-                name,
-                is_final,
-                failed,
-            },
-            review,
+            transcoding: Phase::of(&lifecycle.status.state, answer),
+            review: lifecycle
+                .status
+                .review
+                .as_ref()
+                .map(|r| Phase::of(r, answer)),
         }
     }
 
     /// Nothing more will change: both ended, or either failed.
     pub fn ended(&self) -> bool {
-        self.transcoding.failed
-            || self.review.as_ref().is_some_and(|r| r.failed)
-            || (self.transcoding.is_final && self.review.as_ref().is_none_or(|r| r.is_final))
+        self.transcoding.state.failed
+            || self.review.as_ref().is_some_and(|r| r.state.failed)
+            || (self.transcoding.state.terminal
+                && self.review.as_ref().is_none_or(|r| r.state.terminal))
     }
 
     /// "ready (Normal); review: in review (onCensor)".
     pub fn describe(&self) -> String {
-        let mut s = table::named(self.transcoding.name, &self.transcoding.code);
+        let mut s = self.transcoding.describe();
         if let Some(r) = &self.review {
-            s.push_str(&format!("; review: {}", table::named(r.name, &r.code)));
+            s.push_str(&format!("; review: {}", r.describe()));
         }
         s
     }
 
+    /// What `wait` waits for, in words ("transcoding and review to end").
+    pub fn awaited(lifecycle: &Lifecycle) -> String {
+        match &lifecycle.status.review {
+            Some(r) => format!(
+                "its {} and its review ({}) to end",
+                lifecycle.status.state.field, r.field
+            ),
+            None => format!("its {} to end", lifecycle.status.state.field),
+        }
+    }
+
     /// The fields `wait --json` adds to the video's id parameters.
-    pub fn to_json(&self, row: &Row, answer: &Value) -> Value {
+    pub fn to_json(&self, lifecycle: &Lifecycle, answer: &Value) -> Value {
+        let field = lifecycle.status.state.field;
         let mut o = json!({
-            "status": answer.get(row.status_field).cloned().unwrap_or(Value::Null),
-            "state": self.transcoding.name,
-            "failed": self.transcoding.failed || self.review.as_ref().is_some_and(|r| r.failed),
+            "status": answer.get(field).cloned().unwrap_or(Value::Null),
+            "state": self.transcoding.state.meaning,
+            "failed": self.transcoding.state.failed || self.review.as_ref().is_some_and(|r| r.state.failed),
         });
-        if let (Some(r), Some(spec)) = (&self.review, &row.review) {
+        if let (Some(r), Some(spec)) = (&self.review, &lifecycle.status.review) {
             o[spec.field] = answer.get(spec.field).cloned().unwrap_or(Value::Null);
-            o["review"] = json!(r.name);
+            o["review"] = json!(r.state.meaning);
         }
         o
     }
 
-    /// The failure `wait` ends with, when the video will not play.
-    pub fn failure(&self, id: &str, row: &Row) -> Option<Fail> {
-        if self.transcoding.failed {
-            return Some(Fail::new(
-                13,
+    /// The failure of a video the provider does not hold, where its status
+    /// answer says so (iQiyi's A00003); the same exit code as a provider
+    /// that answers an error.
+    pub fn missing(&self, id: &str, provider: &str) -> Option<Fail> {
+        self.transcoding.state.missing.then(|| {
+            Fail::new(
+                EXIT_NO_SUCH_VIDEO,
                 format!(
-                    "video {id} {}: see `vodkit status {id}`, or upload it again",
-                    table::named(self.transcoding.name, &self.transcoding.code)
+                    "{provider} has no video {id} ({}): check the id with `vodkit ls`",
+                    self.transcoding.describe()
+                ),
+            )
+        })
+    }
+
+    /// The failure `wait` ends with, when the video will not play. A retry is
+    /// suggested only where one could help.
+    pub fn failure(&self, id: &str, lifecycle: &Lifecycle, provider: &str) -> Option<Fail> {
+        if let Some(f) = self.missing(id, provider) {
+            return Some(f);
+        }
+        let t = &self.transcoding;
+        if t.state.failed && !t.state.blocked {
+            return Some(Fail::new(
+                EXIT_FAILED,
+                format!(
+                    "video {id} {}: see `vodkit status {id}`; uploading the file again makes a new video",
+                    t.describe()
                 ),
             ));
         }
-        let (r, spec) = (self.review.as_ref()?, row.review.as_ref()?);
-        r.failed.then(|| {
-            Fail::new(
-                15,
+        if t.state.blocked {
+            return Some(Fail::new(
+                EXIT_REJECTED,
                 format!(
-                    "video {id} was {} ({} {}): it will not be shown; see why in {}'s console, or `vodkit status {id}`",
-                    r.name, spec.field, r.code, row.provider
+                    "video {id} was refused ({}): it will not be shown; see why in {provider}'s console, or `vodkit status {id}`",
+                    t.describe()
+                ),
+            ));
+        }
+        let (r, spec) = (self.review.as_ref()?, lifecycle.status.review.as_ref()?);
+        r.state.failed.then(|| {
+            Fail::new(
+                EXIT_REJECTED,
+                format!(
+                    "video {id} was {} ({} {}): it will not be shown; see why in {provider}'s console, or `vodkit status {id}`",
+                    r.state.meaning, spec.field, r.code
                 ),
             )
         })

@@ -179,6 +179,14 @@ fn every_management_command() {
     one_line_error(&out, 2, "--yes");
     let del = env.json(&["delete", id, "--yes", "--json"]);
     assert_eq!(del["deleted"].to_string(), id);
+    // No such video any more: exit 4, the same for every provider.
+    let out = env.run(&["status", id]);
+    assert_eq!(
+        out.status.code(),
+        Some(4),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     let cps = env.json(&["checkpoints", "--json"]);
     assert_eq!(cps, serde_json::json!([]));
@@ -264,6 +272,48 @@ fn call_takes_its_parameters_as_json_and_json_means_machine_output_elsewhere() {
     assert_eq!(out.status.code(), Some(4));
     let j: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(j["exit_code"], 4);
+}
+
+#[test]
+fn configure_refuses_a_profile_without_its_secret_unless_asked() {
+    let env = setup();
+    let path = env.dir.path().join("config.toml");
+    // Piped stdin, no --secret-stdin: nothing to ask with, nothing written.
+    let mut c = env.cmd(&["configure", "--profile", "half", "partner_id=42"]);
+    c.stdin(Stdio::null());
+    let out = c.output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("partner_key")
+            && err.contains("--secret-stdin partner_key")
+            && err.contains("--without-secret"),
+        "{err}"
+    );
+    assert!(!path.exists());
+    // Asked for: written without it.
+    let mut c = env.cmd(&[
+        "configure",
+        "--profile",
+        "half",
+        "partner_id=42",
+        "--without-secret",
+    ]);
+    c.stdin(Stdio::null());
+    let out = c.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::read_to_string(&path)
+        .unwrap()
+        .contains("partner_id"));
 }
 
 #[test]

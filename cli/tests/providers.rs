@@ -180,6 +180,15 @@ fn iqiyi_every_management_command() {
 
     let ls = env.json("iqiyi", &["ls", "--json"]);
     assert_eq!(ls["total"], 1);
+    // iQiyi counts every video but lists published ones: the total says so.
+    assert_eq!(ls["shown"], 1);
+    assert!(
+        ls["total_counts"]
+            .as_str()
+            .unwrap()
+            .contains("published or not"),
+        "{ls}"
+    );
     assert_eq!(ls["items"][0]["file_id"], id);
     assert_eq!(ls["items"][0]["file_name"], "lecture one");
     // The list's numeric file_status: its meaning for people, the number for scripts.
@@ -232,8 +241,16 @@ fn iqiyi_every_management_command() {
     let del = env.json("iqiyi", &["delete", id, "--yes", "--json"]);
     assert_eq!(del["deleted"], id);
     assert!(env.emu.iqiyi().file(id).unwrap().deleted);
-    let st = env.json("iqiyi", &["status", id, "--json"]);
-    assert_eq!(st["code"], "A00003");
+    // No such video: exit 4, as for every provider (Baijiayun answers an
+    // error; iQiyi a status code the core's facts call `missing`).
+    let out = env.run("iqiyi", &["status", id]);
+    one_line_error(&out, 4, &format!("iqiyi has no video {id}"));
+    let out = env.run("iqiyi", &["status", id, "--json"]);
+    assert_eq!(out.status.code(), Some(4));
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["exit_code"], 4, "{j}");
+    let out = env.run("iqiyi", &["wait", id, "--interval", "0.1"]);
+    one_line_error(&out, 4, "no such video (A00003)");
     let ls = env.json("iqiyi", &["ls", "--json"]);
     assert_eq!(ls["total"], 0);
 }

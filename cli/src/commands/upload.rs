@@ -11,9 +11,10 @@ use vodkit::upload::{checkpoint, UploadControl, UploadHooks};
 use vodkit::ErrorKind;
 
 use crate::fail::{self, Fail, Result};
+use crate::files;
 use crate::next_command::continue_command;
-use crate::settings::{self, Resolved};
-use crate::{table, Out};
+use crate::settings::Resolved;
+use crate::Out;
 
 #[derive(Args, Clone)]
 pub struct UploadArgs {
@@ -198,10 +199,11 @@ fn options(
         };
         opts.insert(k.to_owned(), typed(v, prop_type(&schema, k).as_ref()));
     }
-    let uploads = table::row(&resolved.provider).and_then(|r| r.uploads.as_ref());
+    let uploads = resolved.lifecycle.upload.as_ref();
     if let Some(size) = args.part_size {
-        if let Some(Value::Object(extra)) = uploads.map(|u| (u.part_size_options)(size)) {
-            opts.extend(extra);
+        opts.insert("part_size".into(), json!(size));
+        for switch in uploads.map(|u| u.part_size_switches).unwrap_or_default() {
+            opts.insert((*switch).into(), json!(true));
         }
     }
     if let Some(c) = args.concurrency {
@@ -229,7 +231,7 @@ fn options(
 
 /// Where uploads keep their checkpoints (the core writes and removes them).
 pub fn checkpoint_dir() -> PathBuf {
-    settings::state_dir().join("checkpoints")
+    files::state_dir().join("checkpoints")
 }
 
 /// The key of the checkpoint of an upload of `file` to `provider` in `dir`.
@@ -272,7 +274,7 @@ pub fn run(
     out: &Out,
     sandbox: bool,
 ) -> Result<()> {
-    let Some(uploads) = table::row(&resolved.provider).and_then(|r| r.uploads.as_ref()) else {
+    let Some(uploads) = resolved.lifecycle.upload.as_ref() else {
         return Err(no_uploads(&resolved.provider));
     };
     // Everything the caller got wrong fails before any request.
