@@ -93,6 +93,20 @@ fn every_lifecycle_operation_is_in_the_catalog_with_its_parameters() {
             p.name,
             l.status.state.field
         );
+        if let Some(d) = &l.status.duplicate {
+            assert!(
+                status.get(d.flag_field).is_some(),
+                "{}: no {}",
+                p.name,
+                d.flag_field
+            );
+            assert!(
+                status.get(d.earlier_field).is_some(),
+                "{}: no {}",
+                p.name,
+                d.earlier_field
+            );
+        }
         if let Some(r) = &l.status.review {
             assert!(status.get(r.field).is_some(), "{}: no {}", p.name, r.field);
         }

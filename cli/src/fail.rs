@@ -35,6 +35,10 @@ pub const EXIT_CODES: &[(i32, &str)] = &[
         15,
         "rejected in the provider's review (vodkit wait: quvideo's censorStatus)",
     ),
+    (
+        16,
+        "duplicate: the provider already holds this content (iQiyi); the message names the earlier video",
+    ),
     (130, "cancelled (Ctrl-C); the checkpoint is kept"),
 ];
 

@@ -245,12 +245,34 @@ impl Resolved {
             return Ok(c.clone());
         }
         self.require_credentials()?;
-        let client = vodkit::Client::new(&self.provider, &self.config).map_err(|e| {
-            let mut f = crate::fail::from_core(&e, &self.hint);
-            f.code = 3;
-            f
-        })?;
+        let client =
+            vodkit::Client::new(&self.provider, &self.config).map_err(|e| self.config_fail(&e))?;
         Ok(self.client.get_or_init(|| client).clone())
+    }
+
+    /// A config the core refused: the hint is about settings (where they
+    /// come from, which keys exist), not about operations.
+    fn config_fail(&self, e: &vodkit::Error) -> Fail {
+        if e.kind() != vodkit::ErrorKind::InvalidInput {
+            let mut f = crate::fail::from_core(e, &self.hint);
+            f.code = 3;
+            return f;
+        }
+        let schema = (self.lifecycle.config_schema)().to_value();
+        let keys: Vec<&str> = schema
+            .get("properties")
+            .and_then(Value::as_object)
+            .map(|m| m.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        Fail::config(format!(
+            "{}: fix the setting (--set KEY=VALUE, {}_…, or profile '{}' in {}); {} settings: {}",
+            e.message(),
+            facts::env_var(&self.provider, "").trim_end_matches('_'),
+            self.hint.profile,
+            self.hint.config_path,
+            self.provider,
+            keys.join(", ")
+        ))
     }
 
     /// Stores the credentials the client renewed during the command (after

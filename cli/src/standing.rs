@@ -31,6 +31,8 @@ impl Phase {
 pub struct Standing {
     pub transcoding: Phase,
     pub review: Option<Phase>,
+    /// The earlier video this one repeats, where the provider says so.
+    pub duplicate_of: Option<String>,
 }
 
 /// Exit code of a video that will not play (`wait`).
@@ -39,6 +41,16 @@ pub const EXIT_FAILED: i32 = 13;
 pub const EXIT_REJECTED: i32 = 15;
 /// Exit code of a video the provider does not hold (every provider alike).
 pub const EXIT_NO_SUCH_VIDEO: i32 = 4;
+/// Exit code of a video (or an upload) repeating one the provider holds.
+pub const EXIT_DUPLICATE: i32 = 16;
+
+/// The message of a video that repeats `earlier`: use that one; another
+/// upload of the same content would be refused again.
+pub fn duplicate_message(what: &str, earlier: &str, provider: &str) -> String {
+    format!(
+        "{what} is a duplicate of {earlier}: {provider} already holds this content; use video {earlier} (`vodkit status {earlier}`), uploading it again will not help"
+    )
+}
 
 impl Standing {
     pub fn of(lifecycle: &Lifecycle, answer: &Value) -> Standing {
@@ -49,6 +61,15 @@ impl Standing {
                 .review
                 .as_ref()
                 .map(|r| Phase::of(r, answer)),
+            duplicate_of: lifecycle.status.duplicate.as_ref().and_then(|d| {
+                let flagged = match answer.get(d.flag_field) {
+                    Some(Value::Bool(b)) => *b,
+                    Some(v) => !matches!(facts::text(Some(v)).as_str(), "" | "0" | "false"),
+                    None => false,
+                };
+                let earlier = facts::text(answer.get(d.earlier_field));
+                (flagged && !earlier.is_empty()).then_some(earlier)
+            }),
         }
     }
 
@@ -65,6 +86,9 @@ impl Standing {
         let mut s = self.transcoding.describe();
         if let Some(r) = &self.review {
             s.push_str(&format!("; review: {}", r.describe()));
+        }
+        if let Some(earlier) = &self.duplicate_of {
+            s.push_str(&format!("; duplicate of {earlier}"));
         }
         s
     }
@@ -88,6 +112,9 @@ impl Standing {
             "state": self.transcoding.state.meaning,
             "failed": self.transcoding.state.failed || self.review.as_ref().is_some_and(|r| r.state.failed),
         });
+        if let Some(earlier) = &self.duplicate_of {
+            o["duplicate_of"] = json!(earlier);
+        }
         if let (Some(r), Some(spec)) = (&self.review, &lifecycle.status.review) {
             o[spec.field] = answer.get(spec.field).cloned().unwrap_or(Value::Null);
             o["review"] = json!(r.state.meaning);
@@ -115,6 +142,12 @@ impl Standing {
     pub fn failure(&self, id: &str, lifecycle: &Lifecycle, provider: &str) -> Option<Fail> {
         if let Some(f) = self.missing(id, provider) {
             return Some(f);
+        }
+        if let Some(earlier) = &self.duplicate_of {
+            return Some(Fail::new(
+                EXIT_DUPLICATE,
+                duplicate_message(&format!("video {id}"), earlier, provider),
+            ));
         }
         let t = &self.transcoding;
         if t.state.failed && !t.state.blocked {

@@ -381,6 +381,27 @@ fn errors_are_one_line_with_the_fix_and_their_exit_code() {
         4,
         "no such file",
     );
+    // Malformed JSON: where it broke.
+    one_line_error(
+        &env.run(&[
+            "call",
+            "video/getStatus",
+            "--json",
+            "{\"video_id\": 7,\n \"x\" 1}",
+        ]),
+        2,
+        "line 2 column",
+    );
+    // An unknown --set key: a hint about settings, naming the real ones.
+    let out = env.run(&["--set", "no_such_key=1", "status", "1"]);
+    one_line_error(&out, 3, "no_such_key");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--set KEY=VALUE")
+            && err.contains("request_timeout_ms")
+            && !err.contains("vodkit ops"),
+        "{err}"
+    );
     // Wrong key: an auth error naming the variable to check, never the key.
     let mut c = env.cmd(&["status", "1"]);
     c.env("VODKIT_BAIJIAYUN_PARTNER_KEY", "wrong-key-123456");
@@ -419,6 +440,8 @@ fn sigint_keeps_a_checkpoint_and_the_rerun_sends_only_the_rest() {
     assert_eq!(out.status.code(), Some(130), "{err}");
     let expected = format!("vodkit upload {} --part-size 64K --json", f.display());
     assert!(err.contains(&format!("to continue: {expected}")), "{err}");
+    // Only CLI commands: no library function to call.
+    assert!(!err.contains("resume_upload"), "{err}");
     let j: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(j["continue"], expected.as_str(), "{j}");
     let cps = env.json(&["checkpoints", "--json"]);

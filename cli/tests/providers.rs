@@ -129,6 +129,55 @@ fn md5_of(p: &Path) -> String {
 }
 
 #[test]
+fn iqiyi_a_repeated_upload_is_a_duplicate_of_the_first() {
+    let env = setup();
+    let f = env.file("twice.mp4", 200_000);
+    let path = f.to_str().unwrap();
+    let up = env.json("iqiyi", &["upload", path, "--json"]);
+    let first = up["uploaded"][0]["file_id"].as_str().unwrap().to_owned();
+    // The same content again: iQiyi takes the bytes, then refuses to publish.
+    let out = env.run("iqiyi", &["upload", path, "--json"]);
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let second = j["uploaded"][0]["file_id"].as_str().unwrap().to_owned();
+    if !out.status.success() {
+        // The upload answer already says so (`duplicate_of`).
+        assert_eq!(out.status.code(), Some(16), "{j}");
+        assert!(
+            j["error"]
+                .as_str()
+                .unwrap()
+                .contains(&format!("duplicate of {first}")),
+            "{j}"
+        );
+    }
+    // `wait` names the earlier video, with its own exit code, and suggests
+    // no upload that would be refused again.
+    let out = env.run(
+        "iqiyi",
+        &["wait", &second, "--interval", "0.1", "--timeout", "60"],
+    );
+    one_line_error(
+        &out,
+        16,
+        &format!("video {second} is a duplicate of {first}"),
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("will not help") && !err.contains("upload it again"),
+        "{err}"
+    );
+    let out = env.run("iqiyi", &["wait", &second, "--interval", "0.1", "--json"]);
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (j["exit_code"].as_i64(), j["duplicate_of"].as_str()),
+        (Some(16), Some(first.as_str())),
+        "{j}"
+    );
+    let human = env.stdout("iqiyi", &["status", &second]);
+    assert!(human.contains(&format!("duplicate of {first}")), "{human}");
+}
+
+#[test]
 fn iqiyi_every_management_command() {
     let env = setup();
     let f = env.file("lecture.mp4", 700_000);

@@ -132,6 +132,19 @@ pub struct StatusFacts {
     /// A review the video passes besides transcoding (趣视频's
     /// `censorStatus`): it plays once both are final and neither failed.
     pub review: Option<CodedField>,
+    /// How the answer says the video repeats one the provider already
+    /// holds (iQiyi's `is_repeat` with `A00007`): uploading it again will
+    /// not help; the earlier video is the one to use.
+    pub duplicate: Option<DuplicateFacts>,
+}
+
+/// Where a status answer says "duplicate of an earlier video".
+#[derive(Debug)]
+pub struct DuplicateFacts {
+    /// A flag: the video repeats an earlier one.
+    pub flag_field: &'static str,
+    /// The earlier video's id.
+    pub earlier_field: &'static str,
 }
 
 /// The operation that lists videos, a page at a time.
@@ -197,6 +210,9 @@ pub struct UploadFacts {
     pub concurrency_option: Option<&'static str>,
     /// The operation that drops an unfinished upload at the provider.
     pub cancel: Option<&'static str>,
+    /// The field of the upload answer naming the earlier video the upload
+    /// repeats, when the provider recognised the content.
+    pub duplicate_field: Option<&'static str>,
 }
 
 /// Every lifecycle fact of one provider.
@@ -319,6 +335,10 @@ impl Lifecycle {
                 "id_param": self.status.id_param,
                 "state": self.status.state.to_json(),
                 "review": self.status.review.as_ref().map(CodedField::to_json),
+                "duplicate": self.status.duplicate.as_ref().map(|d| json!({
+                    "flag_field": d.flag_field,
+                    "earlier_field": d.earlier_field,
+                })),
             },
             "urls": by_id(&self.urls),
             "delete": by_id(&self.delete),
@@ -338,6 +358,7 @@ impl Lifecycle {
                 "part_size_switches": u.part_size_switches,
                 "concurrency_option": u.concurrency_option,
                 "cancel": u.cancel,
+                "duplicate_field": u.duplicate_field,
             })),
             "credentials": self.credentials.iter().map(|set| {
                 set.iter().map(|k| json!({ "key": k, "secret": secret(k) })).collect::<Vec<_>>()

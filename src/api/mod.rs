@@ -31,7 +31,8 @@ pub(crate) use config::from_json_redacted;
 pub use config::{config_from_json, options_from_json, CommonConfig};
 pub use envelope::Envelope;
 pub use lifecycle::{
-    ByIdFacts, CodedField, Lifecycle, ListFacts, Setting, State, StatusFacts, TimeForm, UploadFacts,
+    ByIdFacts, CodedField, DuplicateFacts, Lifecycle, ListFacts, Setting, State, StatusFacts,
+    TimeForm, UploadFacts,
 };
 pub use request::{ApiRequest, FilePart, Headers, Method, Target};
 pub use service::{RawTarget, Service};

@@ -48,6 +48,12 @@ pub fn run(
         };
         match serde_json::from_str::<Value>(&text) {
             Ok(Value::Object(m)) => map.extend(m),
+            // Where it went wrong, as the parser saw it (line and column).
+            Err(e) => {
+                return Err(Fail::usage(format!(
+                    "--json must be a JSON object, and this is not valid JSON ({e}): --json '{{\"video_id\": 7}}' (or @file)"
+                )))
+            }
             _ => {
                 return Err(Fail::usage(
                     "--json must be a JSON object: --json '{\"video_id\": 7}' (or @file)",
@@ -59,6 +65,7 @@ pub fn run(
         if p.trim_start().starts_with('{') {
             match serde_json::from_str::<Value>(p) {
                 Ok(Value::Object(m)) => map.extend(m),
+                Err(e) => return Err(Fail::usage(format!("{p:?} is not valid JSON ({e})"))),
                 _ => return Err(Fail::usage(format!("{p:?} is not a JSON object"))),
             }
             continue;

@@ -10,10 +10,12 @@ use serde_json::{json, Map, Value};
 use vodkit::upload::{checkpoint, UploadControl, UploadHooks};
 use vodkit::ErrorKind;
 
+use crate::facts;
 use crate::fail::{self, Fail, Result};
 use crate::files;
 use crate::next_command::continue_command;
 use crate::settings::Resolved;
+use crate::standing::{duplicate_message, EXIT_DUPLICATE};
 use crate::Out;
 
 #[derive(Args, Clone)]
@@ -260,6 +262,23 @@ fn cancel_token() -> &'static UploadControl {
     })
 }
 
+/// A core message without its advice to library callers ("resume with
+/// resume_upload"): the CLI names its own command that continues.
+fn without_library_advice(message: &str) -> String {
+    let advice = "resume with resume_upload";
+    let mut out = message.to_owned();
+    while let Some(i) = out.find(advice) {
+        // The whole parenthesis it closes, or the words alone.
+        let open = out[..i].rfind(" (");
+        let close = out[i..].find(')').map(|j| i + j + 1);
+        match (open, close) {
+            (Some(o), Some(c)) => out.replace_range(o..c, ""),
+            _ => out.replace_range(i..i + advice.len(), ""),
+        }
+    }
+    out
+}
+
 /// The failure of an upload to a provider that takes none.
 pub fn no_uploads(provider: &str) -> Fail {
     Fail::unsupported(format!(
@@ -383,7 +402,7 @@ pub fn run(
                     t.abandon();
                 }
                 let mut f = fail::from_core(&err, &resolved.hint);
-                f.message = resolved.redact(&f.message);
+                f.message = resolved.redact(&without_library_advice(&f.message));
                 // What the core left behind decides what the next run does.
                 let kept = dir
                     .as_ref()
@@ -414,6 +433,28 @@ pub fn run(
         t.finish();
     }
     drop(multi);
+    // Content the provider already held: the earlier video is the one to use.
+    let duplicates: Vec<String> = results
+        .iter()
+        .filter_map(|r| {
+            let earlier = facts::text(r.get(uploads.duplicate_field?));
+            (!earlier.is_empty()).then(|| {
+                let what = format!(
+                    "{} (video {})",
+                    r["file"].as_str().unwrap_or(""),
+                    facts::text(r.get(uploads.id_field))
+                );
+                duplicate_message(&what, &earlier, &resolved.provider)
+            })
+        })
+        .collect();
+    if !duplicates.is_empty() {
+        let mut f = Fail::new(EXIT_DUPLICATE, duplicates.join("; "));
+        if out.json {
+            f.extra.insert("uploaded".into(), json!(results));
+        }
+        return Err(f);
+    }
     if out.json {
         out.print_json(&json!({ "uploaded": results }));
     } else {

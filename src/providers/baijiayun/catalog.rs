@@ -88,6 +88,7 @@ pub static LIFECYCLE: Lifecycle = Lifecycle {
             states: STATUS,
         },
         review: None,
+        duplicate: None,
     },
     urls: ByIdFacts {
         operation: "video/getUrl",
@@ -118,6 +119,7 @@ pub static LIFECYCLE: Lifecycle = Lifecycle {
         part_size_switches: &["ranged"],
         concurrency_option: None,
         cancel: None,
+        duplicate_field: None,
     }),
     credentials: &[&["partner_id", "partner_key"]],
     config_schema: crate::api::schema_of::<super::Config>,

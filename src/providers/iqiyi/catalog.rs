@@ -8,7 +8,8 @@ use super::models::upload::*;
 use super::models::video::*;
 use crate::api::Ack;
 use crate::api::{
-    ByIdFacts, CodedField, Lifecycle, ListFacts, State, StatusFacts, TimeForm, UploadFacts,
+    ByIdFacts, CodedField, DuplicateFacts, Lifecycle, ListFacts, State, StatusFacts, TimeForm,
+    UploadFacts,
 };
 
 crate::operations! {
@@ -63,6 +64,11 @@ pub static LIFECYCLE: Lifecycle = Lifecycle {
             ],
         },
         review: None,
+        // `A00007` with `is_repeat`: iQiyi holds this content already.
+        duplicate: Some(DuplicateFacts {
+            flag_field: "is_repeat",
+            earlier_field: "file_id_before",
+        }),
     },
     urls: ByIdFacts {
         operation: "file/urllist",
@@ -100,6 +106,7 @@ pub static LIFECYCLE: Lifecycle = Lifecycle {
         part_size_switches: &[],
         concurrency_option: Some("concurrency"),
         cancel: Some("cancelupload"),
+        duplicate_field: Some("duplicate_of"),
     }),
     credentials: &[
         &["client_id", "client_secret"],

@@ -41,6 +41,7 @@ pub static LIFECYCLE: Lifecycle = Lifecycle {
             field: "censorStatus",
             states: CENSOR_STATUS,
         }),
+        duplicate: None,
     },
     // getVideoById carries the play URLs (fileUrlList).
     urls: ByIdFacts {
