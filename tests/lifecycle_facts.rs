@@ -86,6 +86,15 @@ fn every_lifecycle_operation_is_in_the_catalog_with_its_parameters() {
                 p.name
             );
         }
+        if !l.play_urls_field.is_empty() {
+            let (urls, _) = answer_props(op(&ops, l.urls.operation));
+            assert!(
+                urls.get(l.play_urls_field).is_some(),
+                "{}: no {}",
+                p.name,
+                l.play_urls_field
+            );
+        }
         let (status, _) = answer_props(op(&ops, l.status.operation));
         assert!(
             status.get(l.status.state.field).is_some(),

@@ -44,9 +44,13 @@ pub fn state_of(field: &CodedField, code: &str) -> State {
         .unwrap_or(State::working("", "unknown"))
 }
 
-/// A list cell as people read it: a coded value as "meaning (code)".
+/// A list cell as people read it: a coded value as "meaning (code)", a
+/// time in local ISO 8601.
 pub fn cell(lifecycle: &Lifecycle, column: &str, value: Option<&Value>) -> String {
     let raw = text(value);
+    if let Some((_, form)) = lifecycle.list.times.iter().find(|(c, _)| *c == column) {
+        return crate::times::local_iso(&raw, *form).unwrap_or(raw);
+    }
     match (
         lifecycle.list.coded.iter().find(|c| c.field == column),
         value,
@@ -82,12 +86,17 @@ pub fn by_id(provider: &str, facts: &ByIdFacts, id: &str) -> Value {
 /// One play URL as `vodkit urls` shows it: definition (or format), size, URL.
 pub type PlayUrl = [String; 3];
 
-/// Every play URL of an answer, whatever its shape: each text starting with
-/// `http://` or `https://`, labelled by where it sits (and the `name` or
-/// `definition` beside it), with the `size` beside it or above it.
-pub fn play_urls(answer: &Value) -> Vec<PlayUrl> {
+/// Every play URL of an answer (under the field the facts name), whatever
+/// its shape: each text starting with `http://` or `https://`, labelled by
+/// where it sits (and the `name` or `definition` beside it), with the
+/// `size` beside it or above it.
+pub fn play_urls(lifecycle: &Lifecycle, answer: &Value) -> Vec<PlayUrl> {
+    let urls = match lifecycle.play_urls_field {
+        "" => answer,
+        field => answer.get(field).unwrap_or(&Value::Null),
+    };
     let mut out = Vec::new();
-    walk(answer, &mut Vec::new(), &text(answer.get("size")), &mut out);
+    walk(urls, &mut Vec::new(), &text(answer.get("size")), &mut out);
     out
 }
 

@@ -10,6 +10,7 @@ mod renewed;
 mod sandbox;
 mod settings;
 mod standing;
+mod times;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;

@@ -153,6 +153,18 @@ fn every_management_command() {
         .any(|v| v["video_id"].to_string().as_str() == id));
     let human = env.run(&["ls"]);
     assert!(String::from_utf8_lossy(&human.stdout).starts_with("VIDEO_ID"));
+    // Baijiayun writes China time: shown in local ISO 8601, as every provider's.
+    let out = env.cmd(&["ls"]).env("TZ", "XST-3").output().unwrap();
+    let human = String::from_utf8_lossy(&out.stdout);
+    let row = human
+        .lines()
+        .find(|l| l.starts_with(&id.to_string()))
+        .unwrap();
+    let shown = row.split_whitespace().last().unwrap();
+    assert!(
+        shown.len() == 25 && shown.ends_with("+03:00") && shown.as_bytes()[10] == b'T',
+        "{row}"
+    );
 
     let call = env.json(&["call", "video/getStatus", &format!("video_id={id}")]);
     assert_eq!(call["status"], 100);
@@ -499,6 +511,56 @@ fn bar_in_a_pty_and_no_control_characters_without_one() {
         "{text}"
     );
     assert!(text.contains("uploaded"), "{text}");
+}
+
+#[test]
+fn after_ctrl_c_the_bar_says_stopped_not_an_eta() {
+    let env = setup();
+    let f = env.file("stop.mp4", 2 << 20);
+    env.emu.baijiayun().set_faults(Faults {
+        latency_ms: 150,
+        ..Faults::default()
+    });
+    let bin = env!("CARGO_BIN_EXE_vodkit");
+    let line = format!("{bin} upload {} --part-size 64K", f.display());
+    let c = env.cmd(&[]);
+    let mut script = Command::new("script");
+    script.args(["-qec", &line, "/dev/null"]);
+    for (k, v) in c.get_envs() {
+        match v {
+            Some(v) => script.env(k, v),
+            None => script.env_remove(k),
+        };
+    }
+    script
+        .env("TERM", "xterm")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped());
+    let child = script.spawn().unwrap();
+    // The vodkit under script(1), once it has a checkpoint (parts are going).
+    let children = format!("/proc/{0}/task/{0}/children", child.id());
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    let vodkit = loop {
+        let kids = std::fs::read_to_string(&children).unwrap_or_default();
+        let ready = env.dir.path().join("state/checkpoints");
+        let has_checkpoint = std::fs::read_dir(&ready).is_ok_and(|mut d| d.next().is_some());
+        if let (Some(pid), true) = (kids.split_whitespace().next(), has_checkpoint) {
+            break pid.parse::<i32>().unwrap();
+        }
+        assert!(std::time::Instant::now() < deadline, "no upload under way");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    unsafe { libc::kill(vodkit, libc::SIGINT) };
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    // The bar's last drawing: stopped, with no time left to wait.
+    let at = text.rfind("stopped").unwrap_or_else(|| panic!("{text}"));
+    let start = text[..at].rfind(['\r', '\n']).map_or(0, |i| i + 1);
+    let last = &text[start..at];
+    assert!(
+        last.contains("stop.mp4") && !last.contains("ETA"),
+        "{last:?}"
+    );
 }
 
 #[test]

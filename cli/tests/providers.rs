@@ -249,6 +249,18 @@ fn iqiyi_every_management_command() {
     );
     let row = human.lines().find(|l| l.contains(id)).unwrap();
     assert!(row.contains("published (2)"), "{human}");
+    // Times in local ISO 8601 (TZ decides), not iQiyi's epoch seconds.
+    let mut c = env.cmd("iqiyi", &["ls"]);
+    let out = c.env("TZ", "XST-3").output().unwrap();
+    let human = String::from_utf8_lossy(&out.stdout);
+    let row = human.lines().find(|l| l.contains(id)).unwrap();
+    let epoch = ls["items"][0]["create_time"].to_string();
+    let shown = row.split_whitespace().last().unwrap();
+    assert!(
+        shown.len() == 25 && shown.ends_with("+03:00") && shown.as_bytes()[10] == b'T',
+        "{row}"
+    );
+    assert!(!row.contains(&epoch), "{row}");
 
     let call = env.json(
         "iqiyi",

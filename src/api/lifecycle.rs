@@ -220,6 +220,9 @@ pub struct UploadFacts {
 pub struct Lifecycle {
     pub status: StatusFacts,
     pub urls: ByIdFacts,
+    /// The field of the urls answer holding the play URLs (empty: the whole
+    /// answer), so a cover image is not taken for one.
+    pub play_urls_field: &'static str,
     pub list: ListFacts,
     pub delete: ByIdFacts,
     pub upload: Option<UploadFacts>,
@@ -341,6 +344,7 @@ impl Lifecycle {
                 })),
             },
             "urls": by_id(&self.urls),
+            "play_urls_field": self.play_urls_field,
             "delete": by_id(&self.delete),
             "list": {
                 "operation": self.list.operation,

@@ -89,7 +89,7 @@ pub fn demo(out: &Out, resolved: &Resolved, size_mib: u64) -> Result<()> {
     if out.json {
         out.print_json(&json!({ "uploaded": uploaded, "urls": urls }));
     } else {
-        let rows: Vec<Vec<String>> = facts::play_urls(&urls)
+        let rows: Vec<Vec<String>> = facts::play_urls(l, &urls)
             .into_iter()
             .map(|[name, _, url]| vec![name, url])
             .collect();

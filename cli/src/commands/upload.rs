@@ -325,6 +325,11 @@ pub fn run(
     )
     .unwrap_or_else(|_| ProgressStyle::default_bar())
     .progress_chars("=> ");
+    let stopped_style = ProgressStyle::with_template(
+        "{prefix:<24!} [{bar:30}] {percent:>3}% {bytes}/{total_bytes} {msg}",
+    )
+    .unwrap_or_else(|_| ProgressStyle::default_bar())
+    .progress_chars("=> ");
     let sizes: Vec<u64> = args
         .files
         .iter()
@@ -397,9 +402,16 @@ pub fn run(
                 results.push(entry);
             }
             Err(err) => {
-                bar.abandon();
-                if let Some(t) = &total_bar {
-                    t.abandon();
+                // A stopped bar has no time left to show ("ETA 0s" would
+                // say it is about to finish): it says why it stopped.
+                let why = if err.kind() == ErrorKind::Cancelled {
+                    "stopped"
+                } else {
+                    "failed"
+                };
+                for b in std::iter::once(&bar).chain(total_bar.as_ref()) {
+                    b.set_style(stopped_style.clone());
+                    b.abandon_with_message(why);
                 }
                 let mut f = fail::from_core(&err, &resolved.hint);
                 f.message = resolved.redact(&without_library_advice(&f.message));

@@ -18,7 +18,7 @@ pub fn run(resolved: &Resolved, out: &Out, id: &str) -> Result<()> {
     if out.json {
         out.print_json(&answer);
     } else {
-        let rows: Vec<Vec<String>> = facts::play_urls(&answer)
+        let rows: Vec<Vec<String>> = facts::play_urls(l, &answer)
             .into_iter()
             .map(Vec::from)
             .collect();

@@ -95,6 +95,7 @@ pub static LIFECYCLE: Lifecycle = Lifecycle {
         id_param: "video_id",
         fixed: &[],
     },
+    play_urls_field: "play_info",
     list: ListFacts {
         operation: "video/getVideoList",
         page_param: "page",

@@ -75,6 +75,8 @@ pub static LIFECYCLE: Lifecycle = Lifecycle {
         id_param: "file_id",
         fixed: &[],
     },
+    // `file/urllist` answers {mp4: […], m3u8: […]}.
+    play_urls_field: "",
     list: ListFacts {
         operation: "file/videoListForExternal",
         page_param: "page",

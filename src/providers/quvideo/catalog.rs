@@ -49,6 +49,7 @@ pub static LIFECYCLE: Lifecycle = Lifecycle {
         id_param: "videoId",
         fixed: &[],
     },
+    play_urls_field: "fileUrlList",
     list: ListFacts {
         operation: "getVideos",
         page_param: "pageIndex",
