@@ -513,7 +513,8 @@ const char *vodkit_error_detail(const vodkit_error *error);
 /**
  * The resume handle of a failed upload as an owned JSON string (an object
  * naming its `provider` and what to resume) that
- * `vodkit_client_resume_upload` accepts; NULL when there is none. Free it
+ * `vodkit_client_resume_upload_source` (and `vodkit_client_resume_upload`)
+ * accepts; NULL when there is none. Free it
  * with `vodkit_string_free`.
  */
 char *vodkit_error_resume(const vodkit_error *error);

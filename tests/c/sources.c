@@ -23,7 +23,7 @@ static pthread_t main_thread;
 
 /* A read-at callback over a descriptor: pread keeps no cursor, so calls
  * from several threads at once are safe. Fails (-5) from `fail_at` on.
- * With `hold`, its first call waits until `*hold` is cleared. */
+ * With `hold`, calls on threads other than main wait until `*hold` is cleared. */
 struct file_reader {
     int fd;
     uint64_t fail_at;
@@ -38,7 +38,9 @@ static int64_t read_at(void *user_data, uint64_t offset, uint8_t *buf, size_t le
     atomic_fetch_add(&r->calls, 1);
     if (!pthread_equal(pthread_self(), main_thread)) atomic_fetch_add(&r->off_main, 1);
     atomic_store(&r->entered, 1);
-    while (r->hold != NULL && atomic_load(r->hold)) sleep_ms(5);
+    /* Only another thread is held: were this thread's own upload of the same
+     * source let through, it would finish, and the check below fail. */
+    while (r->hold != NULL && atomic_load(r->hold) && !pthread_equal(pthread_self(), main_thread)) sleep_ms(5);
     if (offset >= r->fail_at) return -5;
     ssize_t n = pread(r->fd, buf, len, (off_t)offset);
     return n < 0 ? -1 : (int64_t)n;
