@@ -5,8 +5,12 @@
  * One `vodkit_client` for every provider: `vodkit_client_new("baijiayun",
  * config_json, &client)`, then `vodkit_client_call()` for any operation of
  * the provider's catalog (`vodkit_client_operations()` lists them with their
- * parameters and docs), `vodkit_client_upload()` and
- * `vodkit_client_resume_upload()`. Parameters, options and results are JSON.
+ * parameters and docs), and one upload call for every kind of source:
+ * `vodkit_source_from_path()`, `_from_fd()`, `_from_buffer()` or
+ * `_from_reader()` makes a `vodkit_source`, `vodkit_client_upload_source()`
+ * uploads it and `vodkit_client_resume_upload_source()` continues a failed
+ * upload (`vodkit_client_upload()` and `vodkit_client_resume_upload()` do the
+ * same for a path in one call). Parameters, options and results are JSON.
  * Provider-only extras are named `vodkit_<provider>_*`.
  *
  * Conventions that hold for every function:
@@ -32,11 +36,23 @@
  *   at once (a client, a verifier, an upload control); one passed as mutable
  *   may not. Progress callbacks run only on the
  *   thread that called the blocking function, never on a worker thread.
- *   The one exception is the read-at callback of
- *   `vodkit_client_upload_reader`, called from worker threads (its
- *   `_on_caller` variant calls it on the calling thread only).
+ *   The one exception is the read-at callback of a reader source, called
+ *   from worker threads unless it was made with
+ *   `VODKIT_SOURCE_READ_ON_CALLER`; either way only while an upload call
+ *   that uses the source runs.
  * - **Secrets.** Keys, tokens and passwords never appear in error messages
  *   or resume handles.
+ *
+ * Stability before 1.0. `vodkit_abi_version()` (4 since the one source
+ * object) is raised whenever an existing function, type or constant changes
+ * shape or goes; a binding checks it at load time. From ABI 4 until 1.0 the
+ * ABI changes only by addition: new functions, new `VODKIT_ERROR_*` codes
+ * (treat an unknown code as an error of its own), new flag constants, new
+ * keys in JSON options, configs and results (ignore the keys you do not
+ * know). What may not change before 1.0: the signature and meaning of an
+ * existing function, the layout of `vodkit_progress`, the value of an
+ * existing constant, the calling rules above. The JSON shapes of a
+ * provider's operations follow that provider's API and its catalog.
  */
 
 
@@ -126,6 +142,20 @@
 #define VODKIT_ERROR_INVALID_ENUM 103
 
 /**
+ * Flag of `vodkit_source_from_reader`: the read-at callback is called from
+ * the upload's worker threads, several calls at once (the default, 0).
+ */
+#define VODKIT_SOURCE_READ_FROM_WORKERS 0
+
+/**
+ * Flag of `vodkit_source_from_reader`: the read-at callback is called only
+ * on the thread that called the upload, one call at a time, like the
+ * progress callback — for runtimes that cannot take calls from other
+ * threads (PHP's FFI).
+ */
+#define VODKIT_SOURCE_READ_ON_CALLER 1
+
+/**
  * Returned by a progress callback to let the upload go on.
  */
 #define VODKIT_CONTINUE 0
@@ -152,9 +182,10 @@
 
 /**
  * The ABI version: raised when an existing function or type changes shape
- * (adding functions does not change it).
+ * or goes (adding functions does not change it). 4: one upload call over a
+ * `vodkit_source` replaced the per-source upload variants.
  */
-#define VODKIT_ABI_VERSION 3
+#define VODKIT_ABI_VERSION 4
 
 /**
  * A callback verifier. Thread-safe (immutable once built).
@@ -174,10 +205,30 @@ typedef struct vodkit_client vodkit_client;
 typedef struct vodkit_error vodkit_error;
 
 /**
+ * The bytes of an upload (`vodkit_source_from_*`). A `const vodkit_source*`
+ * may be passed to several uploads, also at once from several threads
+ * (except a reader called on the caller's thread: one upload at a time).
+ * Free it with `vodkit_source_free` once no upload uses it.
+ */
+typedef struct vodkit_source vodkit_source;
+
+/**
  * An upload control. `const` functions on it may be called from any thread,
  * also while an upload that uses it runs on another thread.
  */
 typedef struct vodkit_upload_control vodkit_upload_control;
+
+/**
+ * A read-at callback: copies up to `len` bytes of the source, starting at
+ * byte `offset`, into `buf`, and returns how many it copied (0 only at the
+ * end of the source), or a negative value for an error (the upload fails
+ * with VODKIT_ERROR_IO naming that value). It keeps no cursor: calls for
+ * different offsets may come in any order.
+ */
+typedef int64_t (*vodkit_read_at_fn)(void *user_data,
+                                     uint64_t offset,
+                                     uint8_t *buf,
+                                     size_t len);
 
 /**
  * A snapshot of an upload, passed to the progress callback.
@@ -203,7 +254,7 @@ typedef struct {
    * The provider's resume handle as JSON (the object
    * `vodkit_error_resume` gives, naming its provider and the provider's
    * upload id), from the first report on: store it to resume after
-   * a crash (`vodkit_client_resume_upload`). NULL until the provider
+   * a crash (`vodkit_client_resume_upload_source`). NULL until the provider
    * created the upload. Valid only during the callback: copy it.
    */
   const char *resume_json;
@@ -218,16 +269,11 @@ typedef int32_t (*vodkit_progress_fn)(void *user_data,
                                       const vodkit_progress *progress);
 
 /**
- * A read-at callback: copies up to `len` bytes of the source, starting at
- * byte `offset`, into `buf`, and returns how many it copied (0 only at the
- * end of the source), or a negative value for an error (the upload fails
- * with VODKIT_ERROR_IO naming that value). It keeps no cursor: calls for
- * different offsets may come in any order.
+ * The name of `vodkit_upload_control` before ABI 4 (it also pauses and caps
+ * the rate, not only cancels), kept so that programs declaring it still
+ * compile; the `vodkit_cancel_token_*` functions are `vodkit_upload_control_*`.
  */
-typedef int64_t (*vodkit_read_at_fn)(void *user_data,
-                                     uint64_t offset,
-                                     uint8_t *buf,
-                                     size_t len);
+typedef vodkit_upload_control vodkit_cancel_token;
 
 #ifdef __cplusplus
 extern "C" {
@@ -467,7 +513,8 @@ const char *vodkit_error_detail(const vodkit_error *error);
 /**
  * The resume handle of a failed upload as an owned JSON string (an object
  * naming its `provider` and what to resume) that
- * `vodkit_client_resume_upload` accepts; NULL when there is none. Free it
+ * `vodkit_client_resume_upload_source` (and `vodkit_client_resume_upload`)
+ * accepts; NULL when there is none. Free it
  * with `vodkit_string_free`.
  */
 char *vodkit_error_resume(const vodkit_error *error);
@@ -490,139 +537,69 @@ void vodkit_error_free(vodkit_error *error);
 uint64_t vodkit_live_objects(void);
 
 /**
- * Uploads the file open as descriptor `fd` (e.g. from an Android
- * `content://` URI or a sandboxed picker) as a new video, recorded as
- * `name`. The descriptor is duplicated: the caller's stays open, its
- * position is neither used nor moved, and the caller may close it once
- * this returns. It must name a regular, non-empty file. Other arguments
- * as for `vodkit_client_upload`.
+ * A source reading the file at `path`, recorded under its base name. The
+ * file is opened here (a missing file, a directory or an empty file is
+ * INVALID_INPUT); parts are read from this open file, and a file changed
+ * or replaced before an upload of it ends fails that upload with
+ * INTEGRITY. On success `*out_source` owns the new source.
  */
-vodkit_error *vodkit_client_upload_fd(const vodkit_client *client,
-                                      int fd,
-                                      const char *name,
-                                      const char *options_json,
-                                      vodkit_progress_fn progress,
-                                      void *user_data,
-                                      const vodkit_upload_control *cancel,
-                                      char **out_json);
+vodkit_error *vodkit_source_from_path(const char *path,
+                                      vodkit_source **out_source);
 
 /**
- * Continues an interrupted upload of the file open as `fd` (see
- * `vodkit_client_upload_fd`) from the bytes the server holds.
+ * A source reading the file open as descriptor `fd` (e.g. from an Android
+ * `content://` URI or a sandboxed picker), recorded as `name`. The
+ * descriptor is duplicated here: the caller's stays open, its position is
+ * neither used nor moved, and the caller may close it as soon as this
+ * returns. It must name a regular, non-empty file (else INVALID_INPUT, as
+ * for a closed or negative descriptor).
  */
-vodkit_error *vodkit_client_resume_upload_fd(const vodkit_client *client,
-                                             const char *resume_json,
-                                             int fd,
-                                             const char *name,
-                                             const char *options_json,
-                                             vodkit_progress_fn progress,
-                                             void *user_data,
-                                             const vodkit_upload_control *cancel,
-                                             char **out_json);
+vodkit_error *vodkit_source_from_fd(int fd,
+                                    const char *name,
+                                    vodkit_source **out_source);
 
 /**
- * Uploads the `len` bytes at `data` as a new video, recorded as `name`.
- * The bytes are borrowed, not copied: they must stay valid and unchanged
- * until this returns (no reference is kept after it). Other arguments as
- * for `vodkit_client_upload`.
+ * A source of the `len` bytes at `data`, recorded as `name`. The bytes are
+ * **copied** here: the caller may free or change its buffer as soon as
+ * this returns (the source never refers to it). An empty buffer or name is
+ * INVALID_INPUT. To upload memory without a copy, make a reader source
+ * over it (its callback, its lifetime).
  */
-vodkit_error *vodkit_client_upload_buffer(const vodkit_client *client,
-                                          const uint8_t *data,
-                                          size_t len,
-                                          const char *name,
-                                          const char *options_json,
-                                          vodkit_progress_fn progress,
-                                          void *user_data,
-                                          const vodkit_upload_control *cancel,
-                                          char **out_json);
+vodkit_error *vodkit_source_from_buffer(const uint8_t *data,
+                                        size_t len,
+                                        const char *name,
+                                        vodkit_source **out_source);
 
 /**
- * Continues an interrupted upload of a buffer (see
- * `vodkit_client_upload_buffer`) from the bytes the server holds.
+ * A source of `size` bytes read through `reader`, called with
+ * `reader_data`, recorded as `name`. `flags` is
+ * `VODKIT_SOURCE_READ_FROM_WORKERS` (0): `reader` is called **from the
+ * upload's worker threads, several calls at once** (one per part in
+ * flight, each at its own offset) — it must be thread-safe and keep no
+ * cursor (use `pread`, or a lock around seek + read); or
+ * `VODKIT_SOURCE_READ_ON_CALLER`: it is called only on the thread that
+ * called the upload, one call at a time (the upload runs on a thread of
+ * the library's that hands each read to the caller and waits; parts stay
+ * in flight in parallel, only their reads are serialised), and the source
+ * serves one upload at a time. Any other flag is INVALID_ENUM; a NULL
+ * `reader` NULL_ARGUMENT; a zero `size` or an empty name INVALID_INPUT.
+ *
+ * `reader` is called only while an upload call using this source runs,
+ * never after it returns: `reader_data` must stay valid during those
+ * calls only. A negative return fails the upload with VODKIT_ERROR_IO.
  */
-vodkit_error *vodkit_client_resume_upload_buffer(const vodkit_client *client,
-                                                 const char *resume_json,
-                                                 const uint8_t *data,
-                                                 size_t len,
-                                                 const char *name,
-                                                 const char *options_json,
-                                                 vodkit_progress_fn progress,
-                                                 void *user_data,
-                                                 const vodkit_upload_control *cancel,
-                                                 char **out_json);
+vodkit_error *vodkit_source_from_reader(vodkit_read_at_fn reader,
+                                        void *reader_data,
+                                        uint64_t size,
+                                        const char *name,
+                                        uint32_t flags,
+                                        vodkit_source **out_source);
 
 /**
- * Uploads `size` bytes read through `reader` as a new video, recorded as
- * `name`. `reader` is called with `reader_data` **from the upload's worker
- * threads, several calls at once** (one per part in flight, each at its
- * own offset), until this returns and never after: it must be thread-safe
- * and keep no cursor (use `pread`, or a lock around seek + read). A
- * negative return fails the upload with VODKIT_ERROR_IO. For runtimes
- * that cannot take calls from other threads, use
- * `vodkit_client_upload_reader_on_caller`. Other arguments as for
- * `vodkit_client_upload`.
+ * Frees a source. NULL is a no-op. Do not free it while an upload uses it.
+ * Never calls a reader source's callback.
  */
-vodkit_error *vodkit_client_upload_reader(const vodkit_client *client,
-                                          vodkit_read_at_fn reader,
-                                          void *reader_data,
-                                          uint64_t size,
-                                          const char *name,
-                                          const char *options_json,
-                                          vodkit_progress_fn progress,
-                                          void *user_data,
-                                          const vodkit_upload_control *cancel,
-                                          char **out_json);
-
-/**
- * Continues an interrupted upload read through `reader` (see
- * `vodkit_client_upload_reader`) from the bytes the server holds.
- */
-vodkit_error *vodkit_client_resume_upload_reader(const vodkit_client *client,
-                                                 const char *resume_json,
-                                                 vodkit_read_at_fn reader,
-                                                 void *reader_data,
-                                                 uint64_t size,
-                                                 const char *name,
-                                                 const char *options_json,
-                                                 vodkit_progress_fn progress,
-                                                 void *user_data,
-                                                 const vodkit_upload_control *cancel,
-                                                 char **out_json);
-
-/**
- * As `vodkit_client_upload_reader`, but `reader` is called **only on the
- * thread that called this function**, one call at a time, like the
- * progress callback — for runtimes that cannot take calls from other
- * threads (PHP's FFI). The upload runs on a thread of the library's that
- * hands each read to this thread and waits for it; parts stay in flight in
- * parallel, only their reads are serialised.
- */
-vodkit_error *vodkit_client_upload_reader_on_caller(const vodkit_client *client,
-                                                    vodkit_read_at_fn reader,
-                                                    void *reader_data,
-                                                    uint64_t size,
-                                                    const char *name,
-                                                    const char *options_json,
-                                                    vodkit_progress_fn progress,
-                                                    void *user_data,
-                                                    const vodkit_upload_control *cancel,
-                                                    char **out_json);
-
-/**
- * Continues an interrupted upload read through `reader` on the calling
- * thread (see `vodkit_client_upload_reader_on_caller`).
- */
-vodkit_error *vodkit_client_resume_upload_reader_on_caller(const vodkit_client *client,
-                                                           const char *resume_json,
-                                                           vodkit_read_at_fn reader,
-                                                           void *reader_data,
-                                                           uint64_t size,
-                                                           const char *name,
-                                                           const char *options_json,
-                                                           vodkit_progress_fn progress,
-                                                           void *user_data,
-                                                           const vodkit_upload_control *cancel,
-                                                           char **out_json);
+void vodkit_source_free(vodkit_source *source);
 
 /**
  * Frees a string the library returned (`char*` out-params). NULL is a no-op.
@@ -630,26 +607,57 @@ vodkit_error *vodkit_client_resume_upload_reader_on_caller(const vodkit_client *
 void vodkit_string_free(char *s);
 
 /**
- * Uploads the file at `path` as a new video; blocks until done.
+ * Uploads `source` (see `vodkit_source_from_path` and the other
+ * `vodkit_source_from_*`) as a new video; blocks until done.
  * `options_json` is the provider's upload options as a JSON object (NULL:
  * the defaults; the README lists each provider's keys). `progress`,
- * `user_data` and `cancel` may be NULL. On success `*out_json` is the
- * provider's result as a JSON object (the new video's id, the file size,
- * the bytes the server already held). A failed upload's error has a resume
- * handle (`vodkit_error_resume`) for `vodkit_client_resume_upload`.
+ * `user_data` and `control` may be NULL; `control` cancels, pauses or caps
+ * the upload from another thread. On success `*out_json` is the provider's
+ * result as a JSON object (the new video's id, the file size, the bytes the
+ * server already held). A failed upload's error has a resume handle
+ * (`vodkit_error_resume`) for `vodkit_client_resume_upload_source`. The
+ * source stays the caller's: use it again (to resume) or free it.
+ */
+vodkit_error *vodkit_client_upload_source(const vodkit_client *client,
+                                          const vodkit_source *source,
+                                          const char *options_json,
+                                          vodkit_progress_fn progress,
+                                          void *user_data,
+                                          const vodkit_upload_control *control,
+                                          char **out_json);
+
+/**
+ * Continues an interrupted upload of `source` from the bytes the server
+ * holds. `resume_json` is the handle `vodkit_error_resume` returned (or the
+ * progress callback's `resume_json`). Other arguments as for
+ * `vodkit_client_upload_source`.
+ */
+vodkit_error *vodkit_client_resume_upload_source(const vodkit_client *client,
+                                                 const char *resume_json,
+                                                 const vodkit_source *source,
+                                                 const char *options_json,
+                                                 vodkit_progress_fn progress,
+                                                 void *user_data,
+                                                 const vodkit_upload_control *control,
+                                                 char **out_json);
+
+/**
+ * Uploads the file at `path` as a new video: `vodkit_client_upload_source`
+ * with `vodkit_source_from_path(path)`, in one call. Other arguments as
+ * there (`control`, named `cancel` before ABI 4, is the same parameter).
  */
 vodkit_error *vodkit_client_upload(const vodkit_client *client,
                                    const char *path,
                                    const char *options_json,
                                    vodkit_progress_fn progress,
                                    void *user_data,
-                                   const vodkit_upload_control *cancel,
+                                   const vodkit_upload_control *control,
                                    char **out_json);
 
 /**
- * Continues an interrupted upload of `path` from the bytes the server holds.
- * `resume_json` is the handle `vodkit_error_resume` returned. Other arguments
- * as for `vodkit_client_upload`.
+ * Continues an interrupted upload of the file at `path` from the bytes the
+ * server holds: `vodkit_client_resume_upload_source` with
+ * `vodkit_source_from_path(path)`, in one call.
  */
 vodkit_error *vodkit_client_resume_upload(const vodkit_client *client,
                                           const char *resume_json,
@@ -657,7 +665,7 @@ vodkit_error *vodkit_client_resume_upload(const vodkit_client *client,
                                           const char *options_json,
                                           vodkit_progress_fn progress,
                                           void *user_data,
-                                          const vodkit_upload_control *cancel,
+                                          const vodkit_upload_control *control,
                                           char **out_json);
 
 /**

@@ -605,7 +605,7 @@ fn run_cpp(program: &str, prepare: impl Fn(&Emulator)) {
                 .filter_map(|l| l.strip_prefix("video_id="))
                 .map(|id| id.trim().parse().unwrap())
                 .collect();
-            assert_eq!(ids.len(), 5, "{stdout}");
+            assert_eq!(ids.len(), 6, "{stdout}");
             for id in ids {
                 let stored = emu.baijiayun().video(id).unwrap();
                 assert_eq!(stored.md5, Some(md5_file(&file)), "video {id}");

@@ -3,7 +3,8 @@
 // One vodkit::Client for every provider, made from a provider name and a
 // JSON config: `call` and `call_with_file` for any operation of the
 // provider's catalog (`operations()` lists them), `upload` and
-// `resume_upload`. Parameters, options and results are JSON text. Typed
+// `resume_upload` of a vodkit::Source (a path, a descriptor, a buffer or a
+// read-at function) or of a path. Parameters, options and results are JSON text. Typed
 // per-provider methods are generated from the catalog into
 // vodkit_<provider>.hpp (`vodkit::Baijiayun` derives from vodkit::Client).
 //
@@ -206,7 +207,7 @@ using Handle = std::unique_ptr<T, Deleter<T, Free>>;
 
 }  // namespace detail
 
-/// Cancels uploads from any thread.
+/// Cancels, pauses and caps uploads from any thread (pass it as `control`).
 class UploadControl {
 public:
     UploadControl() {
@@ -239,9 +240,100 @@ using ProgressFn = std::function<bool(const vodkit_progress &)>;
 
 /// Reads up to `len` bytes at `offset` into `buf`; returns how many (0 only
 /// at the end), or a negative value for an error. Called from the upload's
-/// worker threads, several at once: it must be thread-safe and keep no
-/// cursor. An exception it throws fails the upload and is rethrown.
+/// worker threads, several at once (it must then be thread-safe and keep no
+/// cursor), or only on the thread that called the upload (Source::reader's
+/// `on_caller`); only while an upload of its source runs. An exception it
+/// throws fails the upload and is rethrown by it.
 using ReadAtFn = std::function<int64_t(uint64_t offset, uint8_t *buf, size_t len)>;
+
+/// The bytes of an upload (vodkit_source): a path, an open descriptor, a
+/// buffer or a read-at function, for Client::upload and resume_upload. A
+/// const Source may be uploaded any number of times, also from several
+/// threads at once (except an on-caller reader: one upload at a time, a
+/// second one at once throws VODKIT_ERROR_INVALID_INPUT). Movable, not
+/// copyable.
+class Source {
+public:
+    /// The file at `path`, opened now (a missing file, a directory or an
+    /// empty file throws VODKIT_ERROR_INVALID_INPUT); a file changed before
+    /// an upload of it ends fails that upload (VODKIT_ERROR_INTEGRITY).
+    static Source path(const std::string &path) {
+        Source s;
+        vodkit_source *raw = nullptr;
+        detail::check(vodkit_source_from_path(path.c_str(), &raw));
+        s.source_.reset(raw);
+        return s;
+    }
+
+    /// The file open as `fd`, duplicated now (yours stays open, its
+    /// position untouched; close it whenever you like), recorded as `name`.
+    static Source fd(int fd, const std::string &name) {
+        Source s;
+        vodkit_source *raw = nullptr;
+        detail::check(vodkit_source_from_fd(fd, name.c_str(), &raw));
+        s.source_.reset(raw);
+        return s;
+    }
+
+    /// A copy of the `len` bytes at `data` (free or reuse yours at once),
+    /// recorded as `name`.
+    static Source buffer(const void *data, size_t len, const std::string &name) {
+        Source s;
+        vodkit_source *raw = nullptr;
+        detail::check(vodkit_source_from_buffer(static_cast<const uint8_t *>(data), len, name.c_str(), &raw));
+        s.source_.reset(raw);
+        return s;
+    }
+
+    /// `size` bytes read through `reader` (see ReadAtFn), recorded as
+    /// `name`; `on_caller` true calls it only on the uploading thread.
+    static Source reader(ReadAtFn reader, uint64_t size, const std::string &name, bool on_caller = false) {
+        Source s;
+        s.reader_.reset(new Reader{std::move(reader), {}, nullptr});
+        vodkit_source *raw = nullptr;
+        detail::check(vodkit_source_from_reader(&Reader::call, s.reader_.get(), size, name.c_str(),
+                                                on_caller ? VODKIT_SOURCE_READ_ON_CALLER
+                                                          : VODKIT_SOURCE_READ_FROM_WORKERS,
+                                                &raw));
+        s.source_.reset(raw);
+        return s;
+    }
+
+    const vodkit_source *get() const noexcept { return source_.get(); }
+
+    /// The first exception the read-at function threw since the last call,
+    /// taken (nullptr if none): Client rethrows it from the failed upload.
+    std::exception_ptr take_thrown() const {
+        if (!reader_) return nullptr;
+        std::lock_guard<std::mutex> guard(reader_->lock);
+        return std::exchange(reader_->thrown, nullptr);
+    }
+
+private:
+    Source() = default;
+
+    /// A ReadAtFn behind the C callback; the first exception it throws is kept.
+    struct Reader {
+        ReadAtFn fn;
+        std::mutex lock;
+        std::exception_ptr thrown;
+        static int64_t call(void *user_data, uint64_t offset, uint8_t *buf, size_t len) noexcept {
+            auto *self = static_cast<Reader *>(user_data);
+            try {
+                return self->fn(offset, buf, len);
+            } catch (...) {
+                std::lock_guard<std::mutex> guard(self->lock);
+                if (!self->thrown) self->thrown = std::current_exception();
+                return -1;
+            }
+        }
+    };
+
+    // The reader outlives the source (declared first, destroyed last); the
+    // library never calls it outside an upload anyway.
+    std::unique_ptr<Reader> reader_;
+    detail::Handle<vodkit_source, vodkit_source_free> source_;
+};
 
 /// A client of one provider; a const Client may be shared across threads.
 class Client {
@@ -291,85 +383,41 @@ public:
         return detail::take(out);
     }
 
-    /// Uploads `path` as a new video with the provider's upload options (a
+    /// Uploads `source` as a new video with the provider's upload options (a
     /// JSON object; "" for the defaults); returns the result as JSON
-    /// (`{"video_id": N, …}`). A failed upload's Error has a resume() handle.
-    std::string upload(const std::string &path, const std::string &options_json = "", ProgressFn progress = {},
-                       const UploadControl *cancel = nullptr) const {
-        return run(nullptr, path, options_json, std::move(progress), cancel);
+    /// (`{"video_id": N, …}`). `control` cancels, pauses or caps it from
+    /// another thread. A failed upload's Error has a resume() handle.
+    std::string upload(const Source &source, const std::string &options_json = "", ProgressFn progress = {},
+                       const UploadControl *control = nullptr) const {
+        return run(nullptr, source, options_json, std::move(progress), control);
     }
 
-    /// Continues an interrupted upload of `path` from its resume handle (Error::resume()).
+    /// Uploads the file at `path`: upload(Source::path(path), …) in one call.
+    std::string upload(const std::string &path, const std::string &options_json = "", ProgressFn progress = {},
+                       const UploadControl *control = nullptr) const {
+        return transfer(std::move(progress), control,
+                        [&](vodkit_progress_fn cb, void *ud, const vodkit_upload_control *c, char **out) {
+                            return vodkit_client_upload(client_.get(), path.c_str(), options_of(options_json), cb,
+                                                        ud, c, out);
+                        });
+    }
+
+    /// Continues an interrupted upload of `source` from its resume handle (Error::resume()).
+    std::string resume_upload(const std::string &resume_json, const Source &source,
+                              const std::string &options_json = "", ProgressFn progress = {},
+                              const UploadControl *control = nullptr) const {
+        return run(&resume_json, source, options_json, std::move(progress), control);
+    }
+
+    /// Continues an interrupted upload of the file at `path`.
     std::string resume_upload(const std::string &resume_json, const std::string &path,
                               const std::string &options_json = "", ProgressFn progress = {},
-                              const UploadControl *cancel = nullptr) const {
-        return run(&resume_json, path, options_json, std::move(progress), cancel);
-    }
-
-    /// Uploads the file open as descriptor `fd` (duplicated: yours stays
-    /// open, its position untouched), recorded as `name`.
-    std::string upload_fd(int fd, const std::string &name, const std::string &options_json = "",
-                          ProgressFn progress = {}, const UploadControl *cancel = nullptr) const {
-        return transfer(std::move(progress), cancel, [&](vodkit_progress_fn cb, void *ud, const vodkit_upload_control *t,
-                                                         char **out) {
-            return vodkit_client_upload_fd(client_.get(), fd, name.c_str(), options_of(options_json), cb, ud, t, out);
-        });
-    }
-
-    std::string resume_upload_fd(const std::string &resume_json, int fd, const std::string &name,
-                                 const std::string &options_json = "", ProgressFn progress = {},
-                                 const UploadControl *cancel = nullptr) const {
-        return transfer(std::move(progress), cancel, [&](vodkit_progress_fn cb, void *ud, const vodkit_upload_control *t,
-                                                         char **out) {
-            return vodkit_client_resume_upload_fd(client_.get(), resume_json.c_str(), fd, name.c_str(),
-                                                  options_of(options_json), cb, ud, t, out);
-        });
-    }
-
-    /// Uploads `len` bytes at `data` (borrowed until this returns, not copied), recorded as `name`.
-    std::string upload_buffer(const void *data, size_t len, const std::string &name,
-                              const std::string &options_json = "", ProgressFn progress = {},
-                              const UploadControl *cancel = nullptr) const {
-        return transfer(std::move(progress), cancel, [&](vodkit_progress_fn cb, void *ud, const vodkit_upload_control *t,
-                                                         char **out) {
-            return vodkit_client_upload_buffer(client_.get(), static_cast<const uint8_t *>(data), len, name.c_str(),
-                                               options_of(options_json), cb, ud, t, out);
-        });
-    }
-
-    std::string resume_upload_buffer(const std::string &resume_json, const void *data, size_t len,
-                                     const std::string &name, const std::string &options_json = "",
-                                     ProgressFn progress = {}, const UploadControl *cancel = nullptr) const {
-        return transfer(std::move(progress), cancel, [&](vodkit_progress_fn cb, void *ud, const vodkit_upload_control *t,
-                                                         char **out) {
-            return vodkit_client_resume_upload_buffer(client_.get(), resume_json.c_str(),
-                                                      static_cast<const uint8_t *>(data), len, name.c_str(),
-                                                      options_of(options_json), cb, ud, t, out);
-        });
-    }
-
-    /// Uploads `size` bytes read through `reader` (see ReadAtFn), recorded as `name`.
-    std::string upload_reader(ReadAtFn reader, uint64_t size, const std::string &name,
-                              const std::string &options_json = "", ProgressFn progress = {},
-                              const UploadControl *cancel = nullptr) const {
-        return with_reader(std::move(reader), std::move(progress), cancel,
-                           [&](vodkit_read_at_fn r, void *rd, vodkit_progress_fn cb, void *ud,
-                               const vodkit_upload_control *t, char **out) {
-                               return vodkit_client_upload_reader(client_.get(), r, rd, size, name.c_str(),
-                                                                  options_of(options_json), cb, ud, t, out);
-                           });
-    }
-
-    std::string resume_upload_reader(const std::string &resume_json, ReadAtFn reader, uint64_t size,
-                                     const std::string &name, const std::string &options_json = "",
-                                     ProgressFn progress = {}, const UploadControl *cancel = nullptr) const {
-        return with_reader(std::move(reader), std::move(progress), cancel,
-                           [&](vodkit_read_at_fn r, void *rd, vodkit_progress_fn cb, void *ud,
-                               const vodkit_upload_control *t, char **out) {
-                               return vodkit_client_resume_upload_reader(client_.get(), resume_json.c_str(), r, rd,
-                                                                         size, name.c_str(), options_of(options_json),
-                                                                         cb, ud, t, out);
-                           });
+                              const UploadControl *control = nullptr) const {
+        return transfer(std::move(progress), control,
+                        [&](vodkit_progress_fn cb, void *ud, const vodkit_upload_control *c, char **out) {
+                            return vodkit_client_resume_upload(client_.get(), resume_json.c_str(), path.c_str(),
+                                                               options_of(options_json), cb, ud, c, out);
+                        });
     }
 
     const vodkit_client *get() const noexcept { return client_.get(); }
@@ -379,44 +427,12 @@ private:
         return options_json.empty() ? nullptr : options_json.c_str();
     }
 
-    /// A ReadAtFn behind the C callback; the first exception it throws is kept.
-    struct ReaderTrampoline {
-        ReadAtFn fn;
-        std::mutex lock;
-        std::exception_ptr thrown;
-        static int64_t call(void *user_data, uint64_t offset, uint8_t *buf, size_t len) noexcept {
-            auto *self = static_cast<ReaderTrampoline *>(user_data);
-            try {
-                return self->fn(offset, buf, len);
-            } catch (...) {
-                std::lock_guard<std::mutex> guard(self->lock);
-                if (!self->thrown) self->thrown = std::current_exception();
-                return -1;
-            }
-        }
-    };
-
+    /// Runs one upload call with the progress trampoline.
     template <typename Call>
-    std::string with_reader(ReadAtFn reader, ProgressFn progress, const UploadControl *cancel, Call call) const {
-        ReaderTrampoline r{std::move(reader), {}, nullptr};
-        try {
-            return transfer(std::move(progress), cancel,
-                            [&](vodkit_progress_fn cb, void *ud, const vodkit_upload_control *t, char **out) {
-                                return call(&ReaderTrampoline::call, &r, cb, ud, t, out);
-                            });
-        } catch (const Error &) {
-            // The reader's own exception says more than "the read callback failed (-1)".
-            if (r.thrown) std::rethrow_exception(r.thrown);
-            throw;
-        }
-    }
-
-    /// Runs one upload call with the progress trampoline (see run()).
-    template <typename Call>
-    std::string transfer(ProgressFn progress, const UploadControl *cancel, Call call) const {
+    std::string transfer(ProgressFn progress, const UploadControl *control, Call call) const {
         Trampoline t{std::move(progress), nullptr};
         vodkit_progress_fn cb = t.fn ? &Trampoline::call : nullptr;
-        const vodkit_upload_control *token = cancel ? cancel->get() : nullptr;
+        const vodkit_upload_control *token = control ? control->get() : nullptr;
         char *out = nullptr;
         vodkit_error *e = call(cb, &t, token, &out);
         return finish(t, e, out);
@@ -437,18 +453,26 @@ private:
         }
     };
 
-    std::string run(const std::string *resume_json, const std::string &path, const std::string &options_json,
-                    ProgressFn progress, const UploadControl *cancel) const {
-        Trampoline t{std::move(progress), nullptr};
-        vodkit_progress_fn cb = t.fn ? &Trampoline::call : nullptr;
-        const vodkit_upload_control *token = cancel ? cancel->get() : nullptr;
-        const char *options = options_json.empty() ? nullptr : options_json.c_str();
-        char *out = nullptr;
-        vodkit_error *e = resume_json == nullptr
-                              ? vodkit_client_upload(client_.get(), path.c_str(), options, cb, &t, token, &out)
-                              : vodkit_client_resume_upload(client_.get(), resume_json->c_str(), path.c_str(),
-                                                            options, cb, &t, token, &out);
-        return finish(t, e, out);
+    /// Uploads (or resumes) a Source; a read-at function's exception says
+    /// more than the library's "the read callback failed (-1)".
+    std::string run(const std::string *resume_json, const Source &source, const std::string &options_json,
+                    ProgressFn progress, const UploadControl *control) const {
+        source.take_thrown();
+        try {
+            return transfer(std::move(progress), control,
+                            [&](vodkit_progress_fn cb, void *ud, const vodkit_upload_control *c, char **out) {
+                                const char *options = options_of(options_json);
+                                return resume_json == nullptr
+                                           ? vodkit_client_upload_source(client_.get(), source.get(), options, cb,
+                                                                         ud, c, out)
+                                           : vodkit_client_resume_upload_source(client_.get(), resume_json->c_str(),
+                                                                                source.get(), options, cb, ud, c,
+                                                                                out);
+                            });
+        } catch (const Error &) {
+            if (std::exception_ptr thrown = source.take_thrown()) std::rethrow_exception(thrown);
+            throw;
+        }
     }
 
     /// The outcome of an upload call: its result, the progress function's

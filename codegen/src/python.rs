@@ -830,11 +830,11 @@ impl<'a> Module<'a> {
             if let Some(options) = &self.upload_options {
                 let _ = write!(
                     s,
-                    "    def upload(  # type: ignore[override]\n        self,\n        path: _Source,\n        *,\n        progress: Optional[_Progress] = None,\n        cancel: Optional[UploadControl] = None,\n        **options: Unpack[{options}],\n    ) -> dict[str, Any]: ...\n"
+                    "    def upload(  # type: ignore[override]\n        self,\n        path: _Source,\n        *,\n        progress: Optional[_Progress] = None,\n        control: Optional[UploadControl] = None,\n        **options: Unpack[{options}],\n    ) -> dict[str, Any]: ...\n"
                 );
                 let _ = write!(
                     s,
-                    "    def resume_upload(  # type: ignore[override]\n        self,\n        resume: Mapping[str, Any],\n        path: _Source,\n        *,\n        progress: Optional[_Progress] = None,\n        cancel: Optional[UploadControl] = None,\n        **options: Unpack[{options}],\n    ) -> dict[str, Any]: ...\n"
+                    "    def resume_upload(  # type: ignore[override]\n        self,\n        resume: Mapping[str, Any],\n        path: _Source,\n        *,\n        progress: Optional[_Progress] = None,\n        control: Optional[UploadControl] = None,\n        **options: Unpack[{options}],\n    ) -> dict[str, Any]: ...\n"
                 );
             }
         } else {

@@ -11,6 +11,11 @@ pub struct vodkit_upload_control {
     pub(crate) inner: UploadControl,
 }
 
+/// The name of `vodkit_upload_control` before ABI 4 (it also pauses and caps
+/// the rate, not only cancels), kept so that programs declaring it still
+/// compile; the `vodkit_cancel_token_*` functions are `vodkit_upload_control_*`.
+pub type vodkit_cancel_token = vodkit_upload_control;
+
 /// Creates an upload control.
 #[no_mangle]
 pub unsafe extern "C" fn vodkit_upload_control_new(

@@ -147,7 +147,8 @@ pub unsafe extern "C" fn vodkit_error_detail(error: *const vodkit_error) -> *con
 
 /// The resume handle of a failed upload as an owned JSON string (an object
 /// naming its `provider` and what to resume) that
-/// `vodkit_client_resume_upload` accepts; NULL when there is none. Free it
+/// `vodkit_client_resume_upload_source` (and `vodkit_client_resume_upload`)
+/// accepts; NULL when there is none. Free it
 /// with `vodkit_string_free`.
 #[no_mangle]
 pub unsafe extern "C" fn vodkit_error_resume(error: *const vodkit_error) -> *mut c_char {

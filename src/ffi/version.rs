@@ -9,8 +9,9 @@ pub const VODKIT_VERSION_MINOR: u32 = 1;
 /// Patch version of the library.
 pub const VODKIT_VERSION_PATCH: u32 = 0;
 /// The ABI version: raised when an existing function or type changes shape
-/// (adding functions does not change it).
-pub const VODKIT_ABI_VERSION: u32 = 3;
+/// or goes (adding functions does not change it). 4: one upload call over a
+/// `vodkit_source` replaced the per-source upload variants.
+pub const VODKIT_ABI_VERSION: u32 = 4;
 
 /// The library version, "MAJOR.MINOR.PATCH" (a static string: do not free).
 #[no_mangle]

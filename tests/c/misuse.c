@@ -1,11 +1,16 @@
 /* NULL for every pointer argument of every function: NULL_ARGUMENT or a
  * no-op, never a crash. `_free(NULL)` is a no-op. Pointer arguments the
  * header documents as optional (params_json, options_json, progress,
- * user_data, cancel: NULL means none) are called with NULL and must work.
+ * user_data, control, reader_data: NULL means none) are called with NULL and must work.
  * tests/c_abi.rs checks that this file calls every function of the header. */
 #include "harness.h"
 
 #define NULLARG(call) EXPECT_ERR((call), VODKIT_ERROR_NULL_ARGUMENT)
+
+static int64_t never_read(void *user_data, uint64_t offset, uint8_t *buf, size_t len) {
+    (void)user_data, (void)offset, (void)buf, (void)len;
+    FAIL("a reader was called although no upload used its source");
+}
 
 int main(void) {
     char *s = NULL;
@@ -24,6 +29,8 @@ int main(void) {
     vodkit_client_free(NULL);
     vodkit_baijiayun_verifier_free(NULL);
     vodkit_upload_control_free(NULL);
+    vodkit_cancel_token *old_name = NULL; /* the type's name before ABI 4 still compiles */
+    vodkit_upload_control_free(old_name);
 
     /* Error accessors on NULL. */
     CHECK(vodkit_error_code(NULL) == 0);
@@ -77,7 +84,7 @@ int main(void) {
     NULLARG(vodkit_client_upload(NULL, "/tmp/x", NULL, NULL, NULL, NULL, &s));
     NULLARG(vodkit_client_upload(client, NULL, NULL, NULL, NULL, NULL, &s));
     NULLARG(vodkit_client_upload(client, "/tmp/x", NULL, NULL, NULL, NULL, NULL));
-    /* NULL options, progress, user_data and cancel: the defaults (the file is missing). */
+    /* NULL options, progress, user_data and control: the defaults (the file is missing). */
     EXPECT_ERR(vodkit_client_upload(client, "/nonexistent/x", NULL, NULL, NULL, NULL, &s), VODKIT_ERROR_INVALID_INPUT);
     const char *resume = "{\"provider\":\"baijiayun\",\"video_id\":1}";
     NULLARG(vodkit_client_resume_upload(NULL, resume, "/tmp/x", NULL, NULL, NULL, NULL, &s));
@@ -87,43 +94,46 @@ int main(void) {
     EXPECT_ERR(vodkit_client_resume_upload(client, resume, "/nonexistent/x", NULL, NULL, NULL, NULL, &s),
                VODKIT_ERROR_INVALID_INPUT);
 
-    /* Uploads from other sources. */
+    /* Sources, and the one upload call over them. */
+    vodkit_source *source = NULL;
     const uint8_t bytes[] = {1, 2, 3};
-    NULLARG(vodkit_client_upload_fd(NULL, 0, "x", NULL, NULL, NULL, NULL, &s));
-    NULLARG(vodkit_client_upload_fd(client, 0, NULL, NULL, NULL, NULL, NULL, &s));
-    NULLARG(vodkit_client_upload_fd(client, 0, "x", NULL, NULL, NULL, NULL, NULL));
-    EXPECT_ERR(vodkit_client_upload_fd(client, -1, "x", NULL, NULL, NULL, NULL, &s), VODKIT_ERROR_INVALID_INPUT);
-    NULLARG(vodkit_client_resume_upload_fd(NULL, resume, 0, "x", NULL, NULL, NULL, NULL, &s));
-    NULLARG(vodkit_client_resume_upload_fd(client, NULL, 0, "x", NULL, NULL, NULL, NULL, &s));
-    NULLARG(vodkit_client_resume_upload_fd(client, resume, 0, NULL, NULL, NULL, NULL, NULL, &s));
-    NULLARG(vodkit_client_resume_upload_fd(client, resume, 0, "x", NULL, NULL, NULL, NULL, NULL));
-    NULLARG(vodkit_client_upload_buffer(NULL, bytes, 3, "x", NULL, NULL, NULL, NULL, &s));
-    NULLARG(vodkit_client_upload_buffer(client, NULL, 3, "x", NULL, NULL, NULL, NULL, &s));
-    NULLARG(vodkit_client_upload_buffer(client, bytes, 3, NULL, NULL, NULL, NULL, NULL, &s));
-    NULLARG(vodkit_client_upload_buffer(client, bytes, 3, "x", NULL, NULL, NULL, NULL, NULL));
-    EXPECT_ERR(vodkit_client_upload_buffer(client, bytes, 0, "x", NULL, NULL, NULL, NULL, &s), VODKIT_ERROR_INVALID_INPUT);
-    NULLARG(vodkit_client_resume_upload_buffer(NULL, resume, bytes, 3, "x", NULL, NULL, NULL, NULL, &s));
-    NULLARG(vodkit_client_resume_upload_buffer(client, NULL, bytes, 3, "x", NULL, NULL, NULL, NULL, &s));
-    NULLARG(vodkit_client_resume_upload_buffer(client, resume, NULL, 3, "x", NULL, NULL, NULL, NULL, &s));
-    NULLARG(vodkit_client_resume_upload_buffer(client, resume, bytes, 3, NULL, NULL, NULL, NULL, NULL, &s));
-    NULLARG(vodkit_client_resume_upload_buffer(client, resume, bytes, 3, "x", NULL, NULL, NULL, NULL, NULL));
-    /* A NULL reader is NULL_ARGUMENT; reader_data may be NULL. */
-    NULLARG(vodkit_client_upload_reader(NULL, NULL, NULL, 3, "x", NULL, NULL, NULL, NULL, &s));
-    NULLARG(vodkit_client_upload_reader(client, NULL, NULL, 3, "x", NULL, NULL, NULL, NULL, &s));
-    NULLARG(vodkit_client_upload_reader(client, NULL, NULL, 3, NULL, NULL, NULL, NULL, NULL, &s));
-    NULLARG(vodkit_client_upload_reader(client, NULL, NULL, 3, "x", NULL, NULL, NULL, NULL, NULL));
-    NULLARG(vodkit_client_resume_upload_reader(NULL, resume, NULL, NULL, 3, "x", NULL, NULL, NULL, NULL, &s));
-    NULLARG(vodkit_client_resume_upload_reader(client, NULL, NULL, NULL, 3, "x", NULL, NULL, NULL, NULL, &s));
-    NULLARG(vodkit_client_resume_upload_reader(client, resume, NULL, NULL, 3, NULL, NULL, NULL, NULL, NULL, &s));
-    NULLARG(vodkit_client_resume_upload_reader(client, resume, NULL, NULL, 3, "x", NULL, NULL, NULL, NULL, NULL));
-    NULLARG(vodkit_client_upload_reader_on_caller(NULL, NULL, NULL, 3, "x", NULL, NULL, NULL, NULL, &s));
-    NULLARG(vodkit_client_upload_reader_on_caller(client, NULL, NULL, 3, "x", NULL, NULL, NULL, NULL, &s));
-    NULLARG(vodkit_client_upload_reader_on_caller(client, NULL, NULL, 3, NULL, NULL, NULL, NULL, NULL, &s));
-    NULLARG(vodkit_client_upload_reader_on_caller(client, NULL, NULL, 3, "x", NULL, NULL, NULL, NULL, NULL));
-    NULLARG(vodkit_client_resume_upload_reader_on_caller(NULL, resume, NULL, NULL, 3, "x", NULL, NULL, NULL, NULL, &s));
-    NULLARG(vodkit_client_resume_upload_reader_on_caller(client, NULL, NULL, NULL, 3, "x", NULL, NULL, NULL, NULL, &s));
-    NULLARG(vodkit_client_resume_upload_reader_on_caller(client, resume, NULL, NULL, 3, NULL, NULL, NULL, NULL, NULL, &s));
-    NULLARG(vodkit_client_resume_upload_reader_on_caller(client, resume, NULL, NULL, 3, "x", NULL, NULL, NULL, NULL, NULL));
+    NULLARG(vodkit_source_from_path(NULL, &source));
+    NULLARG(vodkit_source_from_path("/tmp/x", NULL));
+    EXPECT_ERR(vodkit_source_from_path("/nonexistent/x", &source), VODKIT_ERROR_INVALID_INPUT);
+    EXPECT_ERR(vodkit_source_from_path("\xc3\x28", &source), VODKIT_ERROR_INVALID_UTF8);
+    NULLARG(vodkit_source_from_fd(0, NULL, &source));
+    NULLARG(vodkit_source_from_fd(0, "x", NULL));
+    EXPECT_ERR(vodkit_source_from_fd(-1, "x", &source), VODKIT_ERROR_INVALID_INPUT);
+    NULLARG(vodkit_source_from_buffer(NULL, 3, "x", &source));
+    NULLARG(vodkit_source_from_buffer(NULL, 0, "x", &source));
+    NULLARG(vodkit_source_from_buffer(bytes, 3, NULL, &source));
+    NULLARG(vodkit_source_from_buffer(bytes, 3, "x", NULL));
+    EXPECT_ERR(vodkit_source_from_buffer(bytes, 0, "x", &source), VODKIT_ERROR_INVALID_INPUT);
+    /* A NULL reader is NULL_ARGUMENT; reader_data may be NULL; an unknown flag is INVALID_ENUM. */
+    NULLARG(vodkit_source_from_reader(NULL, NULL, 3, "x", VODKIT_SOURCE_READ_FROM_WORKERS, &source));
+    NULLARG(vodkit_source_from_reader(NULL, NULL, 3, NULL, VODKIT_SOURCE_READ_ON_CALLER, &source));
+    NULLARG(vodkit_source_from_reader(NULL, NULL, 3, "x", 0, NULL));
+    EXPECT_ERR(vodkit_source_from_reader(never_read, NULL, 3, "x", 2, &source), VODKIT_ERROR_INVALID_ENUM);
+    EXPECT_ERR(vodkit_source_from_reader(never_read, NULL, 0, "x", 0, &source), VODKIT_ERROR_INVALID_INPUT);
+    EXPECT_ERR(vodkit_source_from_reader(never_read, NULL, 3, " ", 0, &source), VODKIT_ERROR_INVALID_INPUT);
+    CHECK(source == NULL); /* no out-param was written by a failed call */
+    /* Made and freed without an upload: the reader is never called. */
+    OK(vodkit_source_from_reader(never_read, NULL, 3, "x", VODKIT_SOURCE_READ_ON_CALLER, &source));
+    vodkit_source_free(source);
+    source = NULL;
+    vodkit_source_free(NULL);
+    OK(vodkit_source_from_buffer(bytes, 3, "x", &source));
+    NULLARG(vodkit_client_upload_source(NULL, source, NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_upload_source(client, NULL, NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_upload_source(client, source, NULL, NULL, NULL, NULL, NULL));
+    EXPECT_ERR(vodkit_client_upload_source(client, source, "{", NULL, NULL, NULL, &s), VODKIT_ERROR_INVALID_INPUT);
+    NULLARG(vodkit_client_resume_upload_source(NULL, resume, source, NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_resume_upload_source(client, NULL, source, NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_resume_upload_source(client, resume, NULL, NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_resume_upload_source(client, resume, source, NULL, NULL, NULL, NULL, NULL));
+    EXPECT_ERR(vodkit_client_resume_upload_source(client, "{", source, NULL, NULL, NULL, NULL, &s),
+               VODKIT_ERROR_INVALID_INPUT);
+    vodkit_source_free(source);
 
     /* Baijiayun extras: the signer. */
     NULLARG(vodkit_baijiayun_sign(NULL, v, 1, "k", &s));

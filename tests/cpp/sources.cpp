@@ -1,7 +1,9 @@
-// The C++ wrapper's other sources — a descriptor, a buffer, a read-at
-// function (and one that throws: its exception comes out of the call, after
-// which the upload resumes from a descriptor) — and pause, resume and the
-// cap through the UploadControl from a second thread.
+// The C++ wrapper's vodkit::Source — a descriptor (closed before the
+// upload), a buffer (freed before the upload), a read-at function from
+// worker threads and one on this thread only (and one that throws: its
+// exception comes out of the call, after which the upload resumes from a
+// descriptor) — and pause, resume and the cap through the UploadControl
+// from a second thread.
 #include "vodkit.hpp"
 
 #include <fcntl.h>
@@ -32,11 +34,18 @@ int main(int argc, char **argv) {
 
     int fd = open(path.c_str(), O_RDONLY);
     CHECK(fd >= 0);
-    std::string up = client.upload_fd(fd, "fd.mp4");
+    int own = open(path.c_str(), O_RDONLY);
+    CHECK(own >= 0);
+    const vodkit::Source from_fd = vodkit::Source::fd(own, "fd.mp4");
+    close(own);  // duplicated: the source keeps its own
+    std::string up = client.upload(from_fd);
     CHECK(int_member(up, "bytes") == static_cast<int64_t>(size));
     std::cout << "video_id=" << int_member(up, "video_id") << std::endl;
 
-    up = client.upload_buffer(data.data(), data.size(), "buffer.mp4");
+    auto copy = std::make_unique<std::vector<uint8_t>>(data);
+    const vodkit::Source from_buffer = vodkit::Source::buffer(copy->data(), copy->size(), "buffer.mp4");
+    copy.reset();  // copied: the source keeps its own
+    up = client.upload(from_buffer);
     std::cout << "video_id=" << int_member(up, "video_id") << std::endl;
 
     std::atomic<int> reads{0};
@@ -44,8 +53,21 @@ int main(int argc, char **argv) {
         reads++;
         return pread(fd, buf, len, static_cast<off_t>(offset));
     };
-    up = client.upload_reader(reader, size, "reader.mp4", ranged);
+    up = client.upload(vodkit::Source::reader(reader, size, "reader.mp4"), ranged);
     CHECK(reads > 0);
+    std::cout << "video_id=" << int_member(up, "video_id") << std::endl;
+
+    const std::thread::id caller = std::this_thread::get_id();
+    std::atomic<int> elsewhere{0};
+    reads = 0;
+    auto on_this_thread = [&](uint64_t offset, uint8_t *buf, size_t len) -> int64_t {
+        reads++;
+        if (std::this_thread::get_id() != caller) elsewhere++;
+        return pread(fd, buf, len, static_cast<off_t>(offset));
+    };
+    up = client.upload(vodkit::Source::reader(on_this_thread, size, "on-caller.mp4", true), ranged);
+    CHECK(reads > 0);
+    CHECK(elsewhere == 0);
     std::cout << "video_id=" << int_member(up, "video_id") << std::endl;
 
     // A reader that throws: the exception comes out; the error's resume
@@ -57,7 +79,7 @@ int main(int argc, char **argv) {
     };
     bool thrown = false;
     try {
-        client.upload_reader(failing, size, "fails.mp4", ranged);
+        client.upload(vodkit::Source::reader(failing, size, "fails.mp4"), ranged);
     } catch (const DiskGone &) {
         thrown = true;
     }
@@ -70,14 +92,14 @@ int main(int argc, char **argv) {
     };
     std::string resume;
     try {
-        client.upload_reader(negative, size, "fails.mp4", ranged);
+        client.upload(vodkit::Source::reader(negative, size, "fails.mp4"), ranged);
         CHECK(false);
     } catch (const vodkit::Error &e) {
         CHECK(e.code() == VODKIT_ERROR_IO);
         CHECK(e.resume().has_value());
         resume = *e.resume();
     }
-    up = client.resume_upload_fd(resume, fd, "fails.mp4");
+    up = client.resume_upload(resume, vodkit::Source::fd(fd, "fails.mp4"));
     CHECK(int_member(up, "video_id") == int_member(resume, "video_id"));
     std::cout << "video_id=" << int_member(up, "video_id") << std::endl;
 
@@ -102,8 +124,8 @@ int main(int argc, char **argv) {
         token.set_rate_limit(0);
         token.resume();
     });
-    up = client.upload_buffer(
-        data.data(), data.size(), "paused.mp4", "",
+    up = client.upload(
+        vodkit::Source::buffer(data.data(), data.size(), "paused.mp4"), "",
         [&](const vodkit_progress &p) {
             sent = p.bytes_sent;
             calls++;

@@ -6,7 +6,14 @@ typedef struct vodkit_client vodkit_client;
 
 typedef struct vodkit_error vodkit_error;
 
+typedef struct vodkit_source vodkit_source;
+
 typedef struct vodkit_upload_control vodkit_upload_control;
+
+typedef int64_t (*vodkit_read_at_fn)(void *user_data,
+                                     uint64_t offset,
+                                     uint8_t *buf,
+                                     size_t len);
 
 typedef struct {
   uint64_t bytes_done;
@@ -19,10 +26,7 @@ typedef struct {
 typedef int32_t (*vodkit_progress_fn)(void *user_data,
                                       const vodkit_progress *progress);
 
-typedef int64_t (*vodkit_read_at_fn)(void *user_data,
-                                     uint64_t offset,
-                                     uint8_t *buf,
-                                     size_t len);
+typedef vodkit_upload_control vodkit_cancel_token;
 
 vodkit_error *vodkit_baijiayun_verifier_new(const char *partner_key,
                                             uint64_t max_age_secs,
@@ -126,100 +130,52 @@ void vodkit_error_free(vodkit_error *error);
 
 uint64_t vodkit_live_objects(void);
 
-vodkit_error *vodkit_client_upload_fd(const vodkit_client *client,
-                                      int fd,
-                                      const char *name,
-                                      const char *options_json,
-                                      vodkit_progress_fn progress,
-                                      void *user_data,
-                                      const vodkit_upload_control *cancel,
-                                      char **out_json);
+vodkit_error *vodkit_source_from_path(const char *path,
+                                      vodkit_source **out_source);
 
-vodkit_error *vodkit_client_resume_upload_fd(const vodkit_client *client,
-                                             const char *resume_json,
-                                             int fd,
-                                             const char *name,
-                                             const char *options_json,
-                                             vodkit_progress_fn progress,
-                                             void *user_data,
-                                             const vodkit_upload_control *cancel,
-                                             char **out_json);
+vodkit_error *vodkit_source_from_fd(int fd,
+                                    const char *name,
+                                    vodkit_source **out_source);
 
-vodkit_error *vodkit_client_upload_buffer(const vodkit_client *client,
-                                          const uint8_t *data,
-                                          size_t len,
-                                          const char *name,
-                                          const char *options_json,
-                                          vodkit_progress_fn progress,
-                                          void *user_data,
-                                          const vodkit_upload_control *cancel,
-                                          char **out_json);
+vodkit_error *vodkit_source_from_buffer(const uint8_t *data,
+                                        size_t len,
+                                        const char *name,
+                                        vodkit_source **out_source);
 
-vodkit_error *vodkit_client_resume_upload_buffer(const vodkit_client *client,
-                                                 const char *resume_json,
-                                                 const uint8_t *data,
-                                                 size_t len,
-                                                 const char *name,
-                                                 const char *options_json,
-                                                 vodkit_progress_fn progress,
-                                                 void *user_data,
-                                                 const vodkit_upload_control *cancel,
-                                                 char **out_json);
+vodkit_error *vodkit_source_from_reader(vodkit_read_at_fn reader,
+                                        void *reader_data,
+                                        uint64_t size,
+                                        const char *name,
+                                        uint32_t flags,
+                                        vodkit_source **out_source);
 
-vodkit_error *vodkit_client_upload_reader(const vodkit_client *client,
-                                          vodkit_read_at_fn reader,
-                                          void *reader_data,
-                                          uint64_t size,
-                                          const char *name,
-                                          const char *options_json,
-                                          vodkit_progress_fn progress,
-                                          void *user_data,
-                                          const vodkit_upload_control *cancel,
-                                          char **out_json);
-
-vodkit_error *vodkit_client_resume_upload_reader(const vodkit_client *client,
-                                                 const char *resume_json,
-                                                 vodkit_read_at_fn reader,
-                                                 void *reader_data,
-                                                 uint64_t size,
-                                                 const char *name,
-                                                 const char *options_json,
-                                                 vodkit_progress_fn progress,
-                                                 void *user_data,
-                                                 const vodkit_upload_control *cancel,
-                                                 char **out_json);
-
-vodkit_error *vodkit_client_upload_reader_on_caller(const vodkit_client *client,
-                                                    vodkit_read_at_fn reader,
-                                                    void *reader_data,
-                                                    uint64_t size,
-                                                    const char *name,
-                                                    const char *options_json,
-                                                    vodkit_progress_fn progress,
-                                                    void *user_data,
-                                                    const vodkit_upload_control *cancel,
-                                                    char **out_json);
-
-vodkit_error *vodkit_client_resume_upload_reader_on_caller(const vodkit_client *client,
-                                                           const char *resume_json,
-                                                           vodkit_read_at_fn reader,
-                                                           void *reader_data,
-                                                           uint64_t size,
-                                                           const char *name,
-                                                           const char *options_json,
-                                                           vodkit_progress_fn progress,
-                                                           void *user_data,
-                                                           const vodkit_upload_control *cancel,
-                                                           char **out_json);
+void vodkit_source_free(vodkit_source *source);
 
 void vodkit_string_free(char *s);
+
+vodkit_error *vodkit_client_upload_source(const vodkit_client *client,
+                                          const vodkit_source *source,
+                                          const char *options_json,
+                                          vodkit_progress_fn progress,
+                                          void *user_data,
+                                          const vodkit_upload_control *control,
+                                          char **out_json);
+
+vodkit_error *vodkit_client_resume_upload_source(const vodkit_client *client,
+                                                 const char *resume_json,
+                                                 const vodkit_source *source,
+                                                 const char *options_json,
+                                                 vodkit_progress_fn progress,
+                                                 void *user_data,
+                                                 const vodkit_upload_control *control,
+                                                 char **out_json);
 
 vodkit_error *vodkit_client_upload(const vodkit_client *client,
                                    const char *path,
                                    const char *options_json,
                                    vodkit_progress_fn progress,
                                    void *user_data,
-                                   const vodkit_upload_control *cancel,
+                                   const vodkit_upload_control *control,
                                    char **out_json);
 
 vodkit_error *vodkit_client_resume_upload(const vodkit_client *client,
@@ -228,7 +184,7 @@ vodkit_error *vodkit_client_resume_upload(const vodkit_client *client,
                                           const char *options_json,
                                           vodkit_progress_fn progress,
                                           void *user_data,
-                                          const vodkit_upload_control *cancel,
+                                          const vodkit_upload_control *control,
                                           char **out_json);
 
 const char *vodkit_version(void);

@@ -189,13 +189,14 @@ class Client
      *   exists it surfaces as the upload's CancelledException, whose
      *   getResume() continues the upload and whose getPrevious() is the
      *   closure's exception (before that, the closure's exception itself).
-     * @param UploadControl|null $cancel cancel() on it stops the upload
+     * @param UploadControl|null $control cancels, pauses or caps the upload
+     *   (from the progress closure, a signal handler, or before the call)
      * @return array<string, mixed>
      * @throws Exception
      */
-    public function upload(mixed $path, array $options = [], ?callable $progress = null, ?UploadControl $cancel = null): array
+    public function upload(mixed $path, array $options = [], ?callable $progress = null, ?UploadControl $control = null): array
     {
-        return $this->transfer(null, $path, $options, $progress, $cancel);
+        return $this->transfer(null, $path, $options, $progress, $control);
     }
 
     /**
@@ -209,6 +210,7 @@ class Client
      * @param string|resource $path
      * @param array<string, mixed> $options
      * @param (callable(Progress): (bool|null))|null $progress
+     * @param UploadControl|null $control
      * @return array<string, mixed>
      * @throws Exception
      */
@@ -217,9 +219,9 @@ class Client
         mixed $path,
         array $options = [],
         ?callable $progress = null,
-        ?UploadControl $cancel = null,
+        ?UploadControl $control = null,
     ): array {
-        return $this->transfer($resume, $path, $options, $progress, $cancel);
+        return $this->transfer($resume, $path, $options, $progress, $control);
     }
 
     /**
@@ -235,11 +237,15 @@ class Client
     }
 
     /**
+     * One upload (or resume) through the C ABI's one upload call: $path
+     * becomes a `vodkit_source` (a path source, or a reader source read on
+     * this thread for a stream), freed when the call returns.
+     *
      * @param array<string, mixed>|null $resume
      * @param array<string, mixed> $options
      * @return array<string, mixed>
      */
-    private function transfer(?array $resume, mixed $path, array $options, ?callable $progress, ?UploadControl $cancel): array
+    private function transfer(?array $resume, mixed $path, array $options, ?callable $progress, ?UploadControl $control): array
     {
         if (!is_string($path) && !is_resource($path)) {
             throw new InvalidInputException(
@@ -247,25 +253,52 @@ class Client
                 Constants::VODKIT_ERROR_INVALID_INPUT,
             );
         }
-        if (is_string($path)) {
-            Native::cstr($path, 'path');
-        }
         $optionsJson = self::encodeParams($options, 'the upload options');
         $resumeJson = $resume === null ? null : self::encodeParams($resume, 'the resume handle');
+        $upload = fn (CData $source): array => $this->uploadSource($resumeJson, $source, $optionsJson, $progress, $control);
+        if (is_resource($path)) {
+            $fileName = isset($options['file_name']) && is_string($options['file_name']) ? $options['file_name'] : null;
+            return StreamReader::run($this->ffi, $path, $fileName, function (CData $read, int $size, string $name) use ($upload): array {
+                return $this->withSource(
+                    fn (CData $out): ?CData => $this->ffi->vodkit_source_from_reader($read, null, $size, $name, Constants::VODKIT_SOURCE_READ_ON_CALLER, $out),
+                    $upload,
+                );
+            });
+        }
+        $cpath = Native::cstr($path, 'path');
+        return $this->withSource(fn (CData $out): ?CData => $this->ffi->vodkit_source_from_path($cpath, $out), $upload);
+    }
+
+    /**
+     * Makes a source with $make (given the out-parameter), runs $upload with
+     * it, and frees it.
+     *
+     * @param callable(CData): ?CData $make
+     * @param callable(CData): array<string, mixed> $upload
+     * @return array<string, mixed>
+     */
+    private function withSource(callable $make, callable $upload): array
+    {
+        $source = $this->ffi->new('vodkit_source*');
+        Native::check($this->ffi, $make(FFI::addr($source)));
+        try {
+            return $upload($source);
+        } finally {
+            $this->ffi->vodkit_source_free($source);
+        }
+    }
+
+    /**
+     * @return array<string, mixed>
+     */
+    private function uploadSource(?string $resumeJson, CData $source, string $optionsJson, ?callable $progress, ?UploadControl $control): array
+    {
         $out = Native::outString($this->ffi);
-        $token = $cancel?->handle();
-        $fileName = isset($options['file_name']) && is_string($options['file_name']) ? $options['file_name'] : null;
-        $error = ProgressBridge::run($this->ffi, $progress, function (?CData $fn) use ($resumeJson, $path, $optionsJson, $token, $out, $fileName) {
-            if (is_resource($path)) {
-                return StreamReader::run($this->ffi, $path, $fileName, function (CData $read, int $size, string $name) use ($resumeJson, $optionsJson, $fn, $token, $out) {
-                    return $resumeJson === null
-                        ? $this->ffi->vodkit_client_upload_reader_on_caller($this->handle, $read, null, $size, $name, $optionsJson, $fn, null, $token, FFI::addr($out))
-                        : $this->ffi->vodkit_client_resume_upload_reader_on_caller($this->handle, $resumeJson, $read, null, $size, $name, $optionsJson, $fn, null, $token, FFI::addr($out));
-                });
-            }
+        $token = $control?->handle();
+        $error = ProgressBridge::run($this->ffi, $progress, function (?CData $fn) use ($resumeJson, $source, $optionsJson, $token, $out) {
             return $resumeJson === null
-                ? $this->ffi->vodkit_client_upload($this->handle, $path, $optionsJson, $fn, null, $token, FFI::addr($out))
-                : $this->ffi->vodkit_client_resume_upload($this->handle, $resumeJson, $path, $optionsJson, $fn, null, $token, FFI::addr($out));
+                ? $this->ffi->vodkit_client_upload_source($this->handle, $source, $optionsJson, $fn, null, $token, FFI::addr($out))
+                : $this->ffi->vodkit_client_resume_upload_source($this->handle, $resumeJson, $source, $optionsJson, $fn, null, $token, FFI::addr($out));
         }, function (?CData $error, \Throwable $thrown) use ($out): \Throwable {
             // The closure threw, which aborted the upload. The library's
             // error (cancelled) carries the resume handle: throw it, with the

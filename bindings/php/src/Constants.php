@@ -32,12 +32,16 @@ final class Constants
     public const VODKIT_ERROR_PANIC = 102;
     public const VODKIT_ERROR_INVALID_ENUM = 103;
 
+    /** Flags of vodkit_source_from_reader: who calls the read-at callback. */
+    public const VODKIT_SOURCE_READ_FROM_WORKERS = 0;
+    public const VODKIT_SOURCE_READ_ON_CALLER = 1;
+
     /** The library version this package was written against. */
     public const VODKIT_VERSION_MAJOR = 0;
     public const VODKIT_VERSION_MINOR = 1;
     public const VODKIT_VERSION_PATCH = 0;
     /** The ABI this package speaks; the loader refuses a library with another. */
-    public const VODKIT_ABI_VERSION = 3;
+    public const VODKIT_ABI_VERSION = 4;
 
     private function __construct()
     {

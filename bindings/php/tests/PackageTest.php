@@ -68,15 +68,16 @@ final class PackageTest extends TestCase
         foreach (new \RecursiveIteratorIterator(new \RecursiveDirectoryIterator(dirname(__DIR__) . '/src', \FilesystemIterator::SKIP_DOTS)) as $file) {
             $source .= file_get_contents((string) $file);
         }
-        // Sources PHP cannot use: a read-at callback called from worker
-        // threads (PHP takes calls on its own thread only: streams go
-        // through the `_on_caller` variants), descriptors (PHP streams expose
-        // none) and borrowed buffers (a PHP string is uploaded as a
-        // php://memory stream).
+        // What PHP does not call: a read-at callback from worker threads
+        // (PHP takes calls on its own thread only: streams are reader
+        // sources made with VODKIT_SOURCE_READ_ON_CALLER, and that flag is
+        // an argument, not a function), descriptors (PHP streams expose
+        // none), buffers (a PHP string is uploaded as a php://memory
+        // stream), and the path conveniences (a path is a path source, so
+        // every upload goes through the one upload call).
         $unusable = [
-            'vodkit_client_upload_reader', 'vodkit_client_resume_upload_reader',
-            'vodkit_client_upload_fd', 'vodkit_client_resume_upload_fd',
-            'vodkit_client_upload_buffer', 'vodkit_client_resume_upload_buffer',
+            'vodkit_source_from_fd', 'vodkit_source_from_buffer',
+            'vodkit_client_upload', 'vodkit_client_resume_upload',
         ];
         foreach ($c as $function) {
             if (in_array($function, $unusable, true)) {

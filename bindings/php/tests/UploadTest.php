@@ -103,7 +103,7 @@ final class UploadTest extends TestCase
         $this->assertTrue($token->isCancelled());
         $before = Emulator::totalRequests();
         try {
-            $client->upload($path, [], null, $token);
+            $client->upload($path, control: $token); // the parameter's name in every binding
             $this->fail('a cancelled token let the upload run');
         } catch (CancelledException $e) {
             $this->assertSame($before, Emulator::totalRequests(), 'no request after cancel');

@@ -168,7 +168,7 @@ impl Client {
         py: Python<'py>,
         resume: Option<Value>,
         progress: Option<Py<PyAny>>,
-        cancel: Option<&Bound<'py, UploadControl>>,
+        control: Option<&Bound<'py, UploadControl>>,
         start: F,
     ) -> PyResult<Bound<'py, PyAny>>
     where
@@ -183,10 +183,10 @@ impl Client {
                 return Err(PyTypeError::new_err("progress must be callable or None"));
             }
         }
-        let cancel = cancel.map(|t| t.get().inner.clone());
+        let control = control.map(|t| t.get().inner.clone());
         let client = self.client(py)?;
-        upload::run(py, progress, cancel, resume, move |control| {
-            start(client, control)
+        upload::run(py, progress, control, resume, move |hooks| {
+            start(client, hooks)
         })
     }
 }
@@ -329,7 +329,8 @@ impl Client {
     ///     ``bytes_done`` never decreases. Return ``False`` to abort
     ///     (``CancelledError``); any other return value continues. An
     ///     exception raised in it aborts the upload and propagates unchanged.
-    /// :param cancel: a ``UploadControl`` to stop the upload from another thread.
+    /// :param control: an ``UploadControl`` to cancel, pause or cap the upload
+    ///     from another thread (or a signal handler).
     /// :param options: the provider's upload options (Baijiayun:
     ///     ``file_name``, ``definitions``, ``formats``, ``audio``,
     ///     ``encrypt``, ``watermark``, ``watermark_pos``, ``callback_url``,
@@ -344,21 +345,21 @@ impl Client {
     /// ``err.resume`` (``KeyboardInterrupt`` and the callback's own
     /// exceptions get a ``resume`` attribute too): pass it to
     /// ``resume_upload``.
-    #[pyo3(signature = (path, *, progress = None, cancel = None, **options))]
+    #[pyo3(signature = (path, *, progress = None, control = None, **options))]
     fn upload<'py>(
         &self,
         py: Python<'py>,
         path: &Bound<'py, PyAny>,
         progress: Option<Py<PyAny>>,
-        cancel: Option<&Bound<'py, UploadControl>>,
+        control: Option<&Bound<'py, UploadControl>>,
         options: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || {
             let options = json_object(py, options.map(|o| o.as_any()), "upload options")?;
             let prepared = source::prepare(py, path, &options)?;
             let source = prepared.source.clone();
-            let result = self.start_upload(py, None, progress, cancel, move |client, control| {
-                client.upload(source, &options, control)
+            let result = self.start_upload(py, None, progress, control, move |client, hooks| {
+                client.upload(source, &options, hooks)
             });
             prepared.finish(py);
             result
@@ -366,7 +367,7 @@ impl Client {
     }
 
     /// Continues an interrupted upload of ``path`` from the bytes the server
-    /// reports it holds, never a local record. ``progress``, ``cancel`` and
+    /// reports it holds, never a local record. ``progress``, ``control`` and
     /// the options work as in ``upload``; ``progress`` starts at the server's
     /// offset.
     ///
@@ -374,14 +375,14 @@ impl Client {
     ///     (Baijiayun: ``{"provider": "baijiayun", "video_id": 7}``).
     /// :returns: as ``upload`` (Baijiayun: ``resumed_from`` is what the server
     ///     held).
-    #[pyo3(signature = (resume, path, *, progress = None, cancel = None, **options))]
+    #[pyo3(signature = (resume, path, *, progress = None, control = None, **options))]
     fn resume_upload<'py>(
         &self,
         py: Python<'py>,
         resume: &Bound<'py, PyAny>,
         path: &Bound<'py, PyAny>,
         progress: Option<Py<PyAny>>,
-        cancel: Option<&Bound<'py, UploadControl>>,
+        control: Option<&Bound<'py, UploadControl>>,
         options: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || {
@@ -390,13 +391,10 @@ impl Client {
             let prepared = source::prepare(py, path, &options)?;
             let source = prepared.source.clone();
             let handle = resume.clone();
-            let result = self.start_upload(
-                py,
-                Some(resume),
-                progress,
-                cancel,
-                move |client, control| client.resume_upload(&handle, source, &options, control),
-            );
+            let result =
+                self.start_upload(py, Some(resume), progress, control, move |client, hooks| {
+                    client.resume_upload(&handle, source, &options, hooks)
+                });
             prepared.finish(py);
             result
         })

@@ -14,7 +14,7 @@ use crate::errors::{to_py_err_with_resume, video_id_of};
 
 /// Cancels, pauses or caps an upload from any thread (or from a signal handler).
 ///
-/// Pass it as ``cancel=`` to ``Client.upload`` or ``resume_upload``;
+/// Pass it as ``control=`` to ``Client.upload`` or ``resume_upload``;
 /// calling ``cancel()`` makes the upload stop within about 100 ms and raise
 /// ``vodkit.CancelledError``. A token stays cancelled: use a new one per upload.
 /// ``pause()`` stops the upload's bytes (no new part starts, parts in flight
@@ -194,7 +194,7 @@ fn tick(
 pub(crate) fn run<'py, F>(
     py: Python<'py>,
     progress: Option<Py<PyAny>>,
-    cancel: Option<vodkit::upload::UploadControl>,
+    control: Option<vodkit::upload::UploadControl>,
     resume: Option<Value>,
     start: F,
 ) -> PyResult<Bound<'py, PyAny>>
@@ -220,11 +220,11 @@ where
                     }
                 })
             };
-            let mut control = UploadHooks::new().on_progress(hook);
-            if let Some(token) = cancel {
-                control = control.control(token);
+            let mut hooks = UploadHooks::new().on_progress(hook);
+            if let Some(control) = control {
+                hooks = hooks.control(control);
             }
-            start(control)
+            start(hooks)
         };
         (result, raised)
     });

@@ -88,7 +88,7 @@ def test_cancel_from_the_callback_and_from_another_thread(emu: Emulator, tmp_pat
         timer.start()
         started = time.monotonic()
         with pytest.raises(vodkit.CancelledError):
-            client.upload(path, cancel=token)
+            client.upload(path, control=token)
         timer.join()
         assert time.monotonic() - started < 10
     finally:

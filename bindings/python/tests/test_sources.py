@@ -152,7 +152,7 @@ def test_pause_from_another_thread_stops_progress_then_completes(
 
     t = threading.Thread(target=steer)
     t.start()
-    result = client.upload(path, cancel=token, progress=lambda d, _t: seen.append((time.monotonic(), d)))
+    result = client.upload(path, control=token, progress=lambda d, _t: seen.append((time.monotonic(), d)))
     t.join()
     assert report["paused"] is True and not token.is_paused
     assert report["moved"] == 0, "bytes moved during the pause"
@@ -166,7 +166,7 @@ def test_the_cap_is_honoured_on_average(emu: Emulator, client: vodkit.Baijiayun)
     cap = 1 * MiB
     token.set_rate_limit(cap)
     started = time.monotonic()
-    result = client.upload(data, file_name="capped.mp4", cancel=token)
+    result = client.upload(data, file_name="capped.mp4", control=token)
     took = time.monotonic() - started
     # 3 MiB at 1 MiB/s is about 3 s; the wide lower bound only fails when
     # the cap is ignored (uncapped, loopback takes milliseconds).

@@ -136,13 +136,13 @@ def test_cancel_token_from_another_thread(emu: Emulator, client: vodkit.Baijiayu
     timer.start()
     started = time.monotonic()
     with pytest.raises(vodkit.CancelledError) as err:
-        client.upload(path, ranged=True, part_size=256 * 1024, cancel=token)
+        client.upload(path, ranged=True, part_size=256 * 1024, control=token)
     assert time.monotonic() - started < 1.5
     assert token.cancelled and err.value.video_id is not None
     # A token cancelled beforehand stops the upload before any request.
     emu.reset_stats()
     with pytest.raises(vodkit.CancelledError) as before:
-        client.upload(path, cancel=token)
+        client.upload(path, control=token)
     assert before.value.video_id is None and before.value.resume is None and emu.stats()["total"] == 0
 
 

@@ -10,9 +10,10 @@ use Vodkit\Constants;
 use Vodkit\Exception\InvalidInputException;
 
 /**
- * Reads an upload's bytes from a PHP stream, for
- * `vodkit_client_upload_reader_on_caller`: the library calls the read-at
- * callback only on the thread that called the upload, one call at a time
+ * Reads an upload's bytes from a PHP stream, for a reader source made with
+ * `VODKIT_SOURCE_READ_ON_CALLER` (`vodkit_source_from_reader`): the library
+ * calls the read-at callback only on the thread that called the upload, one
+ * call at a time
  * (PHP cannot take calls from other threads); its upload threads wait for
  * each answer, so memory stays at the read buffers of the parts in flight.
  *

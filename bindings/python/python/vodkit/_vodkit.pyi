@@ -92,7 +92,7 @@ class Progress:
 class UploadControl:
     """Cancels, pauses or caps an upload from any thread (or from a signal handler).
 
-    Pass it as ``cancel=`` to ``Client.upload`` or ``resume_upload``;
+    Pass it as ``control=`` to ``Client.upload`` or ``resume_upload``;
     calling ``cancel()`` makes the upload stop within about 100 ms and raise
     ``vodkit.CancelledError``. A token stays cancelled: use a new one per upload.
     ``pause()`` stops the upload's bytes (no new part starts, parts in flight
@@ -252,7 +252,7 @@ class Client:
         path: _Source,
         *,
         progress: Optional[_Progress] = None,
-        cancel: Optional[UploadControl] = None,
+        control: Optional[UploadControl] = None,
         **options: Any,
     ) -> dict[str, Any]:
         """Uploads a file as a new video. The file is streamed from disk in
@@ -275,7 +275,8 @@ class Client:
             ``bytes_done`` never decreases. Return ``False`` to abort
             (``CancelledError``); any other return value continues. An
             exception raised in it aborts the upload and propagates unchanged.
-        :param cancel: a ``UploadControl`` to stop the upload from another thread.
+        :param control: an ``UploadControl`` to cancel, pause or cap the upload
+            from another thread (or a signal handler).
         :param options: the provider's upload options (Baijiayun:
             ``file_name``, ``definitions``, ``formats``, ``audio``,
             ``encrypt``, ``watermark``, ``watermark_pos``, ``callback_url``,
@@ -297,11 +298,11 @@ class Client:
         path: _Source,
         *,
         progress: Optional[_Progress] = None,
-        cancel: Optional[UploadControl] = None,
+        control: Optional[UploadControl] = None,
         **options: Any,
     ) -> dict[str, Any]:
         """Continues an interrupted upload of ``path`` from the bytes the server
-        reports it holds, never a local record. ``progress``, ``cancel`` and
+        reports it holds, never a local record. ``progress``, ``control`` and
         the options work as in ``upload``; ``progress`` starts at the server's
         offset.
 

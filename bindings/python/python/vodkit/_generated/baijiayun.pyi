@@ -873,7 +873,7 @@ class Baijiayun(Client):
         path: _Source,
         *,
         progress: Optional[_Progress] = None,
-        cancel: Optional[UploadControl] = None,
+        control: Optional[UploadControl] = None,
         **options: Unpack[BaijiayunUploadOptions],
     ) -> dict[str, Any]: ...
     def resume_upload(  # type: ignore[override]
@@ -882,7 +882,7 @@ class Baijiayun(Client):
         path: _Source,
         *,
         progress: Optional[_Progress] = None,
-        cancel: Optional[UploadControl] = None,
+        control: Optional[UploadControl] = None,
         **options: Unpack[BaijiayunUploadOptions],
     ) -> dict[str, Any]: ...
 

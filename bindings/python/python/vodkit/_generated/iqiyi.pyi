@@ -314,7 +314,7 @@ class Iqiyi(Client):
         path: _Source,
         *,
         progress: Optional[_Progress] = None,
-        cancel: Optional[UploadControl] = None,
+        control: Optional[UploadControl] = None,
         **options: Unpack[IqiyiUploadOptions],
     ) -> dict[str, Any]: ...
     def resume_upload(  # type: ignore[override]
@@ -323,7 +323,7 @@ class Iqiyi(Client):
         path: _Source,
         *,
         progress: Optional[_Progress] = None,
-        cancel: Optional[UploadControl] = None,
+        control: Optional[UploadControl] = None,
         **options: Unpack[IqiyiUploadOptions],
     ) -> dict[str, Any]: ...
 
