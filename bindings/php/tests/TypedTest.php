@@ -95,7 +95,7 @@ final class TypedTest extends TestCase
             [fn () => $typed->getCategoryList(), fn () => $generic->call('video/getCategoryList')],
             [fn () => $typed->getCategoryInfo($category['id']), fn () => $generic->call('video/getCategoryInfo', ['category_id' => $category['id']])],
             // Optional parameters left null are not sent; named arguments take the camelCase names.
-            [fn () => $typed->getVideoList(pageSize: 1000), fn () => $generic->call('video/getVideoList', ['page_size' => 1000])],
+            [fn () => $typed->getVideoList(page_size: 1000), fn () => $generic->call('video/getVideoList', ['page_size' => 1000])],
             [fn () => $typed->getVideoList(1, 1000, null, 'php-typed.mp4'), fn () => $generic->call('video/getVideoList', ['page' => 1, 'page_size' => 1000, 'name' => 'php-typed.mp4'])],
             [fn () => $typed->getVideosCategory((string) $id), fn () => $generic->call('video/getVideosCategory', ['video_ids' => (string) $id])],
             [fn () => $typed->getMarkers((string) $id), fn () => $generic->call('video/getMarker', ['video_unique' => (string) $id])],
@@ -104,7 +104,7 @@ final class TypedTest extends TestCase
         foreach ($pairs as $i => [$viaMethod, $viaCall]) {
             $this->assertSame($viaCall(), $viaMethod(), "pair $i");
         }
-        $this->assertContains($id, array_column($typed->getVideoList(pageSize: 1000)['list'], 'video_id'));
+        $this->assertContains($id, array_column($typed->getVideoList(page_size: 1000)['list'], 'video_id'));
         $this->assertSame($category['id'], $typed->getInfo($id)['category'][0]['id']);
 
         // A file operation: the path first, sent in the catalog's file field.

@@ -167,7 +167,7 @@ def test_management(emu: Emulator, client: vodkit.Baijiayun, transcoded) -> None
     # API 8: the whole SD definition goes.
     assert client.remove_definition(video_id=va, definition="16") == {"video_id": va, "definition": "16", "type": None}
     assert {t["definition"] for t in client.get_info(va)["transcode_info"]} == {"std"}
-    assert client.remove_definition(video_id=va, definition="1", type="2") == {"video_id": va, "definition": "1", "type": "2"}
+    assert client.remove_definition(video_id=va, definition="1", file_type="2") == {"video_id": va, "definition": "1", "type": "2"}
     with pytest.raises(vodkit.InvalidInputError):
         client.remove_definition(video_id=va, definition="3")  # not a definition bit
 

@@ -11,7 +11,7 @@ use super::models::*;
 use crate::api::Ack;
 
 crate::operations! {
-    pub static CATALOG, provider "baijiayun", host "api";
+    pub static CATALOG, provider "baijiayun", host "api", methods typed_methods;
     CreateKey => PartnerKey { name "partner/createkey", function create_key, POST };
     GetUploadUrl => UploadUrl { name "video/getUploadUrl", function get_upload_url, POST };
     GetResumeUploadUrl => ResumeUploadUrl { name "video/getResumeUploadUrl", function get_resume_upload_url, POST };

@@ -7,7 +7,7 @@ use super::models::*;
 use crate::api::Ack;
 
 crate::operations! {
-    pub static CATALOG, provider "quvideo", host "api";
+    pub static CATALOG, provider "quvideo", host "api", methods typed_methods;
     GetVideos => VideoPage { name "getVideos", function get_videos, GET, path "console/vod/getVideos" };
     SubmitTranscode => Ack { name "submitTranscode", function submit_transcode, POST, path "console/vod/submitTranscode" };
     CreateAudit => Ack { name "createAudit", function create_audit, POST, path "console/vod/createAudit" };
