@@ -60,9 +60,8 @@ pub fn files() -> Vec<Generated> {
          Every operation of the catalog, as a method of its provider's class (`Vodkit\\Baijiayun`,\n\
          …) and as a generic call (`$client->call('name', [...])`). The generic call takes the\n\
          wire names; methods take the same parameters in snake_case as every binding, required\n\
-         ones first. A provisional path is one\n\
-         no provider document prints: override it with the config's `path_overrides` if your\n\
-         account's differs.\n",
+         ones first. A provisional path is one no provider document prints: override it with\n\
+         the config's `path_overrides` if your account's differs.\n",
     );
     for provider in registry::providers() {
         let ops: Vec<&OperationInfo> = operations

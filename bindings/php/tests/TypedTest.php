@@ -65,7 +65,8 @@ final class TypedTest extends TestCase
             $this->assertCount(count($expected), $parameters, $name);
             foreach ($expected as $i => $param) {
                 $actual = $parameters[$i];
-                $variable = lcfirst(str_replace('_', '', ucwords($param['name'], '_')));
+                // The catalog's argument name: snake_case in every binding (the wire name is `name`).
+                $variable = $param['argument'];
                 $this->assertSame($variable, $actual->getName(), "$name(): parameter $i");
                 $type = self::PHP_TYPES[$param['type']] ?? 'mixed';
                 $this->assertSame($param['required'] || $type === 'mixed' ? $type : "?$type", (string) $actual->getType(), "$name(\$$variable)");
