@@ -541,7 +541,8 @@ def test_every_catalog_operation_is_a_documented_typed_method(client: vodkit.Bai
         if op["doc"]:
             assert doc.startswith(op["doc"].split("`")[0].strip()), name
         for param in op["params"]:
-            assert f":param {param['name']}:" in doc, (name, param["name"])
+            # The argument name (snake_case in every binding), not the wire name.
+            assert f":param {param['argument']}:" in doc, (name, param["argument"])
         assert ("Provisional" in doc) == op["provisional"], name
 
         # The stub: every parameter annotated, required ones positional,
@@ -549,15 +550,15 @@ def test_every_catalog_operation_is_a_documented_typed_method(client: vodkit.Bai
         fn = stubs[name]
         positional = [a.arg for a in fn.args.args[1:]]
         keyword = [a.arg for a in fn.args.kwonlyargs]
-        required = [p["name"] for p in op["params"] if p["required"]]
-        optional = [p["name"] for p in op["params"] if not p["required"]]
+        required = [p["argument"] for p in op["params"] if p["required"]]
+        optional = [p["argument"] for p in op["params"] if not p["required"]]
         assert positional == required + (["path"] if op["file_field"] else []), name
         assert keyword == optional, name
         assert all(isinstance(d, ast.Constant) and d.value is None for d in fn.args.kw_defaults), name
         kinds = {"integer": "int", "string": "str", "boolean": "bool", "number": "float", "array": "Sequence"}
         for arg in fn.args.args[1:] + fn.args.kwonlyargs:
             annotation = ast.unparse(arg.annotation)  # type: ignore[arg-type]
-            param = next((p for p in op["params"] if p["name"] == arg.arg), None)
+            param = next((p for p in op["params"] if p["argument"] == arg.arg), None)
             if param is None:
                 assert annotation == "_Path"
             elif param["type"] in kinds:
