@@ -222,8 +222,8 @@ fn flow_per_video_per_day_and_in_total_follows_the_rule() {
     // API 37: every date present; before creation, today and later read 0.
     let detail = c
         .get_account_used_flow_detail(&GetAccountUsedFlowDetail {
-            start_date: (&date(start)).to_string(),
-            end_date: (&date(end)).to_string(),
+            start_date: date(start),
+            end_date: date(end),
         })
         .unwrap();
     let expected: BTreeMap<String, i64> = (start..=end)
@@ -237,8 +237,8 @@ fn flow_per_video_per_day_and_in_total_follows_the_rule() {
     // API 22 over the range = the sum of API 37's days.
     let total = c
         .get_account_used_flow(&GetAccountUsedFlow {
-            start_date: (&date(start)).to_string(),
-            end_date: (&date(end)).to_string(),
+            start_date: date(start),
+            end_date: date(end),
         })
         .unwrap();
     assert_eq!(total.flow, detail.flow.values().sum::<i64>());
@@ -256,8 +256,8 @@ fn flow_per_video_per_day_and_in_total_follows_the_rule() {
         let used = c
             .get_video_used_flow(&GetVideoUsedFlow {
                 video_id: v.id,
-                start_date: (&date(month_start)).to_string(),
-                end_date: (&date(month_end)).to_string(),
+                start_date: date(month_start),
+                end_date: date(month_end),
             })
             .unwrap();
         let expected: i64 = (month_start..=month_end).map(|d| flow(v, d, today)).sum();
@@ -266,8 +266,8 @@ fn flow_per_video_per_day_and_in_total_follows_the_rule() {
     }
     let account = c
         .get_account_used_flow(&GetAccountUsedFlow {
-            start_date: (&date(month_start)).to_string(),
-            end_date: (&date(month_end)).to_string(),
+            start_date: date(month_start),
+            end_date: date(month_end),
         })
         .unwrap();
     assert_eq!(account.flow, sum);
@@ -275,8 +275,8 @@ fn flow_per_video_per_day_and_in_total_follows_the_rule() {
     let idle = c
         .get_video_used_flow(&GetVideoUsedFlow {
             video_id: fx.idle,
-            start_date: (&date(month_start)).to_string(),
-            end_date: (&date(month_end)).to_string(),
+            start_date: date(month_start),
+            end_date: date(month_end),
         })
         .unwrap();
     assert_eq!(idle.flow, 0);
@@ -391,8 +391,8 @@ fn storage_and_flow_totals() {
     // Total flow since the start = API 22 from the first day to yesterday.
     let used = c
         .get_account_used_flow(&GetAccountUsedFlow {
-            start_date: (&date(fx.first_day())).to_string(),
-            end_date: (&date(today - 1)).to_string(),
+            start_date: date(fx.first_day()),
+            end_date: date(today - 1),
         })
         .unwrap();
     assert_eq!(used.flow, info.total.flow);
@@ -447,8 +447,8 @@ fn daily_counts_rank_and_records_agree() {
     let daily_a = c
         .get_video_daily_play_count(&GetVideoDailyPlayCount {
             video_id: a.id,
-            start_date: (&date(start)).to_string(),
-            end_date: (&date(end)).to_string(),
+            start_date: date(start),
+            end_date: date(end),
         })
         .unwrap();
     let expected: BTreeMap<String, i64> = (start..=end)
@@ -458,15 +458,15 @@ fn daily_counts_rank_and_records_agree() {
     let daily_b = c
         .get_video_daily_play_count(&GetVideoDailyPlayCount {
             video_id: b.id,
-            start_date: (&date(start)).to_string(),
-            end_date: (&date(end)).to_string(),
+            start_date: date(start),
+            end_date: date(end),
         })
         .unwrap();
     let idle = c
         .get_video_daily_play_count(&GetVideoDailyPlayCount {
             video_id: fx.idle,
-            start_date: (&date(start)).to_string(),
-            end_date: (&date(end)).to_string(),
+            start_date: date(start),
+            end_date: date(end),
         })
         .unwrap();
     assert_eq!(idle.play_count.len() as i64, end - start + 1);
@@ -475,8 +475,8 @@ fn daily_counts_rank_and_records_agree() {
     // API 30: the account's days are the sum of its videos' days.
     let partner = c
         .get_partner_daily_play_count(&GetPartnerDailyPlayCount {
-            start_date: (&date(start)).to_string(),
-            end_date: (&date(end)).to_string(),
+            start_date: date(start),
+            end_date: date(end),
             product_type: None,
         })
         .unwrap();
@@ -488,16 +488,16 @@ fn daily_counts_rank_and_records_agree() {
     assert_eq!(partner.play_count, summed);
     let vod = c
         .get_partner_daily_play_count(&GetPartnerDailyPlayCount {
-            start_date: (&date(start)).to_string(),
-            end_date: (&date(end)).to_string(),
+            start_date: date(start),
+            end_date: date(end),
             product_type: Some(5),
         })
         .unwrap();
     assert_eq!(vod.play_count, summed);
     let live = c
         .get_partner_daily_play_count(&GetPartnerDailyPlayCount {
-            start_date: (&date(start)).to_string(),
-            end_date: (&date(end)).to_string(),
+            start_date: date(start),
+            end_date: date(end),
             product_type: Some(2),
         })
         .unwrap();
@@ -507,8 +507,8 @@ fn daily_counts_rank_and_records_agree() {
     // API 28: totals per video, most played first.
     let rank = c
         .get_video_play_count_rank(&GetVideoPlayCountRank {
-            start_date: (&date(start)).to_string(),
-            end_date: (&date(end)).to_string(),
+            start_date: date(start),
+            end_date: date(end),
             product_type: None,
         })
         .unwrap();
@@ -532,8 +532,8 @@ fn daily_counts_rank_and_records_agree() {
     );
     let live = c
         .get_video_play_count_rank(&GetVideoPlayCountRank {
-            start_date: (&date(start)).to_string(),
-            end_date: (&date(end)).to_string(),
+            start_date: date(start),
+            end_date: date(end),
             product_type: Some(1),
         })
         .unwrap();

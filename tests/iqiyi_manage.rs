@@ -106,7 +106,7 @@ fn full_status_moves_through_the_states_and_urllist_downloads_the_bytes() {
 
     let urls = client
         .url_list(&UrlList {
-            file_id: up.file_id.clone().into(),
+            file_id: up.file_id.clone(),
         })
         .unwrap();
     assert_eq!(urls.mp4.len(), 2);

@@ -73,7 +73,7 @@ fn errors_hide_keys_and_upload_tokens() {
 
     let url = client
         .get_resume_upload_url(&vodkit::baijiayun::GetResumeUploadUrl {
-            video_id: video_id,
+            video_id,
             use_https: None,
         })
         .unwrap();
