@@ -76,7 +76,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         file_name: "bench.mp4".into(),
         ..SetFileInfo::default()
     })?;
-    client.upload_finish(slot.file_id.clone())?;
+    client.upload_finish(&vodkit::iqiyi::UploadFinish::new(slot.file_id.clone()))?;
     let curl = started.elapsed().as_secs_f64();
     assert_eq!(s.file(&slot.file_id).map(|f| f.received), Some(size));
     let rate = |secs: f64| mib as f64 / secs;

@@ -350,7 +350,8 @@ fn main() {
                     ..Default::default()
                 })
                 .unwrap();
-                iq.upload_finish(slot.file_id.clone()).unwrap();
+                iq.upload_finish(&vodkit::iqiyi::UploadFinish::new(slot.file_id.clone()))
+                    .unwrap();
             }));
             for (i, concurrency) in [1usize, 2, 4].into_iter().enumerate() {
                 let options = vodkit::iqiyi::UploadOptions {

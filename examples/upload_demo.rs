@@ -8,7 +8,9 @@ use std::io::{Read, Write};
 use std::ops::ControlFlow;
 use std::time::{Duration, Instant};
 
-use vodkit::baijiayun::{CallbackVerifier, Client, Config, GetUrl, UploadOptions};
+use vodkit::baijiayun::{
+    CallbackVerifier, Client, Config, GetInfo, GetStatus, GetUrl, UploadOptions,
+};
 use vodkit::upload::UploadHooks;
 use vodkit_emulator::{Config as EmuConfig, Emulator};
 
@@ -76,14 +78,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     loop {
-        let status = client.get_status(uploaded.video_id)?;
+        let status = client.get_status(&GetStatus {
+            video_id: uploaded.video_id,
+        })?;
         println!("status {} ({})", status.status, status.info);
         if status.state().is_final() {
             break;
         }
         std::thread::sleep(Duration::from_millis(500));
     }
-    let info = client.get_info(uploaded.video_id)?;
+    let info = client.get_info(&GetInfo {
+        video_id: uploaded.video_id,
+    })?;
     println!("server MD5 {} for {} bytes", info.file_md5, info.total_size);
 
     let urls = client.get_url(&GetUrl {

@@ -17,11 +17,11 @@
 //! ```
 //!
 //! ```no_run
-//! use vodkit::baijiayun::{Client, Config, UploadOptions};
+//! use vodkit::baijiayun::{Client, Config, GetStatus, UploadOptions};
 //!
 //! let client = Client::new(Config::new("12345678", "partner-key").private_domain("acme"))?;
 //! let uploaded = client.upload("lecture.mp4", &UploadOptions::default())?;
-//! let status = client.get_status(uploaded.video_id)?;
+//! let status = client.get_status(&GetStatus { video_id: uploaded.video_id })?;
 //! println!("video {} is in state {:?}", uploaded.video_id, status.status);
 //! # Ok::<(), vodkit::Error>(())
 //! ```

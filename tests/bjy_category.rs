@@ -3,6 +3,7 @@
 mod common;
 
 use serde_json::json;
+use vodkit::baijiayun::models::*;
 use vodkit::baijiayun::{CategoryLevels, GetCategoryVideo, GetUploadUrl};
 use vodkit::ErrorKind;
 
@@ -16,34 +17,59 @@ fn tree_of_five_levels_add_info_list_delete() {
     let emu = common::emulator();
     let client = common::client(&emu);
 
-    let top = client.add_category("教育", 0).unwrap();
+    let top = client
+        .add_category(&AddCategory {
+            name: "教育".into(),
+            parent_id: 0,
+        })
+        .unwrap();
     assert!(top.id > 0);
     assert_eq!(
         (top.name.as_str(), top.parent_id, top.level),
         ("教育", 0, 1)
     );
     assert!(top.children.is_empty());
-    let other = client.add_category("娱乐", 0).unwrap();
+    let other = client
+        .add_category(&AddCategory {
+            name: "娱乐".into(),
+            parent_id: 0,
+        })
+        .unwrap();
 
     // A chain down to the fifth level; a sixth is refused.
     let mut chain = vec![top.clone()];
     for (level, name) in [(2, "数学"), (3, "代数"), (4, "线性代数"), (5, "矩阵")] {
         let parent = chain.last().unwrap().id;
-        let c = client.add_category(name, parent).unwrap();
+        let c = client
+            .add_category(&AddCategory {
+                name: name.into(),
+                parent_id: parent,
+            })
+            .unwrap();
         assert_eq!(
             (c.name.as_str(), c.parent_id, c.level),
             (name, parent, level)
         );
         chain.push(c);
     }
-    let err = client.add_category("too deep", chain[4].id).unwrap_err();
+    let err = client
+        .add_category(&AddCategory {
+            name: "too deep".into(),
+            parent_id: chain[4].id,
+        })
+        .unwrap_err();
     assert_code(err, ErrorKind::InvalidInput, "1001");
-    let err = client.add_category("orphan", 999_999).unwrap_err();
+    let err = client
+        .add_category(&AddCategory {
+            name: "orphan".into(),
+            parent_id: 999_999,
+        })
+        .unwrap_err();
     assert_code(err, ErrorKind::InvalidInput, "1001");
 
     // The list is the tree; below the first level the emulator sends ids and
     // levels as strings, as the document's example does.
-    let list = client.get_category_list().unwrap();
+    let list = client.get_category_list(&GetCategoryList {}).unwrap();
     let ids: Vec<_> = list
         .list
         .iter()
@@ -68,7 +94,11 @@ fn tree_of_five_levels_add_info_list_delete() {
     assert_eq!(list.find(chain[3].id).unwrap().name, "线性代数");
     assert_eq!(list.list[0].walk().len(), 5);
 
-    let info = client.get_category_info(top.id).unwrap();
+    let info = client
+        .get_category_info(&GetCategoryInfo {
+            category_id: top.id,
+        })
+        .unwrap();
     assert_eq!(
         (info.id, info.name.as_str(), info.parent_id, info.level),
         (top.id, "教育", 0, 1)
@@ -79,24 +109,46 @@ fn tree_of_five_levels_add_info_list_delete() {
         (child.id, child.name.as_str(), child.parent_id, child.level),
         (chain[1].id, "数学", top.id, 2)
     );
-    let leaf = client.get_category_info(chain[4].id).unwrap();
+    let leaf = client
+        .get_category_info(&GetCategoryInfo {
+            category_id: chain[4].id,
+        })
+        .unwrap();
     assert_eq!((leaf.level, leaf.parent_id), (5, chain[3].id));
     assert!(leaf.children.is_empty());
-    let root = client.get_category_info(0).unwrap();
+    let root = client
+        .get_category_info(&GetCategoryInfo { category_id: 0 })
+        .unwrap();
     let firsts: Vec<_> = root.children.iter().map(|c| c.id).collect();
     assert_eq!(firsts, vec![top.id, other.id]);
-    let err = client.get_category_info(999_999).unwrap_err();
+    let err = client
+        .get_category_info(&GetCategoryInfo {
+            category_id: 999_999,
+        })
+        .unwrap_err();
     assert_code(err, ErrorKind::InvalidInput, "1001");
 
     // Deleting the second level takes the levels below it along.
-    let deleted = client.delete_category(chain[1].id).unwrap();
+    let deleted = client
+        .delete_category(&DeleteCategory {
+            category_id: chain[1].id,
+        })
+        .unwrap();
     assert_eq!(deleted.category_id, chain[1].id);
-    let list = client.get_category_list().unwrap();
+    let list = client.get_category_list(&GetCategoryList {}).unwrap();
     assert!(list.list[0].children.is_empty());
     assert!(list.find(chain[3].id).is_none());
-    let err = client.get_category_info(chain[3].id).unwrap_err();
+    let err = client
+        .get_category_info(&GetCategoryInfo {
+            category_id: chain[3].id,
+        })
+        .unwrap_err();
     assert_code(err, ErrorKind::InvalidInput, "1001");
-    let err = client.delete_category(chain[1].id).unwrap_err();
+    let err = client
+        .delete_category(&DeleteCategory {
+            category_id: chain[1].id,
+        })
+        .unwrap_err();
     assert_code(err, ErrorKind::InvalidInput, "1001");
 }
 
@@ -116,11 +168,34 @@ fn videos_of_a_category_and_its_sub_categories() {
         .unwrap()
         .video_id;
 
-    let top = client.add_category("课程", 0).unwrap().id;
-    let sub = client.add_category("第一章", top).unwrap().id;
-    let empty = client.add_category("空", 0).unwrap().id;
+    let top = client
+        .add_category(&AddCategory {
+            name: "课程".into(),
+            parent_id: 0,
+        })
+        .unwrap()
+        .id;
+    let sub = client
+        .add_category(&AddCategory {
+            name: "第一章".into(),
+            parent_id: top,
+        })
+        .unwrap()
+        .id;
+    let empty = client
+        .add_category(&AddCategory {
+            name: "空".into(),
+            parent_id: 0,
+        })
+        .unwrap()
+        .id;
 
-    let set = client.set_video_category(a, top).unwrap();
+    let set = client
+        .set_video_category(&SetVideoCategory {
+            video_id: a,
+            category_id: top,
+        })
+        .unwrap();
     assert_eq!(set.video_id, a);
     assert_eq!(
         set.category,
@@ -129,25 +204,45 @@ fn videos_of_a_category_and_its_sub_categories() {
             ..Default::default()
         }
     );
-    let set = client.set_video_category(b, sub).unwrap();
+    let set = client
+        .set_video_category(&SetVideoCategory {
+            video_id: b,
+            category_id: sub,
+        })
+        .unwrap();
     assert_eq!(set.video_id, b);
     assert_eq!(set.category.ids(), [top, sub, 0, 0, 0]);
     assert_eq!(set.category.category_id(), sub);
-    client.set_video_category(uploading, sub).unwrap();
-    let err = client.set_video_category(a, 999_999).unwrap_err();
+    client
+        .set_video_category(&SetVideoCategory {
+            video_id: uploading,
+            category_id: sub,
+        })
+        .unwrap();
+    let err = client
+        .set_video_category(&SetVideoCategory {
+            video_id: a,
+            category_id: 999_999,
+        })
+        .unwrap_err();
     assert_code(err, ErrorKind::InvalidInput, "1001");
-    let err = client.set_video_category(999_999, top).unwrap_err();
+    let err = client
+        .set_video_category(&SetVideoCategory {
+            video_id: 999_999,
+            category_id: top,
+        })
+        .unwrap_err();
     assert_code(err, ErrorKind::InvalidInput, "1001");
 
     // getInfo shows the path from the first level down.
-    let info = client.get_info(b).unwrap();
+    let info = client.get_info(&GetInfo { video_id: b }).unwrap();
     let path: Vec<_> = info
         .category
         .iter()
         .map(|c| (c.id, c.level, c.name.as_str()))
         .collect();
     assert_eq!(path, vec![(top, 1, "课程"), (sub, 2, "第一章")]);
-    let info = client.get_info(a).unwrap();
+    let info = client.get_info(&GetInfo { video_id: a }).unwrap();
     let path: Vec<_> = info
         .category
         .iter()
@@ -226,21 +321,48 @@ fn videos_of_a_category_and_its_sub_categories() {
     assert_code(err, ErrorKind::InvalidInput, "1001");
 
     // A category holding videos (itself or below) is not deleted.
-    let err = client.delete_category(top).unwrap_err();
+    let err = client
+        .delete_category(&DeleteCategory { category_id: top })
+        .unwrap_err();
     assert_code(err, ErrorKind::Provider, "1004");
-    let err = client.delete_category(sub).unwrap_err();
+    let err = client
+        .delete_category(&DeleteCategory { category_id: sub })
+        .unwrap_err();
     assert_code(err, ErrorKind::Provider, "1004");
-    assert!(client.get_category_list().unwrap().find(sub).is_some());
+    assert!(client
+        .get_category_list(&GetCategoryList {})
+        .unwrap()
+        .find(sub)
+        .is_some());
 
     // Once the videos have left, it is.
-    let cleared = client.set_video_category(a, 0).unwrap();
+    let cleared = client
+        .set_video_category(&SetVideoCategory {
+            video_id: a,
+            category_id: 0,
+        })
+        .unwrap();
     assert_eq!(cleared.category.ids(), [0; 5]);
-    assert!(client.get_info(a).unwrap().category.is_empty());
-    client.delete(b).unwrap();
-    client.delete(uploading).unwrap();
-    assert_eq!(client.delete_category(top).unwrap().category_id, top);
+    assert!(client
+        .get_info(&GetInfo { video_id: a })
+        .unwrap()
+        .category
+        .is_empty());
+    client.delete(&Delete { video_id: b }).unwrap();
+    client
+        .delete(&Delete {
+            video_id: uploading,
+        })
+        .unwrap();
+    assert_eq!(
+        client
+            .delete_category(&DeleteCategory { category_id: top })
+            .unwrap()
+            .category_id,
+        top
+    );
     let left: Vec<_> = client
-        .get_category_list()
+        .get_category_list(&GetCategoryList {})
         .unwrap()
         .list
         .iter()
@@ -255,11 +377,30 @@ fn invalid_input_is_refused_before_any_request() {
     let client = common::client(&emu);
     let before = emu.baijiayun().total_requests();
     let errors = [
-        client.add_category("  ", 0).unwrap_err(),
-        client.add_category("x", -1).unwrap_err(),
-        client.get_category_info(-1).unwrap_err(),
-        client.delete_category(0).unwrap_err(),
-        client.set_video_category(1, -1).unwrap_err(),
+        client
+            .add_category(&AddCategory {
+                name: "  ".into(),
+                parent_id: 0,
+            })
+            .unwrap_err(),
+        client
+            .add_category(&AddCategory {
+                name: "x".into(),
+                parent_id: -1,
+            })
+            .unwrap_err(),
+        client
+            .get_category_info(&GetCategoryInfo { category_id: -1 })
+            .unwrap_err(),
+        client
+            .delete_category(&DeleteCategory { category_id: 0 })
+            .unwrap_err(),
+        client
+            .set_video_category(&SetVideoCategory {
+                video_id: 1,
+                category_id: -1,
+            })
+            .unwrap_err(),
         client
             .get_category_video(&GetCategoryVideo {
                 category_id: 0,
@@ -292,7 +433,13 @@ fn invalid_input_is_refused_before_any_request() {
 fn the_emulator_checks_parameters_like_the_provider() {
     let emu = common::emulator();
     let client = common::client(&emu);
-    let top = client.add_category("t", 0).unwrap().id;
+    let top = client
+        .add_category(&AddCategory {
+            name: "t".into(),
+            parent_id: 0,
+        })
+        .unwrap()
+        .id;
     let cases = [
         ("video/addCategory", json!({ "parent_id": 0 })),
         (
@@ -325,7 +472,13 @@ fn the_emulator_checks_parameters_like_the_provider() {
     assert_eq!(raw["total"], json!("0"));
     assert_eq!(raw["page"], json!("1"));
     assert_eq!(raw["page_size"], json!("100"));
-    let sub = client.add_category("s", top).unwrap().id;
+    let sub = client
+        .add_category(&AddCategory {
+            name: "s".into(),
+            parent_id: top,
+        })
+        .unwrap()
+        .id;
     let raw = client
         .call_raw_json("video/getCategoryList", &json!({}))
         .unwrap();

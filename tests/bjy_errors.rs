@@ -4,6 +4,7 @@ mod common;
 
 use std::time::Duration;
 
+use vodkit::baijiayun::models::*;
 use vodkit::baijiayun::{Client, Config};
 use vodkit::http::RetryPolicy;
 use vodkit::params::Params;
@@ -16,7 +17,7 @@ fn wrong_partner_key_is_an_auth_error_and_not_retried() {
     let config = Config::new(emu.baijiayun().config.partner_id.clone(), "not-the-key")
         .base_url(emu.provider_url("baijiayun"));
     let client = Client::new(config).unwrap();
-    let err = client.get_status(1).unwrap_err();
+    let err = client.get_status(&GetStatus { video_id: 1 }).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Auth);
     assert_eq!(err.provider_code(), Some("1002"));
     assert_eq!(err.message(), "sign error");
@@ -32,7 +33,7 @@ fn unknown_partner_is_an_auth_error() {
     let emu = common::emulator();
     let client =
         Client::new(Config::new("999", "k").base_url(emu.provider_url("baijiayun"))).unwrap();
-    let err = client.get_status(1).unwrap_err();
+    let err = client.get_status(&GetStatus { video_id: 1 }).unwrap_err();
     assert_eq!(
         (err.kind(), err.provider_code()),
         (ErrorKind::Auth, Some("2001"))
@@ -75,8 +76,8 @@ fn rate_limit_surfaces_as_rate_limited_when_retries_run_out() {
     let mut config = common::config(&emu);
     config.common.retry.max_retries = 1;
     let client = Client::new(config).unwrap();
-    client.get_status(1).unwrap_err(); // uses the one allowed request (1001: no such video)
-    let err = client.get_status(1).unwrap_err();
+    client.get_status(&GetStatus { video_id: 1 }).unwrap_err(); // uses the one allowed request (1001: no such video)
+    let err = client.get_status(&GetStatus { video_id: 1 }).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::RateLimited);
     assert_eq!(err.http_status(), Some(429));
     assert_eq!(err.provider_code(), Some("429"));
@@ -124,7 +125,13 @@ fn server_errors_are_retried_per_policy() {
         ..Faults::default()
     });
     let before = emu.baijiayun().total_requests();
-    assert_eq!(client.get_status(1).unwrap_err().kind(), ErrorKind::Server);
+    assert_eq!(
+        client
+            .get_status(&GetStatus { video_id: 1 })
+            .unwrap_err()
+            .kind(),
+        ErrorKind::Server
+    );
     assert_eq!(emu.baijiayun().total_requests(), before + 1);
 }
 
@@ -143,7 +150,10 @@ fn network_errors_are_classified_and_retried() {
         max_backoff: Duration::from_millis(5),
         multiplier: 2.0,
     };
-    let err = Client::new(config).unwrap().get_status(1).unwrap_err();
+    let err = Client::new(config)
+        .unwrap()
+        .get_status(&GetStatus { video_id: 1 })
+        .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Network);
     assert!(err.is_retryable());
 }

@@ -5,6 +5,7 @@
 mod common;
 
 use serde_json::{json, Value};
+use vodkit::baijiayun::models::*;
 use vodkit::baijiayun::{
     Client, GetUploadUrl, GetViewerToken, Marker, NoticeItem, Question, QuestionInput,
     QuestionOptionInput,
@@ -85,12 +86,29 @@ fn notices_are_created_and_bound_to_videos() {
         NoticeItem::new("欢迎观看", "http://www.baidu.com"),
         NoticeItem::new("课程公告", "http://www.bjcloud.com"),
     ];
-    let notice = client.create_notice(&lines).unwrap();
+    let notice = client
+        .create_notice(&CreateNotice {
+            notice: lines.to_vec(),
+        })
+        .unwrap();
     assert_eq!(notice.id, 87826);
     assert_eq!(notice.notice, lines);
-    assert_eq!(client.create_notice(&lines[..1]).unwrap().id, 87827);
+    assert_eq!(
+        client
+            .create_notice(&CreateNotice {
+                notice: lines[..1].to_vec()
+            })
+            .unwrap()
+            .id,
+        87827
+    );
 
-    client.bind_notice(&[a, b], notice.id).unwrap();
+    client
+        .bind_notice(&BindNotice {
+            video_ids: id_list(&[a, b]),
+            notice_id: notice.id,
+        })
+        .unwrap();
     let bound = emu
         .baijiayun()
         .interactive
@@ -102,12 +120,22 @@ fn notices_are_created_and_bound_to_videos() {
     assert_eq!(bound.get(&b), Some(&87826));
 
     assert_code(
-        &client.bind_notice(&[a], 1).unwrap_err(),
+        &client
+            .bind_notice(&BindNotice {
+                video_ids: id_list(&[a]),
+                notice_id: 1,
+            })
+            .unwrap_err(),
         ErrorKind::InvalidInput,
         "1001",
     );
     assert_code(
-        &client.bind_notice(&[a, NO_VIDEO], notice.id).unwrap_err(),
+        &client
+            .bind_notice(&BindNotice {
+                video_ids: id_list(&[a, NO_VIDEO]),
+                notice_id: notice.id,
+            })
+            .unwrap_err(),
         ErrorKind::InvalidInput,
         "1001",
     );
@@ -120,11 +148,22 @@ fn notices_are_created_and_bound_to_videos() {
         .unwrap_err();
     assert_code(&raw, ErrorKind::InvalidInput, "1001");
 
-    rejected_locally(&emu, || client.create_notice(&[]));
     rejected_locally(&emu, || {
-        client.create_notice(&[NoticeItem::new(" ", "http://x")])
+        client.create_notice(&CreateNotice {
+            notice: [].to_vec(),
+        })
     });
-    rejected_locally(&emu, || client.bind_notice(&[], notice.id));
+    rejected_locally(&emu, || {
+        client.create_notice(&CreateNotice {
+            notice: vec![NoticeItem::new(" ", "http://x")],
+        })
+    });
+    rejected_locally(&emu, || {
+        client.bind_notice(&BindNotice {
+            video_ids: id_list(&[]),
+            notice_id: notice.id,
+        })
+    });
 }
 
 #[test]
@@ -133,7 +172,11 @@ fn questions_are_saved_listed_updated_and_deleted() {
     let client = common::client(&emu);
     let video = new_video(&client, "quiz.mp4");
 
-    let empty = client.get_question_list(video).unwrap();
+    let empty = client
+        .get_question_list(&GetQuestionList {
+            video_unique: video.to_string(),
+        })
+        .unwrap();
     assert_eq!((empty.total, empty.question_list.len()), (0, 0));
 
     let first = question(
@@ -154,9 +197,18 @@ fn questions_are_saved_listed_updated_and_deleted() {
         3,
         vec![option("选项1", true), option("选项2", false)],
     );
-    client.save_question_list(video, &[first, second]).unwrap();
+    client
+        .save_question_list(&SaveQuestionList {
+            video_unique: video.to_string(),
+            question_list: vec![first, second],
+        })
+        .unwrap();
 
-    let list = client.get_question_list(video).unwrap();
+    let list = client
+        .get_question_list(&GetQuestionList {
+            video_unique: video.to_string(),
+        })
+        .unwrap();
     assert_eq!(list.total, 2);
     let q = &list.question_list[0];
     assert_eq!(
@@ -242,8 +294,18 @@ fn questions_are_saved_listed_updated_and_deleted() {
     edited.title = "test1 (改)".into();
     edited.option_list[0].value = "选项1改".into();
     edited.option_list.push(option("选项4", false));
-    client.save_question_list(video, &[edited]).unwrap();
-    let q = &client.get_question_list(video).unwrap().question_list[0];
+    client
+        .save_question_list(&SaveQuestionList {
+            video_unique: video.to_string(),
+            question_list: [edited].to_vec(),
+        })
+        .unwrap();
+    let q = &client
+        .get_question_list(&GetQuestionList {
+            video_unique: video.to_string(),
+        })
+        .unwrap()
+        .question_list[0];
     assert_eq!((q.id, q.title.as_str(), q.ver), (89, "test1 (改)", 2));
     let opts: Vec<_> = q
         .option_list
@@ -260,14 +322,28 @@ fn questions_are_saved_listed_updated_and_deleted() {
         ]
     );
 
-    client.delete_questions(video, &[90]).unwrap();
-    let list = client.get_question_list(video).unwrap();
+    client
+        .delete_questions(&DeleteQuestions {
+            video_unique: video.to_string(),
+            question_ids: id_list(&[90]),
+        })
+        .unwrap();
+    let list = client
+        .get_question_list(&GetQuestionList {
+            video_unique: video.to_string(),
+        })
+        .unwrap();
     assert_eq!(list.total, 1);
     assert_eq!(list.question_list[0].id, 89);
 
     // Errors from the emulator.
     assert_code(
-        &client.delete_questions(video, &[90]).unwrap_err(),
+        &client
+            .delete_questions(&DeleteQuestions {
+                video_unique: video.to_string(),
+                question_ids: id_list(&[90]),
+            })
+            .unwrap_err(),
         ErrorKind::InvalidInput,
         "1001",
     );
@@ -276,7 +352,12 @@ fn questions_are_saved_listed_updated_and_deleted() {
         ..question("x", 1, false, 0, vec![option("a", true)])
     };
     assert_code(
-        &client.save_question_list(video, &[unknown]).unwrap_err(),
+        &client
+            .save_question_list(&SaveQuestionList {
+                video_unique: video.to_string(),
+                question_list: [unknown].to_vec(),
+            })
+            .unwrap_err(),
         ErrorKind::InvalidInput,
         "1001",
     );
@@ -290,23 +371,47 @@ fn questions_are_saved_listed_updated_and_deleted() {
         "1001",
     );
     // Nothing of a rejected save is kept.
-    assert_eq!(client.get_question_list(video).unwrap().total, 1);
+    assert_eq!(
+        client
+            .get_question_list(&GetQuestionList {
+                video_unique: video.to_string()
+            })
+            .unwrap()
+            .total,
+        1
+    );
 
     // Certainly invalid input never leaves the SDK.
-    rejected_locally(&emu, || client.save_question_list(video, &[]));
     rejected_locally(&emu, || {
-        client.save_question_list(
-            video,
-            &[question(" ", 1, false, 0, vec![option("a", true)])],
-        )
+        client.save_question_list(&SaveQuestionList {
+            video_unique: video.to_string(),
+            question_list: [].to_vec(),
+        })
     });
     rejected_locally(&emu, || {
-        client.save_question_list(video, &[question("t", 1, false, 0, vec![])])
+        client.save_question_list(&SaveQuestionList {
+            video_unique: video.to_string(),
+            question_list: vec![question(" ", 1, false, 0, vec![option("a", true)])],
+        })
     });
     rejected_locally(&emu, || {
-        client.save_question_list(video, &[question("t", 1, false, 0, vec![option("", true)])])
+        client.save_question_list(&SaveQuestionList {
+            video_unique: video.to_string(),
+            question_list: vec![question("t", 1, false, 0, vec![])],
+        })
     });
-    rejected_locally(&emu, || client.delete_questions(video, &[]));
+    rejected_locally(&emu, || {
+        client.save_question_list(&SaveQuestionList {
+            video_unique: video.to_string(),
+            question_list: vec![question("t", 1, false, 0, vec![option("", true)])],
+        })
+    });
+    rejected_locally(&emu, || {
+        client.delete_questions(&DeleteQuestions {
+            video_unique: video.to_string(),
+            question_ids: id_list(&[]),
+        })
+    });
 }
 
 /// Checks one answer record against the questions, following the emulator's
@@ -384,11 +489,24 @@ fn answer_records_follow_questions_and_viewers() {
     let client = common::client(&emu);
     let video = new_video(&client, "quiz.mp4");
 
-    assert!(client.get_answer_records(video).unwrap().list.is_empty());
+    assert!(client
+        .get_answer_records(&GetAnswerRecords {
+            video_unique: video.to_string()
+        })
+        .unwrap()
+        .list
+        .is_empty());
     client
-        .add_viewers(video, &[305467, 305199, 306231, 306500])
+        .add_viewers(&AddViewers {
+            video_unique: video.to_string(),
+            user_ids: id_list(&[305467, 305199, 306231, 306500]),
+        })
         .unwrap();
-    let before = client.get_answer_records(video).unwrap();
+    let before = client
+        .get_answer_records(&GetAnswerRecords {
+            video_unique: video.to_string(),
+        })
+        .unwrap();
     assert_eq!(before.list.len(), 4);
     for r in &before.list {
         assert_eq!(
@@ -437,10 +555,24 @@ fn answer_records_follow_questions_and_viewers() {
             ],
         ),
     ];
-    client.save_question_list(video, &questions).unwrap();
-    let saved = client.get_question_list(video).unwrap().question_list;
+    client
+        .save_question_list(&SaveQuestionList {
+            video_unique: video.to_string(),
+            question_list: questions.to_vec(),
+        })
+        .unwrap();
+    let saved = client
+        .get_question_list(&GetQuestionList {
+            video_unique: video.to_string(),
+        })
+        .unwrap()
+        .question_list;
 
-    let records = client.get_answer_records(video).unwrap();
+    let records = client
+        .get_answer_records(&GetAnswerRecords {
+            video_unique: video.to_string(),
+        })
+        .unwrap();
     let users = [
         (305467, "学员1"),
         (305199, "学员2"),
@@ -458,19 +590,36 @@ fn answer_records_follow_questions_and_viewers() {
     assert!(records.list.iter().any(|r| r.skip_count > 0));
     assert!(answers.iter().any(|a| a.question_id == saved[0].id));
     // Deterministic: the same state gives the same records.
-    let again = client.get_answer_records(video).unwrap();
+    let again = client
+        .get_answer_records(&GetAnswerRecords {
+            video_unique: video.to_string(),
+        })
+        .unwrap();
     assert_eq!(
         serde_json::to_value(&again).unwrap(),
         serde_json::to_value(&records).unwrap()
     );
 
-    client.remove_viewers(video, &[305199]).unwrap();
-    let after = client.get_answer_records(video).unwrap();
+    client
+        .remove_viewers(&RemoveViewers {
+            video_unique: video.to_string(),
+            user_ids: id_list(&[305199]),
+        })
+        .unwrap();
+    let after = client
+        .get_answer_records(&GetAnswerRecords {
+            video_unique: video.to_string(),
+        })
+        .unwrap();
     let numbers: Vec<_> = after.list.iter().map(|r| r.user_number.as_str()).collect();
     assert_eq!(numbers, vec!["305467", "306231", "306500"]);
 
     assert_code(
-        &client.get_answer_records(NO_VIDEO).unwrap_err(),
+        &client
+            .get_answer_records(&GetAnswerRecords {
+                video_unique: NO_VIDEO.to_string(),
+            })
+            .unwrap_err(),
         ErrorKind::InvalidInput,
         "1001",
     );
@@ -496,7 +645,10 @@ fn categories_of_many_videos() {
         .category_id = 71471;
 
     let all = client
-        .get_videos_category(&[a, b, NO_VIDEO, c], None)
+        .get_videos_category(&GetVideosCategory {
+            video_ids: id_list(&[a, b, NO_VIDEO, c]),
+            category_id: None,
+        })
         .unwrap();
     let rows: Vec<_> = all
         .list
@@ -509,13 +661,21 @@ fn categories_of_many_videos() {
     );
     assert_eq!(all.list[1].levels.category_id(), 71471);
 
-    let filtered = client.get_videos_category(&[a, b, c], Some(71471)).unwrap();
+    let filtered = client
+        .get_videos_category(&GetVideosCategory {
+            video_ids: id_list(&[a, b, c]),
+            category_id: Some(71471),
+        })
+        .unwrap();
     assert_eq!(
         filtered.list.iter().map(|e| e.video_id).collect::<Vec<_>>(),
         vec![b]
     );
     assert!(client
-        .get_videos_category(&[a, b], Some(5))
+        .get_videos_category(&GetVideosCategory {
+            video_ids: id_list(&[a, b]),
+            category_id: Some(5)
+        })
         .unwrap()
         .list
         .is_empty());
@@ -524,7 +684,12 @@ fn categories_of_many_videos() {
         .call_raw_json("video/getVideosCategory", &json!({ "video_ids": "a,b" }))
         .unwrap_err();
     assert_code(&raw, ErrorKind::InvalidInput, "1001");
-    rejected_locally(&emu, || client.get_videos_category(&[], None));
+    rejected_locally(&emu, || {
+        client.get_videos_category(&GetVideosCategory {
+            video_ids: id_list(&[]),
+            category_id: None,
+        })
+    });
 }
 
 #[test]
@@ -537,8 +702,22 @@ fn documents_are_attached_and_checked() {
     std::fs::write(&txt, "第一章 讲义\n").unwrap();
     let pdf = common::random_file(dir.path(), "SLIDES.PDF", 70_000);
 
-    client.upload_document(video, &txt).unwrap();
-    client.upload_document(video, &pdf).unwrap();
+    client
+        .upload_document(
+            &UploadDocument {
+                video_unique: video.to_string(),
+            },
+            &txt,
+        )
+        .unwrap();
+    client
+        .upload_document(
+            &UploadDocument {
+                video_unique: video.to_string(),
+            },
+            &pdf,
+        )
+        .unwrap();
     let docs = emu
         .baijiayun()
         .interactive
@@ -567,7 +746,14 @@ fn documents_are_attached_and_checked() {
     );
 
     assert_code(
-        &client.upload_document(NO_VIDEO, &txt).unwrap_err(),
+        &client
+            .upload_document(
+                &UploadDocument {
+                    video_unique: NO_VIDEO.to_string(),
+                },
+                &txt,
+            )
+            .unwrap_err(),
         ErrorKind::InvalidInput,
         "1001",
     );
@@ -605,14 +791,40 @@ fn documents_are_attached_and_checked() {
 
     let docx = dir.path().join("a.docx");
     std::fs::write(&docx, "x").unwrap();
-    rejected_locally(&emu, || client.upload_document(video, &docx));
     rejected_locally(&emu, || {
-        client.upload_document(video, dir.path().join("missing.txt"))
+        client.upload_document(
+            &UploadDocument {
+                video_unique: video.to_string(),
+            },
+            &docx,
+        )
     });
-    rejected_locally(&emu, || client.upload_document(video, dir.path()));
+    rejected_locally(&emu, || {
+        client.upload_document(
+            &UploadDocument {
+                video_unique: video.to_string(),
+            },
+            dir.path().join("missing.txt"),
+        )
+    });
+    rejected_locally(&emu, || {
+        client.upload_document(
+            &UploadDocument {
+                video_unique: video.to_string(),
+            },
+            dir.path(),
+        )
+    });
     let no_ext = dir.path().join("README");
     std::fs::write(&no_ext, "x").unwrap();
-    rejected_locally(&emu, || client.upload_document(video, &no_ext));
+    rejected_locally(&emu, || {
+        client.upload_document(
+            &UploadDocument {
+                video_unique: video.to_string(),
+            },
+            &no_ext,
+        )
+    });
     assert_eq!(
         emu.baijiayun().interactive.lock().unwrap().documents[&video].len(),
         2
@@ -625,7 +837,11 @@ fn markers_and_jump() {
     let client = common::client(&emu);
     let video = new_video(&client, "talk.mp4");
 
-    let empty = client.get_markers(video).unwrap();
+    let empty = client
+        .get_markers(&GetMarkers {
+            video_unique: video.to_string(),
+        })
+        .unwrap();
     assert_eq!(
         (empty.total, empty.list.len(), empty.enable_jump),
         (0, 0, false)
@@ -640,18 +856,51 @@ fn markers_and_jump() {
         },
         Marker::at(3723, "总结"),
     ];
-    client.set_markers(video, &markers).unwrap();
-    let got = client.get_markers(video).unwrap();
+    client
+        .set_markers(&SetMarkers {
+            video_unique: video.to_string(),
+            content: markers.to_vec(),
+        })
+        .unwrap();
+    let got = client
+        .get_markers(&GetMarkers {
+            video_unique: video.to_string(),
+        })
+        .unwrap();
     assert_eq!(got.total, 2);
     assert_eq!(got.list, markers);
     assert_eq!(got.list[0].time_offset, "00:00:32");
     assert_eq!(got.list[1].offset_secs(), Some(3723));
     assert!(!got.enable_jump);
 
-    client.set_marker_jump(video, true).unwrap();
-    assert!(client.get_markers(video).unwrap().enable_jump);
-    client.set_marker_jump(video, false).unwrap();
-    assert!(!client.get_markers(video).unwrap().enable_jump);
+    client
+        .set_marker_jump(&SetMarkerJump {
+            video_unique: video.to_string(),
+            jump: u8::from(true),
+        })
+        .unwrap();
+    assert!(
+        client
+            .get_markers(&GetMarkers {
+                video_unique: video.to_string()
+            })
+            .unwrap()
+            .enable_jump
+    );
+    client
+        .set_marker_jump(&SetMarkerJump {
+            video_unique: video.to_string(),
+            jump: u8::from(false),
+        })
+        .unwrap();
+    assert!(
+        !client
+            .get_markers(&GetMarkers {
+                video_unique: video.to_string()
+            })
+            .unwrap()
+            .enable_jump
+    );
 
     // Malformed content: 1001, and the markers stay as they were.
     for content in [
@@ -666,7 +915,15 @@ fn markers_and_jump() {
             "1001",
         );
     }
-    assert_eq!(client.get_markers(video).unwrap().list, markers);
+    assert_eq!(
+        client
+            .get_markers(&GetMarkers {
+                video_unique: video.to_string()
+            })
+            .unwrap()
+            .list,
+        markers
+    );
     let raw = json!({ "video_unique": video.to_string(), "jump": 2 });
     let err = client
         .call_raw_json("video/setMarkerJump", &raw)
@@ -675,17 +932,30 @@ fn markers_and_jump() {
     assert!(err.message().contains("jump"), "{err}");
 
     // An empty list clears them.
-    client.set_markers(video, &[]).unwrap();
-    assert_eq!(client.get_markers(video).unwrap().total, 0);
+    client
+        .set_markers(&SetMarkers {
+            video_unique: video.to_string(),
+            content: [].to_vec(),
+        })
+        .unwrap();
+    assert_eq!(
+        client
+            .get_markers(&GetMarkers {
+                video_unique: video.to_string()
+            })
+            .unwrap()
+            .total,
+        0
+    );
 
     rejected_locally(&emu, || {
-        client.set_markers(
-            video,
-            &[Marker {
+        client.set_markers(&SetMarkers {
+            video_unique: video.to_string(),
+            content: vec![Marker {
                 description: "no time".into(),
                 ..Marker::default()
             }],
-        )
+        })
     });
 }
 
@@ -760,13 +1030,36 @@ fn user_groups_of_a_video() {
     let client = common::client(&emu);
     let video = new_video(&client, "class.mp4");
 
-    let empty = client.get_user_groups(video).unwrap();
+    let empty = client
+        .get_user_groups(&GetUserGroups {
+            video_unique: video.to_string(),
+        })
+        .unwrap();
     assert_eq!((empty.total, empty.list.len()), (0, 0));
 
-    client.add_user_group(video, 132526).unwrap();
-    client.add_viewers(video, &[305467]).unwrap();
-    client.add_user_group(video, 132527).unwrap();
-    let groups = client.get_user_groups(video).unwrap();
+    client
+        .add_user_group(&AddUserGroup {
+            video_unique: video.to_string(),
+            group_id: 132526,
+        })
+        .unwrap();
+    client
+        .add_viewers(&AddViewers {
+            video_unique: video.to_string(),
+            user_ids: id_list(&[305467]),
+        })
+        .unwrap();
+    client
+        .add_user_group(&AddUserGroup {
+            video_unique: video.to_string(),
+            group_id: 132527,
+        })
+        .unwrap();
+    let groups = client
+        .get_user_groups(&GetUserGroups {
+            video_unique: video.to_string(),
+        })
+        .unwrap();
     assert_eq!(groups.total, 2);
     let rows: Vec<_> = groups
         .list
@@ -786,29 +1079,58 @@ fn user_groups_of_a_video() {
     assert_eq!(raw["list"][0]["select_count"], "1");
 
     assert_code(
-        &client.add_user_group(video, 132526).unwrap_err(),
+        &client
+            .add_user_group(&AddUserGroup {
+                video_unique: video.to_string(),
+                group_id: 132526,
+            })
+            .unwrap_err(),
         ErrorKind::Provider,
         "1",
     );
     assert_code(
-        &client.add_user_group(video, 999).unwrap_err(),
+        &client
+            .add_user_group(&AddUserGroup {
+                video_unique: video.to_string(),
+                group_id: 999,
+            })
+            .unwrap_err(),
         ErrorKind::InvalidInput,
         "1001",
     );
 
-    client.remove_user_group(video, 132526).unwrap();
-    let groups = client.get_user_groups(video).unwrap();
+    client
+        .remove_user_group(&RemoveUserGroup {
+            video_unique: video.to_string(),
+            group_id: 132526,
+        })
+        .unwrap();
+    let groups = client
+        .get_user_groups(&GetUserGroups {
+            video_unique: video.to_string(),
+        })
+        .unwrap();
     assert_eq!(
         groups.list.iter().map(|g| g.group_id).collect::<Vec<_>>(),
         vec![132527]
     );
     assert_code(
-        &client.remove_user_group(video, 132526).unwrap_err(),
+        &client
+            .remove_user_group(&RemoveUserGroup {
+                video_unique: video.to_string(),
+                group_id: 132526,
+            })
+            .unwrap_err(),
         ErrorKind::InvalidInput,
         "1001",
     );
     assert_code(
-        &client.add_user_group(NO_VIDEO, 132526).unwrap_err(),
+        &client
+            .add_user_group(&AddUserGroup {
+                video_unique: NO_VIDEO.to_string(),
+                group_id: 132526,
+            })
+            .unwrap_err(),
         ErrorKind::InvalidInput,
         "1001",
     );
@@ -820,14 +1142,38 @@ fn viewers_of_a_video() {
     let client = common::client(&emu);
     let video = new_video(&client, "class.mp4");
 
-    assert_eq!(client.get_viewers(video, None, None).unwrap().total, 0);
+    assert_eq!(
+        client
+            .get_viewers(&GetViewers {
+                video_unique: video.to_string(),
+                page: None,
+                page_size: None
+            })
+            .unwrap()
+            .total,
+        0
+    );
     client
-        .add_viewers(video, &[305467, 305199, 306231])
+        .add_viewers(&AddViewers {
+            video_unique: video.to_string(),
+            user_ids: id_list(&[305467, 305199, 306231]),
+        })
         .unwrap();
     // Adding someone twice changes nothing.
-    client.add_viewers(video, &[305199]).unwrap();
+    client
+        .add_viewers(&AddViewers {
+            video_unique: video.to_string(),
+            user_ids: id_list(&[305199]),
+        })
+        .unwrap();
 
-    let page = client.get_viewers(video, None, None).unwrap();
+    let page = client
+        .get_viewers(&GetViewers {
+            video_unique: video.to_string(),
+            page: None,
+            page_size: None,
+        })
+        .unwrap();
     assert_eq!(page.total, 3);
     let v = &page.list[0];
     assert_eq!(
@@ -857,7 +1203,13 @@ fn viewers_of_a_video() {
         ]
     );
 
-    let second = client.get_viewers(video, Some(2), Some(2)).unwrap();
+    let second = client
+        .get_viewers(&GetViewers {
+            video_unique: video.to_string(),
+            page: Some(2),
+            page_size: Some(2),
+        })
+        .unwrap();
     assert_eq!(second.total, 3);
     assert_eq!(
         second.list.iter().map(|v| v.user_id).collect::<Vec<_>>(),
@@ -866,22 +1218,49 @@ fn viewers_of_a_video() {
 
     // Unknown users: code 1 naming them, and nobody is added.
     let err = client
-        .add_viewers(video, &[306500, 123054, 234])
+        .add_viewers(&AddViewers {
+            video_unique: video.to_string(),
+            user_ids: id_list(&[306500, 123054, 234]),
+        })
         .unwrap_err();
     assert_code(&err, ErrorKind::Provider, "1");
     assert!(err.message().contains("123054,234"), "{err}");
-    assert_eq!(client.get_viewers(video, None, None).unwrap().total, 3);
+    assert_eq!(
+        client
+            .get_viewers(&GetViewers {
+                video_unique: video.to_string(),
+                page: None,
+                page_size: None
+            })
+            .unwrap()
+            .total,
+        3
+    );
 
-    client.remove_viewers(video, &[305199]).unwrap();
+    client
+        .remove_viewers(&RemoveViewers {
+            video_unique: video.to_string(),
+            user_ids: id_list(&[305199]),
+        })
+        .unwrap();
     let left: Vec<_> = client
-        .get_viewers(video, None, None)
+        .get_viewers(&GetViewers {
+            video_unique: video.to_string(),
+            page: None,
+            page_size: None,
+        })
         .unwrap()
         .list
         .iter()
         .map(|v| v.user_id)
         .collect();
     assert_eq!(left, vec![305467, 306231]);
-    let err = client.remove_viewers(video, &[305199]).unwrap_err();
+    let err = client
+        .remove_viewers(&RemoveViewers {
+            video_unique: video.to_string(),
+            user_ids: id_list(&[305199]),
+        })
+        .unwrap_err();
     assert_code(&err, ErrorKind::Provider, "1");
     assert!(err.message().contains("305199"), "{err}");
 
@@ -893,10 +1272,32 @@ fn viewers_of_a_video() {
         ErrorKind::InvalidInput,
         "1001",
     );
-    rejected_locally(&emu, || client.add_viewers(video, &[]));
-    rejected_locally(&emu, || client.remove_viewers(video, &[]));
-    rejected_locally(&emu, || client.get_viewers(video, Some(0), None));
-    rejected_locally(&emu, || client.get_viewers(video, None, Some(101)));
+    rejected_locally(&emu, || {
+        client.add_viewers(&AddViewers {
+            video_unique: video.to_string(),
+            user_ids: id_list(&[]),
+        })
+    });
+    rejected_locally(&emu, || {
+        client.remove_viewers(&RemoveViewers {
+            video_unique: video.to_string(),
+            user_ids: id_list(&[]),
+        })
+    });
+    rejected_locally(&emu, || {
+        client.get_viewers(&GetViewers {
+            video_unique: video.to_string(),
+            page: Some(0),
+            page_size: None,
+        })
+    });
+    rejected_locally(&emu, || {
+        client.get_viewers(&GetViewers {
+            video_unique: video.to_string(),
+            page: None,
+            page_size: Some(101),
+        })
+    });
 }
 
 #[test]
@@ -908,19 +1309,83 @@ fn every_video_operation_checks_the_video() {
     std::fs::write(&doc, "x").unwrap();
     let q = [question("t", 1, false, 0, vec![option("a", true)])];
     let errors = [
-        client.get_question_list(NO_VIDEO).map(|_| ()),
-        client.save_question_list(NO_VIDEO, &q).map(|_| ()),
-        client.delete_questions(NO_VIDEO, &[1]).map(|_| ()),
-        client.upload_document(NO_VIDEO, &doc).map(|_| ()),
-        client.set_markers(NO_VIDEO, &[]).map(|_| ()),
-        client.get_markers(NO_VIDEO).map(|_| ()),
-        client.set_marker_jump(NO_VIDEO, true).map(|_| ()),
-        client.get_user_groups(NO_VIDEO).map(|_| ()),
-        client.remove_user_group(NO_VIDEO, 132526).map(|_| ()),
-        client.get_viewers(NO_VIDEO, None, None).map(|_| ()),
-        client.add_viewers(NO_VIDEO, &[305467]).map(|_| ()),
-        client.remove_viewers(NO_VIDEO, &[305467]).map(|_| ()),
-        client.get_answer_records(NO_VIDEO).map(|_| ()),
+        client
+            .get_question_list(&GetQuestionList {
+                video_unique: NO_VIDEO.to_string(),
+            })
+            .map(|_| ()),
+        client
+            .save_question_list(&SaveQuestionList {
+                video_unique: NO_VIDEO.to_string(),
+                question_list: q.to_vec(),
+            })
+            .map(|_| ()),
+        client
+            .delete_questions(&DeleteQuestions {
+                video_unique: NO_VIDEO.to_string(),
+                question_ids: id_list(&[1]),
+            })
+            .map(|_| ()),
+        client
+            .upload_document(
+                &UploadDocument {
+                    video_unique: NO_VIDEO.to_string(),
+                },
+                &doc,
+            )
+            .map(|_| ()),
+        client
+            .set_markers(&SetMarkers {
+                video_unique: NO_VIDEO.to_string(),
+                content: [].to_vec(),
+            })
+            .map(|_| ()),
+        client
+            .get_markers(&GetMarkers {
+                video_unique: NO_VIDEO.to_string(),
+            })
+            .map(|_| ()),
+        client
+            .set_marker_jump(&SetMarkerJump {
+                video_unique: NO_VIDEO.to_string(),
+                jump: u8::from(true),
+            })
+            .map(|_| ()),
+        client
+            .get_user_groups(&GetUserGroups {
+                video_unique: NO_VIDEO.to_string(),
+            })
+            .map(|_| ()),
+        client
+            .remove_user_group(&RemoveUserGroup {
+                video_unique: NO_VIDEO.to_string(),
+                group_id: 132526,
+            })
+            .map(|_| ()),
+        client
+            .get_viewers(&GetViewers {
+                video_unique: NO_VIDEO.to_string(),
+                page: None,
+                page_size: None,
+            })
+            .map(|_| ()),
+        client
+            .add_viewers(&AddViewers {
+                video_unique: NO_VIDEO.to_string(),
+                user_ids: id_list(&[305467]),
+            })
+            .map(|_| ()),
+        client
+            .remove_viewers(&RemoveViewers {
+                video_unique: NO_VIDEO.to_string(),
+                user_ids: id_list(&[305467]),
+            })
+            .map(|_| ()),
+        client
+            .get_answer_records(&GetAnswerRecords {
+                video_unique: NO_VIDEO.to_string(),
+            })
+            .map(|_| ()),
     ];
     for (i, result) in errors.into_iter().enumerate() {
         let err = result.unwrap_err();
@@ -941,7 +1406,12 @@ fn provisional_paths_can_be_overridden() {
     let emu = common::emulator();
     let client = common::client(&emu);
     let video = new_video(&client, "talk.mp4");
-    client.set_markers(video, &[Marker::at(1, "a")]).unwrap();
+    client
+        .set_markers(&SetMarkers {
+            video_unique: video.to_string(),
+            content: vec![Marker::at(1, "a")],
+        })
+        .unwrap();
     assert!(
         vodkit::baijiayun::catalog::find("video/getMarker")
             .unwrap()
@@ -952,7 +1422,11 @@ fn provisional_paths_can_be_overridden() {
     let moved =
         Client::new(common::config(&emu).path_override("video/getMarker", "video/getMarkerList"))
             .unwrap();
-    let err = moved.get_markers(video).unwrap_err();
+    let err = moved
+        .get_markers(&GetMarkers {
+            video_unique: video.to_string(),
+        })
+        .unwrap_err();
     assert_eq!(err.http_status(), Some(404), "{err}");
     assert_code(&err, ErrorKind::Provider, "404");
     assert_eq!(
@@ -961,7 +1435,15 @@ fn provisional_paths_can_be_overridden() {
         1
     );
     // Other operations keep their default path.
-    assert_eq!(moved.get_user_groups(video).unwrap().total, 0);
+    assert_eq!(
+        moved
+            .get_user_groups(&GetUserGroups {
+                video_unique: video.to_string()
+            })
+            .unwrap()
+            .total,
+        0
+    );
 
     // And back: overridden to the path the emulator serves, it works again.
     let before = emu.baijiayun().request_count("/openapi/video/getMarker");
@@ -969,7 +1451,11 @@ fn provisional_paths_can_be_overridden() {
         Client::new(common::config(&emu).path_override("video/getMarker", "video/getMarker"))
             .unwrap();
     assert_eq!(
-        back.get_markers(video).unwrap().list,
+        back.get_markers(&GetMarkers {
+            video_unique: video.to_string()
+        })
+        .unwrap()
+        .list,
         vec![Marker::at(1, "a")]
     );
     assert_eq!(
@@ -981,4 +1467,9 @@ fn provisional_paths_can_be_overridden() {
             .request_count("/openapi/video/getMarkerList"),
         1
     );
+}
+
+/// Ids as the provider takes them: comma-separated text.
+fn id_list(ids: &[i64]) -> String {
+    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
 }

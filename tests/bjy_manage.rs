@@ -8,6 +8,7 @@ mod common;
 use std::time::Duration;
 
 use serde_json::json;
+use vodkit::baijiayun::models::*;
 use vodkit::baijiayun::{Client, GetUploadUrl, GetVideoList, UploadOptions, VideoInfo};
 use vodkit::ErrorKind;
 use vodkit_emulator::baijiayun::dates::format_datetime;
@@ -52,13 +53,16 @@ fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
 }
 
 fn used_storage(client: &Client) -> i64 {
-    client.get_account_info().unwrap().used_storage
+    client
+        .get_account_info(&GetAccountInfo {})
+        .unwrap()
+        .used_storage
 }
 
 fn wait_transcoded(emu: &Emulator, client: &Client, id: i64) {
     emu.baijiayun().clock().advance_ms(3_600_000);
     common::wait_for(Duration::from_secs(5), || {
-        (client.get_status(id).ok()?.status == 100).then_some(())
+        (client.get_status(&GetStatus { video_id: id }).ok()?.status == 100).then_some(())
     });
 }
 
@@ -71,25 +75,25 @@ fn create_key_reads_and_regenerates_the_partner_key() {
     // Without a secret_key nothing is sent.
     let plain = common::client(&emu);
     let before = emu.baijiayun().total_requests();
-    let err = plain.create_key(false).unwrap_err();
+    let err = plain.create_partner_key(false).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
     assert_eq!(emu.baijiayun().total_requests(), before);
 
     let wrong = Client::new(common::config(&emu).secret_key("not-the-secret")).unwrap();
     assert_code(
-        wrong.create_key(false).unwrap_err(),
+        wrong.create_partner_key(false).unwrap_err(),
         ErrorKind::Auth,
         "2002",
     );
 
     let owner = Client::new(common::config(&emu).secret_key(secret.as_str())).unwrap();
-    let current = owner.create_key(false).unwrap();
+    let current = owner.create_partner_key(false).unwrap();
     assert_eq!(current.partner_key, old_key);
     assert_eq!(current.secret().expose(), old_key);
     assert!(!format!("{current:?}").contains(&old_key));
     assert_eq!(emu.baijiayun().partner_key(), old_key);
 
-    let fresh = owner.create_key(true).unwrap();
+    let fresh = owner.create_partner_key(true).unwrap();
     assert_ne!(fresh.partner_key, old_key);
     assert_eq!(fresh.partner_key.len(), 88);
     assert_eq!(emu.baijiayun().partner_key(), fresh.partner_key);
@@ -97,12 +101,12 @@ fn create_key_reads_and_regenerates_the_partner_key() {
 
     // Requests signed with the old key now fail the signature check …
     assert_code(
-        plain.get_account_info().unwrap_err(),
+        plain.get_account_info(&GetAccountInfo {}).unwrap_err(),
         ErrorKind::Auth,
         "1002",
     );
     assert_code(
-        owner.create_key(false).unwrap_err(),
+        owner.create_partner_key(false).unwrap_err(),
         ErrorKind::Auth,
         "1002",
     );
@@ -113,9 +117,15 @@ fn create_key_reads_and_regenerates_the_partner_key() {
             .secret_key(secret.as_str()),
     )
     .unwrap();
-    assert_eq!(renewed.get_account_info().unwrap().partner_id, 12_345_678);
     assert_eq!(
-        renewed.create_key(false).unwrap().partner_key,
+        renewed
+            .get_account_info(&GetAccountInfo {})
+            .unwrap()
+            .partner_id,
+        12_345_678
+    );
+    assert_eq!(
+        renewed.create_partner_key(false).unwrap().partner_key,
         fresh.partner_key
     );
 
@@ -141,7 +151,7 @@ fn images_share_urls_publishing_and_renaming() {
     let dir = tempfile::tempdir().unwrap();
     let id = common::transcoded_video(&emu, &client, dir.path(), "talk.mp4");
 
-    let images = client.get_image(id).unwrap();
+    let images = client.get_image(&GetImage { video_id: id }).unwrap();
     assert_eq!(images.video_id, id);
     // The best of the default definitions (16 SD, 1 HD) is 640×368.
     assert_eq!(
@@ -155,17 +165,21 @@ fn images_share_urls_publishing_and_renaming() {
         .all(|u| u.starts_with("https://") && u.ends_with(".jpg") && u.contains(&id.to_string())));
     let pending = uploading_video(&client, "pending.mp4");
     assert_code(
-        client.get_image(pending).unwrap_err(),
+        client
+            .get_image(&GetImage { video_id: pending })
+            .unwrap_err(),
         ErrorKind::Provider,
         "1003",
     );
     assert_code(
-        client.get_image(999_999).unwrap_err(),
+        client
+            .get_image(&GetImage { video_id: 999_999 })
+            .unwrap_err(),
         ErrorKind::InvalidInput,
         "1001",
     );
 
-    let share = client.get_share_url(id).unwrap();
+    let share = client.get_share_url(&GetShareUrl { video_id: id }).unwrap();
     let vid = format!("vid={id}&token=");
     assert!(
         share.js.contains("bjcVideoPlayer.js?") && share.js.contains(&vid),
@@ -182,23 +196,77 @@ fn images_share_urls_publishing_and_renaming() {
     let debug = format!("{share:?}");
     assert!(!debug.contains(&token) && debug.contains("<redacted>"));
 
-    assert_eq!(client.get_info(id).unwrap().publish_status, 1);
-    assert_eq!(client.set_publish_status(id, 2).unwrap().status, 2);
-    assert_eq!(client.get_info(id).unwrap().publish_status, 2);
-    assert_eq!(client.set_publish_status(id, 1).unwrap().status, 1);
-    assert_eq!(client.get_info(id).unwrap().publish_status, 1);
+    assert_eq!(
+        client
+            .get_info(&GetInfo { video_id: id })
+            .unwrap()
+            .publish_status,
+        1
+    );
+    assert_eq!(
+        client
+            .set_publish_status(&SetPublishStatus {
+                video_id: id,
+                status: 2
+            })
+            .unwrap()
+            .status,
+        2
+    );
+    assert_eq!(
+        client
+            .get_info(&GetInfo { video_id: id })
+            .unwrap()
+            .publish_status,
+        2
+    );
+    assert_eq!(
+        client
+            .set_publish_status(&SetPublishStatus {
+                video_id: id,
+                status: 1
+            })
+            .unwrap()
+            .status,
+        1
+    );
+    assert_eq!(
+        client
+            .get_info(&GetInfo { video_id: id })
+            .unwrap()
+            .publish_status,
+        1
+    );
     assert_code(
-        client.set_publish_status(999_999, 1).unwrap_err(),
+        client
+            .set_publish_status(&SetPublishStatus {
+                video_id: 999_999,
+                status: 1,
+            })
+            .unwrap_err(),
         ErrorKind::InvalidInput,
         "1001",
     );
 
-    let updated = client.update(id, "第一讲 导论").unwrap();
+    let updated = client
+        .update(&Update {
+            video_id: id,
+            name: Some("第一讲 导论".into()),
+        })
+        .unwrap();
     assert_eq!(updated.video_id, id);
-    assert_eq!(client.get_info(id).unwrap().name, "第一讲 导论");
+    assert_eq!(
+        client.get_info(&GetInfo { video_id: id }).unwrap().name,
+        "第一讲 导论"
+    );
     assert_eq!(emu.baijiayun().video(id).unwrap().name, "第一讲 导论");
     assert_code(
-        client.update(999_999, "x").unwrap_err(),
+        client
+            .update(&Update {
+                video_id: 999_999,
+                name: Some("x".into()),
+            })
+            .unwrap_err(),
         ErrorKind::InvalidInput,
         "1001",
     );
@@ -207,7 +275,10 @@ fn images_share_urls_publishing_and_renaming() {
         .call_raw_json("video/update", &json!({ "video_id": id }))
         .unwrap();
     assert_eq!(raw, json!({ "video_id": id }));
-    assert_eq!(client.get_info(id).unwrap().name, "第一讲 导论");
+    assert_eq!(
+        client.get_info(&GetInfo { video_id: id }).unwrap().name,
+        "第一讲 导论"
+    );
 
     let err = client
         .call_raw_json(
@@ -230,7 +301,13 @@ fn player_tokens_in_a_batch() {
     let a = common::transcoded_video(&emu, &client, dir.path(), "a.mp4");
     let b = uploading_video(&client, "b.mp4");
 
-    let tokens = client.get_player_token_batch(&[a, b], 3600, None).unwrap();
+    let tokens = client
+        .get_player_token_batch(&GetPlayerTokenBatch {
+            video_ids: id_list(&[a, b]),
+            expires_in: 3600,
+            product_type: None,
+        })
+        .unwrap();
     assert_eq!(tokens.len(), 2);
     let keys: Vec<_> = tokens.tokens.keys().cloned().collect();
     assert_eq!(keys, vec![a.to_string(), b.to_string()]);
@@ -245,12 +322,22 @@ fn player_tokens_in_a_batch() {
     assert!(!debug.contains(&ta) && !debug.contains(&tb));
     assert!(debug.contains(&a.to_string()) && debug.contains("<redacted>"));
 
-    let forever = client.get_player_token_batch(&[a], 0, Some(5)).unwrap();
+    let forever = client
+        .get_player_token_batch(&GetPlayerTokenBatch {
+            video_ids: id_list(&[a]),
+            expires_in: 0,
+            product_type: Some(5),
+        })
+        .unwrap();
     assert!(forever.get(a).unwrap().ends_with("-0"));
 
     assert_code(
         client
-            .get_player_token_batch(&[a, 999_999], 60, None)
+            .get_player_token_batch(&GetPlayerTokenBatch {
+                video_ids: id_list(&[a, 999_999]),
+                expires_in: 60,
+                product_type: None,
+            })
             .unwrap_err(),
         ErrorKind::InvalidInput,
         "1001",
@@ -277,7 +364,7 @@ fn removing_files_frees_storage_in_the_account_info() {
     let client = common::client(&emu);
     let dir = tempfile::tempdir().unwrap();
 
-    let empty = client.get_account_info().unwrap();
+    let empty = client.get_account_info(&GetAccountInfo {}).unwrap();
     assert_eq!(empty.partner_id, 12_345_678);
     assert_eq!(empty.mobile, "13800000000");
     assert_eq!(
@@ -303,7 +390,7 @@ fn removing_files_frees_storage_in_the_account_info() {
     // Before transcoding only the source is stored.
     assert_eq!(used_storage(&client), 120_000);
     wait_transcoded(&emu, &client, id);
-    let info = client.get_info(id).unwrap();
+    let info = client.get_info(&GetInfo { video_id: id }).unwrap();
     assert_eq!(used_storage(&client), info.total_transcode_size);
     let all = [
         ("low", "mp4"),
@@ -316,7 +403,13 @@ fn removing_files_frees_storage_in_the_account_info() {
     assert_eq!(files(&info), pairs(&all));
 
     // A whole definition (2: "high" in getInfo).
-    let removed = client.remove_definition(id, &[2], &[]).unwrap();
+    let removed = client
+        .remove_definition(&RemoveDefinition {
+            video_id: id,
+            definition: id_list(&[2]),
+            file_type: opt_ids(&[]),
+        })
+        .unwrap();
     assert_eq!(
         (
             removed.video_id,
@@ -325,31 +418,55 @@ fn removing_files_frees_storage_in_the_account_info() {
         ),
         (id, "2", None)
     );
-    let info = client.get_info(id).unwrap();
+    let info = client.get_info(&GetInfo { video_id: id }).unwrap();
     assert_eq!(files(&info), pairs(&all[..4]));
     assert_eq!(used_storage(&client), info.total_transcode_size);
 
     // mp4 goes last: refused while m3u8 of the same definition remains.
     assert_code(
-        client.remove_definition(id, &[1], &[1]).unwrap_err(),
+        client
+            .remove_definition(&RemoveDefinition {
+                video_id: id,
+                definition: id_list(&[1]),
+                file_type: opt_ids(&[1]),
+            })
+            .unwrap_err(),
         ErrorKind::Provider,
         "1005",
     );
-    let removed = client.remove_definition(id, &[1], &[4]).unwrap();
+    let removed = client
+        .remove_definition(&RemoveDefinition {
+            video_id: id,
+            definition: id_list(&[1]),
+            file_type: opt_ids(&[4]),
+        })
+        .unwrap();
     assert_eq!(
         (removed.definition.as_str(), removed.file_type.as_deref()),
         ("1", Some("4"))
     );
-    let removed = client.remove_definition(id, &[1], &[1]).unwrap();
+    let removed = client
+        .remove_definition(&RemoveDefinition {
+            video_id: id,
+            definition: id_list(&[1]),
+            file_type: opt_ids(&[1]),
+        })
+        .unwrap();
     assert_eq!(
         (removed.video_id, removed.file_type.as_deref()),
         (id, Some("1"))
     );
-    let info = client.get_info(id).unwrap();
+    let info = client.get_info(&GetInfo { video_id: id }).unwrap();
     assert_eq!(files(&info), pairs(&all[..2]));
     // A definition that is gone cannot be removed again.
     assert_code(
-        client.remove_definition(id, &[1], &[]).unwrap_err(),
+        client
+            .remove_definition(&RemoveDefinition {
+                video_id: id,
+                definition: id_list(&[1]),
+                file_type: opt_ids(&[]),
+            })
+            .unwrap_err(),
         ErrorKind::InvalidInput,
         "1001",
     );
@@ -357,25 +474,49 @@ fn removing_files_frees_storage_in_the_account_info() {
     // The source goes; the transcoded files stay.
     let pending = uploading_video(&client, "pending.mp4");
     assert_code(
-        client.delete_origin_video(&[id, pending]).unwrap_err(),
+        client
+            .delete_origin_video(&DeleteOriginVideo {
+                video_ids: id_list(&[id, pending]),
+            })
+            .unwrap_err(),
         ErrorKind::Provider,
         "1003",
     );
     assert_code(
-        client.delete_origin_video(&[id, 999_999]).unwrap_err(),
+        client
+            .delete_origin_video(&DeleteOriginVideo {
+                video_ids: id_list(&[id, 999_999]),
+            })
+            .unwrap_err(),
         ErrorKind::InvalidInput,
         "1001",
     );
     assert_eq!(used_storage(&client), info.total_transcode_size);
-    client.delete_origin_video(&[id]).unwrap();
+    client
+        .delete_origin_video(&DeleteOriginVideo {
+            video_ids: id_list(&[id]),
+        })
+        .unwrap();
     assert_eq!(
         used_storage(&client),
         info.total_transcode_size - info.total_size
     );
-    assert_eq!(client.get_status(id).unwrap().status, 100);
+    assert_eq!(
+        client
+            .get_status(&GetStatus { video_id: id })
+            .unwrap()
+            .status,
+        100
+    );
     // Without a source there is nothing to transcode again.
     assert_code(
-        client.transcode_again(id, &[16], &[]).unwrap_err(),
+        client
+            .transcode_again(&TranscodeAgain {
+                video_id: id,
+                definition: id_list(&[16]),
+                format: opt_ids(&[]),
+            })
+            .unwrap_err(),
         ErrorKind::Provider,
         "1003",
     );
@@ -400,9 +541,26 @@ fn video_list_pages_filters_and_categories() {
     let dir = tempfile::tempdir().unwrap();
     let first = common::transcoded_video(&emu, &client, dir.path(), "一 intro.mp4");
     let second = uploading_video(&client, "二 basics.mp4");
-    let top = client.add_category("课程", 0).unwrap().id;
-    let sub = client.add_category("第一章", top).unwrap().id;
-    client.set_video_category(first, sub).unwrap();
+    let top = client
+        .add_category(&AddCategory {
+            name: "课程".into(),
+            parent_id: 0,
+        })
+        .unwrap()
+        .id;
+    let sub = client
+        .add_category(&AddCategory {
+            name: "第一章".into(),
+            parent_id: top,
+        })
+        .unwrap()
+        .id;
+    client
+        .set_video_category(&SetVideoCategory {
+            video_id: first,
+            category_id: sub,
+        })
+        .unwrap();
 
     // Newest first.
     let page = client.get_video_list(&GetVideoList::default()).unwrap();
@@ -436,7 +594,7 @@ fn video_list_pages_filters_and_categories() {
     assert_eq!(done.category.ids(), [top, sub, 0, 0, 0]);
     // create_time is a Beijing-time date string in this answer.
     let created = client
-        .get_info(first)
+        .get_info(&GetInfo { video_id: first })
         .unwrap()
         .create_time
         .parse::<i64>()
@@ -514,33 +672,66 @@ fn transcode_again_goes_back_to_transcoding() {
     let client = common::client(&emu);
     let dir = tempfile::tempdir().unwrap();
     let id = common::transcoded_video(&emu, &client, dir.path(), "again.mp4");
-    assert_eq!(files(&client.get_info(id).unwrap()).len(), 6);
+    assert_eq!(
+        files(&client.get_info(&GetInfo { video_id: id }).unwrap()).len(),
+        6
+    );
 
-    let again = client.transcode_again(id, &[8, 4], &[1]).unwrap();
+    let again = client
+        .transcode_again(&TranscodeAgain {
+            video_id: id,
+            definition: id_list(&[8, 4]),
+            format: opt_ids(&[1]),
+        })
+        .unwrap();
     assert_eq!((again.video_id, again.definition.as_str()), (id, "8,4"));
-    assert_eq!(client.get_status(id).unwrap().status, 20);
+    assert_eq!(
+        client
+            .get_status(&GetStatus { video_id: id })
+            .unwrap()
+            .status,
+        20
+    );
     assert_eq!(emu.baijiayun().video(id).unwrap().status, 20);
     // Not twice at once.
     assert_code(
-        client.transcode_again(id, &[8], &[]).unwrap_err(),
+        client
+            .transcode_again(&TranscodeAgain {
+                video_id: id,
+                definition: id_list(&[8]),
+                format: opt_ids(&[]),
+            })
+            .unwrap_err(),
         ErrorKind::Provider,
         "1003",
     );
 
     wait_transcoded(&emu, &client, id);
-    let info = client.get_info(id).unwrap();
+    let info = client.get_info(&GetInfo { video_id: id }).unwrap();
     assert_eq!(files(&info), pairs(&[("1080p", "mp4"), ("super", "mp4")]));
-    let images = client.get_image(id).unwrap();
+    let images = client.get_image(&GetImage { video_id: id }).unwrap();
     assert_eq!((images.width, images.height), (1920, 1080));
 
     let pending = uploading_video(&client, "pending.mp4");
     assert_code(
-        client.transcode_again(pending, &[16], &[]).unwrap_err(),
+        client
+            .transcode_again(&TranscodeAgain {
+                video_id: pending,
+                definition: id_list(&[16]),
+                format: opt_ids(&[]),
+            })
+            .unwrap_err(),
         ErrorKind::Provider,
         "1003",
     );
     assert_code(
-        client.transcode_again(999_999, &[16], &[]).unwrap_err(),
+        client
+            .transcode_again(&TranscodeAgain {
+                video_id: 999_999,
+                definition: id_list(&[16]),
+                format: opt_ids(&[]),
+            })
+            .unwrap_err(),
         ErrorKind::InvalidInput,
         "1001",
     );
@@ -563,17 +754,65 @@ fn invalid_input_is_refused_before_any_request() {
     let client = common::client(&emu);
     let before = emu.baijiayun().total_requests();
     let errors = [
-        client.remove_definition(1, &[], &[]).unwrap_err(),
-        client.remove_definition(1, &[3], &[]).unwrap_err(),
-        client.remove_definition(1, &[16], &[16]).unwrap_err(),
-        client.delete_origin_video(&[]).unwrap_err(),
-        client.update(1, "  ").unwrap_err(),
-        client.get_player_token_batch(&[], 60, None).unwrap_err(),
-        client.get_player_token_batch(&[1], -1, None).unwrap_err(),
         client
-            .get_player_token_batch(&[1], 60, Some(6))
+            .remove_definition(&RemoveDefinition {
+                video_id: 1,
+                definition: id_list(&[]),
+                file_type: opt_ids(&[]),
+            })
             .unwrap_err(),
-        client.set_publish_status(1, 0).unwrap_err(),
+        client
+            .remove_definition(&RemoveDefinition {
+                video_id: 1,
+                definition: id_list(&[3]),
+                file_type: opt_ids(&[]),
+            })
+            .unwrap_err(),
+        client
+            .remove_definition(&RemoveDefinition {
+                video_id: 1,
+                definition: id_list(&[16]),
+                file_type: opt_ids(&[16]),
+            })
+            .unwrap_err(),
+        client
+            .delete_origin_video(&DeleteOriginVideo {
+                video_ids: id_list(&[]),
+            })
+            .unwrap_err(),
+        client
+            .update(&Update {
+                video_id: 1,
+                name: Some("  ".into()),
+            })
+            .unwrap_err(),
+        client
+            .get_player_token_batch(&GetPlayerTokenBatch {
+                video_ids: id_list(&[]),
+                expires_in: 60,
+                product_type: None,
+            })
+            .unwrap_err(),
+        client
+            .get_player_token_batch(&GetPlayerTokenBatch {
+                video_ids: id_list(&[1]),
+                expires_in: -1,
+                product_type: None,
+            })
+            .unwrap_err(),
+        client
+            .get_player_token_batch(&GetPlayerTokenBatch {
+                video_ids: id_list(&[1]),
+                expires_in: 60,
+                product_type: Some(6),
+            })
+            .unwrap_err(),
+        client
+            .set_publish_status(&SetPublishStatus {
+                video_id: 1,
+                status: 0,
+            })
+            .unwrap_err(),
         client
             .get_video_list(&GetVideoList {
                 page: Some(0),
@@ -592,12 +831,34 @@ fn invalid_input_is_refused_before_any_request() {
                 ..Default::default()
             })
             .unwrap_err(),
-        client.transcode_again(1, &[], &[1]).unwrap_err(),
-        client.transcode_again(1, &[16], &[8]).unwrap_err(),
+        client
+            .transcode_again(&TranscodeAgain {
+                video_id: 1,
+                definition: id_list(&[]),
+                format: opt_ids(&[1]),
+            })
+            .unwrap_err(),
+        client
+            .transcode_again(&TranscodeAgain {
+                video_id: 1,
+                definition: id_list(&[16]),
+                format: opt_ids(&[8]),
+            })
+            .unwrap_err(),
     ];
     for err in errors {
         assert_eq!(err.kind(), ErrorKind::InvalidInput, "{err}");
         assert_eq!(err.provider_code(), None);
     }
     assert_eq!(emu.baijiayun().total_requests(), before);
+}
+
+/// Ids as the provider takes them: comma-separated text.
+fn id_list(ids: &[i64]) -> String {
+    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+}
+
+/// Optional ids: none given, nothing sent.
+fn opt_ids(list: &[i64]) -> Option<String> {
+    (!list.is_empty()).then(|| id_list(list))
 }

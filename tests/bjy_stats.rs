@@ -9,6 +9,7 @@ mod common;
 use std::collections::BTreeMap;
 
 use serde_json::json;
+use vodkit::baijiayun::models::*;
 use vodkit::baijiayun::{
     Client, ExportVideoReportBatch, GetProductUsedFlowDetail, GetUploadUrl, GetVideoPlayRecord,
     PlayRecord, ProductUsage,
@@ -161,7 +162,7 @@ impl Fixture {
         let mut videos = Vec::new();
         for name in ["a.mp4", "b.mp4"] {
             let id = common::transcoded_video(&emu, &client, dir.path(), name);
-            let info = client.get_info(id).unwrap();
+            let info = client.get_info(&GetInfo { video_id: id }).unwrap();
             videos.push(V {
                 id,
                 first_day: day_of(info.create_time.parse().unwrap()),
@@ -220,7 +221,10 @@ fn flow_per_video_per_day_and_in_total_follows_the_rule() {
 
     // API 37: every date present; before creation, today and later read 0.
     let detail = c
-        .get_account_used_flow_detail(&date(start), &date(end))
+        .get_account_used_flow_detail(&GetAccountUsedFlowDetail {
+            start_date: date(start),
+            end_date: date(end),
+        })
         .unwrap();
     let expected: BTreeMap<String, i64> = (start..=end)
         .map(|d| (date(d), flow(a, d, today) + flow(b, d, today)))
@@ -231,7 +235,12 @@ fn flow_per_video_per_day_and_in_total_follows_the_rule() {
     assert!(detail.flow.values().any(|f| *f > 0));
 
     // API 22 over the range = the sum of API 37's days.
-    let total = c.get_account_used_flow(&date(start), &date(end)).unwrap();
+    let total = c
+        .get_account_used_flow(&GetAccountUsedFlow {
+            start_date: date(start),
+            end_date: date(end),
+        })
+        .unwrap();
     assert_eq!(total.flow, detail.flow.values().sum::<i64>());
 
     // API 21 within the month of yesterday, per video; they add up to API 22 there.
@@ -245,19 +254,30 @@ fn flow_per_video_per_day_and_in_total_follows_the_rule() {
     let mut sum = 0;
     for v in [a, b] {
         let used = c
-            .get_video_used_flow(v.id, &date(month_start), &date(month_end))
+            .get_video_used_flow(&GetVideoUsedFlow {
+                video_id: v.id,
+                start_date: date(month_start),
+                end_date: date(month_end),
+            })
             .unwrap();
         let expected: i64 = (month_start..=month_end).map(|d| flow(v, d, today)).sum();
         assert_eq!(used.flow, expected);
         sum += used.flow;
     }
     let account = c
-        .get_account_used_flow(&date(month_start), &date(month_end))
+        .get_account_used_flow(&GetAccountUsedFlow {
+            start_date: date(month_start),
+            end_date: date(month_end),
+        })
         .unwrap();
     assert_eq!(account.flow, sum);
     // A video that was never transcoded used nothing.
     let idle = c
-        .get_video_used_flow(fx.idle, &date(month_start), &date(month_end))
+        .get_video_used_flow(&GetVideoUsedFlow {
+            video_id: fx.idle,
+            start_date: date(month_start),
+            end_date: date(month_end),
+        })
         .unwrap();
     assert_eq!(idle.flow, 0);
 
@@ -322,11 +342,17 @@ fn flow_per_video_per_day_and_in_total_follows_the_rule() {
 fn storage_and_flow_totals() {
     let fx = Fixture::new();
     let (c, today) = (&fx.client, fx.today);
-    let info = c.get_storage_and_flow_info().unwrap();
+    let info = c
+        .get_storage_and_flow_info(&GetStorageAndFlowInfo {})
+        .unwrap();
     let storage: i64 = fx
         .videos
         .iter()
-        .map(|v| c.get_info(v.id).unwrap().total_transcode_size)
+        .map(|v| {
+            c.get_info(&GetInfo { video_id: v.id })
+                .unwrap()
+                .total_transcode_size
+        })
         .sum();
     let flow_all: i64 = fx
         .videos
@@ -364,7 +390,10 @@ fn storage_and_flow_totals() {
     }
     // Total flow since the start = API 22 from the first day to yesterday.
     let used = c
-        .get_account_used_flow(&date(fx.first_day()), &date(today - 1))
+        .get_account_used_flow(&GetAccountUsedFlow {
+            start_date: date(fx.first_day()),
+            end_date: date(today - 1),
+        })
         .unwrap();
     assert_eq!(used.flow, info.total.flow);
     // `doc` carries storage only, as in the document.
@@ -377,8 +406,17 @@ fn storage_and_flow_totals() {
     let dir = tempfile::tempdir().unwrap();
     let vtt = dir.path().join("zh.vtt");
     std::fs::write(&vtt, "WEBVTT\n\n00:00.000 --> 00:01.000\nhi\n").unwrap();
-    c.upload_subtitle(fx.videos[0].id, "zh", &vtt).unwrap();
-    let after = c.get_storage_and_flow_info().unwrap();
+    c.upload_subtitle(
+        &UploadSubtitle {
+            video_id: fx.videos[0].id,
+            name: "zh".into(),
+        },
+        &vtt,
+    )
+    .unwrap();
+    let after = c
+        .get_storage_and_flow_info(&GetStorageAndFlowInfo {})
+        .unwrap();
     let grown = storage + std::fs::metadata(&vtt).unwrap().len() as i64;
     assert_eq!(
         after.video,
@@ -407,24 +445,40 @@ fn daily_counts_rank_and_records_agree() {
 
     // API 29: every date present, per the rule.
     let daily_a = c
-        .get_video_daily_play_count(a.id, &date(start), &date(end))
+        .get_video_daily_play_count(&GetVideoDailyPlayCount {
+            video_id: a.id,
+            start_date: date(start),
+            end_date: date(end),
+        })
         .unwrap();
     let expected: BTreeMap<String, i64> = (start..=end)
         .map(|d| (date(d), plays(a, d, today)))
         .collect();
     assert_eq!(daily_a.play_count, expected);
     let daily_b = c
-        .get_video_daily_play_count(b.id, &date(start), &date(end))
+        .get_video_daily_play_count(&GetVideoDailyPlayCount {
+            video_id: b.id,
+            start_date: date(start),
+            end_date: date(end),
+        })
         .unwrap();
     let idle = c
-        .get_video_daily_play_count(fx.idle, &date(start), &date(end))
+        .get_video_daily_play_count(&GetVideoDailyPlayCount {
+            video_id: fx.idle,
+            start_date: date(start),
+            end_date: date(end),
+        })
         .unwrap();
     assert_eq!(idle.play_count.len() as i64, end - start + 1);
     assert!(idle.play_count.values().all(|n| *n == 0));
 
     // API 30: the account's days are the sum of its videos' days.
     let partner = c
-        .get_partner_daily_play_count(&date(start), &date(end), None)
+        .get_partner_daily_play_count(&GetPartnerDailyPlayCount {
+            start_date: date(start),
+            end_date: date(end),
+            product_type: None,
+        })
         .unwrap();
     let summed: BTreeMap<String, i64> = daily_a
         .play_count
@@ -433,18 +487,30 @@ fn daily_counts_rank_and_records_agree() {
         .collect();
     assert_eq!(partner.play_count, summed);
     let vod = c
-        .get_partner_daily_play_count(&date(start), &date(end), Some(5))
+        .get_partner_daily_play_count(&GetPartnerDailyPlayCount {
+            start_date: date(start),
+            end_date: date(end),
+            product_type: Some(5),
+        })
         .unwrap();
     assert_eq!(vod.play_count, summed);
     let live = c
-        .get_partner_daily_play_count(&date(start), &date(end), Some(2))
+        .get_partner_daily_play_count(&GetPartnerDailyPlayCount {
+            start_date: date(start),
+            end_date: date(end),
+            product_type: Some(2),
+        })
         .unwrap();
     assert_eq!(live.play_count.len() as i64, end - start + 1);
     assert!(live.play_count.values().all(|n| *n == 0));
 
     // API 28: totals per video, most played first.
     let rank = c
-        .get_video_play_count_rank(&date(start), &date(end), None)
+        .get_video_play_count_rank(&GetVideoPlayCountRank {
+            start_date: date(start),
+            end_date: date(end),
+            product_type: None,
+        })
         .unwrap();
     let total = |v: V| (start..=end).map(|d| plays(v, d, today)).sum::<i64>();
     let mut expected = vec![(a.id, total(a)), (b.id, total(b))];
@@ -465,7 +531,11 @@ fn daily_counts_rank_and_records_agree() {
             .max(daily_b.play_count.values().sum())
     );
     let live = c
-        .get_video_play_count_rank(&date(start), &date(end), Some(1))
+        .get_video_play_count_rank(&GetVideoPlayCountRank {
+            start_date: date(start),
+            end_date: date(end),
+            product_type: Some(1),
+        })
         .unwrap();
     assert!(live.play_rank.is_empty());
 
@@ -685,18 +755,46 @@ fn the_client_rejects_certainly_invalid_input_before_sending() {
         ..Default::default()
     };
     let errors = [
-        c.get_video_used_flow(v, "2017-08-31", "2017-09-01")
-            .map(drop),
-        c.get_video_used_flow(v, "2017-08-01", "2017-8-3").map(drop),
-        c.get_account_used_flow("2017-08-03", "2017-08-01")
-            .map(drop),
-        c.get_account_used_flow_detail("2017-02-29", "2017-03-01")
-            .map(drop),
-        c.get_video_daily_play_count(v, "", "2017-08-01").map(drop),
-        c.get_partner_daily_play_count("2017-08-01", "2017/08/02", None)
-            .map(drop),
-        c.get_video_play_count_rank("2017-08-02", "2017-08-01", None)
-            .map(drop),
+        c.get_video_used_flow(&GetVideoUsedFlow {
+            video_id: v,
+            start_date: "2017-08-31".into(),
+            end_date: "2017-09-01".into(),
+        })
+        .map(drop),
+        c.get_video_used_flow(&GetVideoUsedFlow {
+            video_id: v,
+            start_date: "2017-08-01".into(),
+            end_date: "2017-8-3".into(),
+        })
+        .map(drop),
+        c.get_account_used_flow(&GetAccountUsedFlow {
+            start_date: "2017-08-03".into(),
+            end_date: "2017-08-01".into(),
+        })
+        .map(drop),
+        c.get_account_used_flow_detail(&GetAccountUsedFlowDetail {
+            start_date: "2017-02-29".into(),
+            end_date: "2017-03-01".into(),
+        })
+        .map(drop),
+        c.get_video_daily_play_count(&GetVideoDailyPlayCount {
+            video_id: v,
+            start_date: "".into(),
+            end_date: "2017-08-01".into(),
+        })
+        .map(drop),
+        c.get_partner_daily_play_count(&GetPartnerDailyPlayCount {
+            start_date: "2017-08-01".into(),
+            end_date: "2017/08/02".into(),
+            product_type: None,
+        })
+        .map(drop),
+        c.get_video_play_count_rank(&GetVideoPlayCountRank {
+            start_date: "2017-08-02".into(),
+            end_date: "2017-08-01".into(),
+            product_type: None,
+        })
+        .map(drop),
         c.get_video_play_record(&window("2017-09-08 00:30:00", "2017-09-09 00:00:00"))
             .map(drop),
         c.get_video_play_record(&window("2017-09-08 10:00:00", "2017-09-08 09:00:00"))

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use reqwest::blocking::multipart::{Form, Part};
 use serde_json::{json, Value};
+use vodkit::baijiayun::models::*;
 use vodkit::baijiayun::{Ack, Client};
 use vodkit::params::Params;
 use vodkit::ErrorKind;
@@ -73,7 +74,15 @@ fn upload_list_rename_set_default_delete() {
     // API 32: the first subtitle of a video; the stored bytes are the file's.
     let vtt = write(dir.path(), "zh.vtt", VTT);
     let t0 = clock.now_secs();
-    let first = client.upload_subtitle(video, "中文字幕", &vtt).unwrap();
+    let first = client
+        .upload_subtitle(
+            &UploadSubtitle {
+                video_id: video,
+                name: "中文字幕".into(),
+            },
+            &vtt,
+        )
+        .unwrap();
     let t1 = clock.now_secs();
     assert!(first.subtitle_id > 0);
     assert_eq!(first.subtitle_name, "中文字幕");
@@ -95,7 +104,15 @@ fn upload_list_rename_set_default_delete() {
 
     // A second one (extension in capitals is fine) is not the default.
     let srt = write(dir.path(), "en.SRT", SRT);
-    let second = client.upload_subtitle(video, "English", &srt).unwrap();
+    let second = client
+        .upload_subtitle(
+            &UploadSubtitle {
+                video_id: video,
+                name: "English".into(),
+            },
+            &srt,
+        )
+        .unwrap();
     assert_eq!(second.subtitle_id, first.subtitle_id + 1);
     assert!(
         second.subtitle_path.ends_with(".srt"),
@@ -107,10 +124,21 @@ fn upload_list_rename_set_default_delete() {
         SRT.as_bytes()
     );
     // Another video's subtitle is its own default.
-    let foreign = client.upload_subtitle(other, "Other", &vtt).unwrap();
+    let foreign = client
+        .upload_subtitle(
+            &UploadSubtitle {
+                video_id: other,
+                name: "Other".into(),
+            },
+            &vtt,
+        )
+        .unwrap();
 
     // API 33.
-    let list = client.get_subtitle_list(video).unwrap();
+    let list = client
+        .get_subtitle_list(&GetSubtitleList { video_id: video })
+        .unwrap()
+        .unwrap_or_default();
     assert_eq!(list.len(), 2);
     let (a, b) = (&list[0], &list[1]);
     assert_eq!(
@@ -128,7 +156,10 @@ fn upload_list_rename_set_default_delete() {
         (first.create_time.as_str(), first.create_time.as_str())
     );
     assert_eq!(b.create_time, second.create_time);
-    let others = client.get_subtitle_list(other).unwrap();
+    let others = client
+        .get_subtitle_list(&GetSubtitleList { video_id: other })
+        .unwrap()
+        .unwrap_or_default();
     assert_eq!(others.len(), 1);
     assert_eq!(
         (others[0].subtitle_id, others[0].is_default),
@@ -147,12 +178,19 @@ fn upload_list_rename_set_default_delete() {
     let t2 = clock.now_secs();
     assert_eq!(
         client
-            .update_subtitle(second.subtitle_id, "English (US)")
+            .update_subtitle(&UpdateSubtitle {
+                subtitle_id: second.subtitle_id,
+                name: "English (US)".into()
+            })
             .unwrap(),
         Ack
     );
     let t3 = clock.now_secs();
-    let b = client.get_subtitle_list(video).unwrap().remove(1);
+    let b = client
+        .get_subtitle_list(&GetSubtitleList { video_id: video })
+        .unwrap()
+        .unwrap_or_default()
+        .remove(1);
     assert_eq!(b.subtitle_name, "English (US)");
     assert_eq!(b.create_time, second.create_time);
     assert_time_between(&b.update_time, t2, t3);
@@ -160,13 +198,17 @@ fn upload_list_rename_set_default_delete() {
     // API 35: the default moves.
     assert_eq!(
         client
-            .set_default_subtitle(video, second.subtitle_id)
+            .set_default_subtitle(&SetDefaultSubtitle {
+                video_id: video,
+                subtitle_id: second.subtitle_id
+            })
             .unwrap(),
         Ack
     );
     let flags: Vec<(i64, bool)> = client
-        .get_subtitle_list(video)
+        .get_subtitle_list(&GetSubtitleList { video_id: video })
         .unwrap()
+        .unwrap_or_default()
         .iter()
         .map(|s| (s.subtitle_id, s.is_default))
         .collect();
@@ -176,48 +218,93 @@ fn upload_list_rename_set_default_delete() {
     );
     // A subtitle of another video cannot be this video's default.
     assert_code(
-        client.set_default_subtitle(video, foreign.subtitle_id),
+        client.set_default_subtitle(&SetDefaultSubtitle {
+            video_id: video,
+            subtitle_id: foreign.subtitle_id,
+        }),
         ErrorKind::InvalidInput,
         "1001",
     );
 
     // API 36: deleting the default hands it to the remaining one.
-    assert_eq!(client.delete_subtitle(second.subtitle_id).unwrap(), Ack);
+    assert_eq!(
+        client
+            .delete_subtitle(&DeleteSubtitle {
+                subtitle_id: second.subtitle_id
+            })
+            .unwrap(),
+        Ack
+    );
     assert!(subtitle_bytes(emu.baijiayun(), second.subtitle_id).is_none());
-    let list = client.get_subtitle_list(video).unwrap();
+    let list = client
+        .get_subtitle_list(&GetSubtitleList { video_id: video })
+        .unwrap()
+        .unwrap_or_default();
     assert_eq!(list.len(), 1);
     assert_eq!(
         (list[0].subtitle_id, list[0].is_default),
         (first.subtitle_id, true)
     );
-    assert_eq!(client.delete_subtitle(first.subtitle_id).unwrap(), Ack);
-    assert!(client.get_subtitle_list(video).unwrap().is_empty());
+    assert_eq!(
+        client
+            .delete_subtitle(&DeleteSubtitle {
+                subtitle_id: first.subtitle_id
+            })
+            .unwrap(),
+        Ack
+    );
+    assert!(client
+        .get_subtitle_list(&GetSubtitleList { video_id: video })
+        .unwrap()
+        .unwrap_or_default()
+        .is_empty());
     // The other video is untouched.
-    assert_eq!(client.get_subtitle_list(other).unwrap().len(), 1);
+    assert_eq!(
+        client
+            .get_subtitle_list(&GetSubtitleList { video_id: other })
+            .unwrap()
+            .unwrap_or_default()
+            .len(),
+        1
+    );
 
     // Unknown ids.
     assert_code(
-        client.delete_subtitle(first.subtitle_id),
+        client.delete_subtitle(&DeleteSubtitle {
+            subtitle_id: first.subtitle_id,
+        }),
         ErrorKind::InvalidInput,
         "1001",
     );
     assert_code(
-        client.update_subtitle(first.subtitle_id, "x"),
+        client.update_subtitle(&UpdateSubtitle {
+            subtitle_id: first.subtitle_id,
+            name: "x".into(),
+        }),
         ErrorKind::InvalidInput,
         "1001",
     );
     assert_code(
-        client.set_default_subtitle(video, 999_999),
+        client.set_default_subtitle(&SetDefaultSubtitle {
+            video_id: video,
+            subtitle_id: 999_999,
+        }),
         ErrorKind::InvalidInput,
         "1001",
     );
     assert_code(
-        client.get_subtitle_list(999_999),
+        client.get_subtitle_list(&GetSubtitleList { video_id: 999_999 }),
         ErrorKind::InvalidInput,
         "1001",
     );
     assert_code(
-        client.upload_subtitle(999_999, "x", &vtt),
+        client.upload_subtitle(
+            &UploadSubtitle {
+                video_id: 999_999,
+                name: "x".into(),
+            },
+            &vtt,
+        ),
         ErrorKind::InvalidInput,
         "1001",
     );
@@ -236,14 +323,65 @@ fn invalid_subtitle_input_is_rejected_before_sending() {
     let before = emu.baijiayun().total_requests();
     let errors = [
         client
-            .upload_subtitle(1, "x", dir.path().join("missing.vtt"))
+            .upload_subtitle(
+                &UploadSubtitle {
+                    video_id: 1,
+                    name: "x".into(),
+                },
+                dir.path().join("missing.vtt"),
+            )
             .map(drop),
-        client.upload_subtitle(1, "x", &folder).map(drop),
-        client.upload_subtitle(1, "", &vtt).map(drop),
-        client.upload_subtitle(1, "   ", &vtt).map(drop),
-        client.upload_subtitle(1, "x", &txt).map(drop),
-        client.upload_subtitle(1, "x", &bare).map(drop),
-        client.update_subtitle(1, "").map(drop),
+        client
+            .upload_subtitle(
+                &UploadSubtitle {
+                    video_id: 1,
+                    name: "x".into(),
+                },
+                &folder,
+            )
+            .map(drop),
+        client
+            .upload_subtitle(
+                &UploadSubtitle {
+                    video_id: 1,
+                    name: "".into(),
+                },
+                &vtt,
+            )
+            .map(drop),
+        client
+            .upload_subtitle(
+                &UploadSubtitle {
+                    video_id: 1,
+                    name: "   ".into(),
+                },
+                &vtt,
+            )
+            .map(drop),
+        client
+            .upload_subtitle(
+                &UploadSubtitle {
+                    video_id: 1,
+                    name: "x".into(),
+                },
+                &txt,
+            )
+            .map(drop),
+        client
+            .upload_subtitle(
+                &UploadSubtitle {
+                    video_id: 1,
+                    name: "x".into(),
+                },
+                &bare,
+            )
+            .map(drop),
+        client
+            .update_subtitle(&UpdateSubtitle {
+                subtitle_id: 1,
+                name: "".into(),
+            })
+            .map(drop),
     ];
     for (i, result) in errors.into_iter().enumerate() {
         let err = result.expect_err(&format!("case {i}"));
@@ -335,7 +473,14 @@ fn the_file_part_is_not_signed_but_the_text_fields_are() {
     tampered.set("video_id", (video + 1).to_string());
     let answer = post_multipart(&emu, &tampered, Some(("a.vtt", VTT.as_bytes())));
     assert_eq!(answer["code"], json!(1002), "{answer}");
-    assert_eq!(client.get_subtitle_list(video).unwrap().len(), 2);
+    assert_eq!(
+        client
+            .get_subtitle_list(&GetSubtitleList { video_id: video })
+            .unwrap()
+            .unwrap_or_default()
+            .len(),
+        2
+    );
 
     // The emulator's own checks of the file part (the client never sends these).
     for (file, what) in [

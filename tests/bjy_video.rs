@@ -5,6 +5,7 @@ mod common;
 
 use std::time::Duration;
 
+use vodkit::baijiayun::models::*;
 use vodkit::baijiayun::{GetUrl, UploadOptions, VideoState};
 use vodkit::ErrorKind;
 
@@ -29,7 +30,11 @@ fn upload_then_status_info_urls_token_delete() {
     );
     assert_eq!(stored.name, "lecture.mp4");
 
-    let status = client.get_status(up.video_id).unwrap();
+    let status = client
+        .get_status(&GetStatus {
+            video_id: up.video_id,
+        })
+        .unwrap();
     assert_eq!(status.status, 20);
     assert_eq!(status.state(), VideoState::Transcoding);
     assert_eq!(status.info, "转码中");
@@ -45,10 +50,18 @@ fn upload_then_status_info_urls_token_delete() {
     assert_eq!(err.provider_code(), Some("1003"));
 
     emu.baijiayun().clock().advance_ms(10_000);
-    let status = client.get_status(up.video_id).unwrap();
+    let status = client
+        .get_status(&GetStatus {
+            video_id: up.video_id,
+        })
+        .unwrap();
     assert_eq!((status.status, status.info.as_str()), (100, "转码成功"));
 
-    let info = client.get_info(up.video_id).unwrap();
+    let info = client
+        .get_info(&GetInfo {
+            video_id: up.video_id,
+        })
+        .unwrap();
     assert_eq!(info.video_id, up.video_id);
     assert_eq!(info.name, "lecture.mp4");
     assert_eq!(info.status, 100);
@@ -88,13 +101,26 @@ fn upload_then_status_info_urls_token_delete() {
     assert_eq!(bytes.len(), 300_000);
     assert_eq!(bytes.as_ref(), std::fs::read(&path).unwrap().as_slice());
 
-    let token = client.get_player_token(up.video_id, Some(3600)).unwrap();
+    let token = client
+        .get_player_token(&GetPlayerToken {
+            video_id: up.video_id,
+            expires_in: Some(3600),
+        })
+        .unwrap();
     assert!(token.token.len() > 10);
     assert!(!format!("{token:?}").contains(&token.token));
 
-    let deleted = client.delete(up.video_id).unwrap();
+    let deleted = client
+        .delete(&Delete {
+            video_id: up.video_id,
+        })
+        .unwrap();
     assert_eq!(deleted.video_id, up.video_id);
-    let err = client.get_status(up.video_id).unwrap_err();
+    let err = client
+        .get_status(&GetStatus {
+            video_id: up.video_id,
+        })
+        .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
     assert_eq!(err.provider_code(), Some("1001"));
     let _ = Duration::ZERO;
@@ -104,17 +130,32 @@ fn upload_then_status_info_urls_token_delete() {
 fn account_callback_url_is_set_and_read() {
     let emu = common::emulator();
     let client = common::client(&emu);
-    assert_eq!(client.get_transcode_callback_url().unwrap().url, "");
+    assert_eq!(
+        client
+            .get_transcode_callback_url(&GetTranscodeCallbackUrl {})
+            .unwrap()
+            .url,
+        ""
+    );
     let set = client
-        .set_transcode_callback_url("https://acme.example/bjy?x=1")
+        .set_transcode_callback_url(&SetTranscodeCallbackUrl {
+            url: "https://acme.example/bjy?x=1".into(),
+        })
         .unwrap();
     assert_eq!(set.url, "https://acme.example/bjy?x=1");
     assert_eq!(
-        client.get_transcode_callback_url().unwrap().url,
+        client
+            .get_transcode_callback_url(&GetTranscodeCallbackUrl {})
+            .unwrap()
+            .url,
         "https://acme.example/bjy?x=1"
     );
     let before = emu.baijiayun().total_requests();
-    let err = client.set_transcode_callback_url("ftp://x").unwrap_err();
+    let err = client
+        .set_transcode_callback_url(&SetTranscodeCallbackUrl {
+            url: "ftp://x".into(),
+        })
+        .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
     let err = client
         .get_upload_url(&vodkit::baijiayun::GetUploadUrl {

@@ -106,7 +106,11 @@ fn generic_and_typed_calls_agree_and_json_is_checked_by_the_model() {
     let generic = client
         .call("video/getStatus", &json!({ "video_id": created.video_id }))
         .unwrap();
-    let typed_status = typed.get_status(created.video_id).unwrap();
+    let typed_status = typed
+        .get_status(&vodkit::baijiayun::GetStatus {
+            video_id: created.video_id,
+        })
+        .unwrap();
     assert_eq!(generic, serde_json::to_value(&typed_status).unwrap());
 
     // The same checks as the typed method, before anything is sent.

@@ -182,7 +182,12 @@ fn baijiayun_upload_urls_point_at_the_target_until_it_is_cleared() {
     );
 
     // getResumeUploadUrl hands out the target too (from Rust this time).
-    let resume = client.get_resume_upload_url(up.video_id).unwrap();
+    let resume = client
+        .get_resume_upload_url(&vodkit::baijiayun::GetResumeUploadUrl {
+            video_id: up.video_id,
+            use_https: None,
+        })
+        .unwrap();
     assert!(resume
         .upload_url
         .starts_with(&format!("{}?fid=", target.url)));

@@ -110,7 +110,9 @@ fn the_system_proxy_is_honoured_unless_turned_off() {
             .request_timeout(Duration::from_secs(5)),
     )
     .unwrap();
-    let status = client.get_status(7).unwrap();
+    let status = client
+        .get_status(&vodkit::baijiayun::GetStatus { video_id: 7 })
+        .unwrap();
     assert_eq!(status.status, 10);
     let line = requests.recv_timeout(Duration::from_secs(5)).unwrap();
     assert!(

@@ -77,7 +77,9 @@ fn client(base_url: &str) -> Client {
 fn fail_with(answer: fn(&mut TcpStream, &str)) -> (vodkit::Error, Duration) {
     let (url, _) = serve(answer);
     let started = Instant::now();
-    let err = client(&url).get_status(1).unwrap_err();
+    let err = client(&url)
+        .get_status(&vodkit::baijiayun::GetStatus { video_id: 1 })
+        .unwrap_err();
     let took = started.elapsed();
     assert!(
         took < TIMEOUT + Duration::from_secs(2),

@@ -7,6 +7,7 @@ mod common;
 
 use common::iqiyi::{client, config, emulator, published};
 use serde_json::json;
+use vodkit::iqiyi::models::{oauth::*, video::*};
 use vodkit::iqiyi::{
     Client, Config, Definition, DeleteFiles, FullStatus, UploadOptions, VideoListForExternal,
     VideoState,
@@ -17,13 +18,13 @@ use vodkit::ErrorKind;
 fn authorize_and_refresh_give_and_adopt_token_pairs() {
     let emu = emulator();
     let client = client(&emu);
-    let grant = client.authorize().unwrap();
+    let grant = client.authorize(&Authorize {}).unwrap();
     assert_eq!(grant.access_token.len(), 32);
     assert_eq!(grant.refresh_token.len(), 32);
     assert_eq!(grant.expires_in, 3600);
     assert_eq!(client.tokens().access_token.expose(), grant.access_token);
     assert!(!format!("{grant:?}").contains(&grant.access_token));
-    let next = client.refresh_token().unwrap();
+    let next = client.refresh_token(&RefreshToken::default()).unwrap();
     assert_ne!(next.access_token, grant.access_token);
     assert_eq!(client.tokens().refresh_token.expose(), next.refresh_token);
     // The spent refresh token is refused.
@@ -42,7 +43,7 @@ fn authorize_and_refresh_give_and_adopt_token_pairs() {
             .base_url(emu.provider_url("iqiyi")),
     )
     .unwrap();
-    let err = bad.authorize().unwrap_err();
+    let err = bad.authorize(&Authorize {}).unwrap_err();
     assert_eq!(
         (err.kind(), err.provider_code()),
         (ErrorKind::Auth, Some("A21324"))
@@ -54,7 +55,7 @@ fn authorize_and_refresh_give_and_adopt_token_pairs() {
 fn a_stored_token_pair_is_used_then_refreshed_on_expiry() {
     let emu = emulator();
     let first = client(&emu);
-    let grant = first.authorize().unwrap();
+    let grant = first.authorize(&Authorize {}).unwrap();
     let mut c = Config::default();
     c.client_id = emu.iqiyi().config.client_id.clone();
     let c = c
@@ -103,7 +104,11 @@ fn full_status_moves_through_the_states_and_urllist_downloads_the_bytes() {
     let defs: Vec<i64> = status.urllist.m3u8.iter().map(|u| u.definition).collect();
     assert_eq!(defs, [96, 1, 2]);
 
-    let urls = client.url_list(up.file_id.clone()).unwrap();
+    let urls = client
+        .url_list(&UrlList {
+            file_id: up.file_id.clone(),
+        })
+        .unwrap();
     assert_eq!(urls.mp4.len(), 2);
     assert_eq!(urls.mp4[0].name, Some(Definition::Smooth));
     assert_eq!(urls.m3u8[0].name, Some(Definition::Fastest));
@@ -217,7 +222,12 @@ fn delete_listed_and_all() {
     let dir = tempfile::tempdir().unwrap();
     let a = published(&emu, &client, dir.path(), "a.mp4", 10);
     let b = published(&emu, &client, dir.path(), "b.mp4", 11);
-    client.delete(&[a.as_str()]).unwrap();
+    client
+        .delete(&DeleteFiles {
+            delete_type: 1,
+            file_ids: Some([a.as_str()].join(",")),
+        })
+        .unwrap();
     assert!(emu.iqiyi().file(&a).unwrap().deleted);
     assert!(!emu.iqiyi().file(&b).unwrap().deleted);
     let st = client
@@ -246,7 +256,13 @@ fn delete_listed_and_all() {
         );
     }
     assert_eq!(
-        client.delete(&[]).unwrap_err().kind(),
+        client
+            .delete(&DeleteFiles {
+                delete_type: 1,
+                file_ids: Some(String::new())
+            })
+            .unwrap_err()
+            .kind(),
         ErrorKind::InvalidInput
     );
 }
@@ -348,7 +364,7 @@ fn a_token_about_to_expire_is_refreshed_before_the_call() {
     })
     .unwrap();
     let client = client(&emu);
-    client.authorize().unwrap();
+    client.authorize(&Authorize {}).unwrap();
     // Renewed at half its life at the latest (the margin is 60 s, the life 2 s).
     std::thread::sleep(std::time::Duration::from_millis(1100));
     client.video_list(&VideoListForExternal::default()).unwrap();

@@ -11,6 +11,7 @@ mod common;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use md5::{Digest, Md5};
+use vodkit::iqiyi::models::oauth::*;
 use vodkit::iqiyi::{Client, Config, UploadOptions};
 
 use common::fake_server::{self, FakeServer, Reply, Request};
@@ -133,7 +134,7 @@ fn the_client_sends_the_captured_requests_and_reads_the_documented_answers() {
     }
 
     // The refresh answer without an envelope is adopted.
-    let grant = client.refresh_token().unwrap();
+    let grant = client.refresh_token(&RefreshToken::default()).unwrap();
     assert_eq!(grant.access_token, "AT2");
     assert_eq!(client.tokens().refresh_token.expose(), "RT2");
 }

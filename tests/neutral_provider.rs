@@ -49,7 +49,7 @@ struct Echoed {
 }
 
 vodkit::operations! {
-    static CATALOG, provider "fake", host "api";
+    static CATALOG, provider "fake", host "api", methods fake_methods;
     Echo => Echoed { name "echo", function echo, POST, path "v1/echo" };
 }
 

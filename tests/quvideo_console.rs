@@ -6,6 +6,7 @@ mod quvideo_support;
 
 use quvideo_support::{client, emulator};
 use serde_json::json;
+use vodkit::quvideo::models::*;
 use vodkit::quvideo::{AuditStatus, CreateAudit, GetRecommendVideos, GetVideos, RecommendVideo};
 use vodkit::ErrorKind;
 
@@ -152,7 +153,14 @@ fn audit_changes_what_get_videos_filters_on() {
         .unwrap();
     assert_eq!(blocked.total, 1);
     assert_eq!(blocked.video_list[0].video_id, "vid002");
-    assert_eq!(c.get_video_by_id("vid001").unwrap().censor_status, "Normal");
+    assert_eq!(
+        c.get_video_by_id(&GetVideoById {
+            video_id: "vid001".into()
+        })
+        .unwrap()
+        .censor_status,
+        "Normal"
+    );
     let audits = emu.quvideo().audits();
     assert_eq!(audits[0].reason, "spam in the title");
     assert_eq!(audits[0].status, "Blocked");
@@ -173,14 +181,28 @@ fn audit_changes_what_get_videos_filters_on() {
 fn get_video_by_id_and_transcodes() {
     let emu = emulator();
     let c = client(&emu);
-    c.submit_transcode("vid004").unwrap();
-    c.submit_tab_transcode("vid004").unwrap();
-    let v = c.get_video_by_id("vid004").unwrap();
+    c.submit_transcode(&SubmitTranscode {
+        media_id: "vid004".into(),
+    })
+    .unwrap();
+    c.submit_tab_transcode(&SubmitTabTranscode {
+        media_id: "vid004".into(),
+    })
+    .unwrap();
+    let v = c
+        .get_video_by_id(&GetVideoById {
+            video_id: "vid004".into(),
+        })
+        .unwrap();
     assert_eq!(v.video_id, "vid004");
     assert_eq!(v.user.unwrap().user_name, "Bob");
     assert_eq!(v.transcode_status, "success");
     assert_eq!(v.narrow_transcode_status, "success");
-    let err = c.get_video_by_id("nope").unwrap_err();
+    let err = c
+        .get_video_by_id(&GetVideoById {
+            video_id: "nope".into(),
+        })
+        .unwrap_err();
     assert_eq!(
         (err.kind(), err.provider_code()),
         (ErrorKind::InvalidInput, Some("300"))
@@ -212,18 +234,29 @@ fn recommendations_are_added_listed_and_removed() {
         .unwrap();
     assert_eq!((page.total, page.now_total), (2, 1));
     assert_eq!(page.video_list.len(), 1);
-    let pick = c.get_recommend_video_by_id("vid005").unwrap();
+    let pick = c
+        .get_recommend_video_by_id(&GetRecommendVideoById {
+            video_id: "vid005".into(),
+        })
+        .unwrap();
     assert_eq!(pick.title, "editor's pick");
     assert_eq!(pick.description, "sample video number 5");
     assert_eq!(pick.is_narrow.as_deref(), Some("true"));
     assert_eq!(pick.is_cache.as_deref(), Some("false"));
-    c.delete_recommend_by_id("vid005").unwrap();
+    c.delete_recommend_by_id(&DeleteRecommendById {
+        video_id: "vid005".into(),
+    })
+    .unwrap();
     let page = c
         .get_recommend_videos(&GetRecommendVideos::default())
         .unwrap();
     assert_eq!((page.total, page.now_total), (1, 1));
     assert_eq!(page.video_list[0].video_id, "vid006");
-    let err = c.delete_recommend_by_id("vid005").unwrap_err();
+    let err = c
+        .delete_recommend_by_id(&DeleteRecommendById {
+            video_id: "vid005".into(),
+        })
+        .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
 }
 
@@ -231,8 +264,13 @@ fn recommendations_are_added_listed_and_removed() {
 fn cache_pushes_go_newline_joined() {
     let emu = emulator();
     let c = client(&emu);
-    c.push_object_cache(&["example.com/image/1.png", "example.com/video/2.mp4"])
-        .unwrap();
+    c.push_object_cache(&PushObjectCache {
+        object_path: vec![
+            "example.com/image/1.png".into(),
+            "example.com/video/2.mp4".into(),
+        ],
+    })
+    .unwrap();
     assert_eq!(
         emu.quvideo().cache_pushes(),
         ["example.com/image/1.png", "example.com/video/2.mp4"]
@@ -243,12 +281,24 @@ fn cache_pushes_go_newline_joined() {
 fn delete_removes_the_video() {
     let emu = emulator();
     let c = client(&emu);
-    c.delete_video_by_id("vid007", Some("2434793223202"))
-        .unwrap();
+    c.delete_video_by_id(&DeleteVideoById {
+        video_id: "vid007".into(),
+        user_id: Some("2434793223202".into()),
+    })
+    .unwrap();
     assert!(emu.quvideo().video("vid007").is_none());
     assert_eq!(c.get_videos(&GetVideos::default()).unwrap().total, 6);
-    c.delete_video_by_id("vid006", None).unwrap();
-    let err = c.delete_video_by_id("vid006", None).unwrap_err();
+    c.delete_video_by_id(&DeleteVideoById {
+        video_id: "vid006".into(),
+        user_id: None,
+    })
+    .unwrap();
+    let err = c
+        .delete_video_by_id(&DeleteVideoById {
+            video_id: "vid006".into(),
+            user_id: None,
+        })
+        .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
 }
 

@@ -9,6 +9,7 @@ use std::sync::Mutex;
 
 use quvideo_support::{client, client_with_password, emulator, emulator_with, token_client};
 use serde_json::json;
+use vodkit::quvideo::models::*;
 use vodkit::quvideo::{Client, Config, CreateAudit, GetVideos};
 use vodkit::ErrorKind;
 
@@ -48,7 +49,10 @@ fn the_first_call_logs_in_and_the_token_is_reused() {
     let emu = emulator();
     let c = client(&emu);
     c.get_videos(&GetVideos::default()).unwrap();
-    c.get_video_by_id("vid001").unwrap();
+    c.get_video_by_id(&GetVideoById {
+        video_id: "vid001".into(),
+    })
+    .unwrap();
     assert_eq!(emu.quvideo().login_requests(), 1);
 }
 
@@ -59,11 +63,17 @@ fn an_expired_token_means_one_re_login_and_the_call_succeeds() {
     c.get_videos(&GetVideos::default()).unwrap();
     // Expired on demand (301) ...
     emu.quvideo().expire_tokens();
-    c.get_video_by_id("vid002").unwrap();
+    c.get_video_by_id(&GetVideoById {
+        video_id: "vid002".into(),
+    })
+    .unwrap();
     assert_eq!(emu.quvideo().login_requests(), 2);
     // ... on the emulated clock (301) ...
     emu.quvideo().clock().advance_ms(3 * 3600 * 1000);
-    c.submit_transcode("vid002").unwrap();
+    c.submit_transcode(&SubmitTranscode {
+        media_id: "vid002".into(),
+    })
+    .unwrap();
     assert_eq!(emu.quvideo().login_requests(), 3);
     // ... or forgotten by the server (the bare 403).
     emu.quvideo().revoke_tokens();
@@ -79,7 +89,7 @@ fn an_expired_token_means_one_re_login_and_the_call_succeeds() {
 #[test]
 fn a_token_only_client_never_logs_in() {
     let emu = emulator();
-    let token = client(&emu).login().unwrap().console_token;
+    let token = client(&emu).login(&Login {}).unwrap().console_token;
     let c = token_client(&emu, &token);
     assert_eq!(c.get_videos(&GetVideos::default()).unwrap().total, 7);
     emu.quvideo().expire_tokens();
@@ -89,7 +99,11 @@ fn a_token_only_client_never_logs_in() {
         (ErrorKind::Auth, Some("301"))
     );
     emu.quvideo().revoke_tokens();
-    let err = c.get_video_by_id("vid001").unwrap_err();
+    let err = c
+        .get_video_by_id(&GetVideoById {
+            video_id: "vid001".into(),
+        })
+        .unwrap_err();
     assert_eq!(
         (err.kind(), err.provider_code()),
         (ErrorKind::Auth, Some("403"))
@@ -101,7 +115,7 @@ fn a_token_only_client_never_logs_in() {
         "only the first client's login"
     );
     // Asked to log in explicitly, it has nothing to log in with: no request.
-    let err = c.login().unwrap_err();
+    let err = c.login(&Login {}).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Auth);
     assert_eq!(emu.quvideo().login_requests(), 1);
 }
@@ -134,12 +148,16 @@ fn five_wrong_passwords_lock_the_account_and_the_client_stops() {
     assert!(emu.quvideo().is_locked());
     assert_eq!(emu.quvideo().login_requests(), 5);
     for _ in 0..3 {
-        let err = c.get_video_by_id("vid001").unwrap_err();
+        let err = c
+            .get_video_by_id(&GetVideoById {
+                video_id: "vid001".into(),
+            })
+            .unwrap_err();
         assert_eq!(
             (err.kind(), err.provider_code()),
             (ErrorKind::Auth, Some("411"))
         );
-        let err = c.login().unwrap_err();
+        let err = c.login(&Login {}).unwrap_err();
         assert_eq!(err.provider_code(), Some("411"));
     }
     assert_eq!(
@@ -148,21 +166,21 @@ fn five_wrong_passwords_lock_the_account_and_the_client_stops() {
         "no login after the lockout"
     );
     // Locked for the right password too, until the lock runs out.
-    let err = client(&emu).login().unwrap_err();
+    let err = client(&emu).login(&Login {}).unwrap_err();
     assert_eq!(err.provider_code(), Some("411"));
     emu.quvideo().clock().advance_ms(31 * 60 * 1000);
-    client(&emu).login().unwrap();
+    client(&emu).login(&Login {}).unwrap();
 }
 
 #[test]
 fn sign_out_ends_the_session_and_the_next_call_logs_in_again() {
     let emu = emulator();
     let c = client(&emu);
-    c.login().unwrap();
+    c.login(&Login {}).unwrap();
     assert_eq!(emu.quvideo().live_tokens(), 1);
-    c.sign_out().unwrap();
+    c.sign_out(&SignOut {}).unwrap();
     assert_eq!(emu.quvideo().live_tokens(), 0);
-    let err = c.sign_out().unwrap_err();
+    let err = c.sign_out(&SignOut {}).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Auth, "no session to sign out of");
     c.get_videos(&GetVideos::default()).unwrap();
     assert_eq!(emu.quvideo().login_requests(), 2);
@@ -188,14 +206,39 @@ fn bad_input_is_refused_before_sending() {
     );
     multibyte.reason = Some("违".repeat(42)); // 126 bytes: fine
     let errs = [
-        c.get_video_by_id("").unwrap_err(),
-        c.get_recommend_video_by_id("  ").unwrap_err(),
-        c.submit_transcode("").unwrap_err(),
-        c.submit_tab_transcode("").unwrap_err(),
-        c.delete_video_by_id("", None).unwrap_err(),
-        c.delete_recommend_by_id("").unwrap_err(),
-        c.push_object_cache::<&str>(&[]).unwrap_err(),
-        c.push_object_cache(&["a\nb"]).unwrap_err(),
+        c.get_video_by_id(&GetVideoById {
+            video_id: "".into(),
+        })
+        .unwrap_err(),
+        c.get_recommend_video_by_id(&GetRecommendVideoById {
+            video_id: "  ".into(),
+        })
+        .unwrap_err(),
+        c.submit_transcode(&SubmitTranscode {
+            media_id: "".into(),
+        })
+        .unwrap_err(),
+        c.submit_tab_transcode(&SubmitTabTranscode {
+            media_id: "".into(),
+        })
+        .unwrap_err(),
+        c.delete_video_by_id(&DeleteVideoById {
+            video_id: "".into(),
+            user_id: None,
+        })
+        .unwrap_err(),
+        c.delete_recommend_by_id(&DeleteRecommendById {
+            video_id: "".into(),
+        })
+        .unwrap_err(),
+        c.push_object_cache(&PushObjectCache {
+            object_path: vec![],
+        })
+        .unwrap_err(),
+        c.push_object_cache(&PushObjectCache {
+            object_path: vec!["a\nb".into()],
+        })
+        .unwrap_err(),
         c.get_videos(&GetVideos {
             page_index: 0,
             ..Default::default()
@@ -229,7 +272,10 @@ fn post_only_operations_are_never_sent_as_get() {
     let emu = emulator();
     let c = client(&emu);
     c.create_audit(&CreateAudit::pass("vid001")).unwrap();
-    c.submit_transcode("vid001").unwrap();
+    c.submit_transcode(&SubmitTranscode {
+        media_id: "vid001".into(),
+    })
+    .unwrap();
     // The typed and generic calls both take the catalog's method; a GET to a
     // POST-only path is what the server refuses (HTTP 405).
     let raw = reqwest::blocking::get(format!(
@@ -286,7 +332,7 @@ fn no_secret_in_errors_debug_or_logs() {
     });
     let config = Config::new("admin", PASSWORD).base_url(emu.provider_url("quvideo"));
     let c = Client::new(config.clone()).unwrap();
-    let token = c.login().unwrap();
+    let token = c.login(&Login {}).unwrap();
     let secret_token = token.console_token.clone();
     let mut texts = vec![
         format!("{config:?}"),
@@ -306,7 +352,7 @@ fn no_secret_in_errors_debug_or_logs() {
     texts.push(format!("{err:?} {err}"));
     texts.push(format!("{tc:?}"));
     let wrong = client_with_password(&emu, "WrongPassw0rd-XYZ");
-    let err = wrong.login().unwrap_err();
+    let err = wrong.login(&Login {}).unwrap_err();
     texts.push(format!("{err:?} {err}"));
     let json_err = vodkit::Client::new(
         "quvideo",

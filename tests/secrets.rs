@@ -41,7 +41,9 @@ fn errors_hide_keys_and_upload_tokens() {
             .base_url(emu.provider_url("baijiayun")),
     )
     .unwrap();
-    let err = bad.get_status(1).unwrap_err();
+    let err = bad
+        .get_status(&vodkit::baijiayun::GetStatus { video_id: 1 })
+        .unwrap_err();
     assert_clean(&format!("{err:?} {err}"), &[KEY]);
 
     // A failed upload: the upload URL's token must not be in the error.
@@ -69,7 +71,12 @@ fn errors_hide_keys_and_upload_tokens() {
     assert_clean(&text, &[&token, emu.baijiayun().partner_key().as_str()]);
     assert!(!text.contains("token="), "{text}");
 
-    let url = client.get_resume_upload_url(video_id).unwrap();
+    let url = client
+        .get_resume_upload_url(&vodkit::baijiayun::GetResumeUploadUrl {
+            video_id,
+            use_https: None,
+        })
+        .unwrap();
     assert!(url.upload_url.contains(&token));
     assert_clean(&format!("{url:?}"), &[&token]);
 }

@@ -207,17 +207,17 @@ public:
     /// `video/removeDefinition` (POST api:video/removeDefinition).
     /// @param video_id The video.
     /// @param definition Definitions to remove, comma-separated bits: 16 SD, 1 HD, 2 super HD, 4 720p, 8 1080p (e.g. `"16,1"`).
-    /// @param type File types to remove, comma-separated bits: 1 mp4, 2 flv, 4 m3u8, 8 encrypted (default: all types). Optional.
+    /// @param file_type File types to remove, comma-separated bits: 1 mp4, 2 flv, 4 m3u8, 8 encrypted (default: all types). Optional.
     /// @return The answer's data as JSON.
     /// @throws vodkit::Error when the call fails.
     std::string remove_definition(
         int64_t video_id,
         const std::string &definition,
-        const std::optional<std::string> &type = std::nullopt) const {
+        const std::optional<std::string> &file_type = std::nullopt) const {
         json::Object params_;
         params_.add("video_id", video_id);
         params_.add("definition", definition);
-        params_.add("type", type);
+        params_.add("type", file_type);
         return this->call("video/removeDefinition", params_.str());
     }
 
@@ -620,19 +620,16 @@ public:
     /// subtitle becomes its default one. API 32 `video/uploadSubtitle`.
     ///
     /// `video/uploadSubtitle` (POST api:video/uploadSubtitle).
-    /// @param file_path The file to send (multipart field `subtitle`, or the config's `file_fields` override).
+    /// @param path The file to send (multipart field `subtitle`, or the config's `file_fields` override).
     /// @param video_id The video the subtitle belongs to.
     /// @param name The subtitle's name, shown in the player (not empty).
     /// @return The answer's data as JSON.
     /// @throws vodkit::Error when the call fails.
-    std::string upload_subtitle(
-        const std::string &file_path,
-        int64_t video_id,
-        const std::string &name) const {
+    std::string upload_subtitle(const std::string &path, int64_t video_id, const std::string &name) const {
         json::Object params_;
         params_.add("video_id", video_id);
         params_.add("name", name);
-        return this->call_with_file("video/uploadSubtitle", params_.str(), "", file_path);
+        return this->call_with_file("video/uploadSubtitle", params_.str(), "", path);
     }
 
     /// Returns every subtitle of a video. API 33 `video/getSubtitleList`.
@@ -854,14 +851,14 @@ public:
     /// API 47 `video/uploadDocument` (path provisional).
     ///
     /// `video/uploadDocument` (POST api:video/uploadDocument, provisional path: overridable with the config's `path_overrides`).
-    /// @param file_path The file to send (multipart field `file`, or the config's `file_fields` override).
+    /// @param path The file to send (multipart field `file`, or the config's `file_fields` override).
     /// @param video_unique The video: its id, as text (e.g. `"123"`).
     /// @return The answer's data as JSON.
     /// @throws vodkit::Error when the call fails.
-    std::string upload_document(const std::string &file_path, const std::string &video_unique) const {
+    std::string upload_document(const std::string &path, const std::string &video_unique) const {
         json::Object params_;
         params_.add("video_unique", video_unique);
-        return this->call_with_file("video/uploadDocument", params_.str(), "", file_path);
+        return this->call_with_file("video/uploadDocument", params_.str(), "", path);
     }
 
     /// Replaces the markers on a video's progress bar (an empty list clears

@@ -49,37 +49,37 @@ public:
     /// `getVideos`.
     ///
     /// `getVideos` (GET api:console/vod/getVideos).
-    /// @param pageIndex The page, from 1 (default 1; always sent). Optional.
-    /// @param pageSize Videos per page (default 10; always sent). Optional.
-    /// @param videoId Only this video. Optional.
-    /// @param userId Only this app user's videos. Optional.
+    /// @param page_index The page, from 1 (default 1; always sent). Optional.
+    /// @param page_size Videos per page (default 10; always sent). Optional.
+    /// @param video_id Only this video. Optional.
+    /// @param user_id Only this app user's videos. Optional.
     /// @param title Only videos with this title. Optional.
-    /// @param startTime Created at or after this time (`2019-01-09 22:11:29`). Optional.
-    /// @param endTime Created at or before this time. Optional.
-    /// @param userName Only this app user's videos, by name. Optional.
-    /// @param censorStatus Only videos in this review state (`onCensor`, `success`, `fail`, …). Optional.
+    /// @param start_time Created at or after this time (`2019-01-09 22:11:29`). Optional.
+    /// @param end_time Created at or before this time. Optional.
+    /// @param user_name Only this app user's videos, by name. Optional.
+    /// @param censor_status Only videos in this review state (`onCensor`, `success`, `fail`, …). Optional.
     /// @return The answer's data as JSON.
     /// @throws vodkit::Error when the call fails.
     std::string get_videos(
-        std::optional<int64_t> pageIndex = std::nullopt,
-        std::optional<int64_t> pageSize = std::nullopt,
-        const std::optional<std::string> &videoId = std::nullopt,
-        const std::optional<std::string> &userId = std::nullopt,
+        std::optional<int64_t> page_index = std::nullopt,
+        std::optional<int64_t> page_size = std::nullopt,
+        const std::optional<std::string> &video_id = std::nullopt,
+        const std::optional<std::string> &user_id = std::nullopt,
         const std::optional<std::string> &title = std::nullopt,
-        const std::optional<std::string> &startTime = std::nullopt,
-        const std::optional<std::string> &endTime = std::nullopt,
-        const std::optional<std::string> &userName = std::nullopt,
-        const std::optional<std::string> &censorStatus = std::nullopt) const {
+        const std::optional<std::string> &start_time = std::nullopt,
+        const std::optional<std::string> &end_time = std::nullopt,
+        const std::optional<std::string> &user_name = std::nullopt,
+        const std::optional<std::string> &censor_status = std::nullopt) const {
         json::Object params_;
-        params_.add("pageIndex", pageIndex);
-        params_.add("pageSize", pageSize);
-        params_.add("videoId", videoId);
-        params_.add("userId", userId);
+        params_.add("pageIndex", page_index);
+        params_.add("pageSize", page_size);
+        params_.add("videoId", video_id);
+        params_.add("userId", user_id);
         params_.add("title", title);
-        params_.add("startTime", startTime);
-        params_.add("endTime", endTime);
-        params_.add("userName", userName);
-        params_.add("censorStatus", censorStatus);
+        params_.add("startTime", start_time);
+        params_.add("endTime", end_time);
+        params_.add("userName", user_name);
+        params_.add("censorStatus", censor_status);
         return this->call("getVideos", params_.str());
     }
 
@@ -87,12 +87,12 @@ public:
     /// `submitTranscode`.
     ///
     /// `submitTranscode` (POST api:console/vod/submitTranscode).
-    /// @param mediaId The video (its `videoId`).
+    /// @param media_id The video (its `videoId`).
     /// @return The answer's data as JSON.
     /// @throws vodkit::Error when the call fails.
-    std::string submit_transcode(const std::string &mediaId) const {
+    std::string submit_transcode(const std::string &media_id) const {
         json::Object params_;
-        params_.add("mediaId", mediaId);
+        params_.add("mediaId", media_id);
         return this->call("submitTranscode", params_.str());
     }
 
@@ -100,19 +100,19 @@ public:
     /// `createAudit`.
     ///
     /// `createAudit` (POST api:console/vod/createAudit).
-    /// @param mediaId The video (its `videoId`).
+    /// @param media_id The video (its `videoId`).
     /// @param status `Blocked` or `Normal`.
     /// @param reason Why it is blocked: required when blocking, at most 128 bytes (UTF-8). Optional.
     /// @param comment A note for the back office. Optional.
     /// @return The answer's data as JSON.
     /// @throws vodkit::Error when the call fails.
     std::string create_audit(
-        const std::string &mediaId,
+        const std::string &media_id,
         const std::string &status,
         const std::optional<std::string> &reason = std::nullopt,
         const std::optional<std::string> &comment = std::nullopt) const {
         json::Object params_;
-        params_.add("mediaId", mediaId);
+        params_.add("mediaId", media_id);
         params_.add("status", status);
         params_.add("reason", reason);
         params_.add("comment", comment);
@@ -122,24 +122,24 @@ public:
     /// Starts a narrow-band HD transcode of a video. `submitTabTranscode`.
     ///
     /// `submitTabTranscode` (POST api:console/vod/submitTabTranscode).
-    /// @param mediaId The video (its `videoId`).
+    /// @param media_id The video (its `videoId`).
     /// @return The answer's data as JSON.
     /// @throws vodkit::Error when the call fails.
-    std::string submit_tab_transcode(const std::string &mediaId) const {
+    std::string submit_tab_transcode(const std::string &media_id) const {
         json::Object params_;
-        params_.add("mediaId", mediaId);
+        params_.add("mediaId", media_id);
         return this->call("submitTabTranscode", params_.str());
     }
 
     /// Everything about one video. `getVideoById`.
     ///
     /// `getVideoById` (GET api:console/vod/getVideoById).
-    /// @param videoId The video.
+    /// @param video_id The video.
     /// @return The answer's data as JSON.
     /// @throws vodkit::Error when the call fails.
-    std::string get_video_by_id(const std::string &videoId) const {
+    std::string get_video_by_id(const std::string &video_id) const {
         json::Object params_;
-        params_.add("videoId", videoId);
+        params_.add("videoId", video_id);
         return this->call("getVideoById", params_.str());
     }
 
@@ -147,37 +147,37 @@ public:
     /// `getRecommendVideos`.
     ///
     /// `getRecommendVideos` (GET api:console/vod/getRecommendVideos).
-    /// @param pageIndex The page, from 1 (default 1; always sent). Optional.
-    /// @param pageSize Videos per page (default 10; always sent). Optional.
-    /// @param videoId Only this video. Optional.
-    /// @param userId Only this app user's videos. Optional.
+    /// @param page_index The page, from 1 (default 1; always sent). Optional.
+    /// @param page_size Videos per page (default 10; always sent). Optional.
+    /// @param video_id Only this video. Optional.
+    /// @param user_id Only this app user's videos. Optional.
     /// @param title Only videos with this title. Optional.
-    /// @param startTime Created at or after this time (`2019-01-09 22:11:29`). Optional.
-    /// @param endTime Created at or before this time. Optional.
-    /// @param userName Only this app user's videos, by name. Optional.
-    /// @param censorStatus Only videos in this review state (`onCensor`, `success`, `fail`, …). Optional.
+    /// @param start_time Created at or after this time (`2019-01-09 22:11:29`). Optional.
+    /// @param end_time Created at or before this time. Optional.
+    /// @param user_name Only this app user's videos, by name. Optional.
+    /// @param censor_status Only videos in this review state (`onCensor`, `success`, `fail`, …). Optional.
     /// @return The answer's data as JSON.
     /// @throws vodkit::Error when the call fails.
     std::string get_recommend_videos(
-        std::optional<int64_t> pageIndex = std::nullopt,
-        std::optional<int64_t> pageSize = std::nullopt,
-        const std::optional<std::string> &videoId = std::nullopt,
-        const std::optional<std::string> &userId = std::nullopt,
+        std::optional<int64_t> page_index = std::nullopt,
+        std::optional<int64_t> page_size = std::nullopt,
+        const std::optional<std::string> &video_id = std::nullopt,
+        const std::optional<std::string> &user_id = std::nullopt,
         const std::optional<std::string> &title = std::nullopt,
-        const std::optional<std::string> &startTime = std::nullopt,
-        const std::optional<std::string> &endTime = std::nullopt,
-        const std::optional<std::string> &userName = std::nullopt,
-        const std::optional<std::string> &censorStatus = std::nullopt) const {
+        const std::optional<std::string> &start_time = std::nullopt,
+        const std::optional<std::string> &end_time = std::nullopt,
+        const std::optional<std::string> &user_name = std::nullopt,
+        const std::optional<std::string> &censor_status = std::nullopt) const {
         json::Object params_;
-        params_.add("pageIndex", pageIndex);
-        params_.add("pageSize", pageSize);
-        params_.add("videoId", videoId);
-        params_.add("userId", userId);
+        params_.add("pageIndex", page_index);
+        params_.add("pageSize", page_size);
+        params_.add("videoId", video_id);
+        params_.add("userId", user_id);
         params_.add("title", title);
-        params_.add("startTime", startTime);
-        params_.add("endTime", endTime);
-        params_.add("userName", userName);
-        params_.add("censorStatus", censorStatus);
+        params_.add("startTime", start_time);
+        params_.add("endTime", end_time);
+        params_.add("userName", user_name);
+        params_.add("censorStatus", censor_status);
         return this->call("getRecommendVideos", params_.str());
     }
 
@@ -185,58 +185,58 @@ public:
     /// `recommendVideo`.
     ///
     /// `recommendVideo` (POST api:console/vod/recommendVideo).
-    /// @param videoId The video.
+    /// @param video_id The video.
     /// @param title (string). Optional.
-    /// @param userId The app user who uploaded it. Optional.
+    /// @param user_id The app user who uploaded it. Optional.
     /// @param description (string). Optional.
     /// @param duration Seconds. Optional.
-    /// @param coverUrl (string). Optional.
+    /// @param cover_url (string). Optional.
     /// @param size Bytes of the source file. Optional.
     /// @param tags Comma-separated tags. Optional.
-    /// @param cateId (string). Optional.
-    /// @param cateName (string). Optional.
-    /// @param firstFrameUrl (string). Optional.
-    /// @param transcodeStatus Normal (not narrow-band) transcode status. Optional.
-    /// @param snapshotStatus (string). Optional.
-    /// @param censorStatus (string). Optional.
-    /// @param isNarrow Whether it is narrow-band HD. Optional.
-    /// @param isCache Whether it was pushed to the cache. Optional.
+    /// @param cate_id (string). Optional.
+    /// @param cate_name (string). Optional.
+    /// @param first_frame_url (string). Optional.
+    /// @param transcode_status Normal (not narrow-band) transcode status. Optional.
+    /// @param snapshot_status (string). Optional.
+    /// @param censor_status (string). Optional.
+    /// @param is_narrow Whether it is narrow-band HD. Optional.
+    /// @param is_cache Whether it was pushed to the cache. Optional.
     /// @return The answer's data as JSON.
     /// @throws vodkit::Error when the call fails.
     std::string recommend_video(
-        const std::string &videoId,
+        const std::string &video_id,
         const std::optional<std::string> &title = std::nullopt,
-        const std::optional<std::string> &userId = std::nullopt,
+        const std::optional<std::string> &user_id = std::nullopt,
         const std::optional<std::string> &description = std::nullopt,
         const std::optional<std::string> &duration = std::nullopt,
-        const std::optional<std::string> &coverUrl = std::nullopt,
+        const std::optional<std::string> &cover_url = std::nullopt,
         const std::optional<std::string> &size = std::nullopt,
         const std::optional<std::string> &tags = std::nullopt,
-        const std::optional<std::string> &cateId = std::nullopt,
-        const std::optional<std::string> &cateName = std::nullopt,
-        const std::optional<std::string> &firstFrameUrl = std::nullopt,
-        const std::optional<std::string> &transcodeStatus = std::nullopt,
-        const std::optional<std::string> &snapshotStatus = std::nullopt,
-        const std::optional<std::string> &censorStatus = std::nullopt,
-        const std::optional<std::string> &isNarrow = std::nullopt,
-        const std::optional<std::string> &isCache = std::nullopt) const {
+        const std::optional<std::string> &cate_id = std::nullopt,
+        const std::optional<std::string> &cate_name = std::nullopt,
+        const std::optional<std::string> &first_frame_url = std::nullopt,
+        const std::optional<std::string> &transcode_status = std::nullopt,
+        const std::optional<std::string> &snapshot_status = std::nullopt,
+        const std::optional<std::string> &censor_status = std::nullopt,
+        const std::optional<std::string> &is_narrow = std::nullopt,
+        const std::optional<std::string> &is_cache = std::nullopt) const {
         json::Object params_;
-        params_.add("videoId", videoId);
+        params_.add("videoId", video_id);
         params_.add("title", title);
-        params_.add("userId", userId);
+        params_.add("userId", user_id);
         params_.add("description", description);
         params_.add("duration", duration);
-        params_.add("coverUrl", coverUrl);
+        params_.add("coverUrl", cover_url);
         params_.add("size", size);
         params_.add("tags", tags);
-        params_.add("cateId", cateId);
-        params_.add("cateName", cateName);
-        params_.add("firstFrameUrl", firstFrameUrl);
-        params_.add("transcodeStatus", transcodeStatus);
-        params_.add("snapshotStatus", snapshotStatus);
-        params_.add("censorStatus", censorStatus);
-        params_.add("isNarrow", isNarrow);
-        params_.add("isCache", isCache);
+        params_.add("cateId", cate_id);
+        params_.add("cateName", cate_name);
+        params_.add("firstFrameUrl", first_frame_url);
+        params_.add("transcodeStatus", transcode_status);
+        params_.add("snapshotStatus", snapshot_status);
+        params_.add("censorStatus", censor_status);
+        params_.add("isNarrow", is_narrow);
+        params_.add("isCache", is_cache);
         return this->call("recommendVideo", params_.str());
     }
 
@@ -244,52 +244,52 @@ public:
     /// `pushObjectCache`.
     ///
     /// `pushObjectCache` (POST api:console/vod/pushObjectCache).
-    /// @param objectPath The objects' URLs; sent newline-separated, as the AppServer reads them.
+    /// @param object_path The objects' URLs; sent newline-separated, as the AppServer reads them.
     /// @return The answer's data as JSON.
     /// @throws vodkit::Error when the call fails.
-    std::string push_object_cache(const std::vector<std::string> &objectPath) const {
+    std::string push_object_cache(const std::vector<std::string> &object_path) const {
         json::Object params_;
-        params_.add("objectPath", objectPath);
+        params_.add("objectPath", object_path);
         return this->call("pushObjectCache", params_.str());
     }
 
     /// Everything about one recommended video. `getRecommendVideoById`.
     ///
     /// `getRecommendVideoById` (GET api:console/vod/getRecommendVideoById).
-    /// @param videoId The video.
+    /// @param video_id The video.
     /// @return The answer's data as JSON.
     /// @throws vodkit::Error when the call fails.
-    std::string get_recommend_video_by_id(const std::string &videoId) const {
+    std::string get_recommend_video_by_id(const std::string &video_id) const {
         json::Object params_;
-        params_.add("videoId", videoId);
+        params_.add("videoId", video_id);
         return this->call("getRecommendVideoById", params_.str());
     }
 
     /// Deletes a video. `deleteVideoById`.
     ///
     /// `deleteVideoById` (POST api:console/vod/deleteVideoById).
-    /// @param videoId The video.
-    /// @param userId The app user it belongs to. Optional.
+    /// @param video_id The video.
+    /// @param user_id The app user it belongs to. Optional.
     /// @return The answer's data as JSON.
     /// @throws vodkit::Error when the call fails.
     std::string delete_video_by_id(
-        const std::string &videoId,
-        const std::optional<std::string> &userId = std::nullopt) const {
+        const std::string &video_id,
+        const std::optional<std::string> &user_id = std::nullopt) const {
         json::Object params_;
-        params_.add("videoId", videoId);
-        params_.add("userId", userId);
+        params_.add("videoId", video_id);
+        params_.add("userId", user_id);
         return this->call("deleteVideoById", params_.str());
     }
 
     /// Takes a video off the recommended list. `deleteRecommendById`.
     ///
     /// `deleteRecommendById` (POST api:console/vod/deleteRecommendById).
-    /// @param videoId The video.
+    /// @param video_id The video.
     /// @return The answer's data as JSON.
     /// @throws vodkit::Error when the call fails.
-    std::string delete_recommend_by_id(const std::string &videoId) const {
+    std::string delete_recommend_by_id(const std::string &video_id) const {
         json::Object params_;
-        params_.add("videoId", videoId);
+        params_.add("videoId", video_id);
         return this->call("deleteRecommendById", params_.str());
     }
 

@@ -230,8 +230,8 @@ fn method(out: &mut String, op: &OperationInfo, name: &str) {
     params.extend(op.params.iter().filter(|p| !p.required));
     let mut taken: Vec<String> = vec!["params_".into()];
     let file_arg = op.file_field.as_ref().map(|_| {
-        let names: Vec<&str> = op.params.iter().map(|p| p.name.as_str()).collect();
-        let id = identifier("file_path", &names);
+        let names: Vec<&str> = op.params.iter().map(|p| p.argument.as_str()).collect();
+        let id = identifier("path", &names);
         taken.push(id.clone());
         id
     });
@@ -239,7 +239,7 @@ fn method(out: &mut String, op: &OperationInfo, name: &str) {
     let mut ids = Vec::new();
     for p in &params {
         let taken_refs: Vec<&str> = taken.iter().map(String::as_str).collect();
-        let id = identifier(&p.name, &taken_refs);
+        let id = identifier(&p.argument, &taken_refs);
         taken.push(id.clone());
         ids.push(id);
     }

@@ -680,7 +680,7 @@ impl<'a> Module<'a> {
             .params
             .iter()
             .map(|p| Arg {
-                py: py_name(&p.name),
+                py: py_name(&p.argument),
                 wire: p.name.clone(),
                 ty: param_type(p),
                 required: p.required,

@@ -86,18 +86,30 @@ macro_rules! no_validation {
 /// Declares a provider's operations: each `Request => Answer { … }` becomes an
 /// [`Operation`] impl, and `$catalog` the list of their specs.
 ///
+/// It also declares the macro named after `methods`, which gives the
+/// provider's client one typed method per operation —
+/// `fn function(&self, request: &Request) -> Result<Answer>` (with
+/// `path: impl AsRef<Path>` after the request when the operation sends a
+/// file). The client's module invokes it (`catalog::methods!(Client)`), so
+/// the catalog never names the client and the request models stay plain
+/// data: the parameters of the Rust method are the request model's fields,
+/// exactly those the catalog lists for every other language.
+///
 /// ```ignore
 /// vodkit::operations! {
-///     pub static CATALOG, provider "baijiayun", host "api";
+///     pub static CATALOG, provider "baijiayun", host "api", methods typed_methods;
 ///     GetStatus => VideoStatus { name "video/getStatus", function get_status, POST };
 ///     CreateNotice => Notice { name "video/createNotice", function create_notice, POST, provisional };
 ///     UploadSubtitle => SubtitleId { name "video/uploadSubtitle", function upload_subtitle, POST, file "subtitle" };
 /// }
+/// // in client.rs:
+/// super::catalog::typed_methods!(Client);
 /// ```
 #[macro_export]
 macro_rules! operations {
     (
-        $vis:vis static $catalog:ident, provider $provider:literal, host $host:literal;
+        $vis:vis static $catalog:ident, provider $provider:literal, host $host:literal,
+        methods $methods:ident;
         $(
             $req:ty => $answer:ty {
                 name $name:literal, function $function:ident, $method:ident
@@ -129,6 +141,37 @@ macro_rules! operations {
         $vis static $catalog: &[$crate::api::OpSpec] = &[
             $(<$req as $crate::api::Operation>::SPEC),*
         ];
+
+        /// Gives a client one typed method per operation of this catalog.
+        // A catalog without a client (a test's) leaves it unused.
+        #[allow(unused_macros)]
+        macro_rules! $methods {
+            ($client:ty) => {
+                impl $client {
+                    $(
+                        $crate::operations!(@typed $name, $function, $req, $answer $(, $file)?);
+                    )*
+                }
+            };
+        }
+        #[allow(unused_imports)]
+        pub(crate) use $methods;
+    };
+    (@typed $name:literal, $function:ident, $req:ty, $answer:ty) => {
+        #[doc = concat!("`", $name, "`: the parameters are the fields of [`", stringify!($req), "`].")]
+        pub fn $function(&self, request: &$req) -> $crate::error::Result<$answer> {
+            self.call(request)
+        }
+    };
+    (@typed $name:literal, $function:ident, $req:ty, $answer:ty, $file:literal) => {
+        #[doc = concat!("`", $name, "`: the parameters are the fields of [`", stringify!($req), "`]; the file at `path` is sent as the multipart field `", $file, "` (or the config's `file_fields` override).")]
+        pub fn $function(
+            &self,
+            request: &$req,
+            path: impl AsRef<std::path::Path>,
+        ) -> $crate::error::Result<$answer> {
+            self.call_with_file(request, path.as_ref())
+        }
     };
     (@method POST) => { $crate::api::Method::Post };
     (@method GET) => { $crate::api::Method::Get };
@@ -267,7 +310,11 @@ pub struct OperationInfo {
 /// One parameter of an operation.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ParamInfo {
+    /// The wire name: the key of the generic JSON call and of the request.
     pub name: String,
+    /// The typed methods' name of the parameter in every language: the Rust
+    /// request model's field (see [`argument_name`]).
+    pub argument: String,
     /// `integer`, `number`, `string`, `boolean`, `array` or `object`.
     #[serde(rename = "type")]
     pub ty: String,
@@ -311,6 +358,7 @@ impl OperationInfo {
                         let resolved = resolve_schema(schema, &defs);
                         ParamInfo {
                             name: name.clone(),
+                            argument: argument_name(name, schema),
                             ty: type_of(&resolved),
                             items: resolved
                                 .get("items")
@@ -342,6 +390,44 @@ impl OperationInfo {
             lifecycle: None,
         }
     }
+}
+
+/// The name a typed method gives the wire parameter `wire` (with its
+/// `schema`) in every language: the Rust request model's field. That is the
+/// wire name in snake_case (`mediaId` → `media_id`, `video_id` stays), as
+/// `rename_all` maps it, unless the field renames itself to something else
+/// on the wire and says so with `#[schemars(extend("x-argument" = "…"))]`.
+pub fn argument_name(wire: &str, schema: &Value) -> String {
+    if let Some(name) = schema.get("x-argument").and_then(Value::as_str) {
+        return name.to_owned();
+    }
+    snake_case(wire)
+}
+
+/// `mediaId` → `media_id`, `SnapshotList` → `snapshot_list`, `fileURL` →
+/// `file_url`; snake_case stays as it is.
+pub fn snake_case(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_ascii_uppercase() {
+            let prev = i.checked_sub(1).map(|j| chars[j]);
+            let next = chars.get(i + 1);
+            let starts_word = match prev {
+                None | Some('_') => false,
+                Some(p) if p.is_ascii_lowercase() || p.is_ascii_digit() => true,
+                // The last capital of an acronym followed by a word: `URLList`.
+                Some(p) => p.is_ascii_uppercase() && next.is_some_and(char::is_ascii_lowercase),
+            };
+            if starts_word {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Follows a `$ref` into `$defs` and drops the `null` of an optional value:
@@ -393,4 +479,26 @@ fn describe(schema: &Value, resolved: &Value) -> String {
         .and_then(Value::as_str)
         .unwrap_or("")
         .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_names_become_snake_case_arguments() {
+        for (wire, argument) in [
+            ("mediaId", "media_id"),
+            ("video_id", "video_id"),
+            ("SnapshotList", "snapshot_list"),
+            ("fileURL", "file_url"),
+            ("URLList", "url_list"),
+            ("page2Size", "page2_size"),
+            ("type", "type"),
+        ] {
+            assert_eq!(argument_name(wire, &Value::Null), argument, "{wire}");
+        }
+        let renamed = serde_json::json!({"type": "string", "x-argument": "file_type"});
+        assert_eq!(argument_name("type", &renamed), "file_type");
+    }
 }

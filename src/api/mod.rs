@@ -23,8 +23,8 @@ mod service;
 pub use auth::{Auth, NoAuth, Session};
 pub use caller::{Caller, CallerParts};
 pub use catalog::{
-    call_typed, decode, invoke_json, resolve_schema, schema_of, OpSpec, Operation, OperationInfo,
-    ParamInfo, Validate,
+    argument_name, call_typed, decode, invoke_json, resolve_schema, schema_of, OpSpec, Operation,
+    OperationInfo, ParamInfo, Validate,
 };
 pub use client::Client;
 pub(crate) use config::from_json_redacted;

@@ -99,7 +99,12 @@ pub fn transcoded_video(emu: &Emulator, client: &Client, dir: &Path, name: &str)
         .video_id;
     emu.baijiayun().clock().advance_ms(3_600_000);
     wait_for(Duration::from_secs(5), || {
-        (client.get_status(id).ok()?.status == 100).then_some(())
+        (client
+            .get_status(&vodkit::baijiayun::GetStatus { video_id: id })
+            .ok()?
+            .status
+            == 100)
+            .then_some(())
     });
     id
 }

@@ -11,7 +11,7 @@ $console = new Vodkit\Quvideo([
 try {
     if ($videoId === null) {
         for ($page = 1; ; $page++) {               // pages start at 1
-            $list = $console->getVideos(pageIndex: $page, pageSize: 20, censorStatus: 'onCensor');
+            $list = $console->getVideos(page_index: $page, page_size: 20, censor_status: 'onCensor');
             foreach ($list['videoList'] as $video) {
                 printf("%s\t%s\t%s\t%s\n", $video['videoId'], $video['creationTime'], $video['user']['userName'] ?? '', $video['title']);
             }

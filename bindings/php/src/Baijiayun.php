@@ -89,15 +89,15 @@ final class Baijiayun extends Client
      * The answer's fields:
      * - `partner_key`: The key requests are signed with.
      *
-     * @param string $secretKey `secret_key`: The account's secret key for managing the partner key (from the provider's console; not the partner key).
+     * @param string $secret_key `secret_key`: The account's secret key for managing the partner key (from the provider's console; not the partner key).
      * @param int $regenerate `regenerate`: 1: make a new partner key (the old one stops working at once); 0 (the default): return the current one.
      * @return array{partner_key: string}
      * @throws \Vodkit\Exception
      */
-    public function createKey(string $secretKey, int $regenerate): array
+    public function createKey(string $secret_key, int $regenerate): array
     {
         return $this->call('partner/createkey', [
-            'secret_key' => $secretKey,
+            'secret_key' => $secret_key,
             'regenerate' => $regenerate,
         ]);
     }
@@ -113,39 +113,39 @@ final class Baijiayun extends Client
      * - `video_id`: The new video's id, used by every later call about it.
      * - `upload_url`: Where to POST the file (multipart field `data`); carries a token.
      *
-     * @param string $fileName `file_name`: The file's name, shown as the video's name (not empty).
+     * @param string $file_name `file_name`: The file's name, shown as the video's name (not empty).
      * @param string $definition `definition`: Target definitions, comma-separated bits: 16 SD, 1 HD, 2 super HD, 4 720p, 8 1080p (e.g. `"16,1"`). A source below a target definition is transcoded at its own definition.
-     * @param int|null $audioWithView `audio_with_view` (optional, null = not sent): 1: process the file as audio, 0: as video (default 0).
+     * @param int|null $audio_with_view `audio_with_view` (optional, null = not sent): 1: process the file as audio, 0: as video (default 0).
      * @param string|null $format `format` (optional, null = not sent): Output formats, comma-separated bits: 1 mp4, 2 flv, 4 m3u8 (default: all three).
      * @param int|null $encrypt `encrypt` (optional, null = not sent): 1: also make an encrypted version, 2: don't. Needs the encryption permission; once it is granted, videos are encrypted by default.
      * @param string|null $watermark `watermark` (optional, null = not sent): The watermark to put on the video (003 edition; passed through as given).
-     * @param int|null $watermarkPos `watermark_pos` (optional, null = not sent): Where the watermark goes (003 edition; passed through as given).
-     * @param int|null $useHttps `use_https` (optional, null = not sent): 1: return an `https://` upload URL, 0: `http://` (the provider's default is 0; the upload methods send 1 unless told otherwise).
-     * @param string|null $callbackUrl `callback_url` (optional, null = not sent): This video's transcode callback URL (`http://` or `https://`), instead of the account's (003 edition).
+     * @param int|null $watermark_pos `watermark_pos` (optional, null = not sent): Where the watermark goes (003 edition; passed through as given).
+     * @param int|null $use_https `use_https` (optional, null = not sent): 1: return an `https://` upload URL, 0: `http://` (the provider's default is 0; the upload methods send 1 unless told otherwise).
+     * @param string|null $callback_url `callback_url` (optional, null = not sent): This video's transcode callback URL (`http://` or `https://`), instead of the account's (003 edition).
      * @return array{video_id: int, upload_url: string}
      * @throws \Vodkit\Exception
      */
     public function getUploadUrl(
-        string $fileName,
+        string $file_name,
         string $definition,
-        ?int $audioWithView = null,
+        ?int $audio_with_view = null,
         ?string $format = null,
         ?int $encrypt = null,
         ?string $watermark = null,
-        ?int $watermarkPos = null,
-        ?int $useHttps = null,
-        ?string $callbackUrl = null,
+        ?int $watermark_pos = null,
+        ?int $use_https = null,
+        ?string $callback_url = null,
     ): array {
         return $this->call('video/getUploadUrl', self::withoutNulls([
-            'file_name' => $fileName,
+            'file_name' => $file_name,
             'definition' => $definition,
-            'audio_with_view' => $audioWithView,
+            'audio_with_view' => $audio_with_view,
             'format' => $format,
             'encrypt' => $encrypt,
             'watermark' => $watermark,
-            'watermark_pos' => $watermarkPos,
-            'use_https' => $useHttps,
-            'callback_url' => $callbackUrl,
+            'watermark_pos' => $watermark_pos,
+            'use_https' => $use_https,
+            'callback_url' => $callback_url,
         ]));
     }
 
@@ -159,16 +159,16 @@ final class Baijiayun extends Client
      * - `upload_url`: Where to send the rest of the file; carries a token.
      * - `upload_size`: Bytes the server already holds: the offset to continue from.
      *
-     * @param int $videoId `video_id`: The video whose upload to continue.
-     * @param int|null $useHttps `use_https` (optional, null = not sent): 1: return an `https://` upload URL, 0: `http://` (default 0).
+     * @param int $video_id `video_id`: The video whose upload to continue.
+     * @param int|null $use_https `use_https` (optional, null = not sent): 1: return an `https://` upload URL, 0: `http://` (default 0).
      * @return array{video_id: int, upload_url: string, upload_size: int}
      * @throws \Vodkit\Exception
      */
-    public function getResumeUploadUrl(int $videoId, ?int $useHttps = null): array
+    public function getResumeUploadUrl(int $video_id, ?int $use_https = null): array
     {
         return $this->call('video/getResumeUploadUrl', self::withoutNulls([
-            'video_id' => $videoId,
-            'use_https' => $useHttps,
+            'video_id' => $video_id,
+            'use_https' => $use_https,
         ]));
     }
 
@@ -181,14 +181,14 @@ final class Baijiayun extends Client
      * - `status`: 10 uploading, 20 transcoding, 30 failed, 31 transcode timeout, 32 upload timeout, 100 done.
      * - `info`: The provider's description of the status.
      *
-     * @param int $videoId `video_id`: The video, as returned when it was created.
+     * @param int $video_id `video_id`: The video, as returned when it was created.
      * @return array{status: int, info: string}
      * @throws \Vodkit\Exception
      */
-    public function getStatus(int $videoId): array
+    public function getStatus(int $video_id): array
     {
         return $this->call('video/getStatus', [
-            'video_id' => $videoId,
+            'video_id' => $video_id,
         ]);
     }
 
@@ -213,7 +213,7 @@ final class Baijiayun extends Client
      * - `category`: The video's category at each level (empty when it has none).
      * - `publish_status`: 1 published, 2 blocked.
      *
-     * @param int $videoId `video_id`: The video.
+     * @param int $video_id `video_id`: The video.
      * @return array{
      *     video_id: int,
      *     name: string,
@@ -232,10 +232,10 @@ final class Baijiayun extends Client
      * }
      * @throws \Vodkit\Exception
      */
-    public function getInfo(int $videoId): array
+    public function getInfo(int $video_id): array
     {
         return $this->call('video/getInfo', [
-            'video_id' => $videoId,
+            'video_id' => $video_id,
         ]);
     }
 
@@ -251,14 +251,14 @@ final class Baijiayun extends Client
      * - `img_count`: How many screenshots there are.
      * - `imgs`: Screenshot URLs.
      *
-     * @param int $videoId `video_id`: The video.
+     * @param int $video_id `video_id`: The video.
      * @return array{video_id: int, height: int, width: int, img_count: int, imgs: list<string>}
      * @throws \Vodkit\Exception
      */
-    public function getImage(int $videoId): array
+    public function getImage(int $video_id): array
     {
         return $this->call('video/getImage', [
-            'video_id' => $videoId,
+            'video_id' => $video_id,
         ]);
     }
 
@@ -273,18 +273,18 @@ final class Baijiayun extends Client
      * - `definition`: The definition bits removed.
      * - `type`: The file type bits removed; present when types were given.
      *
-     * @param int $videoId `video_id`: The video.
+     * @param int $video_id `video_id`: The video.
      * @param string $definition `definition`: Definitions to remove, comma-separated bits: 16 SD, 1 HD, 2 super HD, 4 720p, 8 1080p (e.g. `"16,1"`).
-     * @param string|null $type `type` (optional, null = not sent): File types to remove, comma-separated bits: 1 mp4, 2 flv, 4 m3u8, 8 encrypted (default: all types).
+     * @param string|null $file_type `type` (optional, null = not sent): File types to remove, comma-separated bits: 1 mp4, 2 flv, 4 m3u8, 8 encrypted (default: all types).
      * @return array{video_id: int, definition: string, type: string|null}
      * @throws \Vodkit\Exception
      */
-    public function removeDefinition(int $videoId, string $definition, ?string $type = null): array
+    public function removeDefinition(int $video_id, string $definition, ?string $file_type = null): array
     {
         return $this->call('video/removeDefinition', self::withoutNulls([
-            'video_id' => $videoId,
+            'video_id' => $video_id,
             'definition' => $definition,
-            'type' => $type,
+            'type' => $file_type,
         ]));
     }
 
@@ -294,13 +294,13 @@ final class Baijiayun extends Client
      *
      * Sent as POST `video/deleteOriginVideo` on the `api` host.
      *
-     * @param string $videoIds `video_ids`: The videos, comma-separated ids (e.g. `"123,456"`; not empty).
+     * @param string $video_ids `video_ids`: The videos, comma-separated ids (e.g. `"123,456"`; not empty).
      * @throws \Vodkit\Exception
      */
-    public function deleteOriginVideo(string $videoIds): void
+    public function deleteOriginVideo(string $video_ids): void
     {
         $this->call('video/deleteOriginVideo', [
-            'video_ids' => $videoIds,
+            'video_ids' => $video_ids,
         ]);
     }
 
@@ -310,15 +310,15 @@ final class Baijiayun extends Client
      *
      * Sent as POST `video/update` on the `api` host.
      *
-     * @param int $videoId `video_id`: The video.
+     * @param int $video_id `video_id`: The video.
      * @param string|null $name `name` (optional, null = not sent): The new name (not empty when given).
      * @return array{video_id: int}
      * @throws \Vodkit\Exception
      */
-    public function update(int $videoId, ?string $name = null): array
+    public function update(int $video_id, ?string $name = null): array
     {
         return $this->call('video/update', self::withoutNulls([
-            'video_id' => $videoId,
+            'video_id' => $video_id,
             'name' => $name,
         ]));
     }
@@ -328,14 +328,14 @@ final class Baijiayun extends Client
      *
      * Sent as POST `video/delete` on the `api` host.
      *
-     * @param int $videoId `video_id`: The video to delete.
+     * @param int $video_id `video_id`: The video to delete.
      * @return array{video_id: int}
      * @throws \Vodkit\Exception
      */
-    public function delete(int $videoId): array
+    public function delete(int $video_id): array
     {
         return $this->call('video/delete', [
-            'video_id' => $videoId,
+            'video_id' => $video_id,
         ]);
     }
 
@@ -376,14 +376,14 @@ final class Baijiayun extends Client
      * - `level`: 1 to 5.
      * - `children`: Empty for leaves (the provider leaves the field out at level 5).
      *
-     * @param int $categoryId `category_id`: The category; 0 (the default) for the top of the tree. Not negative.
+     * @param int $category_id `category_id`: The category; 0 (the default) for the top of the tree. Not negative.
      * @return array{id: int, name: string, parent_id: int, level: int, children: list<mixed>}
      * @throws \Vodkit\Exception
      */
-    public function getCategoryInfo(int $categoryId): array
+    public function getCategoryInfo(int $category_id): array
     {
         return $this->call('video/getCategoryInfo', [
-            'category_id' => $categoryId,
+            'category_id' => $category_id,
         ]);
     }
 
@@ -400,15 +400,15 @@ final class Baijiayun extends Client
      * - `children`: Empty for leaves (the provider leaves the field out at level 5).
      *
      * @param string $name `name`: The category's name (not empty).
-     * @param int $parentId `parent_id`: The parent category; 0 (the default) for a first-level category.
+     * @param int $parent_id `parent_id`: The parent category; 0 (the default) for a first-level category.
      * @return array{id: int, name: string, parent_id: int, level: int, children: list<mixed>}
      * @throws \Vodkit\Exception
      */
-    public function addCategory(string $name, int $parentId): array
+    public function addCategory(string $name, int $parent_id): array
     {
         return $this->call('video/addCategory', [
             'name' => $name,
-            'parent_id' => $parentId,
+            'parent_id' => $parent_id,
         ]);
     }
 
@@ -418,14 +418,14 @@ final class Baijiayun extends Client
      *
      * Sent as POST `video/deleteCategory` on the `api` host.
      *
-     * @param int $categoryId `category_id`: The category to delete (> 0).
+     * @param int $category_id `category_id`: The category to delete (> 0).
      * @return array{category_id: int}
      * @throws \Vodkit\Exception
      */
-    public function deleteCategory(int $categoryId): array
+    public function deleteCategory(int $category_id): array
     {
         return $this->call('video/deleteCategory', [
-            'category_id' => $categoryId,
+            'category_id' => $category_id,
         ]);
     }
 
@@ -438,9 +438,9 @@ final class Baijiayun extends Client
      * The answer's fields:
      * - `total`: Videos in all pages.
      *
-     * @param int $categoryId `category_id`: The category (> 0).
+     * @param int $category_id `category_id`: The category (> 0).
      * @param int|null $page `page` (optional, null = not sent): Page number, from 1 (default 1).
-     * @param int|null $pageSize `page_size` (optional, null = not sent): Videos per page, 1 to 100 (default 20).
+     * @param int|null $page_size `page_size` (optional, null = not sent): Videos per page, 1 to 100 (default 20).
      * @return array{
      *     total: int,
      *     page: int,
@@ -463,12 +463,12 @@ final class Baijiayun extends Client
      * }
      * @throws \Vodkit\Exception
      */
-    public function getCategoryVideo(int $categoryId, ?int $page = null, ?int $pageSize = null): array
+    public function getCategoryVideo(int $category_id, ?int $page = null, ?int $page_size = null): array
     {
         return $this->call('video/getCategoryVideo', self::withoutNulls([
-            'category_id' => $categoryId,
+            'category_id' => $category_id,
             'page' => $page,
-            'page_size' => $pageSize,
+            'page_size' => $page_size,
         ]));
     }
 
@@ -478,8 +478,8 @@ final class Baijiayun extends Client
      *
      * Sent as POST `video/setVideoCategory` on the `api` host.
      *
-     * @param int $videoId `video_id`: The video.
-     * @param int $categoryId `category_id`: The category; 0 to take the video out of every category. Not negative.
+     * @param int $video_id `video_id`: The video.
+     * @param int $category_id `category_id`: The category; 0 to take the video out of every category. Not negative.
      * @return array{
      *     video_id: int,
      *     category_level1_id: int,
@@ -490,11 +490,11 @@ final class Baijiayun extends Client
      * }
      * @throws \Vodkit\Exception
      */
-    public function setVideoCategory(int $videoId, int $categoryId): array
+    public function setVideoCategory(int $video_id, int $category_id): array
     {
         return $this->call('video/setVideoCategory', [
-            'video_id' => $videoId,
-            'category_id' => $categoryId,
+            'video_id' => $video_id,
+            'category_id' => $category_id,
         ]);
     }
 
@@ -507,16 +507,16 @@ final class Baijiayun extends Client
      * The answer's fields:
      * - `token`: The token to hand to the player.
      *
-     * @param int $videoId `video_id`: The video to play.
-     * @param int|null $expiresIn `expires_in` (optional, null = not sent): The token's lifetime in seconds; 0 (the default) never expires.
+     * @param int $video_id `video_id`: The video to play.
+     * @param int|null $expires_in `expires_in` (optional, null = not sent): The token's lifetime in seconds; 0 (the default) never expires.
      * @return array{token: string}
      * @throws \Vodkit\Exception
      */
-    public function getPlayerToken(int $videoId, ?int $expiresIn = null): array
+    public function getPlayerToken(int $video_id, ?int $expires_in = null): array
     {
         return $this->call('video/getPlayerToken', self::withoutNulls([
-            'video_id' => $videoId,
-            'expires_in' => $expiresIn,
+            'video_id' => $video_id,
+            'expires_in' => $expires_in,
         ]));
     }
 
@@ -526,18 +526,18 @@ final class Baijiayun extends Client
      *
      * Sent as POST `video/getPlayerTokenBatch` on the `api` host.
      *
-     * @param string $videoIds `video_ids`: The videos, comma-separated ids (e.g. `"123,456"`; not empty).
-     * @param int|null $expiresIn `expires_in` (optional, null = not sent): The tokens' lifetime in seconds; 0 (the default) never expires. Not negative.
-     * @param int|null $productType `product_type` (optional, null = not sent): Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise live, 5 VOD (the default).
+     * @param string $video_ids `video_ids`: The videos, comma-separated ids (e.g. `"123,456"`; not empty).
+     * @param int|null $expires_in `expires_in` (optional, null = not sent): The tokens' lifetime in seconds; 0 (the default) never expires. Not negative.
+     * @param int|null $product_type `product_type` (optional, null = not sent): Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise live, 5 VOD (the default).
      * @return array<string, string>
      * @throws \Vodkit\Exception
      */
-    public function getPlayerTokenBatch(string $videoIds, ?int $expiresIn = null, ?int $productType = null): array
+    public function getPlayerTokenBatch(string $video_ids, ?int $expires_in = null, ?int $product_type = null): array
     {
         return $this->call('video/getPlayerTokenBatch', self::withoutNulls([
-            'video_ids' => $videoIds,
-            'expires_in' => $expiresIn,
-            'product_type' => $productType,
+            'video_ids' => $video_ids,
+            'expires_in' => $expires_in,
+            'product_type' => $product_type,
         ]));
     }
 
@@ -590,18 +590,18 @@ final class Baijiayun extends Client
      * The answer's fields:
      * - `flow`: Bytes.
      *
-     * @param int $videoId `video_id`: The video.
-     * @param string $startDate `start_date`: First day, `yyyy-mm-dd` (inclusive).
-     * @param string $endDate `end_date`: Last day, `yyyy-mm-dd` (inclusive; not before `start_date`, same month).
+     * @param int $video_id `video_id`: The video.
+     * @param string $start_date `start_date`: First day, `yyyy-mm-dd` (inclusive).
+     * @param string $end_date `end_date`: Last day, `yyyy-mm-dd` (inclusive; not before `start_date`, same month).
      * @return array{flow: int}
      * @throws \Vodkit\Exception
      */
-    public function getVideoUsedFlow(int $videoId, string $startDate, string $endDate): array
+    public function getVideoUsedFlow(int $video_id, string $start_date, string $end_date): array
     {
         return $this->call('video_data/getUsedFlow', [
-            'video_id' => $videoId,
-            'start_date' => $startDate,
-            'end_date' => $endDate,
+            'video_id' => $video_id,
+            'start_date' => $start_date,
+            'end_date' => $end_date,
         ]);
     }
 
@@ -615,16 +615,16 @@ final class Baijiayun extends Client
      * The answer's fields:
      * - `flow`: Bytes.
      *
-     * @param string $startDate `start_date`: First day, `yyyy-mm-dd` (inclusive).
-     * @param string $endDate `end_date`: Last day, `yyyy-mm-dd` (inclusive; not before `start_date`).
+     * @param string $start_date `start_date`: First day, `yyyy-mm-dd` (inclusive).
+     * @param string $end_date `end_date`: Last day, `yyyy-mm-dd` (inclusive; not before `start_date`).
      * @return array{flow: int}
      * @throws \Vodkit\Exception
      */
-    public function getAccountUsedFlow(string $startDate, string $endDate): array
+    public function getAccountUsedFlow(string $start_date, string $end_date): array
     {
         return $this->call('video_account/getUsedFlow', [
-            'start_date' => $startDate,
-            'end_date' => $endDate,
+            'start_date' => $start_date,
+            'end_date' => $end_date,
         ]);
     }
 
@@ -637,9 +637,9 @@ final class Baijiayun extends Client
      * The answer's fields:
      * - `play_info`: Keyed by definition: low, high, superHD, 720p, 1080p, or audio.
      *
-     * @param int $videoId `video_id`: The video.
+     * @param int $video_id `video_id`: The video.
      * @param string|null $format `format` (optional, null = not sent): mp4 (default), m3u8, flv or encrypt (the encrypted version, only on accounts with encryption enabled).
-     * @param int|null $expiresIn `expires_in` (optional, null = not sent): How long the URLs stay valid, in seconds (default 12 hours).
+     * @param int|null $expires_in `expires_in` (optional, null = not sent): How long the URLs stay valid, in seconds (default 12 hours).
      * @return array{
      *     video_id: int,
      *     play_info: array<string, array{
@@ -652,12 +652,12 @@ final class Baijiayun extends Client
      * }
      * @throws \Vodkit\Exception
      */
-    public function getUrl(int $videoId, ?string $format = null, ?int $expiresIn = null): array
+    public function getUrl(int $video_id, ?string $format = null, ?int $expires_in = null): array
     {
         return $this->call('video/getUrl', self::withoutNulls([
-            'video_id' => $videoId,
+            'video_id' => $video_id,
             'format' => $format,
-            'expires_in' => $expiresIn,
+            'expires_in' => $expires_in,
         ]));
     }
 
@@ -671,11 +671,11 @@ final class Baijiayun extends Client
      * The answer's fields:
      * - `total`: Records in all pages.
      *
-     * @param int $videoId `video_id`: The video.
-     * @param string $startTime `start_time`: Start of the window, `yyyy-mm-dd HH:MM:SS`.
-     * @param string $endTime `end_time`: End of the window, `yyyy-mm-dd HH:MM:SS`: the same day as `start_time`, not before it.
+     * @param int $video_id `video_id`: The video.
+     * @param string $start_time `start_time`: Start of the window, `yyyy-mm-dd HH:MM:SS`.
+     * @param string $end_time `end_time`: End of the window, `yyyy-mm-dd HH:MM:SS`: the same day as `start_time`, not before it.
      * @param int|null $page `page` (optional, null = not sent): Page number, from 1 (default 1).
-     * @param int|null $pageSize `page_size` (optional, null = not sent): Records per page, 1 to 1000 (default 100).
+     * @param int|null $page_size `page_size` (optional, null = not sent): Records per page, 1 to 1000 (default 100).
      * @return array{
      *     total: int,
      *     list: list<array{
@@ -698,18 +698,18 @@ final class Baijiayun extends Client
      * @throws \Vodkit\Exception
      */
     public function getVideoPlayRecord(
-        int $videoId,
-        string $startTime,
-        string $endTime,
+        int $video_id,
+        string $start_time,
+        string $end_time,
         ?int $page = null,
-        ?int $pageSize = null,
+        ?int $page_size = null,
     ): array {
         return $this->call('video_data/getVideoPlayRecord', self::withoutNulls([
-            'video_id' => $videoId,
-            'start_time' => $startTime,
-            'end_time' => $endTime,
+            'video_id' => $video_id,
+            'start_time' => $start_time,
+            'end_time' => $end_time,
             'page' => $page,
-            'page_size' => $pageSize,
+            'page_size' => $page_size,
         ]));
     }
 
@@ -723,11 +723,11 @@ final class Baijiayun extends Client
      * The answer's fields:
      * - `total`: Records in all pages.
      *
-     * @param string $startTime `start_time`: Start of the window, `yyyy-mm-dd HH:MM:SS`.
-     * @param string $endTime `end_time`: End of the window, `yyyy-mm-dd HH:MM:SS`: the same day as `start_time`, not before it.
-     * @param int|null $productType `product_type` (optional, null = not sent): Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise live, 5 VOD (default 0: all).
+     * @param string $start_time `start_time`: Start of the window, `yyyy-mm-dd HH:MM:SS`.
+     * @param string $end_time `end_time`: End of the window, `yyyy-mm-dd HH:MM:SS`: the same day as `start_time`, not before it.
+     * @param int|null $product_type `product_type` (optional, null = not sent): Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise live, 5 VOD (default 0: all).
      * @param int|null $page `page` (optional, null = not sent): Page number, from 1 (default 1).
-     * @param int|null $pageSize `page_size` (optional, null = not sent): Records per page, 1 to 1000 (default 100).
+     * @param int|null $page_size `page_size` (optional, null = not sent): Records per page, 1 to 1000 (default 100).
      * @return array{
      *     total: int,
      *     list: list<array{
@@ -750,18 +750,18 @@ final class Baijiayun extends Client
      * @throws \Vodkit\Exception
      */
     public function exportVideoReportBatch(
-        string $startTime,
-        string $endTime,
-        ?int $productType = null,
+        string $start_time,
+        string $end_time,
+        ?int $product_type = null,
         ?int $page = null,
-        ?int $pageSize = null,
+        ?int $page_size = null,
     ): array {
         return $this->call('video_data/exportVideoReportBatch', self::withoutNulls([
-            'start_time' => $startTime,
-            'end_time' => $endTime,
-            'product_type' => $productType,
+            'start_time' => $start_time,
+            'end_time' => $end_time,
+            'product_type' => $product_type,
             'page' => $page,
-            'page_size' => $pageSize,
+            'page_size' => $page_size,
         ]));
     }
 
@@ -774,15 +774,15 @@ final class Baijiayun extends Client
      * The answer's fields:
      * - `status`: 1 published, 2 blocked.
      *
-     * @param int $videoId `video_id`: The video.
+     * @param int $video_id `video_id`: The video.
      * @param int $status `status`: 1 publish, 2 block.
      * @return array{status: int}
      * @throws \Vodkit\Exception
      */
-    public function setPublishStatus(int $videoId, int $status): array
+    public function setPublishStatus(int $video_id, int $status): array
     {
         return $this->call('video/setPublishStatus', [
-            'video_id' => $videoId,
+            'video_id' => $video_id,
             'status' => $status,
         ]);
     }
@@ -798,14 +798,14 @@ final class Baijiayun extends Client
      * - `iframe`: The iframe embed.
      * - `flash`: The flash player URL.
      *
-     * @param int $videoId `video_id`: The video.
+     * @param int $video_id `video_id`: The video.
      * @return array{js: string, iframe: string, flash: string}
      * @throws \Vodkit\Exception
      */
-    public function getShareUrl(int $videoId): array
+    public function getShareUrl(int $video_id): array
     {
         return $this->call('video/getShareUrl', [
-            'video_id' => $videoId,
+            'video_id' => $video_id,
         ]);
     }
 
@@ -815,18 +815,18 @@ final class Baijiayun extends Client
      *
      * Sent as POST `video_data/getVideoPlayCountRank` on the `api` host.
      *
-     * @param string $startDate `start_date`: First day, `yyyy-mm-dd` (inclusive).
-     * @param string $endDate `end_date`: Last day, `yyyy-mm-dd` (inclusive; not before `start_date`).
-     * @param int|null $productType `product_type` (optional, null = not sent): Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise live, 5 VOD (default 0: all).
+     * @param string $start_date `start_date`: First day, `yyyy-mm-dd` (inclusive).
+     * @param string $end_date `end_date`: Last day, `yyyy-mm-dd` (inclusive; not before `start_date`).
+     * @param int|null $product_type `product_type` (optional, null = not sent): Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise live, 5 VOD (default 0: all).
      * @return array{play_rank: list<array{video_id: int, play_count: int}>}
      * @throws \Vodkit\Exception
      */
-    public function getVideoPlayCountRank(string $startDate, string $endDate, ?int $productType = null): array
+    public function getVideoPlayCountRank(string $start_date, string $end_date, ?int $product_type = null): array
     {
         return $this->call('video_data/getVideoPlayCountRank', self::withoutNulls([
-            'start_date' => $startDate,
-            'end_date' => $endDate,
-            'product_type' => $productType,
+            'start_date' => $start_date,
+            'end_date' => $end_date,
+            'product_type' => $product_type,
         ]));
     }
 
@@ -839,18 +839,18 @@ final class Baijiayun extends Client
      * The answer's fields:
      * - `play_count`: Plays by day (`yyyy-mm-dd`).
      *
-     * @param int $videoId `video_id`: The video.
-     * @param string $startDate `start_date`: First day, `yyyy-mm-dd` (inclusive).
-     * @param string $endDate `end_date`: Last day, `yyyy-mm-dd` (inclusive; not before `start_date`).
+     * @param int $video_id `video_id`: The video.
+     * @param string $start_date `start_date`: First day, `yyyy-mm-dd` (inclusive).
+     * @param string $end_date `end_date`: Last day, `yyyy-mm-dd` (inclusive; not before `start_date`).
      * @return array{play_count: array<string, int>}
      * @throws \Vodkit\Exception
      */
-    public function getVideoDailyPlayCount(int $videoId, string $startDate, string $endDate): array
+    public function getVideoDailyPlayCount(int $video_id, string $start_date, string $end_date): array
     {
         return $this->call('video_data/getVideoDailyPlayCount', [
-            'video_id' => $videoId,
-            'start_date' => $startDate,
-            'end_date' => $endDate,
+            'video_id' => $video_id,
+            'start_date' => $start_date,
+            'end_date' => $end_date,
         ]);
     }
 
@@ -863,18 +863,18 @@ final class Baijiayun extends Client
      * The answer's fields:
      * - `play_count`: Plays by day (`yyyy-mm-dd`).
      *
-     * @param string $startDate `start_date`: First day, `yyyy-mm-dd` (inclusive).
-     * @param string $endDate `end_date`: Last day, `yyyy-mm-dd` (inclusive; not before `start_date`).
-     * @param int|null $productType `product_type` (optional, null = not sent): Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise live, 5 VOD (default 0: all).
+     * @param string $start_date `start_date`: First day, `yyyy-mm-dd` (inclusive).
+     * @param string $end_date `end_date`: Last day, `yyyy-mm-dd` (inclusive; not before `start_date`).
+     * @param int|null $product_type `product_type` (optional, null = not sent): Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise live, 5 VOD (default 0: all).
      * @return array{play_count: array<string, int>}
      * @throws \Vodkit\Exception
      */
-    public function getPartnerDailyPlayCount(string $startDate, string $endDate, ?int $productType = null): array
+    public function getPartnerDailyPlayCount(string $start_date, string $end_date, ?int $product_type = null): array
     {
         return $this->call('video_data/getPartnerDailyPlayCount', self::withoutNulls([
-            'start_date' => $startDate,
-            'end_date' => $endDate,
-            'product_type' => $productType,
+            'start_date' => $start_date,
+            'end_date' => $end_date,
+            'product_type' => $product_type,
         ]));
     }
 
@@ -888,8 +888,8 @@ final class Baijiayun extends Client
      * - `total`: Videos in all pages.
      *
      * @param int|null $page `page` (optional, null = not sent): Page number, from 1 (default 1).
-     * @param int|null $pageSize `page_size` (optional, null = not sent): Videos per page, 1 to 1000 (default 20).
-     * @param string|null $createTime `create_time` (optional, null = not sent): Only videos created from this time on: `YYYY-mm-dd HH:MM:SS` (default: no time filter).
+     * @param int|null $page_size `page_size` (optional, null = not sent): Videos per page, 1 to 1000 (default 20).
+     * @param string|null $create_time `create_time` (optional, null = not sent): Only videos created from this time on: `YYYY-mm-dd HH:MM:SS` (default: no time filter).
      * @param string|null $name `name` (optional, null = not sent): Only videos whose name contains this (003 edition).
      * @return array{
      *     total: int,
@@ -917,14 +917,14 @@ final class Baijiayun extends Client
      */
     public function getVideoList(
         ?int $page = null,
-        ?int $pageSize = null,
-        ?string $createTime = null,
+        ?int $page_size = null,
+        ?string $create_time = null,
         ?string $name = null,
     ): array {
         return $this->call('video/getVideoList', self::withoutNulls([
             'page' => $page,
-            'page_size' => $pageSize,
-            'create_time' => $createTime,
+            'page_size' => $page_size,
+            'create_time' => $create_time,
             'name' => $name,
         ]));
     }
@@ -941,7 +941,7 @@ final class Baijiayun extends Client
      * - `create_time`: `yyyy-mm-dd HH:MM:SS`.
      *
      * @param string $path the file to send (multipart field 'subtitle', or the config's `file_fields` override)
-     * @param int $videoId `video_id`: The video the subtitle belongs to.
+     * @param int $video_id `video_id`: The video the subtitle belongs to.
      * @param string $name `name`: The subtitle's name, shown in the player (not empty).
      * @return array{
      *     subtitle_id: int,
@@ -951,10 +951,10 @@ final class Baijiayun extends Client
      * }
      * @throws \Vodkit\Exception
      */
-    public function uploadSubtitle(string $path, int $videoId, string $name): array
+    public function uploadSubtitle(string $path, int $video_id, string $name): array
     {
         return $this->callWithFile('video/uploadSubtitle', [
-            'video_id' => $videoId,
+            'video_id' => $video_id,
             'name' => $name,
         ], '', $path);
     }
@@ -964,7 +964,7 @@ final class Baijiayun extends Client
      *
      * Sent as POST `video/getSubtitleList` on the `api` host.
      *
-     * @param int $videoId `video_id`: The video.
+     * @param int $video_id `video_id`: The video.
      * @return list<array{
      *     subtitle_id: int,
      *     subtitle_name: string,
@@ -975,10 +975,10 @@ final class Baijiayun extends Client
      * }>|null
      * @throws \Vodkit\Exception
      */
-    public function getSubtitleList(int $videoId): ?array
+    public function getSubtitleList(int $video_id): ?array
     {
         return $this->call('video/getSubtitleList', [
-            'video_id' => $videoId,
+            'video_id' => $video_id,
         ]);
     }
 
@@ -988,14 +988,14 @@ final class Baijiayun extends Client
      * Sent as POST `video/updateSubtitle` on the `api` host.
      *
      * @param string $name `name`: The new name (not empty).
-     * @param int $subtitleId `subtitle_id`: The subtitle to rename.
+     * @param int $subtitle_id `subtitle_id`: The subtitle to rename.
      * @throws \Vodkit\Exception
      */
-    public function updateSubtitle(string $name, int $subtitleId): void
+    public function updateSubtitle(string $name, int $subtitle_id): void
     {
         $this->call('video/updateSubtitle', [
             'name' => $name,
-            'subtitle_id' => $subtitleId,
+            'subtitle_id' => $subtitle_id,
         ]);
     }
 
@@ -1005,15 +1005,15 @@ final class Baijiayun extends Client
      *
      * Sent as POST `video/setDefaultSubtitle` on the `api` host.
      *
-     * @param int $videoId `video_id`: The video.
-     * @param int $subtitleId `subtitle_id`: One of the video's subtitles.
+     * @param int $video_id `video_id`: The video.
+     * @param int $subtitle_id `subtitle_id`: One of the video's subtitles.
      * @throws \Vodkit\Exception
      */
-    public function setDefaultSubtitle(int $videoId, int $subtitleId): void
+    public function setDefaultSubtitle(int $video_id, int $subtitle_id): void
     {
         $this->call('video/setDefaultSubtitle', [
-            'video_id' => $videoId,
-            'subtitle_id' => $subtitleId,
+            'video_id' => $video_id,
+            'subtitle_id' => $subtitle_id,
         ]);
     }
 
@@ -1022,13 +1022,13 @@ final class Baijiayun extends Client
      *
      * Sent as POST `video/deleteSubtitle` on the `api` host.
      *
-     * @param int $subtitleId `subtitle_id`: The subtitle to delete.
+     * @param int $subtitle_id `subtitle_id`: The subtitle to delete.
      * @throws \Vodkit\Exception
      */
-    public function deleteSubtitle(int $subtitleId): void
+    public function deleteSubtitle(int $subtitle_id): void
     {
         $this->call('video/deleteSubtitle', [
-            'subtitle_id' => $subtitleId,
+            'subtitle_id' => $subtitle_id,
         ]);
     }
 
@@ -1041,16 +1041,16 @@ final class Baijiayun extends Client
      * The answer's fields:
      * - `flow`: Bytes by day (`yyyy-mm-dd`).
      *
-     * @param string $startDate `start_date`: First day, `yyyy-mm-dd` (inclusive).
-     * @param string $endDate `end_date`: Last day, `yyyy-mm-dd` (inclusive; not before `start_date`).
+     * @param string $start_date `start_date`: First day, `yyyy-mm-dd` (inclusive).
+     * @param string $end_date `end_date`: Last day, `yyyy-mm-dd` (inclusive; not before `start_date`).
      * @return array{flow: array<string, int>}
      * @throws \Vodkit\Exception
      */
-    public function getAccountUsedFlowDetail(string $startDate, string $endDate): array
+    public function getAccountUsedFlowDetail(string $start_date, string $end_date): array
     {
         return $this->call('video_account/getUsedFlowDetail', [
-            'start_date' => $startDate,
-            'end_date' => $endDate,
+            'start_date' => $start_date,
+            'end_date' => $end_date,
         ]);
     }
 
@@ -1063,24 +1063,24 @@ final class Baijiayun extends Client
      * The answer's fields:
      * - `total`: Videos in all pages.
      *
-     * @param int $productType `product_type`: Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise live, 5 VOD.
+     * @param int $product_type `product_type`: Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise live, 5 VOD.
      * @param string $date `date`: The day, `yyyy-mm-dd`.
      * @param int|null $page `page` (optional, null = not sent): Page number, from 1 (default 1).
-     * @param int|null $pageSize `page_size` (optional, null = not sent): Videos per page, from 1 (default 100).
+     * @param int|null $page_size `page_size` (optional, null = not sent): Videos per page, from 1 (default 100).
      * @return array{total: int, list: list<array{video_id: int, flow: int}>}
      * @throws \Vodkit\Exception
      */
     public function getProductUsedFlowDetail(
-        int $productType,
+        int $product_type,
         string $date,
         ?int $page = null,
-        ?int $pageSize = null,
+        ?int $page_size = null,
     ): array {
         return $this->call('video_data/getUsedFlowDetail', self::withoutNulls([
-            'product_type' => $productType,
+            'product_type' => $product_type,
             'date' => $date,
             'page' => $page,
-            'page_size' => $pageSize,
+            'page_size' => $page_size,
         ]));
     }
 
@@ -1125,16 +1125,16 @@ final class Baijiayun extends Client
      * The answer's fields:
      * - `definition`: The definition bits asked for.
      *
-     * @param int $videoId `video_id`: The video.
+     * @param int $video_id `video_id`: The video.
      * @param string $definition `definition`: Target definitions, comma-separated bits: 16 SD, 1 HD, 2 super HD, 4 720p, 8 1080p (e.g. `"16,1"`).
      * @param string|null $format `format` (optional, null = not sent): Output formats, comma-separated bits: 1 mp4, 2 flv, 4 m3u8 (default: all three).
      * @return array{video_id: int, definition: string}
      * @throws \Vodkit\Exception
      */
-    public function transcodeAgain(int $videoId, string $definition, ?string $format = null): array
+    public function transcodeAgain(int $video_id, string $definition, ?string $format = null): array
     {
         return $this->call('video/transcodeAgain', self::withoutNulls([
-            'video_id' => $videoId,
+            'video_id' => $video_id,
             'definition' => $definition,
             'format' => $format,
         ]));
@@ -1170,15 +1170,15 @@ final class Baijiayun extends Client
      * No provider document prints this path: if your account's differs, set
      * `'path_overrides' => ['video/bindNotice' => 'the/path']` in the config.
      *
-     * @param string $videoIds `video_ids`: The videos, comma-separated ids (e.g. `"637000,637066"`; not empty).
-     * @param int $noticeId `notice_id`: The notice, as returned by createNotice.
+     * @param string $video_ids `video_ids`: The videos, comma-separated ids (e.g. `"637000,637066"`; not empty).
+     * @param int $notice_id `notice_id`: The notice, as returned by createNotice.
      * @throws \Vodkit\Exception
      */
-    public function bindNotice(string $videoIds, int $noticeId): void
+    public function bindNotice(string $video_ids, int $notice_id): void
     {
         $this->call('video/bindNotice', [
-            'video_ids' => $videoIds,
-            'notice_id' => $noticeId,
+            'video_ids' => $video_ids,
+            'notice_id' => $notice_id,
         ]);
     }
 
@@ -1190,7 +1190,7 @@ final class Baijiayun extends Client
      * No provider document prints this path: if your account's differs, set
      * `'path_overrides' => ['video/getQuestionList' => 'the/path']` in the config.
      *
-     * @param string $videoUnique `video_unique`: The video: its id, as text (e.g. `"123"`).
+     * @param string $video_unique `video_unique`: The video: its id, as text (e.g. `"123"`).
      * @return array{
      *     total: int,
      *     question_list: list<array{
@@ -1219,10 +1219,10 @@ final class Baijiayun extends Client
      * }
      * @throws \Vodkit\Exception
      */
-    public function getQuestionList(string $videoUnique): array
+    public function getQuestionList(string $video_unique): array
     {
         return $this->call('video/getQuestionList', [
-            'video_unique' => $videoUnique,
+            'video_unique' => $video_unique,
         ]);
     }
 
@@ -1235,7 +1235,7 @@ final class Baijiayun extends Client
      * No provider document prints this path: if your account's differs, set
      * `'path_overrides' => ['video/saveQuestionList' => 'the/path']` in the config.
      *
-     * @param string $videoUnique `video_unique`: The video: its id, as text (e.g. `"123"`).
+     * @param string $video_unique `video_unique`: The video: its id, as text (e.g. `"123"`).
      * @param list<array{
      *     id?: int|null,
      *     title?: string,
@@ -1250,14 +1250,14 @@ final class Baijiayun extends Client
      *     show_time?: int,
      *     video_unique?: string,
      *     option_list?: list<array{id?: int|null, value?: string, is_right?: bool}>,
-     * }> $questionList `question_list`: The questions to save (at least one; each with a title and at least one choice, none empty); sent as JSON text.
+     * }> $question_list `question_list`: The questions to save (at least one; each with a title and at least one choice, none empty); sent as JSON text.
      * @throws \Vodkit\Exception
      */
-    public function saveQuestionList(string $videoUnique, array $questionList): void
+    public function saveQuestionList(string $video_unique, array $question_list): void
     {
         $this->call('video/saveQuestionList', [
-            'video_unique' => $videoUnique,
-            'question_list' => $questionList,
+            'video_unique' => $video_unique,
+            'question_list' => $question_list,
         ]);
     }
 
@@ -1268,15 +1268,15 @@ final class Baijiayun extends Client
      * No provider document prints this path: if your account's differs, set
      * `'path_overrides' => ['video/deleteQuestion' => 'the/path']` in the config.
      *
-     * @param string $videoUnique `video_unique`: The video: its id, as text (e.g. `"123"`).
-     * @param string $questionIds `question_ids`: The questions, comma-separated ids (e.g. `"89,90"`; not empty).
+     * @param string $video_unique `video_unique`: The video: its id, as text (e.g. `"123"`).
+     * @param string $question_ids `question_ids`: The questions, comma-separated ids (e.g. `"89,90"`; not empty).
      * @throws \Vodkit\Exception
      */
-    public function deleteQuestions(string $videoUnique, string $questionIds): void
+    public function deleteQuestions(string $video_unique, string $question_ids): void
     {
         $this->call('video/deleteQuestion', [
-            'video_unique' => $videoUnique,
-            'question_ids' => $questionIds,
+            'video_unique' => $video_unique,
+            'question_ids' => $question_ids,
         ]);
     }
 
@@ -1288,8 +1288,8 @@ final class Baijiayun extends Client
      * No provider document prints this path: if your account's differs, set
      * `'path_overrides' => ['video/getVideosCategory' => 'the/path']` in the config.
      *
-     * @param string $videoIds `video_ids`: The videos, comma-separated ids (e.g. `"412768,412769"`; not empty).
-     * @param int|null $categoryId `category_id` (optional, null = not sent): Only the videos in this category (default: all of them).
+     * @param string $video_ids `video_ids`: The videos, comma-separated ids (e.g. `"412768,412769"`; not empty).
+     * @param int|null $category_id `category_id` (optional, null = not sent): Only the videos in this category (default: all of them).
      * @return array{
      *     list: list<array{
      *         video_id: int,
@@ -1302,11 +1302,11 @@ final class Baijiayun extends Client
      * }
      * @throws \Vodkit\Exception
      */
-    public function getVideosCategory(string $videoIds, ?int $categoryId = null): array
+    public function getVideosCategory(string $video_ids, ?int $category_id = null): array
     {
         return $this->call('video/getVideosCategory', self::withoutNulls([
-            'video_ids' => $videoIds,
-            'category_id' => $categoryId,
+            'video_ids' => $video_ids,
+            'category_id' => $category_id,
         ]));
     }
 
@@ -1319,13 +1319,13 @@ final class Baijiayun extends Client
      * `'path_overrides' => ['video/uploadDocument' => 'the/path']` in the config.
      *
      * @param string $path the file to send (multipart field 'file', or the config's `file_fields` override)
-     * @param string $videoUnique `video_unique`: The video: its id, as text (e.g. `"123"`).
+     * @param string $video_unique `video_unique`: The video: its id, as text (e.g. `"123"`).
      * @throws \Vodkit\Exception
      */
-    public function uploadDocument(string $path, string $videoUnique): void
+    public function uploadDocument(string $path, string $video_unique): void
     {
         $this->callWithFile('video/uploadDocument', [
-            'video_unique' => $videoUnique,
+            'video_unique' => $video_unique,
         ], '', $path);
     }
 
@@ -1337,7 +1337,7 @@ final class Baijiayun extends Client
      * No provider document prints this path: if your account's differs, set
      * `'path_overrides' => ['video/setMarker' => 'the/path']` in the config.
      *
-     * @param string $videoUnique `video_unique`: The video: its id, as text (e.g. `"123"`).
+     * @param string $video_unique `video_unique`: The video: its id, as text (e.g. `"123"`).
      * @param list<array{
      *     time_offset?: string,
      *     description?: string,
@@ -1347,10 +1347,10 @@ final class Baijiayun extends Client
      * }> $content `content`: The markers, `{time_offset, description, reference_link, btntxt, image}` each; every one needs a `time_offset` (`HH:MM:SS`). Sent as JSON text.
      * @throws \Vodkit\Exception
      */
-    public function setMarkers(string $videoUnique, array $content): void
+    public function setMarkers(string $video_unique, array $content): void
     {
         $this->call('video/setMarker', [
-            'video_unique' => $videoUnique,
+            'video_unique' => $video_unique,
             'content' => $content,
         ]);
     }
@@ -1368,7 +1368,7 @@ final class Baijiayun extends Client
      * - `list`: The markers.
      * - `enable_jump`: Whether a click on a marker seeks to it.
      *
-     * @param string $videoUnique `video_unique`: The video: its id, as text (e.g. `"123"`).
+     * @param string $video_unique `video_unique`: The video: its id, as text (e.g. `"123"`).
      * @return array{
      *     total: int,
      *     list: list<array{
@@ -1382,10 +1382,10 @@ final class Baijiayun extends Client
      * }
      * @throws \Vodkit\Exception
      */
-    public function getMarkers(string $videoUnique): array
+    public function getMarkers(string $video_unique): array
     {
         return $this->call('video/getMarker', [
-            'video_unique' => $videoUnique,
+            'video_unique' => $video_unique,
         ]);
     }
 
@@ -1397,14 +1397,14 @@ final class Baijiayun extends Client
      * No provider document prints this path: if your account's differs, set
      * `'path_overrides' => ['video/setMarkerJump' => 'the/path']` in the config.
      *
-     * @param string $videoUnique `video_unique`: The video: its id, as text (e.g. `"123"`).
+     * @param string $video_unique `video_unique`: The video: its id, as text (e.g. `"123"`).
      * @param int $jump `jump`: 1: a click on a marker seeks to it, 0: it doesn't.
      * @throws \Vodkit\Exception
      */
-    public function setMarkerJump(string $videoUnique, int $jump): void
+    public function setMarkerJump(string $video_unique, int $jump): void
     {
         $this->call('video/setMarkerJump', [
-            'video_unique' => $videoUnique,
+            'video_unique' => $video_unique,
             'jump' => $jump,
         ]);
     }
@@ -1421,16 +1421,16 @@ final class Baijiayun extends Client
      * The answer's fields:
      * - `token`: The token (a JWT) to hand to the player.
      *
-     * @param int $userNumber `user_number`: The viewer's number in your system (> 0).
+     * @param int $user_number `user_number`: The viewer's number in your system (> 0).
      * @param string|null $name `name` (optional, null = not sent): The viewer's display name.
      * @param string|null $avatar `avatar` (optional, null = not sent): The viewer's avatar image URL.
      * @return array{token: string}
      * @throws \Vodkit\Exception
      */
-    public function getViewerToken(int $userNumber, ?string $name = null, ?string $avatar = null): array
+    public function getViewerToken(int $user_number, ?string $name = null, ?string $avatar = null): array
     {
         return $this->call('video/getViewerToken', self::withoutNulls([
-            'user_number' => $userNumber,
+            'user_number' => $user_number,
             'name' => $name,
             'avatar' => $avatar,
         ]));
@@ -1447,17 +1447,17 @@ final class Baijiayun extends Client
      * The answer's fields:
      * - `total`: How many groups there are.
      *
-     * @param string $videoUnique `video_unique`: The video: its id, as text (e.g. `"123"`).
+     * @param string $video_unique `video_unique`: The video: its id, as text (e.g. `"123"`).
      * @return array{
      *     list: list<array{group_id: int, name: string, all_count: int, select_count: int}>,
      *     total: int,
      * }
      * @throws \Vodkit\Exception
      */
-    public function getUserGroups(string $videoUnique): array
+    public function getUserGroups(string $video_unique): array
     {
         return $this->call('video/getUserGroupList', [
-            'video_unique' => $videoUnique,
+            'video_unique' => $video_unique,
         ]);
     }
 
@@ -1469,15 +1469,15 @@ final class Baijiayun extends Client
      * No provider document prints this path: if your account's differs, set
      * `'path_overrides' => ['video/addUserGroup' => 'the/path']` in the config.
      *
-     * @param string $videoUnique `video_unique`: The video: its id, as text (e.g. `"123"`).
-     * @param int $groupId `group_id`: The user group.
+     * @param string $video_unique `video_unique`: The video: its id, as text (e.g. `"123"`).
+     * @param int $group_id `group_id`: The user group.
      * @throws \Vodkit\Exception
      */
-    public function addUserGroup(string $videoUnique, int $groupId): void
+    public function addUserGroup(string $video_unique, int $group_id): void
     {
         $this->call('video/addUserGroup', [
-            'video_unique' => $videoUnique,
-            'group_id' => $groupId,
+            'video_unique' => $video_unique,
+            'group_id' => $group_id,
         ]);
     }
 
@@ -1489,15 +1489,15 @@ final class Baijiayun extends Client
      * No provider document prints this path: if your account's differs, set
      * `'path_overrides' => ['video/deleteUserGroup' => 'the/path']` in the config.
      *
-     * @param string $videoUnique `video_unique`: The video: its id, as text (e.g. `"123"`).
-     * @param int $groupId `group_id`: The user group.
+     * @param string $video_unique `video_unique`: The video: its id, as text (e.g. `"123"`).
+     * @param int $group_id `group_id`: The user group.
      * @throws \Vodkit\Exception
      */
-    public function removeUserGroup(string $videoUnique, int $groupId): void
+    public function removeUserGroup(string $video_unique, int $group_id): void
     {
         $this->call('video/deleteUserGroup', [
-            'video_unique' => $videoUnique,
-            'group_id' => $groupId,
+            'video_unique' => $video_unique,
+            'group_id' => $group_id,
         ]);
     }
 
@@ -1512,9 +1512,9 @@ final class Baijiayun extends Client
      * The answer's fields:
      * - `total`: Viewers in all pages.
      *
-     * @param string $videoUnique `video_unique`: The video: its id, as text (e.g. `"123"`).
+     * @param string $video_unique `video_unique`: The video: its id, as text (e.g. `"123"`).
      * @param int|null $page `page` (optional, null = not sent): Page number, from 1 (default 1).
-     * @param int|null $pageSize `page_size` (optional, null = not sent): Viewers per page, 1 to 100 (default 10).
+     * @param int|null $page_size `page_size` (optional, null = not sent): Viewers per page, 1 to 100 (default 10).
      * @return array{
      *     list: list<array{
      *         user_id: int,
@@ -1531,12 +1531,12 @@ final class Baijiayun extends Client
      * }
      * @throws \Vodkit\Exception
      */
-    public function getViewers(string $videoUnique, ?int $page = null, ?int $pageSize = null): array
+    public function getViewers(string $video_unique, ?int $page = null, ?int $page_size = null): array
     {
         return $this->call('video/getViewerList', self::withoutNulls([
-            'video_unique' => $videoUnique,
+            'video_unique' => $video_unique,
             'page' => $page,
-            'page_size' => $pageSize,
+            'page_size' => $page_size,
         ]));
     }
 
@@ -1547,15 +1547,15 @@ final class Baijiayun extends Client
      * No provider document prints this path: if your account's differs, set
      * `'path_overrides' => ['video/addViewer' => 'the/path']` in the config.
      *
-     * @param string $videoUnique `video_unique`: The video: its id, as text (e.g. `"123"`).
-     * @param string $userIds `user_ids`: The users, comma-separated ids (e.g. `"305467,306231"`; not empty).
+     * @param string $video_unique `video_unique`: The video: its id, as text (e.g. `"123"`).
+     * @param string $user_ids `user_ids`: The users, comma-separated ids (e.g. `"305467,306231"`; not empty).
      * @throws \Vodkit\Exception
      */
-    public function addViewers(string $videoUnique, string $userIds): void
+    public function addViewers(string $video_unique, string $user_ids): void
     {
         $this->call('video/addViewer', [
-            'video_unique' => $videoUnique,
-            'user_ids' => $userIds,
+            'video_unique' => $video_unique,
+            'user_ids' => $user_ids,
         ]);
     }
 
@@ -1567,15 +1567,15 @@ final class Baijiayun extends Client
      * No provider document prints this path: if your account's differs, set
      * `'path_overrides' => ['video/deleteViewer' => 'the/path']` in the config.
      *
-     * @param string $videoUnique `video_unique`: The video: its id, as text (e.g. `"123"`).
-     * @param string $userIds `user_ids`: The users, comma-separated ids (e.g. `"305467,306231"`; not empty).
+     * @param string $video_unique `video_unique`: The video: its id, as text (e.g. `"123"`).
+     * @param string $user_ids `user_ids`: The users, comma-separated ids (e.g. `"305467,306231"`; not empty).
      * @throws \Vodkit\Exception
      */
-    public function removeViewers(string $videoUnique, string $userIds): void
+    public function removeViewers(string $video_unique, string $user_ids): void
     {
         $this->call('video/deleteViewer', [
-            'video_unique' => $videoUnique,
-            'user_ids' => $userIds,
+            'video_unique' => $video_unique,
+            'user_ids' => $user_ids,
         ]);
     }
 
@@ -1587,7 +1587,7 @@ final class Baijiayun extends Client
      * No provider document prints this path: if your account's differs, set
      * `'path_overrides' => ['video/getAnswerRecord' => 'the/path']` in the config.
      *
-     * @param string $videoUnique `video_unique`: The video: its id, as text (e.g. `"123"`).
+     * @param string $video_unique `video_unique`: The video: its id, as text (e.g. `"123"`).
      * @return array{
      *     list: list<array{
      *         user_number: string,
@@ -1606,10 +1606,10 @@ final class Baijiayun extends Client
      * }
      * @throws \Vodkit\Exception
      */
-    public function getAnswerRecords(string $videoUnique): array
+    public function getAnswerRecords(string $video_unique): array
     {
         return $this->call('video/getAnswerRecord', [
-            'video_unique' => $videoUnique,
+            'video_unique' => $video_unique,
         ]);
     }
 

@@ -113,15 +113,15 @@ final class Iqiyi extends Client
      *
      * Sent as POST `uploadfinish` on the `upload` host.
      *
-     * @param string $fileId `file_id`: The file's id (from `openupload`).
-     * @param string|null $rangeFinished `range_finished` (optional, null = not sent): Always `"true"` (the default).
+     * @param string $file_id `file_id`: The file's id (from `openupload`).
+     * @param string|null $range_finished `range_finished` (optional, null = not sent): Always `"true"` (the default).
      * @throws \Vodkit\Exception
      */
-    public function uploadFinish(string $fileId, ?string $rangeFinished = null): void
+    public function uploadFinish(string $file_id, ?string $range_finished = null): void
     {
         $this->call('uploadfinish', self::withoutNulls([
-            'file_id' => $fileId,
-            'range_finished' => $rangeFinished,
+            'file_id' => $file_id,
+            'range_finished' => $range_finished,
         ]));
     }
 
@@ -130,14 +130,14 @@ final class Iqiyi extends Client
      *
      * Sent as POST `cancelupload` on the `upload` host.
      *
-     * @param string $fileId `file_id`: The file's id (from `openupload`).
+     * @param string $file_id `file_id`: The file's id (from `openupload`).
      * @param int|null $status `status` (optional, null = not sent): 2: stop (the only documented value, and the default).
      * @throws \Vodkit\Exception
      */
-    public function cancelUpload(string $fileId, ?int $status = null): void
+    public function cancelUpload(string $file_id, ?int $status = null): void
     {
         $this->call('cancelupload', self::withoutNulls([
-            'file_id' => $fileId,
+            'file_id' => $file_id,
             'status' => $status,
         ]));
     }
@@ -148,26 +148,26 @@ final class Iqiyi extends Client
      *
      * Sent as GET `api/file/info` on the `openapi` host.
      *
-     * @param string $fileId `file_id`: The file's id.
-     * @param string $fileName `file_name`: The video's name (not empty).
+     * @param string $file_id `file_id`: The file's id.
+     * @param string $file_name `file_name`: The video's name (not empty).
      * @param string $description `description`: The video's description.
      * @param string|null $tags `tags` (optional, null = not sent): Comma-separated tags, such as "青春,搞笑".
-     * @param int|null $fileType `file_type` (optional, null = not sent): The category: 1 film, 2 series, 3 documentary, 4 animation, 5 music, 6 variety, 7 entertainment, 8 games, 9 travel, 10 trailers, 12 education, 13 fashion, 15 children, 16 micro-film, 17 sports, 20 ads, 21 life, 22 comedy, 24 finance, 25 news, 26 cars, 27 original, 28 military.
+     * @param int|null $file_type `file_type` (optional, null = not sent): The category: 1 film, 2 series, 3 documentary, 4 animation, 5 music, 6 variety, 7 entertainment, 8 games, 9 travel, 10 trailers, 12 education, 13 fashion, 15 children, 16 micro-film, 17 sports, 20 ads, 21 life, 22 comedy, 24 finance, 25 news, 26 cars, 27 original, 28 military.
      * @throws \Vodkit\Exception
      */
     public function setFileInfo(
-        string $fileId,
-        string $fileName,
+        string $file_id,
+        string $file_name,
         string $description,
         ?string $tags = null,
-        ?int $fileType = null,
+        ?int $file_type = null,
     ): void {
         $this->call('file/info', self::withoutNulls([
-            'file_id' => $fileId,
-            'file_name' => $fileName,
+            'file_id' => $file_id,
+            'file_name' => $file_name,
             'description' => $description,
             'tags' => $tags,
-            'file_type' => $fileType,
+            'file_type' => $file_type,
         ]));
     }
 
@@ -201,14 +201,14 @@ final class Iqiyi extends Client
      * - `expires_in`: Seconds the access token is valid for.
      * - `refresh_token`: Exchanges for a new pair once the access token expires.
      *
-     * @param string|null $refreshToken `refresh_token` (optional, null = not sent): The refresh token to use (default: the client's own).
+     * @param string|null $refresh_token `refresh_token` (optional, null = not sent): The refresh token to use (default: the client's own).
      * @return array{access_token: string, expires_in: int, refresh_token: string}
      * @throws \Vodkit\Exception
      */
-    public function refreshToken(?string $refreshToken = null): array
+    public function refreshToken(?string $refresh_token = null): array
     {
         return $this->call('oauth2/token', self::withoutNulls([
-            'refresh_token' => $refreshToken,
+            'refresh_token' => $refresh_token,
         ]));
     }
 
@@ -228,7 +228,7 @@ final class Iqiyi extends Client
      * - `is_repeat`: The file duplicates an earlier upload (with `A00007`).
      * - `file_id_before`: The earlier upload's file id, when `is_repeat`.
      *
-     * @param string $fileId `file_id`: The file's id.
+     * @param string $file_id `file_id`: The file's id.
      * @return array{
      *     state: string|string|string|string|string|string|string|string,
      *     code: string,
@@ -245,10 +245,10 @@ final class Iqiyi extends Client
      * }
      * @throws \Vodkit\Exception
      */
-    public function fullStatus(string $fileId): array
+    public function fullStatus(string $file_id): array
     {
         return $this->call('file/fullStatus', [
-            'file_id' => $fileId,
+            'file_id' => $file_id,
         ]);
     }
 
@@ -261,8 +261,8 @@ final class Iqiyi extends Client
      * The answer's fields:
      * - `count`: The account's number of videos.
      *
-     * @param string|null $fileIds `file_ids` (optional, null = not sent): Comma-separated file ids; empty or absent: all videos.
-     * @param int|null $pageSize `page_size` (optional, null = not sent): Videos per page, 1-100 (default 20).
+     * @param string|null $file_ids `file_ids` (optional, null = not sent): Comma-separated file ids; empty or absent: all videos.
+     * @param int|null $page_size `page_size` (optional, null = not sent): Videos per page, 1-100 (default 20).
      * @param int|null $page `page` (optional, null = not sent): The page, from 1 (default 1).
      * @return array{
      *     count: int,
@@ -283,11 +283,11 @@ final class Iqiyi extends Client
      * }
      * @throws \Vodkit\Exception
      */
-    public function videoList(?string $fileIds = null, ?int $pageSize = null, ?int $page = null): array
+    public function videoList(?string $file_ids = null, ?int $page_size = null, ?int $page = null): array
     {
         return $this->call('file/videoListForExternal', self::withoutNulls([
-            'file_ids' => $fileIds,
-            'page_size' => $pageSize,
+            'file_ids' => $file_ids,
+            'page_size' => $page_size,
             'page' => $page,
         ]));
     }
@@ -297,17 +297,17 @@ final class Iqiyi extends Client
      *
      * Sent as GET `api/file/urllist` on the `openapi` host.
      *
-     * @param string $fileId `file_id`: The file's id.
+     * @param string $file_id `file_id`: The file's id.
      * @return array{
      *     mp4: list<array{definition: int, name?: string|null, url: string}>,
      *     m3u8: list<array{definition: int, name?: string|null, url: string}>,
      * }
      * @throws \Vodkit\Exception
      */
-    public function urlList(string $fileId): array
+    public function urlList(string $file_id): array
     {
         return $this->call('file/urllist', [
-            'file_id' => $fileId,
+            'file_id' => $file_id,
         ]);
     }
 
@@ -316,15 +316,15 @@ final class Iqiyi extends Client
      *
      * Sent as GET `api/file/delete` on the `openapi` host.
      *
-     * @param int $deleteType `delete_type`: 0: delete every video of the account; 1: the ones in `file_ids`.
-     * @param string|null $fileIds `file_ids` (optional, null = not sent): Comma-separated file ids (required with `delete_type` 1).
+     * @param int $delete_type `delete_type`: 0: delete every video of the account; 1: the ones in `file_ids`.
+     * @param string|null $file_ids `file_ids` (optional, null = not sent): Comma-separated file ids (required with `delete_type` 1).
      * @throws \Vodkit\Exception
      */
-    public function delete(int $deleteType, ?string $fileIds = null): void
+    public function delete(int $delete_type, ?string $file_ids = null): void
     {
         $this->call('file/delete', self::withoutNulls([
-            'delete_type' => $deleteType,
-            'file_ids' => $fileIds,
+            'delete_type' => $delete_type,
+            'file_ids' => $file_ids,
         ]));
     }
 }

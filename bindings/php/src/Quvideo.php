@@ -83,15 +83,15 @@ final class Quvideo extends Client
      * The answer's fields:
      * - `total`: Videos matching the filters, on every page.
      *
-     * @param int|null $pageIndex `pageIndex` (optional, null = not sent): The page, from 1 (default 1; always sent).
-     * @param int|null $pageSize `pageSize` (optional, null = not sent): Videos per page (default 10; always sent).
-     * @param string|null $videoId `videoId` (optional, null = not sent): Only this video.
-     * @param string|null $userId `userId` (optional, null = not sent): Only this app user's videos.
+     * @param int|null $page_index `pageIndex` (optional, null = not sent): The page, from 1 (default 1; always sent).
+     * @param int|null $page_size `pageSize` (optional, null = not sent): Videos per page (default 10; always sent).
+     * @param string|null $video_id `videoId` (optional, null = not sent): Only this video.
+     * @param string|null $user_id `userId` (optional, null = not sent): Only this app user's videos.
      * @param string|null $title `title` (optional, null = not sent): Only videos with this title.
-     * @param string|null $startTime `startTime` (optional, null = not sent): Created at or after this time (`2019-01-09 22:11:29`).
-     * @param string|null $endTime `endTime` (optional, null = not sent): Created at or before this time.
-     * @param string|null $userName `userName` (optional, null = not sent): Only this app user's videos, by name.
-     * @param string|null $censorStatus `censorStatus` (optional, null = not sent): Only videos in this review state (`onCensor`, `success`, `fail`, …).
+     * @param string|null $start_time `startTime` (optional, null = not sent): Created at or after this time (`2019-01-09 22:11:29`).
+     * @param string|null $end_time `endTime` (optional, null = not sent): Created at or before this time.
+     * @param string|null $user_name `userName` (optional, null = not sent): Only this app user's videos, by name.
+     * @param string|null $censor_status `censorStatus` (optional, null = not sent): Only videos in this review state (`onCensor`, `success`, `fail`, …).
      * @return array{
      *     total: int,
      *     videoList: list<array{
@@ -123,26 +123,26 @@ final class Quvideo extends Client
      * @throws \Vodkit\Exception
      */
     public function getVideos(
-        ?int $pageIndex = null,
-        ?int $pageSize = null,
-        ?string $videoId = null,
-        ?string $userId = null,
+        ?int $page_index = null,
+        ?int $page_size = null,
+        ?string $video_id = null,
+        ?string $user_id = null,
         ?string $title = null,
-        ?string $startTime = null,
-        ?string $endTime = null,
-        ?string $userName = null,
-        ?string $censorStatus = null,
+        ?string $start_time = null,
+        ?string $end_time = null,
+        ?string $user_name = null,
+        ?string $censor_status = null,
     ): array {
         return $this->call('getVideos', self::withoutNulls([
-            'pageIndex' => $pageIndex,
-            'pageSize' => $pageSize,
-            'videoId' => $videoId,
-            'userId' => $userId,
+            'pageIndex' => $page_index,
+            'pageSize' => $page_size,
+            'videoId' => $video_id,
+            'userId' => $user_id,
             'title' => $title,
-            'startTime' => $startTime,
-            'endTime' => $endTime,
-            'userName' => $userName,
-            'censorStatus' => $censorStatus,
+            'startTime' => $start_time,
+            'endTime' => $end_time,
+            'userName' => $user_name,
+            'censorStatus' => $censor_status,
         ]));
     }
 
@@ -152,13 +152,13 @@ final class Quvideo extends Client
      *
      * Sent as POST `console/vod/submitTranscode` on the `api` host.
      *
-     * @param string $mediaId `mediaId`: The video (its `videoId`).
+     * @param string $media_id `mediaId`: The video (its `videoId`).
      * @throws \Vodkit\Exception
      */
-    public function submitTranscode(string $mediaId): void
+    public function submitTranscode(string $media_id): void
     {
         $this->call('submitTranscode', [
-            'mediaId' => $mediaId,
+            'mediaId' => $media_id,
         ]);
     }
 
@@ -168,16 +168,16 @@ final class Quvideo extends Client
      *
      * Sent as POST `console/vod/createAudit` on the `api` host.
      *
-     * @param string $mediaId `mediaId`: The video (its `videoId`).
+     * @param string $media_id `mediaId`: The video (its `videoId`).
      * @param string $status `status`: `Blocked` or `Normal`.
      * @param string|null $reason `reason` (optional, null = not sent): Why it is blocked: required when blocking, at most 128 bytes (UTF-8).
      * @param string|null $comment `comment` (optional, null = not sent): A note for the back office.
      * @throws \Vodkit\Exception
      */
-    public function createAudit(string $mediaId, string $status, ?string $reason = null, ?string $comment = null): void
+    public function createAudit(string $media_id, string $status, ?string $reason = null, ?string $comment = null): void
     {
         $this->call('createAudit', self::withoutNulls([
-            'mediaId' => $mediaId,
+            'mediaId' => $media_id,
             'status' => $status,
             'reason' => $reason,
             'comment' => $comment,
@@ -189,13 +189,13 @@ final class Quvideo extends Client
      *
      * Sent as POST `console/vod/submitTabTranscode` on the `api` host.
      *
-     * @param string $mediaId `mediaId`: The video (its `videoId`).
+     * @param string $media_id `mediaId`: The video (its `videoId`).
      * @throws \Vodkit\Exception
      */
-    public function submitTabTranscode(string $mediaId): void
+    public function submitTabTranscode(string $media_id): void
     {
         $this->call('submitTabTranscode', [
-            'mediaId' => $mediaId,
+            'mediaId' => $media_id,
         ]);
     }
 
@@ -217,7 +217,7 @@ final class Quvideo extends Client
      * - `isNarrow`: Whether a recommended video is narrow-band HD (recommendations only).
      * - `isCache`: Whether a recommended video was pushed to the cache (recommendations only).
      *
-     * @param string $videoId `videoId`: The video.
+     * @param string $video_id `videoId`: The video.
      * @return array{
      *     id: string,
      *     videoId: string,
@@ -245,10 +245,10 @@ final class Quvideo extends Client
      * }
      * @throws \Vodkit\Exception
      */
-    public function getVideoById(string $videoId): array
+    public function getVideoById(string $video_id): array
     {
         return $this->call('getVideoById', [
-            'videoId' => $videoId,
+            'videoId' => $video_id,
         ]);
     }
 
@@ -262,15 +262,15 @@ final class Quvideo extends Client
      * - `total`: Recommended videos matching the filters, on every page.
      * - `nowTotal`: Videos on this page.
      *
-     * @param int|null $pageIndex `pageIndex` (optional, null = not sent): The page, from 1 (default 1; always sent).
-     * @param int|null $pageSize `pageSize` (optional, null = not sent): Videos per page (default 10; always sent).
-     * @param string|null $videoId `videoId` (optional, null = not sent): Only this video.
-     * @param string|null $userId `userId` (optional, null = not sent): Only this app user's videos.
+     * @param int|null $page_index `pageIndex` (optional, null = not sent): The page, from 1 (default 1; always sent).
+     * @param int|null $page_size `pageSize` (optional, null = not sent): Videos per page (default 10; always sent).
+     * @param string|null $video_id `videoId` (optional, null = not sent): Only this video.
+     * @param string|null $user_id `userId` (optional, null = not sent): Only this app user's videos.
      * @param string|null $title `title` (optional, null = not sent): Only videos with this title.
-     * @param string|null $startTime `startTime` (optional, null = not sent): Created at or after this time (`2019-01-09 22:11:29`).
-     * @param string|null $endTime `endTime` (optional, null = not sent): Created at or before this time.
-     * @param string|null $userName `userName` (optional, null = not sent): Only this app user's videos, by name.
-     * @param string|null $censorStatus `censorStatus` (optional, null = not sent): Only videos in this review state (`onCensor`, `success`, `fail`, …).
+     * @param string|null $start_time `startTime` (optional, null = not sent): Created at or after this time (`2019-01-09 22:11:29`).
+     * @param string|null $end_time `endTime` (optional, null = not sent): Created at or before this time.
+     * @param string|null $user_name `userName` (optional, null = not sent): Only this app user's videos, by name.
+     * @param string|null $censor_status `censorStatus` (optional, null = not sent): Only videos in this review state (`onCensor`, `success`, `fail`, …).
      * @return array{
      *     total: int,
      *     nowTotal: int,
@@ -303,26 +303,26 @@ final class Quvideo extends Client
      * @throws \Vodkit\Exception
      */
     public function getRecommendVideos(
-        ?int $pageIndex = null,
-        ?int $pageSize = null,
-        ?string $videoId = null,
-        ?string $userId = null,
+        ?int $page_index = null,
+        ?int $page_size = null,
+        ?string $video_id = null,
+        ?string $user_id = null,
         ?string $title = null,
-        ?string $startTime = null,
-        ?string $endTime = null,
-        ?string $userName = null,
-        ?string $censorStatus = null,
+        ?string $start_time = null,
+        ?string $end_time = null,
+        ?string $user_name = null,
+        ?string $censor_status = null,
     ): array {
         return $this->call('getRecommendVideos', self::withoutNulls([
-            'pageIndex' => $pageIndex,
-            'pageSize' => $pageSize,
-            'videoId' => $videoId,
-            'userId' => $userId,
+            'pageIndex' => $page_index,
+            'pageSize' => $page_size,
+            'videoId' => $video_id,
+            'userId' => $user_id,
             'title' => $title,
-            'startTime' => $startTime,
-            'endTime' => $endTime,
-            'userName' => $userName,
-            'censorStatus' => $censorStatus,
+            'startTime' => $start_time,
+            'endTime' => $end_time,
+            'userName' => $user_name,
+            'censorStatus' => $censor_status,
         ]));
     }
 
@@ -332,59 +332,59 @@ final class Quvideo extends Client
      *
      * Sent as POST `console/vod/recommendVideo` on the `api` host.
      *
-     * @param string $videoId `videoId`: The video.
+     * @param string $video_id `videoId`: The video.
      * @param string|null $title `title` (optional, null = not sent)
-     * @param string|null $userId `userId` (optional, null = not sent): The app user who uploaded it.
+     * @param string|null $user_id `userId` (optional, null = not sent): The app user who uploaded it.
      * @param string|null $description `description` (optional, null = not sent)
      * @param string|null $duration `duration` (optional, null = not sent): Seconds.
-     * @param string|null $coverUrl `coverUrl` (optional, null = not sent)
+     * @param string|null $cover_url `coverUrl` (optional, null = not sent)
      * @param string|null $size `size` (optional, null = not sent): Bytes of the source file.
      * @param string|null $tags `tags` (optional, null = not sent): Comma-separated tags.
-     * @param string|null $cateId `cateId` (optional, null = not sent)
-     * @param string|null $cateName `cateName` (optional, null = not sent)
-     * @param string|null $firstFrameUrl `firstFrameUrl` (optional, null = not sent)
-     * @param string|null $transcodeStatus `transcodeStatus` (optional, null = not sent): Normal (not narrow-band) transcode status.
-     * @param string|null $snapshotStatus `snapshotStatus` (optional, null = not sent)
-     * @param string|null $censorStatus `censorStatus` (optional, null = not sent)
-     * @param string|null $isNarrow `isNarrow` (optional, null = not sent): Whether it is narrow-band HD.
-     * @param string|null $isCache `isCache` (optional, null = not sent): Whether it was pushed to the cache.
+     * @param string|null $cate_id `cateId` (optional, null = not sent)
+     * @param string|null $cate_name `cateName` (optional, null = not sent)
+     * @param string|null $first_frame_url `firstFrameUrl` (optional, null = not sent)
+     * @param string|null $transcode_status `transcodeStatus` (optional, null = not sent): Normal (not narrow-band) transcode status.
+     * @param string|null $snapshot_status `snapshotStatus` (optional, null = not sent)
+     * @param string|null $censor_status `censorStatus` (optional, null = not sent)
+     * @param string|null $is_narrow `isNarrow` (optional, null = not sent): Whether it is narrow-band HD.
+     * @param string|null $is_cache `isCache` (optional, null = not sent): Whether it was pushed to the cache.
      * @throws \Vodkit\Exception
      */
     public function recommendVideo(
-        string $videoId,
+        string $video_id,
         ?string $title = null,
-        ?string $userId = null,
+        ?string $user_id = null,
         ?string $description = null,
         ?string $duration = null,
-        ?string $coverUrl = null,
+        ?string $cover_url = null,
         ?string $size = null,
         ?string $tags = null,
-        ?string $cateId = null,
-        ?string $cateName = null,
-        ?string $firstFrameUrl = null,
-        ?string $transcodeStatus = null,
-        ?string $snapshotStatus = null,
-        ?string $censorStatus = null,
-        ?string $isNarrow = null,
-        ?string $isCache = null,
+        ?string $cate_id = null,
+        ?string $cate_name = null,
+        ?string $first_frame_url = null,
+        ?string $transcode_status = null,
+        ?string $snapshot_status = null,
+        ?string $censor_status = null,
+        ?string $is_narrow = null,
+        ?string $is_cache = null,
     ): void {
         $this->call('recommendVideo', self::withoutNulls([
-            'videoId' => $videoId,
+            'videoId' => $video_id,
             'title' => $title,
-            'userId' => $userId,
+            'userId' => $user_id,
             'description' => $description,
             'duration' => $duration,
-            'coverUrl' => $coverUrl,
+            'coverUrl' => $cover_url,
             'size' => $size,
             'tags' => $tags,
-            'cateId' => $cateId,
-            'cateName' => $cateName,
-            'firstFrameUrl' => $firstFrameUrl,
-            'transcodeStatus' => $transcodeStatus,
-            'snapshotStatus' => $snapshotStatus,
-            'censorStatus' => $censorStatus,
-            'isNarrow' => $isNarrow,
-            'isCache' => $isCache,
+            'cateId' => $cate_id,
+            'cateName' => $cate_name,
+            'firstFrameUrl' => $first_frame_url,
+            'transcodeStatus' => $transcode_status,
+            'snapshotStatus' => $snapshot_status,
+            'censorStatus' => $censor_status,
+            'isNarrow' => $is_narrow,
+            'isCache' => $is_cache,
         ]));
     }
 
@@ -394,13 +394,13 @@ final class Quvideo extends Client
      *
      * Sent as POST `console/vod/pushObjectCache` on the `api` host.
      *
-     * @param list<string> $objectPath `objectPath`: The objects' URLs; sent newline-separated, as the AppServer reads them.
+     * @param list<string> $object_path `objectPath`: The objects' URLs; sent newline-separated, as the AppServer reads them.
      * @throws \Vodkit\Exception
      */
-    public function pushObjectCache(array $objectPath): void
+    public function pushObjectCache(array $object_path): void
     {
         $this->call('pushObjectCache', [
-            'objectPath' => $objectPath,
+            'objectPath' => $object_path,
         ]);
     }
 
@@ -422,7 +422,7 @@ final class Quvideo extends Client
      * - `isNarrow`: Whether a recommended video is narrow-band HD (recommendations only).
      * - `isCache`: Whether a recommended video was pushed to the cache (recommendations only).
      *
-     * @param string $videoId `videoId`: The video.
+     * @param string $video_id `videoId`: The video.
      * @return array{
      *     id: string,
      *     videoId: string,
@@ -450,10 +450,10 @@ final class Quvideo extends Client
      * }
      * @throws \Vodkit\Exception
      */
-    public function getRecommendVideoById(string $videoId): array
+    public function getRecommendVideoById(string $video_id): array
     {
         return $this->call('getRecommendVideoById', [
-            'videoId' => $videoId,
+            'videoId' => $video_id,
         ]);
     }
 
@@ -462,15 +462,15 @@ final class Quvideo extends Client
      *
      * Sent as POST `console/vod/deleteVideoById` on the `api` host.
      *
-     * @param string $videoId `videoId`: The video.
-     * @param string|null $userId `userId` (optional, null = not sent): The app user it belongs to.
+     * @param string $video_id `videoId`: The video.
+     * @param string|null $user_id `userId` (optional, null = not sent): The app user it belongs to.
      * @throws \Vodkit\Exception
      */
-    public function deleteVideoById(string $videoId, ?string $userId = null): void
+    public function deleteVideoById(string $video_id, ?string $user_id = null): void
     {
         $this->call('deleteVideoById', self::withoutNulls([
-            'videoId' => $videoId,
-            'userId' => $userId,
+            'videoId' => $video_id,
+            'userId' => $user_id,
         ]));
     }
 
@@ -479,13 +479,13 @@ final class Quvideo extends Client
      *
      * Sent as POST `console/vod/deleteRecommendById` on the `api` host.
      *
-     * @param string $videoId `videoId`: The video.
+     * @param string $video_id `videoId`: The video.
      * @throws \Vodkit\Exception
      */
-    public function deleteRecommendById(string $videoId): void
+    public function deleteRecommendById(string $video_id): void
     {
         $this->call('deleteRecommendById', [
-            'videoId' => $videoId,
+            'videoId' => $video_id,
         ]);
     }
 

@@ -55,7 +55,7 @@ final class ClientTest extends TestCase
         foreach ($urls['play_info'] as $definition => $play) {
             $this->assertStringContainsString("/play/$id/", $play['url'], $definition);
         }
-        $this->assertArrayHasKey('superHD', $client->getUrl(videoId: $id)['play_info']);
+        $this->assertArrayHasKey('superHD', $client->getUrl(video_id: $id)['play_info']);
 
         $token = $client->getPlayerToken($id, 3600)['token'];
         $this->assertGreaterThan(10, strlen($token));

@@ -38,7 +38,7 @@ final class QuvideoTest extends TestCase
     {
         $console = new Quvideo(self::config());
         $this->assertSame(32, strlen($console->login()['consoleToken']));
-        $pending = $console->getVideos(pageIndex: 2, pageSize: 3, censorStatus: 'onCensor');
+        $pending = $console->getVideos(page_index: 2, page_size: 3, censor_status: 'onCensor');
         $this->assertSame(4, $pending['total']);
         $this->assertSame(['vid001'], array_column($pending['videoList'], 'videoId'));
         $video = $pending['videoList'][0];
@@ -47,7 +47,7 @@ final class QuvideoTest extends TestCase
         $this->assertSame(['http://sample/covers/vid001.jpg', 'http://sample/covers/sprite/vid001.jpg'], $video['SnapshotList']);
 
         $console->createAudit('vid001', 'Blocked', reason: '含有广告');
-        $blocked = $console->getVideos(censorStatus: 'Blocked');
+        $blocked = $console->getVideos(censor_status: 'Blocked');
         $this->assertSame(1, $blocked['total']);
         $this->assertSame('vid001', $blocked['videoList'][0]['videoId']);
 

@@ -65,7 +65,8 @@ final class TypedTest extends TestCase
             $this->assertCount(count($expected), $parameters, $name);
             foreach ($expected as $i => $param) {
                 $actual = $parameters[$i];
-                $variable = lcfirst(str_replace('_', '', ucwords($param['name'], '_')));
+                // The catalog's argument name: snake_case in every binding (the wire name is `name`).
+                $variable = $param['argument'];
                 $this->assertSame($variable, $actual->getName(), "$name(): parameter $i");
                 $type = self::PHP_TYPES[$param['type']] ?? 'mixed';
                 $this->assertSame($param['required'] || $type === 'mixed' ? $type : "?$type", (string) $actual->getType(), "$name(\$$variable)");
@@ -95,7 +96,7 @@ final class TypedTest extends TestCase
             [fn () => $typed->getCategoryList(), fn () => $generic->call('video/getCategoryList')],
             [fn () => $typed->getCategoryInfo($category['id']), fn () => $generic->call('video/getCategoryInfo', ['category_id' => $category['id']])],
             // Optional parameters left null are not sent; named arguments take the camelCase names.
-            [fn () => $typed->getVideoList(pageSize: 1000), fn () => $generic->call('video/getVideoList', ['page_size' => 1000])],
+            [fn () => $typed->getVideoList(page_size: 1000), fn () => $generic->call('video/getVideoList', ['page_size' => 1000])],
             [fn () => $typed->getVideoList(1, 1000, null, 'php-typed.mp4'), fn () => $generic->call('video/getVideoList', ['page' => 1, 'page_size' => 1000, 'name' => 'php-typed.mp4'])],
             [fn () => $typed->getVideosCategory((string) $id), fn () => $generic->call('video/getVideosCategory', ['video_ids' => (string) $id])],
             [fn () => $typed->getMarkers((string) $id), fn () => $generic->call('video/getMarker', ['video_unique' => (string) $id])],
@@ -104,7 +105,7 @@ final class TypedTest extends TestCase
         foreach ($pairs as $i => [$viaMethod, $viaCall]) {
             $this->assertSame($viaCall(), $viaMethod(), "pair $i");
         }
-        $this->assertContains($id, array_column($typed->getVideoList(pageSize: 1000)['list'], 'video_id'));
+        $this->assertContains($id, array_column($typed->getVideoList(page_size: 1000)['list'], 'video_id'));
         $this->assertSame($category['id'], $typed->getInfo($id)['category'][0]['id']);
 
         // A file operation: the path first, sent in the catalog's file field.

@@ -167,7 +167,7 @@ def test_management(emu: Emulator, client: vodkit.Baijiayun, transcoded) -> None
     # API 8: the whole SD definition goes.
     assert client.remove_definition(video_id=va, definition="16") == {"video_id": va, "definition": "16", "type": None}
     assert {t["definition"] for t in client.get_info(va)["transcode_info"]} == {"std"}
-    assert client.remove_definition(video_id=va, definition="1", type="2") == {"video_id": va, "definition": "1", "type": "2"}
+    assert client.remove_definition(video_id=va, definition="1", file_type="2") == {"video_id": va, "definition": "1", "type": "2"}
     with pytest.raises(vodkit.InvalidInputError):
         client.remove_definition(video_id=va, definition="3")  # not a definition bit
 
@@ -541,7 +541,8 @@ def test_every_catalog_operation_is_a_documented_typed_method(client: vodkit.Bai
         if op["doc"]:
             assert doc.startswith(op["doc"].split("`")[0].strip()), name
         for param in op["params"]:
-            assert f":param {param['name']}:" in doc, (name, param["name"])
+            # The argument name (snake_case in every binding), not the wire name.
+            assert f":param {param['argument']}:" in doc, (name, param["argument"])
         assert ("Provisional" in doc) == op["provisional"], name
 
         # The stub: every parameter annotated, required ones positional,
@@ -549,15 +550,15 @@ def test_every_catalog_operation_is_a_documented_typed_method(client: vodkit.Bai
         fn = stubs[name]
         positional = [a.arg for a in fn.args.args[1:]]
         keyword = [a.arg for a in fn.args.kwonlyargs]
-        required = [p["name"] for p in op["params"] if p["required"]]
-        optional = [p["name"] for p in op["params"] if not p["required"]]
+        required = [p["argument"] for p in op["params"] if p["required"]]
+        optional = [p["argument"] for p in op["params"] if not p["required"]]
         assert positional == required + (["path"] if op["file_field"] else []), name
         assert keyword == optional, name
         assert all(isinstance(d, ast.Constant) and d.value is None for d in fn.args.kw_defaults), name
         kinds = {"integer": "int", "string": "str", "boolean": "bool", "number": "float", "array": "Sequence"}
         for arg in fn.args.args[1:] + fn.args.kwonlyargs:
             annotation = ast.unparse(arg.annotation)  # type: ignore[arg-type]
-            param = next((p for p in op["params"] if p["name"] == arg.arg), None)
+            param = next((p for p in op["params"] if p["argument"] == arg.arg), None)
             if param is None:
                 assert annotation == "_Path"
             elif param["type"] in kinds:

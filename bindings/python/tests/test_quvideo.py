@@ -42,7 +42,7 @@ def qv(emu: Emulator) -> vodkit.Quvideo:
 def test_login_list_audit_delete_sign_out(emu: Emulator, qv: vodkit.Quvideo) -> None:
     token = qv.login()
     assert len(token["consoleToken"]) == 32
-    pending = qv.get_videos(censorStatus="onCensor", pageIndex=1, pageSize=2)
+    pending = qv.get_videos(censor_status="onCensor", page_index=1, page_size=2)
     assert pending["total"] == 4
     assert [v["videoId"] for v in pending["videoList"]] == ["vid004", "vid003"]
     first = pending["videoList"][0]
@@ -52,7 +52,7 @@ def test_login_list_audit_delete_sign_out(emu: Emulator, qv: vodkit.Quvideo) -> 
     assert first["duration"] == 14.0 and first["size"] == 4000
 
     assert qv.create_audit("vid004", "Blocked", reason="广告") is None
-    blocked = qv.get_videos(censorStatus="Blocked")
+    blocked = qv.get_videos(censor_status="Blocked")
     assert blocked["total"] == 1 and blocked["videoList"][0]["videoId"] == "vid004"
     assert control(emu, "GET", "audits")[0]["reason"] == "广告"
 

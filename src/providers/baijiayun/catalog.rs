@@ -14,7 +14,7 @@ use crate::api::{
 };
 
 crate::operations! {
-    pub static CATALOG, provider "baijiayun", host "api";
+    pub static CATALOG, provider "baijiayun", host "api", methods typed_methods;
     CreateKey => PartnerKey { name "partner/createkey", function create_key, POST };
     GetUploadUrl => UploadUrl { name "video/getUploadUrl", function get_upload_url, POST };
     GetResumeUploadUrl => ResumeUploadUrl { name "video/getResumeUploadUrl", function get_resume_upload_url, POST };

@@ -37,6 +37,15 @@ impl std::fmt::Debug for Client {
     }
 }
 
+/// One typed method per catalog operation, taking its request model (the
+/// request and answer types are named here, where the catalog names them).
+mod typed {
+    use super::super::models::*;
+    use super::Client;
+
+    super::super::catalog::typed_methods!(Client);
+}
+
 impl Client {
     pub fn new(config: Config) -> Result<Self> {
         let hosts = config.hosts()?;
@@ -63,6 +72,20 @@ impl Client {
 
     pub(crate) fn caller(&self) -> &Caller {
         &self.shared.caller
+    }
+
+    /// `partner/createkey` with the config's `secret_key` (sugar over the
+    /// generated `create_key`, which takes the key in its request): the
+    /// partner key, a new one when `regenerate`.
+    pub fn create_partner_key(&self, regenerate: bool) -> Result<super::models::PartnerKey> {
+        let secret_key = match &self.config().secret_key {
+            Some(key) if !key.is_empty() => key.expose().to_owned(),
+            _ => return Err(Error::invalid_input("createkey needs Config::secret_key")),
+        };
+        self.create_key(&super::models::CreateKey {
+            secret_key,
+            regenerate: u8::from(regenerate),
+        })
     }
 
     /// Calls a typed operation: validated, signed, sent, its `data` decoded.

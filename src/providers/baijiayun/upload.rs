@@ -14,7 +14,9 @@ use serde::{Deserialize, Serialize};
 
 use super::client::{Client, PROVIDER};
 use super::envelope::BaijiayunEnvelope;
-use super::models::video::{GetResumeUploadUrl, GetUploadUrl, ResumeUploadUrl, VideoState};
+use super::models::video::{
+    GetInfo, GetResumeUploadUrl, GetStatus, GetUploadUrl, ResumeUploadUrl, VideoState,
+};
 use super::models::{bit_list, opt_bit_list, DEFINITION_BITS, FORMAT_BITS};
 use crate::api::{decode, Operation};
 use crate::error::{Error, ErrorKind, Result};
@@ -421,7 +423,7 @@ impl Client {
             return Ok(uploaded);
         };
         let video_id = uploaded.video_id;
-        let info = self.get_info(video_id).map_err(|e| {
+        let info = self.get_info(&GetInfo { video_id }).map_err(|e| {
             let message = format!(
                 "the upload of video {video_id} completed, but its MD5 could not be checked: {}",
                 e.message()
@@ -510,7 +512,7 @@ impl Client {
         };
         // The provider refuses to resume a finished upload: the status says
         // whether that is why.
-        let Ok(status) = self.get_status(video_id) else {
+        let Ok(status) = self.get_status(&GetStatus { video_id }) else {
             return Err(refused);
         };
         match status.state() {

@@ -13,14 +13,14 @@ use crate::api::{
 };
 
 crate::operations! {
-    pub static UPLOAD_OPS, provider "iqiyi", host "upload";
+    pub static UPLOAD_OPS, provider "iqiyi", host "upload", methods upload_methods;
     OpenUpload => UploadSlot { name "openupload", function open_upload, GET };
     UploadFinish => Ack { name "uploadfinish", function upload_finish, POST };
     CancelUpload => Ack { name "cancelupload", function cancel_upload, POST };
 }
 
 crate::operations! {
-    pub static OPENAPI_OPS, provider "iqiyi", host "openapi";
+    pub static OPENAPI_OPS, provider "iqiyi", host "openapi", methods openapi_methods;
     SetFileInfo => Ack { name "file/info", function set_file_info, GET, path "api/file/info" };
     Authorize => TokenGrant { name "iqiyi/authorize", function authorize, GET, path "api/iqiyi/authorize" };
     RefreshToken => TokenGrant { name "oauth2/token", function refresh_token, GET, path "api/oauth2/token" };

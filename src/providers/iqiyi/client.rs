@@ -1,5 +1,5 @@
 //! The typed iQiyi client: its pipeline (OAuth, envelope, hosts) and typed
-//! calls. The typed methods are in `models/`.
+//! calls. Its typed methods are generated from the catalog.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -35,7 +35,28 @@ impl std::fmt::Debug for Client {
     }
 }
 
+/// One typed method per catalog operation, taking its request model (the
+/// request and answer types are named here, where the catalog names them).
+mod typed {
+    use super::super::models::{oauth::*, upload::*, video::*};
+    use super::Client;
+    use crate::api::Ack;
+
+    super::super::catalog::upload_methods!(Client);
+    super::super::catalog::openapi_methods!(Client);
+}
+
 impl Client {
+    /// `file/delete` with `delete_type` 0: every video of the account (the
+    /// generated `delete` takes the listed files).
+    pub fn delete_all(&self) -> Result<()> {
+        self.delete(&super::models::video::DeleteFiles {
+            delete_type: 0,
+            file_ids: None,
+        })
+        .map(|_| ())
+    }
+
     pub fn new(config: Config) -> Result<Self> {
         let hosts = config.hosts()?;
         let secret = |s: &Option<Secret>| s.clone().unwrap_or_default();

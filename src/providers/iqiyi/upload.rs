@@ -17,7 +17,7 @@ use serde_json::Value;
 use super::client::{Client, PROVIDER};
 use super::envelope;
 use super::models::check_file_id;
-use super::models::upload::{OpenUpload, SetFileInfo};
+use super::models::upload::{CancelUpload, OpenUpload, SetFileInfo, UploadFinish};
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::RetryPolicy;
 use crate::upload::{
@@ -368,7 +368,7 @@ impl Client {
             Err(err) if err.kind() == ErrorKind::Cancelled => {
                 // Stop it at iQiyi too; a failure to say so does not hide the
                 // cancel. A cancelled upload cannot be resumed: its checkpoint goes.
-                if let Err(e) = self.cancel_upload(file_id.clone()) {
+                if let Err(e) = self.cancel_upload(&CancelUpload::new(file_id.clone())) {
                     log::info!("iqiyi: cancelupload failed: {e}");
                 }
                 if let Some(cp) = checkpoint {
@@ -540,7 +540,9 @@ impl PartSink for IqiyiSink<'_> {
     /// production.
     fn finish(&self) -> Result<()> {
         self.client.set_file_info(&self.meta)?;
-        self.client.upload_finish(self.file_id.clone())
+        self.client
+            .upload_finish(&UploadFinish::new(self.file_id.clone()))
+            .map(|_| ())
     }
 }
 

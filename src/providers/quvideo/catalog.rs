@@ -8,7 +8,7 @@ use crate::api::Ack;
 use crate::api::{ByIdFacts, CodedField, Lifecycle, ListFacts, State, StatusFacts, TimeForm};
 
 crate::operations! {
-    pub static CATALOG, provider "quvideo", host "api";
+    pub static CATALOG, provider "quvideo", host "api", methods typed_methods;
     GetVideos => VideoPage { name "getVideos", function get_videos, GET, path "console/vod/getVideos" };
     SubmitTranscode => Ack { name "submitTranscode", function submit_transcode, POST, path "console/vod/submitTranscode" };
     CreateAudit => Ack { name "createAudit", function create_audit, POST, path "console/vod/createAudit" };

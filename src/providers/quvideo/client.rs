@@ -1,5 +1,6 @@
 //! The typed 趣视频 console client: its pipeline (console session auth,
-//! envelope, host) and typed calls. The typed methods are in `models/`.
+//! envelope, host) and typed calls. Its typed methods are generated from
+//! the catalog.
 
 use std::sync::Arc;
 
@@ -32,6 +33,15 @@ impl std::fmt::Debug for Client {
             .field("config", &self.shared.config)
             .finish()
     }
+}
+
+/// One typed method per catalog operation, taking its request model (the
+/// request and answer types are named here, where the catalog names them).
+mod typed {
+    use super::super::models::*;
+    use super::Client;
+
+    super::super::catalog::typed_methods!(Client);
 }
 
 impl Client {

@@ -9,14 +9,14 @@
 //! `fileUrlList`. The console has no upload: app users upload from the app.
 //!
 //! ```no_run
-//! use vodkit::quvideo::{AuditStatus, Client, Config, CreateAudit, GetVideos};
+//! use vodkit::quvideo::{AuditStatus, Client, Config, CreateAudit, GetVideos, SignOut};
 //!
 //! let client = Client::new(Config::new("admin", "password").base_url("https://appserver.example.com"))?;
 //! let pending = client.get_videos(&GetVideos { censor_status: Some("onCensor".into()), ..Default::default() })?;
 //! for video in &pending.video_list {
 //!     client.create_audit(&CreateAudit::block(&video.video_id, "spam"))?;
 //! }
-//! client.sign_out()?;
+//! client.sign_out(&SignOut {})?;
 //! # Ok::<(), vodkit::Error>(())
 //! ```
 

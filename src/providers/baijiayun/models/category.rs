@@ -5,14 +5,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{check_page, Client};
+use super::check_page;
 use crate::error::{Error, Result};
 use crate::lenient;
 
 /// The deepest level the provider supports.
 pub const MAX_CATEGORY_LEVEL: i64 = 5;
 
-/// The largest `page_size` of [`Client::get_category_video`].
+/// The largest `page_size` of `get_category_video`.
 pub const MAX_CATEGORY_VIDEO_PAGE_SIZE: i64 = 100;
 
 /// Returns every video category of the account, as a tree.
@@ -240,34 +240,4 @@ pub(crate) fn not_negative(what: &str, id: i64) -> Result<()> {
         )));
     }
     Ok(())
-}
-
-impl Client {
-    /// API 12: every category, as a tree.
-    pub fn get_category_list(&self) -> Result<CategoryList> {
-        self.call(&GetCategoryList {})
-    }
-
-    /// API 13: one category and its direct sub-categories (0: the first level).
-    pub fn get_category_info(&self, category_id: i64) -> Result<CategoryNode> {
-        self.call(&GetCategoryInfo { category_id })
-    }
-
-    /// API 14: adds a category under `parent_id` (0 for a first-level one).
-    pub fn add_category(&self, name: &str, parent_id: i64) -> Result<CategoryNode> {
-        self.call(&AddCategory {
-            name: name.to_owned(),
-            parent_id,
-        })
-    }
-
-    /// API 15: deletes a category (refused while it or a sub-category holds videos).
-    pub fn delete_category(&self, category_id: i64) -> Result<DeletedCategory> {
-        self.call(&DeleteCategory { category_id })
-    }
-
-    /// API 16: one page of the videos in a category and its sub-categories.
-    pub fn get_category_video(&self, request: &GetCategoryVideo) -> Result<CategoryVideos> {
-        self.call(request)
-    }
 }

@@ -9,7 +9,7 @@
 //! one can be replaced without a code change by
 //! `Config::path_override(op_name, path)`, where `op_name` is the default path
 //! (for example `Config::path_override("video/getMarker", "video/getMarkerList")`);
-//! the generic [`Client::call_raw`] reaches any path as well.
+//! the generic `Client::call_raw` reaches any path as well.
 //!
 //! `video_unique` (the provider's name for the video) is the video id as a
 //! string; the methods take the numeric id and convert it.
@@ -19,9 +19,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::category::CategoryLevels;
-use super::{
-    check_attachment, check_id_text, check_page, check_video_unique, join_ids, Ack, Client,
-};
+use super::{check_attachment, check_id_text, check_page, check_video_unique};
 use crate::error::{Error, Result};
 use crate::lenient;
 
@@ -655,7 +653,7 @@ impl crate::api::Validate for RemoveUserGroup {
 // API 55-57: viewers allowed to watch a video
 // ---------------------------------------------------------------------------
 
-/// The largest `page_size` of [`Client::get_viewers`].
+/// The largest `page_size` of `get_viewers`.
 pub const MAX_VIEWERS_PAGE_SIZE: i64 = 100;
 
 /// Returns one page of the users allowed to watch a video.
@@ -834,193 +832,6 @@ fn check_question(q: &QuestionInput) -> Result<()> {
         )));
     }
     Ok(())
-}
-
-impl Client {
-    /// API 41: creates a notice and returns its id. Path `video/createNotice`
-    /// is provisional: override with `Config::path_override("video/createNotice", path)`.
-    pub fn create_notice(&self, notice: &[NoticeItem]) -> Result<Notice> {
-        self.call(&CreateNotice {
-            notice: notice.to_vec(),
-        })
-    }
-
-    /// API 42: shows notice `notice_id` on `video_ids`. Path `video/bindNotice`
-    /// is provisional: override with `Config::path_override("video/bindNotice", path)`.
-    pub fn bind_notice(&self, video_ids: &[i64], notice_id: i64) -> Result<Ack> {
-        self.call(&BindNotice {
-            video_ids: join_ids(video_ids),
-            notice_id,
-        })
-    }
-
-    /// API 43: the questions of a video. Path `video/getQuestionList` is
-    /// provisional: override with `Config::path_override("video/getQuestionList", path)`.
-    pub fn get_question_list(&self, video_id: i64) -> Result<QuestionList> {
-        self.call(&GetQuestionList {
-            video_unique: video_id.to_string(),
-        })
-    }
-
-    /// API 44: creates (no `id`) and updates (`id`) questions of a video. Path
-    /// `video/saveQuestionList` is provisional: override with
-    /// `Config::path_override("video/saveQuestionList", path)`.
-    pub fn save_question_list(&self, video_id: i64, questions: &[QuestionInput]) -> Result<Ack> {
-        let video_unique = video_id.to_string();
-        let question_list = questions
-            .iter()
-            .map(|q| QuestionInput {
-                video_unique: video_unique.clone(),
-                ..q.clone()
-            })
-            .collect();
-        self.call(&SaveQuestionList {
-            video_unique,
-            question_list,
-        })
-    }
-
-    /// API 45: deletes questions of a video. Path `video/deleteQuestion` is
-    /// provisional: override with `Config::path_override("video/deleteQuestion", path)`.
-    pub fn delete_questions(&self, video_id: i64, question_ids: &[i64]) -> Result<Ack> {
-        self.call(&DeleteQuestions {
-            video_unique: video_id.to_string(),
-            question_ids: join_ids(question_ids),
-        })
-    }
-
-    /// API 46: the category levels of several videos (only those in
-    /// `category_id` when given). Path `video/getVideosCategory` is provisional:
-    /// override with `Config::path_override("video/getVideosCategory", path)`.
-    pub fn get_videos_category(
-        &self,
-        video_ids: &[i64],
-        category_id: Option<i64>,
-    ) -> Result<VideosCategory> {
-        self.call(&GetVideosCategory {
-            video_ids: join_ids(video_ids),
-            category_id,
-        })
-    }
-
-    /// API 47: attaches a document (ppt, pptx, txt or pdf) to a video. Path
-    /// `video/uploadDocument` is provisional: override with
-    /// `Config::path_override("video/uploadDocument", path)`.
-    pub fn upload_document(&self, video_id: i64, path: impl AsRef<Path>) -> Result<Ack> {
-        let path = path.as_ref();
-        let request = UploadDocument {
-            video_unique: video_id.to_string(),
-        };
-        self.call_with_file(&request, path)
-    }
-
-    /// API 48: replaces the markers of a video (an empty list clears them).
-    /// Path `video/setMarker` is provisional: override with
-    /// `Config::path_override("video/setMarker", path)`.
-    pub fn set_markers(&self, video_id: i64, markers: &[Marker]) -> Result<Ack> {
-        self.call(&SetMarkers {
-            video_unique: video_id.to_string(),
-            content: markers.to_vec(),
-        })
-    }
-
-    /// API 49: the markers of a video and whether clicking them seeks. Path
-    /// `video/getMarker` is provisional: override with
-    /// `Config::path_override("video/getMarker", path)`.
-    pub fn get_markers(&self, video_id: i64) -> Result<Markers> {
-        self.call(&GetMarkers {
-            video_unique: video_id.to_string(),
-        })
-    }
-
-    /// API 50: whether clicking a marker seeks to it. Path `video/setMarkerJump`
-    /// is provisional: override with `Config::path_override("video/setMarkerJump", path)`.
-    pub fn set_marker_jump(&self, video_id: i64, jump: bool) -> Result<Ack> {
-        self.call(&SetMarkerJump {
-            video_unique: video_id.to_string(),
-            jump: u8::from(jump),
-        })
-    }
-
-    /// API 51: a token (JWT) that identifies a viewer to the player. Path
-    /// `video/getViewerToken` is provisional: override with
-    /// `Config::path_override("video/getViewerToken", path)`.
-    pub fn get_viewer_token(&self, request: &GetViewerToken) -> Result<ViewerToken> {
-        self.call(request)
-    }
-
-    /// API 52: the user groups allowed to watch a video. Path
-    /// `video/getUserGroupList` is provisional: override with
-    /// `Config::path_override("video/getUserGroupList", path)`.
-    pub fn get_user_groups(&self, video_id: i64) -> Result<UserGroups> {
-        self.call(&GetUserGroups {
-            video_unique: video_id.to_string(),
-        })
-    }
-
-    /// API 53: allows user group `group_id` to watch a video. Path
-    /// `video/addUserGroup` is provisional: override with
-    /// `Config::path_override("video/addUserGroup", path)`.
-    pub fn add_user_group(&self, video_id: i64, group_id: i64) -> Result<Ack> {
-        self.call(&AddUserGroup {
-            video_unique: video_id.to_string(),
-            group_id,
-        })
-    }
-
-    /// API 54: withdraws user group `group_id` from a video. Path
-    /// `video/deleteUserGroup` is provisional: override with
-    /// `Config::path_override("video/deleteUserGroup", path)`.
-    pub fn remove_user_group(&self, video_id: i64, group_id: i64) -> Result<Ack> {
-        self.call(&RemoveUserGroup {
-            video_unique: video_id.to_string(),
-            group_id,
-        })
-    }
-
-    /// API 55: one page of the viewers allowed to watch a video
-    /// (`page` from 1, `page_size` 1..=100; defaults 1 and 10). Path
-    /// `video/getViewerList` is provisional: override with
-    /// `Config::path_override("video/getViewerList", path)`.
-    pub fn get_viewers(
-        &self,
-        video_id: i64,
-        page: Option<i64>,
-        page_size: Option<i64>,
-    ) -> Result<Viewers> {
-        self.call(&GetViewers {
-            video_unique: video_id.to_string(),
-            page,
-            page_size,
-        })
-    }
-
-    /// API 56: allows users to watch a video. Path `video/addViewer` is
-    /// provisional: override with `Config::path_override("video/addViewer", path)`.
-    pub fn add_viewers(&self, video_id: i64, user_ids: &[i64]) -> Result<Ack> {
-        self.call(&AddViewers {
-            video_unique: video_id.to_string(),
-            user_ids: join_ids(user_ids),
-        })
-    }
-
-    /// API 57: withdraws users from a video. Path `video/deleteViewer` is
-    /// provisional: override with `Config::path_override("video/deleteViewer", path)`.
-    pub fn remove_viewers(&self, video_id: i64, user_ids: &[i64]) -> Result<Ack> {
-        self.call(&RemoveViewers {
-            video_unique: video_id.to_string(),
-            user_ids: join_ids(user_ids),
-        })
-    }
-
-    /// API 58: how each viewer answered the video's questions. Path
-    /// `video/getAnswerRecord` is provisional: override with
-    /// `Config::path_override("video/getAnswerRecord", path)`.
-    pub fn get_answer_records(&self, video_id: i64) -> Result<AnswerRecords> {
-        self.call(&GetAnswerRecords {
-            video_unique: video_id.to_string(),
-        })
-    }
 }
 
 #[cfg(test)]

@@ -9,18 +9,16 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::category::not_negative;
 use super::category::CategoryLevels;
-use super::video::VideoId;
 use super::{
-    check_bit_text, check_id_text, check_not_blank, check_page, join_ids, Client, DEFINITION_BITS,
-    FORMAT_BITS,
+    check_bit_text, check_id_text, check_not_blank, check_page, DEFINITION_BITS, FORMAT_BITS,
 };
 use crate::error::{Error, Result};
 use crate::lenient;
 use crate::secret::Secret;
 
-/// File types that [`Client::remove_definition`] removes: the formats plus 8 (encrypted).
+/// File types that `remove_definition` removes: the formats plus 8 (encrypted).
 pub const FILE_TYPE_BITS: [i64; 4] = [1, 2, 4, 8];
-/// The largest `page_size` of [`Client::get_video_list`].
+/// The largest `page_size` of `get_video_list`.
 pub const MAX_VIDEO_LIST_PAGE_SIZE: i64 = 1000;
 
 /// Reads a JSON object as `T`; anything else (`null`, PHP's `[]` for an empty
@@ -130,6 +128,7 @@ pub struct RemoveDefinition {
     /// File types to remove, comma-separated bits: 1 mp4, 2 flv, 4 m3u8,
     /// 8 encrypted (default: all types).
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("x-argument" = "file_type"))]
     pub file_type: Option<String>,
 }
 
@@ -506,123 +505,4 @@ pub struct Retranscoding {
     /// The definition bits asked for.
     #[serde(default, deserialize_with = "lenient::string")]
     pub definition: String,
-}
-
-impl Client {
-    /// API 1: the current partner key, or (`regenerate`) a new one. Needs
-    /// `Config::secret_key`. After regenerating, this client still signs with
-    /// the old key, which no longer works: build a new client with the answer.
-    pub fn create_key(&self, regenerate: bool) -> Result<PartnerKey> {
-        let secret_key = match &self.config().secret_key {
-            Some(key) if !key.is_empty() => key.expose().to_owned(),
-            _ => return Err(Error::invalid_input("createkey needs Config::secret_key")),
-        };
-        self.call(&CreateKey {
-            secret_key,
-            regenerate: u8::from(regenerate),
-        })
-    }
-
-    /// API 7: the screenshots of a video.
-    pub fn get_image(&self, video_id: i64) -> Result<VideoImages> {
-        self.call(&GetImage { video_id })
-    }
-
-    /// API 8: deletes the transcoded files of `definitions` (bits 16, 1, 2, 4, 8),
-    /// only of the given `file_types` (1 mp4, 2 flv, 4 m3u8, 8 encrypted) when
-    /// not empty. mp4 goes last: the provider refuses it while other types of
-    /// the same definition remain.
-    pub fn remove_definition(
-        &self,
-        video_id: i64,
-        definitions: &[i64],
-        file_types: &[i64],
-    ) -> Result<RemovedDefinition> {
-        self.call(&RemoveDefinition {
-            video_id,
-            definition: join_ids(definitions),
-            file_type: opt_bits(file_types),
-        })
-    }
-
-    /// API 9: deletes the uploaded source files of these videos.
-    pub fn delete_origin_video(&self, video_ids: &[i64]) -> Result<super::Ack> {
-        self.call(&DeleteOriginVideo {
-            video_ids: join_ids(video_ids),
-        })
-    }
-
-    /// API 10: renames a video.
-    pub fn update(&self, video_id: i64, name: &str) -> Result<VideoId> {
-        self.call(&Update {
-            video_id,
-            name: Some(name.to_owned()),
-        })
-    }
-
-    /// API 17: puts a video in a category (0: in none).
-    pub fn set_video_category(
-        &self,
-        video_id: i64,
-        category_id: i64,
-    ) -> Result<VideoCategoryLevels> {
-        self.call(&SetVideoCategory {
-            video_id,
-            category_id,
-        })
-    }
-
-    /// API 19: player tokens for several videos (`expires_in` seconds, 0 = never).
-    pub fn get_player_token_batch(
-        &self,
-        video_ids: &[i64],
-        expires_in: i64,
-        product_type: Option<i64>,
-    ) -> Result<PlayerTokens> {
-        self.call(&GetPlayerTokenBatch {
-            video_ids: join_ids(video_ids),
-            expires_in,
-            product_type,
-        })
-    }
-
-    /// API 20: the account's package: storage and traffic, used and allowed.
-    pub fn get_account_info(&self) -> Result<AccountInfo> {
-        self.call(&GetAccountInfo {})
-    }
-
-    /// API 26: publishes (`status` 1) or blocks (2) a video.
-    pub fn set_publish_status(&self, video_id: i64, status: i64) -> Result<PublishStatus> {
-        self.call(&SetPublishStatus { video_id, status })
-    }
-
-    /// API 27: URLs to embed a video (js, iframe, flash).
-    pub fn get_share_url(&self, video_id: i64) -> Result<ShareUrls> {
-        self.call(&GetShareUrl { video_id })
-    }
-
-    /// API 31: one page of the account's videos.
-    pub fn get_video_list(&self, request: &GetVideoList) -> Result<VideoList> {
-        self.call(request)
-    }
-
-    /// API 40: transcodes a video again into `definitions`, and into `formats`
-    /// when not empty (all three otherwise). Its status goes back to 20.
-    pub fn transcode_again(
-        &self,
-        video_id: i64,
-        definitions: &[i64],
-        formats: &[i64],
-    ) -> Result<Retranscoding> {
-        self.call(&TranscodeAgain {
-            video_id,
-            definition: join_ids(definitions),
-            format: opt_bits(formats),
-        })
-    }
-}
-
-/// Optional bits as sent: none given, nothing sent.
-fn opt_bits(bits: &[i64]) -> Option<String> {
-    (!bits.is_empty()).then(|| join_ids(bits))
 }

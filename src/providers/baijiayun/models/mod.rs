@@ -1,7 +1,8 @@
 //! Typed operations, one module per area. Each operation is a request model
 //! (its parameters; `partner_id`, `timestamp` and `sign` are added by the
-//! auth) listed in [`super::catalog`], an answer model, and a one-line method
-//! on [`Client`] that takes the required parameters directly.
+//! auth) listed in [`super::catalog`], and an answer model. The client's
+//! typed method of each operation is generated from the catalog and takes the
+//! request model, so the models are plain data and know no client.
 //!
 //! Answer structs read leniently (numbers as strings, missing fields) and
 //! serialize back to JSON, which is how the bindings hand them out.
@@ -13,7 +14,6 @@ pub mod stats;
 pub mod subtitle;
 pub mod video;
 
-pub use super::client::Client;
 pub(crate) use crate::api::helpers::{check_attachment, check_id_text, check_page, join_ids};
 pub use crate::api::Ack;
 pub use category::*;

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::{check_page, Client};
+use super::check_page;
 use crate::error::{Error, Result};
 use crate::lenient;
 
@@ -375,112 +375,6 @@ pub struct StorageAndFlow {
     pub doc: ProductUsage,
     #[serde(default, deserialize_with = "usage")]
     pub total: ProductUsage,
-}
-
-impl Client {
-    /// API 21: bytes `video_id` used from `start_date` to `end_date`
-    /// (`yyyy-mm-dd`, inclusive, within one month).
-    pub fn get_video_used_flow(
-        &self,
-        video_id: i64,
-        start_date: &str,
-        end_date: &str,
-    ) -> Result<UsedFlow> {
-        self.call(&GetVideoUsedFlow {
-            video_id,
-            start_date: start_date.to_owned(),
-            end_date: end_date.to_owned(),
-        })
-    }
-
-    /// API 22: bytes the account used from `start_date` to `end_date` (inclusive).
-    pub fn get_account_used_flow(&self, start_date: &str, end_date: &str) -> Result<UsedFlow> {
-        self.call(&GetAccountUsedFlow {
-            start_date: start_date.to_owned(),
-            end_date: end_date.to_owned(),
-        })
-    }
-
-    /// API 24: one page of the plays of a video within one day.
-    pub fn get_video_play_record(&self, request: &GetVideoPlayRecord) -> Result<PlayRecords> {
-        self.call(request)
-    }
-
-    /// API 25: one page of the plays of every video of the account within one day.
-    pub fn export_video_report_batch(
-        &self,
-        request: &ExportVideoReportBatch,
-    ) -> Result<PlayRecords> {
-        self.call(request)
-    }
-
-    /// API 28: the 100 most played videos between two dates (`product_type`: see
-    /// [`ExportVideoReportBatch::product_type`]).
-    pub fn get_video_play_count_rank(
-        &self,
-        start_date: &str,
-        end_date: &str,
-        product_type: Option<i64>,
-    ) -> Result<PlayCountRank> {
-        self.call(&GetVideoPlayCountRank {
-            product_type,
-            start_date: start_date.to_owned(),
-            end_date: end_date.to_owned(),
-        })
-    }
-
-    /// API 29: plays of `video_id` per day.
-    pub fn get_video_daily_play_count(
-        &self,
-        video_id: i64,
-        start_date: &str,
-        end_date: &str,
-    ) -> Result<DailyPlayCount> {
-        self.call(&GetVideoDailyPlayCount {
-            video_id,
-            start_date: start_date.to_owned(),
-            end_date: end_date.to_owned(),
-        })
-    }
-
-    /// API 30: plays of the whole account per day.
-    pub fn get_partner_daily_play_count(
-        &self,
-        start_date: &str,
-        end_date: &str,
-        product_type: Option<i64>,
-    ) -> Result<DailyPlayCount> {
-        self.call(&GetPartnerDailyPlayCount {
-            product_type,
-            start_date: start_date.to_owned(),
-            end_date: end_date.to_owned(),
-        })
-    }
-
-    /// API 37: the account's flow per day.
-    pub fn get_account_used_flow_detail(
-        &self,
-        start_date: &str,
-        end_date: &str,
-    ) -> Result<UsedFlowDetail> {
-        self.call(&GetAccountUsedFlowDetail {
-            start_date: start_date.to_owned(),
-            end_date: end_date.to_owned(),
-        })
-    }
-
-    /// API 38: one page of the flow per video of a product line (5 = VOD) on one day.
-    pub fn get_product_used_flow_detail(
-        &self,
-        request: &GetProductUsedFlowDetail,
-    ) -> Result<VideoFlowPage> {
-        self.call(request)
-    }
-
-    /// API 39: storage and flow per product line and in total.
-    pub fn get_storage_and_flow_info(&self) -> Result<StorageAndFlow> {
-        self.call(&GetStorageAndFlowInfo {})
-    }
 }
 
 /// A calendar date: (year, month, day).

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::{check_attachment, Ack, Client};
+use super::check_attachment;
 use crate::error::{Error, Result};
 use crate::lenient;
 
@@ -109,51 +109,6 @@ pub struct DeleteSubtitle {
 }
 
 // `data` is a list; `null` (no subtitles) reads as `None`.
-
-impl Client {
-    /// API 32: uploads a `.vtt` or `.srt` file as a subtitle of `video_id`.
-    pub fn upload_subtitle(
-        &self,
-        video_id: i64,
-        name: &str,
-        path: impl AsRef<Path>,
-    ) -> Result<UploadedSubtitle> {
-        let path = path.as_ref();
-        let request = UploadSubtitle {
-            name: name.to_owned(),
-            video_id,
-        };
-        self.call_with_file(&request, path)
-    }
-
-    /// API 33: every subtitle of a video.
-    pub fn get_subtitle_list(&self, video_id: i64) -> Result<Vec<Subtitle>> {
-        Ok(self
-            .call(&GetSubtitleList { video_id })?
-            .unwrap_or_default())
-    }
-
-    /// API 34: renames a subtitle.
-    pub fn update_subtitle(&self, subtitle_id: i64, name: &str) -> Result<Ack> {
-        self.call(&UpdateSubtitle {
-            name: name.to_owned(),
-            subtitle_id,
-        })
-    }
-
-    /// API 35: makes `subtitle_id` the default subtitle of `video_id`.
-    pub fn set_default_subtitle(&self, video_id: i64, subtitle_id: i64) -> Result<Ack> {
-        self.call(&SetDefaultSubtitle {
-            video_id,
-            subtitle_id,
-        })
-    }
-
-    /// API 36: deletes a subtitle.
-    pub fn delete_subtitle(&self, subtitle_id: i64) -> Result<Ack> {
-        self.call(&DeleteSubtitle { subtitle_id })
-    }
-}
 
 fn check_name(name: &str) -> Result<()> {
     if name.trim().is_empty() {

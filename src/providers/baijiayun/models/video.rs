@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::Client;
 use crate::error::Result;
 use crate::lenient;
 
@@ -371,60 +370,4 @@ pub struct CallbackUrl {
     /// The URL; empty when none is set.
     #[serde(default, deserialize_with = "lenient::string")]
     pub url: String,
-}
-
-impl Client {
-    /// API 2: creates a video and returns its upload URL (see [`Client::upload`]).
-    pub fn get_upload_url(&self, request: &GetUploadUrl) -> Result<UploadUrl> {
-        self.call(request)
-    }
-
-    /// API 4: where to continue uploading `video_id`, and the bytes already held.
-    pub fn get_resume_upload_url(&self, video_id: i64) -> Result<ResumeUploadUrl> {
-        self.call(&GetResumeUploadUrl {
-            video_id,
-            use_https: None,
-        })
-    }
-
-    /// API 5: the transcoding status of a video.
-    pub fn get_status(&self, video_id: i64) -> Result<VideoStatus> {
-        self.call(&GetStatus { video_id })
-    }
-
-    /// API 6: everything known about a video.
-    pub fn get_info(&self, video_id: i64) -> Result<VideoInfo> {
-        self.call(&GetInfo { video_id })
-    }
-
-    /// API 23: play URLs per definition (`format`: mp4 by default).
-    pub fn get_url(&self, request: &GetUrl) -> Result<PlayUrls> {
-        self.call(request)
-    }
-
-    /// API 11: deletes a video.
-    pub fn delete(&self, video_id: i64) -> Result<VideoId> {
-        self.call(&Delete { video_id })
-    }
-
-    /// API 18: a token for the provider's player (`expires_in` seconds, 0 = never).
-    pub fn get_player_token(&self, video_id: i64, expires_in: Option<i64>) -> Result<PlayerToken> {
-        self.call(&GetPlayerToken {
-            video_id,
-            expires_in,
-        })
-    }
-
-    /// Sets the account's transcode callback URL (`http://` or `https://`),
-    /// used for videos uploaded without their own `callback_url`.
-    pub fn set_transcode_callback_url(&self, url: &str) -> Result<CallbackUrl> {
-        self.call(&SetTranscodeCallbackUrl {
-            url: url.to_owned(),
-        })
-    }
-
-    /// The account's transcode callback URL.
-    pub fn get_transcode_callback_url(&self) -> Result<CallbackUrl> {
-        self.call(&GetTranscodeCallbackUrl {})
-    }
 }

@@ -1,12 +1,11 @@
 //! The request and answer models of every iQiyi operation, tolerant of the
 //! answers' quirks (numbers as strings, missing fields, a leading space in
-//! a key), and the typed methods of [`super::Client`].
+//! a key). The typed methods are generated from the catalog.
 
 pub mod oauth;
 pub mod upload;
 pub mod video;
 
-use super::Client;
 use crate::error::{Error, Result};
 
 /// A `file_id`: iQiyi's are 32 hex digits; anything without spaces, commas

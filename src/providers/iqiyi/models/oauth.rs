@@ -4,8 +4,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Client;
-use crate::error::Result;
 use crate::lenient;
 
 /// Gets a token pair with the app key and secret of the config (which the
@@ -57,17 +55,5 @@ impl std::fmt::Debug for TokenGrant {
             .field("expires_in", &self.expires_in)
             .field("refresh_token", &"<redacted>")
             .finish()
-    }
-}
-
-impl Client {
-    /// Authorizes with the app key and secret; the client uses the new pair.
-    pub fn authorize(&self) -> Result<TokenGrant> {
-        self.call(&Authorize {})
-    }
-
-    /// Exchanges the refresh token for a new pair; the client uses it.
-    pub fn refresh_token(&self) -> Result<TokenGrant> {
-        self.call(&RefreshToken::default())
     }
 }

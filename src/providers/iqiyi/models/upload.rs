@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{check_file_id, Client};
+use super::check_file_id;
 use crate::error::{Error, Result};
 use crate::lenient;
 
@@ -63,6 +63,16 @@ pub struct UploadFinish {
     pub range_finished: String,
 }
 
+impl UploadFinish {
+    /// The `uploadfinish` of `file_id` (`range_finished` is always `"true"`).
+    pub fn new(file_id: impl Into<String>) -> Self {
+        UploadFinish {
+            file_id: file_id.into(),
+            range_finished: yes(),
+        }
+    }
+}
+
 impl crate::api::Validate for UploadFinish {
     fn validate(&self) -> Result<()> {
         check_file_id("file_id", &self.file_id)?;
@@ -81,6 +91,16 @@ pub struct CancelUpload {
     /// 2: stop (the only documented value, and the default).
     #[serde(default = "two")]
     pub status: i64,
+}
+
+impl CancelUpload {
+    /// The `cancelupload` (status 2, stop) of `file_id`.
+    pub fn new(file_id: impl Into<String>) -> Self {
+        CancelUpload {
+            file_id: file_id.into(),
+            status: two(),
+        }
+    }
 }
 
 impl crate::api::Validate for CancelUpload {
@@ -156,35 +176,5 @@ impl crate::api::Validate for SetFileInfo {
             }
         }
         Ok(())
-    }
-}
-
-impl Client {
-    /// `openupload`: a `file_id` and the chunk URL (the upload methods do this).
-    pub fn open_upload(&self, request: &OpenUpload) -> Result<UploadSlot> {
-        self.call(request)
-    }
-
-    /// `uploadfinish` for `file_id`.
-    pub fn upload_finish(&self, file_id: impl Into<String>) -> Result<()> {
-        self.call(&UploadFinish {
-            file_id: file_id.into(),
-            range_finished: yes(),
-        })
-        .map(|_| ())
-    }
-
-    /// `cancelupload` (status 2) for `file_id`.
-    pub fn cancel_upload(&self, file_id: impl Into<String>) -> Result<()> {
-        self.call(&CancelUpload {
-            file_id: file_id.into(),
-            status: 2,
-        })
-        .map(|_| ())
-    }
-
-    /// `file/info`: the meta of a file.
-    pub fn set_file_info(&self, request: &SetFileInfo) -> Result<()> {
-        self.call(request).map(|_| ())
     }
 }

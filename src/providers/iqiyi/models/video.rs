@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
-use super::{check_file_id, check_file_ids, Client};
+use super::{check_file_id, check_file_ids};
 use crate::error::{Error, Result};
 use crate::lenient;
 
@@ -359,42 +359,3 @@ macro_rules! file_id_checked {
     )*};
 }
 file_id_checked!(FullStatus, UrlList);
-
-impl Client {
-    /// `file/fullStatus`: the state of `file_id` (not an error when it is
-    /// not done) with its images and play URLs.
-    pub fn full_status(&self, request: &FullStatus) -> Result<VideoStatus> {
-        self.call(request)
-    }
-
-    /// `file/videoListForExternal`: a page of videos.
-    pub fn video_list(&self, request: &VideoListForExternal) -> Result<VideoPage> {
-        self.call(request)
-    }
-
-    /// `file/urllist`: play URLs (they expire after about 15 minutes).
-    pub fn url_list(&self, file_id: impl Into<String>) -> Result<PlayUrls> {
-        self.call(&UrlList {
-            file_id: file_id.into(),
-        })
-    }
-
-    /// `file/delete` of the listed files.
-    pub fn delete(&self, file_ids: &[&str]) -> Result<()> {
-        let ids = crate::api::helpers::non_empty_ids(file_ids, "file_ids")?;
-        self.call(&DeleteFiles {
-            delete_type: 1,
-            file_ids: Some(ids),
-        })
-        .map(|_| ())
-    }
-
-    /// `file/delete` with `delete_type` 0: every video of the account.
-    pub fn delete_all(&self) -> Result<()> {
-        self.call(&DeleteFiles {
-            delete_type: 0,
-            file_ids: None,
-        })
-        .map(|_| ())
-    }
-}

@@ -2,8 +2,7 @@
 
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::{check_id, Client};
-use crate::api::Ack;
+use super::check_id;
 use crate::error::{Error, Result};
 
 /// Starts a normal (not narrow-band HD) transcode of a video.
@@ -209,52 +208,4 @@ id_checked! {
     SubmitTabTranscode => media_id, "mediaId";
     DeleteVideoById => video_id, "videoId";
     DeleteRecommendById => video_id, "videoId";
-}
-
-impl Client {
-    /// `submitTranscode`: a normal transcode of `media_id`.
-    pub fn submit_transcode(&self, media_id: &str) -> Result<Ack> {
-        self.call(&SubmitTranscode {
-            media_id: media_id.to_owned(),
-        })
-    }
-
-    /// `submitTabTranscode`: a narrow-band HD transcode of `media_id`.
-    pub fn submit_tab_transcode(&self, media_id: &str) -> Result<Ack> {
-        self.call(&SubmitTabTranscode {
-            media_id: media_id.to_owned(),
-        })
-    }
-
-    /// `createAudit`: blocks or passes a video ([`CreateAudit::block`], [`CreateAudit::pass`]).
-    pub fn create_audit(&self, audit: &CreateAudit) -> Result<Ack> {
-        self.call(audit)
-    }
-
-    /// `recommendVideo`: adds a video to the recommended list.
-    pub fn recommend_video(&self, video: &RecommendVideo) -> Result<Ack> {
-        self.call(video)
-    }
-
-    /// `pushObjectCache`: pre-warms the cache for these URLs.
-    pub fn push_object_cache<S: AsRef<str>>(&self, urls: &[S]) -> Result<Ack> {
-        self.call(&PushObjectCache {
-            object_path: urls.iter().map(|u| u.as_ref().to_owned()).collect(),
-        })
-    }
-
-    /// `deleteVideoById`: deletes a video.
-    pub fn delete_video_by_id(&self, video_id: &str, user_id: Option<&str>) -> Result<Ack> {
-        self.call(&DeleteVideoById {
-            video_id: video_id.to_owned(),
-            user_id: user_id.map(str::to_owned),
-        })
-    }
-
-    /// `deleteRecommendById`: takes a video off the recommended list.
-    pub fn delete_recommend_by_id(&self, video_id: &str) -> Result<Ack> {
-        self.call(&DeleteRecommendById {
-            video_id: video_id.to_owned(),
-        })
-    }
 }

@@ -1,5 +1,6 @@
-//! Typed operations. Request models carry the AppServer's own parameter
-//! names (camelCase: the generic JSON call and every binding use them);
+//! Typed operations. Request models send the AppServer's own parameter
+//! names (camelCase, the generic JSON call's keys); their Rust fields, and
+//! the typed methods' arguments in every binding, are the snake_case names;
 //! `consoleToken` is added by the auth. Answer models read leniently
 //! (numbers as strings, missing fields, `fileUrilList`) and serialize back
 //! with the AppServer's names.
@@ -8,7 +9,6 @@ pub mod manage;
 pub mod session;
 pub mod video;
 
-pub use super::client::Client;
 pub use crate::api::Ack;
 pub use manage::*;
 pub use session::*;

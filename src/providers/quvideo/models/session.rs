@@ -3,8 +3,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Client;
-use crate::error::Result;
 use crate::lenient;
 
 /// Logs in with the configured `user_name` and `password` (added by the
@@ -42,22 +40,3 @@ impl std::fmt::Debug for ConsoleToken {
             .finish()
     }
 }
-
-impl Client {
-    /// Logs in now (calls log in by themselves when they need to).
-    pub fn login(&self) -> Result<ConsoleToken> {
-        self.call(&Login {})
-    }
-
-    /// Signs out; the next call logs in again if a password is configured.
-    pub fn sign_out(&self) -> Result<Ack> {
-        self.call(&SignOut {})
-    }
-
-    /// Replaces the token with a fresh one (undocumented operation).
-    pub fn refresh_token(&self) -> Result<ConsoleToken> {
-        self.call(&RefreshToken {})
-    }
-}
-
-use crate::api::Ack;

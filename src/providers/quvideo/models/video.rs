@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::{check_id, Client};
+use super::check_id;
 use crate::error::{Error, Result};
 use crate::lenient;
 
@@ -284,32 +284,6 @@ fn url_list<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Vec<String>,
             .collect(),
         _ => Vec::new(),
     })
-}
-
-impl Client {
-    /// `getVideos`: a page of videos matching the filters.
-    pub fn get_videos(&self, query: &GetVideos) -> Result<VideoPage> {
-        self.call(query)
-    }
-
-    /// `getVideoById`: one video.
-    pub fn get_video_by_id(&self, video_id: &str) -> Result<Video> {
-        self.call(&GetVideoById {
-            video_id: video_id.to_owned(),
-        })
-    }
-
-    /// `getRecommendVideos`: a page of recommended videos.
-    pub fn get_recommend_videos(&self, query: &GetRecommendVideos) -> Result<RecommendPage> {
-        self.call(query)
-    }
-
-    /// `getRecommendVideoById`: one recommended video.
-    pub fn get_recommend_video_by_id(&self, video_id: &str) -> Result<Video> {
-        self.call(&GetRecommendVideoById {
-            video_id: video_id.to_owned(),
-        })
-    }
 }
 
 #[cfg(test)]

@@ -1008,7 +1008,7 @@ class Baijiayun(Client):
         video_id: int,
         definition: str,
         *,
-        type: Optional[str] = None,
+        file_type: Optional[str] = None,
     ) -> RemovedDefinition:
         """Deletes the transcoded files of some definitions of a video (optionally
         only some file types) to save storage. mp4 files go last: they are refused
@@ -1017,7 +1017,7 @@ class Baijiayun(Client):
         :param video_id: The video.
         :param definition: Definitions to remove, comma-separated bits: 16 SD, 1 HD, 2 super HD,
             4 720p, 8 1080p (e.g. ``"16,1"``).
-        :param type: File types to remove, comma-separated bits: 1 mp4, 2 flv, 4 m3u8,
+        :param file_type: File types to remove, comma-separated bits: 1 mp4, 2 flv, 4 m3u8,
             8 encrypted (default: all types).
         :returns: :class:`RemovedDefinition`, ``{"video_id": int, "definition": str, "type": Optional[str]}``.
 
@@ -1029,7 +1029,7 @@ class Baijiayun(Client):
                 {
                     "video_id": video_id,
                     "definition": definition,
-                    "type": type,
+                    "type": file_type,
                 }
             ),
         )

@@ -228,28 +228,28 @@ class Quvideo(Client):
     def get_videos(
         self,
         *,
-        pageIndex: Optional[int] = None,
-        pageSize: Optional[int] = None,
-        videoId: Optional[str] = None,
-        userId: Optional[str] = None,
+        page_index: Optional[int] = None,
+        page_size: Optional[int] = None,
+        video_id: Optional[str] = None,
+        user_id: Optional[str] = None,
         title: Optional[str] = None,
-        startTime: Optional[str] = None,
-        endTime: Optional[str] = None,
-        userName: Optional[str] = None,
-        censorStatus: Optional[str] = None,
+        start_time: Optional[str] = None,
+        end_time: Optional[str] = None,
+        user_name: Optional[str] = None,
+        censor_status: Optional[str] = None,
     ) -> VideoPage:
         """Lists the app users' videos matching the filters, a page at a time.
         ``getVideos``.
 
-        :param pageIndex: The page, from 1 (default 1; always sent).
-        :param pageSize: Videos per page (default 10; always sent).
-        :param videoId: Only this video.
-        :param userId: Only this app user's videos.
+        :param page_index: The page, from 1 (default 1; always sent).
+        :param page_size: Videos per page (default 10; always sent).
+        :param video_id: Only this video.
+        :param user_id: Only this app user's videos.
         :param title: Only videos with this title.
-        :param startTime: Created at or after this time (``2019-01-09 22:11:29``).
-        :param endTime: Created at or before this time.
-        :param userName: Only this app user's videos, by name.
-        :param censorStatus: Only videos in this review state (``onCensor``, ``success``, ``fail``, …).
+        :param start_time: Created at or after this time (``2019-01-09 22:11:29``).
+        :param end_time: Created at or before this time.
+        :param user_name: Only this app user's videos, by name.
+        :param censor_status: Only videos in this review state (``onCensor``, ``success``, ``fail``, …).
         :returns: :class:`VideoPage`, ``{"total": int, "videoList": list[Video]}``.
 
         Operation ``getVideos`` (GET console/vod/getVideos, host ``api``).
@@ -258,33 +258,33 @@ class Quvideo(Client):
             "getVideos",
             _params(
                 {
-                    "pageIndex": pageIndex,
-                    "pageSize": pageSize,
-                    "videoId": videoId,
-                    "userId": userId,
+                    "pageIndex": page_index,
+                    "pageSize": page_size,
+                    "videoId": video_id,
+                    "userId": user_id,
                     "title": title,
-                    "startTime": startTime,
-                    "endTime": endTime,
-                    "userName": userName,
-                    "censorStatus": censorStatus,
+                    "startTime": start_time,
+                    "endTime": end_time,
+                    "userName": user_name,
+                    "censorStatus": censor_status,
                 }
             ),
         )
 
-    def submit_transcode(self, mediaId: str) -> None:
+    def submit_transcode(self, media_id: str) -> None:
         """Starts a normal (not narrow-band HD) transcode of a video.
         ``submitTranscode``.
 
-        :param mediaId: The video (its ``videoId``).
+        :param media_id: The video (its ``videoId``).
         :returns: ``None`` (the operation answers no data).
 
         Operation ``submitTranscode`` (POST console/vod/submitTranscode, host ``api``).
         """
-        return self.call("submitTranscode", _params({"mediaId": mediaId}))
+        return self.call("submitTranscode", _params({"mediaId": media_id}))
 
     def create_audit(
         self,
-        mediaId: str,
+        media_id: str,
         status: str,
         *,
         reason: Optional[str] = None,
@@ -293,7 +293,7 @@ class Quvideo(Client):
         """Reviews a video by hand: block it (with a reason) or pass it.
         ``createAudit``.
 
-        :param mediaId: The video (its ``videoId``).
+        :param media_id: The video (its ``videoId``).
         :param status: ``Blocked`` or ``Normal``.
         :param reason: Why it is blocked: required when blocking, at most 128 bytes (UTF-8).
         :param comment: A note for the back office.
@@ -305,7 +305,7 @@ class Quvideo(Client):
             "createAudit",
             _params(
                 {
-                    "mediaId": mediaId,
+                    "mediaId": media_id,
                     "status": status,
                     "reason": reason,
                     "comment": comment,
@@ -313,51 +313,51 @@ class Quvideo(Client):
             ),
         )
 
-    def submit_tab_transcode(self, mediaId: str) -> None:
+    def submit_tab_transcode(self, media_id: str) -> None:
         """Starts a narrow-band HD transcode of a video. ``submitTabTranscode``.
 
-        :param mediaId: The video (its ``videoId``).
+        :param media_id: The video (its ``videoId``).
         :returns: ``None`` (the operation answers no data).
 
         Operation ``submitTabTranscode`` (POST console/vod/submitTabTranscode, host ``api``).
         """
-        return self.call("submitTabTranscode", _params({"mediaId": mediaId}))
+        return self.call("submitTabTranscode", _params({"mediaId": media_id}))
 
-    def get_video_by_id(self, videoId: str) -> Video:
+    def get_video_by_id(self, video_id: str) -> Video:
         """Everything about one video. ``getVideoById``.
 
-        :param videoId: The video.
+        :param video_id: The video.
         :returns: :class:`Video`, ``{"id": str, "videoId": str, "title": str, "description": str, "duration": float, "coverUrl": str, "creationTime": str, "status": str, "firstFrameUrl": str, "size": int, "cateId": str, "cateName": str, "tags": str, "shareUrl": str, "user": Optional[User], "transcodeStatus": str, "snapshotStatus": str, "censorStatus": str, "narrowTranscodeStatus": str, "SnapshotList": list[str], "fileUrlList": list[str], "isNarrow": Optional[str], "isCache": Optional[str]}``.
 
         Operation ``getVideoById`` (GET console/vod/getVideoById, host ``api``).
         """
-        return self.call("getVideoById", _params({"videoId": videoId}))
+        return self.call("getVideoById", _params({"videoId": video_id}))
 
     def get_recommend_videos(
         self,
         *,
-        pageIndex: Optional[int] = None,
-        pageSize: Optional[int] = None,
-        videoId: Optional[str] = None,
-        userId: Optional[str] = None,
+        page_index: Optional[int] = None,
+        page_size: Optional[int] = None,
+        video_id: Optional[str] = None,
+        user_id: Optional[str] = None,
         title: Optional[str] = None,
-        startTime: Optional[str] = None,
-        endTime: Optional[str] = None,
-        userName: Optional[str] = None,
-        censorStatus: Optional[str] = None,
+        start_time: Optional[str] = None,
+        end_time: Optional[str] = None,
+        user_name: Optional[str] = None,
+        censor_status: Optional[str] = None,
     ) -> RecommendPage:
         """Lists the recommended videos matching the filters, a page at a time.
         ``getRecommendVideos``.
 
-        :param pageIndex: The page, from 1 (default 1; always sent).
-        :param pageSize: Videos per page (default 10; always sent).
-        :param videoId: Only this video.
-        :param userId: Only this app user's videos.
+        :param page_index: The page, from 1 (default 1; always sent).
+        :param page_size: Videos per page (default 10; always sent).
+        :param video_id: Only this video.
+        :param user_id: Only this app user's videos.
         :param title: Only videos with this title.
-        :param startTime: Created at or after this time (``2019-01-09 22:11:29``).
-        :param endTime: Created at or before this time.
-        :param userName: Only this app user's videos, by name.
-        :param censorStatus: Only videos in this review state (``onCensor``, ``success``, ``fail``, …).
+        :param start_time: Created at or after this time (``2019-01-09 22:11:29``).
+        :param end_time: Created at or before this time.
+        :param user_name: Only this app user's videos, by name.
+        :param censor_status: Only videos in this review state (``onCensor``, ``success``, ``fail``, …).
         :returns: :class:`RecommendPage`, ``{"total": int, "nowTotal": int, "videoList": list[Video]}``.
 
         Operation ``getRecommendVideos`` (GET console/vod/getRecommendVideos, host ``api``).
@@ -366,58 +366,58 @@ class Quvideo(Client):
             "getRecommendVideos",
             _params(
                 {
-                    "pageIndex": pageIndex,
-                    "pageSize": pageSize,
-                    "videoId": videoId,
-                    "userId": userId,
+                    "pageIndex": page_index,
+                    "pageSize": page_size,
+                    "videoId": video_id,
+                    "userId": user_id,
                     "title": title,
-                    "startTime": startTime,
-                    "endTime": endTime,
-                    "userName": userName,
-                    "censorStatus": censorStatus,
+                    "startTime": start_time,
+                    "endTime": end_time,
+                    "userName": user_name,
+                    "censorStatus": censor_status,
                 }
             ),
         )
 
     def recommend_video(
         self,
-        videoId: str,
+        video_id: str,
         *,
         title: Optional[str] = None,
-        userId: Optional[str] = None,
+        user_id: Optional[str] = None,
         description: Optional[str] = None,
         duration: Optional[str] = None,
-        coverUrl: Optional[str] = None,
+        cover_url: Optional[str] = None,
         size: Optional[str] = None,
         tags: Optional[str] = None,
-        cateId: Optional[str] = None,
-        cateName: Optional[str] = None,
-        firstFrameUrl: Optional[str] = None,
-        transcodeStatus: Optional[str] = None,
-        snapshotStatus: Optional[str] = None,
-        censorStatus: Optional[str] = None,
-        isNarrow: Optional[str] = None,
-        isCache: Optional[str] = None,
+        cate_id: Optional[str] = None,
+        cate_name: Optional[str] = None,
+        first_frame_url: Optional[str] = None,
+        transcode_status: Optional[str] = None,
+        snapshot_status: Optional[str] = None,
+        censor_status: Optional[str] = None,
+        is_narrow: Optional[str] = None,
+        is_cache: Optional[str] = None,
     ) -> None:
         """Adds a video to the recommended list, with what the app shows of it.
         ``recommendVideo``.
 
-        :param videoId: The video.
+        :param video_id: The video.
         :param title: (undocumented)
-        :param userId: The app user who uploaded it.
+        :param user_id: The app user who uploaded it.
         :param description: (undocumented)
         :param duration: Seconds.
-        :param coverUrl: (undocumented)
+        :param cover_url: (undocumented)
         :param size: Bytes of the source file.
         :param tags: Comma-separated tags.
-        :param cateId: (undocumented)
-        :param cateName: (undocumented)
-        :param firstFrameUrl: (undocumented)
-        :param transcodeStatus: Normal (not narrow-band) transcode status.
-        :param snapshotStatus: (undocumented)
-        :param censorStatus: (undocumented)
-        :param isNarrow: Whether it is narrow-band HD.
-        :param isCache: Whether it was pushed to the cache.
+        :param cate_id: (undocumented)
+        :param cate_name: (undocumented)
+        :param first_frame_url: (undocumented)
+        :param transcode_status: Normal (not narrow-band) transcode status.
+        :param snapshot_status: (undocumented)
+        :param censor_status: (undocumented)
+        :param is_narrow: Whether it is narrow-band HD.
+        :param is_cache: Whether it was pushed to the cache.
         :returns: ``None`` (the operation answers no data).
 
         Operation ``recommendVideo`` (POST console/vod/recommendVideo, host ``api``).
@@ -426,67 +426,67 @@ class Quvideo(Client):
             "recommendVideo",
             _params(
                 {
-                    "videoId": videoId,
+                    "videoId": video_id,
                     "title": title,
-                    "userId": userId,
+                    "userId": user_id,
                     "description": description,
                     "duration": duration,
-                    "coverUrl": coverUrl,
+                    "coverUrl": cover_url,
                     "size": size,
                     "tags": tags,
-                    "cateId": cateId,
-                    "cateName": cateName,
-                    "firstFrameUrl": firstFrameUrl,
-                    "transcodeStatus": transcodeStatus,
-                    "snapshotStatus": snapshotStatus,
-                    "censorStatus": censorStatus,
-                    "isNarrow": isNarrow,
-                    "isCache": isCache,
+                    "cateId": cate_id,
+                    "cateName": cate_name,
+                    "firstFrameUrl": first_frame_url,
+                    "transcodeStatus": transcode_status,
+                    "snapshotStatus": snapshot_status,
+                    "censorStatus": censor_status,
+                    "isNarrow": is_narrow,
+                    "isCache": is_cache,
                 }
             ),
         )
 
-    def push_object_cache(self, objectPath: Sequence[str]) -> None:
+    def push_object_cache(self, object_path: Sequence[str]) -> None:
         """Pre-warms the CDN cache for objects (``example.com/image/1.png``).
         ``pushObjectCache``.
 
-        :param objectPath: The objects' URLs; sent newline-separated, as the AppServer reads them.
+        :param object_path: The objects' URLs; sent newline-separated, as the AppServer reads them.
         :returns: ``None`` (the operation answers no data).
 
         Operation ``pushObjectCache`` (POST console/vod/pushObjectCache, host ``api``).
         """
-        return self.call("pushObjectCache", _params({"objectPath": objectPath}))
+        return self.call("pushObjectCache", _params({"objectPath": object_path}))
 
-    def get_recommend_video_by_id(self, videoId: str) -> Video:
+    def get_recommend_video_by_id(self, video_id: str) -> Video:
         """Everything about one recommended video. ``getRecommendVideoById``.
 
-        :param videoId: The video.
+        :param video_id: The video.
         :returns: :class:`Video`, ``{"id": str, "videoId": str, "title": str, "description": str, "duration": float, "coverUrl": str, "creationTime": str, "status": str, "firstFrameUrl": str, "size": int, "cateId": str, "cateName": str, "tags": str, "shareUrl": str, "user": Optional[User], "transcodeStatus": str, "snapshotStatus": str, "censorStatus": str, "narrowTranscodeStatus": str, "SnapshotList": list[str], "fileUrlList": list[str], "isNarrow": Optional[str], "isCache": Optional[str]}``.
 
         Operation ``getRecommendVideoById`` (GET console/vod/getRecommendVideoById, host ``api``).
         """
-        return self.call("getRecommendVideoById", _params({"videoId": videoId}))
+        return self.call("getRecommendVideoById", _params({"videoId": video_id}))
 
-    def delete_video_by_id(self, videoId: str, *, userId: Optional[str] = None) -> None:
+    def delete_video_by_id(self, video_id: str, *, user_id: Optional[str] = None) -> None:
         """Deletes a video. ``deleteVideoById``.
 
-        :param videoId: The video.
-        :param userId: The app user it belongs to.
+        :param video_id: The video.
+        :param user_id: The app user it belongs to.
         :returns: ``None`` (the operation answers no data).
 
         Operation ``deleteVideoById`` (POST console/vod/deleteVideoById, host ``api``).
         """
-        return self.call("deleteVideoById", _params({"videoId": videoId, "userId": userId}))
+        return self.call("deleteVideoById", _params({"videoId": video_id, "userId": user_id}))
 
-    def delete_recommend_by_id(self, videoId: str) -> None:
+    def delete_recommend_by_id(self, video_id: str) -> None:
         """Takes a video off the recommended list. ``deleteRecommendById``.
 
-        :param videoId: The video.
+        :param video_id: The video.
         :returns: ``None`` (the operation answers no data).
 
         Operation ``deleteRecommendById`` (POST console/vod/deleteRecommendById, host ``api``).
         """
-        return self.call("deleteRecommendById", _params({"videoId": videoId}))
+        return self.call("deleteRecommendById", _params({"videoId": video_id}))
 
     def login(self) -> ConsoleToken:
         """Logs in with the configured ``user_name`` and ``password`` (added by the
