@@ -14,7 +14,8 @@ use super::control::{Progress, UploadHooks};
 use super::plan::{missing_ranges, split, Committed, Part};
 use super::retry::{Job, RetryQueue};
 use super::sink::{check_ack, AckMismatch, PartAck, PartSink};
-use super::source::{PartTally, Source};
+use super::source::Source;
+use super::tally::PartTally;
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::RetryPolicy;
 

@@ -21,6 +21,7 @@ mod plan;
 mod retry;
 mod sink;
 mod source;
+mod tally;
 
 pub(crate) use checkpoint::{AckedRange, Checkpoint, Lookup};
 pub use control::{Progress, ProgressFlow, UploadControl, UploadHooks};
@@ -31,5 +32,5 @@ pub use pace::DEFAULT_PAUSE_HOLD;
 pub(crate) use plan::auto_part_size;
 pub use plan::{Committed, Part, MAX_AUTO_PART_SIZE, TARGET_PARTS};
 pub use sink::{PartAck, PartSink};
-pub use source::PartReceipt;
 pub use source::{IntoSource, Origin, PartBody, ReadAt, Source};
+pub use tally::PartReceipt;
