@@ -6,7 +6,6 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 
 use common::fake_server::{self, FakeServer, Reply, Request};
@@ -31,8 +30,10 @@ fn md5_hex(bytes: &[u8]) -> String {
 #[derive(Default)]
 struct Store {
     objects: BTreeMap<String, Object>,
-    /// The next N part requests fail with HTTP 500 before storing anything.
-    fail_parts: u32,
+    /// Once this many parts are stored, every part request fails with
+    /// HTTP 500 before storing anything.
+    fail_after_parts: Option<u32>,
+    stored_parts: u32,
     /// Flip a byte of every part stored from now on (its answer tells the truth).
     damage_stored: bool,
 }
@@ -59,10 +60,13 @@ fn store_server(store: Arc<Mutex<Store>>) -> FakeServer {
                 Reply::ok(json!({ "id": id }).to_string())
             }
             "/part" => {
-                if store.fail_parts > 0 {
-                    store.fail_parts -= 1;
+                if store
+                    .fail_after_parts
+                    .is_some_and(|n| store.stored_parts >= n)
+                {
                     return Reply::status(500, "{}");
                 }
+                store.stored_parts += 1;
                 let damage = store.damage_stored;
                 let Some(object) = store.objects.get_mut(&id) else {
                     return Reply::status(404, "{}");
@@ -259,22 +263,14 @@ fn a_provider_that_writes_no_lifecycle_uploads_resumes_and_verifies() {
     let source = Source::open(&path).unwrap();
     let local = std::fs::read(&path).unwrap();
 
-    // Parts fail after some arrived (no retries): the session keeps what
-    // was acknowledged in the checkpoint and hands back a resume handle.
-    let calls = AtomicU32::new(0);
-    store.lock().unwrap().fail_parts = 0;
-    let mut hooks = UploadHooks::new().on_progress(|p| {
-        // Once two parts are in, the store starts failing.
-        if p.bytes_done >= 2 * PART && calls.fetch_add(1, Ordering::SeqCst) == 0 {
-            store.lock().unwrap().fail_parts = 1000;
-        }
-        std::ops::ControlFlow::Continue(())
-    });
+    // Parts fail once two arrived (no retries, one in flight): the session
+    // keeps what was acknowledged in the checkpoint and hands back a
+    // resume handle.
+    store.lock().unwrap().fail_after_parts = Some(2);
     let err = fake
         .session(checkpoints.path())
-        .run(&source, Start::Fresh, &mut hooks)
+        .run(&source, Start::Fresh, &mut UploadHooks::new())
         .unwrap_err();
-    drop(hooks);
     assert_eq!(err.kind(), ErrorKind::Server, "{err}");
     assert_eq!(err.resume().unwrap()["id"], "obj-1", "{err}");
     let held_before: Vec<u64> = store.lock().unwrap().objects["obj-1"]
@@ -282,7 +278,7 @@ fn a_provider_that_writes_no_lifecycle_uploads_resumes_and_verifies() {
         .keys()
         .copied()
         .collect();
-    assert!(!held_before.is_empty(), "some parts arrived");
+    assert_eq!(held_before, [0, PART], "two parts arrived");
     assert_eq!(
         vodkit::upload::checkpoint::list(checkpoints.path())
             .unwrap()
@@ -294,7 +290,7 @@ fn a_provider_that_writes_no_lifecycle_uploads_resumes_and_verifies() {
     // The same file again, healed: the session finds the checkpoint,
     // locates the object, sends only what is missing, completes, and
     // checks the store's MD5 against the file's.
-    store.lock().unwrap().fail_parts = 0;
+    store.lock().unwrap().fail_after_parts = None;
     let done = fake
         .session(checkpoints.path())
         .run(&source, Start::Fresh, &mut UploadHooks::new())

@@ -85,7 +85,7 @@ impl Client {
     }
 
     /// One request of `O`, without the policy's retries.
-    fn call_once<O: Operation>(&self, request: &O) -> Result<O::Answer> {
+    pub(super) fn call_once<O: Operation>(&self, request: &O) -> Result<O::Answer> {
         let caller = self.caller();
         let spec = O::SPEC;
         crate::api::Validate::validate(request)?;

@@ -11,21 +11,19 @@ use std::sync::Mutex;
 
 use reqwest::multipart::{Form, Part as FormPart};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use super::client::{Client, PROVIDER};
 use super::envelope::BaijiayunEnvelope;
-use super::models::video::{GetResumeUploadUrl, GetUploadUrl, ResumeUploadUrl, VideoState};
+use super::models::video::{GetResumeUploadUrl, GetUploadUrl, VideoState};
 use super::models::{bit_list, opt_bit_list, DEFINITION_BITS, FORMAT_BITS};
-use crate::api::{decode, Operation};
 use crate::error::{Error, ErrorKind, Result};
-use crate::http::{RetryPolicy, Transport};
-use crate::params::Params;
+use crate::http::Transport;
 use crate::upload::checkpoint::Record;
 use crate::upload::{
     self, AckedRange, Committed, CommonUploadOptions, EngineOptions, Finished, IntoSource, Located,
     Part, PartAck, PartBody, PartSink, RemoteUpload, Session, Source, Start, UploadHooks,
 };
-use serde_json::Value;
 
 /// Options of [`Client::upload`]: every getUploadUrl parameter, plus how the
 /// bytes are sent.
@@ -147,13 +145,7 @@ impl Client {
         let source = source.into_source()?;
         options.part_size_for(source.size(), self.config().part_size)?;
         let request = options.to_request(&source)?;
-        let remote = BaijiayunUpload {
-            client: self,
-            options,
-            request,
-        };
-        let done = remote.session().run(&source, Start::Fresh, &mut control)?;
-        Ok(uploaded(done))
+        self.run_session(&source, options, request, Start::Fresh, &mut control)
     }
 
     /// Continues an interrupted upload of `path` to `video_id`, from the
@@ -173,17 +165,32 @@ impl Client {
         let source = source.into_source()?;
         // Checked before any request; adapted to the bytes left on resume.
         options.part_size_for(source.size(), self.config().part_size)?;
+        let handle = resume_handle(video_id);
+        // The request is not sent: a resume creates no video.
+        let request = GetUploadUrl::default();
+        self.run_session(
+            &source,
+            options,
+            request,
+            Start::Resume(&handle),
+            &mut control,
+        )
+    }
+
+    fn run_session(
+        &self,
+        source: &Source,
+        options: &UploadOptions,
+        request: GetUploadUrl,
+        start: Start<'_>,
+        control: &mut UploadHooks<'_>,
+    ) -> Result<Uploaded> {
         let remote = BaijiayunUpload {
             client: self,
             options,
-            // Not sent: a resume creates no video.
-            request: GetUploadUrl::default(),
+            request,
         };
-        let handle = resume_handle(video_id);
-        let done = remote
-            .session()
-            .run(&source, Start::Resume(&handle), &mut control)?;
-        Ok(uploaded(done))
+        Ok(uploaded(remote.session().run(source, start, control)?))
     }
 }
 
@@ -405,11 +412,10 @@ impl Client {
             use_https: Some(u8::from(use_https)),
         };
         let caller = self.caller();
-        let attempt =
-            Transport::with_retries(caller.retry(), |_| match self.resume_url_once(&request) {
-                Err(err) if err.provider_code() == Some(UPLOAD_REFUSED) => Ok(Err(err)),
-                other => other.map(Ok),
-            });
+        let attempt = Transport::with_retries(caller.retry(), |_| match self.call_once(&request) {
+            Err(err) if err.provider_code() == Some(UPLOAD_REFUSED) => Ok(Err(err)),
+            other => other.map(Ok),
+        });
         let refused = match attempt {
             Ok(Ok(resume)) if resume.upload_url.is_empty() => {
                 return Err(Error::new(
@@ -450,21 +456,6 @@ impl Client {
             }
             _ => Ok(ResumePoint::Finished),
         }
-    }
-
-    /// One getResumeUploadUrl request, without the policy's retries.
-    fn resume_url_once(&self, request: &GetResumeUploadUrl) -> Result<ResumeUploadUrl> {
-        let caller = self.caller();
-        let spec = <GetResumeUploadUrl as Operation>::SPEC;
-        let params = Params::from_serialize(request)?;
-        let data = caller.call_with_policy(
-            caller.auth(),
-            &spec.target(),
-            params,
-            None,
-            &RetryPolicy::none(),
-        )?;
-        decode(&spec, data)
     }
 }
 

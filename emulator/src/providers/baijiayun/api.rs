@@ -79,6 +79,8 @@ fn answer(status: StatusCode, code: i64, msg: &str, shared: &Shared) -> Response
         .into_response()
 }
 
+// Each argument is one axum extractor: the count is the handler's inputs.
+#[allow(clippy::too_many_arguments)]
 async fn openapi(
     AxState(app): AxState<App>,
     Path(path): Path<String>,
