@@ -332,3 +332,80 @@ fn bad_input_sends_no_request() {
     }
     assert_eq!(emu.iqiyi().controls.requests.total(), 0);
 }
+
+#[test]
+fn clustered_damage_has_a_budget_of_its_own_apart_from_network_retries() {
+    let emu = emulator();
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::random_file(dir.path(), "d.mp4", 3 * PART);
+    let one_at_a_time = UploadOptions {
+        concurrency: Some(1),
+        ..options()
+    };
+    // No network retries at all: damage is counted apart, and five damaged
+    // answers in a row to one part fit the default budget (5).
+    let mut cfg = config(&emu);
+    cfg.part_retries = 0;
+    let client = Client::new(cfg).unwrap();
+    emu.iqiyi().set_upload_faults(UploadFaults {
+        corrupt_range: 5,
+        ..UploadFaults::default()
+    });
+    let up = client.upload(&path, &one_at_a_time).unwrap();
+    let f = emu.iqiyi().file(&up.file_id).unwrap();
+    assert_eq!(f.md5.as_deref(), Some(common::md5_file(&path).as_str()));
+    assert_eq!(f.chunks.values().sum::<u32>(), 3 + 5, "{:?}", f.chunks);
+
+    // The config key as every binding spells it: a budget of 1 is spent by
+    // two damaged answers to one part.
+    let s = emu.iqiyi();
+    let cfg: vodkit::iqiyi::Config = serde_json::from_value(serde_json::json!({
+        "client_id": s.config.client_id,
+        "client_secret": s.config.client_secret.as_str(),
+        "base_url": emu.provider_url("iqiyi"),
+        "part_integrity_retries": 1,
+    }))
+    .unwrap();
+    let client = Client::new(cfg).unwrap();
+    emu.iqiyi().set_upload_faults(UploadFaults {
+        corrupt_range: 2,
+        ..UploadFaults::default()
+    });
+    let err = client.upload(&path, &one_at_a_time).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Integrity, "{err}");
+}
+
+#[test]
+fn an_upload_iqiyi_recognises_as_a_repeat_names_the_earlier_file() {
+    let emu = emulator();
+    let client = client(&emu);
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::random_file(dir.path(), "same.mp4", 2 * PART + 9);
+    let first = client.upload(&path, &options()).unwrap();
+    assert_eq!(first.duplicate_of, None, "the first upload repeats nothing");
+
+    // The same content again, through the neutral client: the field is in
+    // the JSON answer every binding and the CLI get.
+    let s = emu.iqiyi();
+    let neutral = vodkit::Client::new(
+        "iqiyi",
+        &serde_json::json!({
+            "client_id": s.config.client_id,
+            "client_secret": s.config.client_secret.as_str(),
+            "base_url": emu.provider_url("iqiyi"),
+        }),
+    )
+    .unwrap();
+    let second = neutral
+        .upload(&path, &serde_json::json!({}), UploadHooks::new())
+        .unwrap();
+    assert_eq!(second["duplicate_of"], first.file_id.as_str(), "{second}");
+    assert_ne!(second["file_id"], first.file_id.as_str());
+
+    // Other content is no repeat, and says so with null.
+    let other = common::random_file(dir.path(), "other.mp4", 2 * PART + 10);
+    let third = neutral
+        .upload(&other, &serde_json::json!({}), UploadHooks::new())
+        .unwrap();
+    assert!(third["duplicate_of"].is_null(), "{third}");
+}

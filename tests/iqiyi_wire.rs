@@ -112,8 +112,15 @@ fn the_client_sends_the_captured_requests_and_reads_the_documented_answers() {
     assert!(body.contains("name=\"file\"; filename=\"upload_file\""));
     assert!(chunks.iter().any(|c| c.headers["range"] == "0-10239"));
 
-    // Meta, then finish: the last two requests.
-    let n = seen.len();
+    // Meta, then finish: the last two requests of the upload; then the
+    // status that says whether iQiyi takes the file for a repeat.
+    let n = seen.len() - 1;
+    assert_eq!(paths[n], "/openapi/api/file/fullStatus");
+    assert_eq!(
+        seen[n].query()["file_id"],
+        "4004551398f84a38a371e107f099d27e"
+    );
+    assert_eq!(up.duplicate_of, None);
     assert_eq!(paths[n - 2], "/openapi/api/file/info");
     let q = seen[n - 2].query();
     assert_eq!(q["file_name"], "capture.mp4");

@@ -202,6 +202,7 @@ fn upload_with_faults(
             multiplier: 1.0,
         },
         hash_parts: true,
+        integrity_retries: None,
     };
     let source = Source::open(&path).unwrap();
     let result = upload::run(

@@ -37,7 +37,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::plan::Part;
-use super::source::{Origin, PartReceipt, Source};
+use super::source::{Origin, Source};
+use super::tally::PartReceipt;
 use crate::error::{Error, ErrorKind, Result};
 use crate::hex::hex;
 

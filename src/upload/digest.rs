@@ -13,7 +13,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::JoinHandle;
 
 use super::plan::Part;
-use super::source::{PartReceipt, Source};
+use super::source::Source;
+use super::tally::PartReceipt;
 use crate::error::{Error, Result};
 
 /// The MD5 of one upload's source, from a whole-file receipt or a helper.

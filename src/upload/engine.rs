@@ -14,7 +14,8 @@ use super::control::{Progress, UploadHooks};
 use super::plan::{missing_ranges, split, Committed, Part};
 use super::retry::{Job, RetryQueue};
 use super::sink::{check_ack, AckMismatch, PartAck, PartSink};
-use super::source::{PartTally, Source};
+use super::source::Source;
+use super::tally::PartTally;
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::RetryPolicy;
 
@@ -33,6 +34,12 @@ pub struct EngineOptions {
     /// always computed for a sink that reports part MD5s
     /// ([`PartSink::reports_md5`]).
     pub hash_parts: bool,
+    /// A budget of its own for parts that arrived damaged (an `Integrity`
+    /// mismatch of length or MD5): how many times one part may be sent again
+    /// for that, apart from `retry.max_retries`, which then counts network
+    /// and server failures only. `None`: damage counts against
+    /// `retry.max_retries` like any failure.
+    pub integrity_retries: Option<u32>,
 }
 
 /// Uploads the bytes of `source` the server does not hold yet (`start`):
@@ -291,19 +298,37 @@ impl<'o> Ledger<'o> {
         let retry = &self.options.retry;
         // A part that arrived damaged (an Integrity mismatch) may arrive
         // intact when sent again, like one cut off by the network.
-        let may_retry = failure.is_retryable() || failure.kind() == ErrorKind::Integrity;
-        if !may_retry || job.failures >= retry.max_retries {
+        let damaged = failure.kind() == ErrorKind::Integrity;
+        if !(failure.is_retryable() || damaged) {
             return Err(failure);
         }
-        log::info!("part at {} failed ({failure}); retrying", job.part.offset);
-        let at = Instant::now() + retry.backoff(job.failures, Some(&failure));
-        self.retries.push(
-            at,
-            Job {
-                part: job.part,
-                failures: job.failures + 1,
-            },
-        );
+        let next = match self.options.integrity_retries {
+            // Damage has its own budget: each re-send is cheap, and what was
+            // acknowledged is safe, so clustered corruption need not end the
+            // upload while the network budget is untouched.
+            Some(budget) if damaged => {
+                if job.damaged >= budget {
+                    return Err(failure);
+                }
+                Job {
+                    damaged: job.damaged + 1,
+                    ..job
+                }
+            }
+            _ => {
+                if job.failures >= retry.max_retries {
+                    return Err(failure);
+                }
+                Job {
+                    failures: job.failures + 1,
+                    ..job
+                }
+            }
+        };
+        log::info!("part at {} failed ({failure}); retrying", next.part.offset);
+        let tries = next.failures + next.damaged;
+        let at = Instant::now() + retry.backoff(tries.saturating_sub(1), Some(&failure));
+        self.retries.push(at, next);
         Ok(())
     }
 
@@ -368,10 +393,7 @@ impl<'o> Ledger<'o> {
 }
 
 fn fresh_jobs(parts: VecDeque<Part>) -> VecDeque<Job> {
-    parts
-        .into_iter()
-        .map(|part| Job { part, failures: 0 })
-        .collect()
+    parts.into_iter().map(Job::fresh).collect()
 }
 
 /// Monotonic, throttled progress on the calling thread.
@@ -618,6 +640,7 @@ mod tests {
             concurrency: 4,
             retry,
             hash_parts: true,
+            integrity_retries: None,
         }
     }
 
@@ -851,6 +874,7 @@ mod tests {
             concurrency: 2,
             retry: RetryPolicy::none(),
             hash_parts: true,
+            integrity_retries: None,
         };
         let source = Source::open(&src).unwrap();
         let start = store.committed().unwrap();
@@ -956,6 +980,7 @@ mod tests {
             concurrency: 4,
             retry: quick_retries(2),
             hash_parts: true,
+            integrity_retries: None,
         }
     }
 

@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-use super::source::PartTally;
+use super::tally::PartTally;
 
 /// How often a waiting reader looks at the engine's abort flag (which the
 /// engine sets on cancel or on another part's failure). Resume and rate

@@ -6,11 +6,25 @@ use std::time::Instant;
 use super::plan::Part;
 
 /// A part to send, with how many times it failed so far (the retry policy
-/// allows each part `max_retries` failures).
+/// allows each part `max_retries` failures). Where the upload gives damaged
+/// parts a budget of their own (`EngineOptions::integrity_retries`), the
+/// failures that were damage are counted apart, in `damaged`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Job {
     pub(crate) part: Part,
     pub(crate) failures: u32,
+    pub(crate) damaged: u32,
+}
+
+impl Job {
+    /// A part not sent yet.
+    pub(crate) fn fresh(part: Part) -> Job {
+        Job {
+            part,
+            failures: 0,
+            damaged: 0,
+        }
+    }
 }
 
 #[derive(Debug, Default)]
@@ -59,6 +73,7 @@ mod tests {
         Job {
             part: Part { offset, len: 1 },
             failures: 1,
+            damaged: 0,
         }
     }
 

@@ -2,7 +2,8 @@
 //! the provider's answer for each part against what it streamed.
 
 use super::plan::{Committed, Part};
-use super::source::{PartBody, PartReceipt};
+use super::source::PartBody;
+use super::tally::PartReceipt;
 use crate::error::{Error, ErrorKind, Result};
 
 /// Where parts go: one implementation per provider.

@@ -1,26 +1,17 @@
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::SystemTime;
 
 use bytes::Bytes;
 use md5::{Digest, Md5};
 
 use super::control::Pacer;
+use super::tally::{PartReceipt, PartTally};
 use crate::error::{Error, ErrorKind, Result};
 use crate::hex::hex;
-
-/// What the engine streamed for one part: its length and MD5, computed while
-/// the bytes went out (no second read of the file, no buffering).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PartReceipt {
-    pub len: u64,
-    /// Lowercase hex; `None` when the upload needs no per-part MD5 (see
-    /// [`EngineOptions::hash_parts`](super::EngineOptions::hash_parts)).
-    pub md5: Option<String>,
-}
 
 /// Random access to the bytes of an upload. The engine reads parts of it from
 /// several threads at once, each at its own offset, so an implementation
@@ -373,21 +364,6 @@ fn non_empty_name(name: String) -> Result<String> {
         ));
     }
     Ok(name)
-}
-
-/// What the engine learns about one part while its body streams: the bytes
-/// handed out so far (for progress) and, once the last byte went out, the
-/// part's receipt.
-#[derive(Debug, Default)]
-pub(crate) struct PartTally {
-    pub(crate) sent: AtomicU64,
-    pub(crate) receipt: OnceLock<PartReceipt>,
-    /// A pause held this part: a failure of it is the pause's doing (an
-    /// abandoned or timed-out part), not the network's.
-    pub(crate) paused: AtomicBool,
-    /// Why reading the source failed, if it did: a local failure, reported
-    /// as `Io` whatever the transport made of the cut-off body.
-    pub(crate) read_error: OnceLock<String>,
 }
 
 /// Streams one part of a file from disk into a request body, hashing it on

@@ -45,7 +45,8 @@ final class Iqiyi extends Client
      * - `retry` (array{max_retries?: int, initial_backoff_ms?: int, max_backoff_ms?: int, multiplier?: float}): When and how often a failed request is sent again. Default: `{"max_retries":4,"initial_backoff_ms":200,"max_backoff_ms":10000,"multiplier":2.0}`.
      * - `part_size` (int): The smallest upload part in bytes (default 4 MiB): a larger file gets larger parts, at most 64 of them, up to 64 MiB each. An upload's own `part_size` is used as given. Default: `4194304`.
      * - `concurrency` (int): Parts in flight at once (default 4; the official SDK uses up to 5). Default: `4`.
-     * - `part_retries` (int): Retries of one part before the upload fails (default 3 tries in all, as the official SDK). Default: `2`.
+     * - `part_retries` (int): Retries of one part after network or server failures before the upload fails (default 3 tries in all, as the official SDK). Default: `2`.
+     * - `part_integrity_retries` (int): Re-sends of one part whose answer shows it arrived damaged (a length or `range_md5` that differs from what was streamed), counted apart from `part_retries` (default 5): each is cheap, and what iQiyi acknowledged stays safe, so clustered corruption need not end the upload. Default: `5`.
      *
      * @param array{
      *     client_id?: string,
@@ -76,6 +77,7 @@ final class Iqiyi extends Client
      *     part_size?: int,
      *     concurrency?: int,
      *     part_retries?: int,
+     *     part_integrity_retries?: int,
      * } $config
      * @throws \Vodkit\Exception\InvalidInputException for an unknown key or a bad value
      */

@@ -31,6 +31,10 @@ pub struct Faults {
     /// a finished file is finished) but the connection is cut instead of the
     /// answer being sent: the "lost acknowledgement" case.
     pub drop_answers: u32,
+    /// The next N create calls (Baijiayun `getUploadUrl`) create their video
+    /// but the connection is cut instead of the answer being sent: the
+    /// lost create answer, after which a plain retry leaves an orphan.
+    pub drop_create_answers: u32,
 }
 
 /// The knobs as they stand; the one-shot ones count down as requests use them.
@@ -71,6 +75,17 @@ impl FaultKnobs {
             f.drop_after_bytes = None;
         }
         Some(cut)
+    }
+
+    /// Whether this create call's answer is to be swallowed (see
+    /// [`Faults::drop_create_answers`]).
+    pub fn take_drop_create_answer(&self) -> bool {
+        let mut f = lock(&self.0);
+        if f.drop_create_answers > 0 {
+            f.drop_create_answers -= 1;
+            return true;
+        }
+        false
     }
 
     /// Whether this upload's answer is to be swallowed (see [`Faults::drop_answers`]).

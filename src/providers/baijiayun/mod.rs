@@ -15,6 +15,7 @@ mod callback;
 pub mod catalog;
 mod client;
 mod config;
+mod create;
 mod envelope;
 pub mod models;
 mod service;

@@ -11,20 +11,18 @@ use std::sync::Mutex;
 
 use reqwest::multipart::{Form, Part as FormPart};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use super::client::{Client, PROVIDER};
 use super::envelope::BaijiayunEnvelope;
-use super::models::video::{
-    GetInfo, GetResumeUploadUrl, GetStatus, GetUploadUrl, ResumeUploadUrl, VideoState,
-};
+use super::models::video::{GetInfo, GetResumeUploadUrl, GetStatus, GetUploadUrl, VideoState};
 use super::models::{bit_list, opt_bit_list, DEFINITION_BITS, FORMAT_BITS};
-use crate::api::{decode, Operation};
 use crate::error::{Error, ErrorKind, Result};
-use crate::http::{RetryPolicy, Transport};
-use crate::params::Params;
+use crate::http::Transport;
+use crate::upload::checkpoint::Record;
 use crate::upload::{
-    self, AckedRange, Checkpoint, Committed, CommonUploadOptions, EngineOptions, FileMd5,
-    IntoSource, Lookup, Part, PartAck, PartBody, PartReceipt, PartSink, Source, UploadHooks,
+    self, AckedRange, Committed, CommonUploadOptions, EngineOptions, Finished, IntoSource, Located,
+    Part, PartAck, PartBody, PartSink, RemoteUpload, Session, Source, Start, UploadHooks,
 };
 
 /// Options of [`Client::upload`]: every getUploadUrl parameter, plus how the
@@ -145,53 +143,9 @@ impl Client {
     ) -> Result<Uploaded> {
         // Everything the caller got wrong fails here, before any request.
         let source = source.into_source()?;
-        let part_size = options.part_size_for(source.size(), self.config().part_size)?;
+        options.part_size_for(source.size(), self.config().part_size)?;
         let request = options.to_request(&source)?;
-        if control.is_cancelled() {
-            return Err(Error::cancelled());
-        }
-        let (checkpoint, lookup) =
-            Checkpoint::open_if(options.common.checkpoint_dir.as_deref(), PROVIDER, &source)?;
-        if let Lookup::Resume(record) = lookup {
-            match record.resume.get("video_id").and_then(serde_json::Value::as_i64) {
-                Some(video_id) => match self.resume_point(video_id, options.use_https) {
-                    Ok(point) => {
-                        let resume = Resume {
-                            video_id,
-                            point,
-                            ranges: record.ranges,
-                            created_at: Some(record.created_at),
-                        };
-                        return self.continue_upload(resume, &source, options, checkpoint.as_ref(), &mut control);
-                    }
-                    // An outage is no verdict on the upload: try again later.
-                    Err(e) if e.is_retryable() => return Err(attach_video_id(e, video_id)),
-                    Err(e) => log::warn!(
-                        "checkpoint {}: video {video_id} can no longer be resumed ({e}); uploading afresh",
-                        record.key
-                    ),
-                },
-                None => log::warn!("checkpoint {}: no video_id in it; uploading afresh", record.key),
-            }
-        }
-        let created = self.get_upload_url(&request)?;
-        let video_id = created.video_id;
-        control.set_resume(resume_handle(video_id));
-        if let Some(cp) = &checkpoint {
-            cp.start(resume_handle(video_id), Vec::new(), None)
-                .map_err(|e| attach_video_id(e, video_id))?;
-        }
-        let sending = Sending {
-            video_id,
-            upload_url: created.upload_url,
-            part_size,
-            resumed_from: 0,
-            options,
-        };
-        let uploaded = self
-            .send_file(sending, &source, checkpoint.as_ref(), &mut control)
-            .map_err(|e| attach_video_id(e, video_id))?;
-        self.conclude(uploaded, checkpoint.as_ref())
+        self.run_session(&source, options, request, Start::Fresh, &mut control)
     }
 
     /// Continues an interrupted upload of `path` to `video_id`, from the
@@ -211,60 +165,115 @@ impl Client {
         let source = source.into_source()?;
         // Checked before any request; adapted to the bytes left on resume.
         options.part_size_for(source.size(), self.config().part_size)?;
-        let (checkpoint, lookup) =
-            Checkpoint::open_if(options.common.checkpoint_dir.as_deref(), PROVIDER, &source)?;
-        let (ranges, created_at) = match lookup {
-            Lookup::Resume(r)
-                if r.resume.get("video_id").and_then(serde_json::Value::as_i64)
-                    == Some(video_id) =>
-            {
-                (r.ranges, Some(r.created_at))
-            }
-            _ => (Vec::new(), None),
-        };
-        // A failure to find where to continue is resumable too (an outage).
-        let point = self
-            .resume_point(video_id, options.use_https)
-            .map_err(|e| attach_video_id(e, video_id))?;
-        let resume = Resume {
-            video_id,
-            point,
-            ranges,
-            created_at,
-        };
-        self.continue_upload(resume, &source, options, checkpoint.as_ref(), &mut control)
+        let handle = resume_handle(video_id);
+        // The request is not sent: a resume creates no video.
+        let request = GetUploadUrl::default();
+        self.run_session(
+            &source,
+            options,
+            request,
+            Start::Resume(&handle),
+            &mut control,
+        )
     }
 
-    /// Sends what the server is missing of an upload being resumed.
-    fn continue_upload(
+    fn run_session(
         &self,
-        resume: Resume,
         source: &Source,
         options: &UploadOptions,
-        checkpoint: Option<&Checkpoint>,
+        request: GetUploadUrl,
+        start: Start<'_>,
         control: &mut UploadHooks<'_>,
     ) -> Result<Uploaded> {
-        let Resume {
-            video_id,
-            point,
-            ranges,
-            created_at,
-        } = resume;
-        control.set_resume(resume_handle(video_id));
+        let remote = BaijiayunUpload {
+            client: self,
+            options,
+            request,
+        };
+        Ok(uploaded(remote.session().run(source, start, control)?))
+    }
+}
+
+fn uploaded(done: Finished<Video>) -> Uploaded {
+    let resumed_from = match done.resumed {
+        Committed::Prefix(held) => held,
+        Committed::Ranges(ranges) => ranges.iter().map(|r| r.end - r.start).sum(),
+    };
+    Uploaded {
+        video_id: done.object.video_id,
+        bytes: done.bytes,
+        resumed_from,
+        file_md5: done.file_md5,
+    }
+}
+
+/// The video being uploaded, and where its bytes go.
+pub(crate) struct Video {
+    video_id: i64,
+    upload_url: String,
+}
+
+/// What Baijiayun supplies to an upload session: getUploadUrl,
+/// getResumeUploadUrl, the upload URL's sink, getInfo's `file_md5`.
+struct BaijiayunUpload<'a> {
+    client: &'a Client,
+    options: &'a UploadOptions,
+    request: GetUploadUrl,
+}
+
+impl BaijiayunUpload<'_> {
+    fn session(&self) -> Session<'_, Self> {
+        Session {
+            remote: self,
+            checkpoint_dir: self.options.common.checkpoint_dir.as_deref(),
+            verify_md5: self.options.common.verify_md5,
+        }
+    }
+}
+
+impl RemoteUpload for BaijiayunUpload<'_> {
+    type Object = Video;
+
+    fn provider(&self) -> &'static str {
+        PROVIDER
+    }
+
+    fn create(&self, _source: &Source) -> Result<Video> {
+        let created = self.client.create_video(&self.request)?;
+        Ok(Video {
+            video_id: created.video_id,
+            upload_url: created.upload_url,
+        })
+    }
+
+    /// The server's `upload_size` is the truth; the checkpoint's ranges
+    /// within it stay recorded, and bytes it holds beyond them (from an
+    /// earlier run of this same file, whose identity was checked) are
+    /// recorded with their local MD5 so a later resume checks them too.
+    fn locate(
+        &self,
+        handle: &Value,
+        checkpoint: Option<&Record>,
+        source: &Source,
+    ) -> Result<Located<Video>> {
+        let Some(video_id) = handle.get("video_id").and_then(Value::as_i64) else {
+            return Err(Error::invalid_input("the resume handle has no video_id"));
+        };
+        let attach = |e| attach_video_id(e, video_id);
+        let point = self
+            .client
+            .resume_point(video_id, self.options.use_https)
+            .map_err(attach)?;
         let (upload_url, held) = match point {
             // The server holds every byte yet takes the upload as unfinished:
             // no byte is left to send that could complete it (a part must
             // start at what is held). Reporting success would hand back a
-            // video that never transcodes; its checkpoint goes, so the next
-            // upload() of the file starts a new video.
+            // video that never transcodes.
             ResumePoint::Continue { held, .. } if held == source.size() && held > 0 => {
-                if let Some(cp) = checkpoint {
-                    cp.finished();
-                }
                 return Err(Error::new(
                     ErrorKind::Provider,
                     format!(
-                        "video {video_id} holds all {held} bytes of the file but the provider has \
+                        "video {video_id} {STRANDED} {held} bytes of the file but the provider has \
                          not completed its upload, and nothing is left to send that could: \
                          upload the file again (a new video)"
                     ),
@@ -273,197 +282,113 @@ impl Client {
             }
             ResumePoint::Continue { upload_url, held } => (upload_url, held),
             // Everything arrived before the interruption: nothing left to send.
-            ResumePoint::Finished => {
-                let file_md5 = options
-                    .common
-                    .verify_md5
-                    .then(|| FileMd5::start(source, false).finish())
-                    .transpose()?;
-                let uploaded = Uploaded {
-                    video_id,
-                    bytes: source.size(),
-                    resumed_from: source.size(),
-                    file_md5,
-                };
-                return self.conclude(uploaded, checkpoint);
-            }
+            ResumePoint::Finished => (String::new(), source.size()),
         };
-        let attach = |e| attach_video_id(e, video_id);
         Committed::Prefix(held)
             .check_within(source.size())
             .map_err(attach)?;
-        if let Some(cp) = checkpoint {
-            // The ranges within what the server holds stay recorded; bytes it
-            // holds beyond them came from an earlier run of this same file
-            // (its identity was checked), recorded with their local MD5 so a
-            // later resume checks them too.
-            let mut kept: Vec<AckedRange> =
-                ranges.into_iter().filter(|r| r.end() <= held).collect();
-            let covered = kept.iter().map(AckedRange::end).max().unwrap_or(0);
-            if held > covered {
-                let md5 = source
-                    .md5_of_range(covered, held - covered)
-                    .map_err(attach)?;
-                kept.push(AckedRange {
-                    offset: covered,
-                    len: held - covered,
-                    md5,
-                });
-            }
-            cp.start(resume_handle(video_id), kept, created_at)
+        let recorded = checkpoint
+            .filter(|r| r.resume.get("video_id").and_then(Value::as_i64) == Some(video_id))
+            .map(|r| r.ranges.clone())
+            .unwrap_or_default();
+        let mut ranges: Vec<AckedRange> =
+            recorded.into_iter().filter(|r| r.end() <= held).collect();
+        let covered = ranges.iter().map(AckedRange::end).max().unwrap_or(0);
+        // Only an upload that keeps a checkpoint pays for this read.
+        if held > covered && self.options.common.checkpoint_dir.is_some() {
+            let md5 = source
+                .md5_of_range(covered, held - covered)
                 .map_err(attach)?;
+            ranges.push(AckedRange {
+                offset: covered,
+                len: held - covered,
+                md5,
+            });
         }
-        let remaining = source.size().saturating_sub(held);
-        let sending = Sending {
-            video_id,
-            upload_url,
-            part_size: options.part_size_for(remaining, self.config().part_size)?,
-            resumed_from: held,
-            options,
-        };
-        let uploaded = self
-            .send_file(sending, source, checkpoint, control)
-            .map_err(attach)?;
-        self.conclude(uploaded, checkpoint)
-    }
-
-    /// Sends the bytes of `source` from `resumed_from` (what the server holds) on.
-    fn send_file(
-        &self,
-        sending: Sending<'_>,
-        source: &Source,
-        checkpoint: Option<&Checkpoint>,
-        control: &mut UploadHooks<'_>,
-    ) -> Result<Uploaded> {
-        let Sending {
-            video_id,
-            upload_url,
-            part_size,
-            resumed_from,
-            options,
-        } = sending;
-        // A fresh upload is one streamed request, exactly as documented (the
-        // body is read from disk as it goes: memory does not grow with the
-        // file); ranged parts only on resume, or when asked for.
-        let whole = resumed_from == 0 && !options.ranged;
-        let digest = options
-            .common
-            .verify_md5
-            .then(|| FileMd5::start(source, whole));
-        let sink = BaijiayunSink {
-            client: self,
-            video_id,
-            url: Mutex::new(upload_url),
-            file_name: source.file_name(),
-            total: source.size(),
-            use_https: options.use_https,
-            whole: AtomicBool::new(whole),
-            checkpoint,
-            digest: digest.as_ref(),
-        };
-        let engine = EngineOptions {
-            part_size: if whole {
-                source.size().max(1)
-            } else {
-                part_size
+        Ok(Located {
+            object: Video {
+                video_id,
+                upload_url,
             },
-            concurrency: 1,
-            retry: self.config().common.retry.clone(),
-            // Baijiayun's answers carry no MD5; parts are hashed for a
-            // checkpoint's ranges, or when the one streamed part's MD5 is the
-            // file's (otherwise `FileMd5` hashes the file on its own thread).
-            hash_parts: checkpoint.is_some() || (digest.is_some() && whole),
-        };
-        upload::run(
-            source,
-            &sink,
-            &engine,
-            Committed::Prefix(resumed_from),
-            control,
-        )?;
-        // The server holds the whole file, but the checkpoint stays until the
-        // caller is handed the result (see `conclude`).
-        let file_md5 = digest.map(|d| d.finish()).transpose()?;
-        Ok(Uploaded {
-            video_id,
-            bytes: source.size(),
-            resumed_from,
-            file_md5,
+            held: Committed::Prefix(held),
+            ranges,
         })
     }
 
-    /// Hands back a completed upload once its MD5 is checked, and only then
-    /// removes its checkpoint. Until the caller has the video id, the
-    /// checkpoint is the only record of it: a process killed between the
-    /// server's last answer and the result (the whole-file MD5 and getInfo
-    /// take a while) leaves the checkpoint, and the next `upload()` of the
-    /// file finds the video complete (getResumeUploadUrl refused, getStatus
-    /// past uploading) and returns it, where it would otherwise upload the
-    /// file again as a second video and orphan the first. An MD5 mismatch
-    /// ends the upload too (the error names the video); a check that could
-    /// not be made (getInfo or the local read failed) keeps the checkpoint,
-    /// so the next call makes it.
-    fn conclude(&self, uploaded: Uploaded, checkpoint: Option<&Checkpoint>) -> Result<Uploaded> {
-        let verdict = self.verified(uploaded);
-        if let Some(cp) = checkpoint {
-            match &verdict {
-                Ok(_) => cp.finished(),
-                Err(e) if e.kind() == ErrorKind::Integrity => cp.finished(),
-                Err(_) => {}
-            }
-        }
-        verdict
+    fn stranded(&self, err: &Error) -> bool {
+        err.kind() == ErrorKind::Provider && err.message().contains(STRANDED)
     }
 
-    /// Compares the local MD5 (if computed) with getInfo's `file_md5`: a
-    /// difference is an `Integrity` error naming both. A provider that
-    /// reports none (empty) is not compared.
-    fn verified(&self, uploaded: Uploaded) -> Result<Uploaded> {
-        let Some(local) = &uploaded.file_md5 else {
-            return Ok(uploaded);
+    fn handle(&self, video: &Video, _acked: &[AckedRange]) -> Value {
+        resume_handle(video.video_id)
+    }
+
+    /// A fresh upload is one streamed request, exactly as documented (the
+    /// body is read from disk as it goes: memory does not grow with the
+    /// file); ranged parts only on resume, or when asked for.
+    fn engine(&self, source: &Source, held: &Committed) -> Result<EngineOptions> {
+        let held = match held {
+            Committed::Prefix(held) => *held,
+            Committed::Ranges(_) => return Err(Error::internal("Baijiayun holds a prefix")),
         };
-        let video_id = uploaded.video_id;
-        let info = self.get_info(&GetInfo { video_id }).map_err(|e| {
-            let message = format!(
-                "the upload of video {video_id} completed, but its MD5 could not be checked: {}",
-                e.message()
-            );
-            Error::new(e.kind(), message).with_detail(format!("video_id={video_id}"))
-        })?;
-        let remote = info.file_md5.trim();
-        if remote.is_empty() {
-            log::info!("baijiayun: getInfo reports no file_md5 for video {video_id}; not compared");
-        } else if !remote.eq_ignore_ascii_case(local) {
-            return Err(Error::new(
-                ErrorKind::Integrity,
-                format!(
-                    "video {video_id} has MD5 {remote} at the provider, but the file uploaded \
-                     has MD5 {local}"
-                ),
-            )
-            .with_detail(format!("video_id={video_id}")));
-        }
-        Ok(uploaded)
+        let part_size = if held == 0 && !self.options.ranged {
+            source.size().max(1)
+        } else {
+            let remaining = source.size().saturating_sub(held);
+            self.options
+                .part_size_for(remaining, self.client.config().part_size)?
+        };
+        Ok(EngineOptions {
+            part_size,
+            concurrency: 1,
+            retry: self.client.config().common.retry.clone(),
+            // Baijiayun's answers carry no MD5: parts are hashed only for a
+            // checkpoint's ranges or the file's MD5 (the session asks).
+            hash_parts: false,
+            // A short upload_size is damage like any failure of the part.
+            integrity_retries: None,
+        })
     }
-}
 
-/// An upload being resumed: where the server stands, and what a checkpoint
-/// recorded of it.
-struct Resume {
-    video_id: i64,
-    point: ResumePoint,
-    ranges: Vec<AckedRange>,
-    created_at: Option<u64>,
-}
+    fn sink<'s>(
+        &'s self,
+        video: &'s Video,
+        source: &Source,
+        held: &Committed,
+    ) -> Result<Box<dyn PartSink + 's>> {
+        Ok(Box::new(BaijiayunSink {
+            client: self.client,
+            video_id: video.video_id,
+            url: Mutex::new(video.upload_url.clone()),
+            file_name: source.file_name(),
+            total: source.size(),
+            use_https: self.options.use_https,
+            whole: AtomicBool::new(*held == Committed::Prefix(0) && !self.options.ranged),
+        }))
+    }
 
-/// What [`Client::send_file`] sends, and where.
-struct Sending<'a> {
-    video_id: i64,
-    upload_url: String,
-    part_size: u64,
-    /// Bytes the server holds already.
-    resumed_from: u64,
-    options: &'a UploadOptions,
+    /// getInfo's `file_md5` (empty: none reported, not compared).
+    fn remote_md5(&self, video: &Video) -> Result<Option<String>> {
+        let video_id = video.video_id;
+        let info = self.client.get_info(&GetInfo { video_id }).map_err(|e| {
+            Error::new(
+                e.kind(),
+                format!("getInfo of video {video_id}: {}", e.message()),
+            )
+        })?;
+        let md5 = info.file_md5.trim().to_owned();
+        if md5.is_empty() {
+            log::info!(
+                "baijiayun: getInfo reports no file_md5 for video {}; not compared",
+                video.video_id
+            );
+        }
+        Ok(Some(md5).filter(|m| !m.is_empty()))
+    }
+
+    fn describe(&self, err: Error, video: &Video) -> Error {
+        attach_video_id(err, video.video_id)
+    }
 }
 
 /// Where an interrupted upload stands, by the server's account.
@@ -487,11 +412,10 @@ impl Client {
             use_https: Some(u8::from(use_https)),
         };
         let caller = self.caller();
-        let attempt =
-            Transport::with_retries(caller.retry(), |_| match self.resume_url_once(&request) {
-                Err(err) if err.provider_code() == Some(UPLOAD_REFUSED) => Ok(Err(err)),
-                other => other.map(Ok),
-            });
+        let attempt = Transport::with_retries(caller.retry(), |_| match self.call_once(&request) {
+            Err(err) if err.provider_code() == Some(UPLOAD_REFUSED) => Ok(Err(err)),
+            other => other.map(Ok),
+        });
         let refused = match attempt {
             Ok(Ok(resume)) if resume.upload_url.is_empty() => {
                 return Err(Error::new(
@@ -533,22 +457,11 @@ impl Client {
             _ => Ok(ResumePoint::Finished),
         }
     }
-
-    /// One getResumeUploadUrl request, without the policy's retries.
-    fn resume_url_once(&self, request: &GetResumeUploadUrl) -> Result<ResumeUploadUrl> {
-        let caller = self.caller();
-        let spec = <GetResumeUploadUrl as Operation>::SPEC;
-        let params = Params::from_serialize(request)?;
-        let data = caller.call_with_policy(
-            caller.auth(),
-            &spec.target(),
-            params,
-            None,
-            &RetryPolicy::none(),
-        )?;
-        decode(&spec, data)
-    }
 }
+
+/// What the error of a video that holds every byte but was never completed
+/// says (see `locate`): such an upload is stranded, not gone.
+const STRANDED: &str = "holds all";
 
 /// The envelope code of a refused upload (also what resuming a finished one gets).
 const UPLOAD_REFUSED: &str = "4001";
@@ -586,8 +499,6 @@ struct BaijiayunSink<'a> {
     /// One plain request for the whole file (no `Content-Range`); cleared
     /// once the server holds part of the file, as a resume must be ranged.
     whole: AtomicBool,
-    checkpoint: Option<&'a Checkpoint>,
-    digest: Option<&'a FileMd5>,
 }
 
 impl PartSink for BaijiayunSink<'_> {
@@ -638,14 +549,5 @@ impl PartSink for BaijiayunSink<'_> {
 
     fn ordered(&self) -> bool {
         true
-    }
-
-    fn acknowledged(&self, part: &Part, receipt: &PartReceipt) {
-        if let Some(cp) = self.checkpoint {
-            cp.acknowledged(part, receipt);
-        }
-        if let Some(d) = self.digest {
-            d.acknowledged(part, receipt);
-        }
     }
 }

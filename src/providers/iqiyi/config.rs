@@ -45,15 +45,22 @@ pub struct Config {
     pub part_size: u64,
     /// Parts in flight at once (default 4; the official SDK uses up to 5).
     pub concurrency: usize,
-    /// Retries of one part before the upload fails (default 3 tries in all,
-    /// as the official SDK).
+    /// Retries of one part after network or server failures before the
+    /// upload fails (default 3 tries in all, as the official SDK).
     pub part_retries: u32,
+    /// Re-sends of one part whose answer shows it arrived damaged (a length
+    /// or `range_md5` that differs from what was streamed), counted apart
+    /// from `part_retries` (default 5): each is cheap, and what iQiyi
+    /// acknowledged stays safe, so clustered corruption need not end the
+    /// upload.
+    pub part_integrity_retries: u32,
     #[serde(skip)]
     #[schemars(skip)]
     pub(crate) on_tokens: Option<TokenHook>,
 }
 
 pub(crate) const DEFAULT_PART_SIZE: u64 = 4 * 1024 * 1024;
+pub(crate) const DEFAULT_PART_INTEGRITY_RETRIES: u32 = 5;
 
 impl Default for Config {
     fn default() -> Self {
@@ -68,6 +75,7 @@ impl Default for Config {
             part_size: DEFAULT_PART_SIZE,
             concurrency: 4,
             part_retries: 2,
+            part_integrity_retries: DEFAULT_PART_INTEGRITY_RETRIES,
             on_tokens: None,
         }
     }
@@ -85,6 +93,7 @@ impl std::fmt::Debug for Config {
             .field("part_size", &self.part_size)
             .field("concurrency", &self.concurrency)
             .field("part_retries", &self.part_retries)
+            .field("part_integrity_retries", &self.part_integrity_retries)
             .finish_non_exhaustive()
     }
 }

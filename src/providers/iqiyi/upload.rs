@@ -8,7 +8,6 @@
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Mutex;
 
 use reqwest::multipart::{Form, Part as FormPart};
 use serde::{Deserialize, Serialize};
@@ -18,11 +17,13 @@ use super::client::{Client, PROVIDER};
 use super::envelope;
 use super::models::check_file_id;
 use super::models::upload::{CancelUpload, OpenUpload, SetFileInfo, UploadFinish};
+use super::models::video::FullStatus;
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::RetryPolicy;
+use crate::upload::checkpoint::Record;
 use crate::upload::{
-    self, AckedRange, Checkpoint, Committed, CommonUploadOptions, EngineOptions, FileMd5,
-    IntoSource, Lookup, Part, PartAck, PartBody, PartReceipt, PartSink, Source, UploadHooks,
+    self, AckedRange, Committed, CommonUploadOptions, EngineOptions, Finished, IntoSource, Located,
+    Part, PartAck, PartBody, PartSink, RemoteUpload, Session, Source, Start, UploadHooks,
 };
 
 /// Options of [`Client::upload`]: the meta set before `uploadfinish`, and
@@ -63,10 +64,13 @@ pub struct Uploaded {
     /// upload (iQiyi reports none to compare it with); `None` with
     /// `verify_md5: false`.
     pub file_md5: Option<String>,
+    /// The earlier upload this one repeats, when iQiyi recognises the
+    /// content (`fullStatus` right after `uploadfinish` says `is_repeat`,
+    /// with `file_id_before`): that file id. Such a file is never
+    /// published (A00007); the earlier one is the video. `None` when not a
+    /// duplicate, or when the status could not be read.
+    pub duplicate_of: Option<String>,
 }
-
-/// One range the server acknowledged (length and MD5 checked).
-type Acked = AckedRange;
 
 /// What a resume handle holds: no token, nothing secret.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -78,20 +82,10 @@ struct Handle {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     upload_url: Option<String>,
     #[serde(default)]
-    ranges: Vec<Acked>,
+    ranges: Vec<AckedRange>,
 }
 
 impl UploadOptions {
-    fn meta(&self, source: &Source, file_id: &str) -> SetFileInfo {
-        SetFileInfo {
-            file_id: file_id.to_owned(),
-            file_name: self.file_name.clone().unwrap_or_else(|| source.file_name()),
-            description: self.description.clone().unwrap_or_default(),
-            tags: self.tags.clone().filter(|t| !t.is_empty()),
-            file_type: self.file_type,
-        }
-    }
-
     fn engine(&self, client: &Client, file_size: u64) -> Result<EngineOptions> {
         let config = client.config();
         let part_size = self
@@ -113,12 +107,20 @@ impl UploadOptions {
             },
             // iQiyi answers every part with its MD5 (the sink reports it).
             hash_parts: true,
+            integrity_retries: Some(config.part_integrity_retries),
         })
     }
 
     /// Everything the caller can get wrong, checked before any request.
     fn check(&self, client: &Client, source: &Source) -> Result<(OpenUpload, EngineOptions)> {
-        crate::api::Validate::validate(&self.meta(source, "checked"))?;
+        let meta = SetFileInfo {
+            file_id: "checked".into(),
+            file_name: self.file_name.clone().unwrap_or_else(|| source.file_name()),
+            description: self.description.clone().unwrap_or_default(),
+            tags: self.tags.clone().filter(|t| !t.is_empty()),
+            file_type: self.file_type,
+        };
+        crate::api::Validate::validate(&meta)?;
         let filetype = match &self.filetype {
             Some(t) => t.clone(),
             None => Path::new(&source.file_name())
@@ -156,54 +158,9 @@ impl Client {
         mut control: UploadHooks<'_>,
     ) -> Result<Uploaded> {
         let source = source.into_source()?;
-        let (open, engine) = options.check(self, &source)?;
-        if control.is_cancelled() {
-            return Err(Error::cancelled());
-        }
-        let (checkpoint, lookup) =
-            Checkpoint::open_if(options.common.checkpoint_dir.as_deref(), PROVIDER, &source)?;
-        if let Lookup::Resume(record) = lookup {
-            match serde_json::from_value::<Handle>(record.resume.clone()) {
-                Ok(handle) if check_file_id("file_id", &handle.file_id).is_ok() => {
-                    let upload = self.resumed(handle, record.ranges, Some(record.created_at))?;
-                    return self.send(
-                        upload,
-                        &source,
-                        options,
-                        engine,
-                        checkpoint.as_ref(),
-                        &mut control,
-                    );
-                }
-                _ => log::warn!(
-                    "checkpoint {}: no usable file_id in it; uploading afresh",
-                    record.key
-                ),
-            }
-        }
-        let slot = self.open_upload(&open)?;
-        check_file_id("file_id", &slot.file_id)
-            .map_err(|_| Error::new(ErrorKind::Server, "openupload returned no usable file_id"))?;
-        if !(slot.upload_url.starts_with("http://") || slot.upload_url.starts_with("https://")) {
-            return Err(Error::new(
-                ErrorKind::Server,
-                "openupload returned no usable upload_url",
-            ));
-        }
-        let upload = Upload {
-            file_id: slot.file_id,
-            upload_url: slot.upload_url,
-            acked: Vec::new(),
-            created_at: None,
-        };
-        self.send(
-            upload,
-            &source,
-            options,
-            engine,
-            checkpoint.as_ref(),
-            &mut control,
-        )
+        let remote = IqiyiUpload::checked(self, options, &source)?;
+        let done = remote.session().run(&source, Start::Fresh, &mut control)?;
+        Ok(self.uploaded(done))
     }
 
     /// Continues an upload from the resume handle of its error: the ranges
@@ -218,7 +175,68 @@ impl Client {
         options: &UploadOptions,
         mut control: UploadHooks<'_>,
     ) -> Result<Uploaded> {
-        let mut handle: Handle = serde_json::from_value(resume.clone()).map_err(|_| {
+        // A handle that is not iQiyi's fails before the file is opened.
+        Handle::parse(resume)?;
+        let source = source.into_source()?;
+        let remote = IqiyiUpload::checked(self, options, &source)?;
+        let done = remote
+            .session()
+            .run(&source, Start::Resume(resume), &mut control)?;
+        Ok(self.uploaded(done))
+    }
+
+    /// The result of a finished session, with whether iQiyi takes the file
+    /// for a repeat.
+    fn uploaded(&self, done: Finished<Object>) -> Uploaded {
+        let resumed_bytes = match &done.resumed {
+            Committed::Ranges(ranges) => ranges.iter().map(|r| r.end - r.start).sum(),
+            Committed::Prefix(held) => *held,
+        };
+        let duplicate_of = self.repeat_of(&done.object.file_id);
+        Uploaded {
+            file_id: done.object.file_id,
+            bytes: done.bytes,
+            resumed_bytes,
+            file_md5: done.file_md5,
+            duplicate_of,
+        }
+    }
+
+    /// The earlier file a finished upload repeats, as `fullStatus` says.
+    /// The upload is done either way: a failure to ask is logged, not raised.
+    fn repeat_of(&self, file_id: &str) -> Option<String> {
+        let request = FullStatus {
+            file_id: file_id.to_owned(),
+        };
+        match self.call(&request) {
+            Ok(status) if status.is_repeat => {
+                let before = status.file_id_before.filter(|id| !id.is_empty());
+                log::info!(
+                    "iqiyi: file {file_id} repeats an earlier upload ({})",
+                    before.as_deref().unwrap_or("its file id not given")
+                );
+                before
+            }
+            Ok(_) => None,
+            Err(e) => {
+                log::info!(
+                    "iqiyi: fullStatus of the finished file {file_id} failed ({e}); not known \
+                     whether it repeats an earlier upload"
+                );
+                None
+            }
+        }
+    }
+
+    fn backup_url(&self) -> Result<String> {
+        Ok(format!("{}upload", self.caller().host("backup")?))
+    }
+}
+
+impl Handle {
+    /// An iQiyi resume handle, checked.
+    fn parse(resume: &Value) -> Result<Handle> {
+        let handle: Handle = serde_json::from_value(resume.clone()).map_err(|_| {
             Error::invalid_input(
                 "an iQiyi resume handle is {\"provider\": \"iqiyi\", \"file_id\", \"file_size\", \"ranges\"}",
             )
@@ -230,7 +248,85 @@ impl Client {
             )));
         }
         check_file_id("file_id", &handle.file_id)?;
-        let source = source.into_source()?;
+        Ok(handle)
+    }
+}
+
+/// The upload being sent: its id and where chunks go.
+pub(crate) struct Object {
+    file_id: String,
+    upload_url: String,
+}
+
+/// What iQiyi supplies to an upload session: `openupload`, the chunk
+/// sink, meta + `uploadfinish`, `cancelupload`.
+struct IqiyiUpload<'a> {
+    client: &'a Client,
+    options: &'a UploadOptions,
+    open: OpenUpload,
+    engine: EngineOptions,
+    file_size: u64,
+    /// The video's name (the local file's unless the options name one).
+    file_name: String,
+}
+
+impl<'a> IqiyiUpload<'a> {
+    /// Everything the caller can get wrong, checked before any request.
+    fn checked(client: &'a Client, options: &'a UploadOptions, source: &Source) -> Result<Self> {
+        let (open, engine) = options.check(client, source)?;
+        Ok(IqiyiUpload {
+            client,
+            options,
+            open,
+            engine,
+            file_size: source.size(),
+            file_name: source.file_name(),
+        })
+    }
+
+    fn session(&self) -> Session<'_, Self> {
+        Session {
+            remote: self,
+            checkpoint_dir: self.options.common.checkpoint_dir.as_deref(),
+            verify_md5: self.options.common.verify_md5,
+        }
+    }
+}
+
+impl RemoteUpload for IqiyiUpload<'_> {
+    type Object = Object;
+
+    fn provider(&self) -> &'static str {
+        PROVIDER
+    }
+
+    fn create(&self, _source: &Source) -> Result<Object> {
+        let slot = self.client.open_upload(&self.open)?;
+        check_file_id("file_id", &slot.file_id)
+            .map_err(|_| Error::new(ErrorKind::Server, "openupload returned no usable file_id"))?;
+        if !(slot.upload_url.starts_with("http://") || slot.upload_url.starts_with("https://")) {
+            return Err(Error::new(
+                ErrorKind::Server,
+                "openupload returned no usable upload_url",
+            ));
+        }
+        Ok(Object {
+            file_id: slot.file_id,
+            upload_url: slot.upload_url,
+        })
+    }
+
+    /// iQiyi has no query for what it holds: the handle's ranges (checked
+    /// against the file) and the checkpoint's for the same file id are it.
+    /// A handle saved without its upload URL (one that carried a token)
+    /// goes on at the backup host.
+    fn locate(
+        &self,
+        resume: &Value,
+        checkpoint: Option<&Record>,
+        source: &Source,
+    ) -> Result<Located<Object>> {
+        let handle = Handle::parse(resume)?;
         if source.size() != handle.file_size {
             return Err(Error::invalid_input(format!(
                 "the file has {} bytes; the upload being resumed has {}",
@@ -238,8 +334,7 @@ impl Client {
                 handle.file_size
             )));
         }
-        let (_, engine) = options.check(self, &source)?;
-        upload::checkpoint::check_ranges(&handle.ranges, &source).map_err(|e| match e.kind() {
+        upload::checkpoint::check_ranges(&handle.ranges, source).map_err(|e| match e.kind() {
             ErrorKind::Integrity => Error::new(
                 ErrorKind::Integrity,
                 format!(
@@ -251,199 +346,118 @@ impl Client {
             .with_detail(format!("file_id={}", handle.file_id)),
             _ => e,
         })?;
-        let (checkpoint, lookup) =
-            Checkpoint::open_if(options.common.checkpoint_dir.as_deref(), PROVIDER, &source)?;
-        let mut acked = std::mem::take(&mut handle.ranges);
-        let mut created_at = None;
-        if let Lookup::Resume(record) = lookup {
-            if record.resume.get("file_id").and_then(Value::as_str) == Some(handle.file_id.as_str())
-            {
-                created_at = Some(record.created_at);
-                for r in record.ranges {
-                    if !acked.iter().any(|a| a.offset == r.offset && a.len == r.len) {
-                        acked.push(r);
-                    }
+        let mut acked = handle.ranges;
+        let same_file = |r: &&Record| {
+            r.resume.get("file_id").and_then(Value::as_str) == Some(handle.file_id.as_str())
+        };
+        if let Some(record) = checkpoint.filter(same_file) {
+            for r in &record.ranges {
+                if !acked.iter().any(|a| a.offset == r.offset && a.len == r.len) {
+                    acked.push(r.clone());
                 }
             }
         }
-        let upload = self.resumed(handle, acked, created_at)?;
-        self.send(
-            upload,
-            &source,
-            options,
-            engine,
-            checkpoint.as_ref(),
-            &mut control,
-        )
-    }
-
-    /// The upload a resume handle names, with the ranges acknowledged so
-    /// far. A handle saved without its upload URL (one that carried a
-    /// token) goes on at the backup host.
-    fn resumed(
-        &self,
-        handle: Handle,
-        acked: Vec<Acked>,
-        created_at: Option<u64>,
-    ) -> Result<Upload> {
         let upload_url = match handle.upload_url {
             Some(url) => url,
-            None => self.backup_url()?,
+            None => self.client.backup_url()?,
         };
-        Ok(Upload {
-            file_id: handle.file_id,
-            upload_url,
-            acked,
-            created_at,
+        Ok(Located {
+            object: Object {
+                file_id: handle.file_id,
+                upload_url,
+            },
+            held: Committed::Ranges(acked.iter().map(|r| r.offset..r.end()).collect()),
+            ranges: acked,
         })
     }
 
-    fn backup_url(&self) -> Result<String> {
-        Ok(format!("{}upload", self.caller().host("backup")?))
-    }
-
-    fn send(
-        &self,
-        upload: Upload,
-        source: &Source,
-        options: &UploadOptions,
-        engine: EngineOptions,
-        checkpoint: Option<&Checkpoint>,
-        control: &mut UploadHooks<'_>,
-    ) -> Result<Uploaded> {
-        let Upload {
-            file_id,
-            upload_url,
-            acked,
-            created_at,
-        } = upload;
-        let resumed_bytes = acked.iter().map(|r| r.len).sum();
-        let start = Committed::Ranges(acked.iter().map(|r| r.offset..r.offset + r.len).collect());
-        let digest = options
-            .common
-            .verify_md5
-            .then(|| FileMd5::start(source, false));
-        let sink = IqiyiSink {
-            client: self,
-            file_id: file_id.clone(),
-            primary: upload_url,
-            backup: self.backup_url()?,
-            on_backup: AtomicBool::new(false),
-            acked: Mutex::new(acked),
-            meta: options.meta(source, &file_id),
-            checkpoint,
-            digest: digest.as_ref(),
-        };
-        let handle = sink.handle(source.size(), false);
-        control.set_resume(handle.clone());
-        if let Some(cp) = checkpoint {
-            let ranges = sink.acked().clone();
-            cp.start(handle, ranges, created_at)
-                .map_err(|e| sink.attach_resume(e, source.size()))?;
-        }
-        match upload::run(source, &sink, &engine, start, control) {
-            Ok(()) => {
-                // The checkpoint goes last: until the caller has the file id
-                // it is the only record of the upload (a process killed while
-                // the whole-file MD5 finishes would otherwise leave a
-                // finished file nobody knows, and the next upload() of the
-                // file would make a second one).
-                // A failure to read the file keeps the checkpoint: a plain
-                // upload() finds every range acknowledged and finishes.
-                drop(sink);
-                let file_md5 = digest
-                    .map(|d| d.finish())
-                    .transpose()
-                    .map_err(|e| e.with_detail(format!("file_id={file_id}")))?;
-                if let Some(cp) = checkpoint {
-                    cp.finished();
-                }
-                Ok(Uploaded {
-                    file_id,
-                    bytes: source.size(),
-                    resumed_bytes,
-                    file_md5,
-                })
-            }
-            Err(err) if err.kind() == ErrorKind::Cancelled => {
-                // Stop it at iQiyi too; a failure to say so does not hide the
-                // cancel. A cancelled upload cannot be resumed: its checkpoint goes.
-                if let Err(e) = self.cancel_upload(&CancelUpload::new(file_id.clone())) {
-                    log::info!("iqiyi: cancelupload failed: {e}");
-                }
-                if let Some(cp) = checkpoint {
-                    cp.finished();
-                }
-                Err(err.with_detail(format!("file_id={file_id}")))
-            }
-            Err(err) => Err(sink.attach_resume(err, source.size())),
-        }
-    }
-}
-
-/// The upload to send to: its id, where chunks go, and the ranges the
-/// server acknowledged already.
-struct Upload {
-    file_id: String,
-    upload_url: String,
-    acked: Vec<Acked>,
-    /// When its checkpoint was first written (a resume keeps it).
-    created_at: Option<u64>,
-}
-
-/// Sends chunks of one file, unordered, to the primary or backup host.
-struct IqiyiSink<'a> {
-    client: &'a Client,
-    file_id: String,
-    primary: String,
-    backup: String,
-    /// Set once the primary host failed: every later chunk goes to the backup.
-    on_backup: AtomicBool,
-    acked: Mutex<Vec<Acked>>,
-    meta: SetFileInfo,
-    checkpoint: Option<&'a Checkpoint>,
-    digest: Option<&'a FileMd5>,
-}
-
-impl IqiyiSink<'_> {
-    fn acked(&self) -> std::sync::MutexGuard<'_, Vec<Acked>> {
-        self.acked.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// The resume handle (never a token: an upload URL carrying one is
-    /// left out, and a resume uses the backup host), with the acknowledged
-    /// ranges or without.
-    fn handle(&self, file_size: u64, with_ranges: bool) -> Value {
-        let mut ranges = if with_ranges {
-            self.acked().clone()
-        } else {
-            Vec::new()
-        };
+    /// Never a token: an upload URL carrying one is left out, and a resume
+    /// uses the backup host.
+    fn handle(&self, object: &Object, acked: &[AckedRange]) -> Value {
+        let mut ranges = acked.to_vec();
         ranges.sort_by_key(|r| r.offset);
-        let upload_url =
-            (!self.primary.to_ascii_lowercase().contains("token")).then(|| self.primary.clone());
+        let upload_url = (!object.upload_url.to_ascii_lowercase().contains("token"))
+            .then(|| object.upload_url.clone());
         let handle = Handle {
             provider: PROVIDER.to_owned(),
-            file_id: self.file_id.clone(),
-            file_size,
+            file_id: object.file_id.clone(),
+            file_size: self.file_size,
             upload_url,
             ranges,
         };
         serde_json::to_value(&handle).unwrap_or(Value::Null)
     }
 
-    /// The error with what a resume needs.
-    fn attach_resume(&self, err: Error, file_size: u64) -> Error {
-        let detail = format!("file_id={}", self.file_id);
-        err.with_detail(detail)
-            .with_resume(self.handle(file_size, true))
+    fn engine(&self, _source: &Source, _held: &Committed) -> Result<EngineOptions> {
+        Ok(self.engine.clone())
     }
+
+    fn sink<'s>(
+        &'s self,
+        object: &'s Object,
+        _source: &Source,
+        _held: &Committed,
+    ) -> Result<Box<dyn PartSink + 's>> {
+        Ok(Box::new(IqiyiSink {
+            client: self.client,
+            file_id: &object.file_id,
+            primary: &object.upload_url,
+            backup: self.client.backup_url()?,
+            on_backup: AtomicBool::new(false),
+        }))
+    }
+
+    /// Meta first, then finish: a video finished without meta never enters
+    /// production.
+    fn complete(&self, object: &Object) -> Result<()> {
+        let meta = SetFileInfo {
+            file_id: object.file_id.clone(),
+            file_name: self
+                .options
+                .file_name
+                .clone()
+                .unwrap_or_else(|| self.file_name.clone()),
+            description: self.options.description.clone().unwrap_or_default(),
+            tags: self.options.tags.clone().filter(|t| !t.is_empty()),
+            file_type: self.options.file_type,
+        };
+        self.client.set_file_info(&meta)?;
+        self.client
+            .upload_finish(&UploadFinish::new(object.file_id.clone()))
+            .map(|_| ())
+    }
+
+    fn describe(&self, err: Error, object: &Object) -> Error {
+        err.with_detail(format!("file_id={}", object.file_id))
+    }
+
+    /// Stops it at iQiyi too; a failure to say so does not hide the cancel.
+    /// A cancelled upload cannot be resumed.
+    fn abandon(&self, object: &Object) -> bool {
+        if let Err(e) = self
+            .client
+            .cancel_upload(&CancelUpload::new(object.file_id.clone()))
+        {
+            log::info!("iqiyi: cancelupload failed: {e}");
+        }
+        true
+    }
+}
+
+/// Sends chunks of one file, unordered, to the primary or backup host.
+struct IqiyiSink<'a> {
+    client: &'a Client,
+    file_id: &'a str,
+    primary: &'a str,
+    backup: String,
+    /// Set once the primary host failed: every later chunk goes to the backup.
+    on_backup: AtomicBool,
 }
 
 impl PartSink for IqiyiSink<'_> {
     fn send_part(&self, part: &Part, body: PartBody, total: u64) -> Result<PartAck> {
         let backup = self.on_backup.load(Ordering::SeqCst);
-        let url = if backup { &self.backup } else { &self.primary };
+        let url = if backup { &self.backup } else { self.primary };
         let range = format!("{}-{}", part.offset, part.last_byte());
         let size = total.to_string();
         let transport = self.client.caller().transport();
@@ -456,14 +470,14 @@ impl PartSink for IqiyiSink<'_> {
                     .map_err(|e| Error::internal(format!("multipart: {e}")))?;
                 // Header and form field both, as the document and the SDK capture differ.
                 let form = Form::new()
-                    .text("file_id", self.file_id.clone())
+                    .text("file_id", self.file_id.to_owned())
                     .text("file_size", size.clone())
                     .text("range", range.clone())
                     .part("file", file);
                 Ok(http
-                    .post(url.as_str())
+                    .post(url)
                     .timeout(timeout)
-                    .header("file_id", self.file_id.as_str())
+                    .header("file_id", self.file_id)
                     .header("file_size", size.as_str())
                     .header("range", range.as_str())
                     .multipart(form))
@@ -502,12 +516,11 @@ impl PartSink for IqiyiSink<'_> {
         })
     }
 
+    /// Never asked: the engine asks only an ordered sink what it holds
+    /// (iQiyi has no such query; the session keeps the acknowledged ranges).
     fn committed(&self) -> Result<Committed> {
-        Ok(Committed::Ranges(
-            self.acked()
-                .iter()
-                .map(|r| r.offset..r.offset + r.len)
-                .collect(),
+        Err(Error::internal(
+            "iQiyi has no query for the ranges it holds",
         ))
     }
 
@@ -517,32 +530,6 @@ impl PartSink for IqiyiSink<'_> {
 
     fn reports_md5(&self) -> bool {
         true
-    }
-
-    fn acknowledged(&self, part: &Part, receipt: &PartReceipt) {
-        // Every part is hashed (`reports_md5`), so every receipt has its MD5.
-        if let Some(md5) = &receipt.md5 {
-            self.acked().push(Acked {
-                offset: part.offset,
-                len: part.len,
-                md5: md5.clone(),
-            });
-        }
-        if let Some(cp) = self.checkpoint {
-            cp.acknowledged(part, receipt);
-        }
-        if let Some(d) = self.digest {
-            d.acknowledged(part, receipt);
-        }
-    }
-
-    /// Meta first, then finish: a video finished without meta never enters
-    /// production.
-    fn finish(&self) -> Result<()> {
-        self.client.set_file_info(&self.meta)?;
-        self.client
-            .upload_finish(&UploadFinish::new(self.file_id.clone()))
-            .map(|_| ())
     }
 }
 
@@ -558,7 +545,7 @@ mod tests {
             file_id: "abc".into(),
             file_size: 10,
             upload_url: None,
-            ranges: vec![Acked {
+            ranges: vec![AckedRange {
                 offset: 0,
                 len: 5,
                 md5: "x".into(),

@@ -66,6 +66,7 @@ final class Providers
             'part_size' => 'integer',
             'concurrency' => 'integer',
             'part_retries' => 'integer',
+            'part_integrity_retries' => 'integer',
         ],
         'quvideo' => [
             'user_name' => 'string',

@@ -21,7 +21,7 @@ use super::sign::sign;
 use super::state::Shared;
 use super::{callbacks, category, interactive, manage, stats, subtitle, upload, video};
 use crate::common::form::{self, FormError};
-use crate::common::server::Peer;
+use crate::common::server::{ConnKill, Peer};
 
 /// Every handler, by path under `/openapi/`.
 fn handlers() -> BTreeMap<&'static str, Handler> {
@@ -79,10 +79,13 @@ fn answer(status: StatusCode, code: i64, msg: &str, shared: &Shared) -> Response
         .into_response()
 }
 
+// Each argument is one axum extractor: the count is the handler's inputs.
+#[allow(clippy::too_many_arguments)]
 async fn openapi(
     AxState(app): AxState<App>,
     Path(path): Path<String>,
     Extension(peer): Extension<Peer>,
+    Extension(kill): Extension<ConnKill>,
     method: Method,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
@@ -144,6 +147,13 @@ async fn openapi(
     };
     let now = shared.clock().now_secs();
     match handler(shared, &req) {
+        Ok(_)
+            if path == "video/getUploadUrl" && shared.controls.faults.take_drop_create_answer() =>
+        {
+            // Fault: the video exists, its creator never learns its id.
+            kill.0.notify_one();
+            std::future::pending::<Response>().await
+        }
         Ok(data) => Json(envelope(0, data, "", now)).into_response(),
         Err(e) => Json(envelope(e.code, Value::Null, &e.msg, now)).into_response(),
     }

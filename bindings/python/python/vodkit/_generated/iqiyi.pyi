@@ -101,9 +101,15 @@ class IqiyiConfig(TypedDict, total=False):
     part_size: int
     # Parts in flight at once (default 4; the official SDK uses up to 5).
     concurrency: int
-    # Retries of one part before the upload fails (default 3 tries in all,
-    # as the official SDK).
+    # Retries of one part after network or server failures before the
+    # upload fails (default 3 tries in all, as the official SDK).
     part_retries: int
+    # Re-sends of one part whose answer shows it arrived damaged (a length
+    # or ``range_md5`` that differs from what was streamed), counted apart
+    # from ``part_retries`` (default 5): each is cheap, and what iQiyi
+    # acknowledged stays safe, so clustered corruption need not end the
+    # upload.
+    part_integrity_retries: int
 
 
 class RetryPolicy(TypedDict, total=False):
@@ -303,8 +309,13 @@ class Iqiyi(Client):
         larger parts, at most 64 of them, up to 64 MiB each. An upload's own
         ``part_size`` is used as given.
     :param concurrency: Parts in flight at once (default 4; the official SDK uses up to 5).
-    :param part_retries: Retries of one part before the upload fails (default 3 tries in all,
-        as the official SDK).
+    :param part_retries: Retries of one part after network or server failures before the
+        upload fails (default 3 tries in all, as the official SDK).
+    :param part_integrity_retries: Re-sends of one part whose answer shows it arrived damaged (a length
+        or ``range_md5`` that differs from what was streamed), counted apart
+        from ``part_retries`` (default 5): each is cheap, and what iQiyi
+        acknowledged stays safe, so clustered corruption need not end the
+        upload.
     :raises InvalidInputError: an unknown key or a bad value.
     """
 
