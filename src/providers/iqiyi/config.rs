@@ -7,13 +7,7 @@ use crate::api::CommonConfig;
 use crate::error::{Error, Result};
 use crate::secret::Secret;
 
-use super::auth::Tokens;
-
-/// Called with the new tokens after every authorize or refresh, so the
-/// application can store them. Runs on the thread that made the call that
-/// needed the token (a worker thread never calls it: upload parts carry no
-/// token).
-pub type TokenHook = Arc<dyn Fn(&Tokens) + Send + Sync>;
+use super::tokens::{TokenHook, Tokens};
 
 /// Everything an iQiyi [`super::Client`] needs; read from JSON by every
 /// binding with these keys. `Debug` never shows a secret or a token.
