@@ -261,7 +261,7 @@ impl crate::api::Validate for VideoListForExternal {
         if let Some(ids) = self.file_ids.as_deref().filter(|s| !s.is_empty()) {
             check_file_ids("file_ids", ids)?;
         }
-        crate::api::helpers::check_page(self.page, self.page_size, 100)
+        crate::api::check_page(self.page, self.page_size, 100)
     }
 }
 
@@ -381,7 +381,7 @@ impl Client {
 
     /// `file/delete` of the listed files.
     pub fn delete(&self, file_ids: &[&str]) -> Result<()> {
-        let ids = crate::api::helpers::non_empty_ids(file_ids, "file_ids")?;
+        let ids = crate::api::non_empty_ids(file_ids, "file_ids")?;
         self.call(&DeleteFiles {
             delete_type: 1,
             file_ids: Some(ids),
