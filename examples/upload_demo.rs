@@ -125,11 +125,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
+/// The callback bodies the receiver got, in order.
+type Bodies = std::sync::mpsc::Receiver<Vec<u8>>;
+
 /// An HTTP server on loopback (axum, on a runtime of its own thread) that
 /// answers every POST to `/bjy-callback` with `{"code":0}` and hands its body
 /// to the returned channel; and the URL to give the provider.
-fn callback_receiver(
-) -> Result<(std::sync::mpsc::Receiver<Vec<u8>>, String), Box<dyn std::error::Error>> {
+fn callback_receiver() -> Result<(Bodies, String), Box<dyn std::error::Error>> {
     let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
     listener.set_nonblocking(true)?;
     let url = format!("http://{}/bjy-callback", listener.local_addr()?);

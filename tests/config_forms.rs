@@ -187,3 +187,29 @@ fn malformed_config_json_says_line_and_column_through_the_c_abi() {
     }
     unsafe { vodkit_client_free(client) };
 }
+
+#[test]
+fn the_schemas_still_say_integer() {
+    // Bindings and the CLI read the types from the schemas: the extra forms
+    // a key accepts must not turn its type into "anything".
+    use vodkit::api::schema_of;
+    let types = [
+        schema_of::<vodkit::baijiayun::Config>().to_value()["properties"]["part_size"]["type"]
+            .clone(),
+        schema_of::<vodkit::iqiyi::Config>().to_value()["properties"]["part_size"]["type"].clone(),
+        schema_of::<vodkit::iqiyi::Config>().to_value()["properties"]["refresh_margin_secs"]
+            ["type"]
+            .clone(),
+        schema_of::<vodkit::baijiayun::UploadOptions>().to_value()["properties"]["part_size"]
+            ["type"]
+            .clone(),
+        schema_of::<vodkit::iqiyi::UploadOptions>().to_value()["properties"]["part_size"]["type"]
+            .clone(),
+    ];
+    for (i, ty) in types.iter().enumerate() {
+        assert!(
+            ty == &json!("integer") || ty == &json!(["integer", "null"]),
+            "{i}: {ty}"
+        );
+    }
+}

@@ -56,6 +56,7 @@ pub struct UploadOptions {
     /// client's `part_size` (8 MiB), grown for a large remainder so that it
     /// makes at most 64 parts, up to 64 MiB each.
     #[serde(deserialize_with = "crate::lenient::opt_bytes")]
+    #[schemars(with = "Option<u64>")]
     pub part_size: Option<u64>,
     /// `checkpoint_dir`, `verify_md5`: the options of every provider.
     #[serde(flatten)]

@@ -28,6 +28,7 @@ pub struct Config {
     pub expires_in: Option<u64>,
     /// Refresh this many seconds before the token expires.
     #[serde(deserialize_with = "crate::lenient::secs")]
+    #[schemars(with = "u64")]
     pub refresh_margin_secs: u64,
     /// Base URL (`base_url`: replaces every iQiyi host, as `{base}/upload/`,
     /// `{base}/openapi/`, `{base}/backup/`), per-host overrides (hosts
@@ -38,6 +39,7 @@ pub struct Config {
     /// larger parts, at most 64 of them, up to 64 MiB each. An upload's own
     /// `part_size` is used as given.
     #[serde(deserialize_with = "crate::lenient::bytes")]
+    #[schemars(with = "u64")]
     pub part_size: u64,
     /// Parts in flight at once (default 4; the official SDK uses up to 5).
     pub concurrency: usize,
