@@ -23,11 +23,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("emulator listening on {}", emu.provider_url("baijiayun"));
 
     // A receiver for the transcode callback, as a customer's server would have.
-    let receiver = tiny_http::Server::http("127.0.0.1:0").map_err(|e| e.to_string())?;
-    let callback_url = format!(
-        "http://{}/bjy-callback",
-        receiver.server_addr().to_ip().ok_or("no ip")?
-    );
+    let (receiver, callback_url) = callback_receiver()?;
 
     let dir = tempfile::tempdir()?;
     let path = dir.path().join("demo.mp4");
@@ -120,12 +116,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let verifier = CallbackVerifier::new(emu.baijiayun().partner_key());
     for _ in 0..2 {
-        let Some(mut request) = receiver.recv_timeout(Duration::from_secs(10))? else {
+        let Ok(body) = receiver.recv_timeout(Duration::from_secs(10)) else {
             println!("no callback arrived");
             break;
         };
-        let mut body = Vec::new();
-        request.as_reader().read_to_end(&mut body)?;
         match verifier.verify_transcode_body(&body) {
             Ok(event) => println!(
                 "verified callback: video {} status {} (qid {})",
@@ -133,9 +127,38 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             ),
             Err(e) => println!("rejected callback: {e}"),
         }
-        request.respond(tiny_http::Response::from_string(r#"{"code":0}"#))?;
     }
     Ok(())
+}
+
+/// The callback bodies the receiver got, in order.
+type Bodies = std::sync::mpsc::Receiver<Vec<u8>>;
+
+/// An HTTP server on loopback (axum, on a runtime of its own thread) that
+/// answers every POST to `/bjy-callback` with `{"code":0}` and hands its body
+/// to the returned channel; and the URL to give the provider.
+fn callback_receiver() -> Result<(Bodies, String), Box<dyn std::error::Error>> {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+    listener.set_nonblocking(true)?;
+    let url = format!("http://{}/bjy-callback", listener.local_addr()?);
+    let (bodies, receiver) = std::sync::mpsc::channel::<Vec<u8>>();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .build()?;
+    std::thread::spawn(move || {
+        runtime.block_on(async move {
+            let app = axum::Router::new().route(
+                "/bjy-callback",
+                axum::routing::post(move |body: axum::body::Bytes| async move {
+                    let _ = bodies.send(body.to_vec());
+                    r#"{"code":0}"#
+                }),
+            );
+            let listener = tokio::net::TcpListener::from_std(listener).expect("loopback listener");
+            let _ = axum::serve(listener, app).await;
+        })
+    });
+    Ok((receiver, url))
 }
 
 fn redact_query(url: &str) -> &str {

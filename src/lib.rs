@@ -46,6 +46,8 @@ pub mod providers;
 /// cbindgen:ignore
 pub mod secret;
 /// cbindgen:ignore
+pub mod units;
+/// cbindgen:ignore
 pub mod upload;
 
 pub use api::Client;

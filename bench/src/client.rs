@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use clap::Subcommand;
 use serde_json::{json, Value};
-use vodkit::upload::UploadHooks;
+use vodkit::upload::{UploadControl, UploadHooks};
 
 #[derive(Subcommand, Debug)]
 pub enum ClientMode {
@@ -35,6 +35,9 @@ pub enum ClientMode {
         /// Print a `progress` line for every progress report.
         #[arg(long)]
         progress: bool,
+        /// Cap the upload at this many bytes per second (`UploadControl::set_rate_limit`).
+        #[arg(long)]
+        rate_limit: Option<u64>,
     },
     /// Continues an upload from its resume handle.
     Resume {
@@ -102,10 +105,16 @@ fn run_mode(mode: ClientMode) -> Result<(), String> {
             file,
             options,
             progress,
+            rate_limit,
         } => {
             let client = vodkit::Client::new(&provider, &parse("config", &config)?)
                 .map_err(|e| e.to_string())?;
             let mut control = UploadHooks::new();
+            if let Some(rate) = rate_limit {
+                let cap = UploadControl::new();
+                cap.set_rate_limit(rate);
+                control = control.control(cap);
+            }
             if progress {
                 control = control.on_progress(|p| {
                     let mut o = out.lock();

@@ -1,7 +1,7 @@
 //! B3: iQiyi uploads with 1, 2 and 4 parts in flight (each part's MD5
 //! computed while it streams and checked against the server's), at 0 and
-//! 50 ms latency; the runs of one round go in rotating order. The approach of
-//! examples/iqiyi_bench.rs, each upload a child process.
+//! 50 ms latency; the runs of one round go in rotating order, each upload a
+//! child process.
 
 use std::path::Path;
 

@@ -8,6 +8,7 @@
 
 mod buildsize;
 mod calls;
+mod cap;
 mod client;
 mod context;
 mod emulator;
@@ -37,8 +38,12 @@ use crate::report::Row;
 struct Args {
     #[command(subcommand)]
     mode: Option<Mode>,
-    /// Rows to run, comma-separated: b1,b2,b3,b4,b5,b6,build.
-    #[arg(long, value_delimiter = ',', default_value = "b1,b2,b3,b4,b5,b6,build")]
+    /// Rows to run, comma-separated: b1,b2,b3,b4,b5,b6,cap,build.
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "b1,b2,b3,b4,b5,b6,cap,build"
+    )]
     rows: Vec<String>,
     /// Interleaved A/B rounds per row (B4: always one).
     #[arg(long, default_value_t = 3)]
@@ -52,6 +57,12 @@ struct Args {
     /// B4's large file, MiB (its small one is --size-mib).
     #[arg(long, default_value_t = 4096)]
     big_mib: u64,
+    /// The cap row's file, MiB.
+    #[arg(long, default_value_t = 16)]
+    cap_mib: u64,
+    /// The cap row's bandwidth cap, MiB/s.
+    #[arg(long, default_value_t = 4)]
+    cap_rate_mib: u64,
     /// B5's number of signed calls per client.
     #[arg(long, default_value_t = 10_000)]
     calls: u64,
@@ -183,6 +194,13 @@ fn bench(args: Args) -> Result<(), String> {
     }
     if want("b6") {
         rows.extend(resume::b6(&ctx, &file, size));
+    }
+    if want("cap") {
+        let small = args.cap_mib * MIB;
+        match files::prepare(&files_dir, small) {
+            Ok(f) => rows.extend(cap::rows(&ctx, &f, small, args.cap_rate_mib * MIB)),
+            Err(e) => rows.push(Row::na("cap", "bandwidth cap", e)),
+        }
     }
     if want("build") {
         rows.extend(buildsize::rows(&ctx, !args.skip_cold_build));

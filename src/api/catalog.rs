@@ -4,7 +4,10 @@
 //! model (to JSON). The typed Rust methods, the generic JSON call, the C ABI
 //! and the generated Python, PHP and C++ methods all come from it.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::{OnceLock, RwLock};
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -200,17 +203,18 @@ pub fn invoke_json<O: Operation>(
     params: &Value,
     file: Option<FilePart<'_>>,
 ) -> Result<Value> {
+    let empty = Value::Object(Default::default());
     let params = match params {
-        Value::Null => Value::Object(Default::default()),
-        other => other.clone(),
+        Value::Null => &empty,
+        other => other,
     };
-    let Value::Object(map) = &params else {
+    let Value::Object(map) = params else {
         return Err(Error::invalid_input(format!(
             "{}: parameters must be a JSON object",
             spec.name
         )));
     };
-    let known = property_names(&schema_of::<O>());
+    let known = property_names_of::<O>();
     if let Some(unknown) = map.keys().find(|k| !known.iter().any(|n| n == *k)) {
         return Err(Error::invalid_input(format!(
             "{}: unknown parameter {unknown:?} (parameters: {})",
@@ -218,9 +222,9 @@ pub fn invoke_json<O: Operation>(
             known.join(", ")
         )));
     }
-    let request: O = super::from_json_redacted(&params, spec.name)?;
+    let request: O = super::from_json_redacted(params, spec.name)?;
     let answer = call_typed_as(caller, spec, &request, file)?;
-    super::helpers::to_json(&answer, "the answer")
+    super::to_json(&answer, "the answer")
 }
 
 /// Runs a typed operation: validate, send through the call loop, decode.
@@ -276,13 +280,27 @@ pub fn decode<T: DeserializeOwned>(spec: &OpSpec, data: Value) -> Result<T> {
     })
 }
 
-/// The property names of an object schema, in declaration order.
-pub(crate) fn property_names(schema: &schemars::Schema) -> Vec<String> {
-    schema
+/// The property names of a model's object schema, in declaration order:
+/// worked out from its schema once per model and kept (every JSON call and
+/// config checks its keys against them, and a schema costs tens of
+/// microseconds to build).
+pub(crate) fn property_names_of<T: schemars::JsonSchema>() -> &'static [String] {
+    type Names = HashMap<Cow<'static, str>, &'static [String]>;
+    static NAMES: OnceLock<RwLock<Names>> = OnceLock::new();
+    let names = NAMES.get_or_init(Default::default);
+    let id = T::schema_id();
+    // A poisoned lock only means a panic elsewhere; the map is still whole.
+    if let Some(known) = names.read().unwrap_or_else(|e| e.into_inner()).get(&id) {
+        return known;
+    }
+    let listed: Vec<String> = schema_of::<T>()
         .get("properties")
         .and_then(Value::as_object)
         .map(|p| p.keys().cloned().collect())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    let mut names = names.write().unwrap_or_else(|e| e.into_inner());
+    // One leak per model type, at most: the catalog is finite.
+    names.entry(id).or_insert_with(|| Vec::leak(listed))
 }
 
 /// One operation as every language lists it (`operations()`).

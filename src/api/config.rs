@@ -7,11 +7,11 @@ use std::collections::BTreeMap;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use super::api_path::is_api_path;
 use super::auth::Auth;
 use super::caller::{Caller, CallerParts};
 use super::catalog::OpSpec;
 use super::envelope::Envelope;
-use super::helpers::is_api_path;
 use crate::error::{Error, Result};
 use crate::http::{HttpConfig, RetryPolicy};
 
@@ -167,8 +167,7 @@ pub fn config_from_json<C: DeserializeOwned + schemars::JsonSchema>(
             )))
         }
     };
-    let schema = super::schema_of::<C>();
-    let known = super::catalog::property_names(&schema);
+    let known = super::catalog::property_names_of::<C>();
     if let Some(unknown) = object.keys().find(|k| !known.iter().any(|n| n == *k)) {
         return Err(Error::invalid_input(format!(
             "{provider}: unknown config key {unknown:?} (keys: {})",
@@ -190,17 +189,65 @@ pub fn options_from_json<T: Default + DeserializeOwned + schemars::JsonSchema>(
     }
 }
 
-/// Reads `T` from JSON; an error names the key and the expected type but
-/// never quotes the value (it may be a key or a password put in the wrong
-/// place).
+/// Reads `T` from JSON; an error names the key and says what is expected in
+/// human terms ("a whole number", "an object"), but never quotes the value
+/// (it may be a key or a password put in the wrong place).
 pub(crate) fn from_json_redacted<T: DeserializeOwned>(json: &Value, what: &str) -> Result<T> {
-    serde_path_to_error::deserialize(json.clone()).map_err(|e| {
-        let path = e.path().to_string();
-        let reason = redact(&e.inner().to_string());
+    serde_path_to_error::deserialize(json).map_err(|e| {
+        let (path, message) = match e.path().to_string().as_str() {
+            "." | "" => flattened_culprit::<T>(json)
+                .unwrap_or_else(|| (String::new(), e.inner().to_string())),
+            path => (path.to_owned(), e.inner().to_string()),
+        };
+        let reason = humanize(&redact(&message));
         match path.as_str() {
-            "." | "" => Error::invalid_input(format!("{what}: {reason}")),
+            "" => Error::invalid_input(format!("{what}: {reason}")),
             key => Error::invalid_input(format!("{what}: {key}: {reason}")),
         }
+    })
+}
+
+/// The key an error without a path is about, and its message. Serde reads a
+/// `#[serde(flatten)]` part (the HTTP keys, `retry`) from a buffer where the
+/// path is lost; every config has defaults for all its keys, so each key is
+/// tried alone and the first that fails by itself is the one. Only on the
+/// error path; a failure that is only a missing field says nothing.
+fn flattened_culprit<T: DeserializeOwned>(json: &Value) -> Option<(String, String)> {
+    let Value::Object(map) = json else {
+        return None;
+    };
+    map.iter().find_map(|(key, value)| {
+        let alone = Value::Object([(key.clone(), value.clone())].into_iter().collect());
+        let err = serde_path_to_error::deserialize::<_, T>(&alone).err()?;
+        let message = err.inner().to_string();
+        if message.starts_with("missing field") {
+            return None;
+        }
+        let path = match err.path().to_string().as_str() {
+            "." | "" => key.clone(),
+            inner => inner.to_owned(),
+        };
+        Some((path, message))
+    })
+}
+
+/// Reads JSON text (a config, an operation's parameters); malformed text
+/// is an `InvalidInput` error saying where: "config_json is not valid JSON
+/// (line 3, column 7): expected `,` or `}`".
+pub fn json_from_text(text: &str, what: &str) -> Result<Value> {
+    serde_json::from_str(text).map_err(|e| {
+        // serde_json ends its message with " at line L column C"; the place
+        // goes first, in words, and the message never quotes the text.
+        let message = e.to_string();
+        let reason = match message.rfind(" at line ") {
+            Some(i) => message[..i].to_owned(),
+            None => message,
+        };
+        Error::invalid_input(format!(
+            "{what} is not valid JSON (line {}, column {}): {reason}",
+            e.line(),
+            e.column()
+        ))
     })
 }
 
@@ -219,6 +266,31 @@ fn redact(message: &str) -> String {
     message.to_owned()
 }
 
+/// Serde names Rust types in what it expected ("expected u64", "expected
+/// struct RetryPolicy"); a user wrote JSON, so say it in JSON's terms.
+fn humanize(message: &str) -> String {
+    let Some(i) = message.find("expected ") else {
+        return message.to_owned();
+    };
+    let (head, expected) = message.split_at(i + "expected ".len());
+    let human = match expected {
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => "a whole number, 0 or more",
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "a whole number",
+        "f32" | "f64" => "a number",
+        "a sequence" => "a list",
+        "a map" => "an object",
+        "a borrowed string" | "a string" => "a string",
+        "a boolean" => "true or false",
+        "a character" => "a single character",
+        "unit" => "null",
+        other if other.starts_with("struct ") || other.starts_with("a map") => "an object",
+        other if other.starts_with("tuple struct ") || other.starts_with("a tuple") => "a list",
+        other if other.starts_with("enum ") => "one of the documented values",
+        other => other,
+    };
+    format!("{head}{human}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,28 +300,98 @@ mod tests {
     struct Sample {
         size: u64,
         key: String,
+        #[serde(default)]
+        retry: Option<crate::http::RetryPolicy>,
+        #[serde(default)]
+        ratio: f64,
+        #[serde(default)]
+        flag: bool,
+        #[serde(default)]
+        list: Vec<i64>,
+    }
+
+    fn message_of(json: Value) -> String {
+        from_json_redacted::<Sample>(&json, "test config")
+            .unwrap_err()
+            .message()
+            .to_owned()
     }
 
     #[test]
     fn errors_name_the_key_but_never_the_value() {
-        let err = from_json_redacted::<Sample>(
-            &serde_json::json!({"size": "s3cret", "key": "k"}),
-            "test config",
-        )
-        .unwrap_err();
+        assert_eq!(
+            message_of(serde_json::json!({"size": "s3cret", "key": "k"})),
+            "test config: size: invalid type, expected a whole number, 0 or more"
+        );
+        let err = message_of(serde_json::json!({"size": 1, "key": 987654321}));
+        assert!(!err.contains("987654321"), "{err}");
+        assert!(
+            err.contains("key: invalid type, expected a string"),
+            "{err}"
+        );
+        let err = message_of(serde_json::json!({"size": 1}));
+        assert!(err.contains("missing field `key`"), "{err}");
+    }
+
+    #[test]
+    fn errors_say_what_is_expected_in_json_terms() {
+        for (json, expected) in [
+            (
+                serde_json::json!({"size": -1, "key": "k"}),
+                "test config: size: invalid value, expected a whole number, 0 or more",
+            ),
+            (
+                serde_json::json!({"size": 1, "key": "k", "retry": "oops"}),
+                "test config: retry: invalid type, expected an object",
+            ),
+            (
+                serde_json::json!({"size": 1, "key": "k", "ratio": "x"}),
+                "test config: ratio: invalid type, expected a number",
+            ),
+            (
+                serde_json::json!({"size": 1, "key": "k", "flag": "yes"}),
+                "test config: flag: invalid type, expected true or false",
+            ),
+            (
+                serde_json::json!({"size": 1, "key": "k", "list": {"a": 1}}),
+                "test config: list: invalid type, expected a list",
+            ),
+            (
+                serde_json::json!({"size": 1, "key": "k", "list": [1, "two"]}),
+                "test config: list[1]: invalid type, expected a whole number",
+            ),
+        ] {
+            let err = message_of(json.clone());
+            assert_eq!(err, expected, "{json}");
+            for rust in [
+                "u64",
+                "i64",
+                "f64",
+                "struct",
+                "RetryPolicy",
+                "sequence",
+                "bool",
+            ] {
+                assert!(!err.contains(rust), "{err}");
+            }
+        }
+    }
+
+    #[test]
+    fn malformed_json_text_says_line_and_column() {
+        let err =
+            json_from_text("{\n  \"part_size\": 8,\n  \"x\" 1\n}", "config_json").unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::InvalidInput);
         assert_eq!(
             err.message(),
-            "test config: size: invalid type, expected u64"
+            "config_json is not valid JSON (line 3, column 7): expected `:`"
         );
-        let err = from_json_redacted::<Sample>(
-            &serde_json::json!({"size": 1, "key": 987654321}),
-            "test config",
-        )
-        .unwrap_err();
-        assert!(!err.message().contains("987654321"), "{err}");
-        assert!(err.message().contains("key: invalid type"), "{err}");
-        let err = from_json_redacted::<Sample>(&serde_json::json!({"size": 1}), "test config")
-            .unwrap_err();
-        assert!(err.message().contains("missing field `key`"), "{err}");
+        let err = json_from_text("{\"partner_key\": \"s3cret", "config_json").unwrap_err();
+        assert!(err.message().contains("(line 1, column 23)"), "{err}");
+        assert!(!err.message().contains("s3cret"), "{err}");
+        assert_eq!(
+            json_from_text(" {\"a\": [1]} ", "x").unwrap(),
+            serde_json::json!({"a": [1]})
+        );
     }
 }

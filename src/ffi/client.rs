@@ -5,7 +5,6 @@ use std::ffi::c_char;
 
 use super::boundary::{arg_out, arg_ref, arg_str, json_out, opt_str, put};
 use super::error::vodkit_error;
-use crate::Error;
 
 /// A client of one provider. A `const vodkit_client*` may be used from
 /// several threads at once; free it with `vodkit_client_free`.
@@ -21,8 +20,7 @@ pub(crate) unsafe fn json_arg(
     match opt_str(p, name)? {
         None => Ok(serde_json::Value::Null),
         Some(text) if text.trim().is_empty() => Ok(serde_json::Value::Null),
-        Some(text) => serde_json::from_str(text)
-            .map_err(|e| Error::invalid_input(format!("{name} is not valid JSON: {e}")).into()),
+        Some(text) => crate::api::json_from_text(text, name).map_err(Into::into),
     }
 }
 

@@ -166,7 +166,7 @@ pub(crate) fn raw_target(operation: &str) -> Result<RawTarget> {
         Some(op) => op.path.to_owned(),
         None => operation.strip_prefix('/').unwrap_or(operation).to_owned(),
     };
-    if !crate::api::helpers::is_api_path(&path) {
+    if !crate::api::is_api_path(&path) {
         return Err(Error::invalid_input(format!(
             "not an operation name or API path: {operation:?} (segments of A-Z, a-z, 0-9 and _, \
              separated by /)"
@@ -213,7 +213,7 @@ mod tests {
             assert_eq!(err.kind(), crate::ErrorKind::InvalidInput, "{bad}");
         }
         for op in super::super::catalog::CATALOG {
-            assert!(crate::api::helpers::is_api_path(op.path), "{}", op.path);
+            assert!(crate::api::is_api_path(op.path), "{}", op.path);
         }
     }
 }

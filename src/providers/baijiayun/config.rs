@@ -30,6 +30,8 @@ pub struct Config {
     /// option), in bytes (default 8 MiB): more bytes to send get larger
     /// parts, at most 64 of them, up to 64 MiB each. An upload's own
     /// `part_size` is used as given.
+    #[serde(deserialize_with = "crate::lenient::bytes")]
+    #[schemars(with = "u64")]
     pub part_size: u64,
     /// Envelope codes that mean "rate limited" (HTTP 429 always does).
     pub rate_limit_codes: Vec<i64>,

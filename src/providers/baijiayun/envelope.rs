@@ -38,7 +38,9 @@ impl BaijiayunEnvelope {
         } = response;
         let parsed: Option<Value> = serde_json::from_slice(&body).ok();
         let envelope = parsed.as_ref().and_then(Value::as_object);
-        let code = envelope.and_then(|o| o.get("code")).and_then(code_of);
+        let code = envelope
+            .and_then(|o| o.get("code"))
+            .and_then(crate::lenient::int_in);
         let msg = envelope
             .and_then(|o| o.get("msg"))
             .and_then(Value::as_str)
@@ -91,14 +93,6 @@ impl BaijiayunEnvelope {
             4001 => ErrorKind::Server,
             _ => ErrorKind::Provider,
         }
-    }
-}
-
-fn code_of(v: &Value) -> Option<i64> {
-    match v {
-        Value::Number(n) => n.as_i64(),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
     }
 }
 

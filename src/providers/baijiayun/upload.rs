@@ -55,6 +55,8 @@ pub struct UploadOptions {
     /// Part size in bytes of ranged requests, used as given. Default: the
     /// client's `part_size` (8 MiB), grown for a large remainder so that it
     /// makes at most 64 parts, up to 64 MiB each.
+    #[serde(deserialize_with = "crate::lenient::opt_bytes")]
+    #[schemars(with = "Option<u64>")]
     pub part_size: Option<u64>,
     /// `checkpoint_dir`, `verify_md5`: the options of every provider.
     #[serde(flatten)]
@@ -526,10 +528,10 @@ impl PartSink for BaijiayunSink<'_> {
         // The upload endpoint answers code 1 for success, unlike the API.
         let data = BaijiayunEnvelope::upload_answer(&config.rate_limit_codes, response)?;
         // Where the answer says how much the server holds, the engine checks it.
-        let held = data.get("upload_size").and_then(|v| match v {
-            serde_json::Value::String(s) => s.trim().parse().ok(),
-            v => v.as_u64(),
-        });
+        let held = data
+            .get("upload_size")
+            .and_then(crate::lenient::int_in)
+            .and_then(|n| u64::try_from(n).ok());
         Ok(PartAck {
             held,
             ..PartAck::default()

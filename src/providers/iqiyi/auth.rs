@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use super::config::TokenHook;
+use super::tokens::{TokenHook, Tokens};
 use crate::api::{ApiRequest, Auth, Method, Session, Target};
 use crate::error::{Error, ErrorKind, Result};
 use crate::params::Params;
@@ -23,28 +23,6 @@ pub(crate) const TOKEN: &str = "oauth2/token";
 /// Operations on the upload host take their parameters as headers too (the
 /// document says headers, the official SDK's capture shows the query).
 pub(crate) const HEADER_OPS: [&str; 3] = ["openupload", "uploadfinish", "cancelupload"];
-
-/// The client's current token pair, as handed to the token hook and
-/// returned by `Client::tokens`. `Debug` hides both tokens.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Tokens {
-    pub access_token: Secret,
-    pub refresh_token: Secret,
-    /// Seconds the access token was granted for (0: unknown).
-    pub expires_in: u64,
-}
-
-impl Tokens {
-    /// The pair as JSON the application can store and give back as config
-    /// keys (`access_token`, `refresh_token`, `expires_in`). Holds secrets.
-    pub fn to_json(&self) -> Value {
-        serde_json::json!({
-            "access_token": self.access_token.expose(),
-            "refresh_token": self.refresh_token.expose(),
-            "expires_in": self.expires_in,
-        })
-    }
-}
 
 #[derive(Default)]
 struct State {
@@ -307,16 +285,5 @@ mod tests {
         assert!(!is_token_code(Some("A21324")));
         assert!(!is_token_code(Some("A00000")));
         assert!(!is_token_code(None));
-    }
-
-    #[test]
-    fn tokens_debug_hides_values() {
-        let t = Tokens {
-            access_token: Secret::new("at-123"),
-            refresh_token: Secret::new("rt-456"),
-            expires_in: 60,
-        };
-        let d = format!("{t:?}");
-        assert!(!d.contains("at-123") && !d.contains("rt-456"), "{d}");
     }
 }

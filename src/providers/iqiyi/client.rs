@@ -4,9 +4,10 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::auth::{OAuth, TokenStore, Tokens};
+use super::auth::{OAuth, TokenStore};
 use super::config::Config;
 use super::envelope::IqiyiEnvelope;
+use super::tokens::Tokens;
 use crate::api::{call_typed, Caller, Operation};
 use crate::error::Result;
 use crate::secret::Secret;

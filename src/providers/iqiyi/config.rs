@@ -7,13 +7,7 @@ use crate::api::CommonConfig;
 use crate::error::{Error, Result};
 use crate::secret::Secret;
 
-use super::auth::Tokens;
-
-/// Called with the new tokens after every authorize or refresh, so the
-/// application can store them. Runs on the thread that made the call that
-/// needed the token (a worker thread never calls it: upload parts carry no
-/// token).
-pub type TokenHook = Arc<dyn Fn(&Tokens) + Send + Sync>;
+use super::tokens::{TokenHook, Tokens};
 
 /// Everything an iQiyi [`super::Client`] needs; read from JSON by every
 /// binding with these keys. `Debug` never shows a secret or a token.
@@ -33,6 +27,8 @@ pub struct Config {
     /// until the server says it expired).
     pub expires_in: Option<u64>,
     /// Refresh this many seconds before the token expires.
+    #[serde(deserialize_with = "crate::lenient::secs")]
+    #[schemars(with = "u64")]
     pub refresh_margin_secs: u64,
     /// Base URL (`base_url`: replaces every iQiyi host, as `{base}/upload/`,
     /// `{base}/openapi/`, `{base}/backup/`), per-host overrides (hosts
@@ -42,6 +38,8 @@ pub struct Config {
     /// The smallest upload part in bytes (default 4 MiB): a larger file gets
     /// larger parts, at most 64 of them, up to 64 MiB each. An upload's own
     /// `part_size` is used as given.
+    #[serde(deserialize_with = "crate::lenient::bytes")]
+    #[schemars(with = "u64")]
     pub part_size: u64,
     /// Parts in flight at once (default 4; the official SDK uses up to 5).
     pub concurrency: usize,

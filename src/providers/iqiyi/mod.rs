@@ -21,10 +21,10 @@ mod config;
 mod envelope;
 pub mod models;
 mod service;
+mod tokens;
 mod upload;
 
 pub use crate::api::Ack;
-pub use auth::Tokens;
 pub use catalog::CATALOG;
 pub use client::{Client, PROVIDER};
 pub use config::Config;
@@ -32,4 +32,5 @@ pub use models::oauth::*;
 pub use models::upload::*;
 pub use models::video::*;
 pub(crate) use service::build;
+pub use tokens::Tokens;
 pub use upload::{UploadOptions, Uploaded};

@@ -9,7 +9,7 @@ use super::catalog::CATALOG;
 use super::client::{Client, PROVIDER};
 use super::config::Config;
 use super::upload::UploadOptions;
-use crate::api::helpers::to_json;
+use crate::api::to_json;
 use crate::api::{config_from_json, options_from_json, Caller, OpSpec, Service};
 use crate::error::Result;
 use crate::upload::{Source, UploadHooks};

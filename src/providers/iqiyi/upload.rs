@@ -44,6 +44,8 @@ pub struct UploadOptions {
     /// Part size in bytes, used as given. Default: the client's
     /// `part_size` (4 MiB), grown for a large file so that it makes at most 64
     /// parts, up to 64 MiB each (a 1 GiB file: 16 MiB parts).
+    #[serde(deserialize_with = "crate::lenient::opt_bytes")]
+    #[schemars(with = "Option<u64>")]
     pub part_size: Option<u64>,
     /// Parts in flight at once (default: the client's `concurrency`, 4).
     pub concurrency: Option<usize>,

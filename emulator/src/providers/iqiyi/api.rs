@@ -13,6 +13,7 @@ use axum::{Json, Router};
 use serde_json::{json, Value};
 
 use super::chunk;
+use super::envelope::envelope;
 use super::state::{FileRec, Meta, Shared};
 use crate::common::digest::FileMd5;
 use crate::common::form;
@@ -25,10 +26,6 @@ pub(crate) struct Fail(pub &'static str, pub String);
 
 fn fail(code: &'static str, msg: impl Into<String>) -> Fail {
     Fail(code, msg.into())
-}
-
-pub(crate) fn envelope(code: &str, data: Value, msg: &str) -> Response {
-    Json(json!({ "code": code, "data": data, "msg": msg })).into_response()
 }
 
 pub(crate) fn routes(shared: Arc<Shared>) -> Router {

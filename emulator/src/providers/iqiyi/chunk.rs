@@ -17,7 +17,7 @@ use bytes::Bytes;
 use md5::Digest;
 use serde_json::json;
 
-use super::api::envelope;
+use super::envelope::envelope;
 use super::state::Shared;
 use crate::common::digest;
 use crate::common::intake::{write_batch, Intake, Store};

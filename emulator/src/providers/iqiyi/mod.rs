@@ -21,6 +21,7 @@ mod api;
 mod chunk;
 pub mod config;
 mod control;
+mod envelope;
 pub mod state;
 
 use std::sync::Arc;

@@ -14,8 +14,8 @@ pub mod stats;
 pub mod subtitle;
 pub mod video;
 
-pub(crate) use crate::api::helpers::{check_attachment, check_id_text, check_page, join_ids};
 pub use crate::api::Ack;
+pub(crate) use crate::api::{check_attachment, check_id_text, check_page, join_ids};
 pub use category::*;
 pub use interactive::*;
 pub use manage::*;

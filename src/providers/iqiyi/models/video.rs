@@ -261,7 +261,7 @@ impl crate::api::Validate for VideoListForExternal {
         if let Some(ids) = self.file_ids.as_deref().filter(|s| !s.is_empty()) {
             check_file_ids("file_ids", ids)?;
         }
-        crate::api::helpers::check_page(self.page, self.page_size, 100)
+        crate::api::check_page(self.page, self.page_size, 100)
     }
 }
 

@@ -156,7 +156,7 @@ pub struct Video {
     #[serde(default, deserialize_with = "lenient::string")]
     pub description: String,
     /// Seconds.
-    #[serde(default, deserialize_with = "float")]
+    #[serde(default, deserialize_with = "lenient::float")]
     pub duration: f64,
     #[serde(default, deserialize_with = "lenient::string")]
     pub cover_url: String,
@@ -240,15 +240,6 @@ pub struct RecommendPage {
     pub now_total: i64,
     #[serde(default, deserialize_with = "lenient::list")]
     pub video_list: Vec<Video>,
-}
-
-/// A number from a number or a numeric string; `null`, `""` and text read as 0.
-fn float<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<f64, D::Error> {
-    Ok(match serde_json::Value::deserialize(d)? {
-        serde_json::Value::Number(n) => n.as_f64().unwrap_or(0.0),
-        serde_json::Value::String(s) => s.trim().parse().unwrap_or(0.0),
-        _ => 0.0,
-    })
 }
 
 /// A user object; anything else (`null`, `""`) reads as none.
