@@ -23,12 +23,9 @@ fn kv(s: &str) -> Result<(String, String)> {
 }
 
 fn start_emulator(port: u16) -> Result<Emulator> {
-    let config = vodkit_emulator::Config::default();
-    Emulator::start_on(config, std::net::SocketAddr::from(([127, 0, 0, 1], port))).map_err(|e| {
-        Fail::io(format!(
-            "cannot start the emulator: {e} (is the port free?)"
-        ))
-    })
+    let config = crate::sandbox_state::config();
+    Emulator::start_on(config, std::net::SocketAddr::from(([127, 0, 0, 1], port)))
+        .map_err(crate::sandbox_state::start_failed)
 }
 
 pub fn run(cli: &Cli, matches: &ArgMatches, out: &Out) -> Result<()> {
@@ -61,7 +58,11 @@ pub fn run(cli: &Cli, matches: &ArgMatches, out: &Out) -> Result<()> {
                 .render(&mut std::io::stdout())
                 .map_err(|e| Fail::io(e.to_string()));
         }
-        Command::Sandbox { port } => return sandbox(*port, out),
+        Command::Sandbox {
+            action: Some(crate::SandboxAction::Reset),
+            ..
+        } => return crate::sandbox_state::reset(out),
+        Command::Sandbox { port, .. } => return sandbox(*port, out),
         Command::Checkpoints { action } => return checkpoints(action.clone(), out),
         Command::Ops {
             provider,

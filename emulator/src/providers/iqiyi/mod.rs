@@ -21,6 +21,7 @@ mod api;
 mod chunk;
 pub mod config;
 mod control;
+mod saved;
 pub mod state;
 
 use std::sync::Arc;
@@ -47,6 +48,14 @@ impl Provider for Shared {
 
     fn routes(self: Arc<Self>) -> Router {
         api::routes(self)
+    }
+
+    fn saved_state(&self) -> Option<serde_json::Value> {
+        Some(saved::save(self))
+    }
+
+    fn restore_state(&self, state: serde_json::Value) -> Result<(), String> {
+        saved::restore(self, state)
     }
 
     fn control_routes(self: Arc<Self>) -> Router {
