@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The PHP package's tests, from a fresh Debian (or Ubuntu) machine with Rust:
 # installs php-cli and phpunit from the distribution when missing (no Composer,
-# no Packagist), builds libvodkit and the emulator with cargo, and runs the
+# no Packagist), builds libvodkit and the emulator with cargo (the workspace
+# tests' build), and runs the
 # PHPUnit suite against the emulator. Extra arguments go to phpunit
 # (e.g. --filter UploadTest). Exits non-zero when anything fails.
 set -euo pipefail
@@ -25,7 +26,11 @@ fi
 php -r 'exit(PHP_VERSION_ID >= 80100 ? 0 : 1);' || { echo "run-tests.sh: PHP >= 8.1 is required, found $(php -r 'echo PHP_VERSION;')" >&2; exit 1; }
 php -r 'exit(extension_loaded("ffi") ? 0 : 1);' || { echo "run-tests.sh: this PHP has no FFI extension (extension=ffi)" >&2; exit 1; }
 
-(cd "$repo" && cargo build --quiet -p vodkit -p vodkit-emulator)
+# What the workspace tests build, with their one feature set: nothing to do
+# after `cargo test --workspace` (scripts/test-all runs it first), where a
+# `cargo build -p vodkit -p vodkit-emulator` would resolve other features and
+# build both again.
+(cd "$repo" && cargo test --workspace --no-run --quiet)
 
 target="${CARGO_TARGET_DIR:-$repo/target}"
 case "$(uname -s)" in

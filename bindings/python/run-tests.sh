@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # The Python package's whole test suite, from a fresh machine (Rust, a C
-# compiler and CPython >= 3.9 with pip and venv):
-#   1. installs maturin, pytest and mypy for $PYTHON when missing;
-#   2. checks that the generated typed classes and stubs (vodkit/_generated/)
-#      match the catalog: cargo run -p vodkit-codegen -- --check;
-#   3. builds the library and the emulator (cargo build -p vodkit -p vodkit-emulator,
-#      the same feature set as the workspace tests, so nothing is rebuilt);
-#   4. builds the abi3 wheel with maturin;
+# compiler and CPython >= 3.9 with venv; nothing is installed into that
+# Python — every tool goes to a virtualenv under target/python/):
+#   1. makes target/python/tools, a virtualenv with maturin (kept between runs);
+#   2. builds what the workspace tests build, with their one feature set
+#      (cargo test --workspace --no-run: nothing to do after `cargo test
+#      --workspace`, which scripts/test-all runs first), and uses the binaries
+#      in target/debug: a `cargo build -p …` or `cargo run -p …` would resolve
+#      other features and build the library and emulator again;
+#   3. checks that the generated typed classes and stubs (vodkit/_generated/)
+#      match the catalog: vodkit-codegen --check;
+#   4. builds the abi3 wheel with maturin (dev profile);
 #   5. installs it into a fresh virtualenv with pytest and mypy, and checks
 #      `python -c "import vodkit"` there;
 #   6. runs pytest (tests/) in that virtualenv against the emulator;
@@ -19,7 +23,8 @@ set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"
 PYTHON="${PYTHON:-python3}"
-WORK="$REPO/target/python"
+TARGET="${CARGO_TARGET_DIR:-$REPO/target}"
+WORK="$TARGET/python"
 export PYTHONDONTWRITEBYTECODE=1
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 
@@ -27,28 +32,27 @@ step() { printf '\n==> %s\n' "$*"; }
 started=$SECONDS
 mark() { printf '    (%ss so far)\n' "$((SECONDS - started))"; }
 
-step "tools: maturin, pytest, mypy for $("$PYTHON" --version 2>&1)"
-missing=()
-"$PYTHON" -m maturin --version >/dev/null 2>&1 || missing+=("maturin>=1.9,<2")
-"$PYTHON" -m pytest --version >/dev/null 2>&1 || missing+=(pytest)
-"$PYTHON" -m mypy --version >/dev/null 2>&1 || missing+=(mypy)
-if ((${#missing[@]})); then
-    "$PYTHON" -m pip install --quiet "${missing[@]}"
+step "tools: a virtualenv with maturin in $WORK/tools"
+TOOLS="$WORK/tools"
+if ! "$TOOLS/bin/python" -m maturin --version >/dev/null 2>&1; then
+    rm -rf "$TOOLS"
+    "$PYTHON" -m venv "$TOOLS"
+    "$TOOLS/bin/python" -m pip install --quiet "maturin>=1.9,<2"
 fi
-"$PYTHON" -m maturin --version
+"$TOOLS/bin/python" -m maturin --version
 
-step "generated files: cargo run -p vodkit-codegen -- --check"
-(cd "$REPO" && cargo run --quiet -p vodkit-codegen -- --check)
+step "build: cargo test --workspace --no-run (the workspace tests' artifacts)"
+(cd "$REPO" && cargo test --workspace --no-run --quiet)
+export VODKIT_EMULATOR="$TARGET/debug/vodkit-emulator"
 mark
 
-step "emulator: cargo build -p vodkit -p vodkit-emulator"
-(cd "$REPO" && cargo build --quiet -p vodkit -p vodkit-emulator)
-export VODKIT_EMULATOR="$REPO/target/debug/vodkit-emulator"
+step "generated files: vodkit-codegen --check"
+(cd "$REPO" && "$TARGET/debug/vodkit-codegen" --check)
 mark
 
-step "wheel: maturin build (dev profile: the test build's artifacts are reused)"
+step "wheel: maturin build (dev profile)"
 rm -rf "$WORK/wheels"
-(cd "$HERE" && "$PYTHON" -m maturin build --quiet --profile dev --out "$WORK/wheels")
+(cd "$HERE" && "$TOOLS/bin/python" -m maturin build --quiet --profile dev --out "$WORK/wheels")
 wheel="$(ls "$WORK"/wheels/vodkit-*.whl)"
 echo "built $(basename "$wheel")"
 mark

@@ -8,6 +8,7 @@ mod files;
 mod next_command;
 mod renewed;
 mod sandbox;
+mod sandbox_state;
 mod settings;
 mod standing;
 mod times;
@@ -54,7 +55,8 @@ pub struct Cli {
     /// Any other client config key (request_timeout_ms=30000, retry={"max_retries":2}, …)
     #[arg(long = "set", global = true, value_name = "KEY=VALUE")]
     pub set: Vec<String>,
-    /// Run the command against an emulator started in this process (no account needed)
+    /// Run the command against the sandbox: an emulator started in this process, its videos kept
+    /// until `vodkit sandbox reset` (no account needed)
     #[arg(long, global = true)]
     pub sandbox: bool,
     /// Machine-readable JSON on stdout (every command; on `call`, `--json '{…}'` is its parameters)
@@ -154,10 +156,12 @@ pub enum Command {
         #[arg(long)]
         operation: Option<String>,
     },
-    /// Start the emulator for every provider in the foreground; prints shell exports
+    /// Start the sandbox emulator for every provider in the foreground; prints shell exports (`sandbox reset` empties it)
     Sandbox {
         #[arg(long, default_value_t = 0)]
         port: u16,
+        #[command(subcommand)]
+        action: Option<SandboxAction>,
     },
     /// Upload a generated file to the sandbox, wait for transcoding, print the URLs
     Demo {
@@ -198,6 +202,13 @@ pub enum Command {
     Completions { shell: clap_complete::Shell },
     /// The man page (roff) on stdout
     Man,
+}
+
+/// The sandbox keeps one state for every command (in the state directory's `sandbox` folder).
+#[derive(Subcommand, Clone)]
+pub enum SandboxAction {
+    /// Forget every video, upload and token the sandbox holds: the next command starts afresh
+    Reset,
 }
 
 #[derive(Subcommand, Clone)]

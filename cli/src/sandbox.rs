@@ -8,12 +8,9 @@ use vodkit_emulator::Emulator;
 use crate::fail::{Fail, Result};
 
 pub fn start_emulator(port: u16) -> Result<Emulator> {
-    let config = vodkit_emulator::Config::default();
-    Emulator::start_on(config, std::net::SocketAddr::from(([127, 0, 0, 1], port))).map_err(|e| {
-        Fail::io(format!(
-            "cannot start the emulator: {e} (is the port free?)"
-        ))
-    })
+    let config = crate::sandbox_state::config();
+    Emulator::start_on(config, std::net::SocketAddr::from(([127, 0, 0, 1], port)))
+        .map_err(crate::sandbox_state::start_failed)
 }
 
 /// The client config reaching `provider` in `emu` (`None`: the emulator

@@ -73,6 +73,21 @@ impl Env {
     }
 }
 
+/// Waits until `more` file bytes than `before` reached the emulator (its
+/// `upload_bytes`): the upload is really under way. A fixed sleep guesses,
+/// and loses on a busy machine.
+fn wait_for_upload_bytes(emu: &Emulator, before: u64, more: u64) {
+    let requests = &emu.baijiayun().controls.requests;
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while requests.upload_bytes() < before + more {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the upload did not get under way"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
 fn no_secret(out: &Output) {
     for s in [&out.stdout, &out.stderr] {
         assert!(
@@ -438,13 +453,14 @@ fn sigint_keeps_a_checkpoint_and_the_rerun_sends_only_the_rest() {
         "64K",
         "--json",
     ];
+    let before = env.emu.baijiayun().controls.requests.upload_bytes();
     let child = env
         .cmd(&args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(1500));
+    wait_for_upload_bytes(&env.emu, before, 128 << 10);
     unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
     let out = child.wait_with_output().unwrap();
     no_secret(&out);
@@ -584,13 +600,15 @@ fn sigint_in_a_batch_prints_a_command_without_the_files_done() {
         "--no-resume",
         "--json",
     ];
+    let before = env.emu.baijiayun().controls.requests.upload_bytes();
     let child = env
         .cmd(&args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(2000));
+    // The first file (100,000 bytes) is in, and the second under way.
+    wait_for_upload_bytes(&env.emu, before, 100_000 + (128 << 10));
     unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
     let out = child.wait_with_output().unwrap();
     no_secret(&out);
@@ -637,6 +655,7 @@ fn a_failed_upload_prints_the_command_that_continues() {
         "--set",
         "retry={\"max_retries\":1}",
     ];
+    let before = env.emu.baijiayun().controls.requests.upload_bytes();
     let child = env
         .cmd(&args)
         .stdout(Stdio::piped())
@@ -644,7 +663,7 @@ fn a_failed_upload_prints_the_command_that_continues() {
         .spawn()
         .unwrap();
     // Some parts in, then every upload request loses its connection.
-    std::thread::sleep(Duration::from_millis(800));
+    wait_for_upload_bytes(&env.emu, before, 128 << 10);
     env.emu.baijiayun().set_faults(Faults {
         drop_after_bytes: Some(0),
         drop_uploads: 1000,
@@ -716,13 +735,14 @@ fn checkpoints_are_the_cores_and_rm_takes_their_keys() {
         latency_ms: 100,
         ..Faults::default()
     });
+    let before = env.emu.baijiayun().controls.requests.upload_bytes();
     let child = env
         .cmd(&["upload", f.to_str().unwrap(), "--part-size", "64K"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(800));
+    wait_for_upload_bytes(&env.emu, before, 128 << 10);
     unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(130));
@@ -762,13 +782,14 @@ fn checkpoints_are_the_cores_and_rm_takes_their_keys() {
         latency_ms: 100,
         ..Faults::default()
     });
+    let before = env.emu.baijiayun().controls.requests.upload_bytes();
     let child = env
         .cmd(&["upload", f.to_str().unwrap(), "--part-size", "64K"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(800));
+    wait_for_upload_bytes(&env.emu, before, 128 << 10);
     unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
     assert_eq!(child.wait_with_output().unwrap().status.code(), Some(130));
     let cps = env.json(&["checkpoints", "--json"]);

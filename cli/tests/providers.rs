@@ -101,6 +101,21 @@ impl Env {
     }
 }
 
+/// Waits until `more` file bytes than `before` reached the iQiyi emulation
+/// (its `upload_bytes`): the upload is really under way. A fixed sleep
+/// guesses, and loses on a busy machine.
+fn wait_for_upload_bytes(emu: &Emulator, before: u64, more: u64) {
+    let requests = &emu.iqiyi().controls.requests;
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while requests.upload_bytes() < before + more {
+        assert!(
+            Instant::now() < deadline,
+            "the upload did not get under way"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
 fn no_secret(out: &Output) {
     for s in [&out.stdout, &out.stderr] {
         let text = String::from_utf8_lossy(s);
@@ -620,13 +635,14 @@ fn iqiyi_sigint_cancels_at_iqiyi_and_says_the_rerun_starts_over() {
         "2",
         "--json",
     ];
+    let before = env.emu.iqiyi().controls.requests.upload_bytes();
     let child = env
         .cmd("iqiyi", &args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(1200));
+    wait_for_upload_bytes(&env.emu, before, 128 << 10);
     unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
     let out = child.wait_with_output().unwrap();
     no_secret(&out);
@@ -664,6 +680,7 @@ fn iqiyi_failed_upload_keeps_a_checkpoint_and_the_rerun_sends_only_the_rest() {
         "1",
         "--json",
     ];
+    let before = env.emu.iqiyi().controls.requests.upload_bytes();
     let child = env
         .cmd("iqiyi", &args)
         .stdout(Stdio::piped())
@@ -671,7 +688,7 @@ fn iqiyi_failed_upload_keeps_a_checkpoint_and_the_rerun_sends_only_the_rest() {
         .spawn()
         .unwrap();
     // Some parts in, every try of the next part comes back corrupt.
-    std::thread::sleep(Duration::from_millis(1000));
+    wait_for_upload_bytes(&env.emu, before, 128 << 10);
     env.emu.iqiyi().set_upload_faults(iqiyi::UploadFaults {
         corrupt_range: 100,
         ..Default::default()

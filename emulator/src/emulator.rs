@@ -3,6 +3,7 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+use crate::common::persist::Keeper;
 use crate::common::server::{Listener, Server};
 use crate::providers::{baijiayun, iqiyi, quvideo, Config, Providers};
 
@@ -12,6 +13,8 @@ pub struct Emulator {
     // Declared first so it is dropped first: the server stops before the
     // providers' state and data go.
     server: Server,
+    // Next: the final save, once the server no longer changes anything.
+    keeper: Option<Keeper>,
     providers: Providers,
 }
 
@@ -23,11 +26,35 @@ impl Emulator {
     }
 
     /// Starts on `addr` (port 0 picks a free one).
+    /// With [`Config::state_dir`], the state there is restored first; a
+    /// state directory another running emulator holds is a `WouldBlock`
+    /// error, an unreadable state an `InvalidData` one.
     pub fn start_on(config: impl Into<Config>, addr: SocketAddr) -> std::io::Result<Emulator> {
+        let config = config.into();
+        let state_dir = config.state_dir.clone();
         let listener = Listener::bind(addr)?;
-        let providers = Providers::new(config.into(), &listener.root_url())?;
+        let providers = Providers::new(config, &listener.root_url())?;
+        // Restored before the server (and its background work) starts.
+        let keeper = match &state_dir {
+            Some(dir) => Some(Keeper::open(dir, providers.all())?),
+            None => None,
+        };
         let server = Server::start(listener, providers.all())?;
-        Ok(Emulator { server, providers })
+        Ok(Emulator {
+            server,
+            keeper,
+            providers,
+        })
+    }
+
+    /// Writes the state directory's state now, if there is one and it
+    /// changed (it is also saved every [`crate::common::persist::SAVE_EVERY`]
+    /// and when the emulator stops).
+    pub fn save_state(&self) -> std::io::Result<()> {
+        match &self.keeper {
+            Some(k) => k.save(),
+            None => Ok(()),
+        }
     }
 
     /// `http://127.0.0.1:PORT`: where the control API lives (`/_emulator/...`).
@@ -92,8 +119,13 @@ impl Emulator {
 
     /// Blocks until the server stops (for the binary).
     pub fn wait(self) {
-        let Emulator { server, providers } = self;
+        let Emulator {
+            server,
+            keeper,
+            providers,
+        } = self;
         server.wait();
+        drop(keeper);
         drop(providers);
     }
 }

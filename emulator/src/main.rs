@@ -32,6 +32,14 @@ struct Args {
     /// Where uploads are stored (default: a temporary directory).
     #[arg(long)]
     data_dir: Option<PathBuf>,
+    /// Keep the state across runs in this directory (read at start, saved as
+    /// it changes and at the end; uploads in its data/ unless --data-dir).
+    #[arg(long)]
+    state_dir: Option<PathBuf>,
+    /// Emulated seconds after which a 趣视频 video in review passes on its own
+    /// (default: only createAudit decides).
+    #[arg(long)]
+    quvideo_review_secs: Option<i64>,
     /// Emulated seconds of transcoding.
     #[arg(long, default_value_t = 2)]
     transcode_secs: i64,
@@ -69,6 +77,7 @@ fn main() {
     };
     let config = Config {
         data_dir: args.data_dir,
+        state_dir: args.state_dir,
         baijiayun: baijiayun::Config {
             partner_id: args.partner_id.clone(),
             partner_key: args.partner_key.clone(),
@@ -87,6 +96,7 @@ fn main() {
             user_name: args.quvideo_user.clone(),
             password: args.quvideo_password.clone(),
             token_ttl_secs: args.quvideo_token_ttl_secs,
+            review_secs: args.quvideo_review_secs,
             ..quvideo::Config::default()
         },
     };

@@ -55,7 +55,7 @@ final class CallbackTest extends TestCase
             $env,
         );
         register_shutdown_function([self::class, 'tearDownAfterClass']); // also when the run dies
-        $deadline = microtime(true) + 10;
+        $deadline = microtime(true) + 60;
         while (@fsockopen('127.0.0.1', (int) substr(strrchr($address, ':'), 1)) === false) {
             if (microtime(true) > $deadline) {
                 throw new \RuntimeException('php -S did not start: ' . @file_get_contents($log));
@@ -217,7 +217,7 @@ final class CallbackTest extends TestCase
     /** @return list<array<string, mixed>> */
     private function waitForEvents(int $videoId, int $count): array
     {
-        $deadline = microtime(true) + 30;
+        $deadline = microtime(true) + 60;
         while (count($events = $this->events($videoId)) < $count) {
             if (microtime(true) > $deadline) {
                 $this->fail("the endpoint verified " . count($events) . " callbacks of video $videoId, expected $count; log: "
@@ -236,7 +236,7 @@ final class CallbackTest extends TestCase
      */
     private function waitForDeliveries(int $videoId, int $count): array
     {
-        $deadline = microtime(true) + 10;
+        $deadline = microtime(true) + 60;
         do {
             $sent = [];
             foreach (Emulator::callbacks() as $callback) {

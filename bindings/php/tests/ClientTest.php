@@ -300,7 +300,7 @@ final class ClientTest extends TestCase
 
     private function waitForStatus(Baijiayun $client, int $id, int $status): void
     {
-        $deadline = microtime(true) + 20;
+        $deadline = microtime(true) + 60;
         while ($client->getStatus($id)['status'] !== $status) {
             if (microtime(true) > $deadline) {
                 $this->fail("video $id never reached status $status");

@@ -27,7 +27,10 @@ def test_large_upload_with_progress(emu: Emulator, client: vodkit.Baijiayun, tmp
 
     assert result == {"video_id": result["video_id"], "bytes": size, "resumed_from": 0, "file_md5": md5}
     stored = emu.video(result["video_id"])
-    assert (stored["md5"], stored["received_bytes"], stored["status"]) == (md5, size, 20)
+    assert (stored["md5"], stored["received_bytes"]) == (md5, size)
+    # The upload is complete: transcoding (20), or already transcoded (100) when reading the
+    # stored MD5 took longer than the emulator's 2 s of transcoding, as on a busy machine.
+    assert stored["status"] in (20, 100)
     assert stored["upload_requests"] == size // (8 * MiB)  # 8 MiB parts by default
     # Progress: on every call the same total, never decreasing, ending complete.
     assert len(seen) >= 2

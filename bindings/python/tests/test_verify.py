@@ -111,12 +111,17 @@ def test_real_callbacks_verify(
     assert done["qid"] and done["qid"] != uploaded["qid"] and "sign" not in done["fields"]
     assert done["fields"]["video_id"] == str(video_id)
 
-    # The emulator saw {"code": 0} at the first attempt.
-    mine = [c for c in emu.callbacks() if c["url"] == receiver["url"]]
-    assert [(c["delivered"], c["attempts"]) for c in mine] == [(True, 1), (True, 1)]
+    # The emulator saw {"code": 0} at the first attempt. It marks a callback delivered only once it
+    # has read the receiver's answer, which comes after the receiver recorded the event: wait for
+    # the flag itself, not for the receiver's count.
+    def mine() -> list[dict]:
+        return [c for c in emu.callbacks() if c["url"] == receiver["url"]]
+
+    wait_for(lambda: len(mine()) == 2 and all(c["delivered"] for c in mine()), what="both callbacks delivered")
+    assert [(c["delivered"], c["attempts"]) for c in mine()] == [(True, 1), (True, 1)]
 
     # The same callback as every framework hands it over.
-    record = next(c for c in mine if ("status", "100") in [tuple(p) for p in c["fields"]])
+    record = next(c for c in mine() if ("status", "100") in [tuple(p) for p in c["fields"]])
     pairs = [tuple(p) for p in record["fields"]]
     # Other tests move the emulator's clock: no window here.
     verifier = vodkit.CallbackVerifier(emu.partner_key, max_age=0)

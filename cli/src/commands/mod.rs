@@ -62,7 +62,11 @@ pub fn run(cli: &Cli, matches: &ArgMatches, out: &Out) -> Result<()> {
                 .render(&mut std::io::stdout())
                 .map_err(|e| Fail::io(e.to_string()));
         }
-        Command::Sandbox { port } => return sandbox::sandbox(*port, out),
+        Command::Sandbox {
+            action: Some(crate::SandboxAction::Reset),
+            ..
+        } => return crate::sandbox_state::reset(out),
+        Command::Sandbox { port, .. } => return sandbox::sandbox(*port, out),
         Command::Checkpoints { action } => return checkpoints::checkpoints(action.clone(), out),
         Command::Ops {
             provider,

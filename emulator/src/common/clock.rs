@@ -22,6 +22,16 @@ impl Clock {
         self.now_ms() / 1000
     }
 
+    /// How far the clock was moved ahead of wall time (kept across runs by
+    /// a state directory, so emulated time never goes back).
+    pub fn offset_ms(&self) -> i64 {
+        self.offset_ms.load(Ordering::SeqCst)
+    }
+
+    pub fn set_offset_ms(&self, ms: i64) {
+        self.offset_ms.store(ms.max(0), Ordering::SeqCst);
+    }
+
     pub fn advance_ms(&self, ms: i64) {
         self.offset_ms.fetch_add(ms.max(0), Ordering::SeqCst);
     }

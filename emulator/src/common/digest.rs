@@ -55,6 +55,13 @@ impl FileMd5 {
         slot
     }
 
+    /// An MD5 already known (read back from a saved state).
+    pub fn known(md5: Option<String>) -> FileMd5 {
+        let slot = FileMd5(Arc::default());
+        slot.set(md5);
+        slot
+    }
+
     fn set(&self, md5: Option<String>) {
         *lock(&self.0 .0) = Some(md5);
         self.0 .1.notify_all();
@@ -69,5 +76,21 @@ impl FileMd5 {
             }
             v = self.0 .1.wait(v).unwrap_or_else(|e| e.into_inner());
         }
+    }
+}
+
+/// `#[serde(with = "crate::common::digest::saved")]` for an `Option<FileMd5>`:
+/// saved as the hex MD5 (waiting for it if it is still being worked out).
+pub mod saved {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::FileMd5;
+
+    pub fn serialize<S: Serializer>(md5: &Option<FileMd5>, s: S) -> Result<S::Ok, S::Error> {
+        md5.as_ref().map(FileMd5::wait).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<FileMd5>, D::Error> {
+        Ok(Option::<Option<String>>::deserialize(d)?.map(FileMd5::known))
     }
 }

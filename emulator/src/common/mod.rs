@@ -16,6 +16,7 @@ pub mod heap;
 pub mod intake;
 pub(crate) mod lock;
 pub mod multipart;
+pub mod persist;
 pub mod provider;
 pub mod rate_limit;
 pub mod server;

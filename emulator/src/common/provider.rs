@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use axum::Router;
 
+use serde_json::Value;
+
 use super::controls::Controls;
 
 /// Work a provider runs beside the server for as long as it runs.
@@ -29,6 +31,19 @@ pub trait Provider: Send + Sync + 'static {
     /// `/_emulator/{name}`).
     fn control_routes(self: Arc<Self>) -> Router {
         Router::new()
+    }
+
+    /// What this provider keeps across runs when the emulator has a state
+    /// directory ([`crate::common::persist`]): its records, not its faults
+    /// or counters. `None`: nothing to keep.
+    fn saved_state(&self) -> Option<Value> {
+        None
+    }
+
+    /// Takes back what [`Provider::saved_state`] gave, before the server
+    /// starts. An error names what did not fit.
+    fn restore_state(&self, _state: Value) -> Result<(), String> {
+        Ok(())
     }
 
     /// Work to run beside the server: status changes, callbacks.

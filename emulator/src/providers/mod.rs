@@ -17,6 +17,11 @@ pub struct Config {
     /// Where uploads are stored, one folder per provider; a fresh temporary
     /// directory (removed when the emulator stops) when `None`.
     pub data_dir: Option<PathBuf>,
+    /// Where the state is kept across runs ([`crate::common::persist`]):
+    /// read back at start, saved as it changes and at the end. Uploads go
+    /// to its `data/` folder unless `data_dir` says otherwise. `None` (the
+    /// default): everything ends with the emulator.
+    pub state_dir: Option<PathBuf>,
     pub baijiayun: baijiayun::Config,
     pub iqiyi: iqiyi::Config,
     pub quvideo: quvideo::Config,
@@ -53,7 +58,10 @@ pub(crate) struct Providers {
 
 impl Providers {
     pub(crate) fn new(config: Config, root_url: &str) -> std::io::Result<Providers> {
-        let (data_dir, tmp) = match config.data_dir {
+        let kept = config
+            .state_dir
+            .map(|dir| dir.join(crate::common::persist::DATA_DIR));
+        let (data_dir, tmp) = match config.data_dir.or(kept) {
             Some(dir) => (dir, None),
             None => {
                 let tmp = tempfile::Builder::new()

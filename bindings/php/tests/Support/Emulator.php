@@ -49,7 +49,7 @@ final class Emulator
         }
         self::$process = $process;
         register_shutdown_function([self::class, 'stop']);
-        $deadline = microtime(true) + 30;
+        $deadline = microtime(true) + 60;
         while (microtime(true) < $deadline) {
             $line = strtok((string) @file_get_contents($out), "\n");
             if ($line !== false && str_ends_with(trim($line), '}')) {

@@ -17,6 +17,7 @@ pub mod interactive;
 pub mod manage;
 pub mod md5_fault;
 pub mod request;
+mod saved;
 mod sign;
 pub mod state;
 pub mod stats;
@@ -50,6 +51,14 @@ impl Provider for Shared {
 
     fn routes(self: Arc<Self>) -> Router {
         api::routes(self)
+    }
+
+    fn saved_state(&self) -> Option<serde_json::Value> {
+        Some(saved::save(self))
+    }
+
+    fn restore_state(&self, state: serde_json::Value) -> Result<(), String> {
+        saved::restore(self, state)
     }
 
     fn control_routes(self: Arc<Self>) -> Router {

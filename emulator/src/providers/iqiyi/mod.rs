@@ -22,6 +22,7 @@ mod chunk;
 pub mod config;
 mod control;
 mod envelope;
+mod saved;
 pub mod state;
 
 use std::sync::Arc;
@@ -48,6 +49,14 @@ impl Provider for Shared {
 
     fn routes(self: Arc<Self>) -> Router {
         api::routes(self)
+    }
+
+    fn saved_state(&self) -> Option<serde_json::Value> {
+        Some(saved::save(self))
+    }
+
+    fn restore_state(&self, state: serde_json::Value) -> Result<(), String> {
+        saved::restore(self, state)
     }
 
     fn control_routes(self: Arc<Self>) -> Router {

@@ -42,8 +42,9 @@ pub struct Meta {
     pub file_type: Option<i64>,
 }
 
-/// One uploaded (or uploading) file.
-#[derive(Debug, Clone)]
+/// One uploaded (or uploading) file. Serialized only to keep it across runs
+/// ([`crate::common::persist`]).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FileRec {
     pub file_id: String,
     pub filetype: String,
@@ -60,6 +61,7 @@ pub struct FileRec {
     pub finish_seq: Option<u64>,
     /// The stored file's MD5, worked out after `uploadfinish` answered (see
     /// [`Shared::settle`]).
+    #[serde(with = "crate::common::digest::saved")]
     pub md5: Option<FileMd5>,
     /// The earlier file this one repeats, once [`Shared::settle`] knows.
     pub repeat_of: Option<String>,
@@ -138,8 +140,8 @@ pub struct Shared {
     pub(crate) stats: Mutex<TokenStats>,
     /// Where `openupload`'s `upload_url` sends the bytes (the emulator unless set).
     pub upload_target: UploadTarget,
-    next: AtomicU64,
-    finishes: AtomicU64,
+    pub(crate) next: AtomicU64,
+    pub(crate) finishes: AtomicU64,
 }
 
 impl AsRef<UploadTarget> for Shared {

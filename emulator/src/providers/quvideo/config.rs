@@ -14,6 +14,10 @@ pub struct Config {
     pub lock_secs: i64,
     /// Whether to start with the sample videos ([`super::state::sample_videos`]).
     pub sample_videos: bool,
+    /// Emulated seconds after which a video waiting for review (`onCensor`)
+    /// passes it on its own, as a reviewer would (`censorStatus` `Normal`,
+    /// an audit recorded). `None` (the default): only `createAudit` decides.
+    pub review_secs: Option<i64>,
     pub faults: Faults,
 }
 
@@ -26,6 +30,7 @@ impl Default for Config {
             max_login_failures: 5,
             lock_secs: 30 * 60,
             sample_videos: true,
+            review_secs: None,
             faults: Faults::default(),
         }
     }

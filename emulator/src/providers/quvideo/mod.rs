@@ -16,6 +16,7 @@ mod api;
 pub mod config;
 mod control;
 mod handlers;
+mod saved;
 pub mod state;
 
 use std::sync::Arc;
@@ -26,7 +27,7 @@ pub use config::Config;
 pub use state::{Audit, Shared, Video};
 
 use crate::common::controls::Controls;
-use crate::common::provider::Provider;
+use crate::common::provider::{Background, Provider};
 
 /// The name in URLs: `/quvideo/...`, `/_emulator/quvideo/...`.
 pub const NAME: &str = "quvideo";
@@ -46,5 +47,26 @@ impl Provider for Shared {
 
     fn control_routes(self: Arc<Self>) -> Router {
         control::routes(self)
+    }
+
+    fn saved_state(&self) -> Option<serde_json::Value> {
+        Some(saved::save(self))
+    }
+
+    fn restore_state(&self, state: serde_json::Value) -> Result<(), String> {
+        saved::restore(self, state)
+    }
+
+    /// Reviews that pass on their own ([`Config::review_secs`]).
+    fn background(self: Arc<Self>) -> Background {
+        Box::pin(async move {
+            if self.config.review_secs.is_none() {
+                return;
+            }
+            loop {
+                self.finish_due_reviews();
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+        })
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use super::config::Config;
@@ -13,7 +13,7 @@ use crate::common::controls::Controls;
 use crate::common::lock::lock;
 
 /// One video as the AppServer stores it.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Video {
     pub id: String,
@@ -85,7 +85,7 @@ impl Video {
 }
 
 /// A review decision as `createAudit` recorded it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Audit {
     pub media_id: String,
@@ -108,12 +108,16 @@ pub(crate) struct Lockout {
 }
 
 /// Videos and recommendations, in creation order.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub(crate) struct Library {
     pub videos: Vec<Video>,
     pub recommends: Vec<Video>,
     pub audits: Vec<Audit>,
     pub cache_pushes: Vec<String>,
+    /// Emulated second each video was first seen waiting for review, for
+    /// [`Config::review_secs`](super::config::Config::review_secs).
+    pub in_review_since: BTreeMap<String, i64>,
 }
 
 /// The console emulation's state, shared by its handlers and its tests.
@@ -220,6 +224,36 @@ impl Shared {
     /// Every object path `pushObjectCache` received, one per URL.
     pub fn cache_pushes(&self) -> Vec<String> {
         lock(&self.library).cache_pushes.clone()
+    }
+
+    /// Passes the reviews that have waited [`Config::review_secs`]; starts
+    /// the wait of videos newly in review. Nothing without `review_secs`.
+    pub fn finish_due_reviews(&self) {
+        let Some(wait) = self.config.review_secs else {
+            return;
+        };
+        let now = self.clock().now_secs();
+        let mut library = lock(&self.library);
+        let Library {
+            videos,
+            audits,
+            in_review_since,
+            ..
+        } = &mut *library;
+        for v in videos.iter_mut().filter(|v| v.censor_status == "onCensor") {
+            let since = *in_review_since.entry(v.video_id.clone()).or_insert(now);
+            if now >= since + wait {
+                // What createAudit with status Normal does.
+                v.censor_status = "Normal".to_owned();
+                in_review_since.remove(&v.video_id);
+                audits.push(Audit {
+                    media_id: v.video_id.clone(),
+                    status: "Normal".to_owned(),
+                    reason: String::new(),
+                    comment: format!("passed on its own after {wait} s (emulator review_secs)"),
+                });
+            }
+        }
     }
 
     /// Adds a video as if an app user had uploaded it.

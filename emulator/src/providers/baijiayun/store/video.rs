@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::common::digest::FileMd5;
@@ -30,13 +30,14 @@ pub const DEFINITIONS: &[(i64, &str, &str, u32, u32)] = &[
 pub const FORMATS: &[(i64, &str)] = &[(1, "mp4"), (2, "flv"), (4, "m3u8")];
 
 /// A status change waiting to be announced to the callback URL.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PendingCallback {
     pub url: String,
     pub fields: Vec<(String, String)>,
 }
 
-#[derive(Debug, Clone)]
+/// Serialized only to keep it across runs ([`crate::common::persist`]).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Video {
     pub id: i64,
     pub name: String,
@@ -56,8 +57,10 @@ pub struct Video {
     /// Bytes stored (kept up to date by the upload's writer as it writes).
     pub received: u64,
     /// Whether the upload's writer still holds bytes (see [`Gate`]).
+    #[serde(skip)]
     pub intake: Arc<Gate>,
     /// Worked out from the stored file once the upload is complete.
+    #[serde(with = "crate::common::digest::saved")]
     pub md5: Option<FileMd5>,
     pub status: i64,
     pub upload_done_at: Option<i64>,
