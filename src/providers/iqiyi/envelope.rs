@@ -76,6 +76,15 @@ pub(crate) fn parse(operation: &str, response: Response) -> Result<Value> {
             "the answer has no code",
         )));
     };
+    // HTTP status first: an error status is an error whatever the body's
+    // code; a success or state code under it (fullStatus answered "A00001"
+    // with HTTP 400) is not an answer to read.
+    let ok_code = code == SUCCESS || STATE_CODES.contains(&code.as_str()) || code == "0";
+    if status >= 400 && ok_code {
+        return Err(decorate(
+            status_error(status, request_id.clone()).with_provider_code(code),
+        ));
+    }
     let whole = match operation {
         "file/fullStatus" => STATE_CODES.contains(&code.as_str()),
         op => WHOLE.contains(&op) && code == SUCCESS,
@@ -248,5 +257,24 @@ mod tests {
             parse("x", answer(200, "<html>")).unwrap_err().kind(),
             ErrorKind::Server
         );
+    }
+
+    #[test]
+    fn an_http_error_status_is_an_error_whatever_the_code() {
+        for (status, kind) in [(400, ErrorKind::Provider), (403, ErrorKind::Auth)] {
+            let err = parse(
+                "file/fullStatus",
+                answer(status, r#"{"code": "A00001", "data": {}, "msg": ""}"#),
+            )
+            .unwrap_err();
+            assert_eq!(err.kind(), kind);
+            assert_eq!(err.http_status(), Some(status));
+            assert_eq!(err.provider_code(), Some("A00001"));
+            let err = parse("openupload", answer(status, r#"{"code": "A00000"}"#)).unwrap_err();
+            assert_eq!(err.kind(), kind);
+        }
+        // An error code keeps its own classification.
+        let err = parse("openupload", answer(400, r#"{"code": "A00010"}"#)).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidInput);
     }
 }
