@@ -46,6 +46,7 @@ final class Iqiyi extends Client
      * - `part_size` (int): The smallest upload part in bytes (default 4 MiB): a larger file gets larger parts, at most 64 of them, up to 64 MiB each. An upload's own `part_size` is used as given. Default: `4194304`.
      * - `concurrency` (int): Parts in flight at once (default 4; the official SDK uses up to 5). Default: `4`.
      * - `part_retries` (int): Retries of one part before the upload fails (default 3 tries in all, as the official SDK). Default: `2`.
+     * - `upload_https` (bool): Use https for the upload hosts, which the document gives as `http://` (`upload.iqiyi.com`, `qc.iqiyi.com`, and the `upload_url` openupload answers with): their requests carry the access token and the file's bytes. Default false, the documented hosts. Default: `false`.
      *
      * @param array{
      *     client_id?: string,
@@ -76,6 +77,7 @@ final class Iqiyi extends Client
      *     part_size?: int,
      *     concurrency?: int,
      *     part_retries?: int,
+     *     upload_https?: bool,
      * } $config
      * @throws \Vodkit\Exception\InvalidInputException for an unknown key or a bad value
      */

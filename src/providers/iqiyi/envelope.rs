@@ -24,13 +24,23 @@ pub(crate) const STATE_CODES: [&str; 7] = [
 pub(crate) struct IqiyiEnvelope {
     /// Where token answers go, whoever asked for them.
     pub store: Arc<TokenStore>,
+    /// The config's `upload_https`: the `upload_url` openupload hands out
+    /// (documented as `http://`, with the token in its query) is used over https.
+    pub upload_https: bool,
 }
 
 impl Envelope for IqiyiEnvelope {
     fn parse(&self, operation: &str, response: Response) -> Result<Value> {
-        let data = parse(operation, response)?;
+        let mut data = parse(operation, response)?;
         if operation == AUTHORIZE || operation == TOKEN {
             self.store.adopt(&data)?;
+        }
+        if operation == "openupload" && self.upload_https {
+            if let Some(Value::String(url)) = data.get_mut("upload_url") {
+                if let Some(rest) = url.strip_prefix("http://") {
+                    *url = format!("https://{rest}");
+                }
+            }
         }
         Ok(data)
     }
@@ -257,6 +267,22 @@ mod tests {
             parse("x", answer(200, "<html>")).unwrap_err().kind(),
             ErrorKind::Server
         );
+    }
+
+    #[test]
+    fn upload_https_moves_the_documented_upload_url_to_https() {
+        let body = r#"{"code": "A00000", "data": {"upload_url": "http://220.181.184.157/upload?access_token=t", "file_id": "f"}}"#;
+        for (https, expected) in [
+            (false, "http://220.181.184.157/upload?access_token=t"),
+            (true, "https://220.181.184.157/upload?access_token=t"),
+        ] {
+            let envelope = IqiyiEnvelope {
+                store: TokenStore::new(Default::default(), None, None),
+                upload_https: https,
+            };
+            let slot = envelope.parse("openupload", answer(200, body)).unwrap();
+            assert_eq!(slot["upload_url"], expected);
+        }
     }
 
     #[test]

@@ -66,6 +66,7 @@ final class Providers
             'part_size' => 'integer',
             'concurrency' => 'integer',
             'part_retries' => 'integer',
+            'upload_https' => 'boolean',
         ],
         'quvideo' => [
             'user_name' => 'string',

@@ -104,6 +104,11 @@ class IqiyiConfig(TypedDict, total=False):
     # Retries of one part before the upload fails (default 3 tries in all,
     # as the official SDK).
     part_retries: int
+    # Use https for the upload hosts, which the document gives as
+    # ``http://`` (``upload.iqiyi.com``, ``qc.iqiyi.com``, and the ``upload_url``
+    # openupload answers with): their requests carry the access token and
+    # the file's bytes. Default false, the documented hosts.
+    upload_https: bool
 
 
 class RetryPolicy(TypedDict, total=False):
@@ -305,6 +310,10 @@ class Iqiyi(Client):
     :param concurrency: Parts in flight at once (default 4; the official SDK uses up to 5).
     :param part_retries: Retries of one part before the upload fails (default 3 tries in all,
         as the official SDK).
+    :param upload_https: Use https for the upload hosts, which the document gives as
+        ``http://`` (``upload.iqiyi.com``, ``qc.iqiyi.com``, and the ``upload_url``
+        openupload answers with): their requests carry the access token and
+        the file's bytes. Default false, the documented hosts.
     :raises InvalidInputError: an unknown key or a bad value.
     """
 
