@@ -7,6 +7,7 @@ mod next_command;
 mod renewed;
 mod settings;
 mod standing;
+mod state_lock;
 mod table;
 mod upload;
 
