@@ -119,7 +119,7 @@ fn echoed_forms(secret: &str) -> Vec<Zeroizing<String>> {
         json,
     ];
     forms.retain(|f| f.len() >= SCRUB_MIN_LEN);
-    forms.sort_by(|a, b| b.len().cmp(&a.len()));
+    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
     forms.dedup();
     forms
 }

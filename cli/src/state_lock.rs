@@ -19,11 +19,7 @@ impl StateLock {
         let name = store.with_extension("lock");
         let name = name.file_name().unwrap_or_default();
         let folder = store.parent().unwrap_or(Path::new("."));
-        let path = folder
-            .parent()
-            .unwrap_or(folder)
-            .join("locks")
-            .join(name);
+        let path = folder.parent().unwrap_or(folder).join("locks").join(name);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
