@@ -92,9 +92,15 @@ impl Renewed {
         let path = settings::state_dir()
             .join("credentials")
             .join(format!("{provider}-{id}.json"));
-        let lock = crate::state_lock::StateLock::acquire(&path)
-            .map_err(|e| eprintln!("note: cannot lock {}: {e}", path.display()))
-            .ok();
+        // Only iQiyi's refresh tokens are single-use; locking every store
+        // would make a long `wait` hold up every other command.
+        let lock = (provider == "iqiyi")
+            .then(|| {
+                crate::state_lock::StateLock::acquire(&path)
+                    .map_err(|e| eprintln!("note: cannot lock {}: {e}", path.display()))
+                    .ok()
+            })
+            .flatten();
         let renewed = Renewed {
             path,
             provider: provider.to_owned(),
