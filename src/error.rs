@@ -72,7 +72,10 @@ impl fmt::Display for ErrorKind {
 
 /// A failed SDK call. Carries the provider's own code, message and request id
 /// when the provider answered. Messages never contain secrets: URLs are
-/// stripped of their query strings and keys are never formatted.
+/// stripped of their query strings, keys are never formatted, and every text
+/// an error is given (often a server's own words, which may echo the
+/// request) is scrubbed of every secret the process holds
+/// ([`crate::secret`]'s one place where outside text becomes an error).
 pub struct Error(Box<Inner>);
 
 // Boxed so `Result<T, Error>` stays one pointer wide on the happy path.
@@ -96,7 +99,7 @@ impl Error {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         Error(Box::new(Inner {
             kind,
-            message: message.into(),
+            message: scrubbed(message.into()),
             provider_code: None,
             request_id: None,
             http_status: None,
@@ -125,12 +128,12 @@ impl Error {
     }
 
     pub fn with_provider_code(mut self, code: impl Into<String>) -> Self {
-        self.0.provider_code = Some(code.into());
+        self.0.provider_code = Some(scrubbed(code.into()));
         self
     }
 
     pub fn with_request_id(mut self, id: Option<String>) -> Self {
-        self.0.request_id = id;
+        self.0.request_id = id.map(scrubbed);
         self
     }
 
@@ -146,7 +149,7 @@ impl Error {
 
     /// A short machine-readable sub-reason (e.g. why a callback failed verification).
     pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
-        self.0.detail = Some(detail.into());
+        self.0.detail = Some(scrubbed(detail.into()));
         self
     }
 
@@ -156,7 +159,16 @@ impl Error {
         self
     }
 
+    /// Keeps `source` as the cause, unless its text (or its causes') holds
+    /// a secret: a cause is printed as is by whoever walks the chain.
     pub fn with_source(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Self {
+        let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&source);
+        while let Some(c) = cause {
+            if crate::secret::holds_secret(&c.to_string()) {
+                return self;
+            }
+            cause = c.source();
+        }
         self.0.source = Some(Box::new(source));
         self
     }
@@ -200,6 +212,11 @@ impl Error {
     pub fn is_retryable(&self) -> bool {
         self.0.kind.is_retryable()
     }
+}
+
+/// `text` without any secret the process holds.
+fn scrubbed(text: String) -> String {
+    crate::secret::scrub(&text).unwrap_or(text)
 }
 
 impl fmt::Display for Error {

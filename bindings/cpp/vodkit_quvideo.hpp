@@ -244,7 +244,7 @@ public:
     /// `pushObjectCache`.
     ///
     /// `pushObjectCache` (POST api:console/vod/pushObjectCache).
-    /// @param object_path The objects' URLs; sent newline-separated, as the AppServer reads them.
+    /// @param object_path The objects' URLs; sent newline-separated, as the AppServer reads them. Read from a list, or from the document's own form: one string of newline-separated URLs.
     /// @return The answer's data as JSON.
     /// @throws vodkit::Error when the call fails.
     std::string push_object_cache(const std::vector<std::string> &object_path) const {

@@ -11,6 +11,7 @@ mod sandbox;
 mod sandbox_state;
 mod settings;
 mod standing;
+mod state_lock;
 mod times;
 
 use std::io::IsTerminal;

@@ -38,6 +38,8 @@ pub struct Renewed {
     /// The credentials as configured (before the stored pair was merged):
     /// the fingerprint of a newly stored pair is taken from them.
     configured: Map<String, Value>,
+    /// Held from before the store is read until the command ends.
+    _lock: Option<crate::state_lock::StateLock>,
 }
 
 fn text(v: Option<&Value>) -> String {
@@ -91,10 +93,20 @@ impl Renewed {
         let path = files::state_dir()
             .join("credentials")
             .join(format!("{provider}-{id}.json"));
+        // Only iQiyi's refresh tokens are single-use; locking every store
+        // would make a long `wait` hold up every other command.
+        let lock = (provider == "iqiyi")
+            .then(|| {
+                crate::state_lock::StateLock::acquire(&path)
+                    .map_err(|e| eprintln!("note: cannot lock {}: {e}", path.display()))
+                    .ok()
+            })
+            .flatten();
         let renewed = Renewed {
             path,
             provider: provider.to_owned(),
             configured: config.clone(),
+            _lock: lock,
         };
         if let Some(rec) = renewed.read() {
             let keys: Vec<&String> = rec.credentials.keys().collect();
@@ -122,8 +134,17 @@ impl Renewed {
     }
 
     fn read(&self) -> Option<Record> {
-        let text = std::fs::read_to_string(&self.path).ok()?;
-        let rec: Record = serde_json::from_str(&text).ok()?;
+        // Only a regular file of sane size (never a FIFO or a link to /dev/zero).
+        let bytes = match vodkit::upload::checkpoint::read_regular(&self.path, 1024 * 1024) {
+            Ok(bytes) => bytes,
+            Err(why) => {
+                if self.path.symlink_metadata().is_ok() {
+                    eprintln!("note: ignoring {}: {why}", self.path.display());
+                }
+                return None;
+            }
+        };
+        let rec: Record = serde_json::from_slice(&bytes).ok()?;
         (rec.version == 1 && rec.provider == self.provider).then_some(rec)
     }
 

@@ -877,3 +877,41 @@ fn iqiyi_renewed_tokens_are_kept_between_runs_and_never_printed() {
     ok(&out);
     assert_eq!(state_files(&env), before);
 }
+
+/// Issue 20, item 3: two runs at once must not both spend iQiyi's
+/// single-use refresh token. Without the store's lock, each run reads the
+/// same expired pair and refreshes with the same refresh token; all but one
+/// refresh are refused and, with no app secret to authorize again, those
+/// runs fail.
+#[test]
+fn concurrent_iqiyi_runs_spend_the_refresh_token_once() {
+    let env = setup();
+    let stats = || env.emu.iqiyi().token_stats();
+    let out = env.run("iqiyi", &["ls", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    env.emu.iqiyi().expire_tokens();
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            let mut c = env.cmd("iqiyi", &["ls", "--json"]);
+            c.env_remove("VODKIT_IQIYI_CLIENT_SECRET");
+            c.stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        no_secret(&out);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert_eq!((stats().authorized, stats().refreshed), (1, 1));
+}

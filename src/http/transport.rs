@@ -14,6 +14,11 @@ use crate::error::{Error, ErrorKind, Result};
 /// and reading it whole would break the SDK's memory bound.
 const MAX_RESPONSE_BYTES: u64 = 16 * 1024 * 1024;
 
+/// The longest request URL the HTTP stack can send (`http::Uri` refuses
+/// longer ones with "Parsed Url is not a valid Uri"): checked first, so a
+/// too-long operation name or query is a clear `InvalidInput` error.
+pub(crate) const MAX_URL_BYTES: usize = u16::MAX as usize - 1;
+
 /// Headers providers and gateways use to name a request.
 const REQUEST_ID_HEADERS: &[&str] = &["x-request-id", "x-requestid", "request-id", "x-trace-id"];
 
@@ -159,7 +164,9 @@ impl Transport {
     /// Sends one request and reads the answer whole. Network failures become
     /// [`ErrorKind::Network`]; any HTTP status is returned for the provider to judge.
     pub fn send(&self, request: RequestBuilder) -> Result<Response> {
-        let response = request.send().map_err(Error::from)?;
+        let request = request.build().map_err(Error::from)?;
+        check_url_len(request.url())?;
+        let response = self.client.execute(request).map_err(Error::from)?;
         let head = Head::of(response.status().as_u16(), response.headers())?;
         let mut body = Vec::new();
         response
@@ -185,11 +192,17 @@ impl Transport {
         let uploads = self.uploads()?;
         let watch = Arc::new(StallWatch::new());
         let (stream, pump, closer) = pumped_body(body, len, watch.clone());
-        let request = build(&uploads.client, stream)?;
+        let request = build(&uploads.client, stream)?
+            .build()
+            .map_err(Error::from)?;
+        check_url_len(request.url())?;
+        // Executed on the runtime: with a proxy, reqwest needs its reactor.
+        let client = uploads.client.clone();
         let (tx, rx) = mpsc::sync_channel(1);
         let stall_limit = self.config.upload_stall_timeout;
         uploads.handle.spawn(async move {
-            let answer = unless_stalled(receive(request), &watch, stall_limit).await;
+            let answer =
+                unless_stalled(receive(client.execute(request)), &watch, stall_limit).await;
             closer.close();
             let _ = tx.send(answer.and_then(|a| a));
         });
@@ -247,9 +260,22 @@ impl Transport {
     }
 }
 
+/// A URL the HTTP stack would refuse, as an error naming the limit.
+fn check_url_len(url: &reqwest::Url) -> Result<()> {
+    let len = url.as_str().len();
+    if len > MAX_URL_BYTES {
+        return Err(Error::invalid_input(format!(
+            "the request URL is {len} bytes long; the limit is {MAX_URL_BYTES} bytes (an operation name or a query parameter is too long)"
+        )));
+    }
+    Ok(())
+}
+
 /// Sends `request` and reads the answer whole, on the upload runtime.
-async fn receive(request: reqwest::RequestBuilder) -> Result<Response> {
-    let mut response = request.send().await.map_err(Error::from)?;
+async fn receive(
+    request: impl std::future::Future<Output = reqwest::Result<reqwest::Response>>,
+) -> Result<Response> {
+    let mut response = request.await.map_err(Error::from)?;
     let head = Head::of(response.status().as_u16(), response.headers())?;
     let mut body = Vec::new();
     while let Some(chunk) = response.chunk().await.map_err(|e| head.read_error(e))? {

@@ -246,6 +246,15 @@ pub fn remove(dir: impl AsRef<Path>, key: &str) -> Result<bool> {
         )));
     }
     let path = dir.as_ref().join(format!("{key}.json"));
+    // Only a regular file is ours to remove; anything else under that name
+    // (a FIFO, a link) is left alone, with a warning.
+    match std::fs::symlink_metadata(&path) {
+        Ok(meta) if !meta.is_file() => {
+            log::warn!("not removing {}: it is not a regular file", path.display());
+            return Ok(false);
+        }
+        _ => {}
+    }
     match std::fs::remove_file(&path) {
         Ok(()) => Ok(true),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
@@ -260,9 +269,55 @@ fn is_key(key: &str) -> bool {
 /// Why a checkpoint file cannot be used (a warning, never an error).
 type Invalid = String;
 
+/// The largest checkpoint record read: a record of 64 parts is a few KiB;
+/// anything near this is not one of ours.
+const MAX_RECORD_BYTES: u64 = 1024 * 1024;
+
+/// The bytes of `path` if it is a regular file of at most `cap` bytes. A
+/// symlink is not followed (a link to `/dev/zero` would never end), a FIFO
+/// or device is not read (opening without `O_NONBLOCK` would block until a
+/// writer came), and no more than `cap + 1` bytes are ever read.
+pub fn read_regular(path: &Path, cap: u64) -> std::result::Result<Vec<u8>, Invalid> {
+    use std::io::Read;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(
+        &mut options,
+        libc::O_NONBLOCK | libc::O_NOFOLLOW,
+    );
+    let file = options.open(path).map_err(|e| {
+        if e.raw_os_error() == Some(libc::ELOOP) {
+            "it is a symbolic link (not followed)".to_owned()
+        } else {
+            format!("cannot read it: {e}")
+        }
+    })?;
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("cannot read it: {e}"))?;
+    if !meta.is_file() {
+        return Err("it is not a regular file".into());
+    }
+    if meta.len() > cap {
+        return Err(format!(
+            "it is {} bytes, more than the {cap} allowed",
+            meta.len()
+        ));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(cap + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read it: {e}"))?;
+    if bytes.len() as u64 > cap {
+        return Err(format!("it is more than the {cap} bytes allowed"));
+    }
+    Ok(bytes)
+}
+
 /// Reads and checks one checkpoint file.
 fn read(path: &Path, key: &str) -> std::result::Result<Record, Invalid> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read it: {e}"))?;
+    let bytes = read_regular(path, MAX_RECORD_BYTES)?;
     let value: Value =
         serde_json::from_slice(&bytes).map_err(|e| format!("not valid JSON (truncated?): {e}"))?;
     let version = value.get("version").and_then(Value::as_u64);
@@ -382,7 +437,7 @@ impl Checkpoint {
         let identity = Identity::of(source)?;
         let key = identity.key(provider);
         let path = dir.join(format!("{key}.json"));
-        let found = if path.exists() {
+        let found = if path.symlink_metadata().is_ok() {
             match read(&path, &key) {
                 Ok(r) if r.provider != provider => {
                     log::warn!(

@@ -47,6 +47,7 @@ final class Iqiyi extends Client
      * - `concurrency` (int): Parts in flight at once (default 4; the official SDK uses up to 5). Default: `4`.
      * - `part_retries` (int): Retries of one part after network or server failures before the upload fails (default 3 tries in all, as the official SDK). Default: `2`.
      * - `part_integrity_retries` (int): Re-sends of one part whose answer shows it arrived damaged (a length or `range_md5` that differs from what was streamed), counted apart from `part_retries` (default 5): each is cheap, and what iQiyi acknowledged stays safe, so clustered corruption need not end the upload. Default: `5`.
+     * - `upload_https` (bool): Use https for the upload hosts, which the document gives as `http://` (`upload.iqiyi.com`, `qc.iqiyi.com`, and the `upload_url` openupload answers with): their requests carry the access token and the file's bytes. Default false, the documented hosts. Default: `false`.
      *
      * @param array{
      *     client_id?: string,
@@ -78,6 +79,7 @@ final class Iqiyi extends Client
      *     concurrency?: int,
      *     part_retries?: int,
      *     part_integrity_retries?: int,
+     *     upload_https?: bool,
      * } $config
      * @throws \Vodkit\Exception\InvalidInputException for an unknown key or a bad value
      */

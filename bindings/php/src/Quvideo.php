@@ -394,7 +394,7 @@ final class Quvideo extends Client
      *
      * Sent as POST `console/vod/pushObjectCache` on the `api` host.
      *
-     * @param list<string> $object_path `objectPath`: The objects' URLs; sent newline-separated, as the AppServer reads them.
+     * @param list<string> $object_path `objectPath`: The objects' URLs; sent newline-separated, as the AppServer reads them. Read from a list, or from the document's own form: one string of newline-separated URLs.
      * @throws \Vodkit\Exception
      */
     public function pushObjectCache(array $object_path): void

@@ -68,6 +68,15 @@ impl BaijiayunEnvelope {
                 .with_request_id(request_id)
                 .with_retry_after(retry_after));
         }
+        // HTTP status first: a success code under an error status is not
+        // a success.
+        if code == success && status >= 400 {
+            return Err(status_error(status, request_id.clone())
+                .with_provider_code(code.to_string())
+                .with_http_status(status)
+                .with_request_id(request_id)
+                .with_retry_after(retry_after));
+        }
         if code == success {
             return Ok(envelope.get("data").cloned().unwrap_or(Value::Null));
         }
@@ -147,5 +156,18 @@ mod tests {
             .parse_with_success(answer(200, r#"{"code":1,"msg":"success"}"#), 1)
             .unwrap();
         assert!(ok.is_null());
+    }
+
+    #[test]
+    fn an_http_error_status_is_an_error_whatever_the_code() {
+        let err = envelope()
+            .parse("x", answer(400, r#"{"code":0,"data":{"video_id":7}}"#))
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Provider);
+        assert_eq!(err.http_status(), Some(400));
+        let err = envelope()
+            .parse_with_success(answer(401, r#"{"code":1,"msg":"success"}"#), 1)
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Auth);
     }
 }

@@ -82,6 +82,7 @@ impl Client {
             }),
             Box::new(IqiyiEnvelope {
                 store: store.clone(),
+                upload_https: config.upload_https,
             }),
         )?;
         Ok(Client {

@@ -52,6 +52,11 @@ pub struct Config {
     /// acknowledged stays safe, so clustered corruption need not end the
     /// upload.
     pub part_integrity_retries: u32,
+    /// Use https for the upload hosts, which the document gives as
+    /// `http://` (`upload.iqiyi.com`, `qc.iqiyi.com`, and the `upload_url`
+    /// openupload answers with): their requests carry the access token and
+    /// the file's bytes. Default false, the documented hosts.
+    pub upload_https: bool,
     #[serde(skip)]
     #[schemars(skip)]
     pub(crate) on_tokens: Option<TokenHook>,
@@ -74,6 +79,7 @@ impl Default for Config {
             concurrency: 4,
             part_retries: 2,
             part_integrity_retries: DEFAULT_PART_INTEGRITY_RETRIES,
+            upload_https: false,
             on_tokens: None,
         }
     }
@@ -92,6 +98,7 @@ impl std::fmt::Debug for Config {
             .field("concurrency", &self.concurrency)
             .field("part_retries", &self.part_retries)
             .field("part_integrity_retries", &self.part_integrity_retries)
+            .field("upload_https", &self.upload_https)
             .finish_non_exhaustive()
     }
 }
@@ -142,6 +149,12 @@ impl Config {
         self
     }
 
+    /// Uses https for the upload hosts the document gives as `http://`.
+    pub fn upload_https(mut self, on: bool) -> Self {
+        self.upload_https = on;
+        self
+    }
+
     /// Tells the application every new token pair (to store it).
     pub fn on_tokens(mut self, hook: impl Fn(&Tokens) + Send + Sync + 'static) -> Self {
         self.on_tokens = Some(Arc::new(hook));
@@ -165,13 +178,39 @@ impl Config {
         if !(1..=16).contains(&self.concurrency) {
             return Err(Error::invalid_input("concurrency must be 1 to 16"));
         }
+        // The document's upload hosts are http://; `upload_https` moves them.
+        let upload_scheme = if self.upload_https { "https" } else { "http" };
         self.common.resolve_hosts(
             &[
-                ("upload", "http://upload.iqiyi.com/".to_owned()),
+                ("upload", format!("{upload_scheme}://upload.iqiyi.com/")),
                 ("openapi", "https://openapi.iqiyi.com/".to_owned()),
-                ("backup", "http://qc.iqiyi.com/".to_owned()),
+                ("backup", format!("{upload_scheme}://qc.iqiyi.com/")),
             ],
             |key, base| format!("{base}/{key}/"),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn upload_hosts_are_the_documented_http_unless_upload_https() {
+        let hosts = Config::new("app", "secret").hosts().unwrap();
+        assert_eq!(hosts["upload"], "http://upload.iqiyi.com/");
+        assert_eq!(hosts["backup"], "http://qc.iqiyi.com/");
+        let hosts = Config::new("app", "secret")
+            .upload_https(true)
+            .hosts()
+            .unwrap();
+        assert_eq!(hosts["upload"], "https://upload.iqiyi.com/");
+        assert_eq!(hosts["backup"], "https://qc.iqiyi.com/");
+        assert_eq!(hosts["openapi"], "https://openapi.iqiyi.com/");
+        let json: Config = serde_json::from_value(
+            serde_json::json!({"client_id": "a", "client_secret": "s", "upload_https": true}),
+        )
+        .unwrap();
+        assert!(json.upload_https);
     }
 }

@@ -24,13 +24,23 @@ pub(crate) const STATE_CODES: [&str; 7] = [
 pub(crate) struct IqiyiEnvelope {
     /// Where token answers go, whoever asked for them.
     pub store: Arc<TokenStore>,
+    /// The config's `upload_https`: the `upload_url` openupload hands out
+    /// (documented as `http://`, with the token in its query) is used over https.
+    pub upload_https: bool,
 }
 
 impl Envelope for IqiyiEnvelope {
     fn parse(&self, operation: &str, response: Response) -> Result<Value> {
-        let data = parse(operation, response)?;
+        let mut data = parse(operation, response)?;
         if operation == AUTHORIZE || operation == TOKEN {
             self.store.adopt(&data)?;
+        }
+        if operation == "openupload" && self.upload_https {
+            if let Some(Value::String(url)) = data.get_mut("upload_url") {
+                if let Some(rest) = url.strip_prefix("http://") {
+                    *url = format!("https://{rest}");
+                }
+            }
         }
         Ok(data)
     }
@@ -76,6 +86,15 @@ pub(crate) fn parse(operation: &str, response: Response) -> Result<Value> {
             "the answer has no code",
         )));
     };
+    // HTTP status first: an error status is an error whatever the body's
+    // code; a success or state code under it (fullStatus answered "A00001"
+    // with HTTP 400) is not an answer to read.
+    let ok_code = code == SUCCESS || STATE_CODES.contains(&code.as_str()) || code == "0";
+    if status >= 400 && ok_code {
+        return Err(decorate(
+            status_error(status, request_id.clone()).with_provider_code(code),
+        ));
+    }
     let whole = match operation {
         "file/fullStatus" => STATE_CODES.contains(&code.as_str()),
         op => WHOLE.contains(&op) && code == SUCCESS,
@@ -248,5 +267,40 @@ mod tests {
             parse("x", answer(200, "<html>")).unwrap_err().kind(),
             ErrorKind::Server
         );
+    }
+
+    #[test]
+    fn upload_https_moves_the_documented_upload_url_to_https() {
+        let body = r#"{"code": "A00000", "data": {"upload_url": "http://220.181.184.157/upload?access_token=t", "file_id": "f"}}"#;
+        for (https, expected) in [
+            (false, "http://220.181.184.157/upload?access_token=t"),
+            (true, "https://220.181.184.157/upload?access_token=t"),
+        ] {
+            let envelope = IqiyiEnvelope {
+                store: TokenStore::new(Default::default(), None, None),
+                upload_https: https,
+            };
+            let slot = envelope.parse("openupload", answer(200, body)).unwrap();
+            assert_eq!(slot["upload_url"], expected);
+        }
+    }
+
+    #[test]
+    fn an_http_error_status_is_an_error_whatever_the_code() {
+        for (status, kind) in [(400, ErrorKind::Provider), (403, ErrorKind::Auth)] {
+            let err = parse(
+                "file/fullStatus",
+                answer(status, r#"{"code": "A00001", "data": {}, "msg": ""}"#),
+            )
+            .unwrap_err();
+            assert_eq!(err.kind(), kind);
+            assert_eq!(err.http_status(), Some(status));
+            assert_eq!(err.provider_code(), Some("A00001"));
+            let err = parse("openupload", answer(status, r#"{"code": "A00000"}"#)).unwrap_err();
+            assert_eq!(err.kind(), kind);
+        }
+        // An error code keeps its own classification.
+        let err = parse("openupload", answer(400, r#"{"code": "A00010"}"#)).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidInput);
     }
 }

@@ -67,6 +67,7 @@ final class Providers
             'concurrency' => 'integer',
             'part_retries' => 'integer',
             'part_integrity_retries' => 'integer',
+            'upload_https' => 'boolean',
         ],
         'quvideo' => [
             'user_name' => 'string',

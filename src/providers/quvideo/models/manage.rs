@@ -148,8 +148,38 @@ impl crate::api::Validate for RecommendVideo {
 #[serde(rename_all = "camelCase")]
 pub struct PushObjectCache {
     /// The objects' URLs; sent newline-separated, as the AppServer reads them.
-    #[serde(serialize_with = "newline_joined")]
+    /// Read from a list, or from the document's own form: one string of
+    /// newline-separated URLs.
+    #[serde(serialize_with = "newline_joined", deserialize_with = "list_or_lines")]
     pub object_path: Vec<String>,
+}
+
+/// A list of URLs, or the document's string of newline-separated URLs
+/// (blank lines dropped).
+fn list_or_lines<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Form {
+        Lines(String),
+        List(Vec<String>),
+    }
+    Ok(
+        match Form::deserialize(d).map_err(|_| {
+            serde::de::Error::custom(
+                "objectPath: expected a list of URLs or a string of newline-separated URLs",
+            )
+        })? {
+            Form::Lines(text) => text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            Form::List(list) => list,
+        },
+    )
 }
 
 fn newline_joined<S: Serializer>(paths: &[String], s: S) -> std::result::Result<S::Ok, S::Error> {

@@ -110,6 +110,11 @@ class IqiyiConfig(TypedDict, total=False):
     # acknowledged stays safe, so clustered corruption need not end the
     # upload.
     part_integrity_retries: int
+    # Use https for the upload hosts, which the document gives as
+    # ``http://`` (``upload.iqiyi.com``, ``qc.iqiyi.com``, and the ``upload_url``
+    # openupload answers with): their requests carry the access token and
+    # the file's bytes. Default false, the documented hosts.
+    upload_https: bool
 
 
 class RetryPolicy(TypedDict, total=False):
@@ -316,6 +321,10 @@ class Iqiyi(Client):
         from ``part_retries`` (default 5): each is cheap, and what iQiyi
         acknowledged stays safe, so clustered corruption need not end the
         upload.
+    :param upload_https: Use https for the upload hosts, which the document gives as
+        ``http://`` (``upload.iqiyi.com``, ``qc.iqiyi.com``, and the ``upload_url``
+        openupload answers with): their requests carry the access token and
+        the file's bytes. Default false, the documented hosts.
     :raises InvalidInputError: an unknown key or a bad value.
     """
 

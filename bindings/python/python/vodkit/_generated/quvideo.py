@@ -451,6 +451,8 @@ class Quvideo(Client):
         ``pushObjectCache``.
 
         :param object_path: The objects' URLs; sent newline-separated, as the AppServer reads them.
+            Read from a list, or from the document's own form: one string of
+            newline-separated URLs.
         :returns: ``None`` (the operation answers no data).
 
         Operation ``pushObjectCache`` (POST console/vod/pushObjectCache, host ``api``).
