@@ -37,6 +37,12 @@ case "$(uname -s)" in
     Darwin) lib=libvodkit.dylib ;;
     *) lib=libvodkit.so ;;
 esac
+# The library `cargo test` built stays in deps/; copy it up to target/debug
+# as `cargo build` would (no second build), so the repository's default
+# location (Library::defaultLocations, tested) holds this build, not an
+# older one.
+cp "$target/debug/deps/$lib" "$target/debug/.$lib.tmp"
+mv -f "$target/debug/.$lib.tmp" "$target/debug/$lib"
 export VODKIT_LIBRARY="${VODKIT_LIBRARY:-$target/debug/$lib}"
 export VODKIT_EMULATOR="${VODKIT_EMULATOR:-$target/debug/vodkit-emulator}"
 

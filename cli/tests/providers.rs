@@ -336,9 +336,15 @@ fn iqiyi_concurrency_is_honoured() {
     // Every request takes 150 ms: 16 parts in order take 2.4 s at least;
     // 8 at a time, about 0.3 s.
     let env = setup_with(150);
-    let f = env.file("parallel.mp4", 1 << 20);
-    let path = f.to_str().unwrap();
-    let timed = |c: &str| {
+    // Two files of different content: the same content twice would be
+    // iQiyi's duplicate (exit 16), not a second upload.
+    let serial = env.file("serial.mp4", 1 << 20);
+    let parallel = env.file("parallel.mp4", 1 << 20);
+    let mut bytes = std::fs::read(&parallel).unwrap();
+    bytes[0] ^= 0xff;
+    std::fs::write(&parallel, bytes).unwrap();
+    let timed = |c: &str, f: &PathBuf| {
+        let path = f.to_str().unwrap();
         let start = Instant::now();
         let up = env.json(
             "iqiyi",
@@ -355,12 +361,12 @@ fn iqiyi_concurrency_is_honoured() {
         );
         let id = up["uploaded"][0]["file_id"].as_str().unwrap().to_owned();
         let snap = env.emu.iqiyi().file(&id).unwrap();
-        assert_eq!(snap.md5.unwrap(), md5_of(&f));
+        assert_eq!(snap.md5.unwrap(), md5_of(f));
         assert_eq!(snap.chunks.len(), 16);
         start.elapsed()
     };
-    let one = timed("1");
-    let eight = timed("8");
+    let one = timed("1", &serial);
+    let eight = timed("8", &parallel);
     assert!(one >= Duration::from_millis(16 * 150), "{one:?}");
     assert!(
         one > eight + Duration::from_millis(1200),

@@ -305,8 +305,8 @@ pub fn run(
             )));
         }
     }
-    // A --sandbox emulator ends with this process: a checkpoint of an upload
-    // to it could never continue.
+    // Sandbox uploads keep no checkpoint: the real account's folder is no
+    // place for them, and one that stops is simply uploaded again.
     let dir = (!args.no_checkpoint && !sandbox).then(checkpoint_dir);
     let opts = options(args, sub, resolved, out, dir.as_deref())?;
     let client = resolved.client()?;
