@@ -9,9 +9,11 @@ use serde_json::Value;
 use super::auth::PartnerKeyAuth;
 use super::config::Config;
 use super::envelope::BaijiayunEnvelope;
+use super::key::KeyStore;
 use crate::api::{call_typed, Caller, Method, Operation, RawTarget};
 use crate::error::{Error, Result};
 use crate::params::Params;
+use crate::secret::Secret;
 
 /// The provider's name in the registry and every binding.
 pub const PROVIDER: &str = "baijiayun";
@@ -26,6 +28,7 @@ pub struct Client {
 struct Shared {
     config: Config,
     caller: Caller,
+    key: Arc<KeyStore>,
 }
 
 impl std::fmt::Debug for Client {
@@ -49,25 +52,42 @@ mod typed {
 impl Client {
     pub fn new(config: Config) -> Result<Self> {
         let hosts = config.hosts()?;
+        let key = KeyStore::new(
+            config.partner_key.clone(),
+            config.secret_key.clone(),
+            config.on_partner_key.clone(),
+        );
         let caller = config.common.caller(
             PROVIDER,
             super::catalog::CATALOG,
             hosts,
             Box::new(PartnerKeyAuth {
                 partner_id: config.partner_id.clone(),
-                partner_key: config.partner_key.clone(),
+                key: key.clone(),
             }),
             Box::new(BaijiayunEnvelope {
                 rate_limit_codes: config.rate_limit_codes.clone(),
             }),
         )?;
         Ok(Client {
-            shared: Arc::new(Shared { config, caller }),
+            shared: Arc::new(Shared {
+                config,
+                caller,
+                key,
+            }),
         })
     }
 
     pub fn config(&self) -> &Config {
         &self.shared.config
+    }
+
+    /// The partner key fetched with the config's `secret_key` (see
+    /// [`Config::secret_key`]); `None` when the config gave the key, or
+    /// before the first fetch. Holds a secret: never log its value.
+    pub fn fetched_partner_key(&self) -> Option<Secret> {
+        let key = &self.shared.key;
+        Some(key.current()).filter(|k| key.fetches() && !k.is_empty())
     }
 
     pub(crate) fn caller(&self) -> &Caller {
@@ -150,11 +170,12 @@ impl Client {
         )
     }
 
-    /// Adds `partner_id`, `timestamp` and `sign` to `params`.
+    /// Adds `partner_id`, `timestamp` and `sign` to `params` (signed with
+    /// the key held now: empty before a `secret_key` client's first call).
     pub fn signed(&self, params: Params) -> Params {
         PartnerKeyAuth {
             partner_id: self.shared.config.partner_id.clone(),
-            partner_key: self.shared.config.partner_key.clone(),
+            key: self.shared.key.clone(),
         }
         .signed(params)
     }

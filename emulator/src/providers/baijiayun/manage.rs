@@ -68,7 +68,7 @@ fn check_videos_exist(shared: &Shared, ids: &[i64]) -> Result<(), ApiError> {
 }
 
 /// A new partner key shaped like the provider's: 64 random bytes in base64.
-fn new_partner_key() -> String {
+pub(crate) fn new_partner_key() -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let bytes: Vec<u8> = (0..64).map(|_| fastrand::u8(..)).collect();
     let mut out = String::new();
