@@ -142,6 +142,37 @@ fn a_secret_key_alone_fetches_the_partner_key_once_and_renews_it_when_rotated() 
 }
 
 #[test]
+fn a_configured_key_with_the_secret_key_is_renewed_when_rotated() {
+    // The CLI's case: it configures the key it stored from an earlier run.
+    let emu = common::emulator();
+    let state = emu.baijiayun();
+    let told = Arc::new(Mutex::new(Vec::new()));
+    let stored = state.partner_key();
+    let mut config = secret_only(&emu, &told);
+    config.partner_key = stored.as_str().into();
+    let client = Client::new(config).unwrap();
+    assert_eq!(partner_id(&client), 12_345_678);
+    assert_eq!(state.request_count(CREATE_KEY), 0);
+    assert_eq!(client.as_client().credentials(), None);
+
+    let rotated = state.rotate_partner_key();
+    assert_eq!(partner_id(&client), 12_345_678);
+    assert_eq!(state.request_count(CREATE_KEY), 1);
+    assert_eq!(*told.lock().unwrap(), vec![rotated.clone()]);
+    assert_eq!(
+        client.as_client().credentials(),
+        Some(json!({ "partner_key": rotated }))
+    );
+
+    // Without the secret_key the refusal is final.
+    let plain = Client::new(common::config(&emu).retry(quick_retries())).unwrap();
+    state.rotate_partner_key();
+    let err = plain.get_account_info(&GetAccountInfo {}).unwrap_err();
+    assert_eq!(err.provider_code(), Some("1002"), "{err}");
+    assert_eq!(state.request_count(CREATE_KEY), 1);
+}
+
+#[test]
 fn a_wrong_secret_key_is_an_auth_error_and_sends_nothing_signed() {
     let emu = common::emulator();
     let state = emu.baijiayun();

@@ -11,9 +11,9 @@ use crate::secret::Secret;
 
 use super::sign::sign;
 
-/// Signs with the partner key. A configured key does not expire: nothing to
-/// renew; a key fetched with the `secret_key` is fetched again when the
-/// server refuses the signature (see [`KeyStore`]).
+/// Signs with the partner key. Without a `secret_key` there is nothing to
+/// renew; with one, the key is fetched again when the server refuses the
+/// signature (see [`KeyStore`]).
 pub(crate) struct PartnerKeyAuth {
     pub partner_id: String,
     pub key: Arc<KeyStore>,

@@ -83,11 +83,10 @@ impl Client {
     }
 
     /// The partner key fetched with the config's `secret_key` (see
-    /// [`Config::secret_key`]); `None` when the config gave the key, or
-    /// before the first fetch. Holds a secret: never log its value.
+    /// [`Config::secret_key`]); `None` until the client fetched one. Holds a
+    /// secret: never log its value.
     pub fn fetched_partner_key(&self) -> Option<Secret> {
-        let key = &self.shared.key;
-        Some(key.current()).filter(|k| key.fetches() && !k.is_empty())
+        self.shared.key.fetched()
     }
 
     pub(crate) fn caller(&self) -> &Caller {

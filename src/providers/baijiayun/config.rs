@@ -20,8 +20,9 @@ pub struct Config {
     pub partner_key: Secret,
     /// The key that may read or reset `partner_key` (API 1, `secret_key`).
     /// Without `partner_key`, the client fetches the partner key with it on
-    /// the first call and again when the server refuses the signature (code
-    /// 1002); `credentials()` then answers `{"partner_key": …}` to store.
+    /// the first call; with it, whenever the server refuses the signature
+    /// (code 1002: the key was rotated), and then tries that call once more.
+    /// `credentials()` answers `{"partner_key": …}` once it fetched one.
     pub secret_key: Option<Secret>,
     /// The customer's private domain: `acme` for `https://acme.at.baijiayun.com`.
     /// `base_url` wins over it.

@@ -1,9 +1,11 @@
 //! The partner key a client signs with, and where it comes from: given in
 //! the config, or — with only a `secret_key` configured — fetched with
-//! `partner/createkey` on the first signed call and fetched again, once per
-//! failing call, when the server answers 1002 (the signature is wrong: the
-//! key was rotated or revoked). The third-party PyPI `baijiayun` client
-//! works the same way.
+//! `partner/createkey` on the first signed call. With a `secret_key` the key
+//! is also fetched again, once per failing call, when the server answers
+//! 1002 (the signature is wrong: the key was rotated or revoked), whether it
+//! was configured or fetched: a stored key (the CLI keeps the fetched one)
+//! must not end the renewals. The third-party PyPI `baijiayun` client works
+//! the same way.
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -36,7 +38,8 @@ struct Held {
 /// The client's partner key, shared by its auth and the client itself.
 pub(crate) struct KeyStore {
     held: Mutex<Held>,
-    /// Set: the key is fetched with it (the config gave no partner key).
+    /// Set: the key is fetched with it (first, when the config gave none;
+    /// again when the server refuses the signature).
     secret_key: Option<Secret>,
     hook: Option<PartnerKeyHook>,
     /// Serialises fetches: a second thread waits, then sees the fresh key.
@@ -57,13 +60,12 @@ impl KeyStore {
         secret_key: Option<Secret>,
         hook: Option<PartnerKeyHook>,
     ) -> Arc<Self> {
-        let fetches = partner_key.is_empty();
         Arc::new(KeyStore {
             held: Mutex::new(Held {
                 key: partner_key,
                 generation: 0,
             }),
-            secret_key: secret_key.filter(|s| fetches && !s.is_empty()),
+            secret_key: secret_key.filter(|s| !s.is_empty()),
             hook,
             fetching: Mutex::new(()),
         })
@@ -73,7 +75,7 @@ impl KeyStore {
         self.held.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Whether the key is fetched with the `secret_key` (and renewed).
+    /// Whether the key can be fetched (a `secret_key` is configured).
     pub fn fetches(&self) -> bool {
         self.secret_key.is_some()
     }
@@ -81,6 +83,12 @@ impl KeyStore {
     /// The key held now (empty before the first fetch).
     pub fn current(&self) -> Secret {
         self.lock().key.clone()
+    }
+
+    /// The key held now when it was fetched (not configured).
+    pub fn fetched(&self) -> Option<Secret> {
+        let held = self.lock();
+        (held.generation > 0).then(|| held.key.clone())
     }
 
     /// The key to sign with, fetched first when none is held yet.
