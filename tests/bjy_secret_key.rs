@@ -124,6 +124,18 @@ fn a_secret_key_alone_fetches_the_partner_key_once_and_renews_it_when_rotated() 
     assert_eq!(partner_id(&client), 12_345_678);
     assert_eq!(state.request_count(CREATE_KEY), 2);
 
+    // A key the application makes itself is signed with from then on (no
+    // refusal, no fetch) and handed out like a fetched one.
+    let made = client.create_partner_key(true).unwrap();
+    assert_eq!(made.partner_key, state.partner_key());
+    assert_eq!(partner_id(&client), 12_345_678);
+    assert_eq!(state.request_count(CREATE_KEY), 3);
+    assert_eq!(told.lock().unwrap().last(), Some(&made.partner_key));
+    assert_eq!(
+        neutral.credentials(),
+        Some(json!({ "partner_key": made.partner_key }))
+    );
+
     // The key shows nowhere: Debug, errors, logs.
     let err = client
         .get_status(&GetStatus { video_id: 999_999 })

@@ -95,16 +95,22 @@ impl Client {
 
     /// `partner/createkey` with the config's `secret_key` (sugar over the
     /// generated `create_key`, which takes the key in its request): the
-    /// partner key, a new one when `regenerate`.
+    /// partner key, a new one when `regenerate` — which this client then
+    /// signs with (the old one stops working at once), and hands to the
+    /// application like a fetched key.
     pub fn create_partner_key(&self, regenerate: bool) -> Result<super::models::PartnerKey> {
         let secret_key = match &self.config().secret_key {
             Some(key) if !key.is_empty() => key.expose().to_owned(),
             _ => return Err(Error::invalid_input("createkey needs Config::secret_key")),
         };
-        self.create_key(&super::models::CreateKey {
+        let answer = self.create_key(&super::models::CreateKey {
             secret_key,
             regenerate: u8::from(regenerate),
-        })
+        })?;
+        if regenerate && !answer.partner_key.is_empty() {
+            self.shared.key.adopt(answer.secret());
+        }
+        Ok(answer)
     }
 
     /// Calls a typed operation: validated, signed, sent, its `data` decoded.

@@ -151,15 +151,21 @@ impl KeyStore {
                 ))
             }
         };
+        log::info!("baijiayun: fetched the partner key with the secret_key");
+        self.adopt(key);
+        Ok(())
+    }
+
+    /// Signs with `key` from now on and tells the hook (a key this client
+    /// fetched, or made with `create_partner_key(true)`).
+    pub fn adopt(&self, key: Secret) {
         {
             let mut held = self.lock();
             held.key = key.clone();
             held.generation += 1;
         }
-        log::info!("baijiayun: fetched the partner key with the secret_key");
         if let Some(hook) = &self.hook {
             hook(&key);
         }
-        Ok(())
     }
 }
