@@ -1,9 +1,11 @@
 //! Credentials a provider renews by itself (iQiyi's access/refresh token
-//! pair), kept between runs: the SDK's client hands out the pair it holds
-//! now (`Client::credentials`); after a command the CLI stores it in the
-//! user's state directory (one JSON file per app, mode 0600), and the next
-//! run starts with it. iQiyi's refresh tokens are single-use: without this,
-//! every run after an expiry would authorize anew with the app secret.
+//! pair, the partner key Baijiayun's client fetched with the secret key),
+//! kept between runs: the SDK's client hands out what it holds now
+//! (`Client::credentials`); after a command the CLI stores it in the user's
+//! state directory (one JSON file per app, mode 0600), and the next run
+//! starts with it. iQiyi's refresh tokens are single-use: without this,
+//! every run after an expiry would authorize anew with the app secret; a
+//! stored Baijiayun key spares each run its `partner/createkey`.
 //!
 //! A pair is stored with a fingerprint of the configured credentials it
 //! descends from, so configuring a new token (flags, environment, profile)

@@ -799,3 +799,60 @@ fn checkpoints_are_the_cores_and_rm_takes_their_keys() {
     assert_eq!(env.json(&["checkpoints", "--json"]), serde_json::json!([]));
     one_line_error(&env.run(&["checkpoints", "rm", key]), 4, "no checkpoint");
 }
+
+/// Issue 20, item 8: the partner id and the secret key suffice. The first
+/// run fetches the partner key (createkey) and keeps it in the state
+/// directory; the next run starts with it (no fetch); after the key is
+/// rotated at the provider, a run fetches the new one once and keeps it.
+#[test]
+fn the_secret_key_alone_suffices_and_the_fetched_key_is_kept() {
+    let env = setup();
+    let state = env.emu.baijiayun();
+    let secret_key = state.config.secret_key.clone();
+    let createkeys = || state.request_count("/openapi/partner/createkey");
+    let run = || {
+        let mut c = env.cmd(&["-v", "ls", "--json"]);
+        c.env_remove("VODKIT_BAIJIAYUN_PARTNER_KEY")
+            .env("VODKIT_BAIJIAYUN_SECRET_KEY", &secret_key);
+        let out = c.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        for s in [&out.stdout, &out.stderr] {
+            let text = String::from_utf8_lossy(s);
+            assert!(!text.contains(&secret_key), "the secret key was printed");
+            assert!(
+                !text.contains(&state.partner_key()),
+                "the partner key was printed"
+            );
+        }
+        out
+    };
+    let stored_key = || {
+        let dir = env.dir.path().join("state").join("credentials");
+        let files: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert_eq!(files.len(), 1, "{files:?}");
+        let rec: Value = serde_json::from_slice(&std::fs::read(&files[0]).unwrap()).unwrap();
+        rec["credentials"]["partner_key"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+
+    run();
+    assert_eq!(createkeys(), 1);
+    assert_eq!(stored_key(), SECRET);
+
+    run();
+    assert_eq!(createkeys(), 1, "the stored key was not used");
+
+    let rotated = state.rotate_partner_key();
+    run();
+    assert_eq!(createkeys(), 2);
+    assert_eq!(stored_key(), rotated);
+}

@@ -43,8 +43,9 @@ pub trait Service: Send + Sync {
 
     /// The credentials the client holds now, as JSON config keys the
     /// application may store and pass back (iQiyi: the token pair after a
-    /// refresh). `None` for providers whose credentials never change. Holds
-    /// secrets: never log it.
+    /// refresh; Baijiayun: the partner key it fetched with its secret key).
+    /// `None` for providers whose credentials never change. Holds secrets:
+    /// never log it.
     fn credentials(&self) -> Option<Value> {
         None
     }

@@ -78,6 +78,31 @@ int main(void) {
     vodkit_error_free(err);
     CHECK(json == NULL);
 
+    /* A config with a partner key: nothing fetched, the getter has nothing. */
+    char *creds = NULL;
+    OK(vodkit_client_credentials(client, &creds));
+    CHECK(strcmp(creds, "null") == 0);
+    vodkit_string_free(creds);
+    vodkit_client_free(client);
+
+    /* Only the secret key (the emulator's): the first call fetches the
+     * partner key with partner/createkey, and the getter hands it out. */
+    char secret_only[1024];
+    snprintf(secret_only, sizeof secret_only,
+             "{\"partner_id\":\"%s\",\"secret_key\":\"emulator-secret-key\",\"base_url\":\"%s\"}",
+             env_or_die("VODKIT_PARTNER_ID"), emulator_url());
+    OK(vodkit_client_new("baijiayun", secret_only, &client));
+    OK(vodkit_client_credentials(client, &creds));
+    CHECK(strcmp(creds, "null") == 0);
+    vodkit_string_free(creds);
+    OK(vodkit_client_call(client, "video/getCategoryList", NULL, &json));
+    vodkit_string_free(json);
+    OK(vodkit_client_credentials(client, &creds));
+    char expected[512];
+    snprintf(expected, sizeof expected, "{\"partner_key\":\"%s\"}", env_or_die("VODKIT_PARTNER_KEY"));
+    if (strcmp(creds, expected) != 0) FAIL("credentials after the fetch: not the emulator's partner key");
+    vodkit_string_free(creds);
+
     vodkit_client_free(client);
     CHECK(vodkit_live_objects() == 0);
     printf("client ok\n");

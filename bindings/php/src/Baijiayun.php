@@ -24,8 +24,8 @@ final class Baijiayun extends Client
      *
      * The config keys (every one optional unless the provider needs it):
      * - `partner_id` (string): The account id (`partner_id`).
-     * - `partner_key` (string): The signing key (`partner_key`); never sent, only signed with. A secret: never shown in messages.
-     * - `secret_key` (string|null): The key that may reset `partner_key` (API 1, `secret_key`). A secret: never shown in messages.
+     * - `partner_key` (string): The signing key (`partner_key`); never sent, only signed with. May be left out when `secret_key` is set: the key is then fetched with it. A secret: never shown in messages.
+     * - `secret_key` (string|null): The key that may read or reset `partner_key` (API 1, `secret_key`). Without `partner_key`, the client fetches the partner key with it on the first call; with it, whenever the server refuses the signature (code 1002: the key was rotated), and then tries that call once more. `credentials()` answers `{"partner_key": …}` once it fetched one. A secret: never shown in messages.
      * - `private_domain` (string|null): The customer's private domain: `acme` for `https://acme.at.baijiayun.com`. `base_url` wins over it.
      * - `base_url` (string|null): One address that replaces all of the provider's hosts (a sandbox, an emulator, a gateway).
      * - `hosts` (array<string, string>): Per-host overrides, host key → base URL; win over `base_url`.

@@ -96,7 +96,8 @@ class Client
     /**
      * The credentials the client holds now, as config keys to store and pass
      * back (iQiyi: `access_token`, `refresh_token`, `expires_in`, renewed by
-     * the client when they expire), or null for a provider whose
+     * the client when they expire; Baijiayun: `partner_key` once it fetched
+     * one with its `secret_key`), or null for a provider whose
      * credentials never change. Holds secrets: never log it.
      *
      * @return array<string, mixed>|null

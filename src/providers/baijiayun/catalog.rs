@@ -122,7 +122,11 @@ pub static LIFECYCLE: Lifecycle = Lifecycle {
         cancel: None,
         duplicate_field: None,
     }),
-    credentials: &[&["partner_id", "partner_key"]],
+    // The secret_key alone will do: the client fetches the partner key with it.
+    credentials: &[
+        &["partner_id", "partner_key"],
+        &["partner_id", "secret_key"],
+    ],
     config_schema: crate::api::schema_of::<super::Config>,
 };
 

@@ -9,9 +9,11 @@ use serde_json::Value;
 use super::auth::PartnerKeyAuth;
 use super::config::Config;
 use super::envelope::BaijiayunEnvelope;
+use super::key::KeyStore;
 use crate::api::{call_typed, Caller, Method, Operation, RawTarget};
 use crate::error::{Error, Result};
 use crate::params::Params;
+use crate::secret::Secret;
 
 /// The provider's name in the registry and every binding.
 pub const PROVIDER: &str = "baijiayun";
@@ -26,6 +28,7 @@ pub struct Client {
 struct Shared {
     config: Config,
     caller: Caller,
+    key: Arc<KeyStore>,
 }
 
 impl std::fmt::Debug for Client {
@@ -49,25 +52,41 @@ mod typed {
 impl Client {
     pub fn new(config: Config) -> Result<Self> {
         let hosts = config.hosts()?;
+        let key = KeyStore::new(
+            config.partner_key.clone(),
+            config.secret_key.clone(),
+            config.on_partner_key.clone(),
+        );
         let caller = config.common.caller(
             PROVIDER,
             super::catalog::CATALOG,
             hosts,
             Box::new(PartnerKeyAuth {
                 partner_id: config.partner_id.clone(),
-                partner_key: config.partner_key.clone(),
+                key: key.clone(),
             }),
             Box::new(BaijiayunEnvelope {
                 rate_limit_codes: config.rate_limit_codes.clone(),
             }),
         )?;
         Ok(Client {
-            shared: Arc::new(Shared { config, caller }),
+            shared: Arc::new(Shared {
+                config,
+                caller,
+                key,
+            }),
         })
     }
 
     pub fn config(&self) -> &Config {
         &self.shared.config
+    }
+
+    /// The partner key fetched with the config's `secret_key` (see
+    /// [`Config::secret_key`]); `None` until the client fetched one. Holds a
+    /// secret: never log its value.
+    pub fn fetched_partner_key(&self) -> Option<Secret> {
+        self.shared.key.fetched()
     }
 
     pub(crate) fn caller(&self) -> &Caller {
@@ -76,16 +95,22 @@ impl Client {
 
     /// `partner/createkey` with the config's `secret_key` (sugar over the
     /// generated `create_key`, which takes the key in its request): the
-    /// partner key, a new one when `regenerate`.
+    /// partner key, a new one when `regenerate` — which this client then
+    /// signs with (the old one stops working at once), and hands to the
+    /// application like a fetched key.
     pub fn create_partner_key(&self, regenerate: bool) -> Result<super::models::PartnerKey> {
         let secret_key = match &self.config().secret_key {
             Some(key) if !key.is_empty() => key.expose().to_owned(),
             _ => return Err(Error::invalid_input("createkey needs Config::secret_key")),
         };
-        self.create_key(&super::models::CreateKey {
+        let answer = self.create_key(&super::models::CreateKey {
             secret_key,
             regenerate: u8::from(regenerate),
-        })
+        })?;
+        if regenerate && !answer.partner_key.is_empty() {
+            self.shared.key.adopt(answer.secret());
+        }
+        Ok(answer)
     }
 
     /// Calls a typed operation: validated, signed, sent, its `data` decoded.
@@ -150,11 +175,12 @@ impl Client {
         )
     }
 
-    /// Adds `partner_id`, `timestamp` and `sign` to `params`.
+    /// Adds `partner_id`, `timestamp` and `sign` to `params` (signed with
+    /// the key held now: empty before a `secret_key` client's first call).
     pub fn signed(&self, params: Params) -> Params {
         PartnerKeyAuth {
             partner_id: self.shared.config.partner_id.clone(),
-            partner_key: self.shared.config.partner_key.clone(),
+            key: self.shared.key.clone(),
         }
         .signed(params)
     }

@@ -5,17 +5,24 @@ use crate::error::{Error, Result};
 use crate::http::{HttpConfig, RetryPolicy};
 use crate::secret::Secret;
 
+use super::key::PartnerKeyHook;
+
 /// Everything a Baijiayun [`super::Client`] needs. Build it with
 /// [`Config::new`] and the setters, or read it from JSON (every binding does,
 /// with these keys); `Debug` never shows the keys.
-#[derive(Debug, Clone, serde::Deserialize, schemars::JsonSchema)]
+#[derive(Clone, serde::Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct Config {
     /// The account id (`partner_id`).
     pub partner_id: String,
-    /// The signing key (`partner_key`); never sent, only signed with.
+    /// The signing key (`partner_key`); never sent, only signed with. May be
+    /// left out when `secret_key` is set: the key is then fetched with it.
     pub partner_key: Secret,
-    /// The key that may reset `partner_key` (API 1, `secret_key`).
+    /// The key that may read or reset `partner_key` (API 1, `secret_key`).
+    /// Without `partner_key`, the client fetches the partner key with it on
+    /// the first call; with it, whenever the server refuses the signature
+    /// (code 1002: the key was rotated), and then tries that call once more.
+    /// `credentials()` answers `{"partner_key": …}` once it fetched one.
     pub secret_key: Option<Secret>,
     /// The customer's private domain: `acme` for `https://acme.at.baijiayun.com`.
     /// `base_url` wins over it.
@@ -35,6 +42,28 @@ pub struct Config {
     pub part_size: u64,
     /// Envelope codes that mean "rate limited" (HTTP 429 always does).
     pub rate_limit_codes: Vec<i64>,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub(crate) on_partner_key: Option<PartnerKeyHook>,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("partner_id", &self.partner_id)
+            .field("partner_key", &self.partner_key)
+            .field("secret_key", &self.secret_key)
+            .field("private_domain", &self.private_domain)
+            .field("common", &self.common)
+            .field("upload_field", &self.upload_field)
+            .field("part_size", &self.part_size)
+            .field("rate_limit_codes", &self.rate_limit_codes)
+            .field(
+                "on_partner_key",
+                &self.on_partner_key.as_ref().map(|_| "<hook>"),
+            )
+            .finish()
+    }
 }
 
 pub(crate) const DEFAULT_PART_SIZE: u64 = 8 * 1024 * 1024;
@@ -50,6 +79,7 @@ impl Default for Config {
             upload_field: "data".to_owned(),
             part_size: DEFAULT_PART_SIZE,
             rate_limit_codes: vec![429],
+            on_partner_key: None,
         }
     }
 }
@@ -77,6 +107,13 @@ impl Config {
 
     pub fn secret_key(mut self, key: impl Into<Secret>) -> Self {
         self.secret_key = Some(key.into());
+        self
+    }
+
+    /// Tells the application every partner key the client fetched with the
+    /// `secret_key` (to store it).
+    pub fn on_partner_key(mut self, hook: impl Fn(&Secret) + Send + Sync + 'static) -> Self {
+        self.on_partner_key = Some(std::sync::Arc::new(hook));
         self
     }
 
@@ -112,8 +149,11 @@ impl Config {
         if self.partner_id.trim().is_empty() {
             return Err(Error::invalid_input("partner_id is empty"));
         }
-        if self.partner_key.is_empty() {
-            return Err(Error::invalid_input("partner_key is empty"));
+        let has_secret_key = self.secret_key.as_ref().is_some_and(|s| !s.is_empty());
+        if self.partner_key.is_empty() && !has_secret_key {
+            return Err(Error::invalid_input(
+                "partner_key is empty (set it, or secret_key to fetch it)",
+            ));
         }
         if self.part_size == 0 {
             return Err(Error::invalid_input("part_size must be at least 1 byte"));

@@ -17,6 +17,7 @@ mod client;
 mod config;
 mod create;
 mod envelope;
+mod key;
 pub mod models;
 mod service;
 mod sign;
@@ -27,6 +28,7 @@ pub use callback::{CallbackVerifier, PlaybackAuthRequest, TranscodeEvent, Verify
 pub use catalog::CATALOG;
 pub use client::{Client, PROVIDER};
 pub use config::Config;
+pub use key::PartnerKeyHook;
 pub use models::category::*;
 pub use models::interactive::*;
 pub use models::manage::*;

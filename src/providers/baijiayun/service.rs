@@ -64,6 +64,12 @@ impl Service for BaijiayunService {
         let uploaded = self.0.resume_upload(video_id, source, &options, control)?;
         to_json(&uploaded, "the upload result")
     }
+
+    /// The partner key fetched with the `secret_key`, once there is one.
+    fn credentials(&self) -> Option<Value> {
+        let key = self.0.fetched_partner_key()?;
+        Some(serde_json::json!({ "partner_key": key.expose() }))
+    }
 }
 
 fn resume_video_id(resume: &Value) -> Result<i64> {

@@ -220,7 +220,8 @@ class Client:
     def credentials(self) -> Optional[dict[str, Any]]:
         """The credentials the client holds now, as config keys to store and
         pass back (iQiyi: ``access_token``, ``refresh_token``,
-        ``expires_in``, renewed by the client when they expire), or ``None``
+        ``expires_in``, renewed by the client when they expire; Baijiayun:
+        ``partner_key`` once it fetched one with its ``secret_key``), or ``None``
         for a provider whose credentials never change. Holds secrets: never
         log it.
         """

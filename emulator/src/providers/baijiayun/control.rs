@@ -1,5 +1,6 @@
 //! Baijiayun's own control endpoints (under `/_emulator/baijiayun`): what
-//! was stored of a video, and the callbacks sent.
+//! was stored of a video, the callbacks sent, and faults (a wrong
+//! `file_md5`, a rotated partner key).
 
 use std::sync::Arc;
 
@@ -17,6 +18,10 @@ pub(crate) fn routes(shared: Arc<Shared>) -> Router {
         .route("/videos/{id}", get(video))
         .route("/callbacks", get(callbacks))
         .route("/wrong_file_md5", axum::routing::post(wrong_file_md5))
+        .route(
+            "/rotate_partner_key",
+            axum::routing::post(rotate_partner_key),
+        )
         .with_state(shared.clone())
         .merge(upload_target::routes(shared))
 }
@@ -39,5 +44,11 @@ struct Count {
 
 async fn wrong_file_md5(State(s): State<Arc<Shared>>, Json(c): Json<Count>) -> StatusCode {
     s.md5_fault.arm(c.count);
+    StatusCode::NO_CONTENT
+}
+
+/// Rotates the partner key: calls signed with the old one get 1002.
+async fn rotate_partner_key(State(s): State<Arc<Shared>>) -> StatusCode {
+    s.rotate_partner_key();
     StatusCode::NO_CONTENT
 }

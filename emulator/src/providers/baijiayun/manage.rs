@@ -68,7 +68,7 @@ fn check_videos_exist(shared: &Shared, ids: &[i64]) -> Result<(), ApiError> {
 }
 
 /// A new partner key shaped like the provider's: 64 random bytes in base64.
-fn new_partner_key() -> String {
+pub(crate) fn new_partner_key() -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let bytes: Vec<u8> = (0..64).map(|_| fastrand::u8(..)).collect();
     let mut out = String::new();
@@ -87,8 +87,9 @@ fn new_partner_key() -> String {
 
 // ---------------------------------------------------------------- handlers
 
-/// API 1. The router has already checked the signature with the current key,
-/// so a regenerated key takes effect from the next request on.
+/// API 1. The router has already checked the signature with the current key
+/// (or taken the document's unsigned shape, where the secret_key is the only
+/// proof), so a regenerated key takes effect from the next request on.
 fn create_key(shared: &Shared, req: &Req) -> Result<Value, ApiError> {
     let secret_key = req.str("secret_key")?;
     let regenerate = req.opt_i64("regenerate")?.unwrap_or(0);

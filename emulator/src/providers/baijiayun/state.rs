@@ -92,6 +92,15 @@ impl Shared {
         lock(&self.partner_key).clone()
     }
 
+    /// Replaces the partner key (as a rotation in the provider's console
+    /// would): requests signed with the old one get 1002 from now on, and
+    /// `partner/createkey` hands out the new one. Returns it.
+    pub fn rotate_partner_key(&self) -> String {
+        let key = super::manage::new_partner_key();
+        *lock(&self.partner_key) = key.clone();
+        key
+    }
+
     /// `http://127.0.0.1:PORT/baijiayun`: the base URL to give the SDK.
     pub fn base_url(&self) -> &str {
         &self.base_url

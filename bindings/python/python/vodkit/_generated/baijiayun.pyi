@@ -88,9 +88,14 @@ class BaijiayunConfig(TypedDict, total=False):
     """
     # The account id (``partner_id``).
     partner_id: str
-    # The signing key (``partner_key``); never sent, only signed with.
+    # The signing key (``partner_key``); never sent, only signed with. May be
+    # left out when ``secret_key`` is set: the key is then fetched with it.
     partner_key: str
-    # The key that may reset ``partner_key`` (API 1, ``secret_key``).
+    # The key that may read or reset ``partner_key`` (API 1, ``secret_key``).
+    # Without ``partner_key``, the client fetches the partner key with it on
+    # the first call; with it, whenever the server refuses the signature
+    # (code 1002: the key was rotated), and then tries that call once more.
+    # ``credentials()`` answers ``{"partner_key": …}`` once it fetched one.
     secret_key: Optional[str]
     # The customer's private domain: ``acme`` for ``https://acme.at.baijiayun.com``.
     # ``base_url`` wins over it.
@@ -823,8 +828,13 @@ class Baijiayun(Client):
     (``BaijiayunConfig`` in the stubs):
 
     :param partner_id: The account id (``partner_id``).
-    :param partner_key: The signing key (``partner_key``); never sent, only signed with.
-    :param secret_key: The key that may reset ``partner_key`` (API 1, ``secret_key``).
+    :param partner_key: The signing key (``partner_key``); never sent, only signed with. May be
+        left out when ``secret_key`` is set: the key is then fetched with it.
+    :param secret_key: The key that may read or reset ``partner_key`` (API 1, ``secret_key``).
+        Without ``partner_key``, the client fetches the partner key with it on
+        the first call; with it, whenever the server refuses the signature
+        (code 1002: the key was rotated), and then tries that call once more.
+        ``credentials()`` answers ``{"partner_key": …}`` once it fetched one.
     :param private_domain: The customer's private domain: ``acme`` for ``https://acme.at.baijiayun.com``.
         ``base_url`` wins over it.
     :param base_url: One address that replaces all of the provider's hosts (a sandbox, an
