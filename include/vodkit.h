@@ -422,8 +422,8 @@ vodkit_error *vodkit_client_call_with_file(const vodkit_client *client,
  * the application may store and pass back to `vodkit_client_new` (for a
  * provider with OAuth tokens: `{"access_token", "refresh_token",
  * "expires_in"}`, which change when the client authorizes or refreshes;
- * Baijiayun: `{"partner_key"}` once it fetched one with its `secret_key`),
- * or `null` for a provider whose
+ * for a provider whose key the client fetches with a secret: `{"partner_key"}`
+ * once it fetched one, `null` before), or `null` for a provider whose
  * credentials never change. A pull getter: no callback, safe from any
  * thread while the client is in use (a token refreshed during a parallel
  * upload is seen here once it is in effect). The JSON holds secrets: never
