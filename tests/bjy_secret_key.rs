@@ -7,10 +7,11 @@
 
 mod common;
 
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use common::fake_server::{self, Reply};
+use common::log_capture::{capture_logs, captured};
 use serde_json::{json, Value};
 use vodkit::baijiayun::{Client, Config, GetAccountInfo, GetStatus};
 use vodkit::http::RetryPolicy;
@@ -18,30 +19,6 @@ use vodkit::ErrorKind;
 use vodkit_emulator::Emulator;
 
 const CREATE_KEY: &str = "/openapi/partner/createkey";
-
-/// Every log line the SDK wrote in this test binary.
-static LOG: Mutex<String> = Mutex::new(String::new());
-
-struct Capture;
-
-impl log::Log for Capture {
-    fn enabled(&self, _: &log::Metadata) -> bool {
-        true
-    }
-    fn log(&self, record: &log::Record) {
-        let mut log = LOG.lock().unwrap_or_else(|e| e.into_inner());
-        log.push_str(&format!("{}\n", record.args()));
-    }
-    fn flush(&self) {}
-}
-
-fn capture_logs() {
-    static ONCE: OnceLock<()> = OnceLock::new();
-    ONCE.get_or_init(|| {
-        log::set_boxed_logger(Box::new(Capture)).unwrap();
-        log::set_max_level(log::LevelFilter::Trace);
-    });
-}
 
 fn quick_retries() -> RetryPolicy {
     RetryPolicy {
@@ -144,7 +121,7 @@ fn a_secret_key_alone_fetches_the_partner_key_once_and_renews_it_when_rotated() 
         format!("{client:?}"),
         format!("{:?}", client.config()),
         format!("{err} {err:?}"),
-        LOG.lock().unwrap().clone(),
+        captured(),
     ];
     for text in &texts {
         for key in [&first, &rotated] {
@@ -238,7 +215,7 @@ fn a_fetched_key_echoed_by_a_server_is_scrubbed_from_the_error() {
     let text = format!("{err} {err:?}");
     assert!(text.contains("expected partner_key="), "{text}");
     assert!(!text.contains(fetched), "{text}");
-    assert!(!LOG.lock().unwrap().contains(fetched));
+    assert!(!captured().contains(fetched));
     assert_eq!(
         client.credentials(),
         Some(json!({ "partner_key": fetched }))

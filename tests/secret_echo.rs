@@ -6,34 +6,9 @@
 
 mod common;
 
-use std::sync::{Mutex, OnceLock};
-
 use common::fake_server::{self, FakeServer, Reply, Request};
+use common::log_capture::{capture_logs, captured};
 use serde_json::{json, Value};
-
-/// Every log line the SDK wrote in this test binary.
-static LOG: Mutex<String> = Mutex::new(String::new());
-
-struct Capture;
-
-impl log::Log for Capture {
-    fn enabled(&self, _: &log::Metadata) -> bool {
-        true
-    }
-    fn log(&self, record: &log::Record) {
-        let mut log = LOG.lock().unwrap_or_else(|e| e.into_inner());
-        log.push_str(&format!("{}\n", record.args()));
-    }
-    fn flush(&self) {}
-}
-
-fn capture_logs() {
-    static ONCE: OnceLock<()> = OnceLock::new();
-    ONCE.get_or_init(|| {
-        log::set_boxed_logger(Box::new(Capture)).unwrap();
-        log::set_max_level(log::LevelFilter::Trace);
-    });
-}
 
 /// The request as a careless server quotes it: as sent (URL-encoded query,
 /// form-encoded body) and decoded, headers included; plus `extra` (a key the
@@ -79,7 +54,7 @@ fn assert_clean(err: &vodkit::Error, secret: &str) {
         texts.push(c.to_string());
         cause = c.source();
     }
-    texts.push(LOG.lock().unwrap().clone());
+    texts.push(captured());
     for text in &texts {
         for form in &forms {
             assert!(!text.contains(form.as_str()), "{form:?} leaked into {text}");
@@ -133,7 +108,7 @@ fn iqiyi_tokens_echoed_by_a_call_and_by_the_refresh() {
     assert_clean(&err, &access);
     assert_clean(&err, &refresh);
     assert!(
-        LOG.lock().unwrap().contains("renewal failed"),
+        captured().contains("renewal failed"),
         "the refresh was tried (and its echo logged, scrubbed)"
     );
 }
