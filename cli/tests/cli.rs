@@ -529,6 +529,24 @@ fn bar_in_a_pty_and_no_control_characters_without_one() {
     assert!(text.contains("uploaded"), "{text}");
 }
 
+/// The first process below `root` whose name is `name` (by /proc), if any.
+fn descendant_named(root: u32, name: &str) -> Option<i32> {
+    let mut queue = vec![root.to_string()];
+    while let Some(pid) = queue.pop() {
+        let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+        if pid != root.to_string() && comm.trim_end() == name {
+            return pid.parse().ok();
+        }
+        let kids = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"));
+        queue.extend(
+            kids.unwrap_or_default()
+                .split_whitespace()
+                .map(str::to_owned),
+        );
+    }
+    None
+}
+
 #[test]
 fn after_ctrl_c_the_bar_says_stopped_not_an_eta() {
     let env = setup();
@@ -538,7 +556,10 @@ fn after_ctrl_c_the_bar_says_stopped_not_an_eta() {
         ..Faults::default()
     });
     let bin = env!("CARGO_BIN_EXE_vodkit");
-    let line = format!("{bin} upload {} --part-size 64K", f.display());
+    // `exec`: the shell script(1) starts becomes vodkit, so nothing stands
+    // between the signal and the program (a shell that forks would take
+    // the SIGINT itself and let the upload run to its end).
+    let line = format!("exec {bin} upload {} --part-size 64K", f.display());
     let c = env.cmd(&[]);
     let mut script = Command::new("script");
     script.args(["-qec", &line, "/dev/null"]);
@@ -554,14 +575,12 @@ fn after_ctrl_c_the_bar_says_stopped_not_an_eta() {
         .stdout(Stdio::piped());
     let child = script.spawn().unwrap();
     // The vodkit under script(1), once it has a checkpoint (parts are going).
-    let children = format!("/proc/{0}/task/{0}/children", child.id());
     let deadline = std::time::Instant::now() + Duration::from_secs(60);
     let vodkit = loop {
-        let kids = std::fs::read_to_string(&children).unwrap_or_default();
         let ready = env.dir.path().join("state/checkpoints");
         let has_checkpoint = std::fs::read_dir(&ready).is_ok_and(|mut d| d.next().is_some());
-        if let (Some(pid), true) = (kids.split_whitespace().next(), has_checkpoint) {
-            break pid.parse::<i32>().unwrap();
+        if let (Some(pid), true) = (descendant_named(child.id(), "vodkit"), has_checkpoint) {
+            break pid;
         }
         assert!(std::time::Instant::now() < deadline, "no upload under way");
         std::thread::sleep(Duration::from_millis(50));
