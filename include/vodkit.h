@@ -142,6 +142,11 @@
 #define VODKIT_ERROR_INVALID_ENUM 103
 
 /**
+ * Most records a log queue keeps; older ones are dropped first.
+ */
+#define VODKIT_LOG_QUEUE_CAPACITY 1000
+
+/**
  * Flag of `vodkit_source_from_reader`: the read-at callback is called from
  * the upload's worker threads, several calls at once (the default, 0).
  */
@@ -219,6 +224,24 @@ typedef struct vodkit_source vodkit_source;
 typedef struct vodkit_upload_control vodkit_upload_control;
 
 /**
+ * A log level (`uint32_t`): one of the `VODKIT_LOG_*` constants. As an
+ * argument it is the most verbose level wanted.
+ */
+typedef uint32_t vodkit_log_level;
+
+/**
+ * A log callback: `level` is one of `VODKIT_LOG_ERROR`..`VODKIT_LOG_TRACE`,
+ * `target` the part of the SDK the line comes from (a Rust module path such
+ * as `vodkit::providers::iqiyi::upload`), `message` the line (UTF-8, no
+ * secret in it). `target` and `message` are valid only during the call: copy
+ * them.
+ */
+typedef void (*vodkit_log_fn)(void *user_data,
+                              vodkit_log_level level,
+                              const char *target,
+                              const char *message);
+
+/**
  * A read-at callback: copies up to `len` bytes of the source, starting at
  * byte `offset`, into `buf`, and returns how many it copied (0 only at the
  * end of the source), or a negative value for an error (the upload fails
@@ -274,6 +297,36 @@ typedef int32_t (*vodkit_progress_fn)(void *user_data,
  * compile; the `vodkit_cancel_token_*` functions are `vodkit_upload_control_*`.
  */
 typedef vodkit_upload_control vodkit_cancel_token;
+
+/**
+ * No log lines (as a level argument); never passed to a callback.
+ */
+#define VODKIT_LOG_OFF 0
+
+/**
+ * Something failed and the SDK could not go on with it.
+ */
+#define VODKIT_LOG_ERROR 1
+
+/**
+ * Something failed and the SDK went on (a checkpoint it could not write).
+ */
+#define VODKIT_LOG_WARN 2
+
+/**
+ * What the SDK did on its own: a retry, a switch to a backup host, a renewed token.
+ */
+#define VODKIT_LOG_INFO 3
+
+/**
+ * Detail for debugging (every HTTP answer's status and size).
+ */
+#define VODKIT_LOG_DEBUG 4
+
+/**
+ * Finest detail.
+ */
+#define VODKIT_LOG_TRACE 5
 
 #ifdef __cplusplus
 extern "C" {
@@ -536,6 +589,50 @@ void vodkit_error_free(vodkit_error *error);
  * a test to prove nothing leaks.
  */
 uint64_t vodkit_live_objects(void);
+
+/**
+ * Sends the SDK's log lines at `level` and above (more severe) to
+ * `callback`, for the whole process; a NULL `callback` (or
+ * `VODKIT_LOG_OFF`) turns logging off. Replaces an earlier callback or
+ * queue; when this returns the earlier callback is no longer running on any
+ * thread and is never called again.
+ *
+ * The callback runs on whichever thread logs: the thread that called a
+ * `vodkit_*` function or one of the SDK's own upload threads, so it may be
+ * called concurrently from several threads and must be thread-safe
+ * (`user_data` included). It must not call `vodkit_set_log_callback` or
+ * `vodkit_set_log_queue` (they return an error there); a line the SDK logs
+ * while the callback runs on that thread is dropped. The callback must not
+ * unwind (a C++ exception or a Rust panic is caught and dropped).
+ *
+ * Logging is process-wide because the `log` crate allows one logger per
+ * process: it fails with VODKIT_ERROR_INTERNAL when something else in the
+ * process (a Rust host linking the static library) installed one first.
+ * An unknown `level` is VODKIT_ERROR_INVALID_ENUM.
+ */
+vodkit_error *vodkit_set_log_callback(vodkit_log_level level,
+                                      vodkit_log_fn callback,
+                                      void *user_data);
+
+/**
+ * Keeps the SDK's log lines at `level` and above in a queue (at most
+ * `VODKIT_LOG_QUEUE_CAPACITY`; the oldest go first, counted in a WARN line)
+ * until `vodkit_log_drain()` hands them over on the caller's thread — for
+ * runtimes that may not be entered from the SDK's own threads (PHP's FFI).
+ * `VODKIT_LOG_OFF` turns logging off and empties the queue. Replaces an
+ * earlier callback or queue; the same process-wide rules and errors as
+ * `vodkit_set_log_callback`.
+ */
+vodkit_error *vodkit_set_log_queue(vodkit_log_level level);
+
+/**
+ * Calls `callback` on the calling thread with every line queued since the
+ * last drain (see `vodkit_set_log_queue`), oldest first, and returns how
+ * many it delivered. Returns 0 without calling it when no queue is set or
+ * `callback` is NULL. Lines logged while it runs wait for the next drain.
+ */
+size_t vodkit_log_drain(vodkit_log_fn callback,
+                        void *user_data);
 
 /**
  * A source reading the file at `path`, recorded under its base name. The

@@ -40,6 +40,8 @@ pub mod http;
 /// cbindgen:ignore
 pub mod lenient;
 /// cbindgen:ignore
+pub mod logs;
+/// cbindgen:ignore
 pub mod params;
 /// cbindgen:ignore
 pub mod providers;

@@ -29,6 +29,7 @@ const PROGRAMS: &[&str] = &[
     "quvideo",
     "sources",
     "pace",
+    "logs",
 ];
 
 /// The emulator's URLs as every program sees them — the one place they are
@@ -387,6 +388,13 @@ fn run_all(link: Link, wrapper: &[&str]) {
                 let stored = emu.iqiyi().file(id).unwrap();
                 assert_eq!(stored.md5.unwrap(), md5_file(Path::new(file)));
                 assert!(stored.deleted);
+            }
+            "logs" => {
+                emu.baijiayun().set_faults(Faults {
+                    fail_next: 1,
+                    ..Faults::default()
+                });
+                run.run(&bin, &[file]);
             }
             "quvideo" => {
                 run.run(&bin, &[]);

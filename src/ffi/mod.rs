@@ -26,6 +26,7 @@ pub mod client;
 pub mod control;
 pub mod error;
 pub mod live;
+pub mod log;
 pub mod reader;
 pub mod source;
 pub mod strings;

@@ -183,6 +183,16 @@ int main(void) {
     OK(vodkit_upload_control_set_rate_limit(token, 4096));
     CHECK(vodkit_upload_control_rate_limit(token) == 4096);
 
+    /* Logs: a bad level is refused, a NULL callback turns logging off, a
+     * drain without a queue or without a callback delivers nothing. */
+    EXPECT_ERR(vodkit_set_log_callback(6, NULL, NULL), VODKIT_ERROR_INVALID_ENUM);
+    OK(vodkit_set_log_callback(VODKIT_LOG_TRACE, NULL, NULL));
+    CHECK(vodkit_log_drain(NULL, NULL) == 0);
+    EXPECT_ERR(vodkit_set_log_queue(6), VODKIT_ERROR_INVALID_ENUM);
+    OK(vodkit_set_log_queue(VODKIT_LOG_DEBUG));
+    CHECK(vodkit_log_drain(NULL, NULL) == 0);
+    OK(vodkit_set_log_queue(VODKIT_LOG_OFF));
+
     CHECK(s == NULL); /* no out-param was written by a failed call */
     vodkit_upload_control_free(token);
     vodkit_baijiayun_verifier_free(verifier);

@@ -10,6 +10,13 @@ typedef struct vodkit_source vodkit_source;
 
 typedef struct vodkit_upload_control vodkit_upload_control;
 
+typedef uint32_t vodkit_log_level;
+
+typedef void (*vodkit_log_fn)(void *user_data,
+                              vodkit_log_level level,
+                              const char *target,
+                              const char *message);
+
 typedef int64_t (*vodkit_read_at_fn)(void *user_data,
                                      uint64_t offset,
                                      uint8_t *buf,
@@ -129,6 +136,15 @@ int32_t vodkit_error_http_status(const vodkit_error *error);
 void vodkit_error_free(vodkit_error *error);
 
 uint64_t vodkit_live_objects(void);
+
+vodkit_error *vodkit_set_log_callback(vodkit_log_level level,
+                                      vodkit_log_fn callback,
+                                      void *user_data);
+
+vodkit_error *vodkit_set_log_queue(vodkit_log_level level);
+
+size_t vodkit_log_drain(vodkit_log_fn callback,
+                        void *user_data);
 
 vodkit_error *vodkit_source_from_path(const char *path,
                                       vodkit_source **out_source);

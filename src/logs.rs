@@ -1,0 +1,13 @@
+//! What every log bridge (the C callback, Python's `logging`, PHP's PSR-3
+//! logger, the CLI's `-v`) hands the app: a record's text with every secret
+//! alive in the process scrubbed, the same way errors are (see
+//! [`crate::secret`]). The core logs through the `log` crate; a bridge
+//! installs one `log::Log` per process and formats each record here, so no
+//! bridge can forget the scrubbing.
+
+/// The text of `record`, with every live secret replaced (raw, URL-, form-
+/// and JSON-encoded) by `<redacted>`.
+pub fn message(record: &log::Record) -> String {
+    let text = record.args().to_string();
+    crate::secret::scrub(&text).unwrap_or(text)
+}
