@@ -9,6 +9,7 @@ mod next_command;
 mod renewed;
 mod sandbox;
 mod sandbox_state;
+mod sdk_log;
 mod settings;
 mod standing;
 mod state_lock;
@@ -73,7 +74,8 @@ pub struct Cli {
         value_name = "OBJECT"
     )]
     pub json: Option<String>,
-    /// More detail on stderr (where settings came from; never a secret)
+    /// More detail on stderr, never a secret: where settings came from and the SDK's warnings and
+    /// info lines (retries, a backup host, a renewed token); -vv debug lines, -vvv everything
     #[arg(short, long, global = true, action = ArgAction::Count)]
     pub verbose: u8,
     /// Only results and errors: no progress, no notes
@@ -302,6 +304,7 @@ fn main() {
         color: !no_color && std::io::stdout().is_terminal(),
         bars: !cli.quiet && cli.json.is_none() && std::io::stderr().is_terminal(),
     };
+    sdk_log::install(cli.verbose);
     let code = match commands::run(&cli, &matches, &out) {
         Ok(()) => 0,
         Err(f) => {

@@ -830,7 +830,8 @@ fn the_secret_key_alone_suffices_and_the_fetched_key_is_kept() {
     let secret_key = state.config.secret_key.clone();
     let createkeys = || state.request_count("/openapi/partner/createkey");
     let run = || {
-        let mut c = env.cmd(&["-v", "ls", "--json"]);
+        // The most verbose level: the SDK's own lines hold no key either.
+        let mut c = env.cmd(&["-vvv", "ls", "--json"]);
         c.env_remove("VODKIT_BAIJIAYUN_PARTNER_KEY")
             .env("VODKIT_BAIJIAYUN_SECRET_KEY", &secret_key);
         let out = c.output().unwrap();
@@ -874,4 +875,33 @@ fn the_secret_key_alone_suffices_and_the_fetched_key_is_kept() {
     run();
     assert_eq!(createkeys(), 2);
     assert_eq!(stored_key(), rotated);
+}
+
+/// Issue 24: `-v` shows the SDK's own lines (a retry), `-vv` its debug lines,
+/// none without `-v`; all on stderr, stdout stays the result.
+#[test]
+fn verbose_shows_the_sdks_log_lines_on_stderr() {
+    let env = setup();
+    let retried = |args: &[&str]| {
+        env.emu.baijiayun().set_faults(Faults {
+            fail_next: 1,
+            ..Faults::default()
+        });
+        let out = env.run(args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let _: Value = serde_json::from_slice(&out.stdout).expect("stdout is the JSON result");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let quiet = retried(&["ls", "--json"]);
+    assert!(!quiet.contains("retrying"), "{quiet}");
+    let info = retried(&["-v", "ls", "--json"]);
+    assert!(info.contains("info: retrying after"), "{info}");
+    assert!(!info.contains("debug:"), "{info}");
+    let debug = retried(&["-vv", "ls", "--json"]);
+    assert!(debug.contains("info: retrying after"), "{debug}");
+    assert!(debug.contains("debug: HTTP 200"), "{debug}");
 }
