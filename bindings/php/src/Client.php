@@ -44,13 +44,19 @@ class Client
      *   `connect_timeout_ms`, `request_timeout_ms`, `upload_part_timeout_ms`,
      *   `proxy`, `user_agent`, `pool_max_idle_per_host`, `retry`
      *   {max_retries, initial_backoff_ms, max_backoff_ms, multiplier}; see
-     *   the provider class's constructor for them all.
+     *   the provider class's constructor for them all. `logger` (a PSR-3
+     *   logger, or null) is Vodkit::setLogger() for the whole process.
      * @throws InvalidInputException for an unknown provider or key, or a bad value
      */
     public function __construct(string $provider, #[\SensitiveParameter] array $config = [])
     {
         $this->ffi = Library::ffi();
         $this->provider = $provider;
+        if (array_key_exists('logger', $config)) {
+            // Not the provider's: the process's log (see Vodkit::setLogger).
+            Vodkit::setLogger($config['logger']);
+            unset($config['logger']);
+        }
         $json = Native::encode((object) self::encodeConfig($provider, $config), 'the config');
         $out = $this->ffi->new('vodkit_client*');
         Native::check($this->ffi, $this->ffi->vodkit_client_new(

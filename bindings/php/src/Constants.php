@@ -36,6 +36,16 @@ final class Constants
     public const VODKIT_SOURCE_READ_FROM_WORKERS = 0;
     public const VODKIT_SOURCE_READ_ON_CALLER = 1;
 
+    /** Log levels (vodkit_set_log_queue; Vodkit::setLogger maps PSR-3 names to them). */
+    public const VODKIT_LOG_OFF = 0;
+    public const VODKIT_LOG_ERROR = 1;
+    public const VODKIT_LOG_WARN = 2;
+    public const VODKIT_LOG_INFO = 3;
+    public const VODKIT_LOG_DEBUG = 4;
+    public const VODKIT_LOG_TRACE = 5;
+    /** Most log lines the library queues between two deliveries. */
+    public const VODKIT_LOG_QUEUE_CAPACITY = 1000;
+
     /** The library version this package was written against. */
     public const VODKIT_VERSION_MAJOR = 0;
     public const VODKIT_VERSION_MINOR = 1;

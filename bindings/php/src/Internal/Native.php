@@ -8,6 +8,7 @@ use FFI;
 use FFI\CData;
 use Vodkit\Constants;
 use Vodkit\Exception;
+use Vodkit\Vodkit;
 use Vodkit\Exception\InvalidInputException;
 
 /**
@@ -24,8 +25,14 @@ final class Native
     /** Throws the mapped exception for a non-NULL `vodkit_error*` (and frees it). */
     public static function check(FFI $ffi, ?CData $error): void
     {
-        if ($error !== null) {
-            throw Exception::fromError($ffi, $error);
+        // The SDK's log lines of the call, queued by the library, go to the
+        // PSR-3 logger (Vodkit::setLogger) before its result or error.
+        try {
+            Vodkit::deliver($ffi);
+        } finally {
+            if ($error !== null) {
+                throw Exception::fromError($ffi, $error);
+            }
         }
     }
 

@@ -7,6 +7,7 @@ namespace Vodkit\Internal;
 use FFI;
 use FFI\CData;
 use Vodkit\Constants;
+use Vodkit\Library;
 use Vodkit\Progress;
 
 /**
@@ -87,6 +88,18 @@ final class ProgressBridge
     /** Called by the library, on the PHP thread, during an upload. */
     private static function dispatch(CData $progress): int
     {
+        // The upload's log lines so far, from its worker threads too.
+        try {
+            \Vodkit\Vodkit::deliver(Library::ffi());
+        } catch (\Throwable $e) {
+            // A throwing logger aborts the upload like a throwing closure.
+            foreach (self::$active as $bridge) {
+                if ($bridge->fiber === \Fiber::getCurrent()) {
+                    $bridge->thrown ??= $e;
+                }
+            }
+            return Constants::VODKIT_ABORT;
+        }
         $fiber = \Fiber::getCurrent();
         for ($i = count(self::$active) - 1; $i >= 0; $i--) {
             $bridge = self::$active[$i];
