@@ -232,7 +232,7 @@ typedef uint32_t vodkit_log_level;
 /**
  * A log callback: `level` is one of `VODKIT_LOG_ERROR`..`VODKIT_LOG_TRACE`,
  * `target` the part of the SDK the line comes from (a Rust module path such
- * as `vodkit::providers::iqiyi::upload`), `message` the line (UTF-8, no
+ * as `vodkit::http::transport`), `message` the line (UTF-8, no
  * secret in it). `target` and `message` are valid only during the call: copy
  * them.
  */

@@ -38,7 +38,7 @@ pub const VODKIT_LOG_QUEUE_CAPACITY: usize = 1000;
 
 /// A log callback: `level` is one of `VODKIT_LOG_ERROR`..`VODKIT_LOG_TRACE`,
 /// `target` the part of the SDK the line comes from (a Rust module path such
-/// as `vodkit::providers::iqiyi::upload`), `message` the line (UTF-8, no
+/// as `vodkit::http::transport`), `message` the line (UTF-8, no
 /// secret in it). `target` and `message` are valid only during the call: copy
 /// them.
 pub type vodkit_log_fn = Option<

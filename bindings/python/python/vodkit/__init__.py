@@ -19,6 +19,12 @@ core (``vodkit._vodkit``); blocking calls release the GIL.
 Answers are plain ``dict``/``list`` values (typed as ``TypedDict`` s in the
 stubs: ``vodkit.baijiayun.VideoStatus``…); failures raise subclasses of
 :class:`VodkitError` (see :mod:`vodkit.errors`).
+
+The SDK logs (retries, a switch to a backup host, a renewed token) through
+:mod:`logging`, on the ``vodkit`` logger and its children per area
+(``vodkit.http.transport``, ``vodkit.providers.iqiyi.upload``…), never a
+secret. Levels are cached: after changing them once the SDK has logged,
+call :func:`reset_log_cache`.
 """
 
 from ._generated import *  # noqa: F403 (every provider's class and types module)
@@ -31,6 +37,7 @@ from ._vodkit import (
     __version__,
     checkpoints,
     remove_checkpoint,
+    reset_log_cache,
     sign,
 )
 from .errors import (
@@ -55,6 +62,7 @@ __all__ = [
     "Progress",
     "checkpoints",
     "remove_checkpoint",
+    "reset_log_cache",
     "sign",
     "__version__",
     "VodkitError",

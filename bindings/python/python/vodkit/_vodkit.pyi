@@ -28,6 +28,7 @@ __all__ = [
     "Progress",
     "checkpoints",
     "remove_checkpoint",
+    "reset_log_cache",
 ]
 
 __version__: str
@@ -48,6 +49,10 @@ def sign(params: Mapping[str, Union[str, int]], partner_key: str) -> str:
 def _panic_for_tests(message: str) -> None:
     """For the test suite only: panics inside the same guard every entry point
     uses, to prove a panic arrives as ``vodkit.InternalError``.
+    """
+def reset_log_cache() -> None:
+    """Forgets the cached levels of the ``vodkit`` loggers (``logging``), so a
+    level or handler changed after the SDK first logged takes effect.
     """
 def checkpoints(dir: _Path) -> list[dict[str, Any]]:
     """The valid upload checkpoints in ``dir`` (the ``checkpoint_dir`` upload

@@ -1,0 +1,74 @@
+//! The SDK's log lines on Python's `logging`: each record of the core goes
+//! to the logger named after its Rust module (`vodkit.http.transport`,
+//! `vodkit.providers.iqiyi.upload`…, all children of `vodkit`), at the
+//! mapped level (trace → 5, debug → DEBUG, info → INFO, warn → WARNING,
+//! error → ERROR), scrubbed of every secret by the core
+//! ([`vodkit::logs::message`]).
+//!
+//! Through pyo3-log, which caches each logger's effective level: a line
+//! below it costs no GIL and no Python call. The cache is why
+//! `vodkit.reset_log_cache()` exists: after changing levels or handlers of
+//! the `vodkit` loggers once the SDK has logged, call it so the next line
+//! reads them again.
+
+use std::sync::OnceLock;
+
+use log::{LevelFilter, Log, Metadata, Record};
+use pyo3::prelude::*;
+
+static RESET: OnceLock<pyo3_log::ResetHandle> = OnceLock::new();
+
+/// pyo3-log with the core's scrubbing in front.
+struct Scrubbed(pyo3_log::Logger);
+
+impl Log for Scrubbed {
+    fn enabled(&self, metadata: &Metadata) -> bool {
+        self.0.enabled(metadata)
+    }
+
+    fn log(&self, record: &Record) {
+        if !self.0.enabled(record.metadata()) {
+            return;
+        }
+        let text = vodkit::logs::message(record);
+        self.0.log(
+            &Record::builder()
+                .args(format_args!("{text}"))
+                .level(record.level())
+                .target(record.target())
+                .module_path(record.module_path())
+                .file(record.file())
+                .line(record.line())
+                .build(),
+        );
+    }
+
+    fn flush(&self) {
+        self.0.flush()
+    }
+}
+
+/// Installs the bridge when the module is imported (once per process: the
+/// `log` crate allows one logger, and this module owns it in a Python
+/// process). Only the SDK's own lines: not those of the HTTP and TLS
+/// libraries under it.
+pub(crate) fn install(py: Python<'_>) -> PyResult<()> {
+    let logger = pyo3_log::Logger::new(py, pyo3_log::Caching::LoggersAndLevels)?
+        .filter(LevelFilter::Off)
+        .filter_target("vodkit".to_owned(), LevelFilter::Trace);
+    let reset = logger.reset_handle();
+    if log::set_boxed_logger(Box::new(Scrubbed(logger))).is_ok() {
+        log::set_max_level(LevelFilter::Trace);
+        let _ = RESET.set(reset);
+    }
+    Ok(())
+}
+
+/// Forgets the cached levels of the ``vodkit`` loggers, so a level or
+/// handler changed after the SDK first logged takes effect.
+#[pyfunction]
+pub(crate) fn reset_log_cache() {
+    if let Some(reset) = RESET.get() {
+        reset.reset();
+    }
+}
