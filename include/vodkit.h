@@ -591,9 +591,9 @@ void vodkit_error_free(vodkit_error *error);
 uint64_t vodkit_live_objects(void);
 
 /**
- * Sends the SDK's log lines at `level` and above (more severe) to
- * `callback`, for the whole process; a NULL `callback` (or
- * `VODKIT_LOG_OFF`) turns logging off. Replaces an earlier callback or
+ * Sends the SDK's own log lines (not those of the libraries under it) at
+ * `level` and above (more severe) to `callback`, for the whole process; a
+ * NULL `callback` (or `VODKIT_LOG_OFF`) turns logging off. Replaces an earlier callback or
  * queue; when this returns the earlier callback is no longer running on any
  * thread and is never called again.
  *

@@ -10,6 +10,10 @@ use std::thread::ThreadId;
 use vodkit::ffi::error::{vodkit_error_code, vodkit_error_free, VODKIT_ERROR_INVALID_ENUM};
 use vodkit::ffi::log::*;
 
+/// The bridge passes on the SDK's lines only (targets `vodkit::…`): these
+/// tests log as the SDK would.
+const AREA: &str = "vodkit::tests";
+
 #[derive(Debug, Clone)]
 struct Line {
     level: u32,
@@ -60,8 +64,8 @@ fn lines_from_every_thread_reach_the_callback_scrubbed_and_filtered() {
         ))
     };
 
-    log::debug!("signing with {}", secret.expose());
-    std::thread::spawn(|| log::info!("from a worker"))
+    log::debug!(target: AREA, "signing with {}", secret.expose());
+    std::thread::spawn(|| log::info!(target: AREA, "from a worker"))
         .join()
         .unwrap();
     let lines = take_lines();
@@ -78,8 +82,8 @@ fn lines_from_every_thread_reach_the_callback_scrubbed_and_filtered() {
             std::ptr::null_mut(),
         ))
     };
-    log::info!("routine");
-    log::warn!("worth a look");
+    log::info!(target: AREA, "routine");
+    log::warn!(target: AREA, "worth a look");
     let lines = take_lines();
     assert_eq!(lines.len(), 1, "{lines:?}");
     assert_eq!(lines[0].message, "worth a look");
@@ -91,8 +95,26 @@ fn lines_from_every_thread_reach_the_callback_scrubbed_and_filtered() {
             std::ptr::null_mut(),
         ))
     };
-    log::error!("nobody hears this");
+    log::error!(target: AREA, "nobody hears this");
     assert!(take_lines().is_empty());
+
+    // Other libraries' lines (the HTTP and TLS crates) are not the SDK's.
+    unsafe {
+        ok(vodkit_set_log_callback(
+            VODKIT_LOG_TRACE,
+            Some(collect),
+            std::ptr::null_mut(),
+        ))
+    };
+    log::error!(target: "ureq::unit", "not ours");
+    assert!(take_lines().is_empty());
+    unsafe {
+        ok(vodkit_set_log_callback(
+            VODKIT_LOG_OFF,
+            Some(collect),
+            std::ptr::null_mut(),
+        ))
+    };
 
     let err = unsafe { vodkit_set_log_callback(42, Some(collect), std::ptr::null_mut()) };
     assert_eq!(unsafe { vodkit_error_code(err) }, VODKIT_ERROR_INVALID_ENUM);
@@ -104,10 +126,10 @@ fn a_queue_delivers_only_when_drained_on_the_draining_thread() {
     let _turn = serial();
     take_lines();
     unsafe { ok(vodkit_set_log_queue(VODKIT_LOG_DEBUG)) };
-    std::thread::spawn(|| log::info!("from a worker"))
+    std::thread::spawn(|| log::info!(target: AREA, "from a worker"))
         .join()
         .unwrap();
-    log::trace!("too fine");
+    log::trace!(target: AREA, "too fine");
     assert!(take_lines().is_empty(), "a queue calls nothing by itself");
 
     let delivered = unsafe { vodkit_log_drain(Some(collect), std::ptr::null_mut()) };
@@ -118,7 +140,7 @@ fn a_queue_delivers_only_when_drained_on_the_draining_thread() {
 
     // A full queue drops its oldest lines and says how many.
     for i in 0..VODKIT_LOG_QUEUE_CAPACITY + 5 {
-        log::info!("line {i}");
+        log::info!(target: AREA, "line {i}");
     }
     let delivered = unsafe { vodkit_log_drain(Some(collect), std::ptr::null_mut()) };
     let lines = take_lines();
@@ -132,7 +154,7 @@ fn a_queue_delivers_only_when_drained_on_the_draining_thread() {
     assert_eq!(lines[1].message, "line 5");
 
     unsafe { ok(vodkit_set_log_queue(VODKIT_LOG_OFF)) };
-    log::info!("off");
+    log::info!(target: AREA, "off");
     assert_eq!(
         unsafe { vodkit_log_drain(Some(collect), std::ptr::null_mut()) },
         0

@@ -81,8 +81,11 @@ thread_local! {
 struct CLogger;
 
 impl log::Log for CLogger {
+    /// The SDK's own lines only: not those of the HTTP and TLS libraries under it.
     fn enabled(&self, metadata: &log::Metadata) -> bool {
+        let target = metadata.target();
         metadata.level() <= log::max_level()
+            && (target == "vodkit" || target.starts_with("vodkit::"))
     }
 
     fn log(&self, record: &log::Record) {
@@ -194,9 +197,9 @@ fn set_sink(filter: LevelFilter, sink: Sink) -> Result<(), vodkit_error> {
     Ok(())
 }
 
-/// Sends the SDK's log lines at `level` and above (more severe) to
-/// `callback`, for the whole process; a NULL `callback` (or
-/// `VODKIT_LOG_OFF`) turns logging off. Replaces an earlier callback or
+/// Sends the SDK's own log lines (not those of the libraries under it) at
+/// `level` and above (more severe) to `callback`, for the whole process; a
+/// NULL `callback` (or `VODKIT_LOG_OFF`) turns logging off. Replaces an earlier callback or
 /// queue; when this returns the earlier callback is no longer running on any
 /// thread and is never called again.
 ///
