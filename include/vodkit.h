@@ -603,7 +603,9 @@ uint64_t vodkit_live_objects(void);
  * (`user_data` included). It must not call `vodkit_set_log_callback` or
  * `vodkit_set_log_queue` (they return an error there); a line the SDK logs
  * while the callback runs on that thread is dropped. The callback must not
- * unwind (a C++ exception or a Rust panic is caught and dropped).
+ * unwind: catch C++ exceptions inside it (one leaving it is undefined
+ * behaviour); a Rust callback that panics aborts at its `extern "C"`
+ * boundary, so no panic crosses into the SDK.
  *
  * Logging is process-wide because the `log` crate allows one logger per
  * process: it fails with VODKIT_ERROR_INTERNAL when something else in the

@@ -104,8 +104,10 @@ impl log::Log for CLogger {
                     user_data,
                 } => {
                     IN_CALLBACK.with(|c| c.set(true));
-                    // A callback written in a language that unwinds (C++,
-                    // Rust) must not unwind through the SDK's frames.
+                    // An `extern "C"` callback cannot unwind into these
+                    // frames (a Rust one aborts at its own boundary); the
+                    // guard is defence in depth, and the flag is cleared
+                    // whatever happens.
                     let _ = std::panic::catch_unwind(|| unsafe {
                         callback(
                             *user_data as *mut c_void,
@@ -209,7 +211,9 @@ fn set_sink(filter: LevelFilter, sink: Sink) -> Result<(), vodkit_error> {
 /// (`user_data` included). It must not call `vodkit_set_log_callback` or
 /// `vodkit_set_log_queue` (they return an error there); a line the SDK logs
 /// while the callback runs on that thread is dropped. The callback must not
-/// unwind (a C++ exception or a Rust panic is caught and dropped).
+/// unwind: catch C++ exceptions inside it (one leaving it is undefined
+/// behaviour); a Rust callback that panics aborts at its `extern "C"`
+/// boundary, so no panic crosses into the SDK.
 ///
 /// Logging is process-wide because the `log` crate allows one logger per
 /// process: it fails with VODKIT_ERROR_INTERNAL when something else in the
