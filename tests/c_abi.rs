@@ -652,3 +652,13 @@ fn cpp_typed_methods_generated_from_the_catalog() {
 fn cpp_quvideo_console() {
     run_cpp("quvideo", |_| {});
 }
+
+#[test]
+fn cpp_log_callback() {
+    run_cpp("logs", |emu| {
+        emu.baijiayun().set_faults(Faults {
+            fail_next: 1,
+            ..Faults::default()
+        });
+    });
+}

@@ -16,7 +16,7 @@
 // C frames) and comes out of upload() as the upload's vodkit::Error
 // (CANCELLED, with its resume() handle) with the callback's exception nested
 // in it (std::rethrow_if_nested), or as itself before the video existed. A const Client may be shared
-// across threads.
+// across threads. vodkit::set_log_callback() sends the SDK's log lines to a std::function.
 #ifndef VODKIT_HPP
 #define VODKIT_HPP
 
@@ -565,6 +565,39 @@ inline std::string checkpoints(const std::string &dir) {
 /// Removes the checkpoint `key` from `dir` (one that is not there is no error).
 inline void remove_checkpoint(const std::string &dir, const std::string &key) {
     detail::check(vodkit_checkpoint_remove(dir.c_str(), key.c_str()));
+}
+
+/// Receives the SDK's log lines: `level` (VODKIT_LOG_ERROR … VODKIT_LOG_TRACE),
+/// `target` (the part of the SDK, `vodkit::http::transport`) and the line.
+using LogSink = std::function<void(vodkit_log_level level, const std::string &target, const std::string &message)>;
+
+namespace detail {
+inline LogSink &log_sink() {
+    static LogSink sink;
+    return sink;
+}
+// An exception must not cross the C frames: the sink's is dropped here.
+inline void log_trampoline(void *, vodkit_log_level level, const char *target, const char *message) noexcept {
+    try {
+        log_sink()(level, target, message);
+    } catch (...) {
+    }
+}
+}  // namespace detail
+
+/// Sends the SDK's log lines (retries, a backup host, a renewed token; never a
+/// secret) at `level` (a VODKIT_LOG_* constant) and more severe to `sink`, for
+/// the whole process; an empty `sink` turns them off. `sink` runs on whichever
+/// thread logs (the caller's or one of the SDK's upload threads), possibly on
+/// several at once: make it thread-safe. An exception it throws is dropped.
+inline void set_log_callback(vodkit_log_level level, LogSink sink) {
+    // Off first: the library returns once no callback runs, so the sink is
+    // never replaced under a running one.
+    detail::check(vodkit_set_log_callback(VODKIT_LOG_OFF, nullptr, nullptr));
+    detail::log_sink() = std::move(sink);
+    if (detail::log_sink()) {
+        detail::check(vodkit_set_log_callback(level, detail::log_trampoline, nullptr));
+    }
 }
 
 inline std::string version() { return vodkit_version(); }
