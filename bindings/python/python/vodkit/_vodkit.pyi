@@ -51,8 +51,8 @@ def _panic_for_tests(message: str) -> None:
     uses, to prove a panic arrives as ``vodkit.InternalError``.
     """
 def reset_log_cache() -> None:
-    """Forgets the cached levels of the ``vodkit`` loggers (``logging``), so a
-    level or handler changed after the SDK first logged takes effect.
+    """Forgets the cached levels of the ``vodkit`` loggers, so a level or
+    handler changed after the SDK first logged takes effect.
     """
 def checkpoints(dir: _Path) -> list[dict[str, Any]]:
     """The valid upload checkpoints in ``dir`` (the ``checkpoint_dir`` upload
