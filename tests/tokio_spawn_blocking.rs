@@ -117,7 +117,10 @@ fn an_upload_control_cancels_from_the_async_side_and_resume_finishes() {
             c.upload_with(&p, &ranged(), hooks)
         });
         while done.load(Ordering::SeqCst) == 0 {
-            assert!(!upload.is_finished(), "the upload ended before any progress");
+            assert!(
+                !upload.is_finished(),
+                "the upload ended before any progress"
+            );
             tokio::time::sleep(Duration::from_millis(5)).await;
         }
         control.cancel();
@@ -135,7 +138,10 @@ fn an_upload_control_cancels_from_the_async_side_and_resume_finishes() {
         .await
         .unwrap()
         .unwrap();
-        assert_eq!((up.video_id, up.bytes, up.resumed_from), (video_id, size, held));
+        assert_eq!(
+            (up.video_id, up.bytes, up.resumed_from),
+            (video_id, size, held)
+        );
         let stored = emu.baijiayun().video(video_id).unwrap();
         assert_eq!(stored.md5.unwrap(), common::md5_file(&path));
     });

@@ -69,7 +69,12 @@ fn aio_init(catalog: &[ProviderModel]) -> String {
     s.push_str("from __future__ import annotations\n\n");
     for p in catalog {
         let class = class_name(p.name);
-        let _ = writeln!(s, "from .{} import {} as {class}", p.name, async_class_name(p.name));
+        let _ = writeln!(
+            s,
+            "from .{} import {} as {class}",
+            p.name,
+            async_class_name(p.name)
+        );
     }
     s.push_str("\n__all__ = [\n");
     for p in catalog {

@@ -35,9 +35,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Optional, Union
+from typing import Any, Literal, Optional, Union, overload
 
-from .._generated import PROVIDER_CLASSES
+from .._generated import PROVIDER_CLASSES, Baijiayun, Iqiyi, Quvideo
 from .._vodkit import Client
 
 __all__ = ["Sandbox", "SandboxError", "find_emulator", "PROVIDERS"]
@@ -191,6 +191,15 @@ class Sandbox:
         config.update(overrides)
         return config
 
+    @overload
+    def client(self, provider: Literal["baijiayun"] = ..., **overrides: Any) -> Baijiayun: ...
+    @overload
+    def client(self, provider: Literal["iqiyi"], **overrides: Any) -> Iqiyi: ...
+    @overload
+    def client(self, provider: Literal["quvideo"], **overrides: Any) -> Quvideo: ...
+    @overload
+    def client(self, provider: str, **overrides: Any) -> Client: ...
+
     def client(self, provider: str = "baijiayun", **overrides: Any) -> Client:
         """A typed client (``vodkit.Baijiayun``, ``vodkit.Iqiyi``,
         ``vodkit.Quvideo``) of ``provider`` against this sandbox."""
@@ -262,7 +271,8 @@ class Sandbox:
     def videos(self, provider: str = "baijiayun") -> list[dict[str, Any]]:
         """Every video (iQiyi: file) the fake ``provider`` holds, oldest
         first, as the emulator records it (Baijiayun: ``video_id``, ``name``,
-        ``bytes_received``, ``status``, ``md5``…)."""
+        ``received_bytes``, ``status``, ``md5``…; iQiyi: ``file_id``, ``md5``,
+        ``finished``…; 趣视频: ``videoId``…)."""
         path = {"baijiayun": "videos", "iqiyi": "files", "quvideo": "videos"}.get(provider)
         if path is None:
             raise ValueError(f"unknown provider {provider!r} (one of {', '.join(PROVIDERS)})")
