@@ -168,10 +168,10 @@ class Client:
             # upload and wait for it to end, to hand back its resume handle.
             control.cancel()
             await _settle(future)
-            raise _cancelled_with_handle(cancelled, future) from future_error(future)
+            raise _cancelled_with_handle(cancelled, future) from _future_error(future)
 
 
-def future_error(future: "asyncio.Future[Any]") -> Optional[BaseException]:
+def _future_error(future: "asyncio.Future[Any]") -> Optional[BaseException]:
     """The error the worker ended with (``None`` when it finished)."""
     return None if future.cancelled() else future.exception()
 
@@ -195,7 +195,7 @@ def _cancelled_with_handle(
 ) -> asyncio.CancelledError:
     """The task's ``CancelledError``, with the upload's resume handle as
     ``resume`` (``None`` when it created no video, or finished first)."""
-    error = future_error(future)
+    error = _future_error(future)
     resume = error.resume if isinstance(error, VodkitError) else getattr(error, "resume", None)
     setattr(cancelled, "resume", resume)
     return cancelled
