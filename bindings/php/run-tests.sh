@@ -3,7 +3,9 @@
 # installs php-cli and phpunit from the distribution when missing (no Composer,
 # no Packagist), builds libvodkit and the emulator with cargo (the workspace
 # tests' build), and runs the
-# PHPUnit suite against the emulator. Extra arguments go to phpunit
+# PHPUnit suite against the emulator, then the examples users copy
+# (examples/: the sandbox test, the Laravel example's publisher; the second
+# testsuite of phpunit.xml). Extra arguments go to phpunit
 # (e.g. --filter UploadTest). Exits non-zero when anything fails.
 set -euo pipefail
 

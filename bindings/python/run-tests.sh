@@ -11,12 +11,15 @@
 #   3. checks that the generated typed classes and stubs (vodkit/_generated/)
 #      match the catalog: vodkit-codegen --check;
 #   4. builds the abi3 wheel with maturin (dev profile);
-#   5. installs it into a fresh virtualenv with pytest and mypy, and checks
-#      `python -c "import vodkit"` there;
-#   6. runs pytest (tests/) in that virtualenv against the emulator;
+#   5. installs it into a fresh virtualenv with pytest, pytest-asyncio, mypy
+#      and the examples' FastAPI and httpx, and checks `python -c "import
+#      vodkit"` there;
+#   6. runs pytest (tests/) in that virtualenv against the emulator, then the
+#      examples users copy (examples/: the sandbox test, the FastAPI endpoint);
 #   7. checks the hand-written stubs of the native module
 #      (python -m mypy.stubtest vodkit._vodkit) and type-checks the installed
-#      package, generated stubs included (python -m mypy --strict -p vodkit).
+#      package, generated stubs included (python -m mypy --strict -p vodkit),
+#      and the examples against it.
 # Exits non-zero on the first failure. Work files go to target/python/.
 set -euo pipefail
 
@@ -57,11 +60,11 @@ wheel="$(ls "$WORK"/wheels/vodkit-*.whl)"
 echo "built $(basename "$wheel")"
 mark
 
-step "fresh virtualenv with the wheel, pytest and mypy"
+step "fresh virtualenv with the wheel, pytest, pytest-asyncio, mypy, FastAPI and httpx"
 rm -rf "$WORK/venv"
 "$PYTHON" -m venv "$WORK/venv"
 VPY="$WORK/venv/bin/python"
-"$VPY" -m pip install --quiet "$wheel" pytest mypy
+"$VPY" -m pip install --quiet "$wheel" pytest mypy pytest-asyncio fastapi httpx python-multipart
 (cd "$WORK" && "$VPY" -c 'import vodkit, sys; print("import vodkit:", vodkit.__version__, "from", vodkit.__file__)')
 mark
 
@@ -70,10 +73,15 @@ export VODKIT_TEST_INSTALLED_WHEEL=1
 (cd "$HERE" && "$VPY" -m pytest -p no:cacheprovider tests)
 mark
 
+step "pytest examples (the sandbox test, the FastAPI endpoint)"
+(cd "$HERE" && "$VPY" -m pytest -p no:cacheprovider examples)
+mark
+
 step "stub check: mypy.stubtest vodkit._vodkit"
 (cd "$WORK" && "$VPY" -m mypy.stubtest vodkit._vodkit)
 
 step "type check: mypy --strict -p vodkit"
 (cd "$WORK" && "$VPY" -m mypy --strict --no-incremental -p vodkit)
+(cd "$HERE/examples" && "$VPY" -m mypy --strict --no-incremental --cache-dir /dev/null .)
 
 step "Python package: all checks passed in $((SECONDS - started)) s"

@@ -3,6 +3,10 @@
 //! per answer model, config and upload options) and its `.pyi` stub (the same
 //! types and signatures, for type checkers and editors); and
 //! `vodkit/_generated/__init__.py`, which imports every provider's class.
+//! Each module also holds the provider's asyncio class (`AsyncBaijiayun`,
+//! derived from the hand-written `vodkit._aio.Client`: the same methods as
+//! coroutines), which `vodkit/_generated/aio.py` exports under the provider's
+//! plain class name for `vodkit.aio`.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
@@ -22,6 +26,8 @@ const CLIENT_ATTRIBUTES: &[&str] = &[
     "resume_upload",
     "operations",
     "provider",
+    "credentials",
+    "blocking",
 ];
 
 const KEYWORDS: &[&str] = &[
@@ -48,7 +54,34 @@ pub fn files(catalog: &[ProviderModel]) -> Vec<Generated> {
         path: leak(format!("{DIR}/__init__.py")),
         contents: package_init(catalog),
     });
+    out.push(Generated {
+        path: leak(format!("{DIR}/aio.py")),
+        contents: aio_init(catalog),
+    });
     out
+}
+
+/// `vodkit/_generated/aio.py`: every provider's asyncio class under its
+/// plain name (`vodkit.aio.Baijiayun`).
+fn aio_init(catalog: &[ProviderModel]) -> String {
+    let mut s = do_not_edit("#");
+    s.push_str("\"\"\"Every provider's typed asyncio class, exported by ``vodkit.aio``.\"\"\"\n\n");
+    s.push_str("from __future__ import annotations\n\n");
+    for p in catalog {
+        let class = class_name(p.name);
+        let _ = writeln!(
+            s,
+            "from .{} import {} as {class}",
+            p.name,
+            async_class_name(p.name)
+        );
+    }
+    s.push_str("\n__all__ = [\n");
+    for p in catalog {
+        let _ = writeln!(s, "    {:?},", class_name(p.name));
+    }
+    s.push_str("]\n");
+    s
 }
 
 fn leak(s: String) -> &'static str {
@@ -80,6 +113,11 @@ fn package_init(catalog: &[ProviderModel]) -> String {
 /// `baijiayun` → `Baijiayun`, `foo_bar` → `FooBar`.
 fn class_name(provider: &str) -> String {
     camel(provider)
+}
+
+/// `baijiayun` → `AsyncBaijiayun`: the provider's asyncio class.
+fn async_class_name(provider: &str) -> String {
+    format!("Async{}", camel(provider))
 }
 
 fn camel(name: &str) -> String {
@@ -596,7 +634,9 @@ impl<'a> Module<'a> {
         let class = class_name(provider.name);
         let mut types = Types::default();
         types.names.insert(class.clone());
+        types.names.insert(async_class_name(provider.name));
         for reserved in [
+            "AsyncClient",
             "Client",
             "UploadControl",
             "Any",
@@ -763,9 +803,11 @@ impl<'a> Module<'a> {
         );
         if stub {
             s.push_str("\nfrom typing_extensions import Unpack\n");
-            s.push_str("\nfrom .._vodkit import UploadControl, Client, Progress\n");
+            s.push_str("\nfrom .._aio import Client as AsyncClient\n");
+            s.push_str("from .._vodkit import UploadControl, Client, Progress\n");
         } else {
-            s.push_str("\nfrom .._vodkit import Client\n");
+            s.push_str("\nfrom .._aio import Client as AsyncClient\n");
+            s.push_str("from .._vodkit import Client\n");
         }
         s.push_str("\n_Path = Union[str, \"os.PathLike[str]\"]\n");
         if stub {
@@ -778,6 +820,8 @@ impl<'a> Module<'a> {
             s.push_str(
                 "_Source = Union[_Path, bytes, bytearray, memoryview, \"typing.IO[bytes]\"]\n",
             );
+            // The asyncio class's progress(bytes_done, bytes_total), on the loop.
+            s.push_str("_AsyncProgress = Callable[[int, int], object]\n");
         }
         s.push('\n');
         let mut all = vec![self.class.clone()];
@@ -798,6 +842,52 @@ impl<'a> Module<'a> {
         }
         s.push_str("\n\n");
         s.push_str(&self.render_class(stub));
+        s.push_str("\n\n");
+        s.push_str(&self.render_async_class(stub));
+        s
+    }
+
+    /// `AsyncBaijiayun`: the typed methods as coroutines over `vodkit.aio.Client`.
+    fn render_async_class(&self, stub: bool) -> String {
+        let p = self.provider;
+        let class = async_class_name(p.name);
+        let mut s = format!("class {class}(AsyncClient):\n");
+        let doc = format!(
+            "A client of ``{}`` for asyncio (``vodkit.aio.{}``): :class:`vodkit.aio.Client`\n\
+             with one typed coroutine per catalog operation, the same arguments and\n\
+             answers as :class:`vodkit.{}`'s methods. The config is the same\n\
+             (``{}`` in the stubs).\n",
+            p.name, self.class, self.class, self.config
+        );
+        s.push_str(&docstring(&doc, "    "));
+        s.push('\n');
+        if stub {
+            let _ = writeln!(
+                s,
+                "    def __init__(self, **config: Unpack[{}]) -> None: ...",
+                self.config
+            );
+            if let Some(options) = &self.upload_options {
+                let _ = write!(
+                    s,
+                    "    async def upload(  # type: ignore[override]\n        self,\n        path: _Source,\n        *,\n        progress: Optional[_AsyncProgress] = None,\n        control: Optional[UploadControl] = None,\n        **options: Unpack[{options}],\n    ) -> dict[str, Any]: ...\n"
+                );
+                let _ = write!(
+                    s,
+                    "    async def resume_upload(  # type: ignore[override]\n        self,\n        resume: Mapping[str, Any],\n        path: _Source,\n        *,\n        progress: Optional[_AsyncProgress] = None,\n        control: Optional[UploadControl] = None,\n        **options: Unpack[{options}],\n    ) -> dict[str, Any]: ...\n"
+                );
+            }
+        } else {
+            let _ = write!(
+                s,
+                "    def __init__(self, **config: Any) -> None:\n        AsyncClient.__init__(self, {}, **config)\n",
+                py_str(p.name)
+            );
+        }
+        for m in &self.methods {
+            s.push('\n');
+            s.push_str(&render_method(m, stub, true));
+        }
         s
     }
 
@@ -846,7 +936,7 @@ impl<'a> Module<'a> {
         }
         for m in &self.methods {
             s.push('\n');
-            s.push_str(&render_method(m, stub));
+            s.push_str(&render_method(m, stub, false));
         }
         s
     }
@@ -935,7 +1025,13 @@ fn answer_shape(returns: &str, types: &Types) -> String {
     }
 }
 
-fn render_method(m: &Method, stub: bool) -> String {
+/// One typed method; `asynchronous`: a coroutine awaiting the async client's call.
+fn render_method(m: &Method, stub: bool, asynchronous: bool) -> String {
+    let (def, await_) = if asynchronous {
+        ("async def", "await ")
+    } else {
+        ("def", "")
+    };
     let mut params: Vec<String> = vec!["self".into()];
     for a in m.args.iter().filter(|a| a.required) {
         params.push(format!("{}: {}", a.py, a.ty));
@@ -951,7 +1047,7 @@ fn render_method(m: &Method, stub: bool) -> String {
         }
     }
     let one_line = format!(
-        "    def {}({}) -> {}:",
+        "    {def} {}({}) -> {}:",
         m.function,
         params.join(", "),
         m.returns
@@ -959,7 +1055,7 @@ fn render_method(m: &Method, stub: bool) -> String {
     let mut s = if one_line.len() <= 100 {
         one_line
     } else {
-        let mut s = format!("    def {}(\n", m.function);
+        let mut s = format!("    {def} {}(\n", m.function);
         for p in &params {
             let _ = writeln!(s, "        {p},");
         }
@@ -989,14 +1085,14 @@ fn render_method(m: &Method, stub: bool) -> String {
         None => ("call", String::new()),
     };
     let line = format!(
-        "        return self.{call}({}, {params_expr}{extra})",
+        "        return {await_}self.{call}({}, {params_expr}{extra})",
         py_str(&m.operation)
     );
     if line.len() <= 100 {
         s.push_str(&line);
         s.push('\n');
     } else {
-        let _ = writeln!(s, "        return self.{call}(");
+        let _ = writeln!(s, "        return {await_}self.{call}(");
         let _ = writeln!(s, "            {},", py_str(&m.operation));
         if entries.is_empty() {
             let _ = writeln!(s, "            {{}},");

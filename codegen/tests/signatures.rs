@@ -145,7 +145,16 @@ fn python_type(ty: &str) -> String {
 }
 
 fn python_signatures(path: &str) -> BTreeMap<String, Signature> {
-    declarations(&read(path), "    def ", "->")
+    python_signatures_of(path, "    def ")
+}
+
+/// The asyncio class's coroutines (`vodkit.aio.Baijiayun`, same module).
+fn python_async_signatures(path: &str) -> BTreeMap<String, Signature> {
+    python_signatures_of(path, "    async def ")
+}
+
+fn python_signatures_of(path: &str, start: &str) -> BTreeMap<String, Signature> {
+    declarations(&read(path), start, "->")
         .into_iter()
         .map(|(name, list)| {
             let mut sig = Signature::default();
@@ -308,6 +317,12 @@ fn every_language_takes_the_rust_parameters() {
         let module = python_signatures(&format!(
             "bindings/python/python/vodkit/_generated/{name}.py"
         ));
+        let async_stub = python_async_signatures(&format!(
+            "bindings/python/python/vodkit/_generated/{name}.pyi"
+        ));
+        let async_module = python_async_signatures(&format!(
+            "bindings/python/python/vodkit/_generated/{name}.py"
+        ));
         let php = php_signatures(&format!("bindings/php/src/{class}.php"));
         let cpp = cpp_signatures(&format!("bindings/cpp/vodkit_{name}.hpp"));
         for op in &provider.operations {
@@ -364,6 +379,18 @@ fn every_language_takes_the_rust_parameters() {
                 };
             check("Python stub", stub.get(&op.function), &want, false);
             check("Python module", module.get(&op.function), &want, false);
+            check(
+                "Python aio stub",
+                async_stub.get(&op.function),
+                &want,
+                false,
+            );
+            check(
+                "Python aio module",
+                async_module.get(&op.function),
+                &want,
+                false,
+            );
             check("PHP", php.get(&php_method(&op.function)), &php_want, true);
             // `delete` is a C++ keyword: `delete_`.
             let cpp_method = cpp

@@ -33,7 +33,8 @@ def test_runs_from_the_installed_wheel() -> None:
     package = Path(vodkit.__file__).parent
     assert "site-packages" in package.parts, package  # not the source tree
     shipped = {p.name for p in package.iterdir()}
-    assert {"__init__.py", "errors.py", "_vodkit.pyi", "py.typed", "_generated"} <= shipped
+    assert {"__init__.py", "errors.py", "_vodkit.pyi", "py.typed", "_generated", "aio.py", "_aio.py", "testing"} <= shipped
+    assert {"__init__.py", "pytest_plugin.py"} <= {p.name for p in (package / "testing").iterdir()}
     assert {"__init__.py", "baijiayun.py", "baijiayun.pyi"} <= {p.name for p in (package / "_generated").iterdir()}
     assert any(name.startswith("_vodkit.") and name.endswith((".so", ".pyd")) for name in shipped)
     assert ".abi3." in next(n for n in shipped if n.startswith("_vodkit.") and not n.endswith(".pyi"))

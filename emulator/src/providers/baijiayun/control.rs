@@ -15,6 +15,7 @@ use crate::common::upload_target;
 
 pub(crate) fn routes(shared: Arc<Shared>) -> Router {
     Router::new()
+        .route("/videos", get(videos))
         .route("/videos/{id}", get(video))
         .route("/callbacks", get(callbacks))
         .route("/wrong_file_md5", axum::routing::post(wrong_file_md5))
@@ -30,6 +31,14 @@ async fn video(State(s): State<Arc<Shared>>, Path(id): Path<i64>) -> Response {
     match s.video(id) {
         Some(v) => Json(v).into_response(),
         None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+/// Every video held (waits for uploads in flight to settle: off the async workers).
+async fn videos(State(s): State<Arc<Shared>>) -> Response {
+    match tokio::task::spawn_blocking(move || s.videos()).await {
+        Ok(v) => Json(v).into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
 }
 

@@ -159,6 +159,13 @@ impl Shared {
         Some(snapshot.with_md5(md5.as_ref()))
     }
 
+    /// Every video the fake account holds, oldest first, as [`Self::video`]
+    /// shows each (the sandbox's view of what the provider holds).
+    pub fn videos(&self) -> Vec<VideoSnapshot> {
+        let ids: Vec<i64> = lock(&self.videos).keys().copied().collect();
+        ids.into_iter().filter_map(|id| self.video(id)).collect()
+    }
+
     /// The full emulator record of a video (what getUploadUrl stored, etc.).
     pub fn bjy_video(&self, id: i64) -> Option<Video> {
         lock(&self.videos).get(&id).cloned()

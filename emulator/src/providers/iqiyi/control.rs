@@ -13,6 +13,7 @@ use crate::common::upload_target;
 
 pub(crate) fn routes(shared: Arc<Shared>) -> Router {
     Router::new()
+        .route("/files", get(files))
         .route("/files/{id}", get(file))
         .route("/expire_tokens", post(expire))
         .route("/upload_faults", get(get_faults).post(set_faults))
@@ -26,6 +27,14 @@ async fn file(State(s): State<Arc<Shared>>, Path(id): Path<String>) -> Response 
     match tokio::task::spawn_blocking(move || s.file(&id)).await {
         Ok(Some(f)) => Json(f).into_response(),
         _ => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+/// Every file held (waits for their MD5s: off the async workers).
+async fn files(State(s): State<Arc<Shared>>) -> Response {
+    match tokio::task::spawn_blocking(move || s.files()).await {
+        Ok(f) => Json(f).into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
 }
 

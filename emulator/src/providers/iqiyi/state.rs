@@ -270,6 +270,13 @@ impl Shared {
         self.finishes.fetch_add(1, Ordering::SeqCst) + 1
     }
 
+    /// Every file the fake account holds, as [`Self::file`] shows each (the
+    /// sandbox's view of what the provider holds).
+    pub fn files(&self) -> Vec<FileSnapshot> {
+        let ids: Vec<String> = lock(&self.files).keys().cloned().collect();
+        ids.iter().filter_map(|id| self.file(id)).collect()
+    }
+
     /// The file as tests see it; waits for its MD5 and repeat check.
     pub fn file(&self, file_id: &str) -> Option<FileSnapshot> {
         self.settle(file_id);
