@@ -11,9 +11,10 @@
  * At server start this loads every class of the package into opcache (under
  * ffi.enable=preload only preloaded code may use FFI outside the CLI) and
  * registers the FFI scope "VODKIT" (header parsed and library opened once,
- * not per request). The library is found as at run time: VODKIT_LIBRARY,
- * then the package's lib/, then the repository's target/release and
- * target/debug. A missing library stops the server with a clear message.
+ * not per request). The library is found as at run time (Vodkit\Library):
+ * VODKIT_LIBRARY, the package's lib/ (bin/vodkit-install-lib), in a
+ * repository checkout its target/release and target/debug, then the system
+ * loader. A missing library stops the server with a clear message.
  *
  * When the server starts as root, opcache preloads in a child process and
  * FFI::load() refuses to run there: the classes are still preloaded and

@@ -2,10 +2,11 @@
 # The PHP package's tests, from a fresh Debian (or Ubuntu) machine with Rust:
 # installs php-cli and phpunit from the distribution when missing (no Composer,
 # no Packagist), builds libvodkit and the emulator with cargo (the workspace
-# tests' build), and runs the
-# PHPUnit suite against the emulator, then the examples users copy
-# (examples/: the sandbox test, the Laravel example's publisher; the second
-# testsuite of phpunit.xml). Extra arguments go to phpunit
+# tests' build), installs the library into the package's lib/ from a release
+# archive with bin/vodkit-install-lib (below), and runs the PHPUnit suite
+# against the emulator, then the examples users copy (examples/: the sandbox
+# test, the Laravel example's publisher; the second testsuite of
+# phpunit.xml). Extra arguments go to phpunit
 # (e.g. --filter UploadTest). Exits non-zero when anything fails.
 set -euo pipefail
 
@@ -45,8 +46,40 @@ esac
 # older one.
 cp "$target/debug/deps/$lib" "$target/debug/.$lib.tmp"
 mv -f "$target/debug/.$lib.tmp" "$target/debug/$lib"
-export VODKIT_LIBRARY="${VODKIT_LIBRARY:-$target/debug/$lib}"
 export VODKIT_EMULATOR="${VODKIT_EMULATOR:-$target/debug/vodkit-emulator}"
+
+# The suite runs against a library installed the way a PHP developer
+# installs it: bin/vodkit-install-lib unpacks a release archive into the
+# package's lib/. VODKIT_RELEASE_ARCHIVE=path tests a real one (scripts/dist's
+# dist/vodkit-<version>-<target>.tar.gz); by default one is packed here in
+# the same layout from the debug build above (a release build would cost
+# minutes): vodkit-<version>-<target>/lib/libvodkit.so.<abi> with the
+# libvodkit.so link, include/vodkit/ and bin/vodkit. VODKIT_LIBRARY=path
+# skips the archive and tests that file.
+if [ -z "${VODKIT_LIBRARY:-}" ]; then
+    if [ -z "${VODKIT_RELEASE_ARCHIVE:-}" ]; then
+        version="$(sed -n 's/^version = "\(.*\)"/\1/p' "$repo/Cargo.toml" | head -n1)"
+        host="$(rustc -vV | sed -n 's/^host: //p')"
+        abi="$(sed -n 's/^#define VODKIT_ABI_VERSION \([0-9]*\)/\1/p' "$repo/include/vodkit.h")"
+        name="vodkit-$version-$host"
+        pack="$target/php/archive"
+        rm -rf "$pack"
+        mkdir -p "$pack/$name/lib" "$pack/$name/include/vodkit" "$pack/$name/bin"
+        case "$lib" in
+            *.dylib) versioned="libvodkit.$abi.dylib" ;;
+            *) versioned="$lib.$abi" ;;
+        esac
+        cp "$target/debug/$lib" "$pack/$name/lib/$versioned"
+        ln -s "$versioned" "$pack/$name/lib/$lib"
+        cp "$repo"/include/* "$pack/$name/include/vodkit/"
+        cp "$target/debug/vodkit" "$pack/$name/bin/"
+        tar -czf "$pack/$name.tar.gz" -C "$pack" "$name"
+        rm -rf "${pack:?}/$name"
+        export VODKIT_RELEASE_ARCHIVE="$pack/$name.tar.gz"
+    fi
+    php "$here/bin/vodkit-install-lib" "$VODKIT_RELEASE_ARCHIVE"
+    export VODKIT_LIBRARY="$here/lib/$lib"
+fi
 
 cd "$here"
 phpunit --configuration phpunit.xml "$@"

@@ -2,24 +2,34 @@
 # The Python package's whole test suite, from a fresh machine (Rust, a C
 # compiler and CPython >= 3.9 with venv; nothing is installed into that
 # Python — every tool goes to a virtualenv under target/python/):
-#   1. makes target/python/tools, a virtualenv with maturin (kept between runs);
-#   2. builds what the workspace tests build, with their one feature set
+#   1. builds what the workspace tests build, with their one feature set
 #      (cargo test --workspace --no-run: nothing to do after `cargo test
 #      --workspace`, which scripts/test-all runs first), and uses the binaries
 #      in target/debug: a `cargo build -p …` or `cargo run -p …` would resolve
 #      other features and build the library and emulator again;
-#   3. checks that the generated typed classes and stubs (vodkit/_generated/)
+#   2. checks that the generated typed classes and stubs (vodkit/_generated/)
 #      match the catalog: vodkit-codegen --check;
-#   4. builds the abi3 wheel with maturin (dev profile);
-#   5. installs it into a fresh virtualenv with pytest, pytest-asyncio, mypy
-#      and the examples' FastAPI and httpx, and checks `python -c "import
-#      vodkit"` there;
+#   3. builds the published kind of wheel, abi3 manylinux2014 x86_64 with zig,
+#      in the dev profile (scripts/python-wheels --profile dev, which also
+#      makes target/python/tools with maturin, ziglang and auditwheel): the
+#      suite's one build of the extension; and the sdist;
+#   4. checks with `auditwheel show` that the wheel is manylinux2014
+#      (manylinux_2_17_x86_64) — it needs nothing newer than glibc 2.17;
+#      with VODKIT_CROSS_WHEELS=1 also builds and checks the aarch64
+#      manylinux2014 and the musllinux_1_2 wheels (two more full builds);
+#   5. installs the wheel into a fresh virtualenv with pytest, pytest-asyncio,
+#      mypy and the examples' FastAPI and httpx, and checks `python -c
+#      "import vodkit"` there;
 #   6. runs pytest (tests/) in that virtualenv against the emulator, then the
 #      examples users copy (examples/: the sandbox test, the FastAPI endpoint);
 #   7. checks the hand-written stubs of the native module
 #      (python -m mypy.stubtest vodkit._vodkit) and type-checks the installed
 #      package, generated stubs included (python -m mypy --strict -p vodkit),
-#      and the examples against it.
+#      and the examples against it;
+#   8. builds the sdist with pip (`pip wheel` of its unpacked sources through
+#      its PEP 517 backend, with the wheel's settings and target directory, so
+#      only the sdist's own crates compile), installs the result into a second
+#      fresh virtualenv and signs a request with it.
 # Exits non-zero on the first failure. Work files go to target/python/.
 set -euo pipefail
 
@@ -35,15 +45,6 @@ step() { printf '\n==> %s\n' "$*"; }
 started=$SECONDS
 mark() { printf '    (%ss so far)\n' "$((SECONDS - started))"; }
 
-step "tools: a virtualenv with maturin in $WORK/tools"
-TOOLS="$WORK/tools"
-if ! "$TOOLS/bin/python" -m maturin --version >/dev/null 2>&1; then
-    rm -rf "$TOOLS"
-    "$PYTHON" -m venv "$TOOLS"
-    "$TOOLS/bin/python" -m pip install --quiet "maturin>=1.9,<2"
-fi
-"$TOOLS/bin/python" -m maturin --version
-
 step "build: cargo test --workspace --no-run (the workspace tests' artifacts)"
 (cd "$REPO" && cargo test --workspace --no-run --quiet)
 export VODKIT_EMULATOR="$TARGET/debug/vodkit-emulator"
@@ -53,12 +54,43 @@ step "generated files: vodkit-codegen --check"
 (cd "$REPO" && "$TARGET/debug/vodkit-codegen" --check)
 mark
 
-step "wheel: maturin build (dev profile)"
+step "wheel and sdist: scripts/python-wheels --profile dev --sdist (manylinux2014 x86_64, zig)"
 rm -rf "$WORK/wheels"
-(cd "$HERE" && "$TOOLS/bin/python" -m maturin build --quiet --profile dev --out "$WORK/wheels")
+"$REPO/scripts/python-wheels" --profile dev --sdist --out "$WORK/wheels"
+TOOLS="$WORK/tools"
 wheel="$(ls "$WORK"/wheels/vodkit-*.whl)"
-echo "built $(basename "$wheel")"
+sdist="$(ls "$WORK"/wheels/vodkit-*.tar.gz)"
+echo "built $(basename "$wheel") and $(basename "$sdist")"
 mark
+
+# check_tag WHEEL POLICY: auditwheel names the policy (the oldest C library)
+# the wheel's symbols allow, and the file name carries the same tag.
+check_tag() {
+    local audit
+    audit="$("$TOOLS/bin/auditwheel" show "$1")"
+    echo "$audit"
+    case "$audit" in
+        *"\"$2\""*) ;;
+        *) echo "auditwheel: $(basename "$1") is not $2" >&2; return 1 ;;
+    esac
+    case "$(basename "$1")" in
+        *-cp39-abi3-*"$2"*.whl) ;;
+        *) echo "unexpected wheel tag: $(basename "$1") (wanted $2)" >&2; return 1 ;;
+    esac
+}
+
+step "auditwheel show: the wheel is manylinux2014 (manylinux_2_17_x86_64)"
+check_tag "$wheel" manylinux_2_17_x86_64
+
+# The cross-built Linux wheels are two more full builds: on request only.
+if [ -n "${VODKIT_CROSS_WHEELS:-}" ]; then
+    step "cross wheels (VODKIT_CROSS_WHEELS=1): manylinux2014 aarch64, musllinux_1_2 x86_64"
+    rm -rf "$WORK/cross-wheels"
+    "$REPO/scripts/python-wheels" --profile dev --targets manylinux2014-aarch64,musllinux_1_2-x86_64 --out "$WORK/cross-wheels"
+    check_tag "$(ls "$WORK"/cross-wheels/vodkit-*aarch64*.whl)" manylinux_2_17_aarch64
+    check_tag "$(ls "$WORK"/cross-wheels/vodkit-*musllinux*.whl)" musllinux_1_2_x86_64
+    mark
+fi
 
 step "fresh virtualenv with the wheel, pytest, pytest-asyncio, mypy, FastAPI and httpx"
 rm -rf "$WORK/venv"
@@ -83,5 +115,29 @@ step "stub check: mypy.stubtest vodkit._vodkit"
 step "type check: mypy --strict -p vodkit"
 (cd "$WORK" && "$VPY" -m mypy --strict --no-incremental -p vodkit)
 (cd "$HERE/examples" && "$VPY" -m mypy --strict --no-incremental --cache-dir /dev/null .)
+
+step "sdist: pip builds the extension from the sdist's sources, then installs it"
+# pip runs the sdist's PEP 517 backend (maturin) from the tools' virtualenv
+# (--no-build-isolation, zig from its ziglang) with the wheel's settings: zig's wrapper scripts are
+# named after the maturin that runs them, and another name (an isolated build
+# environment's) would make cargo rebuild every crate. The sdist is unpacked
+# to a fixed place so that its own two crates, which do compile, replace
+# their previous build.
+rm -rf "$WORK/sdist-src" "$WORK/sdist-wheel" "$WORK/sdist-venv"
+mkdir -p "$WORK/sdist-src"
+tar -xzf "$sdist" -C "$WORK/sdist-src"
+PATH="$TOOLS/bin:$PATH" MATURIN_PEP517_ARGS="--profile dev --target x86_64-unknown-linux-gnu --zig --compatibility manylinux2014" \
+    "$TOOLS/bin/python" -m pip wheel --quiet --disable-pip-version-check --no-build-isolation --no-deps \
+    --wheel-dir "$WORK/sdist-wheel" "$WORK"/sdist-src/vodkit-*/
+"$PYTHON" -m venv "$WORK/sdist-venv"
+SPY="$WORK/sdist-venv/bin/python"
+"$SPY" -m pip install --quiet "$WORK"/sdist-wheel/vodkit-*.whl
+(cd "$WORK" && "$SPY" -c '
+import hashlib, vodkit
+assert "sdist-venv" in vodkit._vodkit.__file__, vodkit._vodkit.__file__
+assert vodkit.sign({"a": "1"}, "k") == hashlib.md5(b"a=1&partner_key=k").hexdigest()
+print("sdist build:", vodkit.__version__, "from", vodkit._vodkit.__file__)
+')
+mark
 
 step "Python package: all checks passed in $((SECONDS - started)) s"

@@ -9,7 +9,8 @@
  *     # php.ini: ffi.preload=/etc/php/vodkit.h
  *
  * The library path is written into the header (FFI_LIB), resolved now as the
- * package would (argument, VODKIT_LIBRARY, lib/, target/release, target/debug).
+ * package would (argument, VODKIT_LIBRARY, lib/, a checkout's target/release
+ * and target/debug, else the bare versioned name the system loader resolves).
  */
 
 declare(strict_types=1);

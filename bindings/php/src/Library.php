@@ -13,8 +13,14 @@ use Vodkit\Exception\LibraryException;
  * Where the library comes from, first match wins:
  *  1. the path given to Library::load('/path/to/libvodkit.so');
  *  2. the environment variable VODKIT_LIBRARY;
- *  3. the package's own lib/ directory (bindings/php/lib/libvodkit.so);
- *  4. the repository's target/release, then target/debug (a cargo build).
+ *  3. the package's own lib/ directory (lib/libvodkit.so), which
+ *     bin/vodkit-install-lib fills from a release archive or a cargo build;
+ *  4. only when the package sits in the vodkit repository (a checkout, not
+ *     an installed package): the repository's target/release, then
+ *     target/debug;
+ *  5. the system's dynamic loader, by the installed library's versioned
+ *     name (libvodkit.so.<ABI>: LD_LIBRARY_PATH, ld.so.cache, /usr/lib, …),
+ *     as installed by the repository's scripts/install or a distribution.
  *
  * With opcache preloading (preload.php, for PHP-FPM) the declarations are
  * registered once at server start as the FFI scope "VODKIT" and each request
@@ -70,6 +76,9 @@ final class Library
             try {
                 $ffi = FFI::cdef($header, $path);
             } catch (\FFI\Exception $e) {
+                if ($path === self::systemName() && !str_contains($e->getMessage(), 'ffi.enable')) {
+                    throw new LibraryException(self::notFound($e->getMessage()), 0, previous: $e);
+                }
                 if (str_contains($e->getMessage(), 'ffi.enable')) {
                     throw new LibraryException(
                         'FFI is restricted to preloaded code here (ffi.enable=preload outside the CLI): '
@@ -154,10 +163,25 @@ final class Library
     }
 
     /**
-     * The library file to load: $explicit, else $VODKIT_LIBRARY, else the
-     * first existing default location.
+     * The library's versioned name for the system's dynamic loader (step 5
+     * of the search order): the name an install's SONAME gives, so a
+     * library of another ABI is not picked up by its unversioned symlink.
+     */
+    public static function systemName(): string
+    {
+        return match (PHP_OS_FAMILY) {
+            'Darwin' => 'libvodkit.dylib',
+            'Windows' => 'vodkit.dll',
+            default => 'libvodkit.so.' . Constants::VODKIT_ABI_VERSION,
+        };
+    }
+
+    /**
+     * The library to load: $explicit, else $VODKIT_LIBRARY, else the first
+     * existing default location, else systemName() (a bare name the
+     * dynamic loader resolves when FFI loads it).
      *
-     * @throws LibraryException naming VODKIT_LIBRARY when nothing is found
+     * @throws LibraryException when $explicit or VODKIT_LIBRARY names a missing file
      */
     public static function find(?string $explicit = null): string
     {
@@ -174,30 +198,39 @@ final class Library
             }
             return $env;
         }
-        $tried = self::defaultLocations();
-        foreach ($tried as $candidate) {
+        foreach (self::defaultLocations() as $candidate) {
             if (is_file($candidate)) {
                 return $candidate;
             }
         }
-        throw new LibraryException(
-            'libvodkit not found: set the environment variable ' . self::ENV . ' to its path '
-            . '(or call Vodkit\Library::load($path)); looked in ' . implode(', ', $tried)
-            . '. Build it with `cargo build --release` in the vodkit repository.',
-        );
+        return self::systemName();
     }
 
-    /** @return list<string> the package's own locations, in search order */
+    /**
+     * @return list<string> the package's own locations, in search order: its
+     * lib/, then (in a checkout of the vodkit repository only) the cargo builds
+     */
     public static function defaultLocations(): array
     {
         $package = dirname(__DIR__);
-        $repo = dirname($package, 2);
         $name = self::fileName();
-        return [
-            "$package/lib/$name",
-            "$repo/target/release/$name",
-            "$repo/target/debug/$name",
-        ];
+        $locations = ["$package/lib/$name"];
+        $repo = dirname($package, 2);
+        if (is_file("$repo/Cargo.toml")) {
+            $locations[] = "$repo/target/release/$name";
+            $locations[] = "$repo/target/debug/$name";
+        }
+        return $locations;
+    }
+
+    /** The message when no step of the search order found the library. */
+    private static function notFound(string $loaderError): string
+    {
+        return 'libvodkit not found: set the environment variable ' . self::ENV . ' to its path '
+            . '(or call Vodkit\Library::load($path)), or install it into the package with '
+            . '`vendor/bin/vodkit-install-lib vodkit-<version>-<target>.tar.gz` (a release archive, path or URL); '
+            . 'looked in ' . implode(', ', self::defaultLocations())
+            . ' and asked the system loader for ' . self::systemName() . " ($loaderError)";
     }
 
     /** The package's preprocessor-free header (generated by build.rs). */

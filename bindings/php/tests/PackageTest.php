@@ -152,6 +152,11 @@ final class PackageTest extends TestCase
         $this->assertSame('>=8.1', $composer['require']['php']);
         $this->assertArrayHasKey('ext-ffi', $composer['require']);
         $this->assertSame(['Vodkit\\' => 'src/'], $composer['autoload']['psr-4']);
+        $this->assertSame(['bin/vodkit-install-lib'], $composer['bin']);
+        $this->assertTrue(is_executable(dirname(__DIR__) . '/bin/vodkit-install-lib'));
+        foreach (['Baijiayun', 'iQiyi', 'quvideo'] as $provider) {
+            $this->assertStringContainsString($provider, $composer['description']);
+        }
 
         // Each file under src/ declares the class its PSR-4 path names.
         $src = dirname(__DIR__) . '/src';
