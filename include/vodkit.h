@@ -333,6 +333,19 @@ extern "C" {
 #endif // __cplusplus
 
 /**
+ * Initialises vodkit for Android: call it once, before creating a client,
+ * with the calling thread's `JNIEnv*` as `env` and an
+ * `android.content.Context` (a `jobject`, e.g. the Application) as
+ * `context`; both are typed `void*` here so this header needs no `jni.h`.
+ * HTTPS is verified by Android's own trust store (user-installed and
+ * enterprise CAs included); until this succeeded, creating a client on
+ * Android fails with INVALID_INPUT. Safe to call again (the first success
+ * wins). On every other platform it does nothing and returns NULL.
+ */
+vodkit_error *vodkit_android_init(void *env,
+                                  void *context);
+
+/**
  * Creates a verifier for requests signed with `partner_key`.
  * `max_age_secs` > 0 rejects requests whose timestamp is further from now
  * (STALE); 300 is the recommended window (the other languages' default), 0

@@ -31,6 +31,8 @@
 #[macro_use]
 pub mod api;
 /// cbindgen:ignore
+pub mod android;
+/// cbindgen:ignore
 pub mod error;
 pub mod ffi;
 /// cbindgen:ignore

@@ -20,6 +20,7 @@
 
 #[macro_use]
 mod boundary;
+pub mod android;
 pub mod baijiayun;
 pub mod checkpoint;
 pub mod client;

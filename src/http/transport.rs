@@ -131,6 +131,7 @@ pub struct Response {
 
 impl Transport {
     pub fn new(config: &HttpConfig) -> Result<Self> {
+        crate::android::ensure_ready()?;
         let ca_certs = match &config.ca_file {
             Some(path) => read_ca_file(path)?,
             None => Vec::new(),

@@ -35,6 +35,9 @@ typedef int32_t (*vodkit_progress_fn)(void *user_data,
 
 typedef vodkit_upload_control vodkit_cancel_token;
 
+vodkit_error *vodkit_android_init(void *env,
+                                  void *context);
+
 vodkit_error *vodkit_baijiayun_verifier_new(const char *partner_key,
                                             uint64_t max_age_secs,
                                             bool require_signed_auth,
