@@ -149,3 +149,17 @@ fn read(dir: &Path) -> BTreeMap<String, Entry> {
         }
     }
 }
+
+/// The result an earlier batch recorded for `source` uploaded to `provider`
+/// with `checkpoint_dir`, if it finished that very file (what a batch run
+/// again would skip): for a dry run that shows what would go.
+pub fn finished_upload(
+    checkpoint_dir: &Path,
+    provider: &str,
+    source: &super::source::Source,
+) -> Result<Option<Value>> {
+    let identity = Identity::of(source)?;
+    Ok(Manifest::load(Some(checkpoint_dir))
+        .finished(provider, &identity)
+        .cloned())
+}

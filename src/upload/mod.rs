@@ -27,7 +27,7 @@ mod source;
 mod tally;
 
 pub use batch::{BatchHooks, BatchItem, BatchProgress, MAX_JOBS};
-pub use batch_manifest::MANIFEST_NAME;
+pub use batch_manifest::{finished_upload, MANIFEST_NAME};
 pub use checkpoint::{AckedRange, Record};
 pub use control::{Progress, ProgressFlow, UploadControl, UploadHooks};
 pub use engine::{run, EngineOptions};
