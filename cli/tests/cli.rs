@@ -787,9 +787,24 @@ fn kill_9_in_the_middle_of_a_batch_then_the_same_command_continues_without_dupli
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    // The small file is recorded as finished and the big ones are under way.
+    // The small file is recorded as finished and both big ones are under
+    // way with their checkpoints written (a kill while the provider is
+    // creating a video, before the SDK heard of it, would leave an empty
+    // video no process can know of: not what this test is about).
+    let checkpoints = || {
+        std::fs::read_dir(manifest.parent().unwrap())
+            .map(|d| {
+                d.flatten()
+                    .filter(|e| {
+                        let name = e.file_name().to_string_lossy().into_owned();
+                        name.len() == 37 && name.ends_with(".json")
+                    })
+                    .count()
+            })
+            .unwrap_or(0)
+    };
     let deadline = std::time::Instant::now() + Duration::from_secs(120);
-    while !manifest.is_file() {
+    while !manifest.is_file() || checkpoints() < 2 {
         assert!(std::time::Instant::now() < deadline, "no file finished");
         assert!(child.try_wait().unwrap().is_none(), "the batch ended early");
         std::thread::sleep(Duration::from_millis(10));
