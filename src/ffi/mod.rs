@@ -21,6 +21,7 @@
 #[macro_use]
 mod boundary;
 pub mod baijiayun;
+pub mod batch;
 pub mod checkpoint;
 pub mod client;
 pub mod control;

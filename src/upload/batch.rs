@@ -67,20 +67,11 @@ type ProgressCallback<'a> = Box<dyn FnMut(&BatchProgress<'_>) -> ProgressFlow + 
 type FinishedCallback<'a> = Box<dyn FnMut(&BatchItem) + 'a>;
 
 /// How the caller watches and steers a batch.
+#[derive(Default)]
 pub struct BatchHooks<'a> {
     progress: Option<ProgressCallback<'a>>,
     finished: Option<FinishedCallback<'a>>,
     control: Option<UploadControl>,
-}
-
-impl Default for BatchHooks<'_> {
-    fn default() -> Self {
-        BatchHooks {
-            progress: None,
-            finished: None,
-            control: None,
-        }
-    }
 }
 
 impl<'a> BatchHooks<'a> {
