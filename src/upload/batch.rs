@@ -232,27 +232,28 @@ fn run_batch(
         for _ in 0..workers {
             let tx = tx.clone();
             let (pending, next, stop, token, sources) = (&pending, &next, &stop, &token, &sources);
-            scope.spawn(move || loop {
-                let Some(&index) = pending.get(next.fetch_add(1, Ordering::SeqCst)) else {
-                    break;
-                };
-                if stop.load(Ordering::SeqCst) || token.is_cancelled() {
-                    let _ = tx.send(Event::Done(index, Err(Error::cancelled())));
-                    continue;
+            scope.spawn(move || {
+                // Each worker takes the next file not yet taken.
+                while let Some(&index) = pending.get(next.fetch_add(1, Ordering::SeqCst)) {
+                    if stop.load(Ordering::SeqCst) || token.is_cancelled() {
+                        let _ = tx.send(Event::Done(index, Err(Error::cancelled())));
+                        continue;
+                    }
+                    let progress_tx = tx.clone();
+                    let file_hooks =
+                        UploadHooks::new()
+                            .control(token.clone())
+                            .on_progress(move |p| {
+                                let _ = progress_tx.send(Event::Progress(index, p.clone()));
+                                if stop.load(Ordering::SeqCst) {
+                                    ControlFlow::Break(())
+                                } else {
+                                    ControlFlow::Continue(())
+                                }
+                            });
+                    let result = client.upload(sources[index].clone(), options, file_hooks);
+                    let _ = tx.send(Event::Done(index, result));
                 }
-                let progress_tx = tx.clone();
-                let file_hooks = UploadHooks::new()
-                    .control(token.clone())
-                    .on_progress(move |p| {
-                        let _ = progress_tx.send(Event::Progress(index, p.clone()));
-                        if stop.load(Ordering::SeqCst) {
-                            ControlFlow::Break(())
-                        } else {
-                            ControlFlow::Continue(())
-                        }
-                    });
-                let result = client.upload(sources[index].clone(), options, file_hooks);
-                let _ = tx.send(Event::Done(index, result));
             });
         }
         drop(tx);
