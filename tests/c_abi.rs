@@ -28,6 +28,7 @@ const PROGRAMS: &[&str] = &[
     "operations",
     "quvideo",
     "sources",
+    "batch",
     "pace",
     "logs",
 ];
@@ -343,7 +344,7 @@ fn run_all(link: Link, wrapper: &[&str]) {
                     );
                 }
             }
-            "sources" | "pace" => {
+            "sources" | "pace" | "batch" => {
                 let stdout = run.run(&bin, &[file]);
                 let ids: Vec<i64> = stdout
                     .lines()

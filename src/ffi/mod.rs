@@ -22,6 +22,7 @@
 mod boundary;
 pub mod android;
 pub mod baijiayun;
+pub mod batch;
 pub mod checkpoint;
 pub mod client;
 pub mod control;

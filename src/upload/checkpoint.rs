@@ -347,12 +347,19 @@ fn write(dir: &Path, record: &Record) -> Result<()> {
     };
     let json = serde_json::to_vec_pretty(&stored)
         .map_err(|e| Error::internal(format!("checkpoint encoding: {e}")))?;
+    write_atomically(dir, &format!("{}.json", record.key), &json)
+}
+
+/// Writes `bytes` to `dir/name` atomically (a temporary file in `dir`,
+/// written, fsynced, renamed over the old one, then the directory fsynced),
+/// mode 0600, creating `dir` if missing: a reader sees the old file or the
+/// new one, never a torn one, even after `kill -9` or a power cut.
+pub(crate) fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> Result<()> {
     let io = |what: &str, e| Error::io(format!("checkpoint {what} in {}", dir.display()), e);
     std::fs::create_dir_all(dir).map_err(|e| io("directory", e))?;
-    let target = dir.join(format!("{}.json", record.key));
+    let target = dir.join(name);
     let temp = dir.join(format!(
-        ".{}.json.{}-{:016x}.tmp",
-        record.key,
+        ".{name}.{}-{:016x}.tmp",
         std::process::id(),
         fastrand::u64(..)
     ));
@@ -362,7 +369,7 @@ fn write(dir: &Path, record: &Record) -> Result<()> {
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
         let mut file = options.open(&temp).map_err(|e| io("file", e))?;
-        file.write_all(&json).map_err(|e| io("write", e))?;
+        file.write_all(bytes).map_err(|e| io("write", e))?;
         file.sync_all().map_err(|e| io("fsync", e))?;
         drop(file);
         std::fs::rename(&temp, &target).map_err(|e| io("rename", e))?;

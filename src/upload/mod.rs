@@ -11,6 +11,8 @@
 //! throttled progress **on the calling thread only** — bindings for Python and
 //! PHP cannot take calls from foreign threads.
 
+mod batch;
+mod batch_manifest;
 pub mod checkpoint;
 mod control;
 mod digest;
@@ -24,6 +26,8 @@ mod sink;
 mod source;
 mod tally;
 
+pub use batch::{BatchHooks, BatchItem, BatchProgress, MAX_JOBS};
+pub use batch_manifest::{finished_upload, MANIFEST_NAME};
 pub use checkpoint::{AckedRange, Record};
 pub use control::{Progress, ProgressFlow, UploadControl, UploadHooks};
 pub use engine::{run, EngineOptions};

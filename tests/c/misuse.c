@@ -133,6 +133,15 @@ int main(void) {
     NULLARG(vodkit_client_resume_upload_source(client, resume, source, NULL, NULL, NULL, NULL, NULL));
     EXPECT_ERR(vodkit_client_resume_upload_source(client, "{", source, NULL, NULL, NULL, NULL, &s),
                VODKIT_ERROR_INVALID_INPUT);
+    /* A batch: every pointer NULL in turn, a NULL entry, a bad jobs. */
+    const vodkit_source *batch[] = {source};
+    const vodkit_source *null_sources[] = {NULL};
+    NULLARG(vodkit_client_upload_many(NULL, batch, 1, NULL, 1, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_upload_many(client, NULL, 1, NULL, 1, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_upload_many(client, null_sources, 1, NULL, 1, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_client_upload_many(client, batch, 1, NULL, 1, NULL, NULL, NULL, NULL));
+    EXPECT_ERR(vodkit_client_upload_many(client, batch, 1, "{", 1, NULL, NULL, NULL, &s), VODKIT_ERROR_INVALID_INPUT);
+    EXPECT_ERR(vodkit_client_upload_many(client, batch, 1, NULL, 65, NULL, NULL, NULL, &s), VODKIT_ERROR_INVALID_INPUT);
     vodkit_source_free(source);
 
     /* Baijiayun extras: the signer. */

@@ -232,6 +232,74 @@ class Client
     }
 
     /**
+     * Uploads many files as new videos, $jobs of them at once (1 to 64),
+     * each with $options as upload() takes them; one $control cancels,
+     * pauses or caps them all (the cap is on their total). With a
+     * `checkpoint_dir` option, each finished file is recorded beside the
+     * checkpoints: the same call after a crash, `kill -9` or a cancel skips
+     * the finished files (answering their recorded results) and continues
+     * the others from their checkpoints.
+     *
+     * A missing file or a bad $jobs fails with InvalidInputException before
+     * any request; after that a file's failure is in its own entry.
+     *
+     * @param list<string> $paths
+     * @param array<string, mixed> $options
+     * @return list<array<string, mixed>> one entry per path, in order:
+     *   `file`, `bytes`, `skipped` (finished by an earlier run), and
+     *   `result` (as upload()'s) or `error` (`code`, `kind`, `message`,
+     *   `resume`: the handle for resumeUpload())
+     * @throws Exception
+     */
+    public function uploadMany(array $paths, array $options = [], int $jobs = 4, ?UploadControl $control = null): array
+    {
+        if (!array_is_list($paths)) {
+            throw new InvalidInputException('uploadMany takes a list of file paths', Constants::VODKIT_ERROR_INVALID_INPUT);
+        }
+        $optionsJson = self::encodeParams($options, 'the upload options');
+        $count = count($paths);
+        $sources = $count === 0 ? null : $this->ffi->new("vodkit_source*[$count]");
+        $made = 0;
+        try {
+            foreach ($paths as $i => $path) {
+                if (!is_string($path)) {
+                    throw new InvalidInputException(
+                        'uploadMany takes file paths, not ' . get_debug_type($path),
+                        Constants::VODKIT_ERROR_INVALID_INPUT,
+                    );
+                }
+                $cpath = Native::cstr($path, 'path');
+                $one = $this->ffi->new('vodkit_source*');
+                Native::check($this->ffi, $this->ffi->vodkit_source_from_path($cpath, FFI::addr($one)));
+                $sources[$i] = $one;
+                $made++;
+            }
+            if ($jobs < 1) {
+                throw new InvalidInputException("jobs must be 1 to 64, not $jobs", Constants::VODKIT_ERROR_INVALID_INPUT);
+            }
+            $out = Native::outString($this->ffi);
+            $error = $this->ffi->vodkit_client_upload_many(
+                $this->handle,
+                $sources,
+                $count,
+                $optionsJson,
+                $jobs,
+                null,
+                null,
+                $control?->handle(),
+                FFI::addr($out),
+            );
+            Native::check($this->ffi, $error);
+            /** @var list<array<string, mixed>> */
+            return (array) Native::decode((string) Native::takeString($this->ffi, $out));
+        } finally {
+            for ($i = 0; $i < $made; $i++) {
+                $this->ffi->vodkit_source_free($sources[$i]);
+            }
+        }
+    }
+
+    /**
      * For the generated methods: the parameters without those given as null
      * (an optional parameter left out).
      *

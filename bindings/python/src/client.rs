@@ -14,6 +14,7 @@ use pyo3::types::{PyDict, PyTuple};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::batch;
 use crate::errors::{guard, invalid_input, to_py_err};
 use crate::source;
 use crate::to_python;
@@ -364,6 +365,68 @@ impl Client {
             });
             prepared.finish(py);
             result
+        })
+    }
+
+    /// Uploads many files as new videos, ``jobs`` of them at once, each as
+    /// ``upload`` does; one ``control`` cancels, pauses or caps them all (the
+    /// rate cap is on their total). With a ``checkpoint_dir`` option, each
+    /// finished file is recorded in a manifest beside the checkpoints: the
+    /// same call after a crash, ``kill -9`` or Ctrl-C skips the finished
+    /// files (answering their recorded results) and continues the others from
+    /// their checkpoints. The GIL is released for the whole batch.
+    ///
+    /// :param paths: the files (each as ``upload``'s ``path``).
+    /// :param jobs: files uploaded at once (1 to 64).
+    /// :param progress: ``progress(bytes_done, bytes_total)`` of all files
+    ///     together, or, when it takes one argument, ``progress(p)`` with a
+    ///     dict (``index``, ``file_bytes_done``, ``file_bytes_total``,
+    ///     ``bytes_done``, ``bytes_total``, ``files_done``, ``files_total``);
+    ///     called on this thread. Return ``False`` to stop the batch (the
+    ///     running files fail with ``CancelledError``); an exception raised
+    ///     in it, or Ctrl-C, stops it and propagates.
+    /// :param control: an ``UploadControl`` for every file.
+    /// :param options: the provider's upload options, as for ``upload``.
+    /// :returns: one dict per file, in order: ``file``, ``bytes``,
+    ///     ``skipped`` (finished by an earlier run), ``result`` (the
+    ///     provider's answer, as ``upload``'s) or ``error`` (the exception,
+    ///     with its ``resume`` handle when it can be continued).
+    /// :raises InvalidInputError: a missing or unreadable file, or a bad
+    ///     ``jobs`` — before any request.
+    #[pyo3(signature = (paths, *, jobs = 4, progress = None, control = None, **options))]
+    fn upload_many<'py>(
+        &self,
+        py: Python<'py>,
+        paths: &Bound<'py, PyAny>,
+        jobs: usize,
+        progress: Option<Py<PyAny>>,
+        control: Option<&Bound<'py, UploadControl>>,
+        options: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || {
+            if let Some(p) = &progress {
+                if !p.bind(py).is_callable() {
+                    return Err(PyTypeError::new_err("progress must be callable or None"));
+                }
+            }
+            if paths.is_instance_of::<pyo3::types::PyString>() {
+                return Err(PyTypeError::new_err(
+                    "upload_many takes a list of files, not one path: use upload",
+                ));
+            }
+            let options = json_object(py, options.map(|o| o.as_any()), "upload options")?;
+            let mut prepared = Vec::new();
+            for path in paths.try_iter()? {
+                prepared.push(source::prepare(py, &path?, &options)?);
+            }
+            let sources = prepared.iter().map(|p| p.source.clone()).collect();
+            let control = control.map(|t| t.get().inner.clone());
+            let client = self.client(py)?;
+            let result = batch::run(py, client, sources, &options, jobs, progress, control);
+            for p in prepared {
+                p.finish(py);
+            }
+            Ok(result?.into_any())
         })
     }
 

@@ -10,6 +10,7 @@
 //! so a Rust panic surfaces as `vodkit.InternalError`, never `PanicException`.
 //! Blocking network work runs with the GIL released (`Python::detach`).
 
+mod batch;
 mod checkpoint;
 mod client;
 mod errors;

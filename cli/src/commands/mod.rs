@@ -12,6 +12,7 @@ mod sandbox;
 mod sign;
 mod status;
 pub mod upload;
+mod upload_batch;
 mod urls;
 mod verify_callback;
 mod wait;

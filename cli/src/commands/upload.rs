@@ -20,9 +20,24 @@ use crate::Out;
 
 #[derive(Args, Clone)]
 pub struct UploadArgs {
-    /// Files to upload, one video each
+    /// Files to upload, one video each; a folder with --recursive
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+    /// Upload every file under the folders named (a batch: files in parallel, resumable as a whole)
+    #[arg(long, short = 'r')]
+    pub recursive: bool,
+    /// Only files whose path under the folder matches this glob (repeatable: any of them), e.g. '*.mp4'
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// Leave out files whose path under the folder matches this glob (repeatable), e.g. 'raw/**'
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Files uploaded at once in a batch (default 4 for a folder, 1 otherwise)
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// List the files a batch would upload (those not uploaded by an earlier run), and upload nothing
+    #[arg(long)]
+    pub dry_run: bool,
     /// Part size (bytes, or 8M, 512K); sends the upload as ranged parts of this size
     #[arg(long, value_parser = parse_size)]
     pub part_size: Option<u64>,
@@ -157,7 +172,7 @@ fn typed(raw: &str, ty: Option<&(String, Option<String>)>) -> Value {
     }
 }
 
-fn options(
+pub(super) fn options(
     args: &UploadArgs,
     sub: &ArgMatches,
     resolved: &Resolved,
@@ -237,7 +252,7 @@ pub fn checkpoint_dir() -> PathBuf {
 }
 
 /// The key of the checkpoint of an upload of `file` to `provider` in `dir`.
-fn checkpoint_of(dir: &Path, provider: &str, file: &Path) -> Option<String> {
+pub(super) fn checkpoint_of(dir: &Path, provider: &str, file: &Path) -> Option<String> {
     let path = std::fs::canonicalize(file).ok()?;
     checkpoint::list(dir)
         .ok()?
@@ -246,7 +261,7 @@ fn checkpoint_of(dir: &Path, provider: &str, file: &Path) -> Option<String> {
         .map(|c| c.key)
 }
 
-fn cancel_token() -> &'static UploadControl {
+pub(super) fn cancel_token() -> &'static UploadControl {
     static TOKEN: OnceLock<UploadControl> = OnceLock::new();
     TOKEN.get_or_init(|| {
         let token = UploadControl::new();
@@ -264,7 +279,7 @@ fn cancel_token() -> &'static UploadControl {
 
 /// A core message without its advice to library callers ("resume with
 /// resume_upload"): the CLI names its own command that continues.
-fn without_library_advice(message: &str) -> String {
+pub(super) fn without_library_advice(message: &str) -> String {
     let advice = "resume with resume_upload";
     let mut out = message.to_owned();
     while let Some(i) = out.find(advice) {
@@ -296,6 +311,9 @@ pub fn run(
     let Some(uploads) = resolved.lifecycle.upload.as_ref() else {
         return Err(no_uploads(&resolved.provider));
     };
+    if super::upload_batch::is_batch(args) {
+        return super::upload_batch::run(args, sub, resolved, out, sandbox);
+    }
     // Everything the caller got wrong fails before any request.
     for f in &args.files {
         if !f.is_file() {
@@ -445,26 +463,7 @@ pub fn run(
         t.finish();
     }
     drop(multi);
-    // Content the provider already held: the earlier video is the one to use.
-    let duplicates: Vec<String> = results
-        .iter()
-        .filter_map(|r| {
-            let earlier = facts::text(r.get(uploads.duplicate_field?));
-            (!earlier.is_empty()).then(|| {
-                let what = format!(
-                    "{} (video {})",
-                    r["file"].as_str().unwrap_or(""),
-                    facts::text(r.get(uploads.id_field))
-                );
-                duplicate_message(&what, &earlier, &resolved.provider)
-            })
-        })
-        .collect();
-    if !duplicates.is_empty() {
-        let mut f = Fail::new(EXIT_DUPLICATE, duplicates.join("; "));
-        if out.json {
-            f.extra.insert("uploaded".into(), json!(results));
-        }
+    if let Some(f) = duplicates(&results, uploads, resolved, out) {
         return Err(f);
     }
     if out.json {
@@ -494,4 +493,36 @@ pub fn run(
         }
     }
     Ok(())
+}
+
+/// The failure naming every upload whose content the provider already held
+/// (the earlier video is the one to use), if any.
+pub(super) fn duplicates(
+    results: &[Value],
+    uploads: &vodkit::api::UploadFacts,
+    resolved: &Resolved,
+    out: &Out,
+) -> Option<Fail> {
+    let duplicates: Vec<String> = results
+        .iter()
+        .filter_map(|r| {
+            let earlier = facts::text(r.get(uploads.duplicate_field?));
+            (!earlier.is_empty()).then(|| {
+                let what = format!(
+                    "{} (video {})",
+                    r["file"].as_str().unwrap_or(""),
+                    facts::text(r.get(uploads.id_field))
+                );
+                duplicate_message(&what, &earlier, &resolved.provider)
+            })
+        })
+        .collect();
+    if duplicates.is_empty() {
+        return None;
+    }
+    let mut f = Fail::new(EXIT_DUPLICATE, duplicates.join("; "));
+    if out.json {
+        f.extra.insert("uploaded".into(), json!(results));
+    }
+    Some(f)
 }

@@ -5,7 +5,7 @@
 
 import datetime
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import IO, Any, Optional, Union, final
 
 from typing_extensions import Self, disjoint_base
@@ -16,6 +16,9 @@ _Source = Union[_Path, bytes, bytearray, memoryview, IO[bytes]]
 # progress(bytes_done, bytes_total), or progress(p: Progress) for a callable
 # of one argument; returning False aborts the upload.
 _Progress = Union[Callable[[int, int], object], Callable[["Progress"], object]]
+# upload_many: progress(bytes_done, bytes_total) of the whole batch, or
+# progress(p: dict) with the file index and both files' and total counts.
+_BatchProgress = Union[Callable[[int, int], object], Callable[[dict[str, int]], object]]
 _Answer = dict[str, Any]
 
 __all__ = [
@@ -297,6 +300,41 @@ class Client:
         ``err.resume`` (``KeyboardInterrupt`` and the callback's own
         exceptions get a ``resume`` attribute too): pass it to
         ``resume_upload``.
+        """
+    def upload_many(
+        self,
+        paths: Iterable[_Source],
+        *,
+        jobs: int = 4,
+        progress: Optional[_BatchProgress] = None,
+        control: Optional[UploadControl] = None,
+        **options: Any,
+    ) -> list[dict[str, Any]]:
+        """Uploads many files as new videos, ``jobs`` of them at once, each as
+        ``upload`` does; one ``control`` cancels, pauses or caps them all (the
+        rate cap is on their total). With a ``checkpoint_dir`` option, each
+        finished file is recorded in a manifest beside the checkpoints: the
+        same call after a crash, ``kill -9`` or Ctrl-C skips the finished
+        files (answering their recorded results) and continues the others from
+        their checkpoints. The GIL is released for the whole batch.
+
+        :param paths: the files (each as ``upload``'s ``path``).
+        :param jobs: files uploaded at once (1 to 64).
+        :param progress: ``progress(bytes_done, bytes_total)`` of all files
+            together, or, when it takes one argument, ``progress(p)`` with a
+            dict (``index``, ``file_bytes_done``, ``file_bytes_total``,
+            ``bytes_done``, ``bytes_total``, ``files_done``, ``files_total``);
+            called on this thread. Return ``False`` to stop the batch (the
+            running files fail with ``CancelledError``); an exception raised
+            in it, or Ctrl-C, stops it and propagates.
+        :param control: an ``UploadControl`` for every file.
+        :param options: the provider's upload options, as for ``upload``.
+        :returns: one dict per file, in order: ``file``, ``bytes``,
+            ``skipped`` (finished by an earlier run), ``result`` (the
+            provider's answer, as ``upload``'s) or ``error`` (the exception,
+            with its ``resume`` handle when it can be continued).
+        :raises InvalidInputError: a missing or unreadable file, or a bad
+            ``jobs`` — before any request.
         """
     def resume_upload(
         self,
