@@ -16,7 +16,9 @@ use serde_json::json;
 use vodkit::ErrorKind;
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tls").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/tls")
+        .join(name)
 }
 
 /// An HTTPS server on loopback answering every request with a Baijiayun
@@ -37,7 +39,10 @@ fn https_server() -> String {
             .unwrap(),
     );
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("https://127.0.0.1:{}", listener.local_addr().unwrap().port());
+    let url = format!(
+        "https://127.0.0.1:{}",
+        listener.local_addr().unwrap().port()
+    );
     std::thread::spawn(move || {
         for tcp in listener.incoming().flatten() {
             let config = config.clone();

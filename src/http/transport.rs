@@ -370,11 +370,11 @@ fn read_ca_file(path: &std::path::Path) -> Result<Vec<rustls::pki_types::Certifi
     let certs = rustls::pki_types::CertificateDer::pem_slice_iter(&pem)
         .collect::<std::result::Result<Vec<_>, _>>()
         .map_err(|_| {
-        Error::invalid_input(format!(
-            "ca_file: {} is not a PEM certificate file",
-            path.display()
-        ))
-    })?;
+            Error::invalid_input(format!(
+                "ca_file: {} is not a PEM certificate file",
+                path.display()
+            ))
+        })?;
     if certs.is_empty() {
         return Err(Error::invalid_input(format!(
             "ca_file: {} holds no certificate",
