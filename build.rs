@@ -3,6 +3,12 @@
 //! declarations without any preprocessor line (PHP's FFI parser rejects them;
 //! the constants live in the PHP package instead). Tests compare both with
 //! the committed copies.
+//!
+//! It also names the shared library after the ABI it implements, so a
+//! program linked against it records `libvodkit.so.<abi>` (macOS:
+//! `@rpath/libvodkit.<abi>.dylib`), never the path it was built at, and an
+//! ABI change is a new file beside the old one. The number is read from
+//! `VODKIT_ABI_VERSION` in src/ffi/version.rs, its one place.
 
 use std::path::PathBuf;
 
@@ -10,6 +16,7 @@ fn main() {
     // cbindgen reads the whole crate (it skips the modules lib.rs marks).
     println!("cargo:rerun-if-changed=src");
     println!("cargo:rerun-if-changed=cbindgen.toml");
+    name_the_shared_library(&abi_version());
     let crate_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
     let config =
@@ -41,4 +48,36 @@ fn generate(crate_dir: &std::path::Path, config: cbindgen::Config, out: &std::pa
         .generate()
         .expect("cbindgen could not generate the header")
         .write_to_file(out);
+}
+
+/// `VODKIT_ABI_VERSION` as src/ffi/version.rs defines it.
+fn abi_version() -> String {
+    let source = std::fs::read_to_string("src/ffi/version.rs").expect("src/ffi/version.rs");
+    let line = source
+        .lines()
+        .find_map(|l| l.strip_prefix("pub const VODKIT_ABI_VERSION: u32 = "))
+        .expect("src/ffi/version.rs defines `pub const VODKIT_ABI_VERSION: u32 = N;`");
+    let abi = line.trim_end_matches(';').trim();
+    assert!(
+        !abi.is_empty() && abi.bytes().all(|b| b.is_ascii_digit()),
+        "VODKIT_ABI_VERSION is not a number: {abi}"
+    );
+    abi.to_owned()
+}
+
+/// The SONAME (ELF) or install name (Apple) of the cdylib. Only the cdylib:
+/// the Rust library, the static library and other crates' cdylibs (Python's
+/// `_vodkit`) are untouched.
+fn name_the_shared_library(abi: &str) {
+    let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
+    let family = std::env::var("CARGO_CFG_TARGET_FAMILY").unwrap_or_default();
+    if os == "macos" || os == "ios" || os == "tvos" || os == "watchos" || os == "visionos" {
+        println!("cargo:rustc-cdylib-link-arg=-Wl,-install_name,@rpath/libvodkit.{abi}.dylib");
+    } else if os == "android" {
+        // An APK carries only `lib*.so` files and the loader resolves
+        // DT_NEEDED by SONAME: a versioned name would never be found there.
+        println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libvodkit.so");
+    } else if family.split(',').any(|f| f == "unix") {
+        println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libvodkit.so.{abi}");
+    }
 }

@@ -101,7 +101,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
     if let Some(play) = urls.play_info.values().next() {
-        let mut body = reqwest::blocking::get(&play.url)?;
+        // A plain reqwest client, with vodkit's TLS settings (the build's
+        // crypto backend, handed to this client only).
+        let http = reqwest::blocking::Client::builder()
+            .tls_backend_preconfigured(vodkit::http::tls::client_config(&[])?)
+            .build()?;
+        let mut body = http.get(&play.url).send()?;
         let mut n = 0u64;
         let mut buf = vec![0u8; 1 << 20];
         loop {

@@ -8,9 +8,10 @@
 //! as the field's natural type.
 //!
 //! Config values: what people write wherever a flag takes it — a size as
-//! bytes or `8M` ([`bytes`]), a duration as the key's unit or `30s`
-//! ([`duration_ms`], [`secs`]); a number may come as a string (environment
-//! variables, `--set`).
+//! bytes or `8M` ([`bytes()`](crate::lenient::bytes())), a duration as the
+//! key's unit or `30s` ([`duration_ms`](crate::lenient::duration_ms),
+//! [`secs()`](crate::lenient::secs())); a number may come as a string
+//! (environment variables, `--set`).
 
 use serde::de::{self, Deserializer, Visitor};
 use std::fmt;
@@ -244,7 +245,7 @@ pub fn bytes<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
     })
 }
 
-/// [`bytes`] for an optional key (`null` is none).
+/// [`bytes()`] for an optional key (`null` is none).
 pub fn opt_bytes<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
     match Option::<serde_json::Value>::deserialize(d)? {
         None | Some(serde_json::Value::Null) => Ok(None),

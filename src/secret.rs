@@ -10,7 +10,7 @@ use zeroize::{Zeroize, Zeroizing};
 /// bytes are overwritten when the last copy is dropped, so a key does not
 /// linger in freed memory (a core dump, a later allocation).
 ///
-/// Every secret alive in the process is also known to [`scrub`], which every
+/// Every secret alive in the process is also known to `scrub`, which every
 /// [`crate::Error`] passes its texts through: a server, proxy or firewall
 /// that echoes the request (a query with `client_secret`, a form with
 /// `password`) into its answer cannot carry a secret into an error, a log
@@ -64,7 +64,7 @@ const SCRUB_MIN_LEN: usize = 4;
 /// What a scrubbed secret is replaced with.
 const SCRUBBED: &str = "<redacted>";
 
-/// Every secret alive in the process (see [`scrub`]); dead entries are
+/// Every secret alive in the process (see `scrub`); dead entries are
 /// dropped as new ones arrive.
 static LIVE: Mutex<Vec<Weak<Held>>> = Mutex::new(Vec::new());
 
@@ -92,7 +92,7 @@ pub(crate) fn scrub(text: &str) -> Option<String> {
     out
 }
 
-/// Whether `text` holds a secret (in any form [`scrub`] replaces).
+/// Whether `text` holds a secret (in any form `scrub` replaces).
 pub(crate) fn holds_secret(text: &str) -> bool {
     scrub(text).is_some()
 }

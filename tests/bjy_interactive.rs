@@ -779,7 +779,7 @@ fn documents_are_attached_and_checked() {
         "{}/openapi/video/uploadDocument",
         emu.provider_url("baijiayun")
     );
-    let body = reqwest::blocking::Client::new()
+    let body = common::http_client()
         .post(url)
         .multipart(form)
         .send()

@@ -231,7 +231,7 @@ fn post_createkey(emu: &Emulator, fields: &[(&str, &str)]) -> Value {
         "{}/openapi/partner/createkey",
         emu.provider_url("baijiayun")
     );
-    let answer = reqwest::blocking::Client::new()
+    let answer = common::http_client()
         .post(url)
         .header("content-type", "application/x-www-form-urlencoded")
         .body(body)
@@ -287,7 +287,7 @@ fn the_emulator_takes_createkey_unsigned_as_the_documents_example_sends_it() {
         emu.provider_url("baijiayun")
     );
     let unsigned: Value = serde_json::from_str(
-        &reqwest::blocking::Client::new()
+        &common::http_client()
             .post(url)
             .header("content-type", "application/x-www-form-urlencoded")
             .body(format!("partner_id={id}"))
@@ -302,11 +302,7 @@ fn the_emulator_takes_createkey_unsigned_as_the_documents_example_sends_it() {
     // The control endpoint rotates the key: createkey hands out the new one.
     let before = state.partner_key();
     let rotate = format!("{}/_emulator/baijiayun/rotate_partner_key", emu.root_url());
-    let status = reqwest::blocking::Client::new()
-        .post(rotate)
-        .send()
-        .unwrap()
-        .status();
+    let status = common::http_client().post(rotate).send().unwrap().status();
     assert!(status.is_success(), "{status}");
     let after = post_createkey(&emu, &[("partner_id", &id), ("secret_key", &secret)]);
     assert_ne!(after["data"]["partner_key"], before.as_str());

@@ -404,7 +404,7 @@ fn post_multipart(emu: &Emulator, fields: &Params, file: Option<(&str, &[u8])>) 
             Part::bytes(bytes.to_vec()).file_name(name.to_owned()),
         );
     }
-    let body = reqwest::blocking::Client::new()
+    let body = common::http_client()
         .post(format!(
             "{}/openapi/video/uploadSubtitle",
             emu.provider_url("baijiayun")

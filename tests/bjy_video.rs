@@ -97,7 +97,7 @@ fn upload_then_status_info_urls_token_delete() {
         (640, 368, 300_000, 1)
     );
     // The play URL serves the stored bytes.
-    let bytes = reqwest::blocking::get(&high.url).unwrap().bytes().unwrap();
+    let bytes = common::http_get(&high.url).unwrap().bytes().unwrap();
     assert_eq!(bytes.len(), 300_000);
     assert_eq!(bytes.as_ref(), std::fs::read(&path).unwrap().as_slice());
 

@@ -71,6 +71,20 @@ fn lib_dir() -> PathBuf {
     exe.parent().unwrap().to_owned()
 }
 
+/// A directory in `out_dir` holding this test run's library under its SONAME
+/// (`libvodkit.so.<abi>`, set by build.rs): the name a program linked against
+/// it asks for at run time, which cargo's deps/ directory does not hold.
+fn soname_dir(out_dir: &Path) -> PathBuf {
+    let dir = out_dir.join("soname");
+    std::fs::create_dir_all(&dir).unwrap();
+    let name = format!("libvodkit.so.{}", vodkit::ffi::version::VODKIT_ABI_VERSION);
+    match std::os::unix::fs::symlink(lib_dir().join("libvodkit.so"), dir.join(name)) {
+        Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => panic!("symlink: {e}"),
+        _ => {}
+    }
+    dir
+}
+
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -93,7 +107,7 @@ fn compile(program: &str, link: Link, out_dir: &Path) -> PathBuf {
             cmd.arg("-L")
                 .arg(&lib)
                 .arg("-lvodkit")
-                .arg(format!("-Wl,-rpath,{}", lib.display()))
+                .arg(format!("-Wl,-rpath,{}", soname_dir(out_dir).display()))
                 // RPATH, not RUNPATH: cargo's LD_LIBRARY_PATH also names
                 // target/debug, whose copy of the library is the last
                 // `cargo build`'s, not this test run's.
@@ -579,7 +593,7 @@ fn run_cpp(program: &str, prepare: impl Fn(&Emulator)) {
             .arg("-L")
             .arg(&lib)
             .arg("-lvodkit")
-            .arg(format!("-Wl,-rpath,{}", lib.display()))
+            .arg(format!("-Wl,-rpath,{}", soname_dir(dir.path()).display()))
             // RPATH, not RUNPATH: cargo's LD_LIBRARY_PATH also names
             // target/debug, whose copy of the library is the last
             // `cargo build`'s, not this test run's.

@@ -122,7 +122,7 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 fn control(emu: &Emulator, provider: &str, body: Value) -> (u16, Value) {
-    let response = reqwest::blocking::Client::new()
+    let response = common::http_client()
         .post(format!(
             "{}/_emulator/{provider}/upload_target",
             emu.root_url()

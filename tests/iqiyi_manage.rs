@@ -113,10 +113,10 @@ fn full_status_moves_through_the_states_and_urllist_downloads_the_bytes() {
     assert_eq!(urls.mp4[0].name, Some(Definition::Smooth));
     assert_eq!(urls.m3u8[0].name, Some(Definition::Fastest));
     let mp4 = urls.url("mp4", 1).unwrap().unwrap();
-    let bytes = reqwest::blocking::get(mp4).unwrap().bytes().unwrap();
+    let bytes = common::http_get(mp4).unwrap().bytes().unwrap();
     assert_eq!(bytes.as_ref(), std::fs::read(&path).unwrap().as_slice());
     let m3u8 = urls.url("m3u8", 96).unwrap().unwrap();
-    let playlist = reqwest::blocking::get(m3u8).unwrap().text().unwrap();
+    let playlist = common::http_get(m3u8).unwrap().text().unwrap();
     assert!(playlist.starts_with("#EXTM3U"));
     assert_eq!(urls.url("m3u8", 5).unwrap(), None);
     assert_eq!(

@@ -278,11 +278,18 @@ fn post_only_operations_are_never_sent_as_get() {
     .unwrap();
     // The typed and generic calls both take the catalog's method; a GET to a
     // POST-only path is what the server refuses (HTTP 405).
-    let raw = reqwest::blocking::get(format!(
-        "{}/console/vod/createAudit?mediaId=vid001&status=Normal",
-        emu.provider_url("quvideo")
-    ))
-    .unwrap();
+    // (reqwest has no TLS backend of its own here: vodkit's settings.)
+    let http = reqwest::blocking::Client::builder()
+        .tls_backend_preconfigured(vodkit::http::tls::client_config(&[]).unwrap())
+        .build()
+        .unwrap();
+    let raw = http
+        .get(format!(
+            "{}/console/vod/createAudit?mediaId=vid001&status=Normal",
+            emu.provider_url("quvideo")
+        ))
+        .send()
+        .unwrap();
     assert_eq!(raw.status().as_u16(), 405);
     // The generic call sends what the catalog says (a GET would be 405 too).
     c.call_json(

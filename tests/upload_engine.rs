@@ -188,7 +188,7 @@ fn upload_with_faults(
         .collect();
     let server = ranged_server(stored.clone(), faults);
     let sink = RangedSink {
-        http: reqwest::blocking::Client::new(),
+        http: common::http_client(),
         url: server.url.clone(),
     };
     let options = EngineOptions {

@@ -247,7 +247,7 @@ const PART: u64 = 64 * 1024;
 fn provider(server: &FakeServer) -> FakeProvider {
     FakeProvider {
         url: server.url.clone(),
-        http: reqwest::blocking::Client::new(),
+        http: common::http_client(),
         part_size: PART,
     }
 }

@@ -163,7 +163,7 @@ fn run_mode(mode: ClientMode) -> Result<(), String> {
             Ok(())
         }
         ClientMode::Bare { url, form, n } => {
-            let client = reqwest::blocking::Client::new();
+            let client = crate::emulator::http_client();
             let send = || -> Result<(), String> {
                 let r = client
                     .post(&url)

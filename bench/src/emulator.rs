@@ -41,7 +41,7 @@ impl Emulator {
             root_url,
             line,
             data_dir,
-            http: reqwest::blocking::Client::new(),
+            http: http_client(),
         })
     }
 
@@ -136,4 +136,13 @@ impl Drop for Emulator {
         let _ = self.child.wait();
         let _ = std::fs::remove_dir_all(&self.data_dir);
     }
+}
+
+/// A reqwest client for the bench's own requests, with vodkit's TLS settings
+/// (reqwest has no crypto backend of its own in this workspace).
+pub fn http_client() -> reqwest::blocking::Client {
+    reqwest::blocking::Client::builder()
+        .tls_backend_preconfigured(vodkit::http::tls::client_config(&[]).expect("TLS settings"))
+        .build()
+        .expect("an HTTP client")
 }

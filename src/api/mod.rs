@@ -4,8 +4,9 @@
 //! encodings the providers' models share (answers, id lists, pages,
 //! attachments, API paths).
 //!
-//! A provider is data plus small trait impls: a [`Service`] (its catalog, its
-//! [`Caller`] built with its [`Auth`] and [`Envelope`], its upload), registered
+//! A provider is data plus small trait impls: a [`Service`](crate::api::Service) (its catalog, its
+//! [`Caller`](crate::api::Caller) built with its [`Auth`](crate::api::Auth) and
+//! [`Envelope`](crate::api::Envelope), its upload), registered
 //! under a name in [`crate::providers::registry`]. Nothing here names a
 //! provider, and nothing here imports one.
 

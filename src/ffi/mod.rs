@@ -7,7 +7,7 @@
 //! callback verifier), declared below.
 //!
 //! Conventions (stated once in the header's preamble, `cbindgen.toml`):
-//! - every export goes through [`ffi_boundary!`]: a panic becomes a PANIC
+//! - every export goes through `ffi_boundary!`: a panic becomes a PANIC
 //!   error (never an abort), a NULL pointer a NULL_ARGUMENT error, invalid
 //!   UTF-8 an INVALID_UTF8 error;
 //! - fallible calls return `vodkit_error*`, NULL meaning success; out-params

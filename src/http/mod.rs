@@ -5,6 +5,7 @@ mod body_pump;
 mod config;
 mod retry;
 mod stall;
+pub mod tls;
 mod transport;
 
 pub use config::{HttpConfig, ProxyUrl};

@@ -47,11 +47,11 @@ macro_rules! shared_settings {
                 .map_err(|_| Error::invalid_input("the proxy setting is not a valid URL"))?;
             builder = builder.proxy(proxy);
         }
-        let ca_certs: &[reqwest::Certificate] = $ca_certs;
-        if !ca_certs.is_empty() {
-            builder = builder.tls_certs_merge(ca_certs.iter().cloned());
-        }
-        builder
+        // Each client gets its own TLS settings, with the crypto backend of
+        // this build (src/http/tls.rs), never a process-wide default.
+        let ca_certs: &[rustls::pki_types::CertificateDer<'static>] = $ca_certs;
+        let tls = super::tls::client_config(ca_certs).map_err(Error::internal)?;
+        builder.tls_backend_preconfigured(tls)
     }};
 }
 
@@ -60,7 +60,7 @@ pub struct Transport {
     client: Client,
     config: HttpConfig,
     /// The certificates of `config.ca_file`, read once.
-    ca_certs: Vec<reqwest::Certificate>,
+    ca_certs: Vec<rustls::pki_types::CertificateDer<'static>>,
     /// The async client that sends upload bodies, started with the first upload.
     uploads: OnceLock<UploadClient>,
     /// Held while the upload client starts, so parts starting together build
@@ -79,7 +79,10 @@ struct UploadClient {
 }
 
 impl UploadClient {
-    fn start(config: &HttpConfig, ca_certs: &[reqwest::Certificate]) -> Result<Self> {
+    fn start(
+        config: &HttpConfig,
+        ca_certs: &[rustls::pki_types::CertificateDer<'static>],
+    ) -> Result<Self> {
         let builder = shared_settings!(reqwest::Client::builder(), config, ca_certs);
         let client = builder
             .build()
@@ -361,15 +364,18 @@ fn without_sigpipe<T>(f: impl FnOnce() -> T) -> T {
 }
 
 /// The certificates of a PEM file, for `ca_file`.
-fn read_ca_file(path: &std::path::Path) -> Result<Vec<reqwest::Certificate>> {
+fn read_ca_file(path: &std::path::Path) -> Result<Vec<rustls::pki_types::CertificateDer<'static>>> {
+    use rustls::pki_types::pem::PemObject;
     let pem = std::fs::read(path)
         .map_err(|e| Error::io(format!("ca_file: cannot read {}", path.display()), e))?;
-    let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|_| {
-        Error::invalid_input(format!(
-            "ca_file: {} is not a PEM certificate file",
-            path.display()
-        ))
-    })?;
+    let certs = rustls::pki_types::CertificateDer::pem_slice_iter(&pem)
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(|_| {
+            Error::invalid_input(format!(
+                "ca_file: {} is not a PEM certificate file",
+                path.display()
+            ))
+        })?;
     if certs.is_empty() {
         return Err(Error::invalid_input(format!(
             "ca_file: {} holds no certificate",

@@ -1,6 +1,6 @@
 //! The upload engine every provider shares.
 //!
-//! A provider describes *where* bytes go by implementing [`PartSink`]; the
+//! A provider describes *where* bytes go by implementing [`PartSink`](crate::upload::PartSink); the
 //! engine decides *how*: it plans parts, streams each one from disk (memory
 //! stays at a few buffers per part in flight, whatever the file size), runs up
 //! to `concurrency` parts on worker threads, checks each part's answer against

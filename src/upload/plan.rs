@@ -96,7 +96,7 @@ const MIB: u64 = 1024 * 1024;
 /// How many parts an upload aims for when its caller names no part size.
 pub const TARGET_PARTS: u64 = 64;
 
-/// The largest part [`auto_part_size`] chooses (larger files get more parts).
+/// The largest part `auto_part_size` chooses (larger files get more parts).
 pub const MAX_AUTO_PART_SIZE: u64 = 64 * MIB;
 
 /// The part size for `bytes` left to send when the caller names none:

@@ -134,3 +134,18 @@ pub fn log_to_stderr() {
         })
         .try_init();
 }
+
+/// A reqwest client for the tests' own requests (set-up, downloads). reqwest
+/// has no TLS crypto backend of its own in this workspace: like every client,
+/// it gets vodkit's TLS settings (the build's `aws-lc-rs` or `ring`).
+pub fn http_client() -> reqwest::blocking::Client {
+    reqwest::blocking::Client::builder()
+        .tls_backend_preconfigured(vodkit::http::tls::client_config(&[]).expect("TLS settings"))
+        .build()
+        .expect("an HTTP client")
+}
+
+/// GET `url` with [`http_client`].
+pub fn http_get(url: impl reqwest::IntoUrl) -> reqwest::Result<reqwest::blocking::Response> {
+    http_client().get(url).send()
+}

@@ -21,6 +21,7 @@ pub mod provider;
 pub mod rate_limit;
 pub mod server;
 pub mod stats;
+pub mod tls;
 pub mod upload_target;
 
 pub use provider::Provider;

@@ -131,7 +131,7 @@ impl CallbackVerifier {
     }
 
     /// Rejects requests whose `timestamp` is further than `window` from now
-    /// (either way: clocks drift); default [`DEFAULT_MAX_AGE`]. The provider
+    /// (either way: clocks drift); default `DEFAULT_MAX_AGE`. The provider
     /// retries a failed delivery 30 s later with the same timestamp: use at
     /// least a minute.
     pub fn max_age(mut self, window: Duration) -> Self {
@@ -148,7 +148,7 @@ impl CallbackVerifier {
     }
 
     /// The largest request accepted, in bytes (a raw body, or the fields'
-    /// names and values together); default [`DEFAULT_MAX_BODY`].
+    /// names and values together); default `DEFAULT_MAX_BODY`.
     pub fn max_body(mut self, bytes: usize) -> Self {
         self.max_body = bytes;
         self

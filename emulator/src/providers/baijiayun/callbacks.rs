@@ -34,6 +34,7 @@ fn get_url(shared: &Shared, _req: &Req) -> Result<Value, ApiError> {
 /// Ticks every video on the emulated clock and sends what they announce.
 pub(crate) async fn run(shared: Arc<Shared>) {
     let client = reqwest::Client::builder()
+        .tls_backend_preconfigured(crate::common::tls::client_config())
         .timeout(Duration::from_secs(10))
         .no_proxy()
         .build()

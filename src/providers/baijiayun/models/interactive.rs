@@ -4,7 +4,7 @@
 //! and viewers).
 //!
 //! **Provisional paths.** The OCR of document 003 lost every path of these
-//! operations, so the paths in [`crate::baijiayun::ops`] (`video/createNotice`
+//! operations, so the paths in `crate::baijiayun::ops` (`video/createNotice`
 //! … `video/getAnswerRecord`) are chosen in the document's naming style. Each
 //! one can be replaced without a code change by
 //! `Config::path_override(op_name, path)`, where `op_name` is the default path
