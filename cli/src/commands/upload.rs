@@ -262,23 +262,6 @@ fn cancel_token() -> &'static UploadControl {
     })
 }
 
-/// A core message without its advice to library callers ("resume with
-/// resume_upload"): the CLI names its own command that continues.
-fn without_library_advice(message: &str) -> String {
-    let advice = "resume with resume_upload";
-    let mut out = message.to_owned();
-    while let Some(i) = out.find(advice) {
-        // The whole parenthesis it closes, or the words alone.
-        let open = out[..i].rfind(" (");
-        let close = out[i..].find(')').map(|j| i + j + 1);
-        match (open, close) {
-            (Some(o), Some(c)) => out.replace_range(o..c, ""),
-            _ => out.replace_range(i..i + advice.len(), ""),
-        }
-    }
-    out
-}
-
 /// The failure of an upload to a provider that takes none.
 pub fn no_uploads(provider: &str) -> Fail {
     Fail::unsupported(format!(
@@ -414,7 +397,7 @@ pub fn run(
                     b.abandon_with_message(why);
                 }
                 let mut f = fail::from_core(&err, &resolved.hint);
-                f.message = resolved.redact(&without_library_advice(&f.message));
+                f.message = resolved.redact(&f.message);
                 // What the core left behind decides what the next run does.
                 let kept = dir
                     .as_ref()

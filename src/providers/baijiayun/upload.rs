@@ -468,12 +468,11 @@ pub(crate) fn resume_handle(video_id: i64) -> serde_json::Value {
     serde_json::json!({ "provider": PROVIDER, "video_id": video_id })
 }
 
-/// Keeps the video id with a failed upload so the caller can resume it.
+/// Keeps the video id with a failed upload so the caller can resume it:
+/// the typed resume handle says how; the message names no function, as each
+/// binding and the CLI call resuming by its own name.
 fn attach_video_id(err: Error, video_id: i64) -> Error {
-    let message = format!(
-        "{} (video_id {video_id}; resume with resume_upload)",
-        err.message()
-    );
+    let message = format!("{} (video_id {video_id})", err.message());
     let kind = err.kind();
     let mut out = Error::new(kind, message)
         .with_detail(format!("video_id={video_id}"))
