@@ -44,30 +44,11 @@ pub struct UploadArgs {
 }
 
 pub fn parse_size(s: &str) -> std::result::Result<u64, String> {
-    let t = s.trim();
-    let (num, mult) = match t.char_indices().find(|(_, c)| c.is_ascii_alphabetic()) {
-        Some((i, _)) => {
-            let unit = t[i..].to_ascii_uppercase();
-            let unit = unit.trim_end_matches("IB").trim_end_matches('B');
-            let m = match unit {
-                "" => 1,
-                "K" => 1 << 10,
-                "M" => 1 << 20,
-                "G" => 1 << 30,
-                _ => return Err(format!("{s:?}: use a number with K, M or G (4M)")),
-            };
-            (&t[..i], m)
-        }
-        None => (t, 1),
-    };
-    let n: f64 = num
-        .trim()
-        .parse()
-        .map_err(|_| format!("{s:?}: use a number with K, M or G (4M)"))?;
-    if n.is_nan() || n <= 0.0 {
-        return Err(format!("{s:?}: must be more than 0"));
+    // The core's reading, as config values take it; a flag of 0 means nothing.
+    match vodkit::units::parse_size(s)? {
+        0 => Err(format!("{s:?}: must be more than 0")),
+        n => Ok(n),
     }
-    Ok((n * mult as f64) as u64)
 }
 
 /// Every provider's upload options, by name: (schema of the property, providers).
