@@ -130,6 +130,13 @@ fn interrupted_upload_resumes_in_a_later_call() {
         emu.baijiayun().video(video_id).unwrap().received_bytes,
         MIB / 2
     );
+    // The handle is the typed way on; the message names the video but no
+    // function (each binding and the CLI resume under their own names).
+    assert!(
+        err.message().contains(&format!("(video_id {video_id})")),
+        "{err}"
+    );
+    assert!(!err.message().contains("resume"), "{err}");
 
     let mut first = None;
     let control = UploadHooks::new().on_progress(|p| {

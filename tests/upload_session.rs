@@ -14,8 +14,8 @@ use serde_json::{json, Value};
 use vodkit::http::RetryPolicy;
 use vodkit::upload::checkpoint::Record;
 use vodkit::upload::{
-    AckedRange, Committed, EngineOptions, Located, Part, PartAck, PartBody, PartSink, RemoteUpload,
-    Session, Source, Start, UploadHooks,
+    AckedRange, Committed, EngineOptions, Located, NotLocated, Part, PartAck, PartBody, PartSink,
+    RemoteUpload, Session, Source, Start, UploadHooks,
 };
 use vodkit::{Error, ErrorKind, Result};
 
@@ -153,7 +153,7 @@ impl RemoteUpload for FakeProvider {
         handle: &Value,
         checkpoint: Option<&Record>,
         _source: &Source,
-    ) -> Result<Located<FakeObject>> {
+    ) -> std::result::Result<Located<FakeObject>, NotLocated> {
         let id = handle["id"]
             .as_str()
             .ok_or_else(|| Error::invalid_input("no id"))?;

@@ -2,10 +2,18 @@
 //! (`2026-12-06T18:00:00+08:00`), whatever form the provider wrote
 //! (the core's facts say which: epoch seconds, or China local time).
 
+use time::format_description::BorrowedFormatItem;
+use time::macros::format_description;
+use time::{Date, OffsetDateTime, PrimitiveDateTime, UtcOffset};
 use vodkit::api::TimeForm;
 
 /// China Standard Time, UTC+8 (no daylight saving).
 const CHINA_OFFSET: i64 = 8 * 3600;
+
+/// How the CLI writes a time: ISO 8601 to the second, with its offset.
+const ISO: &[BorrowedFormatItem<'static>] = format_description!(
+    "[year]-[month]-[day]T[hour]:[minute]:[second][offset_hour sign:mandatory]:[offset_minute]"
+);
 
 /// `raw` (written in `form`) as local ISO 8601; `None` when it is not a
 /// time in that form (the cell then shows what the provider sent).
@@ -20,68 +28,32 @@ pub fn local_iso(raw: &str, form: TimeForm) -> Option<String> {
     if epoch <= 0 {
         return None;
     }
-    let offset = local_offset(epoch);
-    Some(format_iso(epoch + offset, offset))
+    format_iso(epoch, local_offset(epoch))
 }
 
-/// `YYYY-MM-DD hh:mm:ss` (or `T` between) as seconds since 1970-01-01 00:00:00 of the same zone.
+/// `YYYY-MM-DD hh:mm:ss` (or `T` between, or a date alone) as seconds since
+/// 1970-01-01 00:00:00 of the same zone.
 fn civil_seconds(s: &str) -> Option<i64> {
-    let (date, time) = s.split_once([' ', 'T']).unwrap_or((s, "00:00:00"));
-    let mut d = date.split('-').map(|p| p.parse::<i64>().ok());
-    let (y, m, day) = (d.next()??, d.next()??, d.next()??);
-    let mut t = time.split(':').map(|p| p.parse::<i64>().ok());
-    let (h, min, sec) = (t.next()??, t.next()??, t.next().flatten().unwrap_or(0));
-    if !(1..=12).contains(&m) || !(1..=31).contains(&day) || h > 23 || min > 59 || sec > 60 {
-        return None;
-    }
-    Some(days_from_civil(y, m, day) * 86400 + h * 3600 + min * 60 + sec)
+    const DATE_TIME: &[BorrowedFormatItem<'static>] = format_description!(
+        "[year]-[month padding:none]-[day padding:none] [hour]:[minute]:[second]"
+    );
+    const DATE: &[BorrowedFormatItem<'static>] =
+        format_description!("[year]-[month padding:none]-[day padding:none]");
+    let civil = match PrimitiveDateTime::parse(&s.replacen('T', " ", 1), DATE_TIME) {
+        Ok(t) => t,
+        Err(_) => Date::parse(s, DATE).ok()?.midnight(),
+    };
+    Some(civil.assume_utc().unix_timestamp())
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146097 + doe - 719468
-}
-
-/// The date of a day count since 1970-01-01.
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719468;
-    let era = z.div_euclid(146097);
-    let doe = z - era * 146097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (
-        if m <= 2 {
-            yoe + era * 400 + 1
-        } else {
-            yoe + era * 400
-        },
-        m,
-        d,
-    )
-}
-
-fn format_iso(local: i64, offset: i64) -> String {
-    let (y, m, d) = civil_from_days(local.div_euclid(86400));
-    let s = local.rem_euclid(86400);
-    let sign = if offset < 0 { '-' } else { '+' };
-    let o = offset.abs();
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
-        s / 3600,
-        s / 60 % 60,
-        s % 60,
-        o / 3600,
-        o / 60 % 60
-    )
+/// `epoch` written at `offset` seconds from UTC.
+fn format_iso(epoch: i64, offset: i64) -> Option<String> {
+    let offset = UtcOffset::from_whole_seconds(i32::try_from(offset).ok()?).ok()?;
+    OffsetDateTime::from_unix_timestamp(epoch)
+        .ok()?
+        .to_offset(offset)
+        .format(ISO)
+        .ok()
 }
 
 /// The local zone's offset from UTC at `epoch`, in seconds (the C
@@ -107,12 +79,22 @@ mod tests {
         // 2026-12-06 18:00:00 in China is 10:00:00 UTC.
         let china = civil_seconds("2026-12-06 18:00:00").unwrap() - CHINA_OFFSET;
         assert_eq!(china, 1_796_551_200);
-        assert_eq!(format_iso(china, 0), "2026-12-06T10:00:00+00:00");
         assert_eq!(
-            format_iso(china + 19800, 19800),
+            civil_seconds("2026-12-06T18:00:00"),
+            civil_seconds("2026-12-06 18:00:00")
+        );
+        assert_eq!(civil_seconds("2026-12-06"), Some(1_796_515_200));
+        assert_eq!(format_iso(china, 0).unwrap(), "2026-12-06T10:00:00+00:00");
+        assert_eq!(
+            format_iso(china, 19800).unwrap(),
             "2026-12-06T15:30:00+05:30"
         );
+        assert_eq!(
+            format_iso(china, -3 * 3600).unwrap(),
+            "2026-12-06T07:00:00-03:00"
+        );
         assert_eq!(civil_seconds("2026-13-01 00:00:00"), None);
+        assert_eq!(civil_seconds("2026-02-30 00:00:00"), None);
         assert_eq!(civil_seconds("soon"), None);
     }
 }

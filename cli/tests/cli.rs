@@ -967,7 +967,14 @@ fn checkpoints_are_the_cores_and_rm_takes_their_keys() {
     assert!(err.contains(&format!("checkpoint {key} kept")), "{err}");
     // The table shows it too.
     let table = env.run(&["checkpoints"]);
-    assert!(String::from_utf8_lossy(&table.stdout).contains(key));
+    let shown = String::from_utf8_lossy(&table.stdout);
+    assert!(shown.contains(key));
+    // Its figure is what the server confirmed, said as such (issue 21: "0 of
+    // 50 MiB" read as what the server holds).
+    assert!(shown.contains("ACKNOWLEDGED/SIZE"), "{shown}");
+    assert!(shown.contains(&format!("{acked}/{}", 1 << 20)), "{shown}");
+    let said = String::from_utf8_lossy(&table.stderr);
+    assert!(said.contains("it may hold more"), "{said}");
 
     one_line_error(
         &env.run(&["checkpoints", "rm", "nope"]),
@@ -1090,4 +1097,31 @@ fn verbose_shows_the_sdks_log_lines_on_stderr() {
     let debug = retried(&["-vv", "ls", "--json"]);
     assert!(debug.contains("info: retrying after"), "{debug}");
     assert!(debug.contains("debug: HTTP 200"), "{debug}");
+}
+
+#[test]
+fn size_flags_read_sizes_as_config_values_do() {
+    // One reading of sizes (vodkit::units::parse_size) for flags and
+    // `--set`: the forms a config value takes work on the command line too,
+    // and a wrong one gets the same words.
+    let env = setup();
+    let f = env.file("sizes.mp4", 200 << 10);
+    let up = env.json(&[
+        "upload",
+        f.to_str().unwrap(),
+        "--part-size",
+        "0.0625MiB",
+        "--json",
+    ]);
+    assert_eq!(up["uploaded"][0]["bytes_sent"], 200u64 << 10, "{up}");
+    let bad = env.run(&["upload", f.to_str().unwrap(), "--part-size", "8Q"]);
+    assert!(!bad.status.success(), "{bad:?}");
+    let said = String::from_utf8_lossy(&bad.stderr);
+    assert!(said.contains("is not a size"), "{said}");
+    let zero = env.run(&["upload", f.to_str().unwrap(), "--limit-rate", "0"]);
+    assert!(!zero.status.success(), "{zero:?}");
+    assert!(
+        String::from_utf8_lossy(&zero.stderr).contains("must be more than 0"),
+        "{zero:?}"
+    );
 }

@@ -223,6 +223,9 @@ impl Caller {
             let separator = if url.contains('?') { '&' } else { '?' };
             format!("{url}{separator}{}", form_body(&query))
         };
+        // Per request, not the client's: the client's timeout bounds each
+        // read of the answer, this one the whole exchange (a body that
+        // trickles in forever ends at it; tests/http_hostile).
         let mut builder = match method {
             Method::Get => client.get(&url),
             Method::Post => client.post(&url),

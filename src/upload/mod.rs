@@ -35,7 +35,7 @@ pub use options::CommonUploadOptions;
 pub use pace::DEFAULT_PAUSE_HOLD;
 pub(crate) use plan::auto_part_size;
 pub use plan::{Committed, Part, MAX_AUTO_PART_SIZE, TARGET_PARTS};
-pub use session::{Finished, Located, RemoteUpload, Session, Start};
+pub use session::{Finished, Located, NotLocated, RemoteUpload, Session, Start};
 pub use sink::{PartAck, PartSink};
 pub use source::{IntoSource, Origin, PartBody, ReadAt, Source};
 pub use tally::PartReceipt;

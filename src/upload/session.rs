@@ -36,24 +36,15 @@ pub trait RemoteUpload: Sync {
 
     /// Finds the object a resume handle names and what its server holds.
     /// `checkpoint` is this file's checkpoint record, when the upload has
-    /// one (its ranges were checked against the file). An error that is
-    /// retryable is an outage: the session reports it rather than start
-    /// afresh.
+    /// one (its ranges were checked against the file). A
+    /// [`NotLocated::Failed`] error that is retryable is an outage: the
+    /// session reports it rather than start afresh.
     fn locate(
         &self,
         handle: &Value,
         checkpoint: Option<&Record>,
         source: &Source,
-    ) -> Result<Located<Self::Object>>;
-
-    /// Whether an error of [`RemoteUpload::locate`] for a checkpoint's upload
-    /// means that upload can never complete (then the checkpoint goes and
-    /// the error is the answer, so the caller decides) rather than that it
-    /// is gone (then the file is uploaded afresh). By default: gone.
-    fn stranded(&self, err: &Error) -> bool {
-        let _ = err;
-        false
-    }
+    ) -> std::result::Result<Located<Self::Object>, NotLocated>;
 
     /// The resume handle of `object` (never a secret), with the ranges
     /// acknowledged so far for a provider that has no query for them.
@@ -128,6 +119,33 @@ pub struct Finished<O> {
     pub file_md5: Option<String>,
 }
 
+/// Why [`RemoteUpload::locate`] found no upload to continue.
+#[derive(Debug)]
+pub enum NotLocated {
+    /// The upload exists but can never complete (Baijiayun: the server
+    /// holds every byte and still calls it unfinished): a checkpoint of it
+    /// goes and the error is the answer, so the caller decides.
+    Stranded(Error),
+    /// Any other failure: for a checkpoint's upload, the file is uploaded
+    /// afresh unless the error is retryable (an outage).
+    Failed(Error),
+}
+
+impl NotLocated {
+    pub fn into_error(self) -> Error {
+        match self {
+            NotLocated::Stranded(e) | NotLocated::Failed(e) => e,
+        }
+    }
+}
+
+/// `?` on a plain error in `locate` is a [`NotLocated::Failed`].
+impl From<Error> for NotLocated {
+    fn from(e: Error) -> Self {
+        NotLocated::Failed(e)
+    }
+}
+
 /// One upload from start to the checked result.
 pub struct Session<'r, R: RemoteUpload> {
     pub remote: &'r R,
@@ -155,7 +173,9 @@ impl<R: RemoteUpload> Session<'_, R> {
         };
         let (located, created_at) = match (start, &record) {
             (Start::Resume(handle), _) => {
-                let located = remote.locate(handle, record.as_deref(), source)?;
+                let located = remote
+                    .locate(handle, record.as_deref(), source)
+                    .map_err(NotLocated::into_error)?;
                 let created_at = record
                     .as_deref()
                     .filter(|r| same_object(&r.resume, handle))
@@ -165,14 +185,14 @@ impl<R: RemoteUpload> Session<'_, R> {
             (Start::Fresh, Some(r)) => match remote.locate(&r.resume, Some(r), source) {
                 Ok(located) => (located, Some(r.created_at)),
                 // An outage is no verdict on the upload: try again later.
-                Err(e) if e.is_retryable() => return Err(e),
-                Err(e) if remote.stranded(&e) => {
+                Err(NotLocated::Failed(e)) if e.is_retryable() => return Err(e),
+                Err(NotLocated::Stranded(e)) => {
                     if let Some(cp) = &checkpoint {
                         cp.finished();
                     }
                     return Err(e);
                 }
-                Err(e) => {
+                Err(NotLocated::Failed(e)) => {
                     log::warn!(
                         "checkpoint {}: the upload it records cannot be resumed ({e}); \
                          uploading afresh",

@@ -41,7 +41,18 @@ pub fn checkpoints(action: Option<CheckpointAction>, out: &Out) -> Result<()> {
                         ]
                     })
                     .collect();
-                out.table(&["KEY", "PROVIDER", "SENT/SIZE", "RESUME", "FILE"], &rows);
+                // What the checkpoint knows is what the server confirmed
+                // when it was written; a provider may hold more (Baijiayun
+                // keeps the bytes of an interrupted request, iQiyi has no
+                // query), so the column says whose figure it is.
+                out.table(
+                    &["KEY", "PROVIDER", "ACKNOWLEDGED/SIZE", "RESUME", "FILE"],
+                    &rows,
+                );
+                out.note(
+                    "ACKNOWLEDGED: bytes the server confirmed when the checkpoint was written; it \
+                     may hold more. `vodkit upload FILE` asks it and sends only the rest.",
+                );
             }
             Ok(())
         }

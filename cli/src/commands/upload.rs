@@ -59,30 +59,11 @@ pub struct UploadArgs {
 }
 
 pub fn parse_size(s: &str) -> std::result::Result<u64, String> {
-    let t = s.trim();
-    let (num, mult) = match t.char_indices().find(|(_, c)| c.is_ascii_alphabetic()) {
-        Some((i, _)) => {
-            let unit = t[i..].to_ascii_uppercase();
-            let unit = unit.trim_end_matches("IB").trim_end_matches('B');
-            let m = match unit {
-                "" => 1,
-                "K" => 1 << 10,
-                "M" => 1 << 20,
-                "G" => 1 << 30,
-                _ => return Err(format!("{s:?}: use a number with K, M or G (4M)")),
-            };
-            (&t[..i], m)
-        }
-        None => (t, 1),
-    };
-    let n: f64 = num
-        .trim()
-        .parse()
-        .map_err(|_| format!("{s:?}: use a number with K, M or G (4M)"))?;
-    if n.is_nan() || n <= 0.0 {
-        return Err(format!("{s:?}: must be more than 0"));
+    // The core's reading, as config values take it; a flag of 0 means nothing.
+    match vodkit::units::parse_size(s)? {
+        0 => Err(format!("{s:?}: must be more than 0")),
+        n => Ok(n),
     }
-    Ok((n * mult as f64) as u64)
 }
 
 /// Every provider's upload options, by name: (schema of the property, providers).
@@ -277,23 +258,6 @@ pub(super) fn cancel_token() -> &'static UploadControl {
     })
 }
 
-/// A core message without its advice to library callers ("resume with
-/// resume_upload"): the CLI names its own command that continues.
-pub(super) fn without_library_advice(message: &str) -> String {
-    let advice = "resume with resume_upload";
-    let mut out = message.to_owned();
-    while let Some(i) = out.find(advice) {
-        // The whole parenthesis it closes, or the words alone.
-        let open = out[..i].rfind(" (");
-        let close = out[i..].find(')').map(|j| i + j + 1);
-        match (open, close) {
-            (Some(o), Some(c)) => out.replace_range(o..c, ""),
-            _ => out.replace_range(i..i + advice.len(), ""),
-        }
-    }
-    out
-}
-
 /// The failure of an upload to a provider that takes none.
 pub fn no_uploads(provider: &str) -> Fail {
     Fail::unsupported(format!(
@@ -432,7 +396,7 @@ pub fn run(
                     b.abandon_with_message(why);
                 }
                 let mut f = fail::from_core(&err, &resolved.hint);
-                f.message = resolved.redact(&without_library_advice(&f.message));
+                f.message = resolved.redact(&f.message);
                 // What the core left behind decides what the next run does.
                 let kept = dir
                     .as_ref()

@@ -16,10 +16,7 @@ use serde_json::{json, Value};
 use vodkit::upload::{checkpoint, finished_upload, BatchHooks, BatchItem, Source, MAX_JOBS};
 use vodkit::ErrorKind;
 
-use super::upload::{
-    cancel_token, checkpoint_dir, checkpoint_of, duplicates, options, without_library_advice,
-    UploadArgs,
-};
+use super::upload::{cancel_token, checkpoint_dir, checkpoint_of, duplicates, options, UploadArgs};
 use crate::fail::{self, Fail, Result};
 use crate::next_command::continue_command;
 use crate::settings::Resolved;
@@ -206,7 +203,7 @@ fn report(
                 uploaded.push(entry);
             }
             Err(err) => {
-                let message = resolved.redact(&without_library_advice(err.message()));
+                let message = resolved.redact(err.message());
                 failed.push(json!({
                     "file": item.name,
                     "kind": err.kind().as_str(),
@@ -229,7 +226,7 @@ fn report(
             "{} of {} files not uploaded ({}); the {} uploaded are recorded and will not be sent again; to continue: {next}",
             failed.len(),
             items.len(),
-            resolved.redact(&without_library_advice(&f.message)),
+            resolved.redact(&f.message),
             uploaded.len(),
         );
         f.extra.insert("continue".into(), json!(next));

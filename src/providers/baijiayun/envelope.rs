@@ -36,7 +36,7 @@ impl BaijiayunEnvelope {
             request_id,
             retry_after,
         } = response;
-        let parsed: Option<Value> = serde_json::from_slice(&body).ok();
+        let mut parsed: Option<Value> = serde_json::from_slice(&body).ok();
         let envelope = parsed.as_ref().and_then(Value::as_object);
         let code = envelope
             .and_then(|o| o.get("code"))
@@ -45,7 +45,7 @@ impl BaijiayunEnvelope {
             .and_then(|o| o.get("msg"))
             .and_then(Value::as_str)
             .unwrap_or("");
-        let (Some(envelope), Some(code)) = (envelope, code) else {
+        let (Some(_), Some(code)) = (envelope, code) else {
             let err = if status >= 400 {
                 status_error(status, request_id.clone())
             } else {
@@ -78,7 +78,9 @@ impl BaijiayunEnvelope {
                 .with_retry_after(retry_after));
         }
         if code == success {
-            return Ok(envelope.get("data").cloned().unwrap_or(Value::Null));
+            // Taken, not cloned: the envelope is dropped here anyway.
+            let data = parsed.as_mut().and_then(|v| v.get_mut("data"));
+            return Ok(data.map(Value::take).unwrap_or(Value::Null));
         }
         let message = if msg.is_empty() {
             format!("Baijiayun answered code {code}")

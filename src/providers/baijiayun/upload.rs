@@ -22,7 +22,8 @@ use crate::http::Transport;
 use crate::upload::checkpoint::Record;
 use crate::upload::{
     self, AckedRange, Committed, CommonUploadOptions, EngineOptions, Finished, IntoSource, Located,
-    Part, PartAck, PartBody, PartSink, RemoteUpload, Session, Source, Start, UploadHooks,
+    NotLocated, Part, PartAck, PartBody, PartSink, RemoteUpload, Session, Source, Start,
+    UploadHooks,
 };
 
 /// Options of [`Client::upload`]: every getUploadUrl parameter, plus how the
@@ -257,9 +258,9 @@ impl RemoteUpload for BaijiayunUpload<'_> {
         handle: &Value,
         checkpoint: Option<&Record>,
         source: &Source,
-    ) -> Result<Located<Video>> {
+    ) -> std::result::Result<Located<Video>, NotLocated> {
         let Some(video_id) = handle.get("video_id").and_then(Value::as_i64) else {
-            return Err(Error::invalid_input("the resume handle has no video_id"));
+            return Err(Error::invalid_input("the resume handle has no video_id").into());
         };
         let attach = |e| attach_video_id(e, video_id);
         let point = self
@@ -272,15 +273,17 @@ impl RemoteUpload for BaijiayunUpload<'_> {
             // start at what is held). Reporting success would hand back a
             // video that never transcodes.
             ResumePoint::Continue { held, .. } if held == source.size() && held > 0 => {
-                return Err(Error::new(
-                    ErrorKind::Provider,
-                    format!(
-                        "video {video_id} {STRANDED} {held} bytes of the file but the provider has \
-                         not completed its upload, and nothing is left to send that could: \
-                         upload the file again (a new video)"
-                    ),
-                )
-                .with_detail(format!("video_id={video_id}")));
+                return Err(NotLocated::Stranded(
+                    Error::new(
+                        ErrorKind::Provider,
+                        format!(
+                            "video {video_id} holds all {held} bytes of the file but the provider \
+                             has not completed its upload, and nothing is left to send that \
+                             could: upload the file again (a new video)"
+                        ),
+                    )
+                    .with_detail(format!("video_id={video_id}")),
+                ));
             }
             ResumePoint::Continue { upload_url, held } => (upload_url, held),
             // Everything arrived before the interruption: nothing left to send.
@@ -315,10 +318,6 @@ impl RemoteUpload for BaijiayunUpload<'_> {
             held: Committed::Prefix(held),
             ranges,
         })
-    }
-
-    fn stranded(&self, err: &Error) -> bool {
-        err.kind() == ErrorKind::Provider && err.message().contains(STRANDED)
     }
 
     fn handle(&self, video: &Video, _acked: &[AckedRange]) -> Value {
@@ -461,10 +460,6 @@ impl Client {
     }
 }
 
-/// What the error of a video that holds every byte but was never completed
-/// says (see `locate`): such an upload is stranded, not gone.
-const STRANDED: &str = "holds all";
-
 /// The envelope code of a refused upload (also what resuming a finished one gets).
 const UPLOAD_REFUSED: &str = "4001";
 
@@ -473,12 +468,11 @@ pub(crate) fn resume_handle(video_id: i64) -> serde_json::Value {
     serde_json::json!({ "provider": PROVIDER, "video_id": video_id })
 }
 
-/// Keeps the video id with a failed upload so the caller can resume it.
+/// Keeps the video id with a failed upload so the caller can resume it:
+/// the typed resume handle says how; the message names no function, as each
+/// binding and the CLI call resuming by its own name.
 fn attach_video_id(err: Error, video_id: i64) -> Error {
-    let message = format!(
-        "{} (video_id {video_id}; resume with resume_upload)",
-        err.message()
-    );
+    let message = format!("{} (video_id {video_id})", err.message());
     let kind = err.kind();
     let mut out = Error::new(kind, message)
         .with_detail(format!("video_id={video_id}"))

@@ -23,7 +23,8 @@ use crate::http::RetryPolicy;
 use crate::upload::checkpoint::Record;
 use crate::upload::{
     self, AckedRange, Committed, CommonUploadOptions, EngineOptions, Finished, IntoSource, Located,
-    Part, PartAck, PartBody, PartSink, RemoteUpload, Session, Source, Start, UploadHooks,
+    NotLocated, Part, PartAck, PartBody, PartSink, RemoteUpload, Session, Source, Start,
+    UploadHooks,
 };
 
 /// Options of [`Client::upload`]: the meta set before `uploadfinish`, and
@@ -327,14 +328,15 @@ impl RemoteUpload for IqiyiUpload<'_> {
         resume: &Value,
         checkpoint: Option<&Record>,
         source: &Source,
-    ) -> Result<Located<Object>> {
+    ) -> std::result::Result<Located<Object>, NotLocated> {
         let handle = Handle::parse(resume)?;
         if source.size() != handle.file_size {
             return Err(Error::invalid_input(format!(
                 "the file has {} bytes; the upload being resumed has {}",
                 source.size(),
                 handle.file_size
-            )));
+            ))
+            .into());
         }
         upload::checkpoint::check_ranges(&handle.ranges, source).map_err(|e| match e.kind() {
             ErrorKind::Integrity => Error::new(
