@@ -10,6 +10,9 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
+
+#[path = "common/origin.rs"]
+mod origin;
 use vodkit_emulator::baijiayun::Config as EmuConfig;
 use vodkit_emulator::{Emulator, Faults};
 
@@ -343,7 +346,15 @@ fn run_all(link: Link, wrapper: &[&str]) {
                 }
             }
             "sources" | "pace" => {
-                let stdout = run.run(&bin, &[file]);
+                // The sources program uploads from a URL of the same bytes too.
+                let origin = origin::Origin::serving_file(Path::new(file), "c-origin-token");
+                let url = origin.url("from-url-name.mp4");
+                let args: &[&str] = if *program == "sources" {
+                    &[file, &url]
+                } else {
+                    &[file]
+                };
+                let stdout = run.run(&bin, args);
                 let ids: Vec<i64> = stdout
                     .lines()
                     .filter_map(|l| l.strip_prefix("video_id="))

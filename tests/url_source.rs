@@ -239,3 +239,34 @@ fn bad_origins_are_clear_errors_without_the_token() {
     let err = Source::url("http://127.0.0.1:9/a.mp4").unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Network, "{err}");
 }
+
+#[test]
+fn ranged_parts_ask_the_origin_for_their_own_bytes_only() {
+    let emu = common::emulator();
+    let size = 4 * MIB + 1;
+    let bytes = data(size, 11);
+    let origin = Origin::start(bytes.clone(), TOKEN);
+    let dir = tempfile::tempdir().unwrap();
+    let options = UploadOptions {
+        ranged: true,
+        ..options(dir.path(), false)
+    };
+    let up = common::client(&emu)
+        .upload(Source::url(&origin.url("p.mp4")).unwrap(), &options)
+        .unwrap();
+    let stored = emu.baijiayun().video(up.video_id).unwrap();
+    assert_eq!(stored.md5.as_deref(), Some(md5_hex(&bytes).as_str()));
+    // Each part's request ends where the part does (1 MiB parts), so no
+    // response is cut off half-read and its connection can be reused.
+    let ranges = origin.ranges();
+    for part in 0..4 {
+        let first = part * MIB;
+        let want = format!("bytes={first}-{}", (first + MIB).min(size) - 1);
+        assert!(ranges.contains(&want), "{want} not in {ranges:?}");
+    }
+    for r in &ranges {
+        let (a, b) = r["bytes=".len()..].split_once('-').unwrap();
+        let len = b.parse::<u64>().unwrap() + 1 - a.parse::<u64>().unwrap();
+        assert!(len <= MIB, "a request past a part: {r} in {ranges:?}");
+    }
+}

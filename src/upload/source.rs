@@ -24,6 +24,11 @@ use crate::hex::hex;
 pub trait ReadAt: Send + Sync {
     /// Reads up to `buf.len()` bytes at `offset`; `Ok(0)` only at the end.
     fn read_at(&self, offset: u64, buf: &mut [u8]) -> io::Result<usize>;
+
+    /// Told before `len` bytes from `offset` are read in order (a part, a
+    /// hashed range), so a reader that fetches ranges over the network asks
+    /// for that range, not more. Default: nothing.
+    fn will_read(&self, _offset: u64, _len: u64) {}
 }
 
 impl ReadAt for File {
@@ -331,7 +336,14 @@ impl Source {
 
     /// Reads exactly `buf.len()` bytes at `offset`; a source that ends early
     /// is an `Io` error (the file became shorter).
-    pub fn read_exact_at(&self, mut offset: u64, mut buf: &mut [u8]) -> Result<()> {
+    pub fn read_exact_at(&self, offset: u64, buf: &mut [u8]) -> Result<()> {
+        self.reader.will_read(offset, buf.len() as u64);
+        self.fill_at(offset, buf)
+    }
+
+    /// [`Source::read_exact_at`] without announcing the range (its caller
+    /// announced a longer one).
+    fn fill_at(&self, mut offset: u64, mut buf: &mut [u8]) -> Result<()> {
         while !buf.is_empty() {
             match self.reader.read_at(offset, buf) {
                 Ok(0) => {
@@ -375,6 +387,7 @@ impl Source {
         let mut buf = vec![0u8; RANGE_READ.min(usize::try_from(len).unwrap_or(RANGE_READ))];
         let mut hasher = Md5::new();
         let mut done = 0;
+        self.reader.will_read(offset, len);
         while done < len {
             if stop.load(Ordering::Relaxed) {
                 return Err(Error::cancelled());
@@ -382,7 +395,7 @@ impl Source {
             let n = buf
                 .len()
                 .min(usize::try_from(len - done).unwrap_or(usize::MAX));
-            self.read_exact_at(offset + done, &mut buf[..n])?;
+            self.fill_at(offset + done, &mut buf[..n])?;
             hasher.update(&buf[..n]);
             done += n as u64;
         }
@@ -398,6 +411,7 @@ impl Source {
         tally: Arc<PartTally>,
         abort: Arc<AtomicBool>,
     ) -> Result<PartBody> {
+        self.reader.will_read(offset, len);
         Ok(PartBody {
             reader: self.reader.clone(),
             position: offset,

@@ -42,6 +42,9 @@ const WINDOW: u64 = 16 * 1024 * 1024;
 /// flight, plus the in-order MD5 reader).
 const KEPT_STREAMS: usize = 16;
 
+/// Ranges announced by `will_read` that are remembered.
+const KEPT_PLANS: usize = 64;
+
 /// What the origin said about its file when it was first asked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Facts {
@@ -90,6 +93,10 @@ pub(crate) struct UrlReader {
     pub(crate) shown: String,
     pub(crate) facts: Facts,
     streams: Mutex<Vec<Stream>>,
+    /// Ranges about to be read in order (`will_read`): a request asks for
+    /// the rest of the shortest one holding its offset, so a part's response
+    /// ends with the part and its connection is reused.
+    plans: Mutex<Vec<(u64, u64)>>,
     /// Set by the first read that found the file changed.
     changed: OnceLock<String>,
     /// The URL's query values and password, registered for scrubbing for
@@ -151,6 +158,7 @@ impl UrlReader {
                 last_modified: None,
             },
             streams: Mutex::new(Vec::new()),
+            plans: Mutex::new(Vec::new()),
             changed: OnceLock::new(),
             _secrets: secrets,
         };
@@ -268,9 +276,23 @@ impl UrlReader {
             .map(|i| streams.swap_remove(i))
     }
 
+    /// Where a request from `offset` should end: the end of the shortest
+    /// announced range holding it (a part read beside the in-order MD5
+    /// pass), at most a window away.
+    fn end_for(&self, offset: u64) -> u64 {
+        let window_end = offset.saturating_add(WINDOW).min(self.facts.size);
+        let plans = self.plans.lock().unwrap_or_else(|e| e.into_inner());
+        plans
+            .iter()
+            .filter(|(start, end)| *start <= offset && offset < *end)
+            .map(|(_, end)| *end)
+            .min()
+            .map_or(window_end, |end| end.min(window_end))
+    }
+
     /// A new ranged request for the bytes from `offset`.
     fn request_at(&self, offset: u64) -> io::Result<Stream> {
-        let end = offset.saturating_add(WINDOW).min(self.facts.size);
+        let end = self.end_for(offset);
         let mut request = self
             .client
             .get(self.url.clone())
@@ -362,6 +384,14 @@ impl UrlReader {
 }
 
 impl ReadAt for UrlReader {
+    fn will_read(&self, offset: u64, len: u64) {
+        let mut plans = self.plans.lock().unwrap_or_else(|e| e.into_inner());
+        if plans.len() >= KEPT_PLANS {
+            plans.remove(0);
+        }
+        plans.push((offset, offset.saturating_add(len)));
+    }
+
     fn read_at(&self, offset: u64, buf: &mut [u8]) -> io::Result<usize> {
         if offset >= self.facts.size || buf.is_empty() {
             return Ok(0);

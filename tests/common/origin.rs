@@ -1,3 +1,4 @@
+#![allow(dead_code)]
 //! A loopback origin for URL sources: serves one file with Range requests,
 //! a strong ETag and `If-Range`, asks for a token in the query (as a
 //! pre-signed download link does), logs every `Range` it is asked for, and
@@ -13,6 +14,9 @@ use axum::response::{IntoResponse, Response};
 #[derive(Default)]
 struct State {
     data: Mutex<Vec<u8>>,
+    /// Served instead of `data` when set: read at each request (a file a
+    /// test's program writes after the origin started).
+    file: Option<std::path::PathBuf>,
     version: AtomicU64,
     ranges: Mutex<Vec<String>>,
     ignore_range: AtomicBool,
@@ -45,11 +49,15 @@ impl Origin {
     /// Serves `data` at `/media/<any name>?token=<token>`; `/redirect/<name>`
     /// answers 302 to it.
     pub fn start(data: Vec<u8>, token: &str) -> Origin {
-        let state = Arc::new(State {
+        Origin::with_state(State {
             data: Mutex::new(data),
             token: token.to_owned(),
             ..State::default()
-        });
+        })
+    }
+
+    fn with_state(state: State) -> Origin {
+        let state = Arc::new(state);
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .thread_name("origin")
@@ -73,6 +81,15 @@ impl Origin {
             state,
             runtime: Some(runtime),
         }
+    }
+
+    /// Serves the file at `path` as it is at each request.
+    pub fn serving_file(path: &std::path::Path, token: &str) -> Origin {
+        Origin::with_state(State {
+            file: Some(path.to_owned()),
+            token: token.to_owned(),
+            ..State::default()
+        })
     }
 
     /// The file's URL, token included.
@@ -115,7 +132,10 @@ fn answer(state: &State, uri: &Uri, headers: &HeaderMap) -> Response {
         // Echoes the query, as some servers do: the client must scrub it.
         return (StatusCode::FORBIDDEN, format!("bad token in {query}")).into_response();
     }
-    let data = state.data.lock().unwrap().clone();
+    let data = match &state.file {
+        Some(path) => std::fs::read(path).unwrap_or_default(),
+        None => state.data.lock().unwrap().clone(),
+    };
     let etag = state.etag();
     let range = headers
         .get(header::RANGE)
