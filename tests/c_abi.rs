@@ -607,7 +607,14 @@ fn run_cpp(program: &str, prepare: impl Fn(&Emulator)) {
             env: vec![],
         };
         let file = dir.path().join(format!("{program}.bin"));
-        let stdout = run.run(&bin, &[file.to_str().unwrap()]);
+        // The sources program uploads from a URL of the same bytes too.
+        let origin = origin::Origin::serving_file(&file, "cpp-origin-token");
+        let url = origin.url("from-url.mp4");
+        let mut args = vec![file.to_str().unwrap()];
+        if program == "sources" {
+            args.push(&url);
+        }
+        let stdout = run.run(&bin, &args);
         assert!(stdout.contains(&format!("{program} ok")), "{stdout}");
         if program == "sources" {
             // Every upload, whatever its source, stored the file's bytes.
@@ -616,7 +623,7 @@ fn run_cpp(program: &str, prepare: impl Fn(&Emulator)) {
                 .filter_map(|l| l.strip_prefix("video_id="))
                 .map(|id| id.trim().parse().unwrap())
                 .collect();
-            assert_eq!(ids.len(), 6, "{stdout}");
+            assert_eq!(ids.len(), 7, "{stdout}");
             for id in ids {
                 let stored = emu.baijiayun().video(id).unwrap();
                 assert_eq!(stored.md5, Some(md5_file(&file)), "video {id}");

@@ -270,3 +270,35 @@ fn ranged_parts_ask_the_origin_for_their_own_bytes_only() {
         assert!(len <= MIB, "a request past a part: {r} in {ranges:?}");
     }
 }
+
+/// Copying a video between providers by its play URL: the emulator serves
+/// Baijiayun's play URLs with Range and an ETag, as a CDN does, so the
+/// best rendition streams into an iQiyi upload without a local copy.
+#[test]
+fn a_baijiayun_play_url_streams_into_an_iqiyi_upload() {
+    let emu = common::emulator();
+    let bjy = common::client(&emu);
+    let dir = tempfile::tempdir().unwrap();
+    let id = common::transcoded_video(&emu, &bjy, dir.path(), "orig.mp4");
+    let want = common::md5_file(&dir.path().join("orig.mp4"));
+    let urls = bjy
+        .get_url(&vodkit::baijiayun::GetUrl {
+            video_id: id,
+            ..Default::default()
+        })
+        .unwrap();
+    let best = urls
+        .play_info
+        .values()
+        .max_by_key(|p| p.width * p.height)
+        .expect("a rendition");
+    let source = Source::url(&best.url).unwrap();
+    assert_eq!(source.size(), 64 * 1024);
+    let up = common::iqiyi::client(&emu)
+        .upload(source, &vodkit::iqiyi::UploadOptions::default())
+        .unwrap();
+    let md5 = common::wait_for(std::time::Duration::from_secs(30), || {
+        emu.iqiyi().file(&up.file_id)?.md5
+    });
+    assert_eq!(md5, want);
+}

@@ -42,6 +42,9 @@ const WINDOW: u64 = 16 * 1024 * 1024;
 /// flight, plus the in-order MD5 reader).
 const KEPT_STREAMS: usize = 16;
 
+/// Requests sent again when they could not be sent at all.
+const SEND_RETRIES: u32 = 2;
+
 /// Ranges announced by `will_read` that are remembered.
 const KEPT_PLANS: usize = 64;
 
@@ -183,10 +186,7 @@ impl UrlReader {
     /// Asks for the first byte: the answer's `Content-Range` gives the length.
     fn probe(&self) -> Result<Facts> {
         let response = self
-            .client
-            .get(self.url.clone())
-            .header(RANGE, "bytes=0-0")
-            .send()
+            .send(|| self.client.get(self.url.clone()).header(RANGE, "bytes=0-0"))
             .map_err(|e| self.network_error(e))?;
         let status = response.status();
         let shown = &self.shown;
@@ -300,8 +300,8 @@ impl UrlReader {
         if let Some(validator) = self.facts.validator() {
             request = request.header(IF_RANGE, validator);
         }
-        let response = request
-            .send()
+        let response = self
+            .send(|| request.try_clone().expect("a GET without a body clones"))
             .map_err(|e| io::Error::other(self.network_error(e).message().to_owned()))?;
         match response.status() {
             StatusCode::PARTIAL_CONTENT => {}
@@ -317,8 +317,7 @@ impl UrlReader {
         }
         let headers = response.headers();
         match content_range(headers) {
-            Some((first, last, total)) if total != self.facts.size => {
-                let _ = (first, last);
+            Some((_, _, total)) if total != self.facts.size => {
                 return Err(self.change(&format!(
                     "it has {total} bytes now, {} when the upload began",
                     self.facts.size
@@ -348,6 +347,31 @@ impl UrlReader {
         })
     }
 
+    /// Sends a request, again after a short pause when it could not be
+    /// sent (a pooled connection the origin closed meanwhile, a refused
+    /// connect under load): an origin is not a provider with a retry
+    /// policy of its own, and one failed read fails the whole part.
+    fn send(
+        &self,
+        build: impl Fn() -> reqwest::blocking::RequestBuilder,
+    ) -> std::result::Result<Response, reqwest::Error> {
+        let mut attempt = 0;
+        loop {
+            match build().send() {
+                Err(e) if attempt < SEND_RETRIES && !e.is_redirect() && !e.is_timeout() => {
+                    attempt += 1;
+                    log::debug!(
+                        "{}: {} (sending again)",
+                        self.shown,
+                        chain(&e.without_url())
+                    );
+                    std::thread::sleep(Duration::from_millis(100 << attempt));
+                }
+                other => return other,
+            }
+        }
+    }
+
     fn keep(&self, stream: Stream) {
         let mut streams = self.streams.lock().unwrap_or_else(|e| e.into_inner());
         if streams.len() >= KEPT_STREAMS {
@@ -364,7 +388,7 @@ impl UrlReader {
         } else {
             ErrorKind::Network
         };
-        Error::new(kind, format!("cannot read {}: {e}", self.shown))
+        Error::new(kind, format!("cannot read {}: {}", self.shown, chain(&e)))
     }
 
     fn status_error(&self, status: StatusCode) -> Error {
@@ -424,6 +448,19 @@ impl ReadAt for UrlReader {
         }
         Ok(n)
     }
+}
+
+/// An error and its causes, `: `-separated (reqwest's own text is only
+/// "error sending request").
+fn chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        out.push_str(": ");
+        out.push_str(&c.to_string());
+        cause = c.source();
+    }
+    out
 }
 
 /// Reads into `buf` no further than the stream's range.
