@@ -763,7 +763,7 @@ impl<'a> Module<'a> {
         );
         if stub {
             s.push_str("\nfrom typing_extensions import Unpack\n");
-            s.push_str("\nfrom .._vodkit import UploadControl, Client, Progress\n");
+            s.push_str("\nfrom .._vodkit import UploadControl, Client, Progress, Url\n");
         } else {
             s.push_str("\nfrom .._vodkit import Client\n");
         }
@@ -774,9 +774,10 @@ impl<'a> Module<'a> {
             s.push_str(
                 "_Progress = Union[Callable[[int, int], object], Callable[[Progress], object]]\n",
             );
-            // What `upload` reads: a path, bytes, or a binary file object.
+            // What `upload` reads: a path, bytes, a binary file object, or
+            // an http(s) URL (`vodkit.Url`).
             s.push_str(
-                "_Source = Union[_Path, bytes, bytearray, memoryview, \"typing.IO[bytes]\"]\n",
+                "_Source = Union[_Path, bytes, bytearray, memoryview, \"typing.IO[bytes]\", Url]\n",
             );
         }
         s.push('\n');

@@ -32,6 +32,7 @@ from ._vodkit import (
     checkpoints,
     remove_checkpoint,
     sign,
+    Url,
 )
 from .errors import (
     AuthError,
@@ -56,6 +57,7 @@ __all__ = [
     "checkpoints",
     "remove_checkpoint",
     "sign",
+    "Url",
     "__version__",
     "VodkitError",
     "InvalidInputError",
