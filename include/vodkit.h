@@ -684,6 +684,24 @@ vodkit_error *vodkit_source_from_buffer(const uint8_t *data,
                                         vodkit_source **out_source);
 
 /**
+ * A source reading the file at an `http://` or `https://` `url` with
+ * Range requests, recorded as `name` (NULL: the URL's last path segment).
+ * The origin is asked for the file's length and validator (a strong ETag,
+ * else Last-Modified) here: it must answer Range requests (else
+ * INVALID_INPUT, as for a URL of another scheme); an origin that cannot be
+ * reached is NETWORK, one that refuses the URL AUTH or INVALID_INPUT.
+ * Parts are read with ranged requests naming the validator, so an origin
+ * whose file changes before an upload of it ends fails that upload with
+ * INTEGRITY, and a resumed upload asks the origin only for the bytes the
+ * provider is missing. Up to 5 redirects are followed, never from https to
+ * http. The URL's query and password may be credentials: no error message
+ * or checkpoint holds them. On success `*out_source` owns the new source.
+ */
+vodkit_error *vodkit_source_from_url(const char *url,
+                                     const char *name,
+                                     vodkit_source **out_source);
+
+/**
  * A source of `size` bytes read through `reader`, called with
  * `reader_data`, recorded as `name`. `flags` is
  * `VODKIT_SOURCE_READ_FROM_WORKERS` (0): `reader` is called **from the

@@ -10,6 +10,9 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
+
+#[path = "common/origin.rs"]
+mod origin;
 use vodkit_emulator::baijiayun::Config as EmuConfig;
 use vodkit_emulator::{Emulator, Faults};
 
@@ -359,7 +362,15 @@ fn run_all(link: Link, wrapper: &[&str]) {
                 }
             }
             "sources" | "pace" | "batch" => {
-                let stdout = run.run(&bin, &[file]);
+                // The sources program uploads from a URL of the same bytes too.
+                let origin = origin::Origin::serving_file(Path::new(file), "c-origin-token");
+                let url = origin.url("from-url-name.mp4");
+                let args: &[&str] = if *program == "sources" {
+                    &[file, &url]
+                } else {
+                    &[file]
+                };
+                let stdout = run.run(&bin, args);
                 let ids: Vec<i64> = stdout
                     .lines()
                     .filter_map(|l| l.strip_prefix("video_id="))
@@ -619,7 +630,14 @@ fn run_cpp(program: &str, prepare: impl Fn(&Emulator)) {
             env: vec![],
         };
         let file = dir.path().join(format!("{program}.bin"));
-        let stdout = run.run(&bin, &[file.to_str().unwrap()]);
+        // The sources program uploads from a URL of the same bytes too.
+        let origin = origin::Origin::serving_file(&file, "cpp-origin-token");
+        let url = origin.url("from-url.mp4");
+        let mut args = vec![file.to_str().unwrap()];
+        if program == "sources" {
+            args.push(&url);
+        }
+        let stdout = run.run(&bin, &args);
         assert!(stdout.contains(&format!("{program} ok")), "{stdout}");
         if program == "sources" {
             // Every upload, whatever its source, stored the file's bytes.
@@ -628,7 +646,7 @@ fn run_cpp(program: &str, prepare: impl Fn(&Emulator)) {
                 .filter_map(|l| l.strip_prefix("video_id="))
                 .map(|id| id.trim().parse().unwrap())
                 .collect();
-            assert_eq!(ids.len(), 6, "{stdout}");
+            assert_eq!(ids.len(), 7, "{stdout}");
             for id in ids {
                 let stored = emu.baijiayun().video(id).unwrap();
                 assert_eq!(stored.md5, Some(md5_file(&file)), "video {id}");

@@ -247,7 +247,7 @@ using ProgressFn = std::function<bool(const vodkit_progress &)>;
 using ReadAtFn = std::function<int64_t(uint64_t offset, uint8_t *buf, size_t len)>;
 
 /// The bytes of an upload (vodkit_source): a path, an open descriptor, a
-/// buffer or a read-at function, for Client::upload and resume_upload. A
+/// buffer, a read-at function or an http(s) URL, for Client::upload and resume_upload. A
 /// const Source may be uploaded any number of times, also from several
 /// threads at once (except an on-caller reader: one upload at a time, a
 /// second one at once throws VODKIT_ERROR_INVALID_INPUT). Movable, not
@@ -281,6 +281,21 @@ public:
         Source s;
         vodkit_source *raw = nullptr;
         detail::check(vodkit_source_from_buffer(static_cast<const uint8_t *>(data), len, name.c_str(), &raw));
+        s.source_.reset(raw);
+        return s;
+    }
+
+    /// The file at an http(s) `url`, read with Range requests, recorded as
+    /// `name` (empty: the URL's last path segment). The origin is asked
+    /// for its length and ETag now (no Range support, another scheme:
+    /// VODKIT_ERROR_INVALID_INPUT); a file changed at the origin before an
+    /// upload of it ends fails that upload (VODKIT_ERROR_INTEGRITY), and a
+    /// resume asks the origin only for the missing bytes. The URL's query
+    /// and password never appear in an error.
+    static Source url(const std::string &url, const std::string &name = "") {
+        Source s;
+        vodkit_source *raw = nullptr;
+        detail::check(vodkit_source_from_url(url.c_str(), name.empty() ? nullptr : name.c_str(), &raw));
         s.source_.reset(raw);
         return s;
     }

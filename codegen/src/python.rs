@@ -804,7 +804,7 @@ impl<'a> Module<'a> {
         if stub {
             s.push_str("\nfrom typing_extensions import Unpack\n");
             s.push_str("\nfrom .._aio import Client as AsyncClient\n");
-            s.push_str("from .._vodkit import UploadControl, Client, Progress\n");
+            s.push_str("from .._vodkit import UploadControl, Client, Progress, Url\n");
         } else {
             s.push_str("\nfrom .._aio import Client as AsyncClient\n");
             s.push_str("from .._vodkit import Client\n");
@@ -816,9 +816,10 @@ impl<'a> Module<'a> {
             s.push_str(
                 "_Progress = Union[Callable[[int, int], object], Callable[[Progress], object]]\n",
             );
-            // What `upload` reads: a path, bytes, or a binary file object.
+            // What `upload` reads: a path, bytes, a binary file object, or
+            // an http(s) URL (`vodkit.Url`).
             s.push_str(
-                "_Source = Union[_Path, bytes, bytearray, memoryview, \"typing.IO[bytes]\"]\n",
+                "_Source = Union[_Path, bytes, bytearray, memoryview, \"typing.IO[bytes]\", Url]\n",
             );
             // The asyncio class's progress(bytes_done, bytes_total), on the loop.
             s.push_str("_AsyncProgress = Callable[[int, int], object]\n");

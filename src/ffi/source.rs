@@ -1,5 +1,5 @@
 //! `vodkit_source`: the bytes of an upload, made once from a path, a file
-//! descriptor, a buffer or a read-at callback, and passed to the one upload
+//! descriptor, a buffer, a read-at callback or an http(s) URL, and passed to the one upload
 //! call (`vodkit_client_upload_source`) and its resume — so a binding binds
 //! one upload function whatever its language's sources are.
 //!
@@ -166,6 +166,40 @@ pub unsafe extern "C" fn vodkit_source_from_buffer(
         let name = arg_str(name, "name")?;
         arg_out(out_source, "out_source")?;
         let source = Source::from_bytes(bytes.to_vec(), name)?;
+        hand_out(out_source, SourceInner::Ready(source))
+    })
+}
+
+/// A source reading the file at an `http://` or `https://` `url` with
+/// Range requests, recorded as `name` (NULL: the URL's last path segment).
+/// The origin is asked for the file's length and validator (a strong ETag,
+/// else Last-Modified) here: it must answer Range requests (else
+/// INVALID_INPUT, as for a URL of another scheme); an origin that cannot be
+/// reached is NETWORK, one that refuses the URL AUTH or INVALID_INPUT.
+/// Parts are read with ranged requests naming the validator, so an origin
+/// whose file changes before an upload of it ends fails that upload with
+/// INTEGRITY, and a resumed upload asks the origin only for the bytes the
+/// provider is missing. Up to 5 redirects are followed, never from https to
+/// http. The URL's query and password may be credentials: no error message
+/// or checkpoint holds them. On success `*out_source` owns the new source.
+#[no_mangle]
+pub unsafe extern "C" fn vodkit_source_from_url(
+    url: *const c_char,
+    name: *const c_char,
+    out_source: *mut *mut vodkit_source,
+) -> *mut vodkit_error {
+    ffi_boundary!({
+        let url = arg_str(url, "url")?;
+        let name = if name.is_null() {
+            None
+        } else {
+            Some(arg_str(name, "name")?)
+        };
+        arg_out(out_source, "out_source")?;
+        let source = match name {
+            Some(name) => Source::url_named(url, name)?,
+            None => Source::url(url)?,
+        };
         hand_out(out_source, SourceInner::Ready(source))
     })
 }

@@ -52,7 +52,7 @@ const EDGE: u64 = 1 << 20;
 /// What a source is, as far as a checkpoint can tell.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Identity {
-    /// `path`, `handle`, `memory` or `reader`.
+    /// `path`, `handle`, `memory`, `reader` or `url`.
     pub kind: String,
     /// The canonical path (files opened by path only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -64,6 +64,14 @@ pub struct Identity {
     /// MD5 of the first MiB followed by the last MiB (the whole source when
     /// it is smaller than 2 MiB).
     pub edges_md5: String,
+    /// The MD5 of the whole URL (`url` sources only): the record's key, as
+    /// the path is a file's. Not the URL itself, which may carry a token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url_md5: Option<String>,
+    /// The origin's validator when the upload began: its strong ETag, else
+    /// its Last-Modified date (`url` sources only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub validator: Option<String>,
 }
 
 impl Identity {
@@ -94,6 +102,7 @@ impl Identity {
             Origin::Handle => ("handle", None),
             Origin::Memory => ("memory", None),
             Origin::Reader => ("reader", None),
+            Origin::Url(_) => ("url", None),
         };
         Ok(Identity {
             kind: kind.to_owned(),
@@ -101,6 +110,8 @@ impl Identity {
             size,
             mtime_ns,
             edges_md5: hex(&h.finalize()),
+            url_md5: source.url_md5(),
+            validator: source.remote_validator(),
         })
     }
 
@@ -113,9 +124,10 @@ impl Identity {
         h.update([0]);
         h.update(self.kind.as_bytes());
         h.update([0]);
-        match &self.path {
-            Some(path) => h.update(path.as_os_str().as_encoded_bytes()),
-            None => {
+        match (&self.path, &self.url_md5) {
+            (Some(path), _) => h.update(path.as_os_str().as_encoded_bytes()),
+            (None, Some(url)) => h.update(url.as_bytes()),
+            (None, None) => {
                 h.update(self.size.to_le_bytes());
                 h.update(self.mtime_ns.unwrap_or(0).to_le_bytes());
                 h.update(self.edges_md5.as_bytes());
@@ -583,6 +595,11 @@ fn check_same_file(record: &Record, identity: &Identity, source: &Source, key: &
     if record.source.mtime_ns != identity.mtime_ns {
         return Err(mismatch("its modification time changed".into()));
     }
+    if record.source.validator.is_some() && record.source.validator != identity.validator {
+        return Err(mismatch(
+            "the origin's ETag or Last-Modified changed".into(),
+        ));
+    }
     if !record
         .source
         .edges_md5
@@ -598,6 +615,11 @@ fn check_same_file(record: &Record, identity: &Identity, source: &Source, key: &
 
 /// Checks every recorded range against the local bytes (MD5): an
 /// `Integrity` error names the first that differs.
+///
+/// A remote source's ranges are not downloaded again to be hashed: the
+/// origin's length, validator (checked on every ranged read) and first and
+/// last MiB stand for them, so a resume asks the origin for the missing
+/// bytes only.
 pub(crate) fn check_ranges(ranges: &[AckedRange], source: &Source) -> Result<()> {
     for r in ranges {
         let fits = r.len > 0
@@ -614,6 +636,9 @@ pub(crate) fn check_ranges(ranges: &[AckedRange], source: &Source) -> Result<()>
                     source.size()
                 ),
             ));
+        }
+        if source.is_remote() {
+            continue;
         }
         let local = source.md5_of_range(r.offset, r.len)?;
         if !local.eq_ignore_ascii_case(&r.md5) {

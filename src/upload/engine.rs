@@ -60,7 +60,14 @@ pub fn run(
         return Err(Error::cancelled());
     }
     sink.begin()?;
-    send_missing(source, sink, options, &start, control)?;
+    let sent = send_missing(source, sink, options, &start, control);
+    if sent.is_err() {
+        // A read that failed because the origin's file changed: say so.
+        if let Some(changed) = source.changed_during_read() {
+            return Err(changed);
+        }
+    }
+    sent?;
     // A file that changed under us must not be completed on the provider's side.
     source.check_unchanged()?;
     if control.is_cancelled() {

@@ -24,6 +24,7 @@ mod retry;
 mod session;
 mod sink;
 mod source;
+mod source_url;
 mod tally;
 
 pub use batch::{BatchHooks, BatchItem, BatchProgress, MAX_JOBS};
@@ -38,4 +39,5 @@ pub use plan::{Committed, Part, MAX_AUTO_PART_SIZE, TARGET_PARTS};
 pub use session::{Finished, Located, NotLocated, RemoteUpload, Session, Start};
 pub use sink::{PartAck, PartSink};
 pub use source::{IntoSource, Origin, PartBody, ReadAt, Source};
+pub use source_url::MAX_REDIRECTS as MAX_ORIGIN_REDIRECTS;
 pub use tally::PartReceipt;

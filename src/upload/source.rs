@@ -9,6 +9,7 @@ use bytes::Bytes;
 use md5::{Digest, Md5};
 
 use super::control::Pacer;
+use super::source_url::{origin_changed, UrlReader};
 use super::tally::{PartReceipt, PartTally};
 use crate::error::{Error, ErrorKind, Result};
 use crate::hex::hex;
@@ -23,6 +24,11 @@ use crate::hex::hex;
 pub trait ReadAt: Send + Sync {
     /// Reads up to `buf.len()` bytes at `offset`; `Ok(0)` only at the end.
     fn read_at(&self, offset: u64, buf: &mut [u8]) -> io::Result<usize>;
+
+    /// Told before `len` bytes from `offset` are read in order (a part, a
+    /// hashed range), so a reader that fetches ranges over the network asks
+    /// for that range, not more. Default: nothing.
+    fn will_read(&self, _offset: u64, _len: u64) {}
 }
 
 impl ReadAt for File {
@@ -61,6 +67,9 @@ pub enum Origin {
     Memory,
     /// A reader of the application's (a callback, a file object, a stream).
     Reader,
+    /// An `http(s)` origin read with Range requests: its scheme, host and
+    /// path (never its query, user or password, which may be credentials).
+    Url(String),
 }
 
 /// The bytes to upload, checked before the first request: a readable, non-empty
@@ -72,6 +81,8 @@ pub struct Source {
     reader: Arc<dyn ReadAt>,
     /// The same file as `reader`, for metadata (size, modification time).
     file: Option<Arc<File>>,
+    /// The same origin as `reader`, for its validator and change checks.
+    remote: Option<Arc<UrlReader>>,
     origin: Origin,
     name: String,
     size: u64,
@@ -147,6 +158,7 @@ impl Source {
         Ok(Source {
             reader: file.clone(),
             file: Some(file),
+            remote: None,
             origin,
             name,
             size: meta.len(),
@@ -165,6 +177,7 @@ impl Source {
             size: bytes.len() as u64,
             reader: Arc::new(bytes),
             file: None,
+            remote: None,
             origin: Origin::Memory,
             name,
             modified: None,
@@ -184,11 +197,70 @@ impl Source {
         Ok(Source {
             reader,
             file: None,
+            remote: None,
             origin: Origin::Reader,
             name,
             size,
             modified: None,
         })
+    }
+
+    /// The file at an `http(s)` URL, read with Range requests (see
+    /// [`Source::url_named`]), recorded under the URL's last path segment.
+    pub fn url(url: &str) -> Result<Self> {
+        Self::url_source(url, None)
+    }
+
+    /// The file at an `http(s)` URL, recorded as `name`. The origin is asked
+    /// for its length and validator (ETag or Last-Modified) here; it must
+    /// serve Range requests. Parts are read with ranged requests naming the
+    /// validator, so a file changed at the origin fails the upload with
+    /// `Integrity`, and a resumed upload asks only for the missing bytes.
+    /// Redirects are followed (at most 5, never from https to http). The
+    /// URL's query and password may be credentials: no error, log line or
+    /// checkpoint holds them.
+    pub fn url_named(url: &str, name: impl Into<String>) -> Result<Self> {
+        Self::url_source(url, Some(non_empty_name(name.into())?))
+    }
+
+    fn url_source(url: &str, name: Option<String>) -> Result<Self> {
+        let remote = Arc::new(UrlReader::open(url)?);
+        let name = name
+            .or_else(|| remote.file_name())
+            .unwrap_or_else(|| "upload".to_owned());
+        Ok(Source {
+            reader: remote.clone(),
+            file: None,
+            origin: Origin::Url(remote.shown.clone()),
+            name,
+            size: remote.facts.size,
+            modified: None,
+            remote: Some(remote),
+        })
+    }
+
+    /// A remote source's validator (its strong ETag, else Last-Modified).
+    pub(crate) fn remote_validator(&self) -> Option<String> {
+        let facts = &self.remote.as_ref()?.facts;
+        facts.etag.clone().or_else(|| facts.last_modified.clone())
+    }
+
+    /// The MD5 of a remote source's whole URL (a checkpoint's key for it).
+    pub(crate) fn url_md5(&self) -> Option<String> {
+        self.remote.as_ref().map(|r| r.url_md5())
+    }
+
+    /// Whether the bytes come from an origin over the network (re-reading
+    /// what the server already holds costs a download).
+    pub fn is_remote(&self) -> bool {
+        self.remote.is_some()
+    }
+
+    /// The `Integrity` error of a remote source whose file changed during a
+    /// read (a read's own error is an `Io` one that does not say so).
+    pub(crate) fn changed_during_read(&self) -> Option<Error> {
+        let why = self.remote.as_ref()?.changed()?;
+        Some(Error::new(ErrorKind::Integrity, why.to_owned()))
     }
 
     /// Where the bytes come from.
@@ -222,6 +294,9 @@ impl Source {
     /// opened (by path: also when the path now names another file's bytes).
     /// Buffers cannot change; an application's reader is its own to keep.
     pub fn check_unchanged(&self) -> Result<()> {
+        if let Some(remote) = &self.remote {
+            return remote.check_unchanged();
+        }
         let Some(file) = &self.file else {
             return Ok(());
         };
@@ -254,13 +329,21 @@ impl Source {
     fn shown(&self) -> String {
         match &self.origin {
             Origin::Path(p) => p.display().to_string(),
+            Origin::Url(shown) => shown.clone(),
             _ => self.name.clone(),
         }
     }
 
     /// Reads exactly `buf.len()` bytes at `offset`; a source that ends early
     /// is an `Io` error (the file became shorter).
-    pub fn read_exact_at(&self, mut offset: u64, mut buf: &mut [u8]) -> Result<()> {
+    pub fn read_exact_at(&self, offset: u64, buf: &mut [u8]) -> Result<()> {
+        self.reader.will_read(offset, buf.len() as u64);
+        self.fill_at(offset, buf)
+    }
+
+    /// [`Source::read_exact_at`] without announcing the range (its caller
+    /// announced a longer one).
+    fn fill_at(&self, mut offset: u64, mut buf: &mut [u8]) -> Result<()> {
         while !buf.is_empty() {
             match self.reader.read_at(offset, buf) {
                 Ok(0) => {
@@ -277,7 +360,12 @@ impl Source {
                     buf = &mut buf[n..];
                 }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(Error::io(format!("reading {}", self.shown()), e)),
+                Err(e) => {
+                    if let Some(changed) = origin_changed(&e) {
+                        return Err(Error::new(ErrorKind::Integrity, changed.to_string()));
+                    }
+                    return Err(Error::io(format!("reading {}", self.shown()), e));
+                }
             }
         }
         Ok(())
@@ -299,6 +387,7 @@ impl Source {
         let mut buf = vec![0u8; RANGE_READ.min(usize::try_from(len).unwrap_or(RANGE_READ))];
         let mut hasher = Md5::new();
         let mut done = 0;
+        self.reader.will_read(offset, len);
         while done < len {
             if stop.load(Ordering::Relaxed) {
                 return Err(Error::cancelled());
@@ -306,7 +395,7 @@ impl Source {
             let n = buf
                 .len()
                 .min(usize::try_from(len - done).unwrap_or(usize::MAX));
-            self.read_exact_at(offset + done, &mut buf[..n])?;
+            self.fill_at(offset + done, &mut buf[..n])?;
             hasher.update(&buf[..n]);
             done += n as u64;
         }
@@ -322,6 +411,7 @@ impl Source {
         tally: Arc<PartTally>,
         abort: Arc<AtomicBool>,
     ) -> Result<PartBody> {
+        self.reader.will_read(offset, len);
         Ok(PartBody {
             reader: self.reader.clone(),
             position: offset,

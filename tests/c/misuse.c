@@ -104,6 +104,12 @@ int main(void) {
     NULLARG(vodkit_source_from_fd(0, NULL, &source));
     NULLARG(vodkit_source_from_fd(0, "x", NULL));
     EXPECT_ERR(vodkit_source_from_fd(-1, "x", &source), VODKIT_ERROR_INVALID_INPUT);
+    /* A URL: NULL name is allowed (the URL's last path segment); another
+     * scheme is INVALID_INPUT before any request. */
+    NULLARG(vodkit_source_from_url(NULL, NULL, &source));
+    NULLARG(vodkit_source_from_url("http://127.0.0.1:9/a.mp4", "x", NULL));
+    EXPECT_ERR(vodkit_source_from_url("ftp://example.com/a.mp4", NULL, &source), VODKIT_ERROR_INVALID_INPUT);
+    EXPECT_ERR(vodkit_source_from_url("http://127.0.0.1:9/a.mp4", " ", &source), VODKIT_ERROR_INVALID_INPUT);
     NULLARG(vodkit_source_from_buffer(NULL, 3, "x", &source));
     NULLARG(vodkit_source_from_buffer(NULL, 0, "x", &source));
     NULLARG(vodkit_source_from_buffer(bytes, 3, NULL, &source));

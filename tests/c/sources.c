@@ -8,6 +8,9 @@
  * fails gives a typed IO error carrying a resume handle, and every kind of
  * source resumes such a failure. Every video id is printed as
  * `video_id=N`; tests/c_abi.rs checks each stored file's MD5 against FILE's.
+ * With a second argument, the URL of an origin serving FILE's bytes with
+ * Range requests, it uploads from that URL too (and a URL of a scheme that
+ * is not http is a typed error).
  * Run under AddressSanitizer and valgrind as well. */
 #include "harness.h"
 
@@ -98,7 +101,7 @@ static void *upload_thread(void *arg) {
 }
 
 int main(int argc, char **argv) {
-    if (argc < 2) FAIL("usage: sources FILE");
+    if (argc < 2) FAIL("usage: sources FILE [URL]");
     main_thread = pthread_self();
     make_file(argv[1], SIZE);
     /* Ranged 1 MiB parts, so a failure part-way leaves a prefix to resume from. */
@@ -113,6 +116,17 @@ int main(int argc, char **argv) {
     upload_ok(vodkit_client_upload_source(client, source, NULL, NULL, NULL, NULL, &result), &result);
     upload_ok(vodkit_client_upload_source(client, source, ranged, NULL, NULL, NULL, &result), &result);
     vodkit_source_free(source);
+    /* An http origin's file, read with Range requests: ranged parts and a
+     * whole streamed one, under the name given and under the URL's own. */
+    if (argc > 2) {
+        OK(vodkit_source_from_url(argv[2], "from-url.mp4", &source));
+        upload_ok(vodkit_client_upload_source(client, source, ranged, NULL, NULL, NULL, &result), &result);
+        vodkit_source_free(source);
+        OK(vodkit_source_from_url(argv[2], NULL, &source));
+        upload_ok(vodkit_client_upload_source(client, source, NULL, NULL, NULL, NULL, &result), &result);
+        vodkit_source_free(source);
+        EXPECT_ERR(vodkit_source_from_url("file:///etc/passwd", NULL, &source), VODKIT_ERROR_INVALID_INPUT);
+    }
     /* A missing file, a directory: invalid input when the source is made. */
     EXPECT_ERR(vodkit_source_from_path("/nonexistent/x.mp4", &source), VODKIT_ERROR_INVALID_INPUT);
     EXPECT_ERR(vodkit_source_from_path("/tmp", &source), VODKIT_ERROR_INVALID_INPUT);

@@ -111,6 +111,7 @@ pub fn transcoded_video(emu: &Emulator, client: &Client, dir: &Path, name: &str)
 pub mod fake_server;
 pub mod iqiyi;
 pub mod log_capture;
+pub mod origin;
 
 /// Sends the SDK's log to stderr when `RUST_LOG` asks for it (a failing
 /// test's output then shows what the client did); once per test binary.

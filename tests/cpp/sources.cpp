@@ -48,6 +48,19 @@ int main(int argc, char **argv) {
     up = client.upload(from_buffer);
     std::cout << "video_id=" << int_member(up, "video_id") << std::endl;
 
+    // argv[2]: an http origin serving the same file with Range requests.
+    if (argc >= 3) {
+        up = client.upload(vodkit::Source::url(argv[2], "url.mp4"), ranged);
+        std::cout << "video_id=" << int_member(up, "video_id") << std::endl;
+        bool refused = false;
+        try {
+            vodkit::Source::url("ftp://example.com/a.mp4");
+        } catch (const vodkit::Error &e) {
+            refused = e.code() == VODKIT_ERROR_INVALID_INPUT;
+        }
+        CHECK(refused);
+    }
+
     std::atomic<int> reads{0};
     auto reader = [&](uint64_t offset, uint8_t *buf, size_t len) -> int64_t {
         reads++;

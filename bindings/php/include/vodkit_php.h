@@ -161,6 +161,10 @@ vodkit_error *vodkit_source_from_buffer(const uint8_t *data,
                                         const char *name,
                                         vodkit_source **out_source);
 
+vodkit_error *vodkit_source_from_url(const char *url,
+                                     const char *name,
+                                     vodkit_source **out_source);
+
 vodkit_error *vodkit_source_from_reader(vodkit_read_at_fn reader,
                                         void *reader_data,
                                         uint64_t size,

@@ -170,8 +170,9 @@ class Client
      * retried and resumed one by one, and returns the provider's result
      * (Baijiayun: `['video_id' => …, 'bytes' => …, 'resumed_from' => 0]`).
      *
-     * $path is a file path or a seekable stream resource (fopen() of a
-     * file, php://memory, php://temp, …). A stream is read at each part's
+     * $path is a file path, a seekable stream resource (fopen() of a
+     * file, php://memory, php://temp, …) or a Url (an http(s) origin read
+     * with Range requests). A stream is read at each part's
      * offset on this thread only, while the upload runs (the library's
      * threads hand each read to it), and its position is put back
      * afterwards; it is recorded under the `file_name` option, else a
@@ -183,7 +184,7 @@ class Client
      * the video was created, the exception's getResume() is the handle to
      * pass to resumeUpload().
      *
-     * @param string|resource $path
+     * @param string|resource|Url $path
      * @param array<string, mixed> $options the provider's upload options
      *   (Baijiayun: `file_name`, `definitions` (list of bits: 16 SD, 1 HD,
      *   2 super, 4 720p, 8 1080p), `formats` (1 mp4, 2 flv, 4 m3u8),
@@ -214,7 +215,7 @@ class Client
      * and the result are as for upload().
      *
      * @param array<string, mixed> $resume
-     * @param string|resource $path
+     * @param string|resource|Url $path
      * @param array<string, mixed> $options
      * @param (callable(Progress): (bool|null))|null $progress
      * @param UploadControl|null $control
@@ -322,15 +323,22 @@ class Client
      */
     private function transfer(?array $resume, mixed $path, array $options, ?callable $progress, ?UploadControl $control): array
     {
-        if (!is_string($path) && !is_resource($path)) {
+        if (!is_string($path) && !is_resource($path) && !$path instanceof Url) {
             throw new InvalidInputException(
-                'upload takes a file path or a seekable stream resource, not ' . get_debug_type($path),
+                'upload takes a file path, a seekable stream resource or a Vodkit\\Url, not ' . get_debug_type($path),
                 Constants::VODKIT_ERROR_INVALID_INPUT,
             );
         }
         $optionsJson = self::encodeParams($options, 'the upload options');
         $resumeJson = $resume === null ? null : self::encodeParams($resume, 'the resume handle');
         $upload = fn (CData $source): array => $this->uploadSource($resumeJson, $source, $optionsJson, $progress, $control);
+        if ($path instanceof Url) {
+            $curl = Native::cstr($path->url, 'url');
+            $name = isset($options['file_name']) && is_string($options['file_name']) && trim($options['file_name']) !== ''
+                ? Native::cstr($options['file_name'], 'file_name')
+                : null;
+            return $this->withSource(fn (CData $out): ?CData => $this->ffi->vodkit_source_from_url($curl, $name, $out), $upload);
+        }
         if (is_resource($path)) {
             $fileName = isset($options['file_name']) && is_string($options['file_name']) ? $options['file_name'] : null;
             return StreamReader::run($this->ffi, $path, $fileName, function (CData $read, int $size, string $name) use ($upload): array {

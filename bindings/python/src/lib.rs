@@ -121,6 +121,7 @@ fn _vodkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(checkpoint::checkpoints, m)?)?;
     m.add_function(wrap_pyfunction!(checkpoint::remove_checkpoint, m)?)?;
     m.add_class::<verify::CallbackVerifier>()?;
+    m.add_class::<source::Url>()?;
     m.add_function(wrap_pyfunction!(logs::reset_log_cache, m)?)?;
     logs::install(m.py())?;
     Ok(())

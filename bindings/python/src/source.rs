@@ -7,6 +7,9 @@
 //!   descriptor is duplicated and read by the core with positioned reads —
 //!   no Python code runs during the upload, and the object's position is
 //!   neither used nor moved.
+//! - `vodkit.Url("https://…")`: the file at an http(s) origin, read by the
+//!   core with Range requests (resumable; a changed origin is an
+//!   `IntegrityError`).
 //! - Any other object with `seek` and `readinto` (or `read`), e.g.
 //!   `io.BytesIO`: read from the upload's worker threads, each read taking
 //!   the GIL (and a lock, as `seek` + `readinto` is not atomic); its position
@@ -77,6 +80,20 @@ pub(crate) fn prepare(
         let path: std::path::PathBuf = obj.extract()?;
         return ready(Source::open(path));
     }
+    if let Ok(url) = obj.cast::<Url>() {
+        let url = url.get().url.clone();
+        let name = options
+            .get("file_name")
+            .and_then(Value::as_str)
+            .filter(|n| !n.trim().is_empty())
+            .map(str::to_owned);
+        // Asking the origin takes the network: without the GIL, so Python
+        // threads (an origin served by this very process) go on meanwhile.
+        return ready(py.detach(move || match name {
+            Some(name) => Source::url_named(&url, name),
+            None => Source::url(&url),
+        }));
+    }
     let name = name_of(obj, options);
     if obj.is_instance_of::<PyBytes>() {
         let bytes: PyBackedBytes = obj.extract()?;
@@ -118,6 +135,35 @@ pub(crate) fn prepare(
         source: source.map_err(|e| to_py_err(py, &e))?,
         restore: Some((obj.clone().unbind(), position)),
     })
+}
+
+/// `vodkit.Url(url)`: an upload source read from an http(s) origin with
+/// Range requests. The origin is first asked when the upload starts. Its
+/// `repr` shows scheme, host and path only (the query may be a token).
+#[pyclass(name = "Url", module = "vodkit", frozen)]
+pub(crate) struct Url {
+    url: String,
+}
+
+#[pymethods]
+impl Url {
+    #[new]
+    fn new(url: String) -> Self {
+        Url { url }
+    }
+
+    fn __repr__(&self) -> String {
+        let shown = self.url.split(['?', '#']).next().unwrap_or_default();
+        // A user and password before the host are credentials too.
+        let shown = match shown.split_once("://") {
+            Some((scheme, rest)) => {
+                let rest = rest.rsplit_once('@').map_or(rest, |(_, host)| host);
+                format!("{scheme}://{rest}")
+            }
+            None => shown.to_owned(),
+        };
+        format!("vodkit.Url({shown:?})")
+    }
 }
 
 /// `obj.fileno()` when it names an open descriptor (`io.BytesIO` raises).

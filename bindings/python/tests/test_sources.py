@@ -172,3 +172,88 @@ def test_the_cap_is_honoured_on_average(emu: Emulator, client: vodkit.Baijiayun)
     # the cap is ignored (uncapped, loopback takes milliseconds).
     assert took >= 1.5, f"3 MiB under a 1 MiB/s cap took {took:.2f} s"
     assert stored_md5(emu, result) == hashlib.md5(data).hexdigest()
+
+
+class _Origin:
+    """A loopback origin serving one file with Range requests and an ETag,
+    behind a token in the query (as a pre-signed download link)."""
+
+    def __init__(self, data: bytes, token: str) -> None:
+        import http.server
+
+        origin = self
+        self.data = data
+        self.token = token
+        self.ranges: list[str] = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                if not self.path.endswith(f"?token={origin.token}"):
+                    self.send_response(403)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                data = origin.data
+                etag = f'"{hashlib.md5(data).hexdigest()}"'
+                rng = self.headers.get("Range", "")
+                origin.ranges.append(rng)
+                first, _, last = rng.removeprefix("bytes=").partition("-")
+                if not rng or (self.headers.get("If-Range") not in (None, etag)):
+                    self.send_response(200)
+                    self.send_header("Content-Length", str(len(data)))
+                    self.send_header("ETag", etag)
+                    self.end_headers()
+                    self.wfile.write(data)
+                    return
+                a, b = int(first), min(int(last), len(data) - 1)
+                self.send_response(206)
+                self.send_header("Content-Range", f"bytes {a}-{b}/{len(data)}")
+                self.send_header("Content-Length", str(b - a + 1))
+                self.send_header("ETag", etag)
+                self.end_headers()
+                self.wfile.write(data[a : b + 1])
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def url(self, name: str) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/media/{name}?token={self.token}"
+
+    def close(self) -> None:
+        self.server.shutdown()
+
+
+def test_an_http_url_is_uploaded_with_range_requests(emu: Emulator, client: vodkit.Baijiayun) -> None:
+    data = payload(2 * MiB + 9)
+    token = "py-origin-token-12345"
+    origin = _Origin(data, token)
+    try:
+        url = vodkit.Url(origin.url("lesson.mp4"))
+        assert token not in repr(url)
+        result = client.upload(url, ranged=True, part_size=MiB)
+        assert result["bytes"] == len(data)
+        assert stored_md5(emu, result) == hashlib.md5(data).hexdigest()
+        assert emu.video(result["video_id"])["name"] == "lesson.mp4"
+        assert origin.ranges and all(r.startswith("bytes=") for r in origin.ranges)
+        # The file changed at the origin between two reads: IntegrityError.
+        with pytest.raises(vodkit.IntegrityError):
+            done = False
+
+            def change(p: vodkit.Progress) -> None:
+                nonlocal done
+                if not done and p.bytes_done > 0:
+                    origin.data = payload(2 * MiB + 9)[::-1]
+                    done = True
+
+            client.upload(url, file_name="changed.mp4", progress=change, ranged=True, part_size=MiB)
+        # A wrong token: an AuthError that does not repeat it.
+        with pytest.raises(vodkit.AuthError) as err:
+            client.upload(vodkit.Url(origin.url("x.mp4").replace(token, "nope-" + token)))
+        assert token not in str(err.value)
+    finally:
+        origin.close()

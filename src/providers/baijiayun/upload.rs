@@ -299,8 +299,10 @@ impl RemoteUpload for BaijiayunUpload<'_> {
         let mut ranges: Vec<AckedRange> =
             recorded.into_iter().filter(|r| r.end() <= held).collect();
         let covered = ranges.iter().map(AckedRange::end).max().unwrap_or(0);
-        // Only an upload that keeps a checkpoint pays for this read.
-        if held > covered && self.options.common.checkpoint_dir.is_some() {
+        // Only an upload that keeps a checkpoint pays for this read; a
+        // remote source's ranges are vouched for by its origin's validator,
+        // not by hashing them (a download of what the provider holds).
+        if held > covered && self.options.common.checkpoint_dir.is_some() && !source.is_remote() {
             let md5 = source
                 .md5_of_range(covered, held - covered)
                 .map_err(attach)?;

@@ -39,6 +39,7 @@ from ._vodkit import (
     remove_checkpoint,
     reset_log_cache,
     sign,
+    Url,
 )
 from .errors import (
     AuthError,
@@ -64,6 +65,7 @@ __all__ = [
     "remove_checkpoint",
     "reset_log_cache",
     "sign",
+    "Url",
     "__version__",
     "VodkitError",
     "InvalidInputError",

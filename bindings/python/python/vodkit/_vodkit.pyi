@@ -11,8 +11,8 @@ from typing import IO, Any, Optional, Union, final
 from typing_extensions import Self, disjoint_base
 
 _Path = Union[str, os.PathLike[str]]
-# What upload reads: a path, bytes, or a binary file object.
-_Source = Union[_Path, bytes, bytearray, memoryview, IO[bytes]]
+# What upload reads: a path, bytes, a binary file object, or an http(s) URL.
+_Source = Union[_Path, bytes, bytearray, memoryview, IO[bytes], "Url"]
 # progress(bytes_done, bytes_total), or progress(p: Progress) for a callable
 # of one argument; returning False aborts the upload.
 _Progress = Union[Callable[[int, int], object], Callable[["Progress"], object]]
@@ -32,6 +32,7 @@ __all__ = [
     "checkpoints",
     "remove_checkpoint",
     "reset_log_cache",
+    "Url",
 ]
 
 __version__: str
@@ -129,6 +130,14 @@ class UploadControl:
     @property
     def rate_limit(self) -> int:
         """The cap in bytes per second (0: none)."""
+
+@final
+class Url:
+    """`vodkit.Url(url)`: an upload source read from an http(s) origin with
+    Range requests. The origin is first asked when the upload starts. Its
+    `repr` shows scheme, host and path only (the query may be a token)."""
+
+    def __new__(cls, url: str) -> Self: ...
 
 @final
 class CallbackVerifier:

@@ -10,11 +10,11 @@ from typing import Any, Callable, Literal, Mapping, Optional, Sequence, TypedDic
 
 from typing_extensions import Unpack
 
-from .._vodkit import UploadControl, Client, Progress
+from .._vodkit import UploadControl, Client, Progress, Url
 
 _Path = Union[str, "os.PathLike[str]"]
 _Progress = Union[Callable[[int, int], object], Callable[[Progress], object]]
-_Source = Union[_Path, bytes, bytearray, memoryview, "typing.IO[bytes]"]
+_Source = Union[_Path, bytes, bytearray, memoryview, "typing.IO[bytes]", Url]
 
 __all__ = [
     "Iqiyi",
