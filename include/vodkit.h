@@ -224,6 +224,50 @@ typedef struct vodkit_source vodkit_source;
 typedef struct vodkit_upload_control vodkit_upload_control;
 
 /**
+ * A snapshot of a batch, passed to the batch progress callback.
+ */
+typedef struct {
+  /**
+   * The file this report is about: its index in the sources given.
+   */
+  size_t index;
+  /**
+   * That file's bytes the server holds or is receiving.
+   */
+  uint64_t file_bytes_done;
+  /**
+   * That file's size.
+   */
+  uint64_t file_bytes_total;
+  /**
+   * Bytes of all files done or being received (finished and skipped
+   * files count whole); never decreases.
+   */
+  uint64_t bytes_done;
+  /**
+   * The size of all files.
+   */
+  uint64_t bytes_total;
+  /**
+   * Files finished, skipped or failed so far.
+   */
+  size_t files_done;
+  /**
+   * The number of sources.
+   */
+  size_t files_total;
+} vodkit_batch_progress;
+
+/**
+ * A batch progress callback: called on the thread that called
+ * `vodkit_client_upload_many`, never on another; returns `VODKIT_CONTINUE`,
+ * or `VODKIT_ABORT` to stop the whole batch. `progress` is valid only
+ * during the call.
+ */
+typedef int32_t (*vodkit_batch_progress_fn)(void *user_data,
+                                            const vodkit_batch_progress *progress);
+
+/**
  * A log level (`uint32_t`): one of the `VODKIT_LOG_*` constants. As an
  * argument it is the most verbose level wanted.
  */
@@ -412,6 +456,35 @@ vodkit_error *vodkit_baijiayun_sign(const char *const *keys,
                                     size_t count,
                                     const char *partner_key,
                                     char **out_sign);
+
+/**
+ * Uploads `count` sources (`sources[0..count]`, each from
+ * `vodkit_source_from_path`, `_from_fd` or `_from_memory`) as new videos,
+ * `jobs` files at once (1 to 64); blocks until every file is done.
+ * `options_json` applies to every file, as for
+ * `vodkit_client_upload_source`; with its `checkpoint_dir`, finished files
+ * are recorded beside the checkpoints and the same call again skips them
+ * and continues the others. `progress`, `user_data` and `control` may be
+ * NULL; one `control` cancels, pauses or caps (their total) every file.
+ *
+ * On return (NULL) `*out_json` is a JSON array, one object per source in
+ * order: `index`, `file`, `bytes`, `skipped` (finished by an earlier run),
+ * and `result` (the provider's answer) or `error` (`code`, `kind`,
+ * `message`, `resume`: the handle for `vodkit_client_resume_upload_source`).
+ * A file's failure is in its object; the call itself fails only on bad
+ * arguments (a missing file, `jobs` out of range, a reader source: a
+ * reader called on the caller's thread cannot serve parallel files) before
+ * anything is sent. The sources stay the caller's.
+ */
+vodkit_error *vodkit_client_upload_many(const vodkit_client *client,
+                                        const vodkit_source *const *sources,
+                                        size_t count,
+                                        const char *options_json,
+                                        size_t jobs,
+                                        vodkit_batch_progress_fn progress,
+                                        void *user_data,
+                                        const vodkit_upload_control *control,
+                                        char **out_json);
 
 /**
  * The valid checkpoints in the directory `dir` as a JSON array, oldest

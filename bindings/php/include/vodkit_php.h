@@ -10,6 +10,19 @@ typedef struct vodkit_source vodkit_source;
 
 typedef struct vodkit_upload_control vodkit_upload_control;
 
+typedef struct {
+  size_t index;
+  uint64_t file_bytes_done;
+  uint64_t file_bytes_total;
+  uint64_t bytes_done;
+  uint64_t bytes_total;
+  size_t files_done;
+  size_t files_total;
+} vodkit_batch_progress;
+
+typedef int32_t (*vodkit_batch_progress_fn)(void *user_data,
+                                            const vodkit_batch_progress *progress);
+
 typedef uint32_t vodkit_log_level;
 
 typedef void (*vodkit_log_fn)(void *user_data,
@@ -72,6 +85,16 @@ vodkit_error *vodkit_baijiayun_sign(const char *const *keys,
                                     size_t count,
                                     const char *partner_key,
                                     char **out_sign);
+
+vodkit_error *vodkit_client_upload_many(const vodkit_client *client,
+                                        const vodkit_source *const *sources,
+                                        size_t count,
+                                        const char *options_json,
+                                        size_t jobs,
+                                        vodkit_batch_progress_fn progress,
+                                        void *user_data,
+                                        const vodkit_upload_control *control,
+                                        char **out_json);
 
 vodkit_error *vodkit_checkpoints_list(const char *dir,
                                       char **out_json);
