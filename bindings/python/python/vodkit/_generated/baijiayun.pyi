@@ -10,11 +10,13 @@ from typing import Any, Callable, Literal, Mapping, Optional, Sequence, TypedDic
 
 from typing_extensions import Unpack
 
+from .._aio import Client as AsyncClient
 from .._vodkit import UploadControl, Client, Progress, Url
 
 _Path = Union[str, "os.PathLike[str]"]
 _Progress = Union[Callable[[int, int], object], Callable[[Progress], object]]
 _Source = Union[_Path, bytes, bytearray, memoryview, "typing.IO[bytes]", Url]
+_AsyncProgress = Callable[[int, int], object]
 
 __all__ = [
     "Baijiayun",
@@ -1740,6 +1742,890 @@ class Baijiayun(Client):
         """
 
     def get_transcode_callback_url(self) -> CallbackUrl:
+        """Returns the account's transcode callback URL (empty when none is set).
+        ``video_account/getTranscodeCallbackUrl``.
+
+        :returns: :class:`CallbackUrl`, ``{"url": str}``.
+
+        Operation ``video_account/getTranscodeCallbackUrl`` (POST video_account/getTranscodeCallbackUrl, host ``api``).
+        """
+
+
+class AsyncBaijiayun(AsyncClient):
+    """A client of ``baijiayun`` for asyncio (``vodkit.aio.Baijiayun``): :class:`vodkit.aio.Client`
+    with one typed coroutine per catalog operation, the same arguments and
+    answers as :class:`vodkit.Baijiayun`'s methods. The config is the same
+    (``BaijiayunConfig`` in the stubs).
+    """
+
+    def __init__(self, **config: Unpack[BaijiayunConfig]) -> None: ...
+    async def upload(  # type: ignore[override]
+        self,
+        path: _Source,
+        *,
+        progress: Optional[_AsyncProgress] = None,
+        control: Optional[UploadControl] = None,
+        **options: Unpack[BaijiayunUploadOptions],
+    ) -> dict[str, Any]: ...
+    async def resume_upload(  # type: ignore[override]
+        self,
+        resume: Mapping[str, Any],
+        path: _Source,
+        *,
+        progress: Optional[_AsyncProgress] = None,
+        control: Optional[UploadControl] = None,
+        **options: Unpack[BaijiayunUploadOptions],
+    ) -> dict[str, Any]: ...
+
+    async def create_key(self, secret_key: str, regenerate: int) -> PartnerKey:
+        """Returns the account's partner key, or makes a new one (the old key stops
+        working at once). API 1 ``partner/createkey``.
+
+        :param secret_key: The account's secret key for managing the partner key (from the
+            provider's console; not the partner key).
+        :param regenerate: 1: make a new partner key (the old one stops working at once);
+            0 (the default): return the current one.
+        :returns: :class:`PartnerKey`, ``{"partner_key": str}``.
+
+        Operation ``partner/createkey`` (POST partner/createkey, host ``api``).
+        """
+
+    async def get_upload_url(
+        self,
+        file_name: str,
+        definition: str,
+        *,
+        audio_with_view: Optional[int] = None,
+        format: Optional[str] = None,
+        encrypt: Optional[int] = None,
+        watermark: Optional[str] = None,
+        watermark_pos: Optional[int] = None,
+        use_https: Optional[int] = None,
+        callback_url: Optional[str] = None,
+    ) -> UploadUrl:
+        """Creates a video (or audio) and returns its id and the URL to upload its
+        file to; the upload methods do this and the upload in one step.
+        API 2 ``video/getUploadUrl``.
+
+        :param file_name: The file's name, shown as the video's name (not empty).
+        :param definition: Target definitions, comma-separated bits: 16 SD, 1 HD, 2 super HD,
+            4 720p, 8 1080p (e.g. ``"16,1"``). A source below a target definition is
+            transcoded at its own definition.
+        :param audio_with_view: 1: process the file as audio, 0: as video (default 0).
+        :param format: Output formats, comma-separated bits: 1 mp4, 2 flv, 4 m3u8 (default:
+            all three).
+        :param encrypt: 1: also make an encrypted version, 2: don't. Needs the encryption
+            permission; once it is granted, videos are encrypted by default.
+        :param watermark: The watermark to put on the video (003 edition; passed through as given).
+        :param watermark_pos: Where the watermark goes (003 edition; passed through as given).
+        :param use_https: 1: return an ``https://`` upload URL, 0: ``http://`` (the provider's
+            default is 0; the upload methods send 1 unless told otherwise).
+        :param callback_url: This video's transcode callback URL (``http://`` or ``https://``),
+            instead of the account's (003 edition).
+        :returns: :class:`UploadUrl`, ``{"video_id": int, "upload_url": str}``.
+
+        Operation ``video/getUploadUrl`` (POST video/getUploadUrl, host ``api``).
+        """
+
+    async def get_resume_upload_url(
+        self,
+        video_id: int,
+        *,
+        use_https: Optional[int] = None,
+    ) -> ResumeUploadUrl:
+        """Returns where to continue an interrupted upload and how many bytes the
+        server already holds, so only the rest is sent. API 4 ``video/getResumeUploadUrl``.
+
+        :param video_id: The video whose upload to continue.
+        :param use_https: 1: return an ``https://`` upload URL, 0: ``http://`` (default 0).
+        :returns: :class:`ResumeUploadUrl`, ``{"video_id": int, "upload_url": str, "upload_size": int}``.
+
+        Operation ``video/getResumeUploadUrl`` (POST video/getResumeUploadUrl, host ``api``).
+        """
+
+    async def get_status(self, video_id: int) -> VideoStatus:
+        """Returns the upload and transcoding status of a video. API 5 ``video/getStatus``.
+
+        :param video_id: The video, as returned when it was created.
+        :returns: :class:`VideoStatus`, ``{"status": int, "info": str}``.
+
+        Operation ``video/getStatus`` (POST video/getStatus, host ``api``).
+        """
+
+    async def get_info(self, video_id: int) -> VideoInfo:
+        """Returns everything known about a video: name, status, sizes, duration,
+        cover, transcoded files and category (deleted videos are not found).
+        API 6 ``video/getInfo``.
+
+        :param video_id: The video.
+        :returns: :class:`VideoInfo`, ``{"video_id": int, "name": str, "status": int, "total_size": int, "total_transcode_size": int, "create_time": str, "preface_url": str, "length": int, "audit_status": int, "file_md5": str, "origin_definition": str, "transcode_info": list[TranscodeFile], "category": list[CategoryRef], "publish_status": int}``.
+
+        Operation ``video/getInfo`` (POST video/getInfo, host ``api``).
+        """
+
+    async def get_image(self, video_id: int) -> VideoImages:
+        """Returns the screenshots the provider took of a video.
+        API 7 ``video/getImage``.
+
+        :param video_id: The video.
+        :returns: :class:`VideoImages`, ``{"video_id": int, "height": int, "width": int, "img_count": int, "imgs": list[str]}``.
+
+        Operation ``video/getImage`` (POST video/getImage, host ``api``).
+        """
+
+    async def remove_definition(
+        self,
+        video_id: int,
+        definition: str,
+        *,
+        file_type: Optional[str] = None,
+    ) -> RemovedDefinition:
+        """Deletes the transcoded files of some definitions of a video (optionally
+        only some file types) to save storage. mp4 files go last: they are refused
+        while other types of the same definition remain. API 8 ``video/removeDefinition``.
+
+        :param video_id: The video.
+        :param definition: Definitions to remove, comma-separated bits: 16 SD, 1 HD, 2 super HD,
+            4 720p, 8 1080p (e.g. ``"16,1"``).
+        :param file_type: File types to remove, comma-separated bits: 1 mp4, 2 flv, 4 m3u8,
+            8 encrypted (default: all types).
+        :returns: :class:`RemovedDefinition`, ``{"video_id": int, "definition": str, "type": Optional[str]}``.
+
+        Operation ``video/removeDefinition`` (POST video/removeDefinition, host ``api``).
+        """
+
+    async def delete_origin_video(self, video_ids: str) -> None:
+        """Deletes the uploaded source files of several videos, keeping their
+        transcoded files. API 9 ``video/deleteOriginVideo``.
+
+        :param video_ids: The videos, comma-separated ids (e.g. ``"123,456"``; not empty).
+        :returns: ``None`` (the operation answers no data).
+
+        Operation ``video/deleteOriginVideo`` (POST video/deleteOriginVideo, host ``api``).
+        """
+
+    async def update(self, video_id: int, *, name: Optional[str] = None) -> VideoId:
+        """Renames a video (the name is the only thing it changes).
+        API 10 ``video/update``.
+
+        :param video_id: The video.
+        :param name: The new name (not empty when given).
+        :returns: :class:`VideoId`, ``{"video_id": int}``.
+
+        Operation ``video/update`` (POST video/update, host ``api``).
+        """
+
+    async def delete(self, video_id: int) -> VideoId:
+        """Deletes a video and all its files. API 11 ``video/delete``.
+
+        :param video_id: The video to delete.
+        :returns: :class:`VideoId`, ``{"video_id": int}``.
+
+        Operation ``video/delete`` (POST video/delete, host ``api``).
+        """
+
+    async def get_category_list(self) -> CategoryList:
+        """Returns every video category of the account, as a tree.
+        API 12 ``video/getCategoryList``.
+
+        :returns: :class:`CategoryList`, ``{"list": list[CategoryNode]}``.
+
+        Operation ``video/getCategoryList`` (POST video/getCategoryList, host ``api``).
+        """
+
+    async def get_category_info(self, category_id: int) -> CategoryNode:
+        """Returns one category and its direct sub-categories (category 0: the
+        first-level categories). API 13 ``video/getCategoryInfo``.
+
+        :param category_id: The category; 0 (the default) for the top of the tree. Not negative.
+        :returns: :class:`CategoryNode`, ``{"id": int, "name": str, "parent_id": int, "level": int, "children": list[CategoryNode]}``.
+
+        Operation ``video/getCategoryInfo`` (POST video/getCategoryInfo, host ``api``).
+        """
+
+    async def add_category(self, name: str, parent_id: int) -> CategoryNode:
+        """Adds a category (at most five levels deep) and returns it.
+        API 14 ``video/addCategory``.
+
+        :param name: The category's name (not empty).
+        :param parent_id: The parent category; 0 (the default) for a first-level category.
+        :returns: :class:`CategoryNode`, ``{"id": int, "name": str, "parent_id": int, "level": int, "children": list[CategoryNode]}``.
+
+        Operation ``video/addCategory`` (POST video/addCategory, host ``api``).
+        """
+
+    async def delete_category(self, category_id: int) -> DeletedCategory:
+        """Deletes a category; refused while it or one of its sub-categories holds
+        videos. API 15 ``video/deleteCategory``.
+
+        :param category_id: The category to delete (> 0).
+        :returns: :class:`DeletedCategory`, ``{"category_id": int}``.
+
+        Operation ``video/deleteCategory`` (POST video/deleteCategory, host ``api``).
+        """
+
+    async def get_category_video(
+        self,
+        category_id: int,
+        *,
+        page: Optional[int] = None,
+        page_size: Optional[int] = None,
+    ) -> CategoryVideos:
+        """Returns one page of the videos in a category and its sub-categories.
+        API 16 ``video/getCategoryVideo``.
+
+        :param category_id: The category (> 0).
+        :param page: Page number, from 1 (default 1).
+        :param page_size: Videos per page, 1 to 100 (default 20).
+        :returns: :class:`CategoryVideos`, ``{"total": int, "page": int, "page_size": int, "list": list[CategoryVideo]}``.
+
+        Operation ``video/getCategoryVideo`` (POST video/getCategoryVideo, host ``api``).
+        """
+
+    async def set_video_category(self, video_id: int, category_id: int) -> VideoCategoryLevels:
+        """Puts a video in a category (0: in none); a video is in at most one.
+        API 17 ``video/setVideoCategory``.
+
+        :param video_id: The video.
+        :param category_id: The category; 0 to take the video out of every category. Not negative.
+        :returns: :class:`VideoCategoryLevels`, ``{"video_id": int, "category_level1_id": int, "category_level2_id": int, "category_level3_id": int, "category_level4_id": int, "category_level5_id": int}``.
+
+        Operation ``video/setVideoCategory`` (POST video/setVideoCategory, host ``api``).
+        """
+
+    async def get_player_token(
+        self,
+        video_id: int,
+        *,
+        expires_in: Optional[int] = None,
+    ) -> PlayerToken:
+        """Returns a token that lets the provider's player play a video.
+        API 18 ``video/getPlayerToken``.
+
+        :param video_id: The video to play.
+        :param expires_in: The token's lifetime in seconds; 0 (the default) never expires.
+        :returns: :class:`PlayerToken`, ``{"token": str}``.
+
+        Operation ``video/getPlayerToken`` (POST video/getPlayerToken, host ``api``).
+        """
+
+    async def get_player_token_batch(
+        self,
+        video_ids: str,
+        *,
+        expires_in: Optional[int] = None,
+        product_type: Optional[int] = None,
+    ) -> dict[str, str]:
+        """Returns player tokens for several videos at once, keyed by video id.
+        API 19 ``video/getPlayerTokenBatch``.
+
+        :param video_ids: The videos, comma-separated ids (e.g. ``"123,456"``; not empty).
+        :param expires_in: The tokens' lifetime in seconds; 0 (the default) never expires. Not negative.
+        :param product_type: Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise
+            live, 5 VOD (the default).
+        :returns: ``dict[str, str]``.
+
+        Operation ``video/getPlayerTokenBatch`` (POST video/getPlayerTokenBatch, host ``api``).
+        """
+
+    async def get_account_info(self) -> AccountInfo:
+        """Returns the account's package: storage and traffic, used and allowed
+        (traffic is counted once a day). API 20 ``video_account/getAccountInfo``.
+
+        :returns: :class:`AccountInfo`, ``{"partner_id": int, "mobile": str, "type": int, "status": int, "charge_type": int, "effect_time": str, "expire_time": str, "total_storage": int, "used_storage": int, "used_flow": int, "month_flow_limit": Optional[int], "total_flow_limit": Optional[int]}``.
+
+        Operation ``video_account/getAccountInfo`` (POST video_account/getAccountInfo, host ``api``).
+        """
+
+    async def get_video_used_flow(self, video_id: int, start_date: str, end_date: str) -> UsedFlow:
+        """Returns the traffic (bytes) one video used between two dates of the
+        same month (counted once a day, so today's figure is not final).
+        API 21 ``video_data/getUsedFlow`` (path inferred from the section text).
+
+        :param video_id: The video.
+        :param start_date: First day, ``yyyy-mm-dd`` (inclusive).
+        :param end_date: Last day, ``yyyy-mm-dd`` (inclusive; not before ``start_date``, same month).
+        :returns: :class:`UsedFlow`, ``{"flow": int}``.
+
+        Operation ``video_data/getUsedFlow`` (POST video_data/getUsedFlow, host ``api``).
+        """
+
+    async def get_account_used_flow(self, start_date: str, end_date: str) -> UsedFlow:
+        """Returns the traffic (bytes) the whole account used between two dates
+        (counted once a day). API 22 ``video_account/getUsedFlow`` (path inferred
+        from the section text).
+
+        :param start_date: First day, ``yyyy-mm-dd`` (inclusive).
+        :param end_date: Last day, ``yyyy-mm-dd`` (inclusive; not before ``start_date``).
+        :returns: :class:`UsedFlow`, ``{"flow": int}``.
+
+        Operation ``video_account/getUsedFlow`` (POST video_account/getUsedFlow, host ``api``).
+        """
+
+    async def get_url(
+        self,
+        video_id: int,
+        *,
+        format: Optional[str] = None,
+        expires_in: Optional[int] = None,
+    ) -> PlayUrls:
+        """Returns the play URLs of a transcoded video (or audio), one per
+        definition, in one format. API 23 ``video/getUrl``.
+
+        :param video_id: The video.
+        :param format: mp4 (default), m3u8, flv or encrypt (the encrypted version, only on
+            accounts with encryption enabled).
+        :param expires_in: How long the URLs stay valid, in seconds (default 12 hours).
+        :returns: :class:`PlayUrls`, ``{"video_id": int, "play_info": dict[str, PlayInfo]}``.
+
+        Operation ``video/getUrl`` (POST video/getUrl, host ``api``).
+        """
+
+    async def get_video_play_record(
+        self,
+        video_id: int,
+        start_time: str,
+        end_time: str,
+        *,
+        page: Optional[int] = None,
+        page_size: Optional[int] = None,
+    ) -> PlayRecords:
+        """Returns one page of the play records of a video within one day: one
+        record per play. API 24 ``video_data/getVideoPlayRecord`` (path inferred
+        from the section text).
+
+        :param video_id: The video.
+        :param start_time: Start of the window, ``yyyy-mm-dd HH:MM:SS``.
+        :param end_time: End of the window, ``yyyy-mm-dd HH:MM:SS``: the same day as
+            ``start_time``, not before it.
+        :param page: Page number, from 1 (default 1).
+        :param page_size: Records per page, 1 to 1000 (default 100).
+        :returns: :class:`PlayRecords`, ``{"total": int, "list": list[PlayRecord], "page": int, "page_size": int}``.
+
+        Operation ``video_data/getVideoPlayRecord`` (POST video_data/getVideoPlayRecord, host ``api``).
+        """
+
+    async def export_video_report_batch(
+        self,
+        start_time: str,
+        end_time: str,
+        *,
+        product_type: Optional[int] = None,
+        page: Optional[int] = None,
+        page_size: Optional[int] = None,
+    ) -> PlayRecords:
+        """Returns one page of the play records of every video of the account (VOD
+        and replays) within one day: one record per play.
+        API 25 ``video_data/exportVideoReportBatch`` (path inferred from the section text).
+
+        :param start_time: Start of the window, ``yyyy-mm-dd HH:MM:SS``.
+        :param end_time: End of the window, ``yyyy-mm-dd HH:MM:SS``: the same day as
+            ``start_time``, not before it.
+        :param product_type: Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise
+            live, 5 VOD (default 0: all).
+        :param page: Page number, from 1 (default 1).
+        :param page_size: Records per page, 1 to 1000 (default 100).
+        :returns: :class:`PlayRecords`, ``{"total": int, "list": list[PlayRecord], "page": int, "page_size": int}``.
+
+        Operation ``video_data/exportVideoReportBatch`` (POST video_data/exportVideoReportBatch, host ``api``).
+        """
+
+    async def set_publish_status(self, video_id: int, status: int) -> PublishStatus:
+        """Publishes or blocks a video (videos are published once transcoded).
+        API 26 ``video/setPublishStatus``.
+
+        :param video_id: The video.
+        :param status: 1 publish, 2 block.
+        :returns: :class:`PublishStatus`, ``{"status": int}``.
+
+        Operation ``video/setPublishStatus`` (POST video/setPublishStatus, host ``api``).
+        """
+
+    async def get_share_url(self, video_id: int) -> ShareUrls:
+        """Returns the ways to embed a video in a page: a js snippet, an iframe and
+        a flash URL. API 27 ``video/getShareUrl``.
+
+        :param video_id: The video.
+        :returns: :class:`ShareUrls`, ``{"js": str, "iframe": str, "flash": str}``.
+
+        Operation ``video/getShareUrl`` (POST video/getShareUrl, host ``api``).
+        """
+
+    async def get_video_play_count_rank(
+        self,
+        start_date: str,
+        end_date: str,
+        *,
+        product_type: Optional[int] = None,
+    ) -> PlayCountRank:
+        """Returns the 100 most played videos between two dates, with their play
+        counts. API 28 ``video_data/getVideoPlayCountRank``.
+
+        :param start_date: First day, ``yyyy-mm-dd`` (inclusive).
+        :param end_date: Last day, ``yyyy-mm-dd`` (inclusive; not before ``start_date``).
+        :param product_type: Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise
+            live, 5 VOD (default 0: all).
+        :returns: :class:`PlayCountRank`, ``{"play_rank": list[PlayRankEntry]}``.
+
+        Operation ``video_data/getVideoPlayCountRank`` (POST video_data/getVideoPlayCountRank, host ``api``).
+        """
+
+    async def get_video_daily_play_count(
+        self,
+        video_id: int,
+        start_date: str,
+        end_date: str,
+    ) -> DailyPlayCount:
+        """Returns how often one video was played on each day between two dates.
+        API 29 ``video_data/getVideoDailyPlayCount``.
+
+        :param video_id: The video.
+        :param start_date: First day, ``yyyy-mm-dd`` (inclusive).
+        :param end_date: Last day, ``yyyy-mm-dd`` (inclusive; not before ``start_date``).
+        :returns: :class:`DailyPlayCount`, ``{"play_count": dict[str, int]}``.
+
+        Operation ``video_data/getVideoDailyPlayCount`` (POST video_data/getVideoDailyPlayCount, host ``api``).
+        """
+
+    async def get_partner_daily_play_count(
+        self,
+        start_date: str,
+        end_date: str,
+        *,
+        product_type: Optional[int] = None,
+    ) -> DailyPlayCount:
+        """Returns how often the account's videos were played on each day between
+        two dates. API 30 ``video_data/getPartnerDailyPlayCount``.
+
+        :param start_date: First day, ``yyyy-mm-dd`` (inclusive).
+        :param end_date: Last day, ``yyyy-mm-dd`` (inclusive; not before ``start_date``).
+        :param product_type: Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise
+            live, 5 VOD (default 0: all).
+        :returns: :class:`DailyPlayCount`, ``{"play_count": dict[str, int]}``.
+
+        Operation ``video_data/getPartnerDailyPlayCount`` (POST video_data/getPartnerDailyPlayCount, host ``api``).
+        """
+
+    async def get_video_list(
+        self,
+        *,
+        page: Optional[int] = None,
+        page_size: Optional[int] = None,
+        create_time: Optional[str] = None,
+        name: Optional[str] = None,
+    ) -> VideoList:
+        """Returns one page of the account's videos, optionally only those created
+        since a time or whose name contains a text. API 31 ``video/getVideoList``.
+
+        :param page: Page number, from 1 (default 1).
+        :param page_size: Videos per page, 1 to 1000 (default 20).
+        :param create_time: Only videos created from this time on: ``YYYY-mm-dd HH:MM:SS``
+            (default: no time filter).
+        :param name: Only videos whose name contains this (003 edition).
+        :returns: :class:`VideoList`, ``{"total": int, "page": int, "page_size": int, "list": list[VideoListItem]}``.
+
+        Operation ``video/getVideoList`` (POST video/getVideoList, host ``api``).
+        """
+
+    async def upload_subtitle(self, video_id: int, name: str, path: _Path) -> UploadedSubtitle:
+        """Uploads a ``.vtt`` or ``.srt`` file as a subtitle of a video; a video's first
+        subtitle becomes its default one. API 32 ``video/uploadSubtitle``.
+
+        :param video_id: The video the subtitle belongs to.
+        :param name: The subtitle's name, shown in the player (not empty).
+        :param path: the file to send (multipart field ``subtitle``, or the config's ``file_fields`` override).
+        :returns: :class:`UploadedSubtitle`, ``{"subtitle_id": int, "subtitle_name": str, "subtitle_path": str, "create_time": str}``.
+
+        Operation ``video/uploadSubtitle`` (POST video/uploadSubtitle, host ``api``).
+        """
+
+    async def get_subtitle_list(self, video_id: int) -> Optional[list[Subtitle]]:
+        """Returns every subtitle of a video. API 33 ``video/getSubtitleList``.
+
+        :param video_id: The video.
+        :returns: ``Optional[list[Subtitle]]``.
+
+        Operation ``video/getSubtitleList`` (POST video/getSubtitleList, host ``api``).
+        """
+
+    async def update_subtitle(self, name: str, subtitle_id: int) -> None:
+        """Renames a subtitle. API 34 ``video/updateSubtitle``.
+
+        :param name: The new name (not empty).
+        :param subtitle_id: The subtitle to rename.
+        :returns: ``None`` (the operation answers no data).
+
+        Operation ``video/updateSubtitle`` (POST video/updateSubtitle, host ``api``).
+        """
+
+    async def set_default_subtitle(self, video_id: int, subtitle_id: int) -> None:
+        """Makes a subtitle the default one of its video.
+        API 35 ``video/setDefaultSubtitle``.
+
+        :param video_id: The video.
+        :param subtitle_id: One of the video's subtitles.
+        :returns: ``None`` (the operation answers no data).
+
+        Operation ``video/setDefaultSubtitle`` (POST video/setDefaultSubtitle, host ``api``).
+        """
+
+    async def delete_subtitle(self, subtitle_id: int) -> None:
+        """Deletes a subtitle. API 36 ``video/deleteSubtitle``.
+
+        :param subtitle_id: The subtitle to delete.
+        :returns: ``None`` (the operation answers no data).
+
+        Operation ``video/deleteSubtitle`` (POST video/deleteSubtitle, host ``api``).
+        """
+
+    async def get_account_used_flow_detail(self, start_date: str, end_date: str) -> UsedFlowDetail:
+        """Returns the traffic (bytes) the account used on each day between two
+        dates (counted once a day). API 37 ``video_account/getUsedFlowDetail``.
+
+        :param start_date: First day, ``yyyy-mm-dd`` (inclusive).
+        :param end_date: Last day, ``yyyy-mm-dd`` (inclusive; not before ``start_date``).
+        :returns: :class:`UsedFlowDetail`, ``{"flow": dict[str, int]}``.
+
+        Operation ``video_account/getUsedFlowDetail`` (POST video_account/getUsedFlowDetail, host ``api``).
+        """
+
+    async def get_product_used_flow_detail(
+        self,
+        product_type: int,
+        date: str,
+        *,
+        page: Optional[int] = None,
+        page_size: Optional[int] = None,
+    ) -> VideoFlowPage:
+        """Returns one page of the traffic (bytes) each video of one product line
+        used on one day. API 38 ``video_data/getUsedFlowDetail``.
+
+        :param product_type: Product line: 1 big class, 2 small class, 3 dual teacher, 4 enterprise
+            live, 5 VOD.
+        :param date: The day, ``yyyy-mm-dd``.
+        :param page: Page number, from 1 (default 1).
+        :param page_size: Videos per page, from 1 (default 100).
+        :returns: :class:`VideoFlowPage`, ``{"total": int, "list": list[VideoFlow]}``.
+
+        Operation ``video_data/getUsedFlowDetail`` (POST video_data/getUsedFlowDetail, host ``api``).
+        """
+
+    async def get_storage_and_flow_info(self) -> StorageAndFlow:
+        """Returns the storage and traffic (bytes) of each product line of the
+        account, and in total (traffic is counted once a day).
+        API 39 ``video_account/getStorgeAndFlowInfo`` (sic: the real path).
+
+        :returns: :class:`StorageAndFlow`, ``{"large_class": ProductUsage, "small_class": ProductUsage, "double_teacher": ProductUsage, "business": ProductUsage, "video": ProductUsage, "weclass": ProductUsage, "doc": ProductUsage, "total": ProductUsage}``.
+
+        Operation ``video_account/getStorgeAndFlowInfo`` (POST video_account/getStorgeAndFlowInfo, host ``api``).
+        """
+
+    async def transcode_again(
+        self,
+        video_id: int,
+        definition: str,
+        *,
+        format: Optional[str] = None,
+    ) -> Retranscoding:
+        """Transcodes a video again, into the given definitions and formats; its
+        status goes back to 20 (transcoding). API 40 ``video/transcodeAgain``.
+
+        :param video_id: The video.
+        :param definition: Target definitions, comma-separated bits: 16 SD, 1 HD, 2 super HD,
+            4 720p, 8 1080p (e.g. ``"16,1"``).
+        :param format: Output formats, comma-separated bits: 1 mp4, 2 flv, 4 m3u8 (default:
+            all three).
+        :returns: :class:`Retranscoding`, ``{"video_id": int, "definition": str}``.
+
+        Operation ``video/transcodeAgain`` (POST video/transcodeAgain, host ``api``).
+        """
+
+    async def create_notice(self, notice: Sequence[Mapping[str, Any]]) -> Notice:
+        """Creates a notice (lines of text, each optionally a link, shown on the
+        player) and returns its id, to show it on videos with bindNotice.
+        API 41 ``video/createNotice`` (path provisional).
+
+        :param notice: The notice's lines, ``{content, link}`` each (at least one, none with
+            empty content); sent as JSON text.
+        :returns: :class:`Notice`, ``{"id": int, "notice": list[NoticeItem]}``.
+
+        Provisional: no document we have prints the path ``video/createNotice``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/createNotice`` (POST video/createNotice, host ``api``).
+        """
+
+    async def bind_notice(self, video_ids: str, notice_id: int) -> None:
+        """Shows a notice on several videos. API 42 ``video/bindNotice`` (path provisional).
+
+        :param video_ids: The videos, comma-separated ids (e.g. ``"637000,637066"``; not empty).
+        :param notice_id: The notice, as returned by createNotice.
+        :returns: ``None`` (the operation answers no data).
+
+        Provisional: no document we have prints the path ``video/bindNotice``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/bindNotice`` (POST video/bindNotice, host ``api``).
+        """
+
+    async def get_question_list(self, video_unique: str) -> QuestionList:
+        """Returns the questions shown while a video plays.
+        API 43 ``video/getQuestionList`` (path provisional).
+
+        :param video_unique: The video: its id, as text (e.g. ``"123"``).
+        :returns: :class:`QuestionList`, ``{"total": int, "question_list": list[Question]}``.
+
+        Provisional: no document we have prints the path ``video/getQuestionList``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/getQuestionList`` (POST video/getQuestionList, host ``api``).
+        """
+
+    async def save_question_list(
+        self,
+        video_unique: str,
+        question_list: Sequence[Mapping[str, Any]],
+    ) -> None:
+        """Creates (questions without ``id``) and updates (questions with ``id``) the
+        questions shown while a video plays. API 44 ``video/saveQuestionList`` (path
+        provisional).
+
+        :param video_unique: The video: its id, as text (e.g. ``"123"``).
+        :param question_list: The questions to save (at least one; each with a title and at least one
+            choice, none empty); sent as JSON text.
+        :returns: ``None`` (the operation answers no data).
+
+        Provisional: no document we have prints the path ``video/saveQuestionList``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/saveQuestionList`` (POST video/saveQuestionList, host ``api``).
+        """
+
+    async def delete_questions(self, video_unique: str, question_ids: str) -> None:
+        """Deletes questions of a video. API 45 ``video/deleteQuestion`` (path provisional).
+
+        :param video_unique: The video: its id, as text (e.g. ``"123"``).
+        :param question_ids: The questions, comma-separated ids (e.g. ``"89,90"``; not empty).
+        :returns: ``None`` (the operation answers no data).
+
+        Provisional: no document we have prints the path ``video/deleteQuestion``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/deleteQuestion`` (POST video/deleteQuestion, host ``api``).
+        """
+
+    async def get_videos_category(
+        self,
+        video_ids: str,
+        *,
+        category_id: Optional[int] = None,
+    ) -> VideosCategory:
+        """Returns the category (the id at each level) of several videos.
+        API 46 ``video/getVideosCategory`` (path provisional).
+
+        :param video_ids: The videos, comma-separated ids (e.g. ``"412768,412769"``; not empty).
+        :param category_id: Only the videos in this category (default: all of them).
+        :returns: :class:`VideosCategory`, ``{"list": list[VideoCategoryEntry]}``.
+
+        Provisional: no document we have prints the path ``video/getVideosCategory``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/getVideosCategory`` (POST video/getVideosCategory, host ``api``).
+        """
+
+    async def upload_document(self, video_unique: str, path: _Path) -> None:
+        """Attaches a document (a .ppt, .pptx, .txt or .pdf file) to a video.
+        API 47 ``video/uploadDocument`` (path provisional).
+
+        :param video_unique: The video: its id, as text (e.g. ``"123"``).
+        :param path: the file to send (multipart field ``file``, or the config's ``file_fields`` override).
+        :returns: ``None`` (the operation answers no data).
+
+        Provisional: no document we have prints the path ``video/uploadDocument``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/uploadDocument`` (POST video/uploadDocument, host ``api``).
+        """
+
+    async def set_markers(self, video_unique: str, content: Sequence[Mapping[str, Any]]) -> None:
+        """Replaces the markers on a video's progress bar (an empty list clears
+        them). API 48 ``video/setMarker`` (path provisional).
+
+        :param video_unique: The video: its id, as text (e.g. ``"123"``).
+        :param content: The markers, ``{time_offset, description, reference_link, btntxt,
+            image}`` each; every one needs a ``time_offset`` (``HH:MM:SS``). Sent as
+            JSON text.
+        :returns: ``None`` (the operation answers no data).
+
+        Provisional: no document we have prints the path ``video/setMarker``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/setMarker`` (POST video/setMarker, host ``api``).
+        """
+
+    async def get_markers(self, video_unique: str) -> Markers:
+        """Returns the markers on a video's progress bar, and whether clicking one
+        seeks to it. API 49 ``video/getMarker`` (path provisional).
+
+        :param video_unique: The video: its id, as text (e.g. ``"123"``).
+        :returns: :class:`Markers`, ``{"total": int, "list": list[Marker], "enable_jump": bool}``.
+
+        Provisional: no document we have prints the path ``video/getMarker``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/getMarker`` (POST video/getMarker, host ``api``).
+        """
+
+    async def set_marker_jump(self, video_unique: str, jump: int) -> None:
+        """Sets whether clicking a marker of a video seeks to it.
+        API 50 ``video/setMarkerJump`` (path provisional).
+
+        :param video_unique: The video: its id, as text (e.g. ``"123"``).
+        :param jump: 1: a click on a marker seeks to it, 0: it doesn't.
+        :returns: ``None`` (the operation answers no data).
+
+        Provisional: no document we have prints the path ``video/setMarkerJump``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/setMarkerJump`` (POST video/setMarkerJump, host ``api``).
+        """
+
+    async def get_viewer_token(
+        self,
+        user_number: int,
+        *,
+        name: Optional[str] = None,
+        avatar: Optional[str] = None,
+    ) -> ViewerToken:
+        """Returns a token (a JWT) that identifies a viewer to the player, so plays
+        and answers are recorded under that viewer.
+        API 51 ``video/getViewerToken`` (path provisional).
+
+        :param user_number: The viewer's number in your system (> 0).
+        :param name: The viewer's display name.
+        :param avatar: The viewer's avatar image URL.
+        :returns: :class:`ViewerToken`, ``{"token": str}``.
+
+        Provisional: no document we have prints the path ``video/getViewerToken``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/getViewerToken`` (POST video/getViewerToken, host ``api``).
+        """
+
+    async def get_user_groups(self, video_unique: str) -> UserGroups:
+        """Returns the user groups allowed to watch a video.
+        API 52 ``video/getUserGroupList`` (path provisional).
+
+        :param video_unique: The video: its id, as text (e.g. ``"123"``).
+        :returns: :class:`UserGroups`, ``{"list": list[UserGroup], "total": int}``.
+
+        Provisional: no document we have prints the path ``video/getUserGroupList``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/getUserGroupList`` (POST video/getUserGroupList, host ``api``).
+        """
+
+    async def add_user_group(self, video_unique: str, group_id: int) -> None:
+        """Allows the members of a user group to watch a video.
+        API 53 ``video/addUserGroup`` (path provisional).
+
+        :param video_unique: The video: its id, as text (e.g. ``"123"``).
+        :param group_id: The user group.
+        :returns: ``None`` (the operation answers no data).
+
+        Provisional: no document we have prints the path ``video/addUserGroup``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/addUserGroup`` (POST video/addUserGroup, host ``api``).
+        """
+
+    async def remove_user_group(self, video_unique: str, group_id: int) -> None:
+        """Withdraws a user group's permission to watch a video.
+        API 54 ``video/deleteUserGroup`` (path provisional).
+
+        :param video_unique: The video: its id, as text (e.g. ``"123"``).
+        :param group_id: The user group.
+        :returns: ``None`` (the operation answers no data).
+
+        Provisional: no document we have prints the path ``video/deleteUserGroup``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/deleteUserGroup`` (POST video/deleteUserGroup, host ``api``).
+        """
+
+    async def get_viewers(
+        self,
+        video_unique: str,
+        *,
+        page: Optional[int] = None,
+        page_size: Optional[int] = None,
+    ) -> Viewers:
+        """Returns one page of the users allowed to watch a video.
+        API 55 ``video/getViewerList`` (path provisional).
+
+        :param video_unique: The video: its id, as text (e.g. ``"123"``).
+        :param page: Page number, from 1 (default 1).
+        :param page_size: Viewers per page, 1 to 100 (default 10).
+        :returns: :class:`Viewers`, ``{"list": list[Viewer], "total": int}``.
+
+        Provisional: no document we have prints the path ``video/getViewerList``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/getViewerList`` (POST video/getViewerList, host ``api``).
+        """
+
+    async def add_viewers(self, video_unique: str, user_ids: str) -> None:
+        """Allows users to watch a video. API 56 ``video/addViewer`` (path provisional).
+
+        :param video_unique: The video: its id, as text (e.g. ``"123"``).
+        :param user_ids: The users, comma-separated ids (e.g. ``"305467,306231"``; not empty).
+        :returns: ``None`` (the operation answers no data).
+
+        Provisional: no document we have prints the path ``video/addViewer``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/addViewer`` (POST video/addViewer, host ``api``).
+        """
+
+    async def remove_viewers(self, video_unique: str, user_ids: str) -> None:
+        """Withdraws users' permission to watch a video.
+        API 57 ``video/deleteViewer`` (path provisional).
+
+        :param video_unique: The video: its id, as text (e.g. ``"123"``).
+        :param user_ids: The users, comma-separated ids (e.g. ``"305467,306231"``; not empty).
+        :returns: ``None`` (the operation answers no data).
+
+        Provisional: no document we have prints the path ``video/deleteViewer``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/deleteViewer`` (POST video/deleteViewer, host ``api``).
+        """
+
+    async def get_answer_records(self, video_unique: str) -> AnswerRecords:
+        """Returns how each viewer answered the questions of a video.
+        API 58 ``video/getAnswerRecord`` (path provisional).
+
+        :param video_unique: The video: its id, as text (e.g. ``"123"``).
+        :returns: :class:`AnswerRecords`, ``{"list": list[AnswerRecord]}``.
+
+        Provisional: no document we have prints the path ``video/getAnswerRecord``; if the provider
+        answers 404, set the right one with the ``path_overrides`` config key.
+
+        Operation ``video/getAnswerRecord`` (POST video/getAnswerRecord, host ``api``).
+        """
+
+    async def set_transcode_callback_url(self, url: str) -> CallbackUrl:
+        """Sets the account's transcode callback URL: the provider POSTs each
+        upload-done, transcode-failed and transcoded event of videos uploaded
+        without their own ``callback_url`` to it. ``video_account/setTranscodeCallbackUrl``.
+
+        :param url: The callback URL; must start with ``http://`` or ``https://``.
+        :returns: :class:`CallbackUrl`, ``{"url": str}``.
+
+        Operation ``video_account/setTranscodeCallbackUrl`` (POST video_account/setTranscodeCallbackUrl, host ``api``).
+        """
+
+    async def get_transcode_callback_url(self) -> CallbackUrl:
         """Returns the account's transcode callback URL (empty when none is set).
         ``video_account/getTranscodeCallbackUrl``.
 

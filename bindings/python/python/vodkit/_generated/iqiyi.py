@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from typing import Any, Callable, Literal, Mapping, Optional, Sequence, TypedDict, Union
 
+from .._aio import Client as AsyncClient
 from .._vodkit import Client
 
 _Path = Union[str, "os.PathLike[str]"]
@@ -492,3 +493,184 @@ class Iqiyi(Client):
         Operation ``file/delete`` (GET api/file/delete, host ``openapi``).
         """
         return self.call("file/delete", _params({"delete_type": delete_type, "file_ids": file_ids}))
+
+
+class AsyncIqiyi(AsyncClient):
+    """A client of ``iqiyi`` for asyncio (``vodkit.aio.Iqiyi``): :class:`vodkit.aio.Client`
+    with one typed coroutine per catalog operation, the same arguments and
+    answers as :class:`vodkit.Iqiyi`'s methods. The config is the same
+    (``IqiyiConfig`` in the stubs).
+    """
+
+    def __init__(self, **config: Any) -> None:
+        AsyncClient.__init__(self, "iqiyi", **config)
+
+    async def open_upload(self, filetype: str, filesize: int) -> UploadSlot:
+        """Asks for a ``file_id`` and the URL to post the chunks to. Sent as headers
+        and query (with ``role=openapi``, as the official SDK does). ``openupload``.
+
+        :param filetype: The file's type: its extension, such as ``mp4`` or ``avi``.
+        :param filesize: The file's size in bytes.
+        :returns: :class:`UploadSlot`, ``{"upload_url": str, "file_id": str}``.
+
+        Operation ``openupload`` (GET openupload, host ``upload``).
+        """
+        return await self.call("openupload", _params({"filetype": filetype, "filesize": filesize}))
+
+    async def upload_finish(self, file_id: str, *, range_finished: Optional[str] = None) -> None:
+        """Says every chunk has arrived. Set the meta (``file/info``) first, or the
+        video never enters production. ``uploadfinish``.
+
+        :param file_id: The file's id (from ``openupload``).
+        :param range_finished: Always ``"true"`` (the default).
+        :returns: ``None`` (the operation answers no data).
+
+        Operation ``uploadfinish`` (POST uploadfinish, host ``upload``).
+        """
+        return await self.call(
+            "uploadfinish",
+            _params(
+                {
+                    "file_id": file_id,
+                    "range_finished": range_finished,
+                }
+            ),
+        )
+
+    async def cancel_upload(self, file_id: str, *, status: Optional[int] = None) -> None:
+        """Stops an upload. ``cancelupload`` with ``status=2``.
+
+        :param file_id: The file's id (from ``openupload``).
+        :param status: 2: stop (the only documented value, and the default).
+        :returns: ``None`` (the operation answers no data).
+
+        Operation ``cancelupload`` (POST cancelupload, host ``upload``).
+        """
+        return await self.call("cancelupload", _params({"file_id": file_id, "status": status}))
+
+    async def set_file_info(
+        self,
+        file_id: str,
+        file_name: str,
+        description: str,
+        *,
+        tags: Optional[str] = None,
+        file_type: Optional[int] = None,
+    ) -> None:
+        """Sets a file's meta: name, description, tags, category. Must come before
+        ``uploadfinish``. ``file/info``.
+
+        :param file_id: The file's id.
+        :param file_name: The video's name (not empty).
+        :param description: The video's description.
+        :param tags: Comma-separated tags, such as "青春,搞笑".
+        :param file_type: The category: 1 film, 2 series, 3 documentary, 4 animation, 5 music,
+            6 variety, 7 entertainment, 8 games, 9 travel, 10 trailers, 12
+            education, 13 fashion, 15 children, 16 micro-film, 17 sports, 20
+            ads, 21 life, 22 comedy, 24 finance, 25 news, 26 cars, 27 original,
+            28 military.
+        :returns: ``None`` (the operation answers no data).
+
+        Operation ``file/info`` (GET api/file/info, host ``openapi``).
+        """
+        return await self.call(
+            "file/info",
+            _params(
+                {
+                    "file_id": file_id,
+                    "file_name": file_name,
+                    "description": description,
+                    "tags": tags,
+                    "file_type": file_type,
+                }
+            ),
+        )
+
+    async def authorize(self) -> TokenGrant:
+        """Gets a token pair with the app key and secret of the config (which the
+        client adds). ``iqiyi/authorize``.
+
+        :returns: :class:`TokenGrant`, ``{"access_token": str, "expires_in": int, "refresh_token": str}``.
+
+        Operation ``iqiyi/authorize`` (GET api/iqiyi/authorize, host ``openapi``).
+        """
+        return await self.call("iqiyi/authorize", {})
+
+    async def refresh_token(self, *, refresh_token: Optional[str] = None) -> TokenGrant:
+        """Exchanges the refresh token for a new pair. ``oauth2/token`` with
+        ``grant_type=refresh_token``.
+
+        :param refresh_token: The refresh token to use (default: the client's own).
+        :returns: :class:`TokenGrant`, ``{"access_token": str, "expires_in": int, "refresh_token": str}``.
+
+        Operation ``oauth2/token`` (GET api/oauth2/token, host ``openapi``).
+        """
+        return await self.call("oauth2/token", _params({"refresh_token": refresh_token}))
+
+    async def full_status(self, file_id: str) -> VideoStatus:
+        """A video's processing state and, once done, its images and play URLs.
+        ``file/fullStatus``.
+
+        :param file_id: The file's id.
+        :returns: :class:`VideoStatus`, ``{"state": Union[Literal["done"], Literal["publishing"], Literal["review_failed"], Literal["missing"], Literal["uploading"], Literal["cancelled"], Literal["publish_failed"], Literal["unknown"]], "code": str, "img": Optional[str], "thumbnail": Optional[str], "swfurl": Optional[str], "urllist": PlayUrls, "is_repeat": bool, "file_id_before": Optional[str], "msg": str}``.
+
+        Operation ``file/fullStatus`` (GET api/file/fullStatus, host ``openapi``).
+        """
+        return await self.call("file/fullStatus", _params({"file_id": file_id}))
+
+    async def video_list(
+        self,
+        *,
+        file_ids: Optional[str] = None,
+        page_size: Optional[int] = None,
+        page: Optional[int] = None,
+    ) -> VideoPage:
+        """A page of the account's videos (transcoded and approved, or published
+        before review). ``file/videoListForExternal``.
+
+        :param file_ids: Comma-separated file ids; empty or absent: all videos.
+        :param page_size: Videos per page, 1-100 (default 20).
+        :param page: The page, from 1 (default 1).
+        :returns: :class:`VideoPage`, ``{"count": int, "videos": list[VideoItem]}``.
+
+        Operation ``file/videoListForExternal`` (GET api/file/videoListForExternal, host ``openapi``).
+        """
+        return await self.call(
+            "file/videoListForExternal",
+            _params(
+                {
+                    "file_ids": file_ids,
+                    "page_size": page_size,
+                    "page": page,
+                }
+            ),
+        )
+
+    async def url_list(self, file_id: str) -> PlayUrls:
+        """A video's play URLs per format and definition. ``file/urllist``.
+
+        :param file_id: The file's id.
+        :returns: :class:`PlayUrls`, ``{"mp4": list[PlayUrl], "m3u8": list[PlayUrl]}``.
+
+        Operation ``file/urllist`` (GET api/file/urllist, host ``openapi``).
+        """
+        return await self.call("file/urllist", _params({"file_id": file_id}))
+
+    async def delete(self, delete_type: int, *, file_ids: Optional[str] = None) -> None:
+        """Deletes videos. ``file/delete``.
+
+        :param delete_type: 0: delete every video of the account; 1: the ones in ``file_ids``.
+        :param file_ids: Comma-separated file ids (required with ``delete_type`` 1).
+        :returns: ``None`` (the operation answers no data).
+
+        Operation ``file/delete`` (GET api/file/delete, host ``openapi``).
+        """
+        return await self.call(
+            "file/delete",
+            _params(
+                {
+                    "delete_type": delete_type,
+                    "file_ids": file_ids,
+                }
+            ),
+        )
