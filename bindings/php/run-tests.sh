@@ -50,32 +50,20 @@ export VODKIT_EMULATOR="${VODKIT_EMULATOR:-$target/debug/vodkit-emulator}"
 
 # The suite runs against a library installed the way a PHP developer
 # installs it: bin/vodkit-install-lib unpacks a release archive into the
-# package's lib/. VODKIT_RELEASE_ARCHIVE=path tests a real one (scripts/dist's
-# dist/vodkit-<version>-<target>.tar.gz); by default one is packed here in
-# the same layout from the debug build above (a release build would cost
-# minutes): vodkit-<version>-<target>/lib/libvodkit.so.<abi> with the
-# libvodkit.so link, include/vodkit/ and bin/vodkit. VODKIT_LIBRARY=path
-# skips the archive and tests that file.
+# package's lib/. The archive is scripts/dist's own
+# (vodkit-<version>-<target>.tar.gz: lib/libvodkit.so.<abi> with its
+# libvodkit.so link, include/vodkit/, bin/vodkit), packed from the debug build
+# above (a release build would cost minutes). VODKIT_RELEASE_ARCHIVE=path tests
+# another one (a release's); VODKIT_LIBRARY=path skips the archive and tests
+# that file.
 if [ -z "${VODKIT_LIBRARY:-}" ]; then
     if [ -z "${VODKIT_RELEASE_ARCHIVE:-}" ]; then
-        version="$(sed -n 's/^version = "\(.*\)"/\1/p' "$repo/Cargo.toml" | head -n1)"
-        host="$(rustc -vV | sed -n 's/^host: //p')"
-        abi="$(sed -n 's/^#define VODKIT_ABI_VERSION \([0-9]*\)/\1/p' "$repo/include/vodkit.h")"
-        name="vodkit-$version-$host"
-        pack="$target/php/archive"
+        pack="$target/php/dist"
         rm -rf "$pack"
-        mkdir -p "$pack/$name/lib" "$pack/$name/include/vodkit" "$pack/$name/bin"
-        case "$lib" in
-            *.dylib) versioned="libvodkit.$abi.dylib" ;;
-            *) versioned="$lib.$abi" ;;
-        esac
-        cp "$target/debug/$lib" "$pack/$name/lib/$versioned"
-        ln -s "$versioned" "$pack/$name/lib/$lib"
-        cp "$repo"/include/* "$pack/$name/include/vodkit/"
-        cp "$target/debug/vodkit" "$pack/$name/bin/"
-        tar -czf "$pack/$name.tar.gz" -C "$pack" "$name"
-        rm -rf "${pack:?}/$name"
-        export VODKIT_RELEASE_ARCHIVE="$pack/$name.tar.gz"
+        "$repo/scripts/dist" --from "$target/debug/deps" --cli "$target/debug/vodkit" \
+            --out "$pack" --no-wheels >/dev/null
+        VODKIT_RELEASE_ARCHIVE="$(ls "$pack"/vodkit-*.tar.gz)"
+        export VODKIT_RELEASE_ARCHIVE
     fi
     php "$here/bin/vodkit-install-lib" "$VODKIT_RELEASE_ARCHIVE"
     export VODKIT_LIBRARY="$here/lib/$lib"

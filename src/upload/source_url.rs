@@ -149,6 +149,11 @@ impl UrlReader {
                     attempt.follow()
                 }
             }))
+            // The crypto backend of this build, for this client only
+            // (src/http/tls.rs): never a process-wide default.
+            .tls_backend_preconfigured(
+                crate::http::tls::client_config(&[]).map_err(Error::internal)?,
+            )
             .build()
             .map_err(|e| Error::internal(format!("cannot build an HTTP client: {e}")))?;
         let mut reader = UrlReader {
