@@ -1,7 +1,7 @@
 //! Android's certificate verification: reqwest's `rustls` feature verifies
 //! through rustls-platform-verifier, which on Android asks the system's
 //! `X509TrustManager` over JNI and so needs the app's JVM and `Context`
-//! before the first TLS handshake. [`init`] hands them over (the C ABI's
+//! before the first TLS handshake. [`init`](crate::android::init) hands them over (the C ABI's
 //! `vodkit_android_init`, the Java API's `Vodkit.init(context)`); until it
 //! has run, building a client fails with a clear error instead of the
 //! verifier's panic on the first request. Everywhere else both are no-ops.
@@ -64,7 +64,7 @@ pub unsafe fn init(env: *mut c_void, context: *mut c_void) -> Result<()> {
 }
 
 /// `Ok` when HTTPS can be verified: always off Android; on Android once
-/// [`init`] succeeded. Checked where a client is built, so the mistake
+/// [`init`](crate::android::init) succeeded. Checked where a client is built, so the mistake
 /// shows at the first line that uses vodkit.
 pub(crate) fn ensure_ready() -> Result<()> {
     #[cfg(target_os = "android")]
