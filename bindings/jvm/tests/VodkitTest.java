@@ -250,12 +250,13 @@ public final class VodkitTest {
                     .redirectErrorStream(true).start();
             try {
                 BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-                // Killed once bytes moved: the checkpoint was written before the first one.
-                for (String line = out.readLine(); ; line = out.readLine()) {
-                    check(line != null, "the child ended before sending bytes");
-                    if (line.startsWith("sent ") && Long.parseLong(line.substring(5)) > 0) {
-                        break;
-                    }
+                // Killed once the server acknowledged a part and the checkpoint
+                // on disk says so (bytes merely sent may all be lost with the
+                // process): read the state the assertion reads, not the
+                // progress that precedes it. Each progress line is a moment
+                // to look again.
+                for (String line = out.readLine(); !acknowledged(dir); line = out.readLine()) {
+                    check(line != null, "the child ended before a part was acknowledged");
                 }
                 child.destroyForcibly().waitFor();
             } finally {
@@ -410,6 +411,19 @@ public final class VodkitTest {
 
     static void faults(String json) throws Exception {
         control("faults", json);
+    }
+
+    /** Whether a checkpoint in `dir` records an acknowledged range. */
+    static boolean acknowledged(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (f.toString().endsWith(".json")
+                        && Pattern.compile("\"ranges\"\\s*:\\s*\\[\\s*\\{").matcher(Files.readString(f)).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static String emulatorVideo(long id) throws Exception {
