@@ -258,6 +258,25 @@ pub(super) fn cancel_token() -> &'static UploadControl {
     })
 }
 
+/// The bars' canvas: stderr at 10 Hz when bars are wanted, else nowhere.
+/// One for a list of files and for a batch.
+pub(super) fn bars_for(out: &Out) -> MultiProgress {
+    MultiProgress::with_draw_target(if out.bars {
+        ProgressDrawTarget::stderr_with_hz(10)
+    } else {
+        ProgressDrawTarget::hidden()
+    })
+}
+
+/// How a running bar looks, the total's and each file's alike.
+pub(super) fn running_style() -> ProgressStyle {
+    ProgressStyle::with_template(
+        "{prefix:<24!} [{bar:30}] {percent:>3}% {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta}",
+    )
+    .unwrap_or_else(|_| ProgressStyle::default_bar())
+    .progress_chars("=> ")
+}
+
 /// The failure of an upload to a provider that takes none.
 pub fn no_uploads(provider: &str) -> Fail {
     Fail::unsupported(format!(
@@ -297,16 +316,8 @@ pub fn run(
         token.set_rate_limit(rate);
     }
 
-    let multi = MultiProgress::with_draw_target(if out.bars {
-        ProgressDrawTarget::stderr_with_hz(10)
-    } else {
-        ProgressDrawTarget::hidden()
-    });
-    let style = ProgressStyle::with_template(
-        "{prefix:<24!} [{bar:30}] {percent:>3}% {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta}",
-    )
-    .unwrap_or_else(|_| ProgressStyle::default_bar())
-    .progress_chars("=> ");
+    let multi = bars_for(out);
+    let style = running_style();
     let stopped_style = ProgressStyle::with_template(
         "{prefix:<24!} [{bar:30}] {percent:>3}% {bytes}/{total_bytes} {msg}",
     )

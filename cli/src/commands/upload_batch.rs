@@ -11,12 +11,15 @@ use std::path::{Path, PathBuf};
 
 use clap::ArgMatches;
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 use serde_json::{json, Value};
 use vodkit::upload::{checkpoint, finished_upload, BatchHooks, BatchItem, Source, MAX_JOBS};
 use vodkit::ErrorKind;
 
-use super::upload::{cancel_token, checkpoint_dir, checkpoint_of, duplicates, options, UploadArgs};
+use super::upload::{
+    bars_for, cancel_token, checkpoint_dir, checkpoint_of, duplicates, options, running_style,
+    UploadArgs,
+};
 use crate::fail::{self, Fail, Result};
 use crate::next_command::continue_command;
 use crate::settings::Resolved;
@@ -329,16 +332,8 @@ struct Bars {
 
 impl Bars {
     fn new(out: &Out, bytes: u64) -> Bars {
-        let multi = MultiProgress::with_draw_target(if out.bars {
-            ProgressDrawTarget::stderr_with_hz(10)
-        } else {
-            ProgressDrawTarget::hidden()
-        });
-        let style = ProgressStyle::with_template(
-            "{prefix:<24!} [{bar:30}] {percent:>3}% {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta}",
-        )
-        .unwrap_or_else(|_| ProgressStyle::default_bar())
-        .progress_chars("=> ");
+        let multi = bars_for(out);
+        let style = running_style();
         let total = multi.add(ProgressBar::new(bytes));
         total.set_style(style.clone());
         total.set_prefix("total");
