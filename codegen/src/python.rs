@@ -869,14 +869,7 @@ impl<'a> Module<'a> {
                 self.config
             );
             if let Some(options) = &self.upload_options {
-                let _ = write!(
-                    s,
-                    "    async def upload(  # type: ignore[override]\n        self,\n        path: _Source,\n        *,\n        progress: Optional[_AsyncProgress] = None,\n        control: Optional[UploadControl] = None,\n        **options: Unpack[{options}],\n    ) -> dict[str, Any]: ...\n"
-                );
-                let _ = write!(
-                    s,
-                    "    async def resume_upload(  # type: ignore[override]\n        self,\n        resume: Mapping[str, Any],\n        path: _Source,\n        *,\n        progress: Optional[_AsyncProgress] = None,\n        control: Optional[UploadControl] = None,\n        **options: Unpack[{options}],\n    ) -> dict[str, Any]: ...\n"
-                );
+                s.push_str(&upload_stubs(options, "async def", "_AsyncProgress"));
             }
         } else {
             let _ = write!(
@@ -919,14 +912,7 @@ impl<'a> Module<'a> {
                 self.config
             );
             if let Some(options) = &self.upload_options {
-                let _ = write!(
-                    s,
-                    "    def upload(  # type: ignore[override]\n        self,\n        path: _Source,\n        *,\n        progress: Optional[_Progress] = None,\n        control: Optional[UploadControl] = None,\n        **options: Unpack[{options}],\n    ) -> dict[str, Any]: ...\n"
-                );
-                let _ = write!(
-                    s,
-                    "    def resume_upload(  # type: ignore[override]\n        self,\n        resume: Mapping[str, Any],\n        path: _Source,\n        *,\n        progress: Optional[_Progress] = None,\n        control: Optional[UploadControl] = None,\n        **options: Unpack[{options}],\n    ) -> dict[str, Any]: ...\n"
-                );
+                s.push_str(&upload_stubs(options, "def", "_Progress"));
             }
         } else {
             let _ = write!(
@@ -1110,6 +1096,23 @@ fn render_method(m: &Method, stub: bool, asynchronous: bool) -> String {
             let _ = writeln!(s, "            {name},");
         }
         s.push_str("        )\n");
+    }
+    s
+}
+
+/// The stubs of a class's `upload` and `resume_upload`, typed with its upload
+/// options: `def` and `_Progress` for the blocking class, `async def` and
+/// `_AsyncProgress` for its asyncio twin.
+fn upload_stubs(options: &str, def: &str, progress: &str) -> String {
+    let mut s = String::new();
+    for (name, resume) in [
+        ("upload", ""),
+        ("resume_upload", "        resume: Mapping[str, Any],\n"),
+    ] {
+        let _ = write!(
+            s,
+            "    {def} {name}(  # type: ignore[override]\n        self,\n{resume}        path: _Source,\n        *,\n        progress: Optional[{progress}] = None,\n        control: Optional[UploadControl] = None,\n        **options: Unpack[{options}],\n    ) -> dict[str, Any]: ...\n"
+        );
     }
     s
 }
