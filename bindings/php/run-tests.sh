@@ -5,8 +5,8 @@
 # tests' build), installs the library into the package's lib/ from a release
 # archive with bin/vodkit-install-lib (below), and runs the PHPUnit suite
 # against the emulator, then the examples users copy (examples/: the sandbox
-# test, the Laravel example's publisher; the second testsuite of
-# phpunit.xml). Extra arguments go to phpunit
+# test, the Laravel example run as a Laravel app, on Debian's
+# php-laravel-framework; the second testsuite of phpunit.xml). Extra arguments go to phpunit
 # (e.g. --filter UploadTest). Exits non-zero when anything fails.
 set -euo pipefail
 
@@ -16,6 +16,8 @@ repo="$(cd "$here/../.." && pwd)"
 missing=()
 command -v php >/dev/null 2>&1 || missing+=(php-cli)
 command -v phpunit >/dev/null 2>&1 || missing+=(phpunit)
+# Laravel for examples/laravel: Debian's packages put it on PHP's include_path.
+php -r 'exit(stream_resolve_include_path("Illuminate/autoload.php") ? 0 : 1);' 2>/dev/null || missing+=(php-laravel-framework)
 if [ "${#missing[@]}" -gt 0 ]; then
     echo "run-tests.sh: installing ${missing[*]} with apt-get" >&2
     sudo=()
@@ -23,7 +25,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
         sudo=(sudo)
     fi
     "${sudo[@]}" apt-get update
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y php-cli phpunit
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
 php -r 'exit(PHP_VERSION_ID >= 80100 ? 0 : 1);' || { echo "run-tests.sh: PHP >= 8.1 is required, found $(php -r 'echo PHP_VERSION;')" >&2; exit 1; }

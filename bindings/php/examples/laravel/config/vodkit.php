@@ -10,4 +10,6 @@ return [
         // Tests and local development: the sandbox's address (`vodkit sandbox`).
         'base_url' => env('VODKIT_BAIJIAYUN_BASE_URL'),
     ],
+    // The SDK's lines at this PSR-3 level and above go to the app's log.
+    'log_level' => env('VODKIT_LOG_LEVEL', 'info'),
 ];
