@@ -44,9 +44,10 @@ final class UploadEndpointTest extends TestCase
 
     protected function tearDown(): void
     {
-        parent::tearDown();
-        // The provider set the process's SDK logger to this app's log.
+        // The provider set the process's SDK logger to this app's log: not
+        // the next test's (lines still queued go to this one first).
         Vodkit::setLogger(null);
+        parent::tearDown();
         foreach ($this->exported as $name) {
             putenv($name);
         }
