@@ -639,18 +639,26 @@ fn run_cpp(program: &str, prepare: impl Fn(&Emulator)) {
         }
         let stdout = run.run(&bin, &args);
         assert!(stdout.contains(&format!("{program} ok")), "{stdout}");
-        if program == "sources" {
-            // Every upload, whatever its source, stored the file's bytes.
-            let ids: Vec<i64> = stdout
-                .lines()
-                .filter_map(|l| l.strip_prefix("video_id="))
-                .map(|id| id.trim().parse().unwrap())
-                .collect();
-            assert_eq!(ids.len(), 7, "{stdout}");
-            for id in ids {
-                let stored = emu.baijiayun().video(id).unwrap();
-                assert_eq!(stored.md5, Some(md5_file(&file)), "video {id}");
-            }
+        // The sources and batch programs: every upload, whatever its source,
+        // stored the file's bytes (lines `video_id=N`, of the program's file,
+        // or `video_id=N file=PATH`).
+        let expected = match program {
+            "sources" => 7,
+            "batch" => 5,
+            _ => continue,
+        };
+        let uploads: Vec<(i64, PathBuf)> = stdout
+            .lines()
+            .filter_map(|l| l.strip_prefix("video_id="))
+            .map(|rest| match rest.split_once(" file=") {
+                Some((id, path)) => (id.trim().parse().unwrap(), PathBuf::from(path.trim())),
+                None => (rest.trim().parse().unwrap(), file.clone()),
+            })
+            .collect();
+        assert_eq!(uploads.len(), expected, "{stdout}");
+        for (id, path) in uploads {
+            let stored = emu.baijiayun().video(id).unwrap();
+            assert_eq!(stored.md5, Some(md5_file(&path)), "video {id}");
         }
     }
 }
@@ -669,6 +677,11 @@ fn cpp_raii_wrapper_through_uploads() {
 #[test]
 fn cpp_uploads_from_a_descriptor_a_buffer_a_reader_paused_and_capped() {
     run_cpp("sources", |_| {});
+}
+
+#[test]
+fn cpp_upload_many_in_parallel_with_progress_and_the_manifest() {
+    run_cpp("batch", |_| {});
 }
 
 #[test]

@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use clap::Subcommand;
 use serde_json::{json, Value};
-use vodkit::upload::{UploadControl, UploadHooks};
+use vodkit::upload::{BatchHooks, UploadControl, UploadHooks};
 
 #[derive(Subcommand, Debug)]
 pub enum ClientMode {
@@ -38,6 +38,20 @@ pub enum ClientMode {
         /// Cap the upload at this many bytes per second (`UploadControl::set_rate_limit`).
         #[arg(long)]
         rate_limit: Option<u64>,
+    },
+    /// Uploads files with `vodkit::Client::upload_many`, `jobs` at once;
+    /// prints `result [video ids]` when every file went, else fails.
+    UploadMany {
+        #[arg(long)]
+        provider: String,
+        #[arg(long)]
+        config: String,
+        #[arg(long, default_value_t = 4)]
+        jobs: usize,
+        #[arg(long, default_value = "null")]
+        options: String,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
     },
     /// Continues an upload from its resume handle.
     Resume {
@@ -125,6 +139,33 @@ fn run_mode(mode: ClientMode) -> Result<(), String> {
             }
             let done = client.upload(&file, &parse("options", &options)?, control);
             report(done)
+        }
+        ClientMode::UploadMany {
+            provider,
+            config,
+            jobs,
+            options,
+            files,
+        } => {
+            let client = vodkit::Client::new(&provider, &parse("config", &config)?)
+                .map_err(|e| e.to_string())?;
+            let items = client
+                .upload_many(
+                    &files,
+                    &parse("options", &options)?,
+                    jobs,
+                    BatchHooks::new(),
+                )
+                .map_err(|e| e.to_string())?;
+            let mut ids = Vec::with_capacity(items.len());
+            for item in items {
+                match item.outcome {
+                    Ok(result) => ids.push(result["video_id"].clone()),
+                    Err(e) => return Err(format!("{}: {e}", item.name)),
+                }
+            }
+            println!("result {}", Value::Array(ids));
+            Ok(())
         }
         ClientMode::Resume {
             provider,

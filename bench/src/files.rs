@@ -16,14 +16,35 @@ pub fn prepare(dir: &Path, size: u64) -> Result<PathBuf, String> {
         .map(|m| m.len() == size)
         .unwrap_or(false);
     if !fits {
-        write(&path, size).map_err(|e| format!("writing {}: {e}", path.display()))?;
+        write(&path, size, 0).map_err(|e| format!("writing {}: {e}", path.display()))?;
     }
     warm(&path).map_err(|e| format!("reading {}: {e}", path.display()))?;
     Ok(path)
 }
 
-/// Bytes that do not compress and differ per MiB (no client can cheat on them).
-fn write(path: &Path, size: u64) -> std::io::Result<()> {
+/// `count` files of `size` bytes in `dir`, each with bytes of its own (the
+/// batch row: a batch of one file named many times would be no batch).
+pub fn prepare_many(dir: &Path, size: u64, count: usize) -> Result<Vec<PathBuf>, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    (0..count)
+        .map(|i| {
+            let path = dir.join(format!("bench-batch-{}MiB-{i:02}.mp4", size / MIB));
+            let fits = std::fs::metadata(&path)
+                .map(|m| m.len() == size)
+                .unwrap_or(false);
+            if !fits {
+                write(&path, size, i as u64 + 1)
+                    .map_err(|e| format!("writing {}: {e}", path.display()))?;
+            }
+            warm(&path).map_err(|e| format!("reading {}: {e}", path.display()))?;
+            Ok(path)
+        })
+        .collect()
+}
+
+/// Bytes that do not compress and differ per MiB (no client can cheat on
+/// them), and per file by `salt`.
+fn write(path: &Path, size: u64, salt: u64) -> std::io::Result<()> {
     let tmp = path.with_extension("partial");
     let mut f = std::io::BufWriter::with_capacity(MIB as usize, std::fs::File::create(&tmp)?);
     let mut block = vec![0u8; MIB as usize];
@@ -33,6 +54,9 @@ fn write(path: &Path, size: u64) -> std::io::Result<()> {
         state ^= state >> 7;
         state ^= state << 17;
         *b = state as u8;
+    }
+    if salt != 0 {
+        block[8..16].copy_from_slice(&salt.to_le_bytes());
     }
     let mut left = size;
     let mut i = 0u64;

@@ -6,6 +6,7 @@
 //! machine it ran on and its load. The raw figures go to a JSON file so runs
 //! can be compared. A benchmark, not a test: nothing here passes or fails.
 
+mod batch;
 mod buildsize;
 mod calls;
 mod cap;
@@ -38,11 +39,11 @@ use crate::report::Row;
 struct Args {
     #[command(subcommand)]
     mode: Option<Mode>,
-    /// Rows to run, comma-separated: b1,b2,b3,b4,b5,b6,cap,build.
+    /// Rows to run, comma-separated: b1,b2,b3,b4,b5,b6,cap,batch,build.
     #[arg(
         long,
         value_delimiter = ',',
-        default_value = "b1,b2,b3,b4,b5,b6,cap,build"
+        default_value = "b1,b2,b3,b4,b5,b6,cap,batch,build"
     )]
     rows: Vec<String>,
     /// Interleaved A/B rounds per row (B4: always one).
@@ -63,6 +64,15 @@ struct Args {
     /// The cap row's bandwidth cap, MiB/s.
     #[arg(long, default_value_t = 4)]
     cap_rate_mib: u64,
+    /// The batch row's number of files.
+    #[arg(long, default_value_t = 16)]
+    batch_files: usize,
+    /// The batch row's file size, MiB.
+    #[arg(long, default_value_t = 64)]
+    batch_mib: u64,
+    /// The batch row's latency fault on every request, ms.
+    #[arg(long, default_value_t = 50)]
+    batch_latency_ms: u64,
     /// B5's number of signed calls per client.
     #[arg(long, default_value_t = 10_000)]
     calls: u64,
@@ -200,6 +210,13 @@ fn bench(args: Args) -> Result<(), String> {
         match files::prepare(&files_dir, small) {
             Ok(f) => rows.extend(cap::rows(&ctx, &f, small, args.cap_rate_mib * MIB)),
             Err(e) => rows.push(Row::na("cap", "bandwidth cap", e)),
+        }
+    }
+    if want("batch") {
+        let small = args.batch_mib * MIB;
+        match files::prepare_many(&files_dir, small, args.batch_files.max(1)) {
+            Ok(f) => rows.extend(batch::rows(&ctx, &f, small, args.batch_latency_ms)),
+            Err(e) => rows.push(Row::na("batch", "batch upload", e)),
         }
     }
     if want("build") {

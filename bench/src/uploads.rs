@@ -95,6 +95,21 @@ pub fn vodkit_once(
 pub fn curl_once(ctx: &Ctx, target: Target, file: &Path, size: u64) -> Result<Run, String> {
     let started = Instant::now();
     let client = ctx.emu.client("baijiayun")?;
+    let (m, id, before_curl) = curl_upload(&client, file, started)?;
+    verify(ctx, target, id, size)?;
+    ctx.emu.clear_data();
+    let secs = before_curl.as_secs_f64() + m.wall.as_secs_f64();
+    Ok(Run::of(&m, secs, size))
+}
+
+/// What a hand-rolled client sends for one file: getUploadUrl (signed by
+/// `client`), then curl posting the file to the upload URL. Answers curl's
+/// measure, the video id, and the time from `started` to curl's spawn.
+pub fn curl_upload(
+    client: &vodkit::Client,
+    file: &Path,
+    started: Instant,
+) -> Result<(Measured, i64, std::time::Duration), String> {
     let created = client
         .call(
             "video/getUploadUrl",
@@ -128,15 +143,12 @@ pub fn curl_once(ctx: &Ctx, target: Target, file: &Path, size: u64) -> Result<Ru
     if code != "200" || answer["code"] != json!(1) {
         return Err(format!("curl got HTTP {code}: {body}"));
     }
-    verify(ctx, target, id, size)?;
-    ctx.emu.clear_data();
-    let secs = before_curl.as_secs_f64() + m.wall.as_secs_f64();
-    Ok(Run::of(&m, secs, size))
+    Ok((m, id, before_curl))
 }
 
 /// Every byte arrived: the emulator holds the whole file, or the sink's log
 /// counted the whole body.
-fn verify(ctx: &Ctx, target: Target, video_id: i64, size: u64) -> Result<(), String> {
+pub fn verify(ctx: &Ctx, target: Target, video_id: i64, size: u64) -> Result<(), String> {
     match target {
         Target::Emulator => {
             let v = ctx

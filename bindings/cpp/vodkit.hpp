@@ -4,7 +4,7 @@
 // JSON config: `call` and `call_with_file` for any operation of the
 // provider's catalog (`operations()` lists them), `upload` and
 // `resume_upload` of a vodkit::Source (a path, a descriptor, a buffer or a
-// read-at function) or of a path. Parameters, options and results are JSON text. Typed
+// read-at function) or of a path, `upload_many` of many files at once. Parameters, options and results are JSON text. Typed
 // per-provider methods are generated from the catalog into
 // vodkit_<provider>.hpp (`vodkit::Baijiayun` derives from vodkit::Client).
 //
@@ -238,6 +238,10 @@ private:
 /// Called with each progress snapshot; return false to abort.
 using ProgressFn = std::function<bool(const vodkit_progress &)>;
 
+/// Called with each batch progress snapshot (one file's progress and the
+/// batch's totals, see Client::upload_many); return false to stop the batch.
+using BatchProgressFn = std::function<bool(const vodkit_batch_progress &)>;
+
 /// Reads up to `len` bytes at `offset` into `buf`; returns how many (0 only
 /// at the end), or a negative value for an error. Called from the upload's
 /// worker threads, several at once (it must then be thread-safe and keep no
@@ -435,6 +439,55 @@ public:
                         });
     }
 
+    /// Uploads every source as a new video, `jobs` files at once (1 to 64),
+    /// each as upload() does with `options_json`; blocks until every file is
+    /// done. One `control` cancels, pauses or caps them all (the cap is on
+    /// their total). With a `checkpoint_dir` option each finished file is
+    /// recorded beside the checkpoints: the same call after a crash or a
+    /// cancel skips the finished files and continues the others.
+    ///
+    /// Returns a JSON array, one object per source in order: `index`,
+    /// `file`, `bytes`, `skipped` (finished by an earlier run), and `result`
+    /// (as upload()'s) or `error` (`code`, `kind`, `message`, `resume`: the
+    /// handle for resume_upload()). A file's failure is in its object; the
+    /// call throws vodkit::Error only for bad arguments (a missing file,
+    /// `jobs` out of range, a reader source), before anything is sent.
+    /// `progress` is called on this thread; returning false stops the batch
+    /// (the running files fail with their CANCELLED error, the others do not
+    /// start), and an exception it throws stops it the same way and comes
+    /// out of upload_many() as itself.
+    std::string upload_many(const std::vector<Source> &sources, const std::string &options_json = "",
+                            size_t jobs = 4, BatchProgressFn progress = {},
+                            const UploadControl *control = nullptr) const {
+        std::vector<const vodkit_source *> raw;
+        raw.reserve(sources.size());
+        for (const Source &s : sources) raw.push_back(s.get());
+        BatchTrampoline t{std::move(progress), nullptr};
+        char *out = nullptr;
+        vodkit_error *e = vodkit_client_upload_many(client_.get(), raw.data(), raw.size(), options_of(options_json),
+                                                    jobs, t.fn ? &BatchTrampoline::call : nullptr, &t,
+                                                    control ? control->get() : nullptr, &out);
+        if (t.thrown) {
+            // The files' own errors (CANCELLED) say less than the callback's exception.
+            vodkit_string_free(out);
+            vodkit_error_free(e);
+            std::rethrow_exception(t.thrown);
+        }
+        detail::check(e);
+        return detail::take(out);
+    }
+
+    /// Uploads the files at `paths`: upload_many of Source::path of each
+    /// (all opened first: a missing file throws before any request).
+    std::string upload_many(const std::vector<std::string> &paths, const std::string &options_json = "",
+                            size_t jobs = 4, BatchProgressFn progress = {},
+                            const UploadControl *control = nullptr) const {
+        std::vector<Source> sources;
+        sources.reserve(paths.size());
+        for (const std::string &p : paths) sources.push_back(Source::path(p));
+        return upload_many(sources, options_json, jobs, std::move(progress), control);
+    }
+
     const vodkit_client *get() const noexcept { return client_.get(); }
 
 private:
@@ -458,6 +511,23 @@ private:
         std::exception_ptr thrown;
         static int32_t call(void *user_data, const vodkit_progress *p) noexcept {
             auto *self = static_cast<Trampoline *>(user_data);
+            try {
+                return self->fn(*p) ? VODKIT_CONTINUE : VODKIT_ABORT;
+            } catch (...) {
+                // Never let an exception unwind through the library's frames.
+                self->thrown = std::current_exception();
+                return VODKIT_ABORT;
+            }
+        }
+    };
+
+    struct BatchTrampoline {
+        BatchProgressFn fn;
+        std::exception_ptr thrown;
+        static int32_t call(void *user_data, const vodkit_batch_progress *p) noexcept {
+            auto *self = static_cast<BatchTrampoline *>(user_data);
+            // Other files' reports still come while the batch stops.
+            if (self->thrown) return VODKIT_ABORT;
             try {
                 return self->fn(*p) ? VODKIT_CONTINUE : VODKIT_ABORT;
             } catch (...) {

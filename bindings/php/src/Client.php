@@ -246,14 +246,27 @@ class Client
      *
      * @param list<string> $paths
      * @param array<string, mixed> $options
+     * @param (callable(BatchProgress): (bool|null))|null $progress called on
+     *   this thread with each running file's progress and the batch's totals
+     *   (about ten times a second per running file); return false to stop
+     *   the batch (the running files fail with their `cancelled` error, the
+     *   others do not start). An exception it throws stops the batch the
+     *   same way and is thrown by uploadMany() (the files finished so far
+     *   are in the manifest, when there is one).
+     * @param UploadControl|null $control cancels, pauses or caps every file
      * @return list<array<string, mixed>> one entry per path, in order:
      *   `file`, `bytes`, `skipped` (finished by an earlier run), and
      *   `result` (as upload()'s) or `error` (`code`, `kind`, `message`,
      *   `resume`: the handle for resumeUpload())
      * @throws Exception
      */
-    public function uploadMany(array $paths, array $options = [], int $jobs = 4, ?UploadControl $control = null): array
-    {
+    public function uploadMany(
+        array $paths,
+        array $options = [],
+        int $jobs = 4,
+        ?callable $progress = null,
+        ?UploadControl $control = null,
+    ): array {
         if (!array_is_list($paths)) {
             throw new InvalidInputException('uploadMany takes a list of file paths', Constants::VODKIT_ERROR_INVALID_INPUT);
         }
@@ -279,17 +292,19 @@ class Client
                 throw new InvalidInputException("jobs must be 1 to 64, not $jobs", Constants::VODKIT_ERROR_INVALID_INPUT);
             }
             $out = Native::outString($this->ffi);
-            $error = $this->ffi->vodkit_client_upload_many(
-                $this->handle,
-                $sources,
-                $count,
-                $optionsJson,
-                $jobs,
-                null,
-                null,
-                $control?->handle(),
-                FFI::addr($out),
-            );
+            $token = $control?->handle();
+            $error = ProgressBridge::runBatch($this->ffi, $progress, function (?CData $fn) use ($sources, $count, $optionsJson, $jobs, $token, $out) {
+                return $this->ffi->vodkit_client_upload_many($this->handle, $sources, $count, $optionsJson, $jobs, $fn, null, $token, FFI::addr($out));
+            }, function (?CData $error, \Throwable $thrown) use ($out): \Throwable {
+                // The closure threw, which stopped the batch: its exception
+                // is the caller's answer (each file's own error, cancelled,
+                // says nothing more).
+                Native::takeString($this->ffi, $out);
+                if ($error !== null) {
+                    $this->ffi->vodkit_error_free($error);
+                }
+                return $thrown;
+            });
             Native::check($this->ffi, $error);
             /** @var list<array<string, mixed>> */
             return (array) Native::decode((string) Native::takeString($this->ffi, $out));
