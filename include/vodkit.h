@@ -459,7 +459,7 @@ vodkit_error *vodkit_baijiayun_sign(const char *const *keys,
 
 /**
  * Uploads `count` sources (`sources[0..count]`, each from
- * `vodkit_source_from_path`, `_from_fd` or `_from_memory`) as new videos,
+ * `vodkit_source_from_path`, `_from_fd` or `_from_buffer`) as new videos,
  * `jobs` files at once (1 to 64); blocks until every file is done.
  * `options_json` applies to every file, as for
  * `vodkit_client_upload_source`; with its `checkpoint_dir`, finished files

@@ -638,7 +638,6 @@ inline std::string baijiayun_sign(const std::vector<std::pair<std::string, std::
     return detail::take(out);
 }
 
-/// The library version ("MAJOR.MINOR.PATCH").
 /// The valid upload checkpoints in `dir` (the `checkpoint_dir` upload option), as JSON:
 /// `[{"key", "provider", "path", "size", "acknowledged", "resume", "created_at", "updated_at"}]`.
 inline std::string checkpoints(const std::string &dir) {
@@ -685,6 +684,7 @@ inline void set_log_callback(vodkit_log_level level, LogSink sink) {
     }
 }
 
+/// The library version ("MAJOR.MINOR.PATCH").
 inline std::string version() { return vodkit_version(); }
 
 /// How many handles, errors and strings the library has handed out and not
