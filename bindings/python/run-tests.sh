@@ -92,11 +92,11 @@ if [ -n "${VODKIT_CROSS_WHEELS:-}" ]; then
     mark
 fi
 
-step "fresh virtualenv with the wheel, pytest, pytest-asyncio, mypy, FastAPI and httpx"
+step "fresh virtualenv with the wheel, pytest, pytest-asyncio, mypy, FastAPI and httpx (and Flask, for the README's callback block)"
 rm -rf "$WORK/venv"
 "$PYTHON" -m venv "$WORK/venv"
 VPY="$WORK/venv/bin/python"
-"$VPY" -m pip install --quiet "$wheel" pytest mypy pytest-asyncio fastapi httpx python-multipart
+"$VPY" -m pip install --quiet "$wheel" pytest mypy pytest-asyncio fastapi httpx python-multipart flask
 (cd "$WORK" && "$VPY" -c 'import vodkit, sys; print("import vodkit:", vodkit.__version__, "from", vodkit.__file__)')
 mark
 
