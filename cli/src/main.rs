@@ -93,7 +93,7 @@ fn after_help() -> String {
 pub enum Command {
     /// Upload files as new videos: a bar per file and a total, resumable (checkpoints)
     #[command(
-        after_help = "Provider upload options (from the catalog) are flags too, e.g. --definitions 16,1 --file-name title;\nor --opt key=value. --limit-rate is parsed and checked, but the core has no bandwidth cap yet:\nit is not applied (a warning says so)."
+        after_help = "Provider upload options (from the catalog) are flags too, e.g. --definitions 16,1 --file-name title;\nor --opt key=value. --limit-rate caps all parts of an upload (and all files of a batch) together."
     )]
     Upload(commands::upload::UploadArgs),
     /// A video's transcoding status
