@@ -14,13 +14,15 @@
 #      makes target/python/tools with maturin, ziglang and auditwheel): the
 #      suite's one build of the extension; and the sdist;
 #   4. checks with `auditwheel show` that the wheel is manylinux2014
-#      (manylinux_2_17_x86_64) — it needs nothing newer than glibc 2.17;
+#      (manylinux_2_17_x86_64) — it needs nothing newer than glibc 2.17 —
+#      and that it carries vodkit/bin/vodkit-emulator (executable);
 #      with VODKIT_CROSS_WHEELS=1 also builds and checks the aarch64
 #      manylinux2014 and the musllinux_1_2 wheels (two more full builds);
 #   5. installs the wheel into a fresh virtualenv with pytest, pytest-asyncio,
 #      mypy and the examples' FastAPI and httpx, and checks `python -c
 #      "import vodkit"` there;
-#   6. runs pytest (tests/) in that virtualenv against the emulator, then the
+#   6. runs pytest (tests/) in that virtualenv against the emulator the wheel
+#      carries (VODKIT_EMULATOR unset, no vodkit-emulator on PATH), then the
 #      examples users copy (examples/: the sandbox test, the FastAPI endpoint);
 #   7. checks the hand-written stubs of the native module
 #      (python -m mypy.stubtest vodkit._vodkit) and type-checks the installed
@@ -79,18 +81,40 @@ check_tag() {
     esac
 }
 
-step "auditwheel show: the wheel is manylinux2014 (manylinux_2_17_x86_64)"
+# check_emulator WHEEL: the wheel carries an executable vodkit/bin/vodkit-emulator
+# (auditwheel show above covers its symbols too: every ELF file in the wheel).
+check_emulator() {
+    "$TOOLS/bin/python" - "$1" <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as z:
+    info = z.getinfo("vodkit/bin/vodkit-emulator")
+    mode = info.external_attr >> 16
+    assert mode & 0o111, f"vodkit/bin/vodkit-emulator is not executable in the wheel (mode {mode:o})"
+    print(f"the wheel carries vodkit/bin/vodkit-emulator ({info.file_size} bytes, {info.compress_size} compressed, mode {mode & 0o777:o})")
+PY
+}
+
+step "auditwheel show: the wheel is manylinux2014 (manylinux_2_17_x86_64), with the emulator"
 check_tag "$wheel" manylinux_2_17_x86_64
+check_emulator "$wheel"
 
 # The cross-built Linux wheels are two more full builds: on request only.
 if [ -n "${VODKIT_CROSS_WHEELS:-}" ]; then
     step "cross wheels (VODKIT_CROSS_WHEELS=1): manylinux2014 aarch64, musllinux_1_2 x86_64"
     rm -rf "$WORK/cross-wheels"
     "$REPO/scripts/python-wheels" --profile dev --targets manylinux2014-aarch64,musllinux_1_2-x86_64 --out "$WORK/cross-wheels"
-    check_tag "$(ls "$WORK"/cross-wheels/vodkit-*aarch64*.whl)" manylinux_2_17_aarch64
-    check_tag "$(ls "$WORK"/cross-wheels/vodkit-*musllinux*.whl)" musllinux_1_2_x86_64
+    for cross in manylinux_2_17_aarch64 musllinux_1_2_x86_64; do
+        check_tag "$(ls "$WORK"/cross-wheels/vodkit-*"$cross"*.whl)" "$cross"
+        check_emulator "$(ls "$WORK"/cross-wheels/vodkit-*"$cross"*.whl)"
+    done
     mark
 fi
+
+# From here on the tests find the emulator as a user's do: the one the wheel
+# carries, with no VODKIT_EMULATOR and none on PATH.
+unset VODKIT_EMULATOR
+PATH="$(printf '%s:' "$PATH" | tr ':' '\n' | while read -r dir; do [ -e "$dir/vodkit-emulator" ] || printf '%s:' "$dir"; done)"
+PATH="${PATH%:}"
 
 step "fresh virtualenv with the wheel, pytest, pytest-asyncio, mypy, FastAPI and httpx (and Flask, for the README's callback block)"
 rm -rf "$WORK/venv"

@@ -28,6 +28,18 @@ final class InstallLibTest extends TestCase
         }
         PHP;
 
+    /** What a child prints after an upload through the package's Sandbox: the emulator it ran, the MD5s held. */
+    private const SANDBOX_PROBE = <<<'PHP'
+        function sandboxProbe(string $file): void
+        {
+            $sandbox = Vodkit\Testing\Sandbox::start();
+            $sandbox->client('baijiayun')->upload($file);
+            echo json_encode(['emulator' => Vodkit\Testing\Sandbox::findEmulator(),
+                'held' => array_column($sandbox->videos('baijiayun'), 'md5')]);
+            $sandbox->stop();
+        }
+        PHP;
+
     /** @var list<string> */
     private array $dirs = [];
 
@@ -56,6 +68,28 @@ final class InstallLibTest extends TestCase
         $child = $this->probe($package);
         $this->assertSame("$package/lib/" . Library::fileName(), $child['path'] ?? null, json_encode($child));
         $this->assertSame(md5('a=1&partner_key=k'), $child['sign']);
+
+        // The archive's emulator went beside the library, and the copy's
+        // Sandbox runs it with no VODKIT_EMULATOR and nothing on PATH.
+        $this->assertTrue(is_executable("$package/lib/vodkit-emulator"), 'the emulator is installed beside the library');
+        $this->assertStringContainsString('vodkit-emulator', $out);
+        $file = $this->tempDir('upload') . '/clip.mp4';
+        file_put_contents($file, random_bytes(200_000));
+        $child = $this->probe($package, ['PATH' => $this->tempDir('empty-path')], self::SANDBOX_PROBE . "\nsandboxProbe('$file');");
+        $this->assertSame("$package/lib/vodkit-emulator", $child['emulator'] ?? null, json_encode($child));
+        $this->assertSame([md5_file($file)], $child['held']);
+    }
+
+    public function testAnArchiveWithoutAnEmulatorRemovesTheOlderOne(): void
+    {
+        $package = $this->copyPackage();
+        [$status, , $err] = $this->installLib($package, [$this->archive(['lib' => true])]);
+        $this->assertSame(0, $status, $err);
+        $this->assertFileExists("$package/lib/vodkit-emulator");
+        [$status, , $err] = $this->installLib($package, [$this->archive(['lib' => true, 'emulator' => false])]);
+        $this->assertSame(0, $status, $err);
+        $this->assertFileDoesNotExist("$package/lib/vodkit-emulator", 'an emulator of another version stays behind');
+        $this->assertFileExists("$package/lib/" . Library::fileName());
     }
 
     public function testInstallsFromAUrlAndChecksTheDigest(): void
@@ -157,7 +191,8 @@ final class InstallLibTest extends TestCase
 
     /**
      * A release archive in scripts/dist's layout, from the library under
-     * test: ['lib' => true] that library, false none, a path that file.
+     * test: ['lib' => true] that library, false none, a path that file;
+     * bin/vodkit-emulator the emulator under test unless ['emulator' => false].
      */
     private function archive(array $spec): string
     {
@@ -170,6 +205,11 @@ final class InstallLibTest extends TestCase
             $versioned = $this->versionedName();
             copy($spec['lib'] === true ? (string) getenv('VODKIT_LIBRARY') : $spec['lib'], "$root/$name/lib/$versioned");
             symlink($versioned, "$root/$name/lib/" . Library::fileName());
+        }
+        if ($spec['emulator'] ?? true) {
+            mkdir("$root/$name/bin");
+            copy((string) getenv('VODKIT_EMULATOR'), "$root/$name/bin/vodkit-emulator");
+            chmod("$root/$name/bin/vodkit-emulator", 0755);
         }
         exec('tar -czf ' . escapeshellarg("$root/$name.tar.gz") . ' -C ' . escapeshellarg($root) . ' ' . escapeshellarg($name), $lines, $status);
         $this->assertSame(0, $status);
@@ -196,12 +236,12 @@ final class InstallLibTest extends TestCase
         return [proc_close($process), $out, $err];
     }
 
-    /** Runs PROBE with the copy's autoloader and no VODKIT_LIBRARY. */
-    private function probe(string $package, array $env = []): array
+    /** Runs PROBE (or $code) with the copy's autoloader and no VODKIT_LIBRARY or VODKIT_EMULATOR. */
+    private function probe(string $package, array $env = [], string $code = self::PROBE): array
     {
         $inherited = getenv();
-        unset($inherited['VODKIT_LIBRARY']);
-        [$status, $out, $err] = self::runPhp([], "require '$package/autoload.php';\n" . self::PROBE, $env + $inherited, null, false);
+        unset($inherited['VODKIT_LIBRARY'], $inherited['VODKIT_EMULATOR']);
+        [$status, $out, $err] = self::runPhp([], "require '$package/autoload.php';\n" . $code, $env + $inherited, null, false);
         $decoded = json_decode($out, true);
         $this->assertIsArray($decoded, "exit $status: $out $err");
         return $decoded;

@@ -20,37 +20,71 @@ use Vodkit\Tests\Support\TestCase;
  */
 final class SandboxTest extends TestCase
 {
+    /** @var list<string> */
+    private array $scratchDirs = [];
+
     public function testTheEmulatorIsFoundInTheDocumentedOrder(): void
     {
         $real = (string) getenv('VODKIT_EMULATOR'); // run-tests.sh: target/debug's
         $this->assertSame($real, Sandbox::findEmulator());
         $this->assertSame($real, Sandbox::findEmulator($real));
-        $dir = sys_get_temp_dir() . '/vodkit-find-' . bin2hex(random_bytes(4));
-        mkdir($dir);
-        $path = getenv('PATH');
+        $dir = $this->scratch('find');
         try {
-            try {
-                Sandbox::findEmulator("$dir/nowhere");
-                $this->fail('a missing explicit path must not fall through');
-            } catch (SandboxException $e) {
-                $this->assertStringContainsString("$dir/nowhere", $e->getMessage());
-            }
-            putenv('VODKIT_EMULATOR');
-            putenv("PATH=$dir");
-            try {
-                Sandbox::findEmulator();
-                $this->fail('nothing on PATH');
-            } catch (SandboxException $e) {
-                $this->assertStringContainsString('not found', $e->getMessage());
-            }
-            symlink($real, "$dir/vodkit-emulator");
-            $this->assertSame("$dir/vodkit-emulator", Sandbox::findEmulator());
-        } finally {
-            putenv("VODKIT_EMULATOR=$real");
-            putenv("PATH=$path");
-            @unlink("$dir/vodkit-emulator");
-            rmdir($dir);
+            Sandbox::findEmulator("$dir/nowhere");
+            $this->fail('a missing explicit path must not fall through');
+        } catch (SandboxException $e) {
+            $this->assertStringContainsString("$dir/nowhere", $e->getMessage());
         }
+
+        // Nothing named: in a copy of the package (as Composer unpacks it),
+        // the package's lib/, then beside VODKIT_LIBRARY, then PATH.
+        $package = $this->scratch('package');
+        foreach (['src', 'autoload.php'] as $entry) {
+            exec('cp -r ' . escapeshellarg(dirname(__DIR__) . "/$entry") . ' ' . escapeshellarg("$package/$entry"), $lines, $status);
+            $this->assertSame(0, $status);
+        }
+        $path = $this->scratch('path');
+        $find = fn (array $env = []): string => $this->findInCopy($package, $env + ['PATH' => $path]);
+        $this->assertStringContainsString('vodkit-emulator not found', $find());
+        $this->assertStringContainsString("looked at $package/lib/vodkit-emulator, $path/vodkit-emulator", $find());
+        symlink($real, "$path/vodkit-emulator");
+        $this->assertSame("found $path/vodkit-emulator", $find());
+        $other = $this->scratch('library');
+        symlink($real, "$other/vodkit-emulator");
+        $this->assertSame("found $other/vodkit-emulator", $find(['VODKIT_LIBRARY' => "$other/libvodkit.so"]));
+        mkdir("$package/lib");
+        symlink($real, "$package/lib/vodkit-emulator");
+        $this->assertSame("found $package/lib/vodkit-emulator", $find(['VODKIT_LIBRARY' => "$other/libvodkit.so"]));
+    }
+
+    /** Sandbox::findEmulator() in a child whose autoloader is $package's, with no VODKIT_EMULATOR. */
+    private function findInCopy(string $package, array $env): string
+    {
+        $inherited = getenv();
+        unset($inherited['VODKIT_EMULATOR'], $inherited['VODKIT_LIBRARY']);
+        $code = "require '$package/autoload.php';\n"
+            . 'try { echo "found ", Vodkit\Testing\Sandbox::findEmulator(); }'
+            . ' catch (Vodkit\Testing\SandboxException $e) { echo $e->getMessage(); }';
+        [$status, $out, $err] = self::runPhp([], $code, $env + $inherited, null, false);
+        $this->assertSame(0, $status, $err);
+        return $out;
+    }
+
+    private function scratch(string $what): string
+    {
+        $dir = sys_get_temp_dir() . "/vodkit-$what-" . bin2hex(random_bytes(4));
+        mkdir($dir);
+        $this->scratchDirs[] = $dir;
+        return $dir;
+    }
+
+    protected function tearDown(): void
+    {
+        foreach ($this->scratchDirs as $dir) {
+            exec('rm -rf ' . escapeshellarg($dir));
+        }
+        $this->scratchDirs = [];
+        parent::tearDown();
     }
 
     public function testAClientForEveryProviderAndWhatTheyHold(): void

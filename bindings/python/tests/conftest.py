@@ -21,9 +21,21 @@ from typing import Any, Callable, Iterator, Optional
 import pytest
 
 import vodkit
+from vodkit.testing import SandboxError, find_emulator
 
 REPO = Path(__file__).resolve().parents[3]
-EMULATOR = Path(os.environ.get("VODKIT_EMULATOR", REPO / "target" / "debug" / "vodkit-emulator"))
+
+
+def _emulator() -> Path:
+    """The emulator the sandbox would run (VODKIT_EMULATOR, the wheel's own,
+    PATH), else the workspace's debug build."""
+    try:
+        return find_emulator()
+    except SandboxError:
+        return REPO / "target" / "debug" / "vodkit-emulator"
+
+
+EMULATOR = _emulator()
 
 
 PROVIDER = "baijiayun"

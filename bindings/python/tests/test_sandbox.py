@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
 import vodkit
+import vodkit.testing
 from vodkit.testing import Sandbox, SandboxError, find_emulator
 
 
@@ -23,22 +25,44 @@ def data(tmp_path: Path, size: int, name: str = "clip.mp4") -> tuple[Path, str]:
 
 
 def test_the_emulator_is_found_in_the_documented_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = os.environ["VODKIT_EMULATOR"]  # run-tests.sh sets it to target/debug's
-    assert find_emulator() == Path(real)
-    assert find_emulator(real) == Path(real)
+    real = find_emulator()
+    monkeypatch.setenv("VODKIT_EMULATOR", str(real))
+    assert find_emulator() == real
+    assert find_emulator(real) == real
     # A path named explicitly must exist: no silent fall-through to another one.
     with pytest.raises(SandboxError, match="no executable emulator at .*nowhere"):
         find_emulator(tmp_path / "nowhere")
     monkeypatch.setenv("VODKIT_EMULATOR", str(tmp_path / "missing"))
     with pytest.raises(SandboxError, match="VODKIT_EMULATOR"):
         Sandbox().start()
-    # Nothing named: the package's bin/, then PATH.
+    # Nothing named: the package's bin/ (here made empty), then PATH.
     monkeypatch.delenv("VODKIT_EMULATOR")
+    monkeypatch.setattr(vodkit.testing, "_BUNDLED", tmp_path / "bin" / "vodkit-emulator")
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(SandboxError, match="not found"):
         find_emulator()
     (tmp_path / "vodkit-emulator").symlink_to(real)
     assert find_emulator() == tmp_path / "vodkit-emulator"
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "bin" / "vodkit-emulator").symlink_to(real)
+    assert find_emulator() == tmp_path / "bin" / "vodkit-emulator"
+
+
+@pytest.mark.skipif(
+    not os.environ.get("VODKIT_TEST_INSTALLED_WHEEL"), reason="run-tests.sh tests the installed wheel"
+)
+def test_the_wheel_carries_the_emulator(tmp_path: Path) -> None:
+    # run-tests.sh runs this with no VODKIT_EMULATOR and no emulator on PATH:
+    # the sandbox runs the one in the wheel, built for the wheel's platform.
+    assert "VODKIT_EMULATOR" not in os.environ
+    assert shutil.which("vodkit-emulator") is None
+    bundled = Path(vodkit.__file__).parent / "bin" / "vodkit-emulator"
+    assert find_emulator() == bundled
+    assert os.access(bundled, os.X_OK)
+    with Sandbox() as sandbox:
+        path, md5 = data(tmp_path, 100_000)
+        sandbox.client("baijiayun").upload(path)
+        assert [v["md5"] for v in sandbox.videos("baijiayun")] == [md5]
 
 
 def test_a_client_for_every_provider(tmp_path: Path) -> None:

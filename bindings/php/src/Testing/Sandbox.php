@@ -26,7 +26,9 @@ use Vodkit\Quvideo;
  *
  * The emulator is a separate program, never linked into libvodkit. It is
  * found, in this order: the `$emulator` argument; the `VODKIT_EMULATOR`
- * environment variable; `bin/vodkit-emulator` in this package; then
+ * environment variable; beside the library in this package's `lib/` (where
+ * `vendor/bin/vodkit-install-lib` puts the release archive's
+ * `bin/vodkit-emulator`), then beside `VODKIT_LIBRARY`'s file; then
  * `vodkit-emulator` on `PATH` (`cargo install --path emulator`).
  */
 final class Sandbox
@@ -71,9 +73,13 @@ final class Sandbox
             // Named explicitly: a wrong name is an error, not a fall-through.
             throw new SandboxException("no executable emulator at $path ($where)");
         }
-        $exe = PHP_OS_FAMILY === 'Windows' ? 'vodkit-emulator.exe' : 'vodkit-emulator';
+        $exe = self::emulatorFileName();
         $looked = [];
-        $candidates = [dirname(__DIR__, 2) . "/bin/$exe"];
+        $candidates = [dirname(__DIR__, 2) . "/lib/$exe"];
+        $library = getenv('VODKIT_LIBRARY');
+        if ($library !== false && $library !== '' && !in_array(dirname($library) . "/$exe", $candidates, true)) {
+            $candidates[] = dirname($library) . "/$exe";
+        }
         foreach (explode(PATH_SEPARATOR, (string) getenv('PATH')) as $dir) {
             if ($dir !== '') {
                 $candidates[] = "$dir/$exe";
@@ -86,9 +92,15 @@ final class Sandbox
             $looked[] = $path;
         }
         throw new SandboxException(
-            'vodkit-emulator not found (set VODKIT_EMULATOR to its path, or put it on PATH); looked at the package\'s '
-            . $looked[0] . ' and PATH',
+            'vodkit-emulator not found (set VODKIT_EMULATOR to its path, install a release archive with '
+            . 'vendor/bin/vodkit-install-lib, or put it on PATH); looked at ' . implode(', ', $looked),
         );
+    }
+
+    /** The emulator's file name on this system (`vodkit-emulator`, `.exe` on Windows). */
+    public static function emulatorFileName(): string
+    {
+        return PHP_OS_FAMILY === 'Windows' ? 'vodkit-emulator.exe' : 'vodkit-emulator';
     }
 
     private function __construct(string $binary, int $transcodeSecs)

@@ -18,8 +18,9 @@ For pytest: ``pytest_plugins = ["vodkit.testing.pytest_plugin"]`` in your
 The emulator is a separate program, never linked into the library. It is
 found, in this order: the ``emulator=`` argument; the ``VODKIT_EMULATOR``
 environment variable; ``vodkit/bin/vodkit-emulator`` inside the installed
-package (where a wheel built with the emulator beside it carries it); then
-``vodkit-emulator`` on ``PATH`` (``cargo install --path emulator``).
+package (every wheel carries one built for its platform, so ``pip install
+vodkit`` is all a user's tests need); then ``vodkit-emulator`` on ``PATH``
+(``cargo install --path emulator``: for a package built from the sdist).
 """
 
 from __future__ import annotations
@@ -46,6 +47,9 @@ __all__ = ["Sandbox", "SandboxError", "find_emulator", "PROVIDERS"]
 PROVIDERS = ("baijiayun", "iqiyi", "quvideo")
 
 _EXE = "vodkit-emulator.exe" if sys.platform == "win32" else "vodkit-emulator"
+# Where a wheel carries the emulator built for its own platform
+# (scripts/python-wheels puts it there).
+_BUNDLED = Path(__file__).resolve().parents[1] / "bin" / _EXE
 # How long the emulator may take to print where it listens (a busy CI machine).
 _START_TIMEOUT_S = 60.0
 
@@ -62,7 +66,7 @@ def find_emulator(explicit: Union[str, "os.PathLike[str]", None] = None) -> Path
     candidates: list[tuple[str, Optional[str]]] = [
         ("emulator=", None if explicit is None else os.fspath(explicit)),
         ("VODKIT_EMULATOR", os.environ.get("VODKIT_EMULATOR")),
-        ("the package", str(Path(__file__).resolve().parents[1] / "bin" / _EXE)),
+        ("the package", str(_BUNDLED)),
         ("PATH", shutil.which(_EXE)),
     ]
     for where, candidate in candidates:
