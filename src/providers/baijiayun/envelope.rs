@@ -202,6 +202,47 @@ mod tests {
         assert!(ok.is_null());
     }
 
+    /// The success path that cuts the data out answers exactly as the tree
+    /// path, and leaves every other body to it.
+    #[test]
+    fn data_cut_out_of_a_success_matches_the_tree() {
+        let bodies = [
+            (
+                200,
+                r#"{"code":0,"data":{"b":[1,{"c":"视频"}],"a":7},"msg":"","ts":1}"#,
+            ),
+            (200, r#" {"code":"0","msg":"ok"}"#),
+            (200, r#"{"code":0,"data":null}"#),
+            (200, r#"{"code":0,"code":3,"data":1}"#),
+            (200, r#"{"data":1,"code":0,"data":2}"#),
+            (200, r#"[0,{"a":1}]"#),
+            (200, r#"{"code":2001,"msg":"sign error","data":{"a":1}}"#),
+            (200, r#"{"code":0.5,"data":1}"#),
+            (200, r#"{"msg":"no code"}"#),
+            (400, r#"{"code":0,"data":{"a":1}}"#),
+            (503, r#"{"code":0,"data":{"a":1}}"#),
+            (200, "not json"),
+        ];
+        // A success is read without the tree.
+        let success = envelope().parse_data("x", answer(200, bodies[0].1));
+        assert!(matches!(success, Ok(Data::Text(_))), "{success:?}");
+        for (status, body) in bodies {
+            let tree = envelope().parse("x", answer(status, body));
+            let data = envelope()
+                .parse_data("x", answer(status, body))
+                .and_then(Data::into_value);
+            match (tree, data) {
+                (Ok(a), Ok(b)) => assert_eq!(a, b, "{body}"),
+                (Err(a), Err(b)) => {
+                    assert_eq!(a.kind(), b.kind(), "{body}");
+                    assert_eq!(a.provider_code(), b.provider_code(), "{body}");
+                    assert_eq!(a.message(), b.message(), "{body}");
+                }
+                (a, b) => panic!("{body}: {a:?} vs {b:?}"),
+            }
+        }
+    }
+
     #[test]
     fn an_http_error_status_is_an_error_whatever_the_code() {
         let err = envelope()
