@@ -4,12 +4,13 @@
 /// Lowercase hex of `bytes`.
 pub(crate) fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(bytes.len() * 2);
+    let mut digits = Vec::with_capacity(bytes.len() * 2);
     for b in bytes {
-        s.push(DIGITS[(b >> 4) as usize] as char);
-        s.push(DIGITS[(b & 15) as usize] as char);
+        digits.push(DIGITS[(b >> 4) as usize]);
+        digits.push(DIGITS[(b & 15) as usize]);
     }
-    s
+    // ASCII digits and letters: always UTF-8.
+    String::from_utf8(digits).unwrap_or_default()
 }
 
 /// The MD5 of `bytes`, lowercase hex (tests' expected values).

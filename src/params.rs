@@ -6,6 +6,8 @@ use serde_json::Value;
 
 use crate::error::{Error, Result};
 
+mod fields;
+
 /// The parameters of one request, in insertion order. Values are the exact
 /// strings that go on the wire, so what is signed is what is sent.
 #[derive(Clone, Default, PartialEq, Eq)]
@@ -69,6 +71,11 @@ impl Params {
     /// left out, and lists or objects as compact JSON text (the providers take
     /// structured parameters such as `notice` or `question_list` that way).
     pub fn from_serialize<T: Serialize + ?Sized>(value: &T) -> Result<Self> {
+        // A struct of plain values (every request model but a few) is
+        // written directly; the rest goes through the JSON tree.
+        if let Ok(params) = fields::struct_fields(value) {
+            return Ok(params);
+        }
         let value = serde_json::to_value(value)
             .map_err(|e| Error::invalid_input(format!("parameters cannot be encoded: {e}")))?;
         Self::from_json(&value)
@@ -131,6 +138,66 @@ mod tests {
         assert_eq!(p.get("c"), Some(""));
         assert_eq!(p.get("d"), Some("1"));
         assert_eq!(p.get("e"), Some("[1,2]"));
+    }
+
+    /// The direct path writes exactly what the tree path writes, and leaves
+    /// what it cannot write (lists, maps, nested structs) to it.
+    #[test]
+    fn direct_fields_match_the_tree() {
+        #[derive(Serialize)]
+        enum Kind {
+            Video,
+        }
+        #[derive(Serialize)]
+        struct Id(u32);
+        #[derive(Serialize)]
+        struct Plain {
+            a: i64,
+            b: Option<String>,
+            c: Option<u8>,
+            d: bool,
+            e: f64,
+            f: f64,
+            g: String,
+            h: Kind,
+            i: Id,
+            j: (),
+            k: char,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            l: Option<i32>,
+        }
+        let plain = Plain {
+            a: -7,
+            b: None,
+            c: Some(0),
+            d: false,
+            e: 1.5e300,
+            f: f64::NAN,
+            g: "视频 a&b=c".into(),
+            h: Kind::Video,
+            i: Id(9),
+            j: (),
+            k: 'x',
+            l: None,
+        };
+        let direct = fields::struct_fields(&plain).expect("plain values are written directly");
+        assert_eq!(direct, tree(&plain));
+        assert_eq!(direct.get("f"), None, "NaN is null in JSON: left out");
+
+        #[derive(Serialize)]
+        struct Nested {
+            a: Vec<u8>,
+        }
+        assert!(fields::struct_fields(&Nested { a: vec![1] }).is_err());
+        assert_eq!(
+            Params::from_serialize(&Nested { a: vec![1] }).unwrap(),
+            tree(&Nested { a: vec![1] })
+        );
+    }
+
+    /// The tree path alone, for comparing.
+    fn tree<T: Serialize>(value: &T) -> Params {
+        Params::from_json(&serde_json::to_value(value).unwrap()).unwrap()
     }
 
     #[test]

@@ -7,8 +7,10 @@ use reqwest::blocking::multipart::{Form, Part};
 use serde_json::Value;
 
 use super::auth::{Auth, Session};
-use super::envelope::Envelope;
+use super::envelope::{Data, Envelope};
+use super::form::form_text;
 use super::request::{ApiRequest, FilePart, Method, Target};
+use super::url_cache::UrlCache;
 use crate::error::{Error, Result};
 use crate::http::{HttpConfig, Response, RetryPolicy, Transport};
 use crate::params::Params;
@@ -39,6 +41,7 @@ pub struct Caller {
     transport: Transport,
     auth: Box<dyn Auth>,
     envelope: Box<dyn Envelope>,
+    urls: UrlCache,
 }
 
 impl std::fmt::Debug for Caller {
@@ -67,6 +70,7 @@ impl Caller {
             transport,
             auth: parts.auth,
             envelope: parts.envelope,
+            urls: UrlCache::default(),
         })
     }
 
@@ -128,8 +132,13 @@ impl Caller {
     /// The full URL of a target.
     pub fn url_of(&self, target: &Target<'_>) -> Result<String> {
         let base = self.host(target.host)?;
-        let path = self.path_of(target.name, target.path);
-        Ok(format!("{base}{}", path.trim_start_matches('/')))
+        let path = self
+            .path_of(target.name, target.path)
+            .trim_start_matches('/');
+        let mut url = String::with_capacity(base.len() + path.len());
+        url.push_str(base);
+        url.push_str(path);
+        Ok(url)
     }
 
     /// Calls `target` with the provider's auth: every attempt authenticated
@@ -141,7 +150,19 @@ impl Caller {
         params: Params,
         file: Option<FilePart<'_>>,
     ) -> Result<Value> {
-        match self.call_with(self.auth.as_ref(), target, params.clone(), file) {
+        self.call_data(target, params, file)
+            .and_then(Data::into_value)
+    }
+
+    /// As [`Caller::call`], the data as the envelope hands it over: what
+    /// typed calls read straight into their answer model.
+    pub fn call_data(
+        &self,
+        target: &Target<'_>,
+        params: Params,
+        file: Option<FilePart<'_>>,
+    ) -> Result<Data> {
+        match self.attempts(self.auth.as_ref(), target, &params, file, &self.retry) {
             Err(err) if self.auth.is_expired(&err) => {
                 log::info!(
                     "{} {}: credential expired; renewing",
@@ -153,7 +174,7 @@ impl Caller {
                     log::info!("renewal failed: {renew}");
                     err
                 })?;
-                self.call_with(self.auth.as_ref(), target, params, file)
+                self.attempts(self.auth.as_ref(), target, &params, file, &self.retry)
             }
             other => other,
         }
@@ -181,6 +202,19 @@ impl Caller {
         file: Option<FilePart<'_>>,
         retry: &RetryPolicy,
     ) -> Result<Value> {
+        self.attempts(auth, target, &params, file, retry)
+            .and_then(Data::into_value)
+    }
+
+    /// The attempts of one call: each authenticated anew, retried by `retry`.
+    fn attempts(
+        &self,
+        auth: &dyn Auth,
+        target: &Target<'_>,
+        params: &Params,
+        file: Option<FilePart<'_>>,
+        retry: &RetryPolicy,
+    ) -> Result<Data> {
         let url = self.url_of(target)?;
         if let Some(f) = &file {
             if f.field.is_empty() {
@@ -203,7 +237,7 @@ impl Caller {
                 target.name,
                 response.status
             );
-            self.envelope.parse(target.name, response)
+            self.envelope.parse_data(target.name, response)
         })
     }
 
@@ -217,20 +251,24 @@ impl Caller {
             headers,
         } = request;
         let client = self.transport.client();
-        let url = if query.is_empty() {
-            url
+        let verb = match method {
+            Method::Get => reqwest::Method::GET,
+            Method::Post => reqwest::Method::POST,
+        };
+        let builder = if query.is_empty() {
+            match self.urls.parse(&url) {
+                Some(parsed) => client.request(verb, parsed),
+                None => client.request(verb, &url),
+            }
         } else {
             let separator = if url.contains('?') { '&' } else { '?' };
-            format!("{url}{separator}{}", form_body(&query))
+            let url = format!("{url}{separator}{}", form_text(&query));
+            client.request(verb, &url)
         };
         // Per request, not the client's: the client's timeout bounds each
         // read of the answer, this one the whole exchange (a body that
         // trickles in forever ends at it; tests/http_hostile).
-        let mut builder = match method {
-            Method::Get => client.get(&url),
-            Method::Post => client.post(&url),
-        }
-        .timeout(self.http.request_timeout);
+        let mut builder = builder.timeout(self.http.request_timeout);
         for (name, value) in headers.0 {
             builder = builder.header(name, value);
         }
@@ -249,17 +287,11 @@ impl Caller {
                     reqwest::header::CONTENT_TYPE,
                     "application/x-www-form-urlencoded",
                 )
-                .body(form_body(&form)),
+                .body(form_text(&form)),
             None => builder,
         };
         self.transport.send(builder)
     }
-}
-
-fn form_body(params: &Params) -> String {
-    form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(params.iter())
-        .finish()
 }
 
 impl Session for Caller {

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::caller::Caller;
+use super::envelope::Data;
 use super::request::{FilePart, Method, Target};
 use crate::error::{Error, ErrorKind, Result};
 use crate::params::Params;
@@ -265,17 +266,30 @@ fn call_typed_as<O: Operation>(
         (None, None) => {}
     }
     let params = Params::from_serialize(request)?;
-    let data = caller.call(&spec.target(), params, file)?;
-    decode(spec, data)
+    let data = caller.call_data(&spec.target(), params, file)?;
+    decode_data(spec, data)
 }
 
 /// Reads an answer's data into its model; a shape we can't read is the
 /// server's fault, never a panic.
 pub fn decode<T: DeserializeOwned>(spec: &OpSpec, data: Value) -> Result<T> {
-    serde_json::from_value(data).map_err(|e| {
+    decode_data(spec, Data::Tree(data))
+}
+
+/// As [`decode`], from the data as the envelope handed it over.
+fn decode_data<T: DeserializeOwned>(spec: &OpSpec, data: Data) -> Result<T> {
+    data.decode().map_err(|e| {
+        // Without the position, as from a tree: a position in the data's own
+        // text would mislead about the answer's.
+        let text = e.to_string();
+        let position = format!(" at line {} column {}", e.line(), e.column());
+        let reason = text.strip_suffix(&position).unwrap_or(&text);
         Error::new(
             ErrorKind::Server,
-            format!("the answer of {} has an unexpected shape: {e}", spec.name),
+            format!(
+                "the answer of {} has an unexpected shape: {reason}",
+                spec.name
+            ),
         )
     })
 }

@@ -193,6 +193,11 @@ pub fn options_from_json<T: Default + DeserializeOwned + schemars::JsonSchema>(
 /// human terms ("a whole number", "an object"), but never quotes the value
 /// (it may be a key or a password put in the wrong place).
 pub(crate) fn from_json_redacted<T: DeserializeOwned>(json: &Value, what: &str) -> Result<T> {
+    // Read plainly first: tracking the path costs every call (each JSON
+    // call's parameters come through here), and only an error needs it.
+    if let Ok(value) = T::deserialize(json) {
+        return Ok(value);
+    }
     serde_path_to_error::deserialize(json).map_err(|e| {
         let (path, message) = match e.path().to_string().as_str() {
             "." | "" => flattened_culprit::<T>(json)

@@ -19,11 +19,13 @@ mod catalog;
 mod client;
 mod config;
 mod envelope;
+mod form;
 mod id_list;
 mod lifecycle;
 mod paging;
 mod request;
 mod service;
+mod url_cache;
 
 pub(crate) use answer::to_json;
 pub use answer::Ack;
@@ -41,7 +43,7 @@ pub use catalog::{
 pub use client::Client;
 pub(crate) use config::from_json_redacted;
 pub use config::{config_from_json, json_from_text, options_from_json, CommonConfig};
-pub use envelope::Envelope;
+pub use envelope::{Data, Envelope};
 pub use lifecycle::{
     ByIdFacts, CodedField, DuplicateFacts, Lifecycle, ListFacts, Setting, State, StatusFacts,
     TimeForm, UploadFacts,

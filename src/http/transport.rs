@@ -3,7 +3,7 @@ use std::sync::{mpsc, Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use reqwest::blocking::{Client, RequestBuilder};
-use reqwest::header::HeaderMap;
+use reqwest::header::{HeaderMap, HeaderName};
 
 use super::body_pump::{pumped_body, PumpStop};
 use super::stall::{unless_stalled, StallWatch};
@@ -19,8 +19,14 @@ const MAX_RESPONSE_BYTES: u64 = 16 * 1024 * 1024;
 /// too-long operation name or query is a clear `InvalidInput` error.
 pub(crate) const MAX_URL_BYTES: usize = u16::MAX as usize - 1;
 
-/// Headers providers and gateways use to name a request.
-const REQUEST_ID_HEADERS: &[&str] = &["x-request-id", "x-requestid", "request-id", "x-trace-id"];
+/// Headers providers and gateways use to name a request. Names, not
+/// strings: a string is parsed into a name at every lookup (every answer).
+static REQUEST_ID_HEADERS: [HeaderName; 4] = [
+    HeaderName::from_static("x-request-id"),
+    HeaderName::from_static("x-requestid"),
+    HeaderName::from_static("request-id"),
+    HeaderName::from_static("x-trace-id"),
+];
 
 /// The settings every client of a [`Transport`] shares, applied to a
 /// blocking or an async `ClientBuilder` (same methods, different types): one
@@ -422,7 +428,7 @@ fn redirect_error(status: u16, headers: &HeaderMap, request_id: Option<String>) 
 fn request_id(headers: &HeaderMap) -> Option<String> {
     REQUEST_ID_HEADERS
         .iter()
-        .find_map(|h| headers.get(*h))
+        .find_map(|h| headers.get(h))
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned)
 }

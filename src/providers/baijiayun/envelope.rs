@@ -1,9 +1,11 @@
 //! Baijiayun's answer: `{"code", "data", "msg", "ts"}`, code 0 for success
 //! (1 at the upload URL), the rest classified.
 
+use serde::Deserialize;
+use serde_json::value::RawValue;
 use serde_json::Value;
 
-use crate::api::Envelope;
+use crate::api::{Data, Envelope};
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::{status_error, Response};
 
@@ -16,6 +18,46 @@ impl Envelope for BaijiayunEnvelope {
     fn parse(&self, _operation: &str, response: Response) -> Result<Value> {
         self.parse_with_success(response, 0)
     }
+
+    /// A success read without building the envelope's tree: the data is
+    /// cut out as text. Anything else (an error code or status, a body that
+    /// is not a plain envelope) goes through [`BaijiayunEnvelope::parse`],
+    /// so every answer but a success is judged exactly as there.
+    fn parse_data(&self, operation: &str, response: Response) -> Result<Data> {
+        if response.status < 400 {
+            if let Some(data) = success_data(&response.body, 0) {
+                return Ok(data);
+            }
+        }
+        self.parse(operation, response).map(Data::Tree)
+    }
+}
+
+/// The envelope's fields, borrowed from the body unparsed.
+#[derive(Deserialize)]
+struct Fields<'a> {
+    #[serde(borrow)]
+    code: Option<&'a RawValue>,
+    #[serde(borrow)]
+    data: Option<&'a RawValue>,
+}
+
+/// The data of an envelope whose code is `success`; `None` for any other
+/// body (or one serde reads differently from a tree: a duplicated key).
+fn success_data(body: &[u8], success: i64) -> Option<Data> {
+    // Serde reads a struct from an array too; an envelope is an object.
+    if body.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return None;
+    }
+    let fields: Fields<'_> = serde_json::from_slice(body).ok()?;
+    let code: Value = serde_json::from_str(fields.code?.get()).ok()?;
+    if crate::lenient::int_in(&code)? != success {
+        return None;
+    }
+    Some(match fields.data {
+        Some(data) => Data::Text(data.to_owned()),
+        None => Data::Tree(Value::Null),
+    })
 }
 
 impl BaijiayunEnvelope {
@@ -158,6 +200,47 @@ mod tests {
             .parse_with_success(answer(200, r#"{"code":1,"msg":"success"}"#), 1)
             .unwrap();
         assert!(ok.is_null());
+    }
+
+    /// The success path that cuts the data out answers exactly as the tree
+    /// path, and leaves every other body to it.
+    #[test]
+    fn data_cut_out_of_a_success_matches_the_tree() {
+        let bodies = [
+            (
+                200,
+                r#"{"code":0,"data":{"b":[1,{"c":"视频"}],"a":7},"msg":"","ts":1}"#,
+            ),
+            (200, r#" {"code":"0","msg":"ok"}"#),
+            (200, r#"{"code":0,"data":null}"#),
+            (200, r#"{"code":0,"code":3,"data":1}"#),
+            (200, r#"{"data":1,"code":0,"data":2}"#),
+            (200, r#"[0,{"a":1}]"#),
+            (200, r#"{"code":2001,"msg":"sign error","data":{"a":1}}"#),
+            (200, r#"{"code":0.5,"data":1}"#),
+            (200, r#"{"msg":"no code"}"#),
+            (400, r#"{"code":0,"data":{"a":1}}"#),
+            (503, r#"{"code":0,"data":{"a":1}}"#),
+            (200, "not json"),
+        ];
+        // A success is read without the tree.
+        let success = envelope().parse_data("x", answer(200, bodies[0].1));
+        assert!(matches!(success, Ok(Data::Text(_))), "{success:?}");
+        for (status, body) in bodies {
+            let tree = envelope().parse("x", answer(status, body));
+            let data = envelope()
+                .parse_data("x", answer(status, body))
+                .and_then(Data::into_value);
+            match (tree, data) {
+                (Ok(a), Ok(b)) => assert_eq!(a, b, "{body}"),
+                (Err(a), Err(b)) => {
+                    assert_eq!(a.kind(), b.kind(), "{body}");
+                    assert_eq!(a.provider_code(), b.provider_code(), "{body}");
+                    assert_eq!(a.message(), b.message(), "{body}");
+                }
+                (a, b) => panic!("{body}: {a:?} vs {b:?}"),
+            }
+        }
     }
 
     #[test]
