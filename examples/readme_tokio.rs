@@ -11,7 +11,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         env("VODKIT_BAIJIAYUN_PARTNER_KEY")?,
     )
     .base_url(env("VODKIT_BAIJIAYUN_BASE_URL")?);
-    // Made outside the runtime (or in spawn_blocking): it builds blocking HTTP clients.
+    // Made anywhere, even in an async task; only its calls go through spawn_blocking.
     let client = Client::new(config)?;
     tokio::runtime::Runtime::new()?.block_on(publish(client))
 }

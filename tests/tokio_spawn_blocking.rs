@@ -146,3 +146,24 @@ fn an_upload_control_cancels_from_the_async_side_and_resume_finishes() {
         assert_eq!(stored.md5.unwrap(), common::md5_file(&path));
     });
 }
+
+#[test]
+fn a_client_made_inside_a_task_works_from_spawn_blocking_and_drops_there() {
+    let emu = common::emulator();
+    let config = common::config(&emu);
+    one_thread_runtime().block_on(async {
+        // Made on the runtime's own thread, as `async fn main` would: reqwest's
+        // blocking builder panics there (debug builds) unless it is built aside.
+        let client = vodkit::baijiayun::Client::new(config).unwrap();
+        let c = client.clone();
+        let err =
+            tokio::task::spawn_blocking(move || c.get_status(&GetStatus { video_id: 987_654 }))
+                .await
+                .unwrap()
+                .unwrap_err();
+        // The emulator answered: the call went over the wire.
+        assert_eq!(err.kind(), ErrorKind::InvalidInput, "{err}");
+        assert!(err.to_string().contains("does not exist"), "{err}");
+        drop(client);
+    });
+}

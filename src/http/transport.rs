@@ -152,8 +152,15 @@ impl Transport {
         // that thread inherits our signal mask. With SIGPIPE blocked there, a
         // write to a connection the server dropped fails with EPIPE instead of
         // killing a C, PHP or Python host process that never ignored SIGPIPE.
-        let client = without_sigpipe(|| builder.build())
-            .map_err(|e| Error::internal(format!("cannot build the HTTP client: {e}")))?;
+        //
+        // It is built on a thread of its own: reqwest's blocking builder waits
+        // for its I/O thread, which (in debug builds) panics when the caller
+        // is a tokio task, and a client made in `async fn main` is a natural
+        // thing to do; only its calls belong on `spawn_blocking`.
+        let client =
+            std::thread::scope(|scope| scope.spawn(|| without_sigpipe(|| builder.build())).join())
+                .map_err(|_| Error::internal("the HTTP client's set-up panicked"))?
+                .map_err(|e| Error::internal(format!("cannot build the HTTP client: {e}")))?;
         Ok(Transport {
             client,
             config: config.clone(),
