@@ -39,9 +39,12 @@ pub unsafe fn init(env: *mut c_void, context: *mut c_void) -> Result<()> {
             ));
         }
         let mut unowned = jni::EnvUnowned::from_raw(env.cast());
-        let context = jni::objects::JObject::from_raw(context.cast());
+        // jni 0.22 ties a raw reference to an `Env`: wrap it inside the closure.
         let outcome = unowned
-            .with_env(|env| rustls_platform_verifier::android::init_with_env(env, context))
+            .with_env(|env| {
+                let context = jni::objects::JObject::from_raw(env, context.cast());
+                rustls_platform_verifier::android::init_with_env(env, context)
+            })
             .into_outcome();
         match outcome {
             jni::Outcome::Ok(()) => {

@@ -21,15 +21,16 @@ if ! command -v javac >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends openjdk-17-jdk-headless
 fi
 
-# The emulator as the workspace tests built it (`cargo test --workspace`,
-# which scripts/test-all runs first: a no-op then), unless VODKIT_EMULATOR
-# names one; then the JNI library (its own feature set: the workspace tests
-# never build a cdylib that has no tests).
-if [ -z "${VODKIT_EMULATOR:-}" ]; then
-    (cd "$repo" && cargo test --workspace --no-run --quiet)
-    export VODKIT_EMULATOR="$target/debug/vodkit-emulator"
-fi
-(cd "$repo" && cargo build --quiet -p vodkit-jvm)
+# The JNI library and the emulator, with the feature set of the workspace
+# tests (`cargo test --workspace`, which scripts/test-all runs first): every
+# package selected and the dev-dependencies on (--tests --examples), so only
+# libvodkit_jni itself compiles here. A plain `cargo build -p vodkit-jvm`
+# would resolve other features (tokio, serde_json, hyper... without the tests'
+# and the other members' ones) and build the library and half its
+# dependencies a second time. The cost of --lib: the Python extension's
+# debug cdylib, once (the wheel is built for another target).
+(cd "$repo" && cargo build --quiet --workspace --lib --tests --examples)
+export VODKIT_EMULATOR="${VODKIT_EMULATOR:-$target/debug/vodkit-emulator}"
 lib="$target/debug/libvodkit_jni.so"
 [ "$(uname -s)" = Darwin ] && lib="$target/debug/libvodkit_jni.dylib"
 

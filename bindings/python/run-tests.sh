@@ -146,11 +146,13 @@ step "sdist: pip builds the extension from the sdist's sources, then installs it
 # named after the maturin that runs them, and another name (an isolated build
 # environment's) would make cargo rebuild every crate. The sdist is unpacked
 # to a fixed place so that its own two crates, which do compile, replace
-# their previous build.
+# their previous build. CARGO_TARGET_DIR is the wheel's target directory
+# (named, not inherited: without it cargo would build every crate again in
+# the unpacked sdist's own target/).
 rm -rf "$WORK/sdist-src" "$WORK/sdist-wheel" "$WORK/sdist-venv"
 mkdir -p "$WORK/sdist-src"
 tar -xzf "$sdist" -C "$WORK/sdist-src"
-PATH="$TOOLS/bin:$PATH" MATURIN_PEP517_ARGS="--profile dev --target x86_64-unknown-linux-gnu --zig --compatibility manylinux2014" \
+CARGO_TARGET_DIR="$TARGET" PATH="$TOOLS/bin:$PATH" MATURIN_PEP517_ARGS="--profile dev --target x86_64-unknown-linux-gnu --zig --compatibility manylinux2014" \
     "$TOOLS/bin/python" -m pip wheel --quiet --disable-pip-version-check --no-build-isolation --no-deps \
     --wheel-dir "$WORK/sdist-wheel" "$WORK"/sdist-src/vodkit-*/
 "$PYTHON" -m venv "$WORK/sdist-venv"
