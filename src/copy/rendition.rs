@@ -46,16 +46,12 @@ pub(crate) fn best(urls: &Value) -> Option<Rendition> {
 
 fn walk(v: &Value, code: u64, out: &mut Vec<Rendition>) {
     match v {
-        Value::String(s) => {
-            if is_video_url(s) {
-                out.push(Rendition {
-                    url: s.clone(),
-                    pixels: 0,
-                    size: 0,
-                    code,
-                });
-            }
-        }
+        Value::String(s) if is_video_url(s) => out.push(Rendition {
+            url: s.clone(),
+            pixels: 0,
+            size: 0,
+            code,
+        }),
         Value::Array(items) => items.iter().for_each(|i| walk(i, code, out)),
         Value::Object(m) => {
             if let Some(Value::String(url)) = m.get("url") {
