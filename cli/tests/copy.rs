@@ -376,3 +376,36 @@ fn kill_9_in_the_middle_of_a_copy_then_the_same_command_finishes_it_once() {
     assert_eq!(again["skipped"], true, "{again}");
     assert_eq!(again["target_id"], copied["target_id"]);
 }
+
+/// `--sandbox`: both providers in the one sandbox, no credentials, and a
+/// second command (another emulator address) still copies.
+#[test]
+fn the_sandbox_copies_between_its_providers() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_vodkit"))
+            .args(args)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("VODKIT_CONFIG", dir.path().join("config.toml"))
+            .env("VODKIT_STATE_DIR", dir.path().join("state"))
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    };
+    for id in ["quvideo:vid001", "quvideo:vid002"] {
+        let copied = run(&["--sandbox", "copy", id, "iqiyi:", "--json"]);
+        assert_eq!(copied["source_provider"], "quvideo", "{copied}");
+        assert_eq!(copied["skipped"], false);
+        assert!(
+            copied["md5"].as_str().is_some_and(|m| m.len() == 32),
+            "{copied}"
+        );
+    }
+}
