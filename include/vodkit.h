@@ -268,36 +268,6 @@ typedef int32_t (*vodkit_batch_progress_fn)(void *user_data,
                                             const vodkit_batch_progress *progress);
 
 /**
- * A log level (`uint32_t`): one of the `VODKIT_LOG_*` constants. As an
- * argument it is the most verbose level wanted.
- */
-typedef uint32_t vodkit_log_level;
-
-/**
- * A log callback: `level` is one of `VODKIT_LOG_ERROR`..`VODKIT_LOG_TRACE`,
- * `target` the part of the SDK the line comes from (a Rust module path such
- * as `vodkit::http::transport`), `message` the line (UTF-8, no
- * secret in it). `target` and `message` are valid only during the call: copy
- * them.
- */
-typedef void (*vodkit_log_fn)(void *user_data,
-                              vodkit_log_level level,
-                              const char *target,
-                              const char *message);
-
-/**
- * A read-at callback: copies up to `len` bytes of the source, starting at
- * byte `offset`, into `buf`, and returns how many it copied (0 only at the
- * end of the source), or a negative value for an error (the upload fails
- * with VODKIT_ERROR_IO naming that value). It keeps no cursor: calls for
- * different offsets may come in any order.
- */
-typedef int64_t (*vodkit_read_at_fn)(void *user_data,
-                                     uint64_t offset,
-                                     uint8_t *buf,
-                                     size_t len);
-
-/**
  * A snapshot of an upload, passed to the progress callback.
  */
 typedef struct {
@@ -334,6 +304,36 @@ typedef struct {
  */
 typedef int32_t (*vodkit_progress_fn)(void *user_data,
                                       const vodkit_progress *progress);
+
+/**
+ * A log level (`uint32_t`): one of the `VODKIT_LOG_*` constants. As an
+ * argument it is the most verbose level wanted.
+ */
+typedef uint32_t vodkit_log_level;
+
+/**
+ * A log callback: `level` is one of `VODKIT_LOG_ERROR`..`VODKIT_LOG_TRACE`,
+ * `target` the part of the SDK the line comes from (a Rust module path such
+ * as `vodkit::http::transport`), `message` the line (UTF-8, no
+ * secret in it). `target` and `message` are valid only during the call: copy
+ * them.
+ */
+typedef void (*vodkit_log_fn)(void *user_data,
+                              vodkit_log_level level,
+                              const char *target,
+                              const char *message);
+
+/**
+ * A read-at callback: copies up to `len` bytes of the source, starting at
+ * byte `offset`, into `buf`, and returns how many it copied (0 only at the
+ * end of the source), or a negative value for an error (the upload fails
+ * with VODKIT_ERROR_IO naming that value). It keeps no cursor: calls for
+ * different offsets may come in any order.
+ */
+typedef int64_t (*vodkit_read_at_fn)(void *user_data,
+                                     uint64_t offset,
+                                     uint8_t *buf,
+                                     size_t len);
 
 /**
  * The name of `vodkit_upload_control` before ABI 4 (it also pauses and caps
@@ -621,6 +621,36 @@ uint64_t vodkit_upload_control_rate_limit(const vodkit_upload_control *token);
  * Frees a token. NULL is a no-op. Do not free it while an upload uses it.
  */
 void vodkit_upload_control_free(vodkit_upload_control *token);
+
+/**
+ * Copies video `video_id` of `source_client`'s provider to
+ * `target_client`'s as a new video there, without a local copy: the
+ * source's best play URL streams (Range requests) into the target's
+ * upload, and the title comes along. Blocks until done.
+ *
+ * `options_json` (NULL for the defaults) is the target's upload options
+ * (`checkpoint_dir`, `verify_md5`, part size, …) plus `title` to name the
+ * copy otherwise. With a `checkpoint_dir` an interrupted copy continues
+ * where it stopped when called again (its checkpoint is keyed by source
+ * provider, video id and target provider, never by the signed URL), and a
+ * finished copy is not made twice. `progress`, `user_data` and `control`
+ * may be NULL; `progress` is called on the calling thread only.
+ *
+ * On return (NULL) `*out_json` is a JSON object: `source_provider`,
+ * `source_id`, `target_provider`, `target_id`, `title`, `bytes`, `md5`,
+ * `skipped` (an earlier call finished it: nothing sent) and `upload` (the
+ * target's upload answer). A target that takes no uploads, an empty id or
+ * a video without a copyable play URL is INVALID_INPUT; a source changed
+ * since an interrupted copy is INTEGRITY.
+ */
+vodkit_error *vodkit_copy(const vodkit_client *source_client,
+                          const char *video_id,
+                          const vodkit_client *target_client,
+                          const char *options_json,
+                          vodkit_progress_fn progress,
+                          void *user_data,
+                          const vodkit_upload_control *control,
+                          char **out_json);
 
 /**
  * The error's code: one of the `VODKIT_ERROR_*` constants (0 for NULL).

@@ -33,6 +33,8 @@ pub mod api;
 /// cbindgen:ignore
 pub mod android;
 /// cbindgen:ignore
+pub mod copy;
+/// cbindgen:ignore
 pub mod error;
 pub mod ffi;
 /// cbindgen:ignore
@@ -55,6 +57,7 @@ pub mod units;
 pub mod upload;
 
 pub use api::Client;
+pub use copy::{copy, Copied};
 pub use error::{Error, ErrorKind, Result};
 pub use providers::baijiayun;
 pub use providers::iqiyi;

@@ -217,6 +217,14 @@ fn video_id(stdout: &str) -> i64 {
         .unwrap()
 }
 
+fn md5_hex(bytes: &[u8]) -> String {
+    use md5::{Digest, Md5};
+    Md5::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 fn md5_file(path: &Path) -> String {
     use md5::{Digest, Md5};
     let bytes = std::fs::read(path).unwrap();
@@ -428,6 +436,16 @@ fn run_all(link: Link, wrapper: &[&str]) {
                 assert_eq!(state.video("vid004").unwrap().censor_status, "Blocked");
                 assert!(state.video("vid002").is_none());
                 assert_eq!(state.audits().len(), 1, "the bad audits were never sent");
+                // vid005 copied to Baijiayun, bytes intact.
+                let want = md5_hex(&vodkit_emulator::quvideo::state::media_bytes(
+                    &state.video("vid005").unwrap(),
+                ));
+                let copies = emu.baijiayun().videos();
+                assert!(!copies.is_empty());
+                for v in copies {
+                    assert_eq!(v.md5.as_deref(), Some(want.as_str()));
+                    assert_eq!(v.name, "test video 5");
+                }
             }
             _ => {
                 run.run(&bin, &[]);

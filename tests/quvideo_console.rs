@@ -60,9 +60,12 @@ fn get_videos_reads_every_field() {
             "http://sample/covers/sprite/vid003.jpg"
         ]
     );
-    assert_eq!(
-        v.file_url_list,
-        ["http://example.aliyundoc.com/vid003/video.mp4"]
+    // Served by the emulator (with Range), so a video can be copied.
+    assert_eq!(v.file_url_list.len(), 1);
+    assert!(
+        v.file_url_list[0].ends_with("/quvideo/media/vid003/video.mp4"),
+        "{:?}",
+        v.file_url_list
     );
     assert_eq!(v.is_narrow, None);
 }

@@ -2,6 +2,7 @@
 //! catalog operation, and a sandbox, for every provider of the SDK.
 
 mod commands;
+mod copy_report;
 mod facts;
 mod fail;
 mod files;
@@ -96,6 +97,8 @@ pub enum Command {
         after_help = "Provider upload options (from the catalog) are flags too, e.g. --definitions 16,1 --file-name title;\nor --opt key=value. --limit-rate caps all parts of an upload (and all files of a batch) together."
     )]
     Upload(commands::upload::UploadArgs),
+    /// Copy a video to another provider (baijiayun:VIDEO_ID iqiyi:), or every video (--all baijiayun: iqiyi:) with a mapping report; resumable
+    Copy(commands::copy::CopyArgs),
     /// A video's transcoding status
     Status { id: String },
     /// A video's play URLs

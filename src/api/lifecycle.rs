@@ -199,6 +199,18 @@ pub struct ByIdFacts {
     pub fixed: &'static [(&'static str, &'static str)],
 }
 
+/// Where a video's title is read: an operation on the one video, and the
+/// JSON pointer (RFC 6901) of the title in its answer. What a copy to
+/// another provider carries over.
+#[derive(Debug)]
+pub struct TitleFacts {
+    pub operation: &'static str,
+    /// The parameter naming the video (a list operation's id filter too).
+    pub id_param: &'static str,
+    /// The title in the answer (`/name`, `/videos/0/file_name`).
+    pub pointer: &'static str,
+}
+
 /// How the provider takes uploads.
 #[derive(Debug)]
 pub struct UploadFacts {
@@ -224,6 +236,8 @@ pub struct Lifecycle {
     /// answer), so a cover image is not taken for one.
     pub play_urls_field: &'static str,
     pub list: ListFacts,
+    /// Where a video's title is read.
+    pub title: TitleFacts,
     pub delete: ByIdFacts,
     pub upload: Option<UploadFacts>,
     /// Sets of config keys that authenticate: any one set, complete, will do.

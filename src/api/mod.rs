@@ -44,6 +44,7 @@ pub use client::Client;
 pub(crate) use config::from_json_redacted;
 pub use config::{config_from_json, json_from_text, options_from_json, CommonConfig};
 pub use envelope::{Data, Envelope};
+pub use lifecycle::TitleFacts;
 pub use lifecycle::{
     ByIdFacts, CodedField, DuplicateFacts, Lifecycle, ListFacts, Setting, State, StatusFacts,
     TimeForm, UploadFacts,

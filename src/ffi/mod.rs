@@ -26,6 +26,7 @@ pub mod batch;
 pub mod checkpoint;
 pub mod client;
 pub mod control;
+pub mod copy;
 pub mod error;
 pub mod live;
 pub mod log;

@@ -55,7 +55,10 @@ fn panic_in_progress() -> bool {
 }
 
 /// The caller's progress function as upload hooks (no control: see [`run`]).
-fn progress_hooks<'a>(progress: vodkit_progress_fn, user_data: *mut c_void) -> UploadHooks<'a> {
+pub(crate) fn progress_hooks<'a>(
+    progress: vodkit_progress_fn,
+    user_data: *mut c_void,
+) -> UploadHooks<'a> {
     let mut hooks = UploadHooks::new();
     if let Some(f) = progress {
         // The engine calls this on the thread that called the upload.

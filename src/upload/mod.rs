@@ -28,6 +28,7 @@ mod source_url;
 mod tally;
 
 pub use batch::{BatchHooks, BatchItem, BatchProgress, MAX_JOBS};
+pub(crate) use batch_manifest::Manifest;
 pub use batch_manifest::{finished_upload, MANIFEST_NAME};
 pub use checkpoint::{AckedRange, Record};
 pub use control::{Progress, ProgressFlow, UploadControl, UploadHooks};

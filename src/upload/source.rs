@@ -208,7 +208,7 @@ impl Source {
     /// The file at an `http(s)` URL, read with Range requests (see
     /// [`Source::url_named`]), recorded under the URL's last path segment.
     pub fn url(url: &str) -> Result<Self> {
-        Self::url_source(url, None)
+        Self::url_source(url, None, None)
     }
 
     /// The file at an `http(s)` URL, recorded as `name`. The origin is asked
@@ -220,11 +220,22 @@ impl Source {
     /// URL's query and password may be credentials: no error, log line or
     /// checkpoint holds them.
     pub fn url_named(url: &str, name: impl Into<String>) -> Result<Self> {
-        Self::url_source(url, Some(non_empty_name(name.into())?))
+        Self::url_source(url, Some(non_empty_name(name.into())?), None)
     }
 
-    fn url_source(url: &str, name: Option<String>) -> Result<Self> {
-        let remote = Arc::new(UrlReader::open(url)?);
+    /// As [`Source::url_named`], known to checkpoints by `resume_key`
+    /// rather than by its URL: an origin whose URL changes with every
+    /// request (a signed play URL) is still the same upload to resume.
+    pub(crate) fn url_keyed(url: &str, name: String, resume_key: String) -> Result<Self> {
+        Self::url_source(url, Some(non_empty_name(name)?), Some(resume_key))
+    }
+
+    fn url_source(url: &str, name: Option<String>, resume_key: Option<String>) -> Result<Self> {
+        let mut reader = UrlReader::open(url)?;
+        if let Some(key) = resume_key {
+            reader = reader.with_resume_key(key);
+        }
+        let remote = Arc::new(reader);
         let name = name
             .or_else(|| remote.file_name())
             .unwrap_or_else(|| "upload".to_owned());

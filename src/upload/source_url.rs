@@ -102,6 +102,10 @@ pub(crate) struct UrlReader {
     plans: Mutex<Vec<(u64, u64)>>,
     /// Set by the first read that found the file changed.
     changed: OnceLock<String>,
+    /// What a checkpoint knows this origin by instead of its URL (a copy
+    /// between providers: the source video, whose signed URL changes with
+    /// every call).
+    resume_key: Option<String>,
     /// The URL's query values and password, registered for scrubbing for
     /// as long as the source lives.
     _secrets: Vec<Secret>,
@@ -168,6 +172,7 @@ impl UrlReader {
             streams: Mutex::new(Vec::new()),
             plans: Mutex::new(Vec::new()),
             changed: OnceLock::new(),
+            resume_key: None,
             _secrets: secrets,
         };
         reader.facts = reader.probe()?;
@@ -175,10 +180,19 @@ impl UrlReader {
     }
 
     /// The MD5 of the whole URL, query included (the same file behind
-    /// another token is another upload).
+    /// another token is another upload), or of the resume key it was given.
     pub(crate) fn url_md5(&self) -> String {
         use md5::{Digest, Md5};
-        crate::hex::hex(&Md5::digest(self.url.as_str().as_bytes()))
+        match &self.resume_key {
+            Some(key) => crate::hex::hex(&Md5::digest(format!("vodkit-keyed\0{key}").as_bytes())),
+            None => crate::hex::hex(&Md5::digest(self.url.as_str().as_bytes())),
+        }
+    }
+
+    /// Known to checkpoints by `key` instead of its URL.
+    pub(crate) fn with_resume_key(mut self, key: String) -> Self {
+        self.resume_key = Some(key);
+        self
     }
 
     /// The last path segment, decoded: the name the provider records.

@@ -148,6 +148,14 @@ int main(void) {
     NULLARG(vodkit_client_upload_many(client, batch, 1, NULL, 1, NULL, NULL, NULL, NULL));
     EXPECT_ERR(vodkit_client_upload_many(client, batch, 1, "{", 1, NULL, NULL, NULL, &s), VODKIT_ERROR_INVALID_INPUT);
     EXPECT_ERR(vodkit_client_upload_many(client, batch, 1, NULL, 65, NULL, NULL, NULL, &s), VODKIT_ERROR_INVALID_INPUT);
+    /* A copy between providers: every pointer NULL in turn (options,
+       progress, user_data and control are optional), bad options, no id. */
+    NULLARG(vodkit_copy(NULL, "7", client, NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_copy(client, NULL, client, NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_copy(client, "7", NULL, NULL, NULL, NULL, NULL, &s));
+    NULLARG(vodkit_copy(client, "7", client, NULL, NULL, NULL, NULL, NULL));
+    EXPECT_ERR(vodkit_copy(client, "7", client, "{", NULL, NULL, NULL, &s), VODKIT_ERROR_INVALID_INPUT);
+    EXPECT_ERR(vodkit_copy(client, " ", client, NULL, NULL, NULL, NULL, &s), VODKIT_ERROR_INVALID_INPUT);
     vodkit_source_free(source);
 
     /* Baijiayun extras: the signer. */

@@ -135,6 +135,21 @@ int main(int argc, char **argv) {
     CHECK(strcmp(vodkit_error_provider_code(err), "300") == 0);
     vodkit_error_free(err);
 
+    /* A video copied to Baijiayun (vodkit_copy): its play URL is read with
+       Range requests into a Baijiayun upload; the title comes along. */
+    vodkit_client *bjy = emulator_client(2, 0);
+    OK(vodkit_copy(client, "vid005", bjy, NULL, NULL, NULL, NULL, &out));
+    json = out;
+    out = NULL;
+    CHECK(strstr(json, "\"source_provider\":\"quvideo\"") != NULL);
+    CHECK(strstr(json, "\"title\":\"test video 5\"") != NULL);
+    CHECK(json_int_member(json, "bytes") == 5000);
+    CHECK(strstr(json, "\"skipped\":false") != NULL);
+    vodkit_string_free(json);
+    /* Nothing to copy to on the console. */
+    EXPECT_ERR(vodkit_copy(bjy, "1", client, NULL, NULL, NULL, NULL, &out), VODKIT_ERROR_INVALID_INPUT);
+    vodkit_client_free(bjy);
+
     /* No upload on the console. */
     EXPECT_ERR(vodkit_client_upload(client, argv[0], NULL, NULL, NULL, NULL, &out),
                VODKIT_ERROR_INVALID_INPUT);

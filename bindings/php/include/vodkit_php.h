@@ -23,6 +23,17 @@ typedef struct {
 typedef int32_t (*vodkit_batch_progress_fn)(void *user_data,
                                             const vodkit_batch_progress *progress);
 
+typedef struct {
+  uint64_t bytes_done;
+  uint64_t bytes_total;
+  uint64_t bytes_sent;
+  uint64_t elapsed_ms;
+  const char *resume_json;
+} vodkit_progress;
+
+typedef int32_t (*vodkit_progress_fn)(void *user_data,
+                                      const vodkit_progress *progress);
+
 typedef uint32_t vodkit_log_level;
 
 typedef void (*vodkit_log_fn)(void *user_data,
@@ -34,17 +45,6 @@ typedef int64_t (*vodkit_read_at_fn)(void *user_data,
                                      uint64_t offset,
                                      uint8_t *buf,
                                      size_t len);
-
-typedef struct {
-  uint64_t bytes_done;
-  uint64_t bytes_total;
-  uint64_t bytes_sent;
-  uint64_t elapsed_ms;
-  const char *resume_json;
-} vodkit_progress;
-
-typedef int32_t (*vodkit_progress_fn)(void *user_data,
-                                      const vodkit_progress *progress);
 
 typedef vodkit_upload_control vodkit_cancel_token;
 
@@ -144,6 +144,15 @@ vodkit_error *vodkit_upload_control_set_rate_limit(const vodkit_upload_control *
 uint64_t vodkit_upload_control_rate_limit(const vodkit_upload_control *token);
 
 void vodkit_upload_control_free(vodkit_upload_control *token);
+
+vodkit_error *vodkit_copy(const vodkit_client *source_client,
+                          const char *video_id,
+                          const vodkit_client *target_client,
+                          const char *options_json,
+                          vodkit_progress_fn progress,
+                          void *user_data,
+                          const vodkit_upload_control *control,
+                          char **out_json);
 
 uint32_t vodkit_error_code(const vodkit_error *error);
 

@@ -316,6 +316,54 @@ class Client
     }
 
     /**
+     * Copies video $videoId of this client's provider to $target's as a new
+     * video there, without a local copy: this provider's best play URL is
+     * read with Range requests straight into the target's upload, and the
+     * title comes along. Returns `source_provider`, `source_id`,
+     * `target_provider`, `target_id`, `title`, `bytes`, `md5`, `skipped`
+     * (an earlier call finished it: nothing sent) and `upload` (the
+     * target's upload answer).
+     *
+     * $options are the target's upload options (`checkpoint_dir`,
+     * `verify_md5`, `part_size`, …) and `title` to name the copy otherwise.
+     * With a `checkpoint_dir`, an interrupted copy continues where it
+     * stopped when called again (the checkpoint is keyed by source video and
+     * target provider, since a play URL is signed anew each time), and a
+     * finished copy is not made twice. A target that takes no uploads is
+     * InvalidInputException; a source changed since the interrupted copy
+     * began is IntegrityException.
+     *
+     * @param array<string, mixed> $options
+     * @param (callable(Progress): (bool|null))|null $progress as for upload()
+     * @return array<string, mixed>
+     * @throws Exception
+     */
+    public function copy(
+        string|int $videoId,
+        Client $target,
+        array $options = [],
+        ?callable $progress = null,
+        ?UploadControl $control = null,
+    ): array {
+        $optionsJson = self::encodeParams($options, 'the copy options');
+        $id = Native::cstr((string) $videoId, 'videoId');
+        $out = Native::outString($this->ffi);
+        $token = $control?->handle();
+        $error = ProgressBridge::run($this->ffi, $progress, function (?CData $fn) use ($id, $target, $optionsJson, $token, $out) {
+            return $this->ffi->vodkit_copy($this->handle, $id, $target->handle, $optionsJson, $fn, null, $token, FFI::addr($out));
+        }, function (?CData $error, \Throwable $thrown) use ($out): \Throwable {
+            Native::takeString($this->ffi, $out);
+            if ($error === null) {
+                return $thrown;
+            }
+            $copy = Exception::fromError($this->ffi, $error, $thrown);
+            return $copy->getResume() === null ? $thrown : $copy;
+        });
+        Native::check($this->ffi, $error);
+        return (array) Native::decode((string) Native::takeString($this->ffi, $out));
+    }
+
+    /**
      * For the generated methods: the parameters without those given as null
      * (an optional parameter left out).
      *

@@ -464,3 +464,51 @@ impl Client {
         })
     }
 }
+
+/// Copies video ``video_id`` of ``source``'s provider to ``target``'s as a
+/// new video there, without a local copy: the source's best play URL is
+/// read with Range requests straight into the target's upload, and the
+/// title comes along. The GIL is released for the whole copy.
+///
+/// :param source: a ``Client`` (or typed client) of the provider holding
+///     the video.
+/// :param video_id: its id there (``str`` or ``int``).
+/// :param target: a ``Client`` of a provider that takes uploads.
+/// :param progress: as for ``Client.upload``.
+/// :param control: an ``UploadControl``, as for ``Client.upload``.
+/// :param options: the target's upload options (``checkpoint_dir``,
+///     ``verify_md5``, ``part_size``, …) and ``title`` to name the copy
+///     otherwise. With a ``checkpoint_dir``, an interrupted copy continues
+///     where it stopped when called again (the signed play URL changes, the
+///     checkpoint is keyed by source video and target provider), and a
+///     finished copy is not made twice.
+/// :returns: ``{"source_provider", "source_id", "target_provider",
+///     "target_id", "title", "bytes", "md5", "skipped", "upload"}``.
+/// :raises InvalidInputError: a target that takes no uploads, an empty id,
+///     a video without a play URL that can be copied.
+/// :raises IntegrityError: the source video changed since the interrupted
+///     copy began.
+#[pyfunction]
+#[pyo3(signature = (source, video_id, target, *, progress = None, control = None, **options))]
+pub(crate) fn copy<'py>(
+    py: Python<'py>,
+    source: &Bound<'py, Client>,
+    video_id: &Bound<'py, PyAny>,
+    target: &Bound<'py, Client>,
+    progress: Option<Py<PyAny>>,
+    control: Option<&Bound<'py, UploadControl>>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(py, || {
+        let video_id = crate::param_text(video_id, "video_id")?;
+        let options = json_object(py, options.map(|o| o.as_any()), "copy options")?;
+        let target = target.get().client(py)?.clone();
+        source
+            .get()
+            .start_upload(py, None, progress, control, move |client, hooks| {
+                let copied = vodkit::copy(client, &video_id, &target, &options, hooks)?;
+                serde_json::to_value(&copied)
+                    .map_err(|e| vodkit::Error::internal(format!("cannot encode the copy: {e}")))
+            })
+    })
+}

@@ -116,6 +116,7 @@ fn _vodkit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sign, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     m.add_class::<client::Client>()?;
+    m.add_function(wrap_pyfunction!(client::copy, m)?)?;
     m.add_class::<upload::UploadControl>()?;
     m.add_class::<upload::PyProgress>()?;
     m.add_function(wrap_pyfunction!(checkpoint::checkpoints, m)?)?;

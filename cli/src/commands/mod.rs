@@ -4,6 +4,7 @@
 mod call;
 mod checkpoints;
 mod configure;
+pub mod copy;
 mod delete;
 mod demo;
 mod ls;
@@ -94,6 +95,10 @@ pub fn run(cli: &Cli, matches: &ArgMatches, out: &Out) -> Result<()> {
     } else {
         None
     };
+    if let Command::Copy(args) = &cli.command {
+        // Two providers, two sets of settings: the command resolves them.
+        return copy::run(args, &flags, emulator.as_ref(), out);
+    }
     let sandbox_config = match &emulator {
         Some(emu) => Some(crate::sandbox::for_provider(emu, flags.provider.clone())?),
         None => None,
@@ -138,6 +143,8 @@ fn dispatch(
             upload::run(args, sub, resolved, out, sandbox)
         }
         Command::Status { id } => status::run(resolved, out, id),
+        // Answered before the settings are read (`run`): it has two.
+        Command::Copy(_) => Ok(()),
         Command::Urls { id } => urls::run(resolved, out, id),
         Command::Delete { id, yes } => delete::run(resolved, out, id, *yes),
         Command::Ls {

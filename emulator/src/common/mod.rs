@@ -18,6 +18,7 @@ pub(crate) mod lock;
 pub mod multipart;
 pub mod persist;
 pub mod provider;
+pub mod ranged;
 pub mod rate_limit;
 pub mod server;
 pub mod stats;

@@ -10,7 +10,8 @@
 use super::models::*;
 use crate::api::Ack;
 use crate::api::{
-    ByIdFacts, CodedField, Lifecycle, ListFacts, State, StatusFacts, TimeForm, UploadFacts,
+    ByIdFacts, CodedField, Lifecycle, ListFacts, State, StatusFacts, TimeForm, TitleFacts,
+    UploadFacts,
 };
 
 crate::operations! {
@@ -109,6 +110,11 @@ pub static LIFECYCLE: Lifecycle = Lifecycle {
             states: STATUS,
         }],
         times: &[("create_time", TimeForm::ChinaLocal)],
+    },
+    title: TitleFacts {
+        operation: "video/getInfo",
+        id_param: "video_id",
+        pointer: "/name",
     },
     delete: ByIdFacts {
         operation: "video/delete",

@@ -9,7 +9,7 @@ use super::models::video::*;
 use crate::api::Ack;
 use crate::api::{
     ByIdFacts, CodedField, DuplicateFacts, Lifecycle, ListFacts, State, StatusFacts, TimeForm,
-    UploadFacts,
+    TitleFacts, UploadFacts,
 };
 
 crate::operations! {
@@ -97,6 +97,11 @@ pub static LIFECYCLE: Lifecycle = Lifecycle {
             states: FILE_STATUS,
         }],
         times: &[("create_time", TimeForm::EpochSeconds)],
+    },
+    title: TitleFacts {
+        operation: "file/videoListForExternal",
+        id_param: "file_ids",
+        pointer: "/videos/0/file_name",
     },
     delete: ByIdFacts {
         operation: "file/delete",

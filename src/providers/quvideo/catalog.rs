@@ -5,7 +5,9 @@
 
 use super::models::*;
 use crate::api::Ack;
-use crate::api::{ByIdFacts, CodedField, Lifecycle, ListFacts, State, StatusFacts, TimeForm};
+use crate::api::{
+    ByIdFacts, CodedField, Lifecycle, ListFacts, State, StatusFacts, TimeForm, TitleFacts,
+};
 
 crate::operations! {
     pub static CATALOG, provider "quvideo", host "api", methods typed_methods;
@@ -76,6 +78,11 @@ pub static LIFECYCLE: Lifecycle = Lifecycle {
             },
         ],
         times: &[("creationTime", TimeForm::ChinaLocal)],
+    },
+    title: TitleFacts {
+        operation: "getVideoById",
+        id_param: "videoId",
+        pointer: "/title",
     },
     delete: ByIdFacts {
         operation: "deleteVideoById",

@@ -30,6 +30,7 @@ __all__ = [
     "CallbackVerifier",
     "Progress",
     "checkpoints",
+    "copy",
     "remove_checkpoint",
     "reset_log_cache",
     "Url",
@@ -66,6 +67,39 @@ def checkpoints(dir: _Path) -> list[dict[str, Any]]:
     (the handle ``resume_upload`` takes), ``created_at`` and ``updated_at``
     (Unix seconds). A directory that does not exist has none; files that are
     not valid checkpoints are left out.
+    """
+def copy(
+    source: Client,
+    video_id: Union[str, int],
+    target: Client,
+    *,
+    progress: Optional[_Progress] = None,
+    control: Optional[UploadControl] = None,
+    **options: Any,
+) -> dict[str, Any]:
+    """Copies video ``video_id`` of ``source``'s provider to ``target``'s as a
+    new video there, without a local copy: the source's best play URL is
+    read with Range requests straight into the target's upload, and the
+    title comes along. The GIL is released for the whole copy.
+
+    :param source: a ``Client`` (or typed client) of the provider holding
+        the video.
+    :param video_id: its id there (``str`` or ``int``).
+    :param target: a ``Client`` of a provider that takes uploads.
+    :param progress: as for ``Client.upload``.
+    :param control: an ``UploadControl``, as for ``Client.upload``.
+    :param options: the target's upload options (``checkpoint_dir``,
+        ``verify_md5``, ``part_size``, …) and ``title`` to name the copy
+        otherwise. With a ``checkpoint_dir``, an interrupted copy continues
+        where it stopped when called again (the signed play URL changes, the
+        checkpoint is keyed by source video and target provider), and a
+        finished copy is not made twice.
+    :returns: ``{"source_provider", "source_id", "target_provider",
+        "target_id", "title", "bytes", "md5", "skipped", "upload"}``.
+    :raises InvalidInputError: a target that takes no uploads, an empty id,
+        a video without a play URL that can be copied.
+    :raises IntegrityError: the source video changed since the interrupted
+        copy began.
     """
 def remove_checkpoint(dir: _Path, key: str) -> bool:
     """Removes the checkpoint ``key`` from ``dir``; ``False`` when there was

@@ -3,9 +3,8 @@
 
 use std::sync::Arc;
 
-use axum::body::Body;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 
@@ -159,78 +158,12 @@ pub(crate) async fn play(
     };
     match found {
         Some((true, path, TRANSCODED)) => match tokio::fs::File::open(&path).await {
-            Ok(file) => serve_ranged(file, video_id, &headers).await,
+            Ok(file) => {
+                crate::common::ranged::serve_file(file, &video_id.to_string(), &headers).await
+            }
             Err(_) => StatusCode::NOT_FOUND.into_response(),
         },
         Some((false, _, _)) => StatusCode::FORBIDDEN.into_response(),
         _ => StatusCode::NOT_FOUND.into_response(),
     }
-}
-
-/// The stored file whole (200) or the range a `Range` header asks for (206).
-async fn serve_ranged(
-    mut file: tokio::fs::File,
-    video_id: i64,
-    headers: &axum::http::HeaderMap,
-) -> Response {
-    use tokio::io::AsyncSeekExt;
-    let meta = file.metadata().await.ok();
-    let len = meta.as_ref().map(|m| m.len()).unwrap_or(0);
-    let modified = meta
-        .and_then(|m| m.modified().ok())
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map(|d| d.as_nanos())
-        .unwrap_or(0);
-    // Changes whenever the stored file does (a re-upload writes it anew).
-    let etag = format!("\"{video_id}-{len}-{modified:x}\"");
-    let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
-    let range = text(header::RANGE)
-        .filter(|_| text(header::IF_RANGE).is_none_or(|v| v == etag))
-        .and_then(|r| r.strip_prefix("bytes="))
-        .and_then(|r| r.split_once('-'))
-        .map(|(a, b)| (a.trim().parse::<u64>().ok(), b.trim()));
-    let stream = |file, n: u64| {
-        Body::from_stream(tokio_util::io::ReaderStream::with_capacity(
-            tokio::io::AsyncReadExt::take(file, n),
-            256 * 1024,
-        ))
-    };
-    let Some((Some(first), last)) = range else {
-        return (
-            [
-                (header::CONTENT_LENGTH, len.to_string()),
-                (header::ETAG, etag),
-                (header::ACCEPT_RANGES, "bytes".to_owned()),
-            ],
-            stream(file, len),
-        )
-            .into_response();
-    };
-    let last = match last {
-        "" => len.saturating_sub(1),
-        l => match l.parse::<u64>() {
-            Ok(l) => l.min(len.saturating_sub(1)),
-            Err(_) => return StatusCode::BAD_REQUEST.into_response(),
-        },
-    };
-    if first >= len || last < first {
-        return (
-            StatusCode::RANGE_NOT_SATISFIABLE,
-            [(header::CONTENT_RANGE, format!("bytes */{len}"))],
-        )
-            .into_response();
-    }
-    if file.seek(std::io::SeekFrom::Start(first)).await.is_err() {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    }
-    (
-        StatusCode::PARTIAL_CONTENT,
-        [
-            (header::CONTENT_LENGTH, (last - first + 1).to_string()),
-            (header::CONTENT_RANGE, format!("bytes {first}-{last}/{len}")),
-            (header::ETAG, etag),
-        ],
-        stream(file, last - first + 1),
-    )
-        .into_response()
 }

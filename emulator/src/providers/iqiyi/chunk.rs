@@ -8,7 +8,6 @@ use std::io::{Seek, SeekFrom};
 use std::path::Path as FsPath;
 use std::sync::Arc;
 
-use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -212,11 +211,13 @@ impl Store for RangeWriter {
     }
 }
 
-/// `GET /media/{file_id}/{definition}.mp4` serves the stored bytes;
-/// `.m3u8` a playlist of the mp4.
+/// `GET /media/{file_id}/{definition}.mp4` serves the stored bytes, with
+/// Range and a strong ETag as a CDN does (so a video can be copied by its
+/// play URL, and the copy resumed); `.m3u8` a playlist of the mp4.
 pub(crate) async fn media(
     State(s): State<Arc<Shared>>,
     Path((id, name)): Path<(String, String)>,
+    headers: HeaderMap,
 ) -> Response {
     let path = {
         let files = lock(&s.files);
@@ -241,12 +242,12 @@ pub(crate) async fn media(
     }
     match tokio::fs::File::open(&path).await {
         Ok(f) => {
-            let stream = tokio_util::io::ReaderStream::with_capacity(f, 256 * 1024);
-            (
-                [(header::CONTENT_TYPE, "video/mp4")],
-                Body::from_stream(stream),
-            )
-                .into_response()
+            let mut response = crate::common::ranged::serve_file(f, &id, &headers).await;
+            response.headers_mut().insert(
+                header::CONTENT_TYPE,
+                "video/mp4".parse().expect("a header value"),
+            );
+            response
         }
         Err(_) => StatusCode::NOT_FOUND.into_response(),
     }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use axum::extract::{Path, RawQuery, Request, State};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::any;
+use axum::routing::{any, get};
 use axum::{Json, Router};
 use serde_json::{json, Value};
 
@@ -83,10 +83,32 @@ struct App {
 pub(crate) fn routes(shared: Arc<Shared>) -> Router {
     Router::new()
         .route("/console/{*path}", any(console))
+        .route("/media/{video_id}/{file}", get(media))
         .with_state(App {
             shared,
             ops: Arc::new(ops()),
         })
+}
+
+/// `GET /media/{videoId}/{file}`: a video's file ([`super::state::media_bytes`])
+/// with Range and a strong ETag, as the CDN behind `fileUrlList` serves it.
+async fn media(
+    State(app): State<App>,
+    Path((video_id, _file)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    app.shared.controls.requests.count("/media");
+    let Some(video) = app.shared.video(&video_id) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let bytes = super::state::media_bytes(&video);
+    let len = bytes.len() as u64;
+    let etag = format!(
+        "\"{}-{len}-{}\"",
+        video.video_id,
+        &crate::common::digest::md5_hex(&bytes)[..12]
+    );
+    crate::common::ranged::serve(std::io::Cursor::new(bytes), len, etag, &headers).await
 }
 
 /// A request id as the AppServer makes them (a UUID).

@@ -24,8 +24,17 @@ pub(super) fn save(s: &Shared) -> Value {
 }
 
 pub(super) fn restore(s: &Shared, state: Value) -> Result<(), String> {
-    let saved: Saved = serde_json::from_value(state).map_err(|e| e.to_string())?;
+    let mut saved: Saved = serde_json::from_value(state).map_err(|e| e.to_string())?;
     s.clock().set_offset_ms(saved.clock_offset_ms);
+    // Play URLs this emulator served in an earlier run name that run's
+    // address: they are served here now.
+    for video in &mut saved.library.videos {
+        for url in &mut video.file_url_list {
+            if let Some((_, rest)) = url.split_once("/quvideo/media/") {
+                *url = format!("{}/media/{rest}", s.base_url());
+            }
+        }
+    }
     *lock(&s.library) = saved.library;
     Ok(())
 }

@@ -135,7 +135,7 @@ impl Shared {
     pub(crate) fn new(config: Config, base_url: String) -> Arc<Self> {
         let library = Library {
             videos: if config.sample_videos {
-                sample_videos()
+                sample_videos(&base_url)
             } else {
                 Vec::new()
             },
@@ -265,7 +265,7 @@ impl Shared {
     pub fn reset(&self) {
         *lock(&self.library) = Library {
             videos: if self.config.sample_videos {
-                sample_videos()
+                sample_videos(&self.base_url)
             } else {
                 Vec::new()
             },
@@ -278,8 +278,10 @@ impl Shared {
 }
 
 /// Seven videos of two app users, four waiting for review (`onCensor`),
-/// created a day apart from `2019-01-01 10:00:00.0`.
-pub fn sample_videos() -> Vec<Video> {
+/// created a day apart from `2019-01-01 10:00:00.0`. Their `fileUrlList`
+/// is served by this emulator (`base_url` is its `/quvideo` address):
+/// [`media_bytes`] of the video's `size`, with Range and an ETag.
+pub fn sample_videos(base_url: &str) -> Vec<Video> {
     (1..=7)
         .map(|n| {
             let (user_id, user_name) = if n % 2 == 1 {
@@ -314,10 +316,28 @@ pub fn sample_videos() -> Vec<Video> {
                     format!("http://sample/covers/{video_id}.jpg"),
                     format!("http://sample/covers/sprite/{video_id}.jpg"),
                 ],
-                file_url_list: vec![format!("http://example.aliyundoc.com/{video_id}/video.mp4")],
+                file_url_list: vec![format!("{base_url}/media/{video_id}/video.mp4")],
                 is_narrow: String::new(),
                 is_cache: String::new(),
             }
+        })
+        .collect()
+}
+
+/// The bytes the emulator serves as a video's file (`GET
+/// /quvideo/media/{videoId}/video.mp4`): `video.size` pseudo-random bytes
+/// seeded by its id and title, so a test knows what a copy must hold and a
+/// video whose title or size changes serves other bytes.
+pub fn media_bytes(video: &Video) -> Vec<u8> {
+    let seed =
+        crate::common::digest::md5_hex(format!("{}\0{}", video.video_id, video.title).as_bytes());
+    let mut state = u64::from_str_radix(&seed[..16], 16).unwrap_or(1) | 1;
+    (0..usize::try_from(video.size.max(0)).unwrap_or(0))
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state as u8
         })
         .collect()
 }
