@@ -64,6 +64,23 @@ public class VodkitClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Calls an operation that sends a file (Baijiayun's
+     * {@code "video/uploadSubtitle"}) with its parameters as a JSON object
+     * (null: none) and the file at {@code path} as the multipart field
+     * {@code field} (null or empty: the operation's own field, or the
+     * config's {@code file_fields} override), and returns the answer's data
+     * as JSON.
+     */
+    public String callWithFile(String operation, String paramsJson, String field, String path) {
+        long h = handle.retain();
+        try {
+            return nativeCallWithFile(h, operation, paramsJson, field, path);
+        } finally {
+            nativeFree(h);
+        }
+    }
+
     /** Every operation of the provider's catalog, as a JSON array. */
     public String operations() {
         long h = handle.retain();
@@ -186,6 +203,8 @@ public class VodkitClient implements AutoCloseable {
     private static native void nativeFree(long handle);
     private static native String nativeProvider(long handle);
     private static native String nativeCall(long handle, String operation, String paramsJson);
+    private static native String nativeCallWithFile(long handle, String operation, String paramsJson, String field,
+            String path);
     private static native String nativeOperations(long handle);
     private static native String nativeCredentials(long handle);
     private static native String nativeUpload(long handle, String resumeJson, String path, String optionsJson,
