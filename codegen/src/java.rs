@@ -159,7 +159,7 @@ fn identifier(name: &str, taken: &[String]) -> String {
     if id.is_empty() || id.starts_with(|c: char| c.is_ascii_digit()) {
         id.insert(0, '_');
     }
-    while KEYWORDS.contains(&id.as_str()) || taken.iter().any(|t| *t == id) {
+    while KEYWORDS.contains(&id.as_str()) || taken.contains(&id) {
         id.push('_');
     }
     id
