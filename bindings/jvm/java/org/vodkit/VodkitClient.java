@@ -1,6 +1,7 @@
 package org.vodkit;
 
 import java.lang.ref.Cleaner;
+import java.util.function.LongFunction;
 
 /**
  * A client of one video-on-demand provider ({@code "baijiayun"},
@@ -41,12 +42,7 @@ public class VodkitClient implements AutoCloseable {
 
     /** The provider's name. */
     public String provider() {
-        long h = handle.retain();
-        try {
-            return nativeProvider(h);
-        } finally {
-            nativeFree(h);
-        }
+        return withHandle(VodkitClient::nativeProvider);
     }
 
     /**
@@ -56,12 +52,7 @@ public class VodkitClient implements AutoCloseable {
      * is sent.
      */
     public String call(String operation, String paramsJson) {
-        long h = handle.retain();
-        try {
-            return nativeCall(h, operation, paramsJson);
-        } finally {
-            nativeFree(h);
-        }
+        return withHandle(h -> nativeCall(h, operation, paramsJson));
     }
 
     /**
@@ -73,22 +64,12 @@ public class VodkitClient implements AutoCloseable {
      * as JSON.
      */
     public String callWithFile(String operation, String paramsJson, String field, String path) {
-        long h = handle.retain();
-        try {
-            return nativeCallWithFile(h, operation, paramsJson, field, path);
-        } finally {
-            nativeFree(h);
-        }
+        return withHandle(h -> nativeCallWithFile(h, operation, paramsJson, field, path));
     }
 
     /** Every operation of the provider's catalog, as a JSON array. */
     public String operations() {
-        long h = handle.retain();
-        try {
-            return nativeOperations(h);
-        } finally {
-            nativeFree(h);
-        }
+        return withHandle(VodkitClient::nativeOperations);
     }
 
     /**
@@ -97,12 +78,7 @@ public class VodkitClient implements AutoCloseable {
      * credentials never change. Holds secrets: never log it.
      */
     public String credentials() {
-        long h = handle.retain();
-        try {
-            return nativeCredentials(h);
-        } finally {
-            nativeFree(h);
-        }
+        return withHandle(VodkitClient::nativeCredentials);
     }
 
     /**
@@ -150,12 +126,7 @@ public class VodkitClient implements AutoCloseable {
         ProgressBridge bridge = listener == null ? null : new ProgressBridge(listener);
         long c = control == null ? 0 : control.retain();
         try {
-            long h = handle.retain();
-            try {
-                return nativeUpload(h, resumeJson, path, optionsJson, bridge, c);
-            } finally {
-                nativeFree(h);
-            }
+            return withHandle(h -> nativeUpload(h, resumeJson, path, optionsJson, bridge, c));
         } catch (VodkitException e) {
             if (bridge != null && bridge.thrown != null) {
                 throw new VodkitException(e, "the progress listener threw: " + bridge.thrown, bridge.thrown);
@@ -165,6 +136,20 @@ public class VodkitClient implements AutoCloseable {
             if (c != 0) {
                 UploadControl.release(c);
             }
+        }
+    }
+
+    /**
+     * Runs {@code body} with a handle of its own to this client (so a
+     * concurrent {@link #close()} cannot free it mid-call), freed after:
+     * the one place every method takes the handle or throws "closed".
+     */
+    private <T> T withHandle(LongFunction<T> body) {
+        long h = handle.retain();
+        try {
+            return body.apply(h);
+        } finally {
+            nativeFree(h);
         }
     }
 
