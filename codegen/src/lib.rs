@@ -7,6 +7,7 @@
 //! generated files only: run the command, commit what it writes.
 
 pub mod cpp;
+pub mod java;
 pub mod php;
 pub mod python;
 
@@ -67,5 +68,6 @@ pub fn all() -> Vec<Generated> {
     let mut files = python::files(&catalog);
     files.extend(php::files());
     files.extend(cpp::files());
+    files.extend(java::files());
     files
 }

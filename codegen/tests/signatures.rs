@@ -1,5 +1,5 @@
 //! One signature per operation in every language: the typed methods of the
-//! committed Python stubs, PHP classes and C++ headers take exactly the
+//! committed Python stubs, PHP classes, C++ headers and Java classes take exactly the
 //! parameters of the Rust request model (as the catalog lists them, with
 //! their snake_case argument names), with the same types and the same
 //! required/optional split. Reads the files as committed, so a hand edit of
@@ -89,7 +89,12 @@ fn split_top(list: &str) -> Vec<String> {
 
 /// The parameter lists of `<start>name(…)<end>` declarations, by name.
 fn declarations(text: &str, start: &str, end: &str) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
+    overloads(text, start, end).into_iter().collect()
+}
+
+/// Every `<start>name(…)<end>` declaration, overloads included, in order.
+fn overloads(text: &str, start: &str, end: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
     let mut rest = text;
     while let Some(i) = rest.find(start) {
         rest = &rest[i + start.len()..];
@@ -115,7 +120,7 @@ fn declarations(text: &str, start: &str, end: &str) -> BTreeMap<String, String> 
         }
         let Some(close) = close else { break };
         if rest[close + 1..].trim_start().starts_with(end) {
-            out.insert(name.to_owned(), rest[open + 1..close].to_owned());
+            out.push((name.to_owned(), rest[open + 1..close].to_owned()));
         }
         rest = &rest[close..];
     }
@@ -298,6 +303,68 @@ fn cpp_signatures(path: &str) -> BTreeMap<String, Signature> {
         .collect()
 }
 
+// -------------------------------------------------------------------- Java
+
+/// A Java parameter type as the catalog's, and whether it may be null (a
+/// primitive never is: a required number, integer or boolean must be one).
+fn java_type(ty: &str) -> (String, bool) {
+    let ty = ty.trim();
+    if let Some(inner) = ty.strip_prefix("List<").and_then(|t| t.strip_suffix('>')) {
+        return (format!("array<{}>", java_type(inner).0), true);
+    }
+    let (catalog, nullable) = match ty {
+        "long" => ("integer", false),
+        "Long" => ("integer", true),
+        "double" => ("number", false),
+        "Double" => ("number", true),
+        "boolean" => ("boolean", false),
+        "Boolean" => ("boolean", true),
+        "String" => ("string", true),
+        "Map<String, ?>" => ("object", true),
+        other => return (format!("java:{other}"), true),
+    };
+    (catalog.to_owned(), nullable)
+}
+
+/// The generated Java classes: per method, the overload with every
+/// parameter; those the shortest overload lacks are the optional ones,
+/// which must be nullable, and the required ones of a primitive type must
+/// be primitives. Parameter names are the camelCase of Rust's, as Java's
+/// convention wants; the test compares them back in snake_case.
+fn java_signatures(path: &str) -> BTreeMap<String, Signature> {
+    let mut by_name: BTreeMap<String, Vec<Vec<String>>> = BTreeMap::new();
+    for (name, list) in overloads(&read(path), "public String ", "{") {
+        by_name.entry(name).or_default().push(split_top(&list));
+    }
+    by_name
+        .into_iter()
+        .map(|(name, mut lists)| {
+            lists.sort_by_key(Vec::len);
+            let required = lists[0].len();
+            let full = lists.last().unwrap();
+            let mut sig = Signature::default();
+            for (i, arg) in full.iter().enumerate() {
+                let (ty, id) = arg.rsplit_once(' ').expect("typed parameter");
+                let (mut ty, nullable) = java_type(ty);
+                let required = i < required;
+                if required == nullable
+                    && !ty.starts_with("array")
+                    && ty != "string"
+                    && ty != "object"
+                {
+                    ty = format!("{ty} ({} boxed)", if nullable { "is" } else { "not" });
+                }
+                sig.params.push(Param {
+                    name: vodkit_codegen::java::snake(id),
+                    ty,
+                    required,
+                });
+            }
+            (name, sig)
+        })
+        .collect()
+}
+
 // ------------------------------------------------------------------- tests
 
 /// Every operation's parameters, by language, where they differ from Rust's.
@@ -325,6 +392,9 @@ fn every_language_takes_the_rust_parameters() {
         ));
         let php = php_signatures(&format!("bindings/php/src/{class}.php"));
         let cpp = cpp_signatures(&format!("bindings/cpp/vodkit_{name}.hpp"));
+        let java = java_signatures(&format!(
+            "bindings/jvm/java/org/vodkit/providers/{class}.java"
+        ));
         for op in &provider.operations {
             let want = expected(op);
             let php_want: Vec<Param> = want
@@ -397,6 +467,8 @@ fn every_language_takes_the_rust_parameters() {
                 .get(&op.function)
                 .or_else(|| cpp.get(&format!("{}_", op.function)));
             check("C++", cpp_method, &want, true);
+            let java_method = vodkit_codegen::java::camel(&op.function);
+            check("Java", java.get(&java_method), &want, true);
             compared += 1;
         }
     }

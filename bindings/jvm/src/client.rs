@@ -8,7 +8,11 @@ use jni::objects::{JClass, JObject, JString};
 use jni::sys::jlong;
 use jni::EnvUnowned;
 
-use crate::boundary::{arg, json_arg, json_out, run};
+use crate::boundary::{arg, json_arg, json_out, opt_arg, run};
+use crate::handle::{self, into_handle};
+
+/// What a call on a closed client says.
+const CLOSED: &str = "this VodkitClient is closed";
 
 /// The client behind a handle Java passed back.
 ///
@@ -16,9 +20,7 @@ use crate::boundary::{arg, json_arg, json_out, run};
 /// `handle` came from `nativeNew`/`nativeRetain` and was not freed (the
 /// Java class guarantees both).
 pub(crate) unsafe fn client<'a>(handle: jlong) -> crate::boundary::Result<&'a vodkit::Client> {
-    (handle as *const vodkit::Client)
-        .as_ref()
-        .ok_or_else(|| vodkit::Error::invalid_input("this VodkitClient is closed").into())
+    handle::borrow(handle, CLOSED)
 }
 
 /// Test hook: `VODKIT_TEST_PANIC=jni` makes `call` panic, so the tests can
@@ -26,10 +28,6 @@ pub(crate) unsafe fn client<'a>(handle: jlong) -> crate::boundary::Result<&'a vo
 fn panic_requested() -> bool {
     static FLAG: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *FLAG.get_or_init(|| std::env::var("VODKIT_TEST_PANIC").is_ok_and(|v| v == "jni"))
-}
-
-fn into_handle(client: vodkit::Client) -> jlong {
-    Box::into_raw(Box::new(client)) as jlong
 }
 
 #[no_mangle]
@@ -53,8 +51,8 @@ pub extern "system" fn Java_org_vodkit_VodkitClient_nativeRetain<'local>(
     handle: jlong,
 ) -> jlong {
     // SAFETY: see `client`.
-    run(&mut env, |_| {
-        Ok(into_handle(unsafe { client(handle) }?.clone()))
+    run(&mut env, |_| unsafe {
+        handle::retain::<vodkit::Client>(handle, CLOSED)
     })
 }
 
@@ -65,10 +63,8 @@ pub extern "system" fn Java_org_vodkit_VodkitClient_nativeFree<'local>(
     handle: jlong,
 ) {
     run(&mut env, |_| {
-        if handle != 0 {
-            // SAFETY: Java frees each handle once (see the module comment).
-            drop(unsafe { Box::from_raw(handle as *mut vodkit::Client) });
-        }
+        // SAFETY: Java frees each handle once (see the module comment).
+        unsafe { handle::free::<vodkit::Client>(handle) };
         Ok(())
     })
 }
@@ -102,6 +98,35 @@ pub extern "system" fn Java_org_vodkit_VodkitClient_nativeCall<'local>(
         let params = json_arg(env, &params, "paramsJson")?;
         // SAFETY: see `client`.
         let answer = unsafe { client(handle) }?.call(&operation, &params)?;
+        json_out(env, &answer)
+    })
+}
+
+#[no_mangle]
+#[allow(clippy::too_many_arguments)] // the Java signature
+pub extern "system" fn Java_org_vodkit_VodkitClient_nativeCallWithFile<'local>(
+    mut env: EnvUnowned<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+    operation: JString<'local>,
+    params: JString<'local>,
+    field: JString<'local>,
+    path: JString<'local>,
+) -> JObject<'local> {
+    run(&mut env, |env| {
+        let operation = arg(env, &operation, "operation")?;
+        let params = json_arg(env, &params, "paramsJson")?;
+        // null or "": the operation's own field (the catalog's, or the
+        // config's `file_fields` override).
+        let field = opt_arg(env, &field)?.unwrap_or_default();
+        let path = arg(env, &path, "path")?;
+        // SAFETY: see `client`.
+        let answer = unsafe { client(handle) }?.call_with_file(
+            &operation,
+            &params,
+            &field,
+            std::path::Path::new(&path),
+        )?;
         json_out(env, &answer)
     })
 }

@@ -8,13 +8,17 @@ use jni::EnvUnowned;
 use vodkit::upload::UploadControl;
 
 use crate::boundary::run;
+use crate::handle::{self, into_handle};
+
+/// What a call on a freed control says.
+const FREED: &str = "this UploadControl is freed";
 
 /// The control behind a handle (0: none).
 ///
 /// # Safety
-/// `handle` is 0 or came from `nativeNew` and was not freed.
+/// `handle` is 0 or came from `nativeNew`/`nativeRetain` and was not freed.
 pub(crate) unsafe fn control<'a>(handle: jlong) -> Option<&'a UploadControl> {
-    (handle as *const UploadControl).as_ref()
+    handle::borrow(handle, FREED).ok()
 }
 
 fn with<T: Default>(
@@ -24,8 +28,7 @@ fn with<T: Default>(
 ) -> T {
     run(env, |_| {
         // SAFETY: the Java class passes only live handles.
-        let c = unsafe { control(handle) }
-            .ok_or_else(|| vodkit::Error::invalid_input("this UploadControl is freed"))?;
+        let c = unsafe { handle::borrow::<UploadControl>(handle, FREED) }?;
         Ok(f(c))
     })
 }
@@ -35,9 +38,7 @@ pub extern "system" fn Java_org_vodkit_UploadControl_nativeNew<'local>(
     mut env: EnvUnowned<'local>,
     _class: JClass<'local>,
 ) -> jlong {
-    run(&mut env, |_| {
-        Ok(Box::into_raw(Box::new(UploadControl::new())) as jlong)
-    })
+    run(&mut env, |_| Ok(into_handle(UploadControl::new())))
 }
 
 #[no_mangle]
@@ -47,10 +48,8 @@ pub extern "system" fn Java_org_vodkit_UploadControl_nativeFree<'local>(
     handle: jlong,
 ) {
     run(&mut env, |_| {
-        if handle != 0 {
-            // SAFETY: the Java class frees each handle once.
-            drop(unsafe { Box::from_raw(handle as *mut UploadControl) });
-        }
+        // SAFETY: the Java class frees each handle once.
+        unsafe { handle::free::<UploadControl>(handle) };
         Ok(())
     })
 }
@@ -62,8 +61,9 @@ pub extern "system" fn Java_org_vodkit_UploadControl_nativeRetain<'local>(
     _class: JClass<'local>,
     handle: jlong,
 ) -> jlong {
-    with(&mut env, handle, |c| {
-        Box::into_raw(Box::new(c.clone())) as jlong
+    // SAFETY: the Java class passes only live handles.
+    run(&mut env, |_| unsafe {
+        handle::retain::<UploadControl>(handle, FREED)
     })
 }
 

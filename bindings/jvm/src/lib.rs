@@ -12,5 +12,6 @@
 mod boundary;
 mod client;
 mod control;
+mod handle;
 mod init;
 mod upload;

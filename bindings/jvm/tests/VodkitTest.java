@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,6 +25,9 @@ import org.vodkit.UploadProgress;
 import org.vodkit.Vodkit;
 import org.vodkit.VodkitClient;
 import org.vodkit.VodkitException;
+import org.vodkit.providers.Baijiayun;
+import org.vodkit.providers.Iqiyi;
+import org.vodkit.providers.Quvideo;
 
 /**
  * The Java API against the real library and the emulator (a real process on
@@ -37,6 +41,8 @@ public final class VodkitTest {
     static String partnerId;
     static String partnerKey;
     static Path tmp;
+    /** The emulator's first line: every provider's base URL and credentials. */
+    static String banner;
 
     public static void main(String[] args) throws Exception {
         if (args.length == 1 && args[0].equals("--panic-probe")) {
@@ -58,6 +64,7 @@ public final class VodkitTest {
             if (line == null) {
                 throw new IllegalStateException("the emulator printed nothing");
             }
+            banner = line;
             root = str(line, "root_url");
             partnerId = str(line.substring(line.indexOf("\"baijiayun\"")), "partner_id");
             partnerKey = str(line.substring(line.indexOf("\"baijiayun\"")), "partner_key");
@@ -302,6 +309,138 @@ public final class VodkitTest {
                 check(after - before < 16 * 1024, "RSS grew by " + (after - before) + " KiB");
             }
         });
+        generated();
+    }
+
+    /** The generated per-provider classes (org.vodkit.providers), against the emulator. */
+    static void generated() {
+        test("generated Baijiayun: typed calls, a file operation, optional overloads", () -> {
+            try (VodkitClient client = client()) {
+                Baijiayun bjy = new Baijiayun(client);
+                check(bjy.client() == client, "client()");
+                long id = num(upload(client, file("typed.mp4", 1000), "{}", null), "video_id");
+                String status = bjy.getStatus(id);
+                check(status.contains("\"status\""), "status answer: " + status);
+                String list = bjy.getVideoList(1L, 50L);
+                check(list.contains(String.valueOf(id)), "getVideoList: " + list);
+                Path srt = tmp.resolve("typed.srt");
+                Files.writeString(srt, "1\n00:00:00,000 --> 00:00:01,000\nhello\n");
+                String subtitle = bjy.uploadSubtitle(srt.toString(), id, "en");
+                check(subtitle.startsWith("{") || subtitle.equals("null"), "uploadSubtitle: " + subtitle);
+                check(bjy.getSubtitleList(id).contains("en"), "subtitle list: " + bjy.getSubtitleList(id));
+                // A required value left null is refused before anything is sent, as by call().
+                VodkitException e = expect(() -> bjy.getMarkers(null));
+                check(e.getCode().equals("invalid_input"), e.getMessage());
+                // What JSON cannot hold is a Java argument error.
+                try {
+                    bjy.setMarkers("u", List.of(Map.of("time", Double.NaN)));
+                    check(false, "NaN was sent");
+                } catch (IllegalArgumentException expected) {
+                    check(expected.getMessage().contains("NaN"), expected.getMessage());
+                }
+                try {
+                    new Iqiyi(client);
+                    check(false, "an Iqiyi over a baijiayun client");
+                } catch (IllegalArgumentException expected) {
+                    check(expected.getMessage().contains("iqiyi"), expected.getMessage());
+                }
+            }
+        });
+        test("generated Iqiyi: authorize and a paged list", () -> {
+            String iq = banner.substring(banner.indexOf("\"iqiyi\""));
+            String config = "{\"client_id\": \"" + str(iq, "client_id") + "\", \"client_secret\": \""
+                    + str(iq, "client_secret") + "\", \"base_url\": \"" + str(iq, "base_url") + "\"}";
+            try (VodkitClient client = new VodkitClient(Iqiyi.PROVIDER, config)) {
+                Iqiyi iqiyi = new Iqiyi(client);
+                String grant = iqiyi.authorize();
+                check(str(grant, "access_token").length() == 32, "grant: " + grant.length());
+                String page = iqiyi.videoList(null, 10L, 1L);
+                check(page.startsWith("{") || page.startsWith("["), "videoList: " + page);
+            }
+        });
+        test("generated Quvideo: login, filtered list, a list and a non-ASCII string sent", () -> {
+            String qv = banner.substring(banner.indexOf("\"quvideo\""));
+            String config = "{\"user_name\": \"" + str(qv, "user_name") + "\", \"password\": \""
+                    + str(qv, "password") + "\", \"base_url\": \"" + str(qv, "base_url") + "\"}";
+            try (VodkitClient client = new VodkitClient(Quvideo.PROVIDER, config)) {
+                Quvideo quvideo = new Quvideo(client);
+                check(str(quvideo.login(), "consoleToken").length() == 32, "login");
+                String pending = quvideo.getVideos(1L, 2L, null, null, null, null, null, null, "onCensor");
+                check(num(pending, "total") == 4 && pending.contains("vid004"), "getVideos: " + pending);
+                quvideo.createAudit("vid003", "Blocked", "\u5e7f\u544a \"quoted\"");
+                String audits = providerControl("quvideo", "audits");
+                check(audits.contains("\u5e7f\u544a") || audits.contains("\\u5e7f\\u544a"), "audits: " + audits);
+                quvideo.pushObjectCache(List.of("example.com/typed.png"));
+                check(providerControl("quvideo", "cache").contains("example.com/typed.png"), "cache");
+            }
+        });
+        test("every catalog operation has its generated Java method with its parameters", () -> {
+            check(methodsMatchCatalog(client(), Baijiayun.OPERATION_METHODS, Baijiayun.class) > 50, "baijiayun");
+            try (VodkitClient iq = new VodkitClient("iqiyi", "{\"client_id\": \"i\", \"client_secret\": \"s\"}");
+                    VodkitClient qv = new VodkitClient("quvideo", "{\"user_name\": \"u\", \"password\": \"p\", \"base_url\": \"" + root + "\"}")) {
+                check(methodsMatchCatalog(iq, Iqiyi.OPERATION_METHODS, Iqiyi.class) > 5, "iqiyi");
+                check(methodsMatchCatalog(qv, Quvideo.OPERATION_METHODS, Quvideo.class) > 5, "quvideo");
+            }
+        });
+    }
+
+    /**
+     * Each operation the library's catalog lists (client.operations()) has its
+     * row in the class's OPERATION_METHODS, in order, and a public method of
+     * that name whose longest overload takes its parameters (and the file,
+     * for an operation that sends one). Returns the number of operations.
+     */
+    static int methodsMatchCatalog(VodkitClient client, List<List<String>> table, Class<?> generated) {
+        try (client) {
+            List<String> ops = objects(client.operations());
+            check(ops.size() == table.size(), generated.getSimpleName() + ": " + ops.size() + " operations, "
+                    + table.size() + " rows");
+            for (int i = 0; i < ops.size(); i++) {
+                String op = ops.get(i);
+                String name = str(op, "name");
+                List<String> row = table.get(i);
+                check(row.get(0).equals(name) && row.get(1).equals(str(op, "function")), name + " vs " + row);
+                int params = op.split("\"argument\"\\s*:", -1).length - 1;
+                if (!Pattern.compile("\"file_field\"\\s*:\\s*null").matcher(op).find()) {
+                    params++;
+                }
+                int longest = -1;
+                for (java.lang.reflect.Method m : generated.getMethods()) {
+                    if (m.getName().equals(row.get(2)) && m.getReturnType() == String.class) {
+                        longest = Math.max(longest, m.getParameterCount());
+                    }
+                }
+                check(longest == params, name + ": " + row.get(2) + " takes " + longest + ", the catalog " + params);
+            }
+            return ops.size();
+        }
+    }
+
+    /** The top-level objects of a JSON array, as text. */
+    static List<String> objects(String array) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int start = -1;
+        boolean inString = false;
+        for (int i = 0; i < array.length(); i++) {
+            char c = array.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{') {
+                if (depth++ == 0) {
+                    start = i;
+                }
+            } else if (c == '}' && --depth == 0) {
+                out.add(array.substring(start, i + 1));
+            }
+        }
+        return out;
     }
 
     /** Child JVM: VODKIT_TEST_PANIC=jni makes the next native call panic. */
@@ -405,6 +544,13 @@ public final class VodkitTest {
                 .header("content-type", "application/json");
         req = body == null ? req.GET() : req.POST(HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> resp = HTTP.send(req.build(), HttpResponse.BodyHandlers.ofString());
+        check(resp.statusCode() / 100 == 2, path + ": HTTP " + resp.statusCode());
+        return resp.body();
+    }
+
+    static String providerControl(String provider, String path) throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(root + "/_emulator/" + provider + "/" + path)).GET().build();
+        HttpResponse<String> resp = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
         check(resp.statusCode() / 100 == 2, path + ": HTTP " + resp.statusCode());
         return resp.body();
     }

@@ -1,6 +1,7 @@
 package org.vodkit;
 
 import java.lang.ref.Cleaner;
+import java.util.function.LongFunction;
 
 /**
  * A client of one video-on-demand provider ({@code "baijiayun"},
@@ -41,12 +42,7 @@ public class VodkitClient implements AutoCloseable {
 
     /** The provider's name. */
     public String provider() {
-        long h = handle.retain();
-        try {
-            return nativeProvider(h);
-        } finally {
-            nativeFree(h);
-        }
+        return withHandle(VodkitClient::nativeProvider);
     }
 
     /**
@@ -56,22 +52,24 @@ public class VodkitClient implements AutoCloseable {
      * is sent.
      */
     public String call(String operation, String paramsJson) {
-        long h = handle.retain();
-        try {
-            return nativeCall(h, operation, paramsJson);
-        } finally {
-            nativeFree(h);
-        }
+        return withHandle(h -> nativeCall(h, operation, paramsJson));
+    }
+
+    /**
+     * Calls an operation that sends a file (Baijiayun's
+     * {@code "video/uploadSubtitle"}) with its parameters as a JSON object
+     * (null: none) and the file at {@code path} as the multipart field
+     * {@code field} (null or empty: the operation's own field, or the
+     * config's {@code file_fields} override), and returns the answer's data
+     * as JSON.
+     */
+    public String callWithFile(String operation, String paramsJson, String field, String path) {
+        return withHandle(h -> nativeCallWithFile(h, operation, paramsJson, field, path));
     }
 
     /** Every operation of the provider's catalog, as a JSON array. */
     public String operations() {
-        long h = handle.retain();
-        try {
-            return nativeOperations(h);
-        } finally {
-            nativeFree(h);
-        }
+        return withHandle(VodkitClient::nativeOperations);
     }
 
     /**
@@ -80,12 +78,7 @@ public class VodkitClient implements AutoCloseable {
      * credentials never change. Holds secrets: never log it.
      */
     public String credentials() {
-        long h = handle.retain();
-        try {
-            return nativeCredentials(h);
-        } finally {
-            nativeFree(h);
-        }
+        return withHandle(VodkitClient::nativeCredentials);
     }
 
     /**
@@ -133,12 +126,7 @@ public class VodkitClient implements AutoCloseable {
         ProgressBridge bridge = listener == null ? null : new ProgressBridge(listener);
         long c = control == null ? 0 : control.retain();
         try {
-            long h = handle.retain();
-            try {
-                return nativeUpload(h, resumeJson, path, optionsJson, bridge, c);
-            } finally {
-                nativeFree(h);
-            }
+            return withHandle(h -> nativeUpload(h, resumeJson, path, optionsJson, bridge, c));
         } catch (VodkitException e) {
             if (bridge != null && bridge.thrown != null) {
                 throw new VodkitException(e, "the progress listener threw: " + bridge.thrown, bridge.thrown);
@@ -148,6 +136,20 @@ public class VodkitClient implements AutoCloseable {
             if (c != 0) {
                 UploadControl.release(c);
             }
+        }
+    }
+
+    /**
+     * Runs {@code body} with a handle of its own to this client (so a
+     * concurrent {@link #close()} cannot free it mid-call), freed after:
+     * the one place every method takes the handle or throws "closed".
+     */
+    private <T> T withHandle(LongFunction<T> body) {
+        long h = handle.retain();
+        try {
+            return body.apply(h);
+        } finally {
+            nativeFree(h);
         }
     }
 
@@ -186,6 +188,8 @@ public class VodkitClient implements AutoCloseable {
     private static native void nativeFree(long handle);
     private static native String nativeProvider(long handle);
     private static native String nativeCall(long handle, String operation, String paramsJson);
+    private static native String nativeCallWithFile(long handle, String operation, String paramsJson, String field,
+            String path);
     private static native String nativeOperations(long handle);
     private static native String nativeCredentials(long handle);
     private static native String nativeUpload(long handle, String resumeJson, String path, String optionsJson,
