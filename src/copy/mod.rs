@@ -1,5 +1,5 @@
 //! Copying a video from one provider to another without a local copy: the
-//! source provider's best play URL ([`rendition`]) streams, with Range
+//! source provider's best play URL (chosen by `rendition.rs`) streams, with Range
 //! requests, into the target provider's upload, and the title comes along.
 //!
 //! Everything provider-specific comes from the registry's lifecycle facts
