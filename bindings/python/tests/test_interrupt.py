@@ -21,8 +21,13 @@ from conftest import Emulator, wait_for, write_file
 
 CHILD = textwrap.dedent(
     """
-    import json, sys, time
+    import json, signal, sys, time
     import vodkit
+
+    # Ctrl-C as at a terminal, even when this test runs in a background job
+    # (whose children inherit SIGINT ignored, and Python then installs no
+    # KeyboardInterrupt handler).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
     base_url, partner_id, partner_key, path, with_progress = sys.argv[1:6]
     client = vodkit.Baijiayun(
