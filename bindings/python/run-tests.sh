@@ -9,15 +9,22 @@
 #      other features and build the library and emulator again;
 #   2. checks that the generated typed classes and stubs (vodkit/_generated/)
 #      match the catalog: vodkit-codegen --check;
-#   3. builds the published kind of wheel, abi3 manylinux2014 x86_64 with zig,
-#      in the dev profile (scripts/python-wheels --profile dev, which also
-#      makes target/python/tools with maturin, ziglang and auditwheel): the
-#      suite's one build of the extension; and the sdist;
-#   4. checks with `auditwheel show` that the wheel is manylinux2014
-#      (manylinux_2_17_x86_64) — it needs nothing newer than glibc 2.17 —
-#      and that it carries vodkit/bin/vodkit-emulator (executable);
-#      with VODKIT_CROSS_WHEELS=1 also builds and checks the aarch64
-#      manylinux2014 and the musllinux_1_2 wheels (two more full builds);
+#   3. builds the wheel for this machine (scripts/python-wheels --targets
+#      host --profile dev): maturin over the workspace's test build, so it
+#      compiles only the pyo3 crates and the module — the suite's one build of
+#      the extension, which this step checks (any other crate compiled means
+#      bindings/python/Cargo.toml's feature list no longer matches the
+#      workspace's) — carrying the emulator the test build made; and the sdist;
+#   4. checks that the wheel carries vodkit/bin/vodkit-emulator (executable);
+#      with VODKIT_RELEASE_WHEELS=1 also builds the published kind of wheel,
+#      abi3 manylinux2014 x86_64 with zig in the dev profile (a second build of
+#      every dependency, for another target and C library: 5-6 minutes cold),
+#      and checks with `auditwheel show` that it is manylinux2014
+#      (manylinux_2_17_x86_64) and carries its emulator; with
+#      VODKIT_CROSS_WHEELS=1 also the aarch64 manylinux2014 and the
+#      musllinux_1_2 wheels (two more full builds). The release workflow
+#      builds the published wheels with the same script, and maturin refuses
+#      a wheel whose symbols break its --compatibility policy;
 #   5. installs the wheel into a fresh virtualenv with pytest, pytest-asyncio,
 #      mypy and the examples' FastAPI and httpx, and checks `python -c
 #      "import vodkit"` there;
@@ -56,13 +63,31 @@ step "generated files: vodkit-codegen --check"
 (cd "$REPO" && "$TARGET/debug/vodkit-codegen" --check)
 mark
 
-step "wheel and sdist: scripts/python-wheels --profile dev --sdist (manylinux2014 x86_64, zig)"
+step "wheel and sdist: scripts/python-wheels --targets host --profile dev --sdist (the test build's dependencies)"
 rm -rf "$WORK/wheels"
-"$REPO/scripts/python-wheels" --profile dev --sdist --out "$WORK/wheels"
+stamp="$WORK/wheel-build.stamp"
+mkdir -p "$WORK" && touch "$stamp"
+"$REPO/scripts/python-wheels" --targets host --profile dev --emulator "$VODKIT_EMULATOR" --sdist --out "$WORK/wheels"
 TOOLS="$WORK/tools"
 wheel="$(ls "$WORK"/wheels/vodkit-*.whl)"
 sdist="$(ls "$WORK"/wheels/vodkit-*.tar.gz)"
 echo "built $(basename "$wheel") and $(basename "$sdist")"
+# What cargo compiled for the wheel (each compiled unit rewrites its
+# fingerprint) must be crates only the Python module uses: anything else is a
+# dependency the test build had built with other features, built again.
+python_only="$(cd "$REPO" && comm -23 \
+    <(cargo tree -q -p vodkit-python -e normal,build --prefix none -f '{p}' | cut -d' ' -f1 | sort -u) \
+    <(cargo tree -q --workspace --exclude vodkit-python -e normal,build,dev --prefix none -f '{p}' | cut -d' ' -f1 | sort -u))"
+rebuilt="$(find "$TARGET/debug/.fingerprint" -name '*.json' -newer "$stamp" | sed -E 's|.*/\.fingerprint/(.*)-[0-9a-f]{16}/.*|\1|' | sort -u |
+    grep -vxF -f <(echo "$python_only") || true)"
+if [ -n "$rebuilt" ]; then
+    echo "the wheel build compiled crates the test build had already built: $(echo $rebuilt)" >&2
+    echo "  their features differ between \`cargo test --workspace\` and bindings/python alone:" >&2
+    echo "  compare \`cargo tree -e features -i CRATE --workspace\` with \`... -p vodkit-python\` and add the" >&2
+    echo "  missing features to bindings/python/Cargo.toml's list for the test build" >&2
+    exit 1
+fi
+echo "the wheel build compiled only what the Python module alone uses"
 mark
 
 # check_tag WHEEL POLICY: auditwheel names the policy (the oldest C library)
@@ -94,11 +119,21 @@ with zipfile.ZipFile(sys.argv[1]) as z:
 PY
 }
 
-step "auditwheel show: the wheel is manylinux2014 (manylinux_2_17_x86_64), with the emulator"
-check_tag "$wheel" manylinux_2_17_x86_64
+step "the wheel carries the emulator"
 check_emulator "$wheel"
 
-# The cross-built Linux wheels are two more full builds: on request only.
+# The published kind of wheel and the cross-built ones are full builds of
+# their own: on request only (the release workflow builds them with the same
+# script).
+if [ -n "${VODKIT_RELEASE_WHEELS:-}${VODKIT_CROSS_WHEELS:-}" ]; then
+    step "release wheel (VODKIT_RELEASE_WHEELS=1): manylinux2014 x86_64 with zig, dev profile"
+    rm -rf "$WORK/release-wheels"
+    "$REPO/scripts/python-wheels" --profile dev --out "$WORK/release-wheels"
+    release="$(ls "$WORK"/release-wheels/vodkit-*manylinux_2_17_x86_64*.whl)"
+    check_tag "$release" manylinux_2_17_x86_64
+    check_emulator "$release"
+    mark
+fi
 if [ -n "${VODKIT_CROSS_WHEELS:-}" ]; then
     step "cross wheels (VODKIT_CROSS_WHEELS=1): manylinux2014 aarch64, musllinux_1_2 x86_64"
     rm -rf "$WORK/cross-wheels"
@@ -145,19 +180,28 @@ step "type check: mypy --strict -p vodkit"
 
 step "sdist: pip builds the extension from the sdist's sources, then installs it"
 # pip runs the sdist's PEP 517 backend (maturin) from the tools' virtualenv
-# (--no-build-isolation, zig from its ziglang) with the wheel's settings: zig's wrapper scripts are
-# named after the maturin that runs them, and another name (an isolated build
-# environment's) would make cargo rebuild every crate. The sdist is unpacked
-# to a fixed place so that its own two crates, which do compile, replace
-# their previous build. CARGO_TARGET_DIR is the wheel's target directory
-# (named, not inherited: without it cargo would build every crate again in
-# the unpacked sdist's own target/).
+# (--no-build-isolation: no second maturin to fetch) with the wheel's
+# settings, so the dependencies are the test build's; CARGO_TARGET_DIR is
+# named (without it cargo would build every crate again in the unpacked
+# sdist's own target/). Only the sdist's own two crates compile.
+# Unpacked at the root of its own workspace, as the core is at the
+# repository's, the sdist's core gets the test build's core's unit hashes:
+# cargo writes its fingerprints, build-script output and artifacts (a
+# cdylib's carry no hash) over the test build's, and the next `cargo test`
+# would build the core and all above it again. The test build's are kept
+# aside and put back as they were.
+keep="$WORK/test-build-core.tar"
+core() { (cd "$TARGET/debug" && shopt -s nullglob && "$@" .fingerprint/vodkit-* build/vodkit-* deps/libvodkit.* deps/vodkit.d libvodkit.* vodkit.d); }
 rm -rf "$WORK/sdist-src" "$WORK/sdist-wheel" "$WORK/sdist-venv"
 mkdir -p "$WORK/sdist-src"
+core tar -cf "$keep"
 tar -xzf "$sdist" -C "$WORK/sdist-src"
-CARGO_TARGET_DIR="$TARGET" PATH="$TOOLS/bin:$PATH" MATURIN_PEP517_ARGS="--profile dev --target x86_64-unknown-linux-gnu --zig --compatibility manylinux2014" \
+CARGO_TARGET_DIR="$TARGET" PATH="$TOOLS/bin:$PATH" MATURIN_PEP517_ARGS="--profile dev" \
     "$TOOLS/bin/python" -m pip wheel --quiet --disable-pip-version-check --no-build-isolation --no-deps \
     --wheel-dir "$WORK/sdist-wheel" "$WORK"/sdist-src/vodkit-*/
+core rm -rf
+(cd "$TARGET/debug" && tar -xf "$keep")
+rm -f "$keep"
 "$PYTHON" -m venv "$WORK/sdist-venv"
 SPY="$WORK/sdist-venv/bin/python"
 "$SPY" -m pip install --quiet "$WORK"/sdist-wheel/vodkit-*.whl
