@@ -16,25 +16,80 @@ mod origin;
 use vodkit_emulator::baijiayun::Config as EmuConfig;
 use vodkit_emulator::{Emulator, Faults};
 
-const PROGRAMS: &[&str] = &[
-    "sign_oracle",
-    "client",
-    "upload",
-    "cancel",
-    "resume",
-    "checkpoint",
-    "errors",
-    "verify",
-    "misuse",
-    "panic",
-    "iqiyi",
-    "operations",
-    "quvideo",
-    "sources",
-    "batch",
-    "pace",
-    "logs",
-];
+/// One test per program and way of linking it, so that the harness runs them
+/// side by side: one after another, the programs under valgrind alone took
+/// a minute and a half, longer than the rest of the Rust suite.
+macro_rules! c_programs {
+    ($($program:ident),* $(,)?) => {
+        const PROGRAMS: &[&str] = &[$(stringify!($program)),*];
+
+        mod linked_against_the_shared_library {
+            $(#[test]
+            fn $program() {
+                super::run_program(stringify!($program), super::Link::Shared, &[]);
+            })*
+        }
+
+        mod linked_against_the_static_library {
+            $(#[test]
+            fn $program() {
+                super::run_program(stringify!($program), super::Link::Static, &[]);
+            })*
+        }
+
+        mod under_address_sanitizer {
+            $(#[test]
+            fn $program() {
+                super::run_program(stringify!($program), super::Link::Asan, &[]);
+            })*
+        }
+
+        mod under_valgrind {
+            $(#[test]
+            fn $program() {
+                super::run_program(stringify!($program), super::Link::Shared, &super::valgrind());
+            })*
+        }
+    };
+}
+
+c_programs!(
+    sign_oracle,
+    client,
+    upload,
+    cancel,
+    resume,
+    checkpoint,
+    errors,
+    verify,
+    misuse,
+    panic,
+    iqiyi,
+    operations,
+    quvideo,
+    sources,
+    batch,
+    pace,
+    logs,
+);
+
+#[test]
+fn every_c_program_is_run() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(repo().join("tests/c"))
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().into_string().unwrap();
+            name.strip_suffix(".c").map(str::to_owned)
+        })
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<String> = PROGRAMS.iter().map(|p| p.to_string()).collect();
+    listed.sort();
+    assert_eq!(
+        on_disk, listed,
+        "tests/c/*.c and the c_programs! list differ"
+    );
+}
 
 /// The emulator's URLs as every program sees them — the one place they are
 /// built: the provider's base URL (a client's `base_url`) and the control API.
@@ -326,10 +381,10 @@ fn check_operations_report(emu: &Emulator, stdout: &str) {
     }
 }
 
-/// Runs every program linked one way, each against a fresh emulator set up as it needs.
-fn run_all(link: Link, wrapper: &[&str]) {
+/// Runs one program linked one way, against a fresh emulator set up as it needs.
+fn run_program(program: &str, link: Link, wrapper: &[&str]) {
     let dir = tempfile::tempdir().unwrap();
-    for program in PROGRAMS {
+    {
         let bin = compile(program, link, dir.path());
         let emu = Emulator::start(EmuConfig {
             transcode_secs: 3,
@@ -343,9 +398,9 @@ fn run_all(link: Link, wrapper: &[&str]) {
         };
         let file = dir.path().join(format!("{program}.bin"));
         let file = file.to_str().unwrap();
-        match *program {
+        match program {
             "upload" | "cancel" | "checkpoint" => {
-                if *program == "cancel" {
+                if program == "cancel" {
                     emu.baijiayun().set_faults(Faults {
                         latency_ms: 20,
                         ..Faults::default()
@@ -373,7 +428,7 @@ fn run_all(link: Link, wrapper: &[&str]) {
                 // The sources program uploads from a URL of the same bytes too.
                 let origin = origin::Origin::serving_file(Path::new(file), "c-origin-token");
                 let url = origin.url("from-url-name.mp4");
-                let args: &[&str] = if *program == "sources" {
+                let args: &[&str] = if program == "sources" {
                     &[file, &url]
                 } else {
                     &[file]
@@ -454,36 +509,18 @@ fn run_all(link: Link, wrapper: &[&str]) {
     }
 }
 
-#[test]
-fn c_programs_linked_against_the_shared_library() {
-    run_all(Link::Shared, &[]);
-}
-
-#[test]
-fn c_programs_linked_against_the_static_library() {
-    run_all(Link::Static, &[]);
-}
-
-#[test]
-fn c_programs_under_address_sanitizer() {
-    run_all(Link::Asan, &[]);
-}
-
-#[test]
-fn c_programs_under_valgrind() {
+/// valgrind as the programs' wrapper: any error or definite leak fails the run.
+fn valgrind() -> [&'static str; 5] {
     if Command::new("valgrind").arg("--version").output().is_err() {
         panic!("valgrind is not installed (scripts/test-all installs it)");
     }
-    run_all(
-        Link::Shared,
-        &[
-            "valgrind",
-            "--quiet",
-            "--error-exitcode=1",
-            "--leak-check=full",
-            "--errors-for-leak-kinds=definite,indirect",
-        ],
-    );
+    [
+        "valgrind",
+        "--quiet",
+        "--error-exitcode=1",
+        "--leak-check=full",
+        "--errors-for-leak-kinds=definite,indirect",
+    ]
 }
 
 /// The functions the header declares, each with its parameters.

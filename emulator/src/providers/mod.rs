@@ -1,6 +1,6 @@
 //! The providers the emulator speaks: the one place that lists them all.
 //! Each lives in a folder of its own and plugs in through
-//! [`Provider`](crate::common::Provider).
+//! [`crate::common::Provider`].
 
 pub mod baijiayun;
 pub mod iqiyi;
