@@ -19,6 +19,7 @@ mod catalog;
 mod client;
 mod config;
 mod envelope;
+mod fast_hash;
 mod form;
 mod id_list;
 mod lifecycle;

@@ -3,10 +3,11 @@
 //! (issue 19, B5). URLs with a query (which changes call to call) are not
 //! kept.
 
-use std::collections::HashMap;
 use std::sync::RwLock;
 
 use reqwest::Url;
+
+use super::fast_hash::FastMap;
 
 /// More distinct URLs than a provider has operations: past it, URLs are
 /// parsed per call again rather than kept without bound.
@@ -14,7 +15,7 @@ const MAX_KEPT: usize = 512;
 
 #[derive(Default)]
 pub(crate) struct UrlCache {
-    parsed: RwLock<HashMap<String, Url>>,
+    parsed: RwLock<FastMap<String, Url>>,
 }
 
 impl UrlCache {
