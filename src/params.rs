@@ -50,6 +50,14 @@ impl Params {
         self
     }
 
+    /// A copy with room for `additional` more parameters (what an auth adds
+    /// to each attempt's copy), so adding them does not regrow it.
+    pub fn clone_with_room(&self, additional: usize) -> Params {
+        let mut copy = Vec::with_capacity(self.0.len() + additional);
+        copy.extend(self.0.iter().cloned());
+        Params(copy)
+    }
+
     /// Makes room for `additional` more parameters (an auth adding its own).
     pub fn reserve(&mut self, additional: usize) {
         self.0.reserve(additional);

@@ -234,7 +234,9 @@ impl Caller {
                 Some(url) => url,
                 None => self.url_of(target)?,
             };
-            let mut request = ApiRequest::new(target.method, url, params.clone());
+            // Room for the credentials an auth adds (Baijiayun: three).
+            let params = params.clone_with_room(4);
+            let mut request = ApiRequest::new(target.method, url, params);
             auth.apply(self, target.name, &mut request)?;
             let response = self.send(request, file)?;
             log::debug!(
