@@ -262,16 +262,15 @@ impl Caller {
             Method::Get => reqwest::Method::GET,
             Method::Post => reqwest::Method::POST,
         };
-        let url = if query.is_empty() {
-            url
+        let (url, parsed) = if query.is_empty() {
+            let parsed = self.urls.parse(&url);
+            (url, parsed)
         } else {
+            // A URL with a query changes call to call: parsed here, not kept.
             let separator = if url.contains('?') { '&' } else { '?' };
-            format!("{url}{separator}{}", form_text(&query))
-        };
-        // A URL with a query changes call to call: parsed here, not kept.
-        let parsed = match query.is_empty() {
-            true => self.urls.parse(&url),
-            false => reqwest::Url::parse(&url).ok(),
+            let url = format!("{url}{separator}{}", form_text(&query));
+            let parsed = reqwest::Url::parse(&url).ok();
+            (url, parsed)
         };
         let client = self.transport.client();
         let Some(parsed) = parsed.filter(reqwest::Url::has_host) else {
