@@ -14,7 +14,6 @@ use serde_json::Value;
 
 use super::caller::Caller;
 use super::envelope::Data;
-use super::fast_hash::FastMap;
 use super::request::{FilePart, Method, Target};
 use crate::error::{Error, ErrorKind, Result};
 use crate::params::Params;
@@ -300,7 +299,7 @@ fn decode_data<T: DeserializeOwned>(spec: &OpSpec, data: Data) -> Result<T> {
 /// microseconds to build). Found with a fast hash: the lookup is on every
 /// call (issue 19, B5).
 pub(crate) fn property_names_of<T: schemars::JsonSchema>() -> &'static [String] {
-    type Names = FastMap<Cow<'static, str>, &'static [String]>;
+    type Names = foldhash::HashMap<Cow<'static, str>, &'static [String]>;
     static NAMES: OnceLock<RwLock<Names>> = OnceLock::new();
     let names = NAMES.get_or_init(Default::default);
     let id = T::schema_id();

@@ -19,7 +19,6 @@ mod catalog;
 mod client;
 mod config;
 mod envelope;
-mod fast_hash;
 mod form;
 mod id_list;
 mod lifecycle;

@@ -7,15 +7,13 @@ use std::sync::RwLock;
 
 use reqwest::Url;
 
-use super::fast_hash::FastMap;
-
 /// More distinct URLs than a provider has operations: past it, URLs are
 /// parsed per call again rather than kept without bound.
 const MAX_KEPT: usize = 512;
 
 #[derive(Default)]
 pub(crate) struct UrlCache {
-    parsed: RwLock<FastMap<String, Url>>,
+    parsed: RwLock<foldhash::HashMap<String, Url>>,
 }
 
 impl UrlCache {
