@@ -4,13 +4,13 @@
 /// Lowercase hex of `bytes`.
 pub(crate) fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut digits = Vec::with_capacity(bytes.len() * 2);
+    // Written as characters (ASCII), so no UTF-8 check of the result.
+    let mut digits = String::with_capacity(bytes.len() * 2);
     for b in bytes {
-        digits.push(DIGITS[(b >> 4) as usize]);
-        digits.push(DIGITS[(b & 15) as usize]);
+        digits.push(char::from(DIGITS[usize::from(b >> 4)]));
+        digits.push(char::from(DIGITS[usize::from(b & 15)]));
     }
-    // ASCII digits and letters: always UTF-8.
-    String::from_utf8(digits).unwrap_or_default()
+    digits
 }
 
 /// The MD5 of `bytes`, lowercase hex (tests' expected values).

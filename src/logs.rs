@@ -11,3 +11,11 @@ pub fn message(record: &log::Record) -> String {
     let text = record.args().to_string();
     crate::secret::scrub(&text).unwrap_or(text)
 }
+
+/// Whether a record is the SDK's own (target `vodkit` or under it): the
+/// only ones a bridge hands on, not those of the HTTP and TLS libraries
+/// under it. A plain comparison, for a bridge to drop the others before any
+/// lookup of its own: reqwest logs each wait of every call (issue 19, B5).
+pub fn is_sdk_target(target: &str) -> bool {
+    target == "vodkit" || target.starts_with("vodkit::")
+}

@@ -1,6 +1,8 @@
 //! Request parameters: typed request structs flattened into the ordered
 //! `key=value` pairs that are signed and sent as a form.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 use serde_json::Value;
 
@@ -9,9 +11,12 @@ use crate::error::{Error, Result};
 mod fields;
 
 /// The parameters of one request, in insertion order. Values are the exact
-/// strings that go on the wire, so what is signed is what is sent.
+/// strings that go on the wire, so what is signed is what is sent. Keys
+/// known at compile time (a model's field names, the signature's own) are
+/// kept without a copy: a call's parameters are built, copied per attempt
+/// and signed on every call (issue 19, B5).
 #[derive(Clone, Default, PartialEq, Eq)]
-pub struct Params(Vec<(String, String)>);
+pub struct Params(Vec<(Cow<'static, str>, String)>);
 
 impl std::fmt::Debug for Params {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -29,13 +34,33 @@ impl Params {
 
     /// Sets `key` (replacing an earlier value of the same key).
     pub fn set(&mut self, key: impl Into<String>, value: impl Into<String>) -> &mut Self {
-        let key = key.into();
-        let value = value.into();
+        self.put(Cow::Owned(key.into()), value.into())
+    }
+
+    /// As [`Params::set`], for a key known at compile time (not copied).
+    pub fn set_static(&mut self, key: &'static str, value: impl Into<String>) -> &mut Self {
+        self.put(Cow::Borrowed(key), value.into())
+    }
+
+    fn put(&mut self, key: Cow<'static, str>, value: String) -> &mut Self {
         match self.0.iter_mut().find(|(k, _)| *k == key) {
             Some(slot) => slot.1 = value,
             None => self.0.push((key, value)),
         }
         self
+    }
+
+    /// A copy with room for `additional` more parameters (what an auth adds
+    /// to each attempt's copy), so adding them does not regrow it.
+    pub fn clone_with_room(&self, additional: usize) -> Params {
+        let mut copy = Vec::with_capacity(self.0.len() + additional);
+        copy.extend(self.0.iter().cloned());
+        Params(copy)
+    }
+
+    /// Makes room for `additional` more parameters (an auth adding its own).
+    pub fn reserve(&mut self, additional: usize) {
+        self.0.reserve(additional);
     }
 
     pub fn get(&self, key: &str) -> Option<&str> {
@@ -51,7 +76,7 @@ impl Params {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+        self.0.iter().map(|(k, v)| (k.as_ref(), v.as_str()))
     }
 
     pub fn len(&self) -> usize {
@@ -64,6 +89,9 @@ impl Params {
 
     pub fn into_vec(self) -> Vec<(String, String)> {
         self.0
+            .into_iter()
+            .map(|(k, v)| (k.into_owned(), v))
+            .collect()
     }
 
     /// Flattens a request struct (or any JSON object) into parameters:

@@ -290,9 +290,20 @@ pub fn b5(ctx: &Ctx, n: u64, python: Result<PathBuf, String>) -> Vec<Row> {
             a.clone(),
             b.clone(),
         )
-        .note("the SDK's own overhead: 1.0 = none"),
+        .note("the SDK's own overhead: 1.0 = none")
+        .target("≥ 0.9"),
         (Err(e), _) | (_, Err(e)) => Row::na("B5", what("Rust SDK", "bare reqwest"), e.clone()),
     });
+    // What a binding adds over the core it calls (issue 19: within 15%).
+    for ix in [1usize, 2] {
+        let label = contenders[ix].label;
+        rows.push(match (&series[ix], &series[0]) {
+            (Ok(a), Ok(b)) => {
+                Row::pair("B5", what(label, "Rust SDK"), a.clone(), b.clone()).target("≥ 0.85")
+            }
+            (Err(e), _) | (_, Err(e)) => Row::na("B5", what(label, "Rust SDK"), e.clone()),
+        });
+    }
     rows
 }
 

@@ -227,8 +227,16 @@ impl Caller {
                 )));
             }
         }
+        // The first attempt takes the URL; a retry builds it again.
+        let mut url = Some(url);
         Transport::with_retries(retry, |_| {
-            let mut request = ApiRequest::new(target.method, url.clone(), params.clone());
+            let url = match url.take() {
+                Some(url) => url,
+                None => self.url_of(target)?,
+            };
+            // Room for the credentials an auth adds (Baijiayun: three).
+            let params = params.clone_with_room(4);
+            let mut request = ApiRequest::new(target.method, url, params);
             auth.apply(self, target.name, &mut request)?;
             let response = self.send(request, file)?;
             log::debug!(
@@ -250,25 +258,45 @@ impl Caller {
             form,
             headers,
         } = request;
-        let client = self.transport.client();
         let verb = match method {
             Method::Get => reqwest::Method::GET,
             Method::Post => reqwest::Method::POST,
         };
-        let builder = if query.is_empty() {
-            match self.urls.parse(&url) {
-                Some(parsed) => client.request(verb, parsed),
-                None => client.request(verb, &url),
-            }
+        let (url, parsed) = if query.is_empty() {
+            let parsed = self.urls.parse(&url);
+            (url, parsed)
         } else {
+            // A URL with a query changes call to call: parsed here, not kept.
             let separator = if url.contains('?') { '&' } else { '?' };
             let url = format!("{url}{separator}{}", form_text(&query));
-            client.request(verb, &url)
+            let parsed = reqwest::Url::parse(&url).ok();
+            (url, parsed)
         };
+        let client = self.transport.client();
+        let Some(parsed) = parsed.filter(reqwest::Url::has_host) else {
+            // reqwest's own error for a URL it cannot send to.
+            return self.transport.send(client.request(verb, &url));
+        };
+        let mut request = reqwest::blocking::Request::new(verb, parsed);
         // Per request, not the client's: the client's timeout bounds each
         // read of the answer, this one the whole exchange (a body that
         // trickles in forever ends at it; tests/http_hostile).
-        let mut builder = builder.timeout(self.http.request_timeout);
+        *request.timeout_mut() = Some(self.http.request_timeout);
+        if headers.0.is_empty() && file.is_none() {
+            // The common call, filled in place: each step of reqwest's
+            // builder moves the whole request, and a header given as text
+            // is parsed and copied (issue 19, B5).
+            if method == Method::Post {
+                request
+                    .headers_mut()
+                    .insert(reqwest::header::CONTENT_TYPE, form_content_type());
+                *request.body_mut() = Some(form_text(&form).into());
+            }
+            return self.transport.send_request(request);
+        }
+        // Headers an auth added and files go through reqwest's builder: its
+        // checks of header text, its multipart body.
+        let mut builder = reqwest::blocking::RequestBuilder::from_parts(client.clone(), request);
         for (name, value) in headers.0 {
             builder = builder.header(name, value);
         }
@@ -283,15 +311,18 @@ impl Caller {
                 builder.multipart(multipart.part(f.field.to_owned(), part))
             }
             None if method == Method::Post => builder
-                .header(
-                    reqwest::header::CONTENT_TYPE,
-                    "application/x-www-form-urlencoded",
-                )
+                .header(reqwest::header::CONTENT_TYPE, form_content_type())
                 .body(form_text(&form)),
             None => builder,
         };
         self.transport.send(builder)
     }
+}
+
+/// The content type of every form body the call loop sends (checked at
+/// compile time, not per call).
+fn form_content_type() -> reqwest::header::HeaderValue {
+    const { reqwest::header::HeaderValue::from_static("application/x-www-form-urlencoded") }
 }
 
 impl Session for Caller {

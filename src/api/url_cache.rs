@@ -3,7 +3,6 @@
 //! (issue 19, B5). URLs with a query (which changes call to call) are not
 //! kept.
 
-use std::collections::HashMap;
 use std::sync::RwLock;
 
 use reqwest::Url;
@@ -14,7 +13,7 @@ const MAX_KEPT: usize = 512;
 
 #[derive(Default)]
 pub(crate) struct UrlCache {
-    parsed: RwLock<HashMap<String, Url>>,
+    parsed: RwLock<foldhash::HashMap<String, Url>>,
 }
 
 impl UrlCache {

@@ -83,9 +83,7 @@ struct CLogger;
 impl log::Log for CLogger {
     /// The SDK's own lines only: not those of the HTTP and TLS libraries under it.
     fn enabled(&self, metadata: &log::Metadata) -> bool {
-        let target = metadata.target();
-        metadata.level() <= log::max_level()
-            && (target == "vodkit" || target.starts_with("vodkit::"))
+        metadata.level() <= log::max_level() && crate::logs::is_sdk_target(metadata.target())
     }
 
     fn log(&self, record: &log::Record) {

@@ -181,7 +181,11 @@ impl Transport {
     /// Sends one request and reads the answer whole. Network failures become
     /// [`ErrorKind::Network`]; any HTTP status is returned for the provider to judge.
     pub fn send(&self, request: RequestBuilder) -> Result<Response> {
-        let request = request.build().map_err(Error::from)?;
+        self.send_request(request.build().map_err(Error::from)?)
+    }
+
+    /// As [`Transport::send`], for a request already built.
+    pub fn send_request(&self, request: reqwest::blocking::Request) -> Result<Response> {
         check_url_len(request.url())?;
         let response = self.client.execute(request).map_err(Error::from)?;
         let head = Head::of(response.status().as_u16(), response.headers())?;
@@ -327,14 +331,14 @@ struct Head {
 impl Head {
     /// Reads the headers; a redirect is an error (never followed).
     fn of(status: u16, headers: &HeaderMap) -> Result<Head> {
-        let request_id = request_id(headers);
+        let (request_id, retry_after) = read_headers(headers);
         if (300..400).contains(&status) {
             return Err(redirect_error(status, headers, request_id));
         }
         Ok(Head {
             status,
             request_id,
-            retry_after: retry_after(headers),
+            retry_after,
         })
     }
 
@@ -432,20 +436,27 @@ fn redirect_error(status: u16, headers: &HeaderMap, request_id: Option<String>) 
         .with_request_id(request_id)
 }
 
-fn request_id(headers: &HeaderMap) -> Option<String> {
-    REQUEST_ID_HEADERS
-        .iter()
-        .find_map(|h| headers.get(h))
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
-}
-
-fn retry_after(headers: &HeaderMap) -> Option<Duration> {
-    headers
-        .get(reqwest::header::RETRY_AFTER)
+/// The request id (the first value of the first of [`REQUEST_ID_HEADERS`]
+/// the answer has) and the `Retry-After` seconds. One pass over the
+/// answer's few headers: a lookup per name hashes each (issue 19, B5).
+fn read_headers(headers: &HeaderMap) -> (Option<String>, Option<Duration>) {
+    let mut id: Option<(usize, &reqwest::header::HeaderValue)> = None;
+    let mut retry_after = None;
+    for (name, value) in headers {
+        if *name == reqwest::header::RETRY_AFTER {
+            retry_after.get_or_insert(value);
+        } else if let Some(rank) = REQUEST_ID_HEADERS.iter().position(|h| h == name) {
+            if id.is_none_or(|(best, _)| rank < best) {
+                id = Some((rank, value));
+            }
+        }
+    }
+    let request_id = id.and_then(|(_, v)| v.to_str().ok()).map(str::to_owned);
+    let retry_after = retry_after
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<u64>().ok())
-        .map(Duration::from_secs)
+        .map(Duration::from_secs);
+    (request_id, retry_after)
 }
 
 /// Classifies a bare HTTP status when the body is not a provider envelope.

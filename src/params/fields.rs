@@ -47,7 +47,7 @@ impl ser::SerializeStruct for FieldsOf {
         value: &T,
     ) -> Result<(), Unsupported> {
         if let Some(text) = value.serialize(ValueText)? {
-            self.0.set(key, text);
+            self.0.set_static(key, text);
         }
         Ok(())
     }

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyTuple};
+use pyo3::types::{PyDict, PyString, PyTuple};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -47,14 +47,50 @@ fn json_object(py: Python<'_>, value: Option<&Bound<'_, PyAny>>, what: &str) -> 
             value.get_type().name()?
         )));
     }
+    if let Some(map) = plain_dict_object(py, value, what)? {
+        return Ok(Value::Object(map));
+    }
     let json: Value =
         pythonize::depythonize(value).map_err(|e| invalid_input(py, format!("{what}: {e}")))?;
     Ok(match json {
-        Value::Object(map) => {
-            Value::Object(map.into_iter().filter(|(_, v)| !v.is_null()).collect())
+        // In place: rebuilding the map cost every call its keys again.
+        Value::Object(mut map) => {
+            map.retain(|_, v| !v.is_null());
+            Value::Object(map)
         }
         other => other,
     })
+}
+
+/// A plain `dict` with `str` keys (what every call passes) read entry by
+/// entry, its `None` values left out: pythonize would first look the dict
+/// up as a dataclass (a failed attribute lookup, a third of a call's
+/// binding cost; issue 19, B5) and build the map twice. `None` for anything
+/// else (a subclass, a mapping, a non-`str` key), which pythonize reads.
+fn plain_dict_object(
+    py: Python<'_>,
+    value: &Bound<'_, PyAny>,
+    what: &str,
+) -> PyResult<Option<Map<String, Value>>> {
+    let Ok(dict) = value.cast_exact::<PyDict>() else {
+        return Ok(None);
+    };
+    if !dict
+        .iter()
+        .all(|(k, _)| k.is_exact_instance_of::<PyString>())
+    {
+        return Ok(None);
+    }
+    let mut map = Map::with_capacity(dict.len());
+    for (key, item) in dict.iter() {
+        if item.is_none() {
+            continue;
+        }
+        let item: Value =
+            pythonize::depythonize(&item).map_err(|e| invalid_input(py, format!("{what}: {e}")))?;
+        map.insert(key.cast::<PyString>()?.to_cow()?.into_owned(), item);
+    }
+    Ok(Some(map))
 }
 
 /// Whether a config key's schema is a secret (`writeOnly`, through `$ref`s).

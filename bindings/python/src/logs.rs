@@ -11,7 +11,8 @@
 //! the `vodkit` loggers once the SDK has logged, call it so the next line
 //! reads them again.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{LazyLock, OnceLock, RwLock};
 
 use log::{LevelFilter, Log, Metadata, Record};
 use pyo3::prelude::*;
@@ -22,12 +23,28 @@ static RESET: OnceLock<pyo3_log::ResetHandle> = OnceLock::new();
 struct Scrubbed(pyo3_log::Logger);
 
 impl Log for Scrubbed {
+    // The max level is Trace (the `vodkit` loggers' levels are Python's to
+    // set), so every library's line comes here, reqwest's on each call:
+    // those are dropped by target first, before pyo3-log's hashed lookups
+    // (issue 19, B5).
     fn enabled(&self, metadata: &Metadata) -> bool {
-        self.0.enabled(metadata)
+        let target = metadata.target();
+        if !vodkit::logs::is_sdk_target(target) {
+            return false;
+        }
+        let level = metadata.level() as usize;
+        if is_known_disabled(target, level) {
+            return false;
+        }
+        let enabled = self.0.enabled(metadata);
+        if !enabled {
+            remember_disabled(target, level);
+        }
+        enabled
     }
 
     fn log(&self, record: &Record) {
-        if !self.0.enabled(record.metadata()) {
+        if !self.enabled(record.metadata()) {
             return;
         }
         let text = vodkit::logs::message(record);
@@ -46,6 +63,24 @@ impl Log for Scrubbed {
     fn flush(&self) {
         self.0.flush()
     }
+}
+
+/// The targets and levels pyo3-log found disabled, by target then level
+/// (`log::Level` as a number, 1 to 5). Its answer stands until its cache is
+/// reset (`reset_log_cache` clears both), and asking it again walks that
+/// cache with a hashed lookup per module of the target: for the two debug
+/// lines of every call, a few thousand instructions (issue 19, B5).
+static DISABLED: LazyLock<RwLock<HashMap<String, [bool; 6]>>> = LazyLock::new(Default::default);
+
+fn is_known_disabled(target: &str, level: usize) -> bool {
+    // A poisoned lock only means a panic elsewhere; the map is whole.
+    let known = DISABLED.read().unwrap_or_else(|e| e.into_inner());
+    known.get(target).is_some_and(|levels| levels[level])
+}
+
+fn remember_disabled(target: &str, level: usize) {
+    let mut known = DISABLED.write().unwrap_or_else(|e| e.into_inner());
+    known.entry(target.to_owned()).or_default()[level] = true;
 }
 
 /// Installs the bridge when the module is imported (once per process: the
@@ -71,4 +106,5 @@ pub(crate) fn reset_log_cache() {
     if let Some(reset) = RESET.get() {
         reset.reset();
     }
+    DISABLED.write().unwrap_or_else(|e| e.into_inner()).clear();
 }

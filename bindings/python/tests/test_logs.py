@@ -66,6 +66,22 @@ def test_a_retried_call_logs_at_debug_and_nothing_below_warning(
     assert [r.getMessage() for r in records if r.levelno < logging.WARNING] == []
 
 
+def test_lines_found_below_the_level_come_back_after_a_reset(
+    emu: Emulator, records: list[logging.LogRecord]
+) -> None:
+    """The bridge remembers which lines are below their logger's level (a
+    lookup on every call otherwise) until ``reset_log_cache``: lowering the
+    level and resetting brings them back."""
+    client = emu.client()
+    at_level(logging.WARNING)
+    retried_call(emu, client)
+    assert [r.getMessage() for r in records if r.levelno < logging.WARNING] == []
+
+    at_level(logging.DEBUG)
+    retried_call(emu, client)
+    assert any(r.levelno == logging.DEBUG and r.getMessage().startswith("HTTP 200") for r in records)
+
+
 def test_the_upload_threads_log_too(
     emu: Emulator, records: list[logging.LogRecord], tmp_path: Path
 ) -> None:

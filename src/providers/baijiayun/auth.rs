@@ -29,15 +29,16 @@ impl PartnerKeyAuth {
 
 /// `params` with `partner_id`, `timestamp` and the `sign` made with `key`.
 pub(crate) fn signed_with(partner_id: &str, key: &Secret, mut params: Params) -> Params {
+    params.reserve(3);
     if params.get("partner_id").is_none() {
-        params.set("partner_id", partner_id.to_owned());
+        params.set_static("partner_id", partner_id);
     }
     if params.get("timestamp").is_none() {
-        params.set("timestamp", unix_now().to_string());
+        params.set_static("timestamp", unix_now().to_string());
     }
     params.remove("sign");
     let sign = sign(params.iter(), key.expose());
-    params.set("sign", sign);
+    params.set_static("sign", sign);
     params
 }
 

@@ -50,8 +50,14 @@ fn success_data(body: &[u8], success: i64) -> Option<Data> {
         return None;
     }
     let fields: Fields<'_> = serde_json::from_slice(body).ok()?;
-    let code: Value = serde_json::from_str(fields.code?.get()).ok()?;
-    if crate::lenient::int_in(&code)? != success {
+    let code = fields.code?.get();
+    // A plain integer (every real answer's) is read as it is, without a
+    // tree; anything else as the tree path reads it.
+    let code = match code.parse::<i64>() {
+        Ok(code) => code,
+        Err(_) => crate::lenient::int_in(&serde_json::from_str(code).ok()?)?,
+    };
+    if code != success {
         return None;
     }
     Some(match fields.data {
@@ -218,6 +224,10 @@ mod tests {
             (200, r#"[0,{"a":1}]"#),
             (200, r#"{"code":2001,"msg":"sign error","data":{"a":1}}"#),
             (200, r#"{"code":0.5,"data":1}"#),
+            (200, r#"{"code":-0,"data":1}"#),
+            (200, r#"{"code":"00","data":1}"#),
+            (200, r#"{"code":0e0,"data":1}"#),
+            (200, r#"{"code":9223372036854775808,"data":1}"#),
             (200, r#"{"msg":"no code"}"#),
             (400, r#"{"code":0,"data":{"a":1}}"#),
             (503, r#"{"code":0,"data":{"a":1}}"#),

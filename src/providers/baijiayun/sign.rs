@@ -91,6 +91,17 @@ mod tests {
         assert_eq!(sign(params, "k"), expected);
     }
 
+    /// Long values sign as the joined text.
+    #[test]
+    fn long_values_sign_as_joined_text() {
+        for len in [0, 1, 600] {
+            let long = "x".repeat(len);
+            let params = [("a", "1"), ("b", long.as_str()), ("c", "2")];
+            let expected = md5_hex(&format!("a=1&b={long}&c=2&partner_key=k"));
+            assert_eq!(sign(params, "k"), expected, "{len}");
+        }
+    }
+
     #[test]
     fn utf8_values_are_signed_raw() {
         let params = [("name", "视频 a&b=c")];
