@@ -48,6 +48,7 @@ fn iqiyi_faults(rng: &mut fastrand::Rng) -> (Faults, UploadFaults) {
     let own = UploadFaults {
         corrupt_range: rng.u32(0..3),
         primary_down: rng.u8(0..5) == 0,
+        ..UploadFaults::default()
     };
     (common, own)
 }

@@ -154,11 +154,19 @@ async fn chunk(s: Arc<Shared>, headers: HeaderMap, mut multipart: Multipart) -> 
         }
         let corrupt = {
             let mut f = lock(&s.faults);
-            let c = f.corrupt_range > 0;
-            if c {
+            if f.corrupt_range > 0 {
                 f.corrupt_range -= 1;
+                true
+            } else {
+                match f.corrupt_after.as_mut() {
+                    Some(0) => true,
+                    Some(left) => {
+                        *left -= 1;
+                        false
+                    }
+                    None => false,
+                }
             }
-            c
         };
         if corrupt {
             // Fault: the server says it stored other bytes; the range is not kept.

@@ -25,6 +25,12 @@ pub struct UploadFaults {
     pub corrupt_range: u32,
     /// The primary upload host (`/qichuan/upload`) answers 503 to every chunk.
     pub primary_down: bool,
+    /// `Some(n)`: the next `n` chunks are kept, then every chunk answer
+    /// carries a wrong `range_md5` until the faults are set again: an upload
+    /// that breaks after exactly `n` ranges, whatever the timing (a fault
+    /// set from a progress callback may come after the last chunk).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub corrupt_after: Option<u32>,
 }
 
 /// How often tokens were handed out.
