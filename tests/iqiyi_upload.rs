@@ -190,18 +190,12 @@ fn token_expiry_mid_upload_refreshes_once_and_resends_nothing() {
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = common::random_file(dir.path(), "t.mp4", 16 * PART);
-    let e = emu.iqiyi().clone();
-    let mut expired = false;
-    let control = UploadHooks::new()
-        .progress_interval(Duration::from_millis(1))
-        .on_progress(move |p| {
-            if !expired && p.bytes_done > 4 * PART {
-                e.expire_tokens();
-                expired = true;
-            }
-            ControlFlow::Continue(())
-        });
-    let up = client.upload_with(&path, &options(), control).unwrap();
+    // The token runs out once four chunks are in.
+    emu.iqiyi().set_upload_faults(UploadFaults {
+        expire_tokens_after: Some(4),
+        ..UploadFaults::default()
+    });
+    let up = client.upload(&path, &options()).unwrap();
     let f = emu.iqiyi().file(&up.file_id).unwrap();
     assert_eq!(f.md5.as_deref(), Some(common::md5_file(&path).as_str()));
     assert!(f.chunks.values().all(|n| *n == 1), "{:?}", f.chunks);

@@ -35,6 +35,11 @@ pub struct Faults {
     /// but the connection is cut instead of the answer being sent: the
     /// lost create answer, after which a plain retry leaves an orphan.
     pub drop_create_answers: u32,
+    /// The upload faults above (`drop_after_bytes`, `drop_uploads`,
+    /// `drop_answers`) let the next N upload requests through untouched
+    /// first: a fault aimed at a later part, set before the upload starts
+    /// (one set from a progress callback may come after the last part).
+    pub spare_uploads: u32,
 }
 
 /// The knobs as they stand; the one-shot ones count down as requests use them.
@@ -62,6 +67,17 @@ impl FaultKnobs {
             return true;
         }
         f.error_rate > 0.0 && fastrand::f64() < f.error_rate
+    }
+
+    /// Whether this upload request is spared the upload faults (see
+    /// [`Faults::spare_uploads`]); asked once per upload request, first.
+    pub fn take_spare_upload(&self) -> bool {
+        let mut f = lock(&self.0);
+        if f.spare_uploads > 0 {
+            f.spare_uploads -= 1;
+            return true;
+        }
+        false
     }
 
     /// The byte count after which this upload's connection is dropped, if any.

@@ -249,7 +249,12 @@ pub(crate) async fn upload_file(
         let shared = shared.clone();
         move || Appender::open(shared, id, &path, offset)
     });
-    let drop_after = shared.controls.faults.take_drop();
+    let spared = shared.controls.faults.take_spare_upload();
+    let drop_after = if spared {
+        None
+    } else {
+        shared.controls.faults.take_drop()
+    };
     let mut this_request: u64 = 0;
     let mut saw_file = false;
     // The file's last bytes so far, not stored yet: a streaming multipart
@@ -385,7 +390,7 @@ pub(crate) async fn upload_file(
         }
     });
     let answer = completion.await.unwrap_or_else(|_| storage_failed());
-    if shared.controls.faults.take_drop_answer() {
+    if !spared && shared.controls.faults.take_drop_answer() {
         // Fault: the work is done, the acknowledgement is lost.
         kill.0.notify_one();
         std::future::pending::<()>().await;

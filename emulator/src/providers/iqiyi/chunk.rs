@@ -174,6 +174,23 @@ async fn chunk(s: Arc<Shared>, headers: HeaderMap, mut multipart: Multipart) -> 
         } else if let Some(r) = lock(&s.files).get_mut(&id) {
             r.ranges.push(start..end + 1);
         }
+        let expire = {
+            let mut f = lock(&s.faults);
+            match f.expire_tokens_after {
+                Some(left) if left > 1 => {
+                    f.expire_tokens_after = Some(left - 1);
+                    false
+                }
+                Some(_) => {
+                    f.expire_tokens_after = None;
+                    true
+                }
+                None => false,
+            }
+        };
+        if expire {
+            s.expire_tokens();
+        }
         return Json(json!({
             "code": "A00000",
             "range_md5": md5,

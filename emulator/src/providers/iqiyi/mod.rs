@@ -13,7 +13,8 @@
 //! `range_md5` and `file_range_accepted` on every chunk, file part `file`,
 //! unordered ranges assembled in place, no finish before meta, tokens that
 //! expire. Control endpoints under `/_emulator/iqiyi`: `files/{id}`,
-//! `expire_tokens`, `upload_faults` (`corrupt_range`, `corrupt_after`, `primary_down`),
+//! `expire_tokens`, `upload_faults` (`corrupt_range`, `corrupt_after`, `primary_down`,
+//! `expire_tokens_after`),
 //! `token_stats`, `upload_target` (`openupload`'s `upload_url` on another
 //! server; such a file's `uploadfinish` does not look for its bytes).
 

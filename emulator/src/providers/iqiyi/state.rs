@@ -31,6 +31,11 @@ pub struct UploadFaults {
     /// set from a progress callback may come after the last chunk).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub corrupt_after: Option<u32>,
+    /// `Some(n)`: every access token expires (as `expire_tokens`) once `n`
+    /// more chunks have been answered (one-shot): a token that runs out
+    /// mid-upload at a known part, whatever the timing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expire_tokens_after: Option<u32>,
 }
 
 /// How often tokens were handed out.
