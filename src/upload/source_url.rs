@@ -26,7 +26,7 @@ use reqwest::blocking::{Client, Response};
 use reqwest::header::{HeaderMap, CONTENT_RANGE, ETAG, IF_RANGE, LAST_MODIFIED, RANGE};
 use reqwest::{StatusCode, Url};
 
-use super::source::ReadAt;
+use super::read_at::ReadAt;
 use crate::error::{Error, ErrorKind, Result};
 use crate::secret::Secret;
 

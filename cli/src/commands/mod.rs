@@ -140,7 +140,15 @@ fn dispatch(
             let sub = matches
                 .subcommand_matches("upload")
                 .ok_or_else(|| Fail::usage("upload"))?;
-            upload::run(args, sub, resolved, out, sandbox)
+            if resolved.lifecycle.upload.is_none() {
+                return Err(upload::no_uploads(&resolved.provider));
+            }
+            // A folder, or a batch flag (--recursive, --jobs, --dry-run, …).
+            if upload_batch::is_batch(args) {
+                upload_batch::run(args, sub, resolved, out, sandbox)
+            } else {
+                upload::run(args, sub, resolved, out, sandbox)
+            }
         }
         Command::Status { id } => status::run(resolved, out, id),
         // Answered before the settings are read (`run`): it has two.

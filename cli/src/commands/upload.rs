@@ -294,9 +294,6 @@ pub fn run(
     let Some(uploads) = resolved.lifecycle.upload.as_ref() else {
         return Err(no_uploads(&resolved.provider));
     };
-    if super::upload_batch::is_batch(args) {
-        return super::upload_batch::run(args, sub, resolved, out, sandbox);
-    }
     // Everything the caller got wrong fails before any request.
     for f in &args.files {
         if !f.is_file() {

@@ -96,7 +96,7 @@ impl Shared {
     /// would): requests signed with the old one get 1002 from now on, and
     /// `partner/createkey` hands out the new one. Returns it.
     pub fn rotate_partner_key(&self) -> String {
-        let key = super::manage::new_partner_key();
+        let key = new_partner_key();
         *lock(&self.partner_key) = key.clone();
         key
     }
@@ -169,5 +169,25 @@ impl Shared {
     /// The full emulator record of a video (what getUploadUrl stored, etc.).
     pub fn bjy_video(&self, id: i64) -> Option<Video> {
         lock(&self.videos).get(&id).cloned()
+    }
+}
+
+/// A new partner key shaped like the provider's: 64 random bytes in base64.
+pub(crate) fn new_partner_key() -> String {
+    use base64::Engine;
+    let bytes: Vec<u8> = (0..64).map(|_| fastrand::u8(..)).collect();
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::new_partner_key;
+
+    #[test]
+    fn partner_keys_look_like_the_providers() {
+        let key = new_partner_key();
+        assert_eq!(key.len(), 88);
+        assert!(key.ends_with("=="));
+        assert_ne!(key, new_partner_key());
     }
 }
