@@ -62,8 +62,7 @@ impl FaultKnobs {
     /// Whether this request is to fail with HTTP 500.
     pub fn inject_error(&self) -> bool {
         let mut f = lock(&self.0);
-        if f.fail_next > 0 {
-            f.fail_next -= 1;
+        if take_one(&mut f.fail_next) {
             return true;
         }
         f.error_rate > 0.0 && fastrand::f64() < f.error_rate
@@ -72,12 +71,7 @@ impl FaultKnobs {
     /// Whether this upload request is spared the upload faults (see
     /// [`Faults::spare_uploads`]); asked once per upload request, first.
     pub fn take_spare_upload(&self) -> bool {
-        let mut f = lock(&self.0);
-        if f.spare_uploads > 0 {
-            f.spare_uploads -= 1;
-            return true;
-        }
-        false
+        take_one(&mut lock(&self.0).spare_uploads)
     }
 
     /// The byte count after which this upload's connection is dropped, if any.
@@ -96,25 +90,24 @@ impl FaultKnobs {
     /// Whether this create call's answer is to be swallowed (see
     /// [`Faults::drop_create_answers`]).
     pub fn take_drop_create_answer(&self) -> bool {
-        let mut f = lock(&self.0);
-        if f.drop_create_answers > 0 {
-            f.drop_create_answers -= 1;
-            return true;
-        }
-        false
+        take_one(&mut lock(&self.0).drop_create_answers)
     }
 
     /// Whether this upload's answer is to be swallowed (see [`Faults::drop_answers`]).
     pub fn take_drop_answer(&self) -> bool {
-        let mut f = lock(&self.0);
-        if f.drop_answers > 0 {
-            f.drop_answers -= 1;
-            return true;
-        }
-        false
+        take_one(&mut lock(&self.0).drop_answers)
     }
 
     pub fn latency(&self) -> Duration {
         Duration::from_millis(lock(&self.0).latency_ms)
     }
+}
+
+/// Uses up one of a one-shot fault's `count`: whether one was left.
+pub(crate) fn take_one(count: &mut u32) -> bool {
+    let left = *count > 0;
+    if left {
+        *count -= 1;
+    }
+    left
 }

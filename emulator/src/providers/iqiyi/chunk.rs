@@ -152,42 +152,14 @@ async fn chunk(s: Arc<Shared>, headers: HeaderMap, mut multipart: Multipart) -> 
             // An exclusive END (the document's own "0-512, 513-1023" slip) lands here.
             return bad(format!("range {range} is {want} bytes but {got} arrived"));
         }
-        let corrupt = {
-            let mut f = lock(&s.faults);
-            if f.corrupt_range > 0 {
-                f.corrupt_range -= 1;
-                true
-            } else {
-                match f.corrupt_after.as_mut() {
-                    Some(0) => true,
-                    Some(left) => {
-                        *left -= 1;
-                        false
-                    }
-                    None => false,
-                }
-            }
-        };
+        let corrupt = lock(&s.faults).take_corrupt_range();
         if corrupt {
             // Fault: the server says it stored other bytes; the range is not kept.
             md5 = digest::md5_hex(md5.as_bytes());
         } else if let Some(r) = lock(&s.files).get_mut(&id) {
             r.ranges.push(start..end + 1);
         }
-        let expire = {
-            let mut f = lock(&s.faults);
-            match f.expire_tokens_after {
-                Some(left) if left > 1 => {
-                    f.expire_tokens_after = Some(left - 1);
-                    false
-                }
-                Some(_) => {
-                    f.expire_tokens_after = None;
-                    true
-                }
-                None => false,
-            }
-        };
+        let expire = lock(&s.faults).take_token_expiry();
         if expire {
             s.expire_tokens();
         }

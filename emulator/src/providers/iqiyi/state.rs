@@ -13,6 +13,7 @@ use super::config::Config;
 use crate::common::clock::Clock;
 use crate::common::controls::Controls;
 use crate::common::digest::FileMd5;
+use crate::common::faults::take_one;
 use crate::common::lock::lock;
 use crate::common::upload_target::UploadTarget;
 
@@ -36,6 +37,36 @@ pub struct UploadFaults {
     /// mid-upload at a known part, whatever the timing.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expire_tokens_after: Option<u32>,
+}
+
+impl UploadFaults {
+    /// Whether this chunk's answer is to carry a wrong `range_md5`
+    /// (`corrupt_range` first, then `corrupt_after`); asked once per chunk.
+    pub(crate) fn take_corrupt_range(&mut self) -> bool {
+        if take_one(&mut self.corrupt_range) {
+            return true;
+        }
+        match self.corrupt_after.as_mut() {
+            Some(left) => !take_one(left),
+            None => false,
+        }
+    }
+
+    /// Whether the tokens are to expire once this chunk is answered
+    /// (`expire_tokens_after`); asked once per chunk.
+    pub(crate) fn take_token_expiry(&mut self) -> bool {
+        match self.expire_tokens_after.as_mut() {
+            Some(left) if *left > 1 => {
+                *left -= 1;
+                false
+            }
+            Some(_) => {
+                self.expire_tokens_after = None;
+                true
+            }
+            None => false,
+        }
+    }
 }
 
 /// How often tokens were handed out.
